@@ -1,0 +1,68 @@
+import { formatDecimal } from '../core/format-answer.js';
+import type { IndicatorView, ReportView } from '../core/present.js';
+import type { Lang } from '../core/text.js';
+
+const WORDS = {
+  fr: {
+    title: 'Impact Score',
+    version: 'Version du contenu',
+    global: 'Score global',
+    pillars: 'Piliers',
+    weakest: 'Indicateurs, du plus faible au plus fort',
+    notApplicable: 'non concerné',
+    unanswered: 'Questions sans réponse (aucun point)',
+    answer: 'réponse',
+    pillar: 'pilier',
+  },
+  en: {
+    title: 'Impact Score',
+    version: 'Content version',
+    global: 'Global score',
+    pillars: 'Pillars',
+    weakest: 'Indicators, weakest first',
+    notApplicable: 'not applicable',
+    unanswered: 'Unanswered questions (no points)',
+    answer: 'answer',
+    pillar: 'pillar',
+  },
+} as const;
+
+/** The score report as plain text for a terminal: global, pillars, then indicators weakest first. */
+export function renderReport(report: ReportView): string {
+  const w = WORDS[report.lang];
+  const score = (s: number | null) => (s === null ? w.notApplicable : `${formatDecimal(s, report.lang)} / 100`);
+  const lines: string[] = [];
+  lines.push(`${w.title}${report.organisation ? ` — ${report.organisation}` : ''}`);
+  const sep = colon(report.lang);
+  lines.push(`${w.version}${sep}${report.contentVersion}`);
+  lines.push('', `${w.global}${sep}${score(report.global)}`, '', w.pillars);
+  const width = Math.max(...report.pillars.map((p) => p.title.length));
+  report.pillars.forEach((p, i) => lines.push(`  ${i + 1}. ${p.title.padEnd(width)}  ${score(p.score)}`));
+  lines.push('', w.weakest);
+  const indicators = report.pillars.flatMap((p, i) => p.indicators.map((ind) => ({ ind, pillar: i + 1 })));
+  const order = new Map(report.weakest.map((x, i) => [x.id, i]));
+  indicators.sort((a, b) => (order.get(a.ind.id) ?? Infinity) - (order.get(b.ind.id) ?? Infinity));
+  for (const { ind, pillar } of indicators) lines.push(...renderIndicator(ind, pillar, report.lang, score));
+  if (report.unanswered.length > 0) {
+    lines.push('', `${w.unanswered}${sep}${report.unanswered.length}`);
+    for (const q of report.unanswered) lines.push(`  - ${q.id} — ${q.label}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function renderIndicator(ind: IndicatorView, pillar: number, lang: Lang, score: (s: number | null) => string): string[] {
+  const w = WORDS[lang];
+  const lines = ['', `  ${ind.title} (${w.pillar} ${pillar})${colon(lang)}${score(ind.score)}`];
+  for (const c of ind.criteria.filter((x) => x.applicable)) {
+    const mark = c.points === c.max ? '✓' : c.points > 0 ? '~' : '✗';
+    const answers = [...new Set(c.rules.flatMap((r) => r.conditions).filter((k) => k.fact).map((k) => `${k.fact} = ${k.answer}`))];
+    const shown = c.points === c.max ? '' : `  (${w.answer}${colon(lang)}${answers.slice(0, 3).join(lang === 'fr' ? ' ; ' : '; ')})`;
+    lines.push(`    ${mark} ${String(c.points).padStart(3)}/${String(c.max).padEnd(3)} ${c.reason}${answers.length > 0 ? shown : ''}`);
+  }
+  return lines;
+}
+
+// French typography puts a space before the colon.
+function colon(lang: Lang): string {
+  return lang === 'fr' ? ' : ' : ': ';
+}

@@ -1,0 +1,94 @@
+import {
+  ARRAY_FACT_OPERATORS,
+  LIST_OPERATORS,
+  NUMERIC_OPERATORS,
+  leaves,
+  type Condition,
+  type FactCondition,
+  type Literal,
+} from '../core/condition.js';
+import type { Question } from '../core/content-model.js';
+import { issue, type Issue } from '../core/issue.js';
+import { bilingual } from '../core/text.js';
+
+/** Which facts a condition may read, and what they are. */
+export type FactLookup = (fact: string) => Question | undefined;
+
+/**
+ * Checks every leaf of a condition: the fact exists (per `lookup`), the operator suits the
+ * question's type, and compared values are possible answers.
+ */
+export function checkCondition(condition: Condition, path: string, file: string, lookup: FactLookup, context: string): Issue[] {
+  return leaves(condition, path).flatMap(({ condition: leaf, path: leafPath }) => {
+    const question = lookup(leaf.fact);
+    if (!question) {
+      return [issue('unknown-fact', `${leafPath}/fact`, bilingual(
+        `« ${leaf.fact} » n’est pas ${context}.`,
+        `"${leaf.fact}" is not ${englishContext(context)}.`,
+      ), file)];
+    }
+    return checkLeaf(leaf, question, leafPath, file);
+  });
+}
+
+// The French context phrase doubles as the key of its English twin, to keep call sites short.
+const CONTEXTS: Record<string, string> = {
+  'un champ du profil': 'a profile field',
+  'un champ du profil ni une question posée plus haut': 'a profile field nor a question asked earlier',
+  'un champ du profil ni une question du pilier': 'a profile field nor a question of the pillar',
+};
+
+function englishContext(context: string): string {
+  return CONTEXTS[context] ?? context;
+}
+
+function checkLeaf(leaf: FactCondition, question: Question, path: string, file: string): Issue[] {
+  const allowed = operatorsFor(question);
+  if (!allowed.includes(leaf.operator)) {
+    return [issue('invalid-operator', `${path}/operator`, bilingual(
+      `L’opérateur « ${leaf.operator} » ne convient pas à « ${question.id} » (${question.type}) ; possibles : ${allowed.join(', ') || 'aucun'}.`,
+      `Operator "${leaf.operator}" does not suit "${question.id}" (${question.type}); possible: ${allowed.join(', ') || 'none'}.`,
+    ), file)];
+  }
+  const isList = LIST_OPERATORS.includes(leaf.operator);
+  if (isList !== Array.isArray(leaf.value)) {
+    return [issue('invalid-value', `${path}/value`, bilingual(
+      isList ? `« ${leaf.operator} » compare à une liste de valeurs.` : `« ${leaf.operator} » compare à une seule valeur, pas à une liste.`,
+      isList ? `"${leaf.operator}" compares with a list of values.` : `"${leaf.operator}" compares with a single value, not a list.`,
+    ), file)];
+  }
+  const values: Literal[] = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
+  return values.flatMap((value, i) => checkValue(question, value, isList ? `${path}/value/${i}` : `${path}/value`, file));
+}
+
+function operatorsFor(question: Question): readonly string[] {
+  switch (question.type) {
+    case 'boolean':
+      return ['equal', 'notEqual'];
+    case 'single':
+    case 'ladder':
+      return ['equal', 'notEqual', 'in', 'notIn'];
+    case 'multiple':
+      return ARRAY_FACT_OPERATORS;
+    case 'number':
+    case 'percentage':
+      return ['equal', 'notEqual', ...NUMERIC_OPERATORS];
+    case 'text':
+      return [];
+  }
+}
+
+function checkValue(question: Question, value: Literal, path: string, file: string): Issue[] {
+  const expected = question.type === 'boolean' ? 'boolean' : question.type === 'number' || question.type === 'percentage' ? 'number' : 'string';
+  if (typeof value !== expected) {
+    return [issue('invalid-value', path, bilingual(
+      `« ${question.id} » se compare à une valeur de type ${expected}, pas à ${JSON.stringify(value)}.`,
+      `"${question.id}" compares with a ${expected} value, not ${JSON.stringify(value)}.`,
+    ), file)];
+  }
+  if (expected !== 'string' || (question.options ?? []).some((o) => o.value === value)) return [];
+  return [issue('unknown-option', path, bilingual(
+    `« ${String(value)} » n’est pas une option de « ${question.id} ».`,
+    `"${String(value)}" is not an option of "${question.id}".`,
+  ), file)];
+}

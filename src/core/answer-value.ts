@@ -1,0 +1,101 @@
+import type { AnswerValue, Question } from './content-model.js';
+import { NOT_APPLICABLE } from './content-model.js';
+import { issue, type Issue } from './issue.js';
+import { bilingual } from './text.js';
+
+export const MAX_TEXT_LENGTH = 5000;
+
+/** Checks one answer against its question: type, options, bounds. Applicability is checked elsewhere. */
+export function checkAnswerValue(question: Question, value: unknown, path: string): Issue[] {
+  if (value === NOT_APPLICABLE) {
+    return question.notApplicable
+      ? []
+      : [issue('not-applicable-not-allowed', path, bilingual(
+          `La question « ${question.id} » n’accepte pas la réponse « n/a » : répondez-y.`,
+          `Question "${question.id}" does not accept "n/a": please answer it.`,
+        ))];
+  }
+  switch (question.type) {
+    case 'boolean':
+      return typeof value === 'boolean' ? [] : [typeIssue(question, path, 'true ou false', 'true or false')];
+    case 'single':
+    case 'ladder':
+      return typeof value === 'string' ? checkOption(question, value, path) : [typeIssue(question, path, 'une des valeurs proposées', 'one of the offered values')];
+    case 'multiple':
+      return checkMultiple(question, value, path);
+    case 'number':
+    case 'percentage':
+      return checkNumber(question, value, path);
+    case 'text':
+      return checkText(question, value, path);
+  }
+}
+
+function typeIssue(question: Question, path: string, fr: string, en: string): Issue {
+  return issue('invalid-type', path, bilingual(
+    `La réponse à « ${question.id} » doit être ${fr}.`,
+    `The answer to "${question.id}" must be ${en}.`,
+  ));
+}
+
+function optionValues(question: Question): string[] {
+  return (question.options ?? []).map((o) => o.value);
+}
+
+function checkOption(question: Question, value: string, path: string): Issue[] {
+  const allowed = optionValues(question);
+  if (allowed.includes(value)) return [];
+  const list = allowed.map((v) => `"${v}"`).join(', ');
+  return [issue('unknown-option', path, bilingual(
+    `« ${value} » n’est pas une réponse possible à « ${question.id} » ; valeurs admises : ${list}.`,
+    `"${value}" is not a possible answer to "${question.id}"; allowed values: ${list}.`,
+  ))];
+}
+
+function checkMultiple(question: Question, value: unknown, path: string): Issue[] {
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+    return [typeIssue(question, path, 'une liste de valeurs proposées', 'a list of offered values')];
+  }
+  const problems = value.flatMap((v: string, i) => checkOption(question, v, `${path}/${i}`));
+  const duplicates = value.filter((v, i) => value.indexOf(v) !== i);
+  if (duplicates.length > 0) {
+    problems.push(issue('duplicate-option', path, bilingual(
+      `La réponse à « ${question.id} » cite plusieurs fois « ${duplicates[0]} ».`,
+      `The answer to "${question.id}" lists "${duplicates[0]}" more than once.`,
+    )));
+  }
+  return problems;
+}
+
+function checkNumber(question: Question, value: unknown, path: string): Issue[] {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    return [typeIssue(question, path, 'un nombre', 'a number')];
+  }
+  const min = question.min ?? (question.type === 'percentage' ? 0 : -Infinity);
+  const max = question.max ?? (question.type === 'percentage' ? 100 : Infinity);
+  if (value < min || value > max) {
+    const range = Number.isFinite(max) ? `${min} – ${max}` : `≥ ${min}`;
+    return [issue('out-of-range', path, bilingual(
+      `${value} est hors des bornes de « ${question.id} » (${range}).`,
+      `${value} is outside the bounds of "${question.id}" (${range}).`,
+    ))];
+  }
+  if (question.integer && !Number.isInteger(value)) {
+    return [issue('not-integer', path, bilingual(
+      `La réponse à « ${question.id} » doit être un nombre entier.`,
+      `The answer to "${question.id}" must be a whole number.`,
+    ))];
+  }
+  return [];
+}
+
+function checkText(question: Question, value: unknown, path: string): Issue[] {
+  if (typeof value !== 'string') return [typeIssue(question, path, 'un texte', 'a text')];
+  if (value.length <= MAX_TEXT_LENGTH) return [];
+  return [issue('text-too-long', path, bilingual(
+    `La note « ${question.id} » dépasse ${MAX_TEXT_LENGTH} caractères.`,
+    `Note "${question.id}" is longer than ${MAX_TEXT_LENGTH} characters.`,
+  ))];
+}
+
+export type { AnswerValue };

@@ -1,0 +1,102 @@
+/**
+ * The subset of json-rules-engine conditions that content may use, and a synchronous evaluator
+ * with the same semantics as json-rules-engine's default operators. The scoring itself runs on
+ * json-rules-engine; this evaluator decides applicability (appliesTo, showIf), which must be
+ * known before scoring and during answer validation.
+ */
+
+export type Operator =
+  | 'equal'
+  | 'notEqual'
+  | 'in'
+  | 'notIn'
+  | 'contains'
+  | 'doesNotContain'
+  | 'lessThan'
+  | 'lessThanInclusive'
+  | 'greaterThan'
+  | 'greaterThanInclusive';
+
+export type Literal = string | number | boolean;
+
+export interface FactCondition {
+  fact: string;
+  operator: Operator;
+  value: Literal | Literal[];
+}
+
+export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | FactCondition;
+
+export type Facts = Readonly<Record<string, unknown>>;
+
+export const OPERATORS: readonly Operator[] = [
+  'equal',
+  'notEqual',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+];
+
+export const NUMERIC_OPERATORS: readonly Operator[] = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
+export const LIST_OPERATORS: readonly Operator[] = ['in', 'notIn'];
+export const ARRAY_FACT_OPERATORS: readonly Operator[] = ['contains', 'doesNotContain'];
+
+export function isFactCondition(c: Condition): c is FactCondition {
+  return 'fact' in c;
+}
+
+export function evaluate(condition: Condition, facts: Facts): boolean {
+  if ('all' in condition) return condition.all.every((c) => evaluate(c, facts));
+  if ('any' in condition) return condition.any.some((c) => evaluate(c, facts));
+  if ('not' in condition) return !evaluate(condition.not, facts);
+  return applyOperator(condition.operator, facts[condition.fact], condition.value);
+}
+
+// Mirrors json-rules-engine's engine-default-operators.js, validators included: an undefined
+// fact fails every operator that validates its fact, but passes notEqual and notIn.
+export function applyOperator(operator: Operator, fact: unknown, value: Literal | Literal[]): boolean {
+  switch (operator) {
+    case 'equal':
+      return fact === value;
+    case 'notEqual':
+      return fact !== value;
+    case 'in':
+      return (value as unknown[]).indexOf(fact) > -1;
+    case 'notIn':
+      return (value as unknown[]).indexOf(fact) === -1;
+    case 'contains':
+      return Array.isArray(fact) && fact.indexOf(value) > -1;
+    case 'doesNotContain':
+      return Array.isArray(fact) && fact.indexOf(value) === -1;
+    case 'lessThan':
+      return isNumeric(fact) && (fact as number) < (value as number);
+    case 'lessThanInclusive':
+      return isNumeric(fact) && (fact as number) <= (value as number);
+    case 'greaterThan':
+      return isNumeric(fact) && (fact as number) > (value as number);
+    case 'greaterThanInclusive':
+      return isNumeric(fact) && (fact as number) >= (value as number);
+  }
+}
+
+function isNumeric(fact: unknown): boolean {
+  return Number.parseFloat(fact as string).toString() !== 'NaN';
+}
+
+/** Every leaf condition, in document order, with its JSON Pointer relative to the root. */
+export function leaves(condition: Condition, path = ''): { condition: FactCondition; path: string }[] {
+  if ('all' in condition) return condition.all.flatMap((c, i) => leaves(c, `${path}/all/${i}`));
+  if ('any' in condition) return condition.any.flatMap((c, i) => leaves(c, `${path}/any/${i}`));
+  if ('not' in condition) return leaves(condition.not, `${path}/not`);
+  return [{ condition, path }];
+}
+
+/** The facts a condition reads. */
+export function factsOf(condition: Condition): string[] {
+  return [...new Set(leaves(condition).map((l) => l.condition.fact))];
+}

@@ -1,0 +1,80 @@
+import { factsOf } from './condition.js';
+import type { Content, Indicator, PillarQuestionnaire, Question, ScoringRule } from './content-model.js';
+
+export interface QuestionEntry {
+  question: Question;
+  pillar: string;
+  indicator: string;
+}
+
+export interface CriterionEntry {
+  id: string;
+  /** Points of the best step: what the criterion is worth. */
+  max: number;
+  rules: ScoringRule[];
+  /** Questions its rules read; the criterion applies if any of them does. */
+  questions: string[];
+}
+
+export interface IndicatorEntry {
+  indicator: Indicator;
+  pillar: string;
+  weight: number;
+  criteria: CriterionEntry[];
+}
+
+/** Lookups over checked content, computed once per content version. */
+export interface ContentIndex {
+  content: Content;
+  pillars: PillarQuestionnaire[];
+  pillarWeights: Map<string, number>;
+  profileFields: Map<string, Question>;
+  /** Pillar questions in questionnaire order. */
+  questions: Map<string, QuestionEntry>;
+  indicators: Map<string, IndicatorEntry>;
+}
+
+export function indexContent(content: Content): ContentIndex {
+  const questions = new Map<string, QuestionEntry>();
+  const indicators = new Map<string, IndicatorEntry>();
+  const pillars = [...content.pillars].sort((a, b) => a.order - b.order);
+  const weightsOf = new Map(content.weights.pillars.map((p) => [p.pillar, p]));
+  for (const pillar of pillars) {
+    for (const indicator of pillar.indicators) {
+      for (const question of indicator.questions) {
+        questions.set(question.id, { question, pillar: pillar.id, indicator: indicator.id });
+      }
+      const weight = weightsOf.get(pillar.id)?.indicators[indicator.id] ?? 0;
+      indicators.set(indicator.id, { indicator, pillar: pillar.id, weight, criteria: [] });
+    }
+  }
+  for (const [indicatorId, criteria] of groupCriteria(content.rules, questions)) {
+    const entry = indicators.get(indicatorId);
+    if (entry) entry.criteria = criteria;
+  }
+  return {
+    content,
+    pillars,
+    pillarWeights: new Map(content.weights.pillars.map((p) => [p.pillar, p.weight])),
+    profileFields: new Map(content.profile.questions.map((q) => [q.id, q])),
+    questions,
+    indicators,
+  };
+}
+
+function groupCriteria(rules: ScoringRule[], questions: Map<string, QuestionEntry>): Map<string, CriterionEntry[]> {
+  const byIndicator = new Map<string, Map<string, CriterionEntry>>();
+  for (const rule of rules) {
+    const { indicator, criterion, points } = rule.event.params;
+    const criteria = byIndicator.get(indicator) ?? new Map<string, CriterionEntry>();
+    byIndicator.set(indicator, criteria);
+    const entry = criteria.get(criterion) ?? { id: criterion, max: 0, rules: [], questions: [] };
+    criteria.set(criterion, entry);
+    entry.rules.push(rule);
+    entry.max = Math.max(entry.max, points);
+    for (const fact of factsOf(rule.conditions)) {
+      if (questions.has(fact) && !entry.questions.includes(fact)) entry.questions.push(fact);
+    }
+  }
+  return new Map([...byIndicator].map(([id, criteria]) => [id, [...criteria.values()]]));
+}

@@ -1,0 +1,114 @@
+import type { Condition } from './condition.js';
+import type { LocalizedText } from './text.js';
+
+/** The content types, as the JSON Schemas of schemas/ describe them. */
+
+export type QuestionType = 'boolean' | 'single' | 'multiple' | 'number' | 'percentage' | 'ladder' | 'text';
+
+export interface Option {
+  value: string;
+  label: LocalizedText;
+}
+
+export interface Question {
+  id: string;
+  type: QuestionType;
+  label: LocalizedText;
+  help: LocalizedText;
+  options?: Option[];
+  unit?: LocalizedText;
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  notApplicable?: boolean;
+  optional?: boolean;
+  appliesTo?: Condition;
+  showIf?: Condition;
+}
+
+export interface Group {
+  id: string;
+  title: LocalizedText;
+}
+
+export interface Indicator {
+  id: string;
+  group: string;
+  title: LocalizedText;
+  description?: LocalizedText;
+  questions: Question[];
+}
+
+/** The questionnaire of one pillar. */
+export interface PillarQuestionnaire {
+  id: string;
+  order: number;
+  title: LocalizedText;
+  description?: LocalizedText;
+  groups: Group[];
+  indicators: Indicator[];
+}
+
+export interface ProfileQuestionnaire {
+  title: LocalizedText;
+  description?: LocalizedText;
+  questions: Question[];
+}
+
+export interface PointsEvent {
+  type: 'points';
+  params: { indicator: string; criterion: string; points: number; reason: LocalizedText };
+}
+
+/** A json-rules-engine rule whose event awards points to one criterion of one indicator. */
+export interface ScoringRule {
+  name: string;
+  conditions: Condition;
+  event: PointsEvent;
+}
+
+export interface RulesFile {
+  pillar: string;
+  rules: ScoringRule[];
+}
+
+export interface PillarWeights {
+  pillar: string;
+  weight: number;
+  indicators: Record<string, number>;
+}
+
+export interface Weights {
+  version: string;
+  pillars: PillarWeights[];
+}
+
+export interface SelfTest {
+  example: string;
+  expect: {
+    global: number;
+    pillars?: Record<string, number | null>;
+    indicators?: Record<string, number | null>;
+  };
+}
+
+/** An answers document: one organisation's profile and answers (see schemas/answers.schema.json). */
+export interface AnswersDocument {
+  organisation?: { name: string; siren?: string };
+  profile: Record<string, AnswerValue>;
+  answers: Record<string, AnswerValue>;
+}
+
+export type AnswerValue = boolean | number | string | string[];
+
+/** The answer meaning "this question does not concern us". */
+export const NOT_APPLICABLE = 'n/a';
+
+/** Everything the engine needs, loaded and checked; `version` identifies it for reproducibility. */
+export interface Content {
+  version: string;
+  profile: ProfileQuestionnaire;
+  pillars: PillarQuestionnaire[];
+  rules: ScoringRule[];
+  weights: Weights;
+}

@@ -1,0 +1,35 @@
+import type { Question } from './content-model.js';
+import { NOT_APPLICABLE } from './content-model.js';
+import { localize, type Lang } from './text.js';
+
+const WORDS = {
+  fr: { yes: 'oui', no: 'non', none: 'sans réponse', na: 'non concerné', empty: 'aucune' },
+  en: { yes: 'yes', no: 'no', none: 'no answer', na: 'not applicable', empty: 'none' },
+} as const;
+
+/** An answer as a user reads it: option labels, yes/no, numbers with their unit. */
+export function formatAnswer(question: Question | undefined, value: unknown, lang: Lang): string {
+  const words = WORDS[lang];
+  if (value === undefined || value === null) return words.none;
+  if (value === NOT_APPLICABLE) return words.na;
+  if (typeof value === 'boolean') return value ? words.yes : words.no;
+  if (Array.isArray(value)) return value.length === 0 ? words.empty : value.map((v) => optionLabel(question, v, lang)).join(', ');
+  if (typeof value === 'number') return formatNumber(question, value, lang);
+  return optionLabel(question, value, lang);
+}
+
+function optionLabel(question: Question | undefined, value: unknown, lang: Lang): string {
+  const option = question?.options?.find((o) => o.value === value);
+  return option ? localize(option.label, lang) : String(value);
+}
+
+export function formatNumber(question: Question | undefined, value: number, lang: Lang): string {
+  const text = formatDecimal(value, lang);
+  if (question?.type === 'percentage') return lang === 'fr' ? `${text} %` : `${text}%`;
+  return question?.unit ? `${text} ${localize(question.unit, lang)}` : text;
+}
+
+/** A number with the decimal separator of the language (62,5 in French). */
+export function formatDecimal(value: number, lang: Lang): string {
+  return value.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 });
+}

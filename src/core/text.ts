@@ -1,0 +1,23 @@
+/** Languages users can read; French is the default everywhere. */
+export const LANGS = ['fr', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export const DEFAULT_LANG: Lang = 'fr';
+
+/** A text a user reads. Content must give both languages; French is the fallback. */
+export interface LocalizedText {
+  fr: string;
+  en?: string;
+}
+
+export function localize(text: LocalizedText, lang: Lang): string {
+  return (lang === 'en' ? text.en : undefined) ?? text.fr;
+}
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+}
+
+/** Builds a LocalizedText from a template pair, so messages are written side by side. */
+export function bilingual(fr: string, en: string): LocalizedText {
+  return { fr, en };
+}

@@ -1,0 +1,78 @@
+import { applicability, type Applicability } from './applicability.js';
+import { checkAnswerValue } from './answer-value.js';
+import type { ContentIndex } from './content-index.js';
+import type { AnswersDocument } from './content-model.js';
+import { issue, pointer, type Issue } from './issue.js';
+import { bilingual } from './text.js';
+
+/**
+ * Checks an answers document against the questionnaires and returns every problem:
+ * unknown or ill-typed answers, answers to questions that do not apply to this organisation,
+ * and missing profile fields. Unanswered pillar questions are not problems here (see
+ * `missingAnswers`), so a partial assessment can be scored.
+ */
+export function validateAnswers(index: ContentIndex, doc: AnswersDocument): { issues: Issue[]; applicability: Applicability } {
+  const issues = [...checkProfile(index, doc), ...checkAnswerValues(index, doc)];
+  const result = applicability(index, doc.profile, doc.answers);
+  for (const id of Object.keys(doc.answers)) {
+    const visibility = result.visibility.get(id);
+    const path = pointer('/answers', id);
+    if (visibility === 'excluded') {
+      issues.push(issue('question-not-applicable', path, bilingual(
+        `La question « ${id} » ne concerne pas cette organisation (profil ou réponses précédentes) : retirez cette réponse.`,
+        `Question "${id}" does not apply to this organisation (profile or earlier answers): remove this answer.`,
+      )));
+    } else if (visibility === 'hidden') {
+      issues.push(issue('question-hidden', path, bilingual(
+        `La question « ${id} » n’est posée que selon une réponse précédente, qui ne l’appelle pas ici : retirez cette réponse.`,
+        `Question "${id}" is only asked after a given earlier answer, which was not given: remove this answer.`,
+      )));
+    }
+  }
+  return { issues, applicability: result };
+}
+
+function checkProfile(index: ContentIndex, doc: AnswersDocument): Issue[] {
+  const issues: Issue[] = [];
+  for (const [id, value] of Object.entries(doc.profile)) {
+    const field = index.profileFields.get(id);
+    const path = pointer('/profile', id);
+    if (!field) {
+      const known = [...index.profileFields.keys()].join(', ');
+      issues.push(issue('unknown-profile-field', path, bilingual(
+        `« ${id} » n’est pas un champ du profil ; champs connus : ${known}.`,
+        `"${id}" is not a profile field; known fields: ${known}.`,
+      )));
+      continue;
+    }
+    issues.push(...checkAnswerValue(field, value, path));
+  }
+  for (const field of index.profileFields.values()) {
+    if (!field.optional && doc.profile[field.id] === undefined) {
+      issues.push(issue('missing-answer', pointer('/profile', field.id), bilingual(
+        `Le profil doit indiquer « ${field.id} » (${field.label.fr}).`,
+        `The profile must give "${field.id}" (${field.label.en ?? field.label.fr}).`,
+      )));
+    }
+  }
+  return issues;
+}
+
+function checkAnswerValues(index: ContentIndex, doc: AnswersDocument): Issue[] {
+  return Object.entries(doc.answers).flatMap(([id, value]) => {
+    const entry = index.questions.get(id);
+    const path = pointer('/answers', id);
+    if (entry) return checkAnswerValue(entry.question, value, path);
+    return [issue('unknown-question', path, bilingual(
+      `« ${id} » n’est pas une question du questionnaire (vérifiez l’identifiant).`,
+      `"${id}" is not a question of the questionnaire (check the id).`,
+    ))];
+  });
+}
+
+/** Required questions still unanswered: what stands between a draft and its submission. */
+export function missingAnswers(index: ContentIndex, status: Applicability['status']): string[] {
+  return [...index.questions.values()]
+    .filter(({ question }) => !question.optional && question.type !== 'text' && status.get(question.id) === 'unanswered')
+    .map(({ question }) => question.id);
+}
