@@ -29,9 +29,9 @@ export function applicability(
   const status = new Map<string, QuestionStatus>();
   // Only answers of questions already found asked feed later showIf conditions: a stale answer
   // to a hidden question must not reveal anything.
-  const visibleAnswers: Record<string, AnswerValue> = {};
+  const facts: Record<string, AnswerValue> = { ...profile };
   for (const { question } of index.questions.values()) {
-    const v = visibilityOf(question.appliesTo, question.showIf, profile, visibleAnswers, status);
+    const v = visibilityOf(question.appliesTo, question.showIf, profile, facts, status);
     visibility.set(question.id, v);
     const answer = answers[question.id];
     const s: QuestionStatus =
@@ -41,7 +41,7 @@ export function applicability(
       : answer === NOT_APPLICABLE ? 'not-applicable'
       : 'answered';
     status.set(question.id, s);
-    if (v === 'asked' && answer !== undefined) visibleAnswers[question.id] = answer;
+    if (v === 'asked' && answer !== undefined) facts[question.id] = answer;
   }
   return { visibility, status };
 }
@@ -50,11 +50,11 @@ function visibilityOf(
   appliesTo: Parameters<typeof evaluate>[0] | undefined,
   showIf: Parameters<typeof evaluate>[0] | undefined,
   profile: Readonly<Record<string, AnswerValue>>,
-  visibleAnswers: Readonly<Record<string, AnswerValue>>,
+  facts: Readonly<Record<string, AnswerValue>>,
   status: ReadonlyMap<string, QuestionStatus>,
 ): Visibility {
   if (appliesTo && !evaluate(appliesTo, profile)) return 'excluded';
-  if (!showIf || evaluate(showIf, { ...profile, ...visibleAnswers })) return 'asked';
+  if (!showIf || evaluate(showIf, facts)) return 'asked';
   const gates = factsOf(showIf).filter((f) => status.has(f));
   const allGatesExcluded = gates.length > 0 && gates.every((f) => status.get(f) === 'not-applicable');
   return allGatesExcluded ? 'excluded' : 'hidden';

@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'dist/src/cli/main.js');
+const EXAMPLE = join(ROOT, 'data/examples/sas-5.json');
+
+/** Runs the real bin, built by the global setup, as a user would. */
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: tmpdir() });
+    return { code: 0, out: stdout, err: stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout, err: e.stderr };
+  }
+}
+
+function tempFile(name: string, text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'impact-cli-')), name);
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('impact-score CLI', () => {
+  it('when scoring an answers file, then it prints the French report: global, pillars, weakest indicators with reasons', async () => {
+    const { code, out } = await cli('score', EXAMPLE);
+    expect(code).toBe(0);
+    expect(out).toMatch(/Score global : \d+(,\d)? \/ 100/);
+    expect(out).toContain('Limiter les externalités négatives');
+    expect(out).toContain('Indicateurs, du plus faible au plus fort');
+    expect(out).toMatch(/[✓~✗] +\d+\/\d+/);
+    expect(out).toContain('Questions sans réponse');
+  });
+
+  it('when asked for English JSON, then the same result comes as JSON in English', async () => {
+    const fr = JSON.parse((await cli('score', EXAMPLE, '--format', 'json')).out);
+    const { code, out } = await cli('score', EXAMPLE, '--format', 'json', '--lang', 'en');
+    expect(code).toBe(0);
+    const en = JSON.parse(out);
+    expect(en.lang).toBe('en');
+    expect(en.global).toBe(fr.global);
+    expect(en.pillars.map((p: { title: string }) => p.title)).toContain('Limiting negative externalities');
+    expect(en.weakest[0].score).toBeLessThanOrEqual(en.weakest.at(-1).score);
+    expect(en.contentVersion).toMatch(/^2026\.1\+[0-9a-f]{12}$/);
+  });
+
+  it('when the answers file is not JSON, then it says where, exits 1 and prints no stack', async () => {
+    const file = tempFile('bad.json', '{ "profile": ');
+    const { code, err } = await cli('score', file);
+    expect(code).toBe(1);
+    expect(err).toContain('JSON invalide');
+    expect(err).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it('when an answer is unknown or out of range, then each problem is printed with its path', async () => {
+    const file = tempFile('answers.json', JSON.stringify({
+      profile: { headcount: '1-9', sector: 'J', 'legal-form': 'sas', region: 'idf' },
+      answers: { 'no-such-question': true, 'employee-development-hours': -3 },
+    }));
+    const { code, err } = await cli('score', file, '--lang', 'en');
+    expect(code).toBe(1);
+    expect(err).toContain('→ /answers/no-such-question: "no-such-question" is not a question');
+    expect(err).toContain('/answers/employee-development-hours');
+    expect(err).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it('when the answers file does not exist, then it exits 2 with a clear message', async () => {
+    const { code, err } = await cli('score', '/nonexistent/answers.json');
+    expect(code).toBe(2);
+    expect(err).toContain('Impossible de lire le fichier (ENOENT)');
+  });
+
+  it('when validating the committed content, then it is valid and its self-tests pass', async () => {
+    const { code, out } = await cli('validate');
+    expect(code).toBe(0);
+    expect(out).toMatch(/Contenu valide \(version 2026\.1\+[0-9a-f]{12}\) : 3 piliers, \d+ questions, \d+ règles, 6 exemples, \d+ auto-tests réussis/);
+  });
+
+  it('when validating another content root that is broken, then every problem is listed as file → path and it exits 1', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'impact-root-'));
+    const { code, err } = await cli('validate', '--content', root, '--lang', 'en');
+    expect(code).toBe(1);
+    expect(err).toContain('questionnaires/ → /: Folder "questionnaires/" is missing');
+  });
+
+  it('when given an unknown option value, then it explains usage and exits 2', async () => {
+    const { code, err } = await cli('score', EXAMPLE, '--lang', 'de');
+    expect(code).toBe(2);
+    expect(err).toContain('fr | en');
+  });
+});
