@@ -4,7 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isLang, type Lang } from '../core/text.js';
 import { EXIT, processIo, type CliIo } from './cli-io.js';
+import { parseConfig, type Config } from '../config.js';
+import { ROLES, type Role } from '../store/records.js';
+import { backupCommand, createOrganisationCommand, createTokenCommand, createUserCommand, createWorkshopCommand } from './admin-commands.js';
 import { scoreCommand } from './score-command.js';
+import { serveCommand } from './serve-command.js';
 import { validateCommand } from './validate-command.js';
 
 function parseLang(value: string): Lang {
@@ -12,7 +16,18 @@ function parseLang(value: string): Lang {
   return value;
 }
 
-function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+function parseRole(value: string): Role {
+  if (!(ROLES as readonly string[]).includes(value)) throw new InvalidArgumentError(ROLES.join(' | '));
+  return value as Role;
+}
+
+function parseId(value: string, previous: number[] = []): number[] {
+  const ids = value.split(',').map((v) => Number(v.trim()));
+  if (ids.some((n) => !Number.isInteger(n) || n <= 0)) throw new InvalidArgumentError('identifiant numérique / numeric id');
+  return [...previous, ...ids];
+}
+
+function buildProgram(io: CliIo, env: NodeJS.ProcessEnv, setExit: (code: number) => void): Command {
   const program = new Command('impact-score')
     .description('Impact Score : évaluation, score expliqué, actions suggérées / explained scoring and suggested actions')
     .exitOverride()
@@ -38,13 +53,86 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .action(async (opts: { lang: Lang; content?: string }) => {
       setExit(await validateCommand(opts, io));
     });
+  addServiceCommands(program, io, env, setExit);
   return program;
 }
 
+/** Commands that work on the database of DATABASE_FILE, configured from the environment. */
+function addServiceCommands(program: Command, io: CliIo, env: NodeJS.ProcessEnv, setExit: (code: number) => void): void {
+  const withConfig = (run: (config: Config) => Promise<number>) => async () => {
+    const parsed = parseConfig(env);
+    if (!parsed.ok) {
+      io.err(`impact-score: configuration invalide / invalid configuration:\n${parsed.problems.map((p) => `  ${p}\n`).join('')}`);
+      setExit(EXIT.usage);
+      return;
+    }
+    setExit(await run(parsed.config));
+  };
+  program
+    .command('serve')
+    .description('Sert l’API sur PORT (migrations, démo au premier démarrage) / serves the API')
+    .action(async () => withConfig((config) => serveCommand(config, io))());
+  const users = program.command('users').description('Comptes / accounts');
+  users
+    .command('create')
+    .description('Crée un compte ; sans --password, un mot de passe est généré et affiché une fois / creates an account')
+    .requiredOption('--email <email>')
+    .addOption(new Option('--role <role>', ROLES.join(' | ')).argParser(parseRole).makeOptionMandatory())
+    .option('--org <id>', 'organisation (dirigeant, conseiller), répétable / repeatable', parseId, [])
+    .option('--name <name>')
+    .option('--password <password>', 'au moins 10 caractères / at least 10 characters')
+    .action(async (opts: { email: string; role: Role; org: number[]; name?: string; password?: string }) => withConfig((config) => createUserCommand(config, io, opts))());
+  program
+    .command('tokens')
+    .description('Jetons d’API / API tokens')
+    .command('create')
+    .description('Crée un jeton pour les scripts, affiché une seule fois / creates a token, shown once')
+    .requiredOption('--email <email>')
+    .option('--name <name>', 'à quoi il sert / what it is for', 'script')
+    .action(async (opts: { email: string; name: string }) => withConfig((config) => createTokenCommand(config, io, opts))());
+  program
+    .command('orgs')
+    .description('Organisations')
+    .command('create')
+    .description('Crée une organisation / creates an organisation')
+    .requiredOption('--name <name>')
+    .option('--siren <siren>')
+    .option('--headcount <band>', '0, 1-9, 10-49, 50-249, 250-999, 1000+')
+    .option('--sector <letter>', 'section NAF / NAF section A–U')
+    .option('--legal-form <form>', 'ei, sarl, sas, sa, association, scop, scic, foundation, public, other')
+    .option('--statuses <list>', 'esus,mission,bcorp,siae,ea')
+    .option('--region <code>')
+    .action(async (opts: { name: string; siren?: string; headcount?: string; sector?: string; legalForm?: string; statuses?: string; region?: string }) => {
+      const profile = Object.fromEntries(Object.entries({
+        headcount: opts.headcount, sector: opts.sector, 'legal-form': opts.legalForm, region: opts.region,
+        statuses: opts.statuses?.split(',').map((s) => s.trim()).filter(Boolean),
+      }).filter(([, v]) => v !== undefined)) as Record<string, string | string[]>;
+      await withConfig((config) => createOrganisationCommand(config, io, { name: opts.name, ...(opts.siren && { siren: opts.siren }), profile }))();
+    });
+  program
+    .command('workshops')
+    .description('Ateliers / workshops')
+    .command('create')
+    .description('Crée un atelier et son expert / creates a workshop')
+    .requiredOption('--title <title>')
+    .requiredOption('--expert <email>')
+    .requiredOption('--date <YYYY-MM-DD>')
+    .requiredOption('--place <place>')
+    .option('--pillar <pillar>')
+    .option('--org <id>', 'organisation participante, répétable / participating organisation', parseId, [])
+    .action(async (opts: { title: string; expert: string; date: string; place: string; pillar?: string; org: number[] }) =>
+      withConfig((config) => createWorkshopCommand(config, io, { title: opts.title, expertEmail: opts.expert, date: opts.date, place: opts.place, pillar: opts.pillar ?? null, organisationIds: opts.org }))());
+  program
+    .command('backup')
+    .description('Copie cohérente de la base, même en service / consistent copy of the live database')
+    .argument('<file>')
+    .action(async (file: string) => withConfig((config) => backupCommand(config, io, file))());
+}
+
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
-export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let code: number = EXIT.ok;
-  const program = buildProgram(io, (c) => (code = c));
+  const program = buildProgram(io, env, (c) => (code = c));
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -1,5 +1,5 @@
 import { parseAnswersDocument } from '../core/answers-document.js';
-import type { Issue } from '../core/issue.js';
+import { sortIssues, type Issue } from '../core/issue.js';
 import { presentReport } from '../core/present.js';
 import { createScorer, score } from '../core/score.js';
 import type { Lang } from '../core/text.js';
@@ -32,6 +32,6 @@ export async function scoreCommand(file: string, options: ScoreOptions, io: CliI
 }
 
 export function fail(io: CliIo, issues: readonly Issue[], lang: Lang, code: number, file?: string): number {
-  io.err(renderIssues(issues, lang, file));
+  io.err(renderIssues(sortIssues(issues), lang, file));
   return code;
 }

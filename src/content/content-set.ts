@@ -1,9 +1,11 @@
 import type {
+  Action,
   AnswersDocument,
   PillarQuestionnaire,
   ProfileQuestionnaire,
   RulesFile,
   SelfTest,
+  Testimony,
   Weights,
 } from '../core/content-model.js';
 
@@ -21,4 +23,6 @@ export interface ContentSet {
   weights?: Located<Weights>;
   selfTests?: Located<{ cases: SelfTest[] }>;
   examples: Located<AnswersDocument>[];
+  testimonies: Located<{ testimonies: Testimony[] }>[];
+  actions: Located<{ pillar: string; actions: Action[] }>[];
 }

@@ -39,12 +39,12 @@ export function loadContent(root: string = defaultContentRoot()): Outcome<Loaded
     `Le dossier « ${folder}/ » manque sous ${root}.`,
     `Folder "${folder}/" is missing under ${root}.`,
   ), `${folder}/`));
-  const set: ContentSet = { pillars: [], rules: [], examples: [] };
+  const set: ContentSet = { pillars: [], rules: [], examples: [], testimonies: [], actions: [] };
   for (const file of files) issues.push(...classify(file, set, sharedSchemas));
   issues.push(...missingFiles(set));
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
   // Meaning is only checked on well-formed files: a broken structure would only add noise.
-  for (const file of [set.profile, ...set.pillars, ...set.rules, set.weights, set.selfTests]) {
+  for (const file of [set.profile, ...set.pillars, ...set.rules, set.weights, set.selfTests, ...set.testimonies, ...set.actions]) {
     if (file) issues.push(...checkTranslations(file.data, file.file));
   }
   issues.push(...checkQuestionnaires(set), ...checkScoring(set));
@@ -55,6 +55,8 @@ export function loadContent(root: string = defaultContentRoot()): Outcome<Loaded
     pillars: set.pillars.map((p) => p.data),
     rules: set.rules.flatMap((r) => r.data.rules),
     weights: set.weights!.data,
+    testimonies: set.testimonies.flatMap((t) => t.data.testimonies),
+    actions: set.actions.flatMap((a) => a.data.actions),
   };
   issues.push(...checkExamples(content, set));
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
@@ -72,6 +74,8 @@ function schemaFor(path: string): SchemaName | undefined {
   if (/^questionnaires\/[^/]+\.json$/.test(path)) return 'questionnaire';
   if (/^rules\/[^/]+\.json$/.test(path)) return 'rules';
   if (/^data\/examples\/[^/]+\.json$/.test(path)) return 'answers';
+  if (/^data\/testimonies\/[^/]+\.json$/.test(path)) return 'testimonies';
+  if (/^data\/actions\/[^/]+\.json$/.test(path)) return 'actions';
   return undefined;
 }
 
@@ -79,8 +83,8 @@ function classify(file: ContentFile, set: ContentSet, schemas: JsonSchemas): Iss
   const schema = schemaFor(file.path);
   if (!schema) {
     return [issue('unknown-file', '', bilingual(
-      'Fichier inattendu : ce n’est ni un questionnaire, ni des règles, ni un exemple de réponses.',
-      'Unexpected file: neither a questionnaire, nor rules, nor an example answers file.',
+      'Fichier inattendu : ce n’est ni un questionnaire, ni des règles, ni un exemple de réponses, ni des témoignages ou actions.',
+      'Unexpected file: neither a questionnaire, nor rules, nor an example answers file, nor testimonies or actions.',
     ), file.path)];
   }
   let data: unknown;
@@ -126,6 +130,12 @@ function place(set: ContentSet, schema: SchemaName, located: Located<unknown>): 
       return;
     case 'answers':
       set.examples.push(located as ContentSet['examples'][number]);
+      return;
+    case 'testimonies':
+      set.testimonies.push(located as ContentSet['testimonies'][number]);
+      return;
+    case 'actions':
+      set.actions.push(located as ContentSet['actions'][number]);
   }
 }
 

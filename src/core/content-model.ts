@@ -104,6 +104,40 @@ export type AnswerValue = boolean | number | string | string[];
 /** The answer meaning "this question does not concern us". */
 export const NOT_APPLICABLE = 'n/a';
 
+/** What a real organisation did and what it changed, with its public source. */
+export interface Testimony {
+  id: string;
+  organisation: { name: string; sector: string; headcount?: string; legalForm?: string; region?: string; city?: string };
+  indicators: string[];
+  title: LocalizedText;
+  action: LocalizedText;
+  outcome: LocalizedText;
+  source: { url: string; publisher: string; title?: string; date?: string };
+  date: string;
+}
+
+/** How an action changes one answer once done; gains are computed from these changes. */
+export type AnswerChange =
+  | { set: boolean | string | number }
+  | { add: string[]; remove?: string[] }
+  | { atLeast: string | number }
+  | { atMost: number };
+
+export interface Action {
+  id: string;
+  indicator: string;
+  title: LocalizedText;
+  description: LocalizedText;
+  firstSteps: LocalizedText[];
+  effort: 'low' | 'medium' | 'high';
+  cost: 'none' | 'low' | 'medium' | 'high';
+  durationMonths: number;
+  fits?: Condition;
+  changes: Record<string, AnswerChange>;
+  testimonies: string[];
+  resources?: { title: LocalizedText; url: string }[];
+}
+
 /** Everything the engine needs, loaded and checked; `version` identifies it for reproducibility. */
 export interface Content {
   version: string;
@@ -111,4 +145,6 @@ export interface Content {
   pillars: PillarQuestionnaire[];
   rules: ScoringRule[];
   weights: Weights;
+  testimonies: Testimony[];
+  actions: Action[];
 }

@@ -12,7 +12,7 @@ import { bilingual } from './text.js';
  * `missingAnswers`), so a partial assessment can be scored.
  */
 export function validateAnswers(index: ContentIndex, doc: AnswersDocument): { issues: Issue[]; applicability: Applicability } {
-  const issues = [...checkProfile(index, doc), ...checkAnswerValues(index, doc)];
+  const issues = [...checkProfile(index, doc.profile, true), ...checkAnswerValues(index, doc.answers)];
   const result = applicability(index, doc.profile, doc.answers);
   for (const id of Object.keys(doc.answers)) {
     const visibility = result.visibility.get(id);
@@ -32,9 +32,10 @@ export function validateAnswers(index: ContentIndex, doc: AnswersDocument): { is
   return { issues, applicability: result };
 }
 
-function checkProfile(index: ContentIndex, doc: AnswersDocument): Issue[] {
+/** Checks profile fields; `complete` also requires every non-optional field. */
+export function checkProfile(index: ContentIndex, profile: AnswersDocument['profile'], complete: boolean): Issue[] {
   const issues: Issue[] = [];
-  for (const [id, value] of Object.entries(doc.profile)) {
+  for (const [id, value] of Object.entries(profile)) {
     const field = index.profileFields.get(id);
     const path = pointer('/profile', id);
     if (!field) {
@@ -48,7 +49,7 @@ function checkProfile(index: ContentIndex, doc: AnswersDocument): Issue[] {
     issues.push(...checkAnswerValue(field, value, path));
   }
   for (const field of index.profileFields.values()) {
-    if (!field.optional && doc.profile[field.id] === undefined) {
+    if (complete && !field.optional && profile[field.id] === undefined) {
       issues.push(issue('missing-answer', pointer('/profile', field.id), bilingual(
         `Le profil doit indiquer « ${field.id} » (${field.label.fr}).`,
         `The profile must give "${field.id}" (${field.label.en ?? field.label.fr}).`,
@@ -58,8 +59,9 @@ function checkProfile(index: ContentIndex, doc: AnswersDocument): Issue[] {
   return issues;
 }
 
-function checkAnswerValues(index: ContentIndex, doc: AnswersDocument): Issue[] {
-  return Object.entries(doc.answers).flatMap(([id, value]) => {
+/** Checks each answer against its question (type, options, bounds), not applicability. */
+export function checkAnswerValues(index: ContentIndex, answers: AnswersDocument['answers']): Issue[] {
+  return Object.entries(answers).flatMap(([id, value]) => {
     const entry = index.questions.get(id);
     const path = pointer('/answers', id);
     if (entry) return checkAnswerValue(entry.question, value, path);

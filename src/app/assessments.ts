@@ -1,0 +1,173 @@
+import { canReadAssessment, organisationAccess, type Actor } from '../core/access.js';
+import { applicability } from '../core/applicability.js';
+import type { AnswerValue } from '../core/content-model.js';
+import { issue, pointer, type Issue } from '../core/issue.js';
+import { progressByPillar, type PillarProgress } from '../core/progress.js';
+import { score } from '../core/score.js';
+import type { ScoreResult } from '../core/score-result.js';
+import { bilingual } from '../core/text.js';
+import { checkAnswerValues, checkProfile, missingAnswers, validateAnswers } from '../core/validate-answers.js';
+import type { Answers, Assessment } from '../store/records.js';
+import { isoNow, type AppContext } from './app-context.js';
+import { fail, invalid, notFound, ok, type Result } from './app-error.js';
+import { getOrganisation, readOnly } from './organisations.js';
+
+export interface AssessmentView extends Assessment {
+  progress: PillarProgress[];
+  /** Required questions still unanswered (and missing profile fields): what blocks submission. */
+  missing: string[];
+}
+
+function viewOf(ctx: AppContext, a: Assessment): AssessmentView {
+  const found = applicability(ctx.scorer.index, a.profile, a.answers);
+  const missingProfile = [...ctx.scorer.index.profileFields.values()].filter((f) => !f.optional && a.profile[f.id] === undefined).map((f) => `profile.${f.id}`);
+  return { ...a, progress: progressByPillar(ctx.scorer.index, found), missing: [...missingProfile, ...missingAnswers(ctx.scorer.index, found.status)] };
+}
+
+/** An assessment the actor may read (experts: submitted ones only), or "not found". */
+function readable(ctx: AppContext, actor: Actor, id: number): Result<{ assessment: Assessment; editable: boolean }> {
+  const assessment = ctx.store.assessments.get(id);
+  const access = assessment ? organisationAccess(actor, assessment.organisationId) : 'none';
+  if (!assessment || !canReadAssessment(access, assessment.status)) return notFound('Évaluation', 'Assessment');
+  return ok({ assessment, editable: access === 'edit' });
+}
+
+export function getAssessment(ctx: AppContext, actor: Actor, id: number): Result<AssessmentView> {
+  const found = readable(ctx, actor, id);
+  return found.ok ? ok(viewOf(ctx, found.value.assessment)) : found;
+}
+
+export function listAssessments(ctx: AppContext, actor: Actor, organisationId: number): Result<Assessment[]> {
+  const org = getOrganisation(ctx, actor, organisationId);
+  if (!org.ok) return org;
+  const all = ctx.store.assessments.listByOrganisation(organisationId);
+  return ok(all.filter((a) => canReadAssessment(org.value.access, a.status)));
+}
+
+/** Starts a draft, with the organisation's profile as it stands today. */
+export function createAssessment(ctx: AppContext, actor: Actor, organisationId: number): Result<AssessmentView> {
+  const org = getOrganisation(ctx, actor, organisationId);
+  if (!org.ok) return org;
+  if (org.value.access !== 'edit') return readOnly();
+  const now = isoNow(ctx);
+  const created = ctx.store.transaction(() => {
+    const a = ctx.store.assessments.create({ organisationId, profile: org.value.profile, createdBy: actor.userId }, now);
+    ctx.store.audit.record({ at: now, userId: actor.userId, organisationId, action: 'create', entity: 'assessment', entityId: a.id, detail: {} });
+    return a;
+  });
+  return ok(viewOf(ctx, created));
+}
+
+export interface AnswersPatch {
+  version: number;
+  profile?: Record<string, AnswerValue | null>;
+  answers?: Record<string, AnswerValue | null>;
+}
+
+/**
+ * Saves some answers of a draft (null removes one). The save must be based on the current
+ * version: otherwise another tab saved first, and the caller gets a conflict with the current
+ * state rather than overwriting it. Answers that stop applying because of this save (a question
+ * now hidden or excluded) are removed and listed, and kept in the audit log.
+ */
+export function saveAnswers(ctx: AppContext, actor: Actor, id: number, patch: AnswersPatch): Result<AssessmentView & { removed: Answers }> {
+  const found = readable(ctx, actor, id);
+  if (!found.ok) return found;
+  const { assessment, editable } = found.value;
+  if (!editable) return readOnly();
+  if (assessment.status !== 'draft') return alreadySubmitted(ctx, assessment);
+  if (assessment.version !== patch.version) return conflict(ctx, assessment);
+  const profile = merge(assessment.profile, patch.profile);
+  const merged = merge(assessment.answers, patch.answers);
+  const problems: Issue[] = [...checkProfile(ctx.scorer.index, profile, false), ...checkAnswerValues(ctx.scorer.index, merged)];
+  if (problems.length > 0) return invalid(problems);
+  const { visibility } = applicability(ctx.scorer.index, profile, merged);
+  const refused = Object.entries(patch.answers ?? {}).filter(([q, v]) => v !== null && visibility.get(q) !== 'asked');
+  if (refused.length > 0) return invalid(refused.map(([q]) => notAsked(q, visibility.get(q))));
+  // What this save made inapplicable (a gate answered "no", a profile change) is removed and listed.
+  const answers: Answers = {};
+  const removed: Answers = {};
+  for (const [q, value] of Object.entries(merged)) (visibility.get(q) === 'asked' ? answers : removed)[q] = value;
+  const now = isoNow(ctx);
+  const saved = ctx.store.transaction(() => {
+    const next = ctx.store.assessments.saveDraft(id, patch.version, { profile, answers }, now);
+    if (next) {
+      ctx.store.audit.record({ at: now, userId: actor.userId, organisationId: assessment.organisationId, action: 'save', entity: 'assessment', entityId: id, detail: { profile: patch.profile ?? {}, answers: patch.answers ?? {}, removed } });
+    }
+    return next;
+  });
+  if (!saved) return conflict(ctx, ctx.store.assessments.get(id)!);
+  return ok({ ...viewOf(ctx, saved), removed });
+}
+
+function notAsked(question: string, visibility: string | undefined): Issue {
+  return visibility === 'hidden'
+    ? issue('question-hidden', pointer('/answers', question), bilingual(
+        `La question « ${question} » n’est posée qu’après une réponse précédente, qui ne l’appelle pas (encore) : répondez d’abord à celle-ci.`,
+        `Question "${question}" is only asked after an earlier answer, which does not call for it (yet): answer that one first.`,
+      ))
+    : issue('question-not-applicable', pointer('/answers', question), bilingual(
+        `La question « ${question} » ne concerne pas cette organisation.`,
+        `Question "${question}" does not apply to this organisation.`,
+      ));
+}
+
+function merge(base: Answers, patch: Record<string, AnswerValue | null> | undefined): Answers {
+  const next: Answers = { ...base };
+  for (const [key, value] of Object.entries(patch ?? {})) {
+    if (value === null) delete next[key];
+    else next[key] = value;
+  }
+  return next;
+}
+
+/** Scores a complete draft and stores the result with its content version. */
+export async function submitAssessment(ctx: AppContext, actor: Actor, id: number, version: number): Promise<Result<AssessmentView>> {
+  const found = readable(ctx, actor, id);
+  if (!found.ok) return found;
+  const { assessment, editable } = found.value;
+  if (!editable) return readOnly();
+  if (assessment.status !== 'draft') return alreadySubmitted(ctx, assessment);
+  if (assessment.version !== version) return conflict(ctx, assessment);
+  const doc = { profile: assessment.profile, answers: assessment.answers };
+  const { issues, applicability: found2 } = validateAnswers(ctx.scorer.index, doc);
+  const missing = missingAnswers(ctx.scorer.index, found2.status).map((q) =>
+    issue('missing-answer', pointer('/answers', q), bilingual(`La question « ${q} » attend une réponse (ou « n/a » si elle le permet).`, `Question "${q}" needs an answer (or "n/a" where allowed).`)),
+  );
+  if (issues.length + missing.length > 0) {
+    return fail('invalid', 'incomplete-assessment', bilingual('L’évaluation est incomplète ou contient des erreurs : voir la liste.', 'The assessment is incomplete or has errors: see the list.'), { issues: [...issues, ...missing] });
+  }
+  const outcome = await score(ctx.scorer, doc);
+  if (!outcome.ok) return invalid(outcome.issues);
+  const now = isoNow(ctx);
+  const submitted = ctx.store.transaction(() => {
+    const s = ctx.store.assessments.submit(id, version, outcome.value, actor.userId, now);
+    if (s) {
+      ctx.store.audit.record({ at: now, userId: actor.userId, organisationId: assessment.organisationId, action: 'submit', entity: 'assessment', entityId: id, detail: { global: outcome.value.global, contentVersion: outcome.value.contentVersion } });
+    }
+    return s;
+  });
+  if (!submitted) return conflict(ctx, ctx.store.assessments.get(id)!);
+  return ok(viewOf(ctx, submitted));
+}
+
+export function getResult(ctx: AppContext, actor: Actor, id: number): Result<{ assessment: Assessment; result: ScoreResult; computedAt: string }> {
+  const found = readable(ctx, actor, id);
+  if (!found.ok) return found;
+  const stored = ctx.store.assessments.result(id);
+  if (!stored) {
+    return fail('not-found', 'no-result', bilingual('Cette évaluation n’a pas encore de résultat : soumettez-la d’abord.', 'This assessment has no result yet: submit it first.'));
+  }
+  return ok({ assessment: found.value.assessment, result: stored.result, computedAt: stored.computedAt });
+}
+
+function conflict(ctx: AppContext, current: Assessment) {
+  return fail('conflict', 'version-conflict', bilingual(
+    'Cette évaluation a été modifiée entre-temps (autre onglet ou autre personne) : rechargez-la, vos réponses non enregistrées sont à ressaisir.',
+    'This assessment was changed meanwhile (another tab or person): reload it, then enter your unsaved answers again.',
+  ), { current: viewOf(ctx, current) });
+}
+
+function alreadySubmitted(ctx: AppContext, current: Assessment) {
+  return fail('conflict', 'assessment-submitted', bilingual('Cette évaluation est déjà soumise : démarrez-en une nouvelle pour la modifier.', 'This assessment is already submitted: start a new one to change it.'), { current: viewOf(ctx, current) });
+}

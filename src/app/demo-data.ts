@@ -1,0 +1,57 @@
+import type { AnswersDocument } from '../core/content-model.js';
+import type { Role } from '../store/records.js';
+import { actorOf, createUser } from './accounts.js';
+import type { AppContext } from './app-context.js';
+import { createAssessment, saveAnswers, submitAssessment } from './assessments.js';
+import { createOrganisation } from './organisations.js';
+import { createWorkshop } from './workshops.js';
+
+/** The demo accounts created on first start; the README lists them. */
+export const DEMO_ACCOUNTS: { email: string; password: string; name: string; role: Role; examples: string[] }[] = [
+  { email: 'admin@demo.impact-score.org', password: 'demo-admin-2026', name: 'Admin Démo', role: 'admin', examples: [] },
+  { email: 'dirigeante@demo.impact-score.org', password: 'demo-leader-2026', name: 'Inès Dirigeante', role: 'leader', examples: ['insertion-esus'] },
+  { email: 'expert@demo.impact-score.org', password: 'demo-expert-2026', name: 'Halima Experte', role: 'expert', examples: [] },
+  { email: 'conseil@demo.impact-score.org', password: 'demo-advisor-2026', name: 'Paul Conseiller', role: 'advisor', examples: ['scop-40', 'mission-company'] },
+];
+
+const DEMO_ORGANISATIONS = ['insertion-esus', 'scop-40', 'mission-company'];
+const WORKSHOP_ORGANISATIONS = ['insertion-esus', 'scop-40'];
+
+/**
+ * Fills an empty database with demo content: three organisations of different shapes with a
+ * submitted assessment each, a workshop, and one account per role. Does nothing if any user exists.
+ */
+export async function seedDemoData(ctx: AppContext, examples: ReadonlyMap<string, AnswersDocument>): Promise<boolean> {
+  if (ctx.store.accounts.countUsers() > 0) return false;
+  const orgIds = new Map<string, number>();
+  for (const name of DEMO_ORGANISATIONS) {
+    const doc = examples.get(name);
+    if (!doc) throw new Error(`demo data: example ${name} is missing from data/examples`);
+    const org = createOrganisation(ctx, null, { name: doc.organisation?.name ?? name, profile: doc.profile });
+    if (!org.ok) throw new Error(`demo data: ${JSON.stringify(org.error)}`);
+    orgIds.set(name, org.value.id);
+  }
+  for (const account of DEMO_ACCOUNTS) {
+    const created = await createUser(ctx, { ...account, organisations: account.examples.map((e) => orgIds.get(e)!) });
+    if (!created.ok) throw new Error(`demo data: ${JSON.stringify(created.error)}`);
+  }
+  const admin = actorOf(ctx, ctx.store.accounts.findByEmail(DEMO_ACCOUNTS[0]!.email)!);
+  for (const [name, orgId] of orgIds) {
+    const draft = createAssessment(ctx, admin, orgId);
+    if (!draft.ok) throw new Error(`demo data: ${JSON.stringify(draft.error)}`);
+    const saved = saveAnswers(ctx, admin, draft.value.id, { version: draft.value.version, answers: examples.get(name)!.answers });
+    if (!saved.ok) throw new Error(`demo data: ${JSON.stringify(saved.error)}`);
+    const submitted = await submitAssessment(ctx, admin, saved.value.id, saved.value.version);
+    if (!submitted.ok) throw new Error(`demo data: ${JSON.stringify(submitted.error)}`);
+  }
+  const workshop = createWorkshop(ctx, admin, {
+    title: 'De l’Impact Score à l’action — Montpellier',
+    expertEmail: DEMO_ACCOUNTS[2]!.email,
+    date: '2026-10-10',
+    place: 'Cité de l’Économie et des Métiers de demain, Montpellier',
+    pillar: null,
+    organisationIds: WORKSHOP_ORGANISATIONS.map((e) => orgIds.get(e)!),
+  });
+  if (!workshop.ok) throw new Error(`demo data: ${JSON.stringify(workshop.error)}`);
+  return true;
+}

@@ -1,0 +1,29 @@
+import type { AnswersDocument } from '../core/content-model.js';
+import { issue, type Outcome } from '../core/issue.js';
+import { bilingual } from '../core/text.js';
+import { exampleName, loadContent } from '../content/load-content.js';
+import type { Config } from '../config.js';
+import { Store } from '../store/store.js';
+import { createContext, type AppContext } from './app-context.js';
+import { seedDemoData } from './demo-data.js';
+
+/**
+ * Everything the service and the admin commands start from: content loaded and checked (a broken
+ * content file stops here, never scores wrongly), the database opened and migrated, and, on the
+ * first start, the demo data.
+ */
+export async function openContext(config: Config): Promise<Outcome<AppContext & { seeded: boolean }>> {
+  const loaded = loadContent(config.CONTENT_DIR);
+  if (!loaded.ok) return loaded;
+  let store: Store;
+  try {
+    store = Store.open(config.DATABASE_FILE);
+  } catch (error) {
+    const reason = (error as Error).message;
+    return { ok: false, issues: [issue('database-unavailable', '', bilingual(`Base de données inutilisable : ${reason}`, `Database unusable: ${reason}`), config.DATABASE_FILE)] };
+  }
+  const ctx = createContext(store, loaded.value.content);
+  const examples = new Map<string, AnswersDocument>(loaded.value.examples.map((e) => [exampleName(e.file), e.data]));
+  const seeded = config.DEMO_DATA ? await seedDemoData(ctx, examples) : false;
+  return { ok: true, value: { ...ctx, seeded } };
+}

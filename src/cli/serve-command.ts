@@ -1,0 +1,40 @@
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { openContext } from '../app/open-context.js';
+import type { Config } from '../config.js';
+import { createApp } from '../http/create-app.js';
+import { EXIT, type CliIo } from './cli-io.js';
+import { fail } from './score-command.js';
+
+/** `impact-score serve`: migrate, seed the demo on first start, serve until SIGTERM/SIGINT. */
+export async function serveCommand(config: Config, io: CliIo): Promise<number> {
+  const opened = await openContext(config);
+  if (!opened.ok) return fail(io, opened.issues, 'fr', EXIT.problems);
+  const ctx = opened.value;
+  const logger = pino({ level: config.LOG_LEVEL });
+  const app = createApp(ctx, config, logger);
+  const server = app.listen(config.PORT, config.HOST);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  }).catch((error: Error) => {
+    io.err(`impact-score: impossible d’écouter sur ${config.HOST}:${config.PORT} (${error.message})\n`);
+    ctx.store.close();
+    throw Object.assign(error, { handled: true });
+  });
+  const { port } = server.address() as AddressInfo;
+  logger.info({ port, database: config.DATABASE_FILE, contentVersion: ctx.content.version, demoSeeded: ctx.seeded }, 'impact-score listening');
+  io.out(`impact-score : http://${config.HOST}:${port}/api/v1 (contenu ${ctx.content.version})${ctx.seeded ? ' — données de démonstration créées, voir le README' : ''}\n`);
+  return new Promise<number>((resolve) => {
+    const stop = (signal: string) => {
+      logger.info({ signal }, 'draining in-flight requests');
+      server.close(() => {
+        ctx.store.close();
+        resolve(EXIT.ok);
+      });
+      server.closeIdleConnections();
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+}

@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { packageRoot } from './content/package-root.js';
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Every setting, from the environment, parsed once at start; the README documents each. */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_FILE: z.string().min(1).default(join(packageRoot(), 'var', 'impact-score.db')),
+  CONTENT_DIR: z.string().min(1).optional(),
+  DEMO_DATA: flag.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+  COOKIE_SECURE: flag.default(false),
+  TRUST_PROXY: flag.default(false),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb'),
+});
+
+export type Config = z.output<typeof schema>;
+
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): { ok: true; config: Config } | { ok: false; problems: string[] } {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+}
+
+/** The configuration tests use: in-memory database, no demo data, quiet logs. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  const parsed = schema.parse({ DATABASE_FILE: ':memory:', DEMO_DATA: 'false', LOG_LEVEL: 'silent' });
+  return { ...parsed, ...overrides };
+}

@@ -1,0 +1,40 @@
+/**
+ * Who may do what on an organisation's data. Pure: the edges load the actor's memberships and
+ * workshops, then ask here. Anything not granted is invisible (the API answers 404).
+ */
+
+export type Role = 'leader' | 'expert' | 'advisor' | 'admin';
+
+export interface Actor {
+  userId: number;
+  role: Role;
+  /** Organisations the user belongs to (leader) or has in their portfolio (advisor). */
+  memberOf: ReadonlySet<number>;
+  /** Organisations taking part in a workshop the user runs as expert. */
+  reviewerOf: ReadonlySet<number>;
+}
+
+/** none: invisible; review: read what is submitted, comment; edit: fill in and manage. */
+export type Access = 'none' | 'review' | 'edit';
+
+export function organisationAccess(actor: Actor, organisationId: number): Access {
+  if (actor.role === 'admin' || actor.memberOf.has(organisationId)) return 'edit';
+  if (actor.reviewerOf.has(organisationId)) return 'review';
+  return 'none';
+}
+
+/** Experts read submitted assessments only: a draft is the organisation's own work in progress. */
+export function canReadAssessment(access: Access, status: 'draft' | 'submitted'): boolean {
+  return access === 'edit' || (access === 'review' && status === 'submitted');
+}
+
+/** Advisors add organisations to their portfolio; admins create any. */
+export function canCreateOrganisation(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'advisor';
+}
+
+/** The organisations an actor may list: all for an admin, else those it has access to. */
+export function visibleOrganisations(actor: Actor): 'all' | number[] {
+  if (actor.role === 'admin') return 'all';
+  return [...new Set([...actor.memberOf, ...actor.reviewerOf])].sort((a, b) => a - b);
+}

@@ -1,0 +1,42 @@
+import type { Response } from 'express';
+import type { AppError, ErrorKind } from '../app/app-error.js';
+import { viewIssue, type Issue } from '../core/issue.js';
+import { localize, type Lang, type LocalizedText } from '../core/text.js';
+
+/** The one error shape of the API: `{ error: { code, message, issues: [{ path, message, code }] } }`. */
+export interface ApiErrorBody {
+  error: {
+    code: string;
+    message: string;
+    issues: { path: string; message: string; code: string }[];
+    current?: unknown;
+    requestId?: string;
+  };
+}
+
+const STATUS: Record<ErrorKind, number> = {
+  invalid: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+};
+
+export function sendError(res: Response, status: number, code: string, message: LocalizedText, lang: Lang, issues: readonly Issue[] = [], extra: Partial<ApiErrorBody['error']> = {}): void {
+  const body: ApiErrorBody = {
+    error: {
+      code,
+      message: localize(message, lang),
+      issues: issues.map((i) => {
+        const v = viewIssue(i, lang);
+        return { path: v.path, message: v.message, code: v.code };
+      }),
+      ...extra,
+    },
+  };
+  res.status(status).json(body);
+}
+
+export function sendAppError(res: Response, error: AppError, lang: Lang): void {
+  sendError(res, STATUS[error.kind], error.code, error.message, lang, error.issues ?? [], error.current === undefined ? {} : { current: error.current });
+}

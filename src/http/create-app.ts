@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import type { AppContext } from '../app/app-context.js';
+import type { Config } from '../config.js';
+import { bilingual } from '../core/text.js';
+import { sendError } from './api-error.js';
+import { authenticateRequest, rejectCrossSiteWrites } from './authenticate.js';
+import { openApiDocument } from './openapi.js';
+import { requestLang } from './request-lang.js';
+import { RouteRegistry } from './route.js';
+import { assessmentRoutes } from './routes/assessment-routes.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { contentRoutes } from './routes/content-routes.js';
+import { organisationRoutes } from './routes/organisation-routes.js';
+import { workshopRoutes } from './routes/workshop-routes.js';
+
+export const API_PREFIX = '/api/v1';
+
+/** The express app over a context: routes only parse, call a use case, and map its result. */
+export function createApp(ctx: AppContext, config: Config, logger: Logger): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.set('query parser', 'simple');
+  app.use(pinoHttp({ logger, genReqId: (req, res) => {
+    const id = randomUUID();
+    res.setHeader('X-Request-Id', id);
+    return id;
+  } }));
+  app.use(helmet());
+
+  const registry = new RouteRegistry();
+  authRoutes(registry, ctx, config);
+  contentRoutes(registry, ctx);
+  organisationRoutes(registry, ctx);
+  assessmentRoutes(registry, ctx);
+  workshopRoutes(registry, ctx);
+  const openapi = openApiDocument(registry, ctx.content.version);
+
+  const api = express.Router();
+  api.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
+  api.use('/auth/login', rateLimit({
+    windowMs: 15 * 60_000,
+    limit: config.LOGIN_RATE_LIMIT,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (req, res) => sendError(res, 429, 'too-many-attempts', bilingual('Trop de tentatives de connexion : réessayez dans quelques minutes.', 'Too many login attempts: try again in a few minutes.'), requestLang(req)),
+  }));
+  api.use(authenticateRequest(ctx));
+  api.use(rejectCrossSiteWrites);
+  api.get('/health', (_req, res) => {
+    res.json({ status: 'ok', contentVersion: ctx.content.version });
+  });
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  registry.mount(api);
+  app.use(API_PREFIX, api);
+
+  app.use((req: Request, res: Response) => {
+    sendError(res, 404, 'route-not-found', bilingual(`Aucune route ${req.method} ${req.path}.`, `No route ${req.method} ${req.path}.`), requestLang(req));
+  });
+  app.use(errorHandler);
+  return app;
+}
+
+// Body-parser errors are the client's; anything else is a bug: logged with the request id,
+// answered without a stack.
+function errorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {
+  const lang = requestLang(req);
+  const e = error as { type?: string; status?: number; message?: string };
+  if (e.type === 'entity.parse.failed') {
+    sendError(res, 400, 'invalid-json', bilingual(`Le corps de la requête n’est pas du JSON valide : ${e.message}`, `The request body is not valid JSON: ${e.message}`), lang);
+  } else if (e.type === 'entity.too.large') {
+    sendError(res, 413, 'payload-too-large', bilingual('Le corps de la requête est trop volumineux.', 'The request body is too large.'), lang);
+  } else if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+    sendError(res, e.status, 'bad-request', bilingual('Requête invalide.', 'Bad request.'), lang);
+  } else {
+    req.log.error({ err: error }, 'unhandled error');
+    sendError(res, 500, 'internal-error', bilingual('Erreur interne : elle a été enregistrée ; donnez cet identifiant au support.', 'Internal error: it was logged; give this id to support.'), lang, [], { requestId: String(req.id) });
+  }
+}

@@ -1,0 +1,94 @@
+import type { NextFunction, Request, Response, Router } from 'express';
+import { z } from 'zod';
+import type { User } from '../store/records.js';
+import type { Actor } from '../core/access.js';
+import type { Result } from '../app/app-error.js';
+import { parseWith } from '../core/zod-issues.js';
+import { bilingual, type Lang } from '../core/text.js';
+import { sendAppError, sendError } from './api-error.js';
+import { requestLang } from './request-lang.js';
+
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  lang: Lang;
+  /** Present on every route with `auth: true`. */
+  user: User;
+  actor: Actor;
+  req: Request;
+  res: Response;
+}
+
+/** What a handler returns: a use-case result (sent as JSON), or `undefined` once it has replied itself. */
+export type HandlerOutput = Result<unknown> | undefined;
+
+export interface RouteSpec<P, Q, B> {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  /** Express path below /api/v1, e.g. "/assessments/:assessmentId". */
+  path: string;
+  summary: string;
+  tag: string;
+  auth: boolean;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  /** Status of a success, 200 unless said. */
+  status?: number;
+  responses: Record<number, string>;
+  handler: (input: RouteInput<P, Q, B>) => HandlerOutput | Promise<HandlerOutput>;
+}
+
+// Every route accepts ?lang=fr|en; the rest of the query is the route's own.
+const langQuery = z.object({ lang: z.enum(['fr', 'en']).optional() });
+
+/** Routes declared once: mounted on the router, and described in the OpenAPI document. */
+export class RouteRegistry {
+  readonly specs: RouteSpec<unknown, unknown, unknown>[] = [];
+
+  add<P = Record<string, never>, Q = Record<string, never>, B = undefined>(spec: RouteSpec<P, Q, B>): void {
+    this.specs.push(spec as RouteSpec<unknown, unknown, unknown>);
+  }
+
+  mount(router: Router): void {
+    for (const spec of this.specs) {
+      router[spec.method](spec.path, (req: Request, res: Response, next: NextFunction) => {
+        handle(spec, req, res).catch(next);
+      });
+    }
+  }
+}
+
+async function handle(spec: RouteSpec<unknown, unknown, unknown>, req: Request, res: Response): Promise<void> {
+  const lang = requestLang(req);
+  const user = res.locals.user as User | undefined;
+  if (spec.auth && !user) {
+    sendError(res, 401, 'unauthenticated', bilingual('Connectez-vous (cookie de session) ou fournissez un jeton (Authorization: Bearer …).', 'Log in (session cookie) or give a token (Authorization: Bearer …).'), lang);
+    return;
+  }
+  if (spec.body && !req.is('application/json')) {
+    sendError(res, 415, 'unsupported-media-type', bilingual('Le corps de la requête doit être du JSON (Content-Type: application/json).', 'The request body must be JSON (Content-Type: application/json).'), lang);
+    return;
+  }
+  const params = parseWith(spec.params ?? z.object({}), req.params, '/params');
+  const query = parseWith((spec.query ? langQuery.extend((spec.query as unknown as z.ZodObject).shape) : langQuery).strict(), req.query, '/query');
+  const body = spec.body ? parseWith(spec.body, req.body, '') : ({ ok: true, value: undefined } as const);
+  const issues = [params, query, body].flatMap((p) => (p.ok ? [] : p.issues));
+  if (issues.length > 0) {
+    sendError(res, 400, 'invalid-request', bilingual('La requête contient des erreurs : voir la liste.', 'The request has errors: see the list.'), lang, issues);
+    return;
+  }
+  const output = await spec.handler({
+    params: (params as { value: unknown }).value,
+    query: (query as { value: unknown }).value,
+    body: (body as { value: unknown }).value,
+    lang,
+    user: user as User,
+    actor: res.locals.actor as Actor,
+    req,
+    res,
+  });
+  if (output === undefined) return;
+  if (!output.ok) sendAppError(res, output.error, lang);
+  else res.status(spec.status ?? 200).json(output.value);
+}

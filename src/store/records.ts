@@ -1,0 +1,88 @@
+import type { AnswerValue } from '../core/content-model.js';
+import type { ScoreResult } from '../core/score-result.js';
+
+/** Plain objects the repositories return; SQL stays inside src/store. */
+
+export type Answers = Record<string, AnswerValue>;
+
+export interface Organisation {
+  id: number;
+  name: string;
+  siren: string | null;
+  profile: Answers;
+  createdAt: string;
+}
+
+export type MembershipRole = 'leader' | 'advisor';
+
+/** What a user mainly does; access to each organisation is then checked per request. */
+export type Role = 'leader' | 'expert' | 'advisor' | 'admin';
+export const ROLES: readonly Role[] = ['leader', 'expert', 'advisor', 'admin'];
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+}
+
+export interface Membership {
+  userId: number;
+  organisationId: number;
+  role: MembershipRole;
+}
+
+export interface Workshop {
+  id: number;
+  title: string;
+  expertUserId: number;
+  date: string;
+  place: string;
+  pillar: string | null;
+  organisationIds: number[];
+  createdAt: string;
+}
+
+export type AssessmentStatus = 'draft' | 'submitted';
+
+export interface Assessment {
+  id: number;
+  organisationId: number;
+  status: AssessmentStatus;
+  profile: Answers;
+  answers: Answers;
+  version: number;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  submittedBy: number | null;
+}
+
+export interface StoredResult {
+  assessmentId: number;
+  contentVersion: string;
+  global: number | null;
+  result: ScoreResult;
+  computedAt: string;
+}
+
+export interface ApiToken {
+  id: number;
+  userId: number;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface AuditEntry {
+  at: string;
+  userId: number | null;
+  organisationId: number | null;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  detail: Record<string, unknown>;
+}

@@ -1,0 +1,40 @@
+import { AccountsRepository } from './accounts-repository.js';
+import { AssessmentsRepository } from './assessments-repository.js';
+import { AuditRepository } from './audit-repository.js';
+import { backupDatabase, openDatabase, type Db } from './database.js';
+import { OrganisationsRepository } from './organisations-repository.js';
+import { WorkshopsRepository } from './workshops-repository.js';
+
+/** The repositories over one database, and the transaction that groups their writes. */
+export class Store {
+  readonly organisations: OrganisationsRepository;
+  readonly accounts: AccountsRepository;
+  readonly workshops: WorkshopsRepository;
+  readonly assessments: AssessmentsRepository;
+  readonly audit: AuditRepository;
+
+  constructor(readonly db: Db) {
+    this.organisations = new OrganisationsRepository(db);
+    this.accounts = new AccountsRepository(db);
+    this.workshops = new WorkshopsRepository(db);
+    this.assessments = new AssessmentsRepository(db);
+    this.audit = new AuditRepository(db);
+  }
+
+  static open(file: string): Store {
+    return new Store(openDatabase(file));
+  }
+
+  /** Runs `work` in one transaction: every write in it lands, or none does. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  backup(target: string): Promise<void> {
+    return backupDatabase(this.db, target);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD, startHarness, type Harness } from './harness.js';
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ config: { LOGIN_RATE_LIMIT: 5, BODY_LIMIT: '50kb' } });
+});
+afterAll(async () => h.close());
+
+function expectError(res: { status: number; body: { error: { code: string; message: string; issues: unknown[] } } }, status: number, code: string) {
+  expect(res.status).toBe(status);
+  expect(res.body.error).toMatchObject({ code, message: expect.any(String), issues: expect.any(Array) });
+}
+
+describe('bad input gets a clear 4xx, never a 500', () => {
+  it('when the body is not JSON, then 400 invalid-json', async () => {
+    expectError(await h.call('leaderA', 'POST', '/score', '{"profile": '), 400, 'invalid-json');
+  });
+
+  it('when fields have wrong types or are unknown, then 400 lists each with its path', async () => {
+    const res = await h.call('leaderA', 'POST', `/organisations?lang=en`, { name: 42, colour: 'red' });
+    expectError(res, 400, 'invalid-request');
+    expect(res.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['/colour', '/name']);
+  });
+
+  it('when the body is too large, then 413', async () => {
+    const res = await h.call('leaderA', 'POST', '/score', { profile: {}, answers: { x: 'a'.repeat(60_000) } });
+    expectError(res, 413, 'payload-too-large');
+  });
+
+  it('when the route does not exist, then 404 route-not-found', async () => {
+    expectError(await h.call('leaderA', 'GET', '/nope'), 404, 'route-not-found');
+    expectError(await h.call(null, 'DELETE', '/organisations/1'), 404, 'route-not-found');
+  });
+
+  it('when an id is not a number, then 400 names the parameter', async () => {
+    const res = await h.call('leaderA', 'GET', '/assessments/abc');
+    expectError(res, 400, 'invalid-request');
+    expect(res.body.error.issues[0].path).toBe('/params/assessmentId');
+  });
+
+  it('when a write is not JSON, then 415', async () => {
+    expectError(await h.call('leaderA', 'POST', '/score', 'profile=x', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported-media-type');
+  });
+
+  it('when an unknown query parameter is given, then 400', async () => {
+    expectError(await h.call('leaderA', 'GET', '/organisations?admin=true'), 400, 'invalid-request');
+  });
+
+  it('when the answers document does not fit the questionnaire, then 422 with every problem', async () => {
+    const res = await h.call('leaderA', 'POST', '/score?lang=en', { profile: { headcount: 'lots' }, answers: { nope: true } });
+    expectError(res, 422, 'invalid-request');
+    expect(res.body.error.issues.map((i: { code: string }) => i.code)).toEqual(expect.arrayContaining(['unknown-option', 'unknown-question', 'missing-answer']));
+  });
+
+  it('when messages are asked in English or French, then they come in that language', async () => {
+    const fr = await h.call('leaderA', 'GET', '/nope');
+    const en = await h.call('leaderA', 'GET', '/nope?lang=en');
+    expect(fr.body.error.message).toMatch(/^Aucune route/);
+    expect(en.body.error.message).toMatch(/^No route/);
+  });
+
+  it('when a request fails, then security headers are still set and no stack leaks', async () => {
+    const res = await h.call('leaderA', 'POST', '/score', '{');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(js|ts):\d+/);
+  });
+});
+
+describe('accounts', () => {
+  it('when logging in, then the session cookie is HttpOnly and SameSite and works for later requests', async () => {
+    const res = await fetch(`${h.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'leaderA@test.org', password: PASSWORD }) });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/impact_session=iss_/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    const session = cookie.split(';')[0]!;
+    const me = await fetch(`${h.url}/auth/me`, { headers: { cookie: session } });
+    expect(((await me.json()) as Json).user.email).toBe('leaderA@test.org');
+    // The session secret is never stored in clear.
+    const stored = h.ctx.store.db.prepare('SELECT token_hash FROM sessions').pluck().all() as string[];
+    expect(stored).not.toContain(session.split('=')[1]);
+    await fetch(`${h.url}/auth/logout`, { method: 'POST', headers: { cookie: session } });
+    expect((await fetch(`${h.url}/auth/me`, { headers: { cookie: session } })).status).toBe(401);
+  });
+
+  it('when a cookie-authenticated write comes from another site, then it is refused', async () => {
+    const login = await fetch(`${h.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'leaderA@test.org', password: PASSWORD }) });
+    const session = login.headers.get('set-cookie')!.split(';')[0]!;
+    const res = await fetch(`${h.url}/organisations/${h.orgA}`, { method: 'PATCH', headers: { cookie: session, origin: 'https://evil.example', 'content-type': 'application/json' }, body: '{"name":"pwned"}' });
+    expect(res.status).toBe(403);
+    expect(h.ctx.store.organisations.get(h.orgA)!.name).toBe('Org A');
+  });
+
+  it('when a bearer token is wrong, then 401 invalid-token', async () => {
+    const res = await fetch(`${h.url}/auth/me`, { headers: { authorization: 'Bearer ist_nope' } });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as Json).error.code).toBe('invalid-token');
+  });
+
+  it('when passwords are stored, then they are scrypt hashes', () => {
+    const hashes = h.ctx.store.db.prepare('SELECT password_hash FROM users').pluck().all() as string[];
+    expect(hashes.every((x) => x.startsWith('scrypt$') && !x.includes(PASSWORD))).toBe(true);
+  });
+
+  it('when login is attempted too often, then 429 and the right password is refused too', async () => {
+    const attempt = (password: string) => fetch(`${h.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'leaderB@test.org', password }) });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await attempt('wrong password')).status);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+    const blocked = await attempt(PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(((await blocked.json()) as Json).error.code).toBe('too-many-attempts');
+  });
+});

@@ -1,0 +1,97 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { pino } from 'pino';
+import { createApiToken, createUser } from '../../src/app/accounts.js';
+import { createContext, type AppContext } from '../../src/app/app-context.js';
+import { createOrganisation } from '../../src/app/organisations.js';
+import { createWorkshop } from '../../src/app/workshops.js';
+import { testConfig, type Config } from '../../src/config.js';
+import { loadContent } from '../../src/content/load-content.js';
+import type { AnswersDocument } from '../../src/core/content-model.js';
+import { createApp } from '../../src/http/create-app.js';
+import { Store } from '../../src/store/store.js';
+
+const loaded = loadContent();
+if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues.slice(0, 3)));
+export const content = loaded.value.content;
+export const examples = new Map<string, AnswersDocument>(loaded.value.examples.map((e) => [e.file.replace(/^.*\/|\.json$/g, ''), e.data]));
+
+export type Who = 'leaderA' | 'leaderB' | 'advisorA' | 'expertA' | 'admin';
+export const PASSWORD = 'correct horse battery';
+
+export interface Harness {
+  url: string;
+  ctx: AppContext;
+  orgA: number;
+  orgB: number;
+  tokens: Record<Who, string>;
+  /** A JSON request as `who` (bearer token), or anonymous. */
+  call(who: Who | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  close(): Promise<void>;
+}
+
+/**
+ * The real app on 127.0.0.1, port 0, over a real SQLite store (in memory unless a file is given):
+ * two organisations A and B, a leader of each, an advisor and an expert (workshop) of A, an admin.
+ */
+export async function startHarness(options: { file?: string; config?: Partial<Config>; seed?: boolean } = {}): Promise<Harness> {
+  const config = testConfig({ DATABASE_FILE: options.file ?? ':memory:', ...options.config });
+  const store = Store.open(config.DATABASE_FILE);
+  const ctx = createContext(store, content, () => new Date('2026-11-21T10:00:00Z'));
+  const tokens = {} as Record<Who, string>;
+  let orgA = 1;
+  let orgB = 2;
+  if (options.seed !== false) {
+    const a = examples.get('insertion-esus')!;
+    const b = examples.get('scop-40')!;
+    orgA = unwrap(createOrganisation(ctx, null, { name: 'Org A', profile: a.profile })).id;
+    orgB = unwrap(createOrganisation(ctx, null, { name: 'Org B', profile: b.profile })).id;
+    const people: [Who, 'leader' | 'advisor' | 'expert' | 'admin', number[]][] = [
+      ['leaderA', 'leader', [orgA]],
+      ['leaderB', 'leader', [orgB]],
+      ['advisorA', 'advisor', [orgA]],
+      ['expertA', 'expert', []],
+      ['admin', 'admin', []],
+    ];
+    for (const [who, role, orgs] of people) {
+      unwrap(await createUser(ctx, { email: `${who}@test.org`, name: who, role, password: PASSWORD, organisations: orgs }));
+      tokens[who] = unwrap(createApiToken(ctx, `${who}@test.org`, 'tests')).token;
+    }
+    unwrap(createWorkshop(ctx, null, { title: 'Atelier', expertEmail: 'expertA@test.org', date: '2026-10-10', place: 'Montpellier', organisationIds: [orgA] }));
+  }
+  const app = createApp(ctx, config, pino({ level: 'silent' }));
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+  return {
+    url,
+    ctx,
+    orgA,
+    orgB,
+    tokens,
+    async call(who, method, path, body, headers = {}) {
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers: {
+          ...(who && { authorization: `Bearer ${tokens[who]}` }),
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      store.close();
+    },
+  };
+}
+
+export function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.value;
+}

@@ -1,0 +1,111 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const BIN = join(import.meta.dirname, '..', 'dist/src/cli/main.js');
+const running: ChildProcess[] = [];
+
+function env(dir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, DATABASE_FILE: join(dir, 'db.sqlite'), LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...extra };
+}
+
+async function cli(dir: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { env: env(dir) });
+    return { code: 0, out: stdout, err: stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout, err: e.stderr };
+  }
+}
+
+/** Starts `impact-score serve` on a free port and returns its API base URL once it listens. */
+async function serve(dir: string, extra: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [BIN, 'serve'], { env: env(dir, { PORT: '0', ...extra }), stdio: ['ignore', 'pipe', 'pipe'] });
+  running.push(child);
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = out.match(/http:\/\/[^ ]+\/api\/v1/);
+      if (found) resolve(found[0]);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+  });
+  return { url, child };
+}
+
+async function stop(child: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+afterEach(() => {
+  for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+const json = (body: unknown, token: string) => ({ method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('the service and its admin commands', () => {
+  it('when an admin creates an organisation, a leader and a token, then the token works and saved answers survive a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'impact-service-'));
+    expect((await cli(dir, 'orgs', 'create', '--name', 'Boulangerie Durand', '--headcount', '1-9', '--sector', 'C', '--legal-form', 'sarl', '--region', 'bre')).out).toContain('id 1');
+    expect((await cli(dir, 'users', 'create', '--email', 'chef@durand.fr', '--role', 'leader', '--org', '1')).out).toMatch(/Mot de passe \(affiché une seule fois\) : \S{12,}/);
+    const token = (await cli(dir, 'tokens', 'create', '--email', 'chef@durand.fr')).out.trim();
+    expect(token).toMatch(/^ist_/);
+
+    const first = await serve(dir);
+    const me = await fetch(`${first.url}/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(((await me.json()) as Json).organisations).toEqual([{ id: 1, name: 'Boulangerie Durand', access: 'edit' }]);
+    const draft = (await (await fetch(`${first.url}/organisations/1/assessments`, json(undefined, token))).json()) as Json;
+    const saved = await fetch(`${first.url}/assessments/${draft.id}`, { ...json({ version: draft.version, answers: { 'inclusion-hires': '10-24' } }, token), method: 'PATCH' });
+    expect(saved.status).toBe(200);
+    expect(await stop(first.child)).toBe(0);
+
+    const second = await serve(dir);
+    const again = (await (await fetch(`${second.url}/assessments/${draft.id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Json;
+    expect(again.answers).toEqual({ 'inclusion-hires': '10-24' });
+    expect(again.version).toBe(draft.version + 1);
+
+    // A consistent copy while the service runs.
+    const backup = join(dir, 'backup.sqlite');
+    expect((await cli(dir, 'backup', backup)).code).toBe(0);
+    const copy = new Database(backup, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('SELECT answers FROM assessments WHERE id = ?').pluck().get(draft.id)).toBe('{"inclusion-hires":"10-24"}');
+    copy.close();
+    expect(await stop(second.child)).toBe(0);
+  });
+
+  it('when started on an empty database, then the demo organisations and accounts of the README are there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'impact-demo-'));
+    const { url, child } = await serve(dir, { DEMO_DATA: 'true' });
+    const login = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@demo.impact-score.org', password: 'demo-admin-2026' }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const orgs = (await (await fetch(`${url}/organisations`, { headers: { cookie } })).json()) as Json;
+    expect(orgs.map((o: { name: string }) => o.name).sort()).toEqual(['Garrigue Logistique Solidaire', 'Maison Rebond', 'Scop Bâti-Loire']);
+    for (const org of orgs) {
+      const list = (await (await fetch(`${url}/organisations/${org.id}/assessments`, { headers: { cookie } })).json()) as Json;
+      expect(list.map((a: { status: string }) => a.status)).toEqual(['submitted']);
+    }
+    for (const [email, password] of [['dirigeante@demo.impact-score.org', 'demo-leader-2026'], ['expert@demo.impact-score.org', 'demo-expert-2026'], ['conseil@demo.impact-score.org', 'demo-advisor-2026']]) {
+      const res = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      expect(res.status).toBe(200);
+    }
+    expect(await stop(child)).toBe(0);
+  });
+
+  it('when a user is created with a role that does not exist, then it says which roles exist', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'impact-role-'));
+    const res = await cli(dir, 'users', 'create', '--email', 'x@y.fr', '--role', 'boss');
+    expect(res.code).toBe(2);
+    expect(res.err).toContain('leader | expert | advisor | admin');
+  });
+});
