@@ -7,6 +7,7 @@ import { parseAnswersDocument } from '../src/core/answers-document.js';
 import { presentReport } from '../src/core/present.js';
 import { createScorer, score } from '../src/core/score.js';
 import type { ScoreResult } from '../src/core/score-result.js';
+import { suggest } from '../src/core/suggest.js';
 
 /**
  * Golden cases: test/cases/<name>/answers.json (a link to data/examples/<name>.json) beside the
@@ -49,6 +50,15 @@ describe('golden organisations', () => {
     const { result, report } = await run(name);
     golden(name, 'expected.json', `${JSON.stringify(result, null, 2)}\n`);
     golden(name, 'report.fr.txt', report);
+  });
+
+  it.each(names)('when suggestions are made for %s, then they are its reviewed ranked list', async (name) => {
+    const doc = parseAnswersDocument(JSON.parse(readFileSync(join(CASES, name, 'answers.json'), 'utf8')));
+    if (!doc.ok) throw new Error(JSON.stringify(doc.issues));
+    const outcome = await suggest(scorer, doc.value);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+    const list = outcome.value.suggestions.map((x) => ({ rank: x.rank, actionId: x.actionId, indicator: x.indicator, effort: x.effort, gains: x.gains, testimonies: x.testimonies }));
+    golden(name, 'suggestions.json', `${JSON.stringify(list, null, 2)}\n`);
   });
 
   it.each(names)('when %s is scored, then pillar and global scores are the weighted means of the parts shown', async (name) => {

@@ -9,6 +9,7 @@ import { ROLES, type Role } from '../store/records.js';
 import { backupCommand, createOrganisationCommand, createTokenCommand, createUserCommand, createWorkshopCommand } from './admin-commands.js';
 import { scoreCommand } from './score-command.js';
 import { serveCommand } from './serve-command.js';
+import { suggestCommand } from './suggest-command.js';
 import { validateCommand } from './validate-command.js';
 
 function parseLang(value: string): Lang {
@@ -44,6 +45,21 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv, setExit: (code: number)
     .addOption(content())
     .action(async (file: string, opts: { lang: Lang; format: 'text' | 'json'; content?: string }) => {
       setExit(await scoreCommand(file, opts, io));
+    });
+  program
+    .command('suggest')
+    .description('Actions suggérées, classées par gain pour l’effort / suggested actions, ranked by gain for effort')
+    .argument('<answers.json>', 'fichier de réponses / answers file')
+    .addOption(lang())
+    .addOption(new Option('--format <format>', 'text | json').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--limit <n>', 'nombre d’actions / how many').default(10).argParser((v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('entier ≥ 1 / integer ≥ 1');
+      return n;
+    }))
+    .addOption(content())
+    .action(async (file: string, opts: { lang: Lang; format: 'text' | 'json'; limit: number; content?: string }) => {
+      setExit(await suggestCommand(file, opts, io));
     });
   program
     .command('validate')

@@ -4,6 +4,7 @@ import { indexContent } from '../core/content-index.js';
 import { issue, sortIssues, type Issue, type Outcome } from '../core/issue.js';
 import { bilingual } from '../core/text.js';
 import { validateAnswers } from '../core/validate-answers.js';
+import { checkActions } from './check-actions.js';
 import { checkQuestionnaires } from './check-questionnaires.js';
 import { checkScoring } from './check-scoring.js';
 import { checkTranslations } from './check-translations.js';
@@ -47,7 +48,7 @@ export function loadContent(root: string = defaultContentRoot()): Outcome<Loaded
   for (const file of [set.profile, ...set.pillars, ...set.rules, set.weights, set.selfTests, ...set.testimonies, ...set.actions]) {
     if (file) issues.push(...checkTranslations(file.data, file.file));
   }
-  issues.push(...checkQuestionnaires(set), ...checkScoring(set));
+  issues.push(...checkQuestionnaires(set), ...checkScoring(set), ...checkActions(set));
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
   const content: Content = {
     version: contentVersion(set.weights!.data.version, files),

@@ -1,0 +1,64 @@
+import { parseAnswersDocument } from '../core/answers-document.js';
+import { formatDecimal } from '../core/format-answer.js';
+import { presentSuggestions, type SuggestionView } from '../core/present-suggestions.js';
+import { createScorer } from '../core/score.js';
+import { suggest } from '../core/suggest.js';
+import type { Lang } from '../core/text.js';
+import { loadContent } from '../content/load-content.js';
+import { EXIT, type CliIo } from './cli-io.js';
+import { readJsonFile } from './read-json-file.js';
+import { fail } from './score-command.js';
+
+export interface SuggestOptions {
+  lang: Lang;
+  format: 'text' | 'json';
+  limit: number;
+  content?: string;
+}
+
+/** `impact-score suggest FILE`: the actions that would raise the score most for the least effort. */
+export async function suggestCommand(file: string, options: SuggestOptions, io: CliIo): Promise<number> {
+  const loaded = loadContent(options.content);
+  if (!loaded.ok) return fail(io, loaded.issues, options.lang, EXIT.problems);
+  const raw = readJsonFile(file);
+  if (!raw.ok) return fail(io, raw.issues, options.lang, raw.unreadable ? EXIT.usage : EXIT.problems);
+  const doc = parseAnswersDocument(raw.value);
+  if (!doc.ok) return fail(io, doc.issues, options.lang, EXIT.problems, file);
+  const scorer = createScorer(loaded.value.content);
+  const outcome = await suggest(scorer, doc.value);
+  if (!outcome.ok) return fail(io, outcome.issues, options.lang, EXIT.problems, file);
+  const views = presentSuggestions(scorer.index, outcome.value.suggestions.slice(0, options.limit), options.lang);
+  if (options.format === 'json') {
+    io.out(`${JSON.stringify({ contentVersion: scorer.index.content.version, global: outcome.value.result.global, suggestions: views.map(jsonView) }, null, 2)}\n`);
+  } else {
+    io.out(renderSuggestions(views, outcome.value.result.global, options.lang, doc.value.organisation?.name));
+  }
+  return EXIT.ok;
+}
+
+function jsonView(v: SuggestionView) {
+  return {
+    rank: v.rank, actionId: v.actionId, title: v.title, pillar: v.pillar, indicator: v.indicator,
+    gains: v.gains, projected: v.projected, effort: v.effort, cost: v.cost, durationMonths: v.durationMonths,
+    reason: v.reason, changes: v.changes, testimonies: v.testimonies, firstSteps: v.firstSteps, resources: v.resources,
+  };
+}
+
+function renderSuggestions(views: readonly SuggestionView[], global: number | null, lang: Lang, name?: string): string {
+  const fr = lang === 'fr';
+  const lines = [
+    `${fr ? 'Actions suggérées' : 'Suggested actions'}${name ? ` — ${name}` : ''}`,
+    `${fr ? 'Score global actuel' : 'Current global score'}${fr ? ' : ' : ': '}${global === null ? '—' : formatDecimal(global, lang)} / 100`,
+    fr ? 'Classées par points gagnés pour l’effort demandé.' : 'Ranked by points gained for the effort it takes.',
+  ];
+  for (const v of views) {
+    const plus = (x: number) => `+${formatDecimal(x, lang)}`;
+    lines.push('', `${v.rank}. ${v.title}`);
+    lines.push(`   ${v.pillarTitle} › ${v.indicatorTitle}`);
+    lines.push(`   ${fr ? 'Gain' : 'Gain'}${fr ? ' : ' : ': '}${plus(v.gains.global)} ${fr ? 'au global' : 'global'}, ${plus(v.gains.pillar)} ${fr ? 'au pilier' : 'pillar'}, ${plus(v.gains.indicator)} ${fr ? 'à l’indicateur' : 'indicator'} · ${v.effortLabel} · ${v.costLabel} · ${v.durationMonths} ${fr ? 'mois' : 'months'}`);
+    lines.push(`   ${fr ? 'Pourquoi' : 'Why'}${fr ? ' : ' : ': '}${v.reason}`);
+    const t = v.testimonyViews[0];
+    if (t) lines.push(`   ${fr ? 'Témoignage' : 'Testimony'}${fr ? ' : ' : ': '}${t.organisation.name}${t.organisation.city ? ` (${t.organisation.city})` : ''} — ${t.outcome} [${t.source.url}]`);
+  }
+  return `${lines.join('\n')}\n`;
+}
