@@ -61,6 +61,7 @@ export function checkActions(set: ContentSet): Issue[] {
         issues.push(issue('wrong-pillar', `${path}/indicator`, bilingual(`L’indicateur « ${a.indicator} » appartient au pilier « ${pillar} ».`, `Indicator "${a.indicator}" belongs to pillar "${pillar}".`), file));
       }
       if (a.fits) issues.push(...checkCondition(a.fits, `${path}/fits`, file, (f) => l.profile.get(f), 'un champ du profil'));
+      if (a.requires) issues.push(...checkCondition(a.requires, `${path}/requires`, file, (f) => l.profile.get(f) ?? l.questions.get(f), 'un champ du profil ni une question du pilier'));
       for (const [questionId, change] of Object.entries(a.changes)) {
         issues.push(...checkChange(l.questions.get(questionId), questionId, change, pointer(path, 'changes', questionId), file));
       }

@@ -133,6 +133,8 @@ export interface Action {
   cost: 'none' | 'low' | 'medium' | 'high';
   durationMonths: number;
   fits?: Condition;
+  /** Where the organisation must already stand (profile and answers) for the action to make sense. */
+  requires?: Condition;
   changes: Record<string, AnswerChange>;
   testimonies: string[];
   resources?: { title: LocalizedText; url: string }[];

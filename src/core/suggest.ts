@@ -49,6 +49,7 @@ export async function suggest(scorer: Scorer, doc: AnswersDocument): Promise<Out
   const candidates: Omit<Suggestion, 'rank'>[] = [];
   for (const action of content.actions) {
     if (action.fits && !evaluate(action.fits, doc.profile)) continue;
+    if (action.requires && !evaluate(action.requires, { ...doc.profile, ...doc.answers })) continue;
     const projectedDoc = applyChanges(scorer.index, doc, [action.changes]);
     const projected = await score(scorer, projectedDoc);
     if (!projected.ok) continue; // Content checks make this unreachable; never suggest what cannot be scored.

@@ -16,6 +16,7 @@ import { assessmentRoutes } from './routes/assessment-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { contentRoutes } from './routes/content-routes.js';
 import { organisationRoutes } from './routes/organisation-routes.js';
+import { planRoutes } from './routes/plan-routes.js';
 import { workshopRoutes } from './routes/workshop-routes.js';
 
 export const API_PREFIX = '/api/v1';
@@ -39,6 +40,7 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger): expr
   organisationRoutes(registry, ctx);
   assessmentRoutes(registry, ctx);
   workshopRoutes(registry, ctx);
+  planRoutes(registry, ctx);
   const openapi = openApiDocument(registry, ctx.content.version);
 
   const api = express.Router();

@@ -3,6 +3,7 @@ import { AssessmentsRepository } from './assessments-repository.js';
 import { AuditRepository } from './audit-repository.js';
 import { backupDatabase, openDatabase, type Db } from './database.js';
 import { OrganisationsRepository } from './organisations-repository.js';
+import { PlansRepository } from './plans-repository.js';
 import { WorkshopsRepository } from './workshops-repository.js';
 
 /** The repositories over one database, and the transaction that groups their writes. */
@@ -12,6 +13,7 @@ export class Store {
   readonly workshops: WorkshopsRepository;
   readonly assessments: AssessmentsRepository;
   readonly audit: AuditRepository;
+  readonly plans: PlansRepository;
 
   constructor(readonly db: Db) {
     this.organisations = new OrganisationsRepository(db);
@@ -19,6 +21,7 @@ export class Store {
     this.workshops = new WorkshopsRepository(db);
     this.assessments = new AssessmentsRepository(db);
     this.audit = new AuditRepository(db);
+    this.plans = new PlansRepository(db);
   }
 
   static open(file: string): Store {

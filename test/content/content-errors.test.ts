@@ -169,6 +169,27 @@ describe('content errors', () => {
     expect(issues).toEqual([expect.objectContaining({ code: 'self-test-failed', file: 'rules/self-tests.json', path: '/cases/0/expect/global' })]);
   });
 
+  it('when an action cites an unknown testimony or changes an answer its question cannot take, then both are reported', () => {
+    const root = copyContent();
+    cpSync(join(ROOT, 'data/testimonies'), join(root, 'data/testimonies'), { recursive: true });
+    cpSync(join(ROOT, 'data/actions'), join(root, 'data/actions'), { recursive: true });
+    edit(root, 'data/actions/strategy.json', (d) => {
+      d.actions[0].testimonies = ['no-such-testimony'];
+      d.actions[1].changes = { 'labels-held': { atMost: 3 } };
+    });
+    const found = problems(root);
+    expect(found).toContainEqual(expect.objectContaining({ code: 'unknown-testimony', file: 'data/actions/strategy.json', path: '/actions/0/testimonies/0' }));
+    expect(found).toContainEqual(expect.objectContaining({ code: 'invalid-change', file: 'data/actions/strategy.json', path: '/actions/1/changes/labels-held' }));
+  });
+
+  it('when an indicator has no action, then it is reported', () => {
+    const root = copyContent();
+    cpSync(join(ROOT, 'data/testimonies'), join(root, 'data/testimonies'), { recursive: true });
+    cpSync(join(ROOT, 'data/actions'), join(root, 'data/actions'), { recursive: true });
+    edit(root, 'data/actions/strategy.json', (d) => (d.actions = d.actions.filter((a: Json) => a.indicator !== 'labels')));
+    expect(problems(root)).toContainEqual(expect.objectContaining({ code: 'no-action', file: 'data/actions/strategy.json' }));
+  });
+
   it('when a self-test names an example that does not exist, then it is reported', () => {
     const root = copyContent();
     expect(problems(root)).toContainEqual(expect.objectContaining({ code: 'unknown-example', file: 'rules/self-tests.json', path: '/cases/0/example' }));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf } from '../../src/app/accounts.js';
 import { createAssessment, saveAnswers, submitAssessment } from '../../src/app/assessments.js';
+import { createPlan } from '../../src/app/plans.js';
 import { examples, startHarness, unwrap, type Harness, type Who } from './harness.js';
 
 let h: Harness;
@@ -14,6 +15,7 @@ beforeAll(async () => {
   const saved = unwrap(saveAnswers(h.ctx, admin, a.id, { version: a.version, answers: examples.get('insertion-esus')!.answers }));
   submitted = unwrap(await submitAssessment(h.ctx, admin, a.id, saved.version)).id;
   draft = unwrap(createAssessment(h.ctx, admin, h.orgA)).id;
+  unwrap(createPlan(h.ctx, admin, submitted, { title: 'Plan A' }));
 });
 afterAll(async () => h.close());
 
@@ -36,6 +38,14 @@ const rows: Row[] = [
   ['read workshop', 'GET', () => '/workshops/1', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 404, anonymous: 401 }],
   ['create workshop', 'POST', () => '/workshops', { title: 'W', expertEmail: 'expertA@test.org', date: '2027-01-01', place: 'Nîmes' }, { leaderA: 403, advisorA: 403, expertA: 403, admin: 201, leaderB: 403, anonymous: 401 }],
   ['stateless score', 'POST', () => '/score', () => examples.get('sas-5'), { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 401 }],
+  ['read suggestions', 'GET', () => `/assessments/${submitted}/suggestions?limit=2`, undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 404, anonymous: 401 }],
+  ['start a plan', 'POST', () => `/assessments/${submitted}/plans`, {}, { leaderA: 201, advisorA: 201, expertA: 403, admin: 201, leaderB: 404, anonymous: 401 }],
+  ['list plans', 'GET', () => `/organisations/${h.orgA}/plans`, undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 404, anonymous: 401 }],
+  ['read plan', 'GET', () => '/plans/1', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 404, anonymous: 401 }],
+  ['edit plan on a stale version', 'PATCH', () => '/plans/1', { version: 999, title: 'x' }, { leaderA: 409, advisorA: 409, expertA: 403, admin: 409, leaderB: 404, anonymous: 401 }],
+  ['review a draft plan', 'POST', () => '/plans/1/review', { version: 1, decision: 'approve' }, { leaderA: 403, advisorA: 403, expertA: 409, admin: 403, leaderB: 404, anonymous: 401 }],
+  ['comment a plan', 'POST', () => '/plans/1/comments', { body: 'ok' }, { leaderA: 201, advisorA: 201, expertA: 201, admin: 201, leaderB: 404, anonymous: 401 }],
+  ['plan history', 'GET', () => '/plans/1/history', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 404, anonymous: 401 }],
   ['who am I', 'GET', () => '/auth/me', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 401 }],
 ];
 

@@ -1,0 +1,54 @@
+import { canReadAssessment, organisationAccess, type Actor } from '../core/access.js';
+import { compareResults, type Comparison } from '../core/compare.js';
+import { suggest, type Suggestion } from '../core/suggest.js';
+import { bilingual } from '../core/text.js';
+import type { Assessment } from '../store/records.js';
+import type { AppContext } from './app-context.js';
+import { fail, invalid, notFound, ok, type Result } from './app-error.js';
+
+function readableAssessment(ctx: AppContext, actor: Actor, id: number): Assessment | undefined {
+  const a = ctx.store.assessments.get(id);
+  return a && canReadAssessment(organisationAccess(actor, a.organisationId), a.status) ? a : undefined;
+}
+
+/** Ranked actions for an assessment's answers, gains computed by re-scoring. */
+export async function suggestionsFor(ctx: AppContext, actor: Actor, assessmentId: number): Promise<Result<{ assessment: Assessment; global: number | null; suggestions: Suggestion[] }>> {
+  const assessment = readableAssessment(ctx, actor, assessmentId);
+  if (!assessment) return notFound('Évaluation', 'Assessment');
+  const outcome = await suggest(ctx.scorer, { profile: assessment.profile, answers: assessment.answers });
+  if (!outcome.ok) return invalid(outcome.issues);
+  return ok({ assessment, global: outcome.value.result.global, suggestions: outcome.value.suggestions });
+}
+
+export interface ComparisonView extends Comparison {
+  before: { assessmentId: number; submittedAt: string | null; contentVersion: string };
+  after: { assessmentId: number; submittedAt: string | null; contentVersion: string };
+  /** False when the two were scored with different content: deltas then mix real change and content change. */
+  sameContent: boolean;
+}
+
+/**
+ * Compares an assessment with an earlier one of the same organisation (by default the previous
+ * submitted one), and checks the items marked done in plans drawn from the earlier one.
+ */
+export function compareAssessments(ctx: AppContext, actor: Actor, assessmentId: number, withId?: number): Result<ComparisonView> {
+  const after = readableAssessment(ctx, actor, assessmentId);
+  if (!after) return notFound('Évaluation', 'Assessment');
+  const isEarlier = (a: Assessment) => a.status === 'submitted' && ((a.submittedAt ?? '') < (after.submittedAt ?? '\uffff') || (a.submittedAt === after.submittedAt && a.id < after.id));
+  const earlier = ctx.store.assessments.listByOrganisation(after.organisationId).filter(isEarlier).sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.id - b.id);
+  const before = withId === undefined ? earlier.at(-1) : readableAssessment(ctx, actor, withId);
+  if (!before || before.organisationId !== after.organisationId) {
+    return withId === undefined
+      ? fail('not-found', 'no-previous-assessment', bilingual('Aucune évaluation soumise plus ancienne à comparer.', 'No earlier submitted assessment to compare with.'))
+      : notFound('Évaluation', 'Assessment');
+  }
+  const [a, b] = [ctx.store.assessments.result(before.id), ctx.store.assessments.result(after.id)];
+  if (!a || !b) return fail('conflict', 'not-submitted', bilingual('Les deux évaluations doivent être soumises pour être comparées.', 'Both assessments must be submitted to be compared.'));
+  const items = ctx.store.plans.byAssessment(before.id).flatMap((p) => p.items);
+  return ok({
+    ...compareResults(a.result, b.result, items),
+    before: { assessmentId: before.id, submittedAt: before.submittedAt, contentVersion: a.contentVersion },
+    after: { assessmentId: after.id, submittedAt: after.submittedAt, contentVersion: b.contentVersion },
+    sameContent: a.contentVersion === b.contentVersion,
+  });
+}

@@ -1,0 +1,43 @@
+import { projectPlan } from '../core/project-plan.js';
+import { localize, type Lang } from '../core/text.js';
+import type { Plan, PlanItem } from '../store/plan-records.js';
+import type { AppContext } from './app-context.js';
+
+export interface PlanItemView extends PlanItem {
+  /** The item's own title, or its action's, in the reader's language. */
+  displayTitle: string;
+  indicatorTitle: string;
+  pillar: string;
+}
+
+export interface PlanView extends Omit<Plan, 'items'> {
+  items: PlanItemView[];
+  projection: {
+    current: { global: number | null; pillars: Record<string, number | null> };
+    projected: { global: number | null; pillars: Record<string, number | null> };
+    gains: { global: number; pillars: Record<string, number> };
+  } | null;
+}
+
+/** A plan as its readers see it: titles in their language, and the scores once every item is done. */
+export async function presentPlan(ctx: AppContext, plan: Plan, lang: Lang): Promise<PlanView> {
+  const actions = new Map(ctx.content.actions.map((a) => [a.id, a]));
+  const items = plan.items.map((item): PlanItemView => {
+    const indicator = ctx.scorer.index.indicators.get(item.indicator);
+    const action = item.actionId ? actions.get(item.actionId) : undefined;
+    return {
+      ...item,
+      displayTitle: item.title ?? (action ? localize(action.title, lang) : item.indicator),
+      indicatorTitle: indicator ? localize(indicator.indicator.title, lang) : item.indicator,
+      pillar: indicator?.pillar ?? '',
+    };
+  });
+  const assessment = ctx.store.assessments.get(plan.assessmentId);
+  const projection = assessment ? await projectPlan(ctx.scorer, { profile: assessment.profile, answers: assessment.answers }, plan.items) : undefined;
+  const summary = (r: { global: number | null; pillars: { id: string; score: number | null }[] }) => ({ global: r.global, pillars: Object.fromEntries(r.pillars.map((p) => [p.id, p.score])) });
+  return {
+    ...plan,
+    items,
+    projection: projection?.ok ? { current: summary(projection.value.current), projected: summary(projection.value.projected), gains: projection.value.gains } : null,
+  };
+}

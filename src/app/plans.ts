@@ -1,0 +1,199 @@
+import { organisationAccess, type Access, type Actor } from '../core/access.js';
+import { canReview, canSubmit, statusAfterEdit, statusAfterReview, type EditKind, type ReviewDecision } from '../core/plan-workflow.js';
+import { bilingual } from '../core/text.js';
+import type { ItemFields, Plan, PlanHistoryEntry, PlanItem } from '../store/plan-records.js';
+import { isoNow, type AppContext } from './app-context.js';
+import { fail, notFound, ok, type Result } from './app-error.js';
+import { readOnly } from './organisations.js';
+
+const planNotFound = () => notFound('Plan d’action', 'Action plan');
+
+/** A plan the actor may see: its organisation's members, admins, and the experts of its workshops. */
+function visible(ctx: AppContext, actor: Actor, id: number): Result<{ plan: Plan; access: Access }> {
+  const plan = ctx.store.plans.get(id);
+  const access = plan ? organisationAccess(actor, plan.organisationId) : 'none';
+  return plan && access !== 'none' ? ok({ plan, access }) : planNotFound();
+}
+
+function editable(ctx: AppContext, actor: Actor, id: number, version: number): Result<Plan> {
+  const found = visible(ctx, actor, id);
+  if (!found.ok) return found;
+  if (found.value.access !== 'edit') return readOnly();
+  if (found.value.plan.version !== version) return conflict(found.value.plan);
+  return ok(found.value.plan);
+}
+
+function conflict(current: Plan) {
+  return fail('conflict', 'version-conflict', bilingual(
+    'Ce plan a été modifié entre-temps : rechargez-le avant de recommencer.',
+    'This plan was changed meanwhile: reload it before trying again.',
+  ), { current });
+}
+
+export function getPlan(ctx: AppContext, actor: Actor, id: number): Result<Plan> {
+  const found = visible(ctx, actor, id);
+  return found.ok ? ok(found.value.plan) : found;
+}
+
+export function listPlans(ctx: AppContext, actor: Actor, organisationId: number): Result<Plan[]> {
+  if (organisationAccess(actor, organisationId) === 'none' || !ctx.store.organisations.get(organisationId)) return notFound('Organisation', 'Organisation');
+  return ok(ctx.store.plans.listByOrganisation(organisationId));
+}
+
+export function planHistory(ctx: AppContext, actor: Actor, id: number): Result<PlanHistoryEntry[]> {
+  const found = visible(ctx, actor, id);
+  return found.ok ? ok(ctx.store.plans.history(id)) : found;
+}
+
+export interface ItemInput {
+  actionId?: string;
+  indicator?: string;
+  title?: string | null;
+  owner?: string | null;
+  due?: string | null;
+  status?: PlanItem['status'];
+  target?: string | null;
+  successIndicator?: string | null;
+  notes?: string | null;
+}
+
+function newItemFields(ctx: AppContext, input: ItemInput): Result<ItemFields> {
+  const action = input.actionId === undefined ? undefined : ctx.content.actions.find((a) => a.id === input.actionId);
+  if (input.actionId !== undefined && !action) {
+    return fail('invalid', 'unknown-action', bilingual(`L’action « ${input.actionId} » n’existe pas.`, `Action "${input.actionId}" does not exist.`));
+  }
+  const indicator = action?.indicator ?? input.indicator;
+  if (!indicator || !ctx.scorer.index.indicators.has(indicator)) {
+    return fail('invalid', 'unknown-indicator', bilingual('Une action à vous doit viser un indicateur existant (« indicator »).', 'An action of your own must name an existing indicator ("indicator").'));
+  }
+  if (!action && !input.title) {
+    return fail('invalid', 'missing-title', bilingual('Une action à vous a besoin d’un titre.', 'An action of your own needs a title.'));
+  }
+  return ok({
+    actionId: action?.id ?? null, indicator, title: input.title ?? null, owner: input.owner ?? null, due: input.due ?? null,
+    status: input.status ?? 'todo', target: input.target ?? null, successIndicator: input.successIndicator ?? null, notes: input.notes ?? null,
+  });
+}
+
+/** Starts a plan from a submitted assessment, optionally with suggested actions as its first items. */
+export function createPlan(ctx: AppContext, actor: Actor, assessmentId: number, input: { title?: string; actionIds?: string[] }): Result<Plan> {
+  const assessment = ctx.store.assessments.get(assessmentId);
+  const access = assessment ? organisationAccess(actor, assessment.organisationId) : 'none';
+  if (!assessment || access === 'none' || (access === 'review' && assessment.status !== 'submitted')) return notFound('Évaluation', 'Assessment');
+  if (access !== 'edit') return readOnly();
+  if (assessment.status !== 'submitted') {
+    return fail('conflict', 'assessment-not-submitted', bilingual('Un plan part d’une évaluation soumise : soumettez-la d’abord.', 'A plan starts from a submitted assessment: submit it first.'));
+  }
+  const items: ItemFields[] = [];
+  for (const actionId of input.actionIds ?? []) {
+    const fields = newItemFields(ctx, { actionId });
+    if (!fields.ok) return fields;
+    items.push(fields.value);
+  }
+  const now = isoNow(ctx);
+  const plan = ctx.store.transaction(() => {
+    const id = ctx.store.plans.create({ organisationId: assessment.organisationId, assessmentId, title: input.title ?? `Plan d’action ${now.slice(0, 4)}`, createdBy: actor.userId }, now);
+    for (const item of items) ctx.store.plans.addItem(id, item);
+    ctx.store.plans.recordHistory(id, { version: 1, at: now, userId: actor.userId, action: 'create', detail: { assessmentId, actionIds: input.actionIds ?? [] } });
+    ctx.store.audit.record({ at: now, userId: actor.userId, organisationId: assessment.organisationId, action: 'create', entity: 'plan', entityId: id, detail: {} });
+    return ctx.store.plans.get(id)!;
+  });
+  return ok(plan);
+}
+
+/** One edit of a plan: version checked, status moved by the workflow, history kept. */
+function edit(ctx: AppContext, actor: Actor, id: number, version: number, kind: EditKind, action: string, detail: Record<string, unknown>, work: (plan: Plan) => Result<() => void>, title?: string): Result<Plan> {
+  const found = editable(ctx, actor, id, version);
+  if (!found.ok) return found;
+  const prepared = work(found.value);
+  if (!prepared.ok) return prepared;
+  const changed = ctx.store.plans.change(id, version, {
+    status: statusAfterEdit(found.value.status, kind), action, detail, userId: actor.userId, now: isoNow(ctx), ...(title !== undefined && { fields: { title } }),
+  }, prepared.value);
+  return changed ? ok(changed) : conflict(ctx.store.plans.get(id)!);
+}
+
+export function renamePlan(ctx: AppContext, actor: Actor, id: number, version: number, title: string): Result<Plan> {
+  return edit(ctx, actor, id, version, 'content', 'rename', { title }, () => ok(() => {}), title);
+}
+
+export function addItem(ctx: AppContext, actor: Actor, id: number, version: number, input: ItemInput): Result<Plan> {
+  const fields = newItemFields(ctx, input);
+  if (!fields.ok) return fields;
+  return edit(ctx, actor, id, version, 'content', 'add-item', { item: fields.value }, (plan) => ok(() => void ctx.store.plans.addItem(plan.id, fields.value)));
+}
+
+export function updateItem(ctx: AppContext, actor: Actor, id: number, itemId: number, version: number, input: Omit<ItemInput, 'actionId' | 'indicator'>): Result<Plan> {
+  const changedKeys = Object.keys(input);
+  const kind: EditKind = changedKeys.every((k) => k === 'status' || k === 'notes') ? 'progress' : 'content';
+  return edit(ctx, actor, id, version, kind, kind === 'progress' ? 'progress' : 'update-item', { itemId, changes: input }, (plan) => {
+    const item = plan.items.find((i) => i.id === itemId);
+    if (!item) return notFound('Élément du plan', 'Plan item');
+    const { id: _id, position: _position, ...current } = item;
+    return ok(() => ctx.store.plans.updateItem(plan.id, itemId, { ...current, ...input }));
+  });
+}
+
+export function removeItem(ctx: AppContext, actor: Actor, id: number, itemId: number, version: number): Result<Plan> {
+  return edit(ctx, actor, id, version, 'content', 'remove-item', { itemId }, (plan) =>
+    plan.items.some((i) => i.id === itemId) ? ok(() => ctx.store.plans.removeItem(plan.id, itemId)) : notFound('Élément du plan', 'Plan item'));
+}
+
+export function reorderItems(ctx: AppContext, actor: Actor, id: number, version: number, itemIds: number[]): Result<Plan> {
+  return edit(ctx, actor, id, version, 'content', 'reorder', { itemIds }, (plan) => {
+    const same = itemIds.length === plan.items.length && plan.items.every((i) => itemIds.includes(i.id));
+    if (!same) return fail('invalid', 'invalid-order', bilingual('L’ordre doit citer chaque élément du plan une fois.', 'The order must name every item of the plan once.'));
+    return ok(() => ctx.store.plans.reorder(plan.id, itemIds));
+  });
+}
+
+export function submitPlan(ctx: AppContext, actor: Actor, id: number, version: number): Result<Plan> {
+  const found = editable(ctx, actor, id, version);
+  if (!found.ok) return found;
+  if (!canSubmit(found.value.status)) return wrongState(found.value, 'submit');
+  if (found.value.items.length === 0) return fail('invalid', 'empty-plan', bilingual('Ajoutez au moins une action avant de soumettre le plan.', 'Add at least one action before submitting the plan.'));
+  const now = isoNow(ctx);
+  const changed = ctx.store.plans.change(id, version, { status: 'submitted', action: 'submit', detail: {}, userId: actor.userId, now, fields: { submitted_at: now } });
+  return changed ? ok(changed) : conflict(ctx.store.plans.get(id)!);
+}
+
+/** The workshop's expert approves the plan or asks for changes, with an optional comment. */
+export function reviewPlan(ctx: AppContext, actor: Actor, id: number, input: { version: number; decision: ReviewDecision; comment?: string }): Result<Plan> {
+  const found = visible(ctx, actor, id);
+  if (!found.ok) return found;
+  const { plan, access } = found.value;
+  if (access !== 'review' || actor.role !== 'expert') {
+    return fail('forbidden', 'not-reviewer', bilingual('Seul l’expert de l’atelier de cette organisation relit ses plans.', 'Only the expert of this organisation’s workshop reviews its plans.'));
+  }
+  if (plan.version !== input.version) return conflict(plan);
+  if (!canReview(plan.status)) return wrongState(plan, 'review');
+  const now = isoNow(ctx);
+  const changed = ctx.store.plans.change(id, input.version, {
+    status: statusAfterReview(input.decision), action: input.decision, detail: { comment: input.comment ?? null }, userId: actor.userId, now,
+    fields: { reviewed_at: now, reviewed_by: actor.userId },
+  }, () => {
+    if (input.comment) ctx.store.plans.addComment(id, null, actor.userId, input.comment, now);
+  });
+  return changed ? ok(changed) : conflict(ctx.store.plans.get(id)!);
+}
+
+/** A comment on the plan or one of its items, by its organisation or its expert. */
+export function commentPlan(ctx: AppContext, actor: Actor, id: number, input: { itemId?: number; body: string }): Result<Plan> {
+  const found = visible(ctx, actor, id);
+  if (!found.ok) return found;
+  const { plan } = found.value;
+  if (input.itemId !== undefined && !plan.items.some((i) => i.id === input.itemId)) return notFound('Élément du plan', 'Plan item');
+  const now = isoNow(ctx);
+  ctx.store.transaction(() => {
+    ctx.store.plans.addComment(id, input.itemId ?? null, actor.userId, input.body, now);
+    ctx.store.plans.recordHistory(id, { version: plan.version, at: now, userId: actor.userId, action: 'comment', detail: { itemId: input.itemId ?? null, body: input.body } });
+  });
+  return ok(ctx.store.plans.get(id)!);
+}
+
+function wrongState(plan: Plan, what: 'submit' | 'review') {
+  return fail('conflict', 'invalid-plan-state', bilingual(
+    what === 'submit' ? `Un plan « ${plan.status} » ne peut pas être soumis.` : `Un plan « ${plan.status} » n’est pas en attente de relecture.`,
+    what === 'submit' ? `A plan in state "${plan.status}" cannot be submitted.` : `A plan in state "${plan.status}" is not awaiting review.`,
+  ), { current: plan });
+}

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app/app-context.js';
+import { ok, type Result } from '../../app/app-error.js';
+import { compareAssessments, suggestionsFor } from '../../app/insights.js';
+import { presentPlan } from '../../app/plan-view.js';
+import { addItem, commentPlan, createPlan, getPlan, listPlans, planHistory, removeItem, renamePlan, reorderItems, reviewPlan, submitPlan, updateItem } from '../../app/plans.js';
+import { presentSuggestions } from '../../core/present-suggestions.js';
+import type { Lang } from '../../core/text.js';
+import type { Plan } from '../../store/plan-records.js';
+import type { RouteRegistry } from '../route.js';
+import { id } from './schemas.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const due = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, 'YYYY-MM or YYYY-Qn');
+const itemFields = {
+  title: text(200).nullable().optional(),
+  owner: text(120).nullable().optional(),
+  due: due.nullable().optional(),
+  status: z.enum(['todo', 'in-progress', 'done', 'dropped']).optional(),
+  target: text(500).nullable().optional(),
+  successIndicator: text(500).nullable().optional(),
+  notes: z.string().max(5000).nullable().optional(),
+};
+const version = z.number().int().positive();
+const planParams = z.strictObject({ planId: id });
+const itemParams = z.strictObject({ planId: id, itemId: id });
+const assessmentParams = z.strictObject({ assessmentId: id });
+
+export function planRoutes(registry: RouteRegistry, ctx: AppContext): void {
+  const view = async (result: Result<Plan>, lang: Lang): Promise<Result<unknown>> => (result.ok ? ok(await presentPlan(ctx, result.value, lang)) : result);
+
+  registry.add({
+    method: 'get', path: '/assessments/:assessmentId/suggestions', tag: 'plans', auth: true, params: assessmentParams,
+    query: z.object({ limit: z.coerce.number().int().min(1).max(200).optional() }),
+    summary: 'Actions suggérées, classées par gain pour l’effort, avec témoignages / ranked suggested actions',
+    responses: { 200: 'Ranked suggestions, each with computed gains, reason and testimonies', 404: 'Not found' },
+    handler: async ({ actor, params, query, lang }) => {
+      const found = await suggestionsFor(ctx, actor, params.assessmentId);
+      if (!found.ok) return found;
+      const list = found.value.suggestions.slice(0, query.limit ?? found.value.suggestions.length);
+      return ok({ assessmentId: params.assessmentId, contentVersion: ctx.content.version, global: found.value.global, suggestions: presentSuggestions(ctx.scorer.index, list, lang) });
+    },
+  });
+  registry.add({
+    method: 'get', path: '/assessments/:assessmentId/comparison', tag: 'plans', auth: true, params: assessmentParams,
+    query: z.object({ with: id.optional() }),
+    summary: 'Comparer avec une évaluation antérieure : écarts, et prévu / réalisé / compare with an earlier assessment',
+    responses: { 200: 'Changes per indicator, pillar and global; plan items done, and whether their indicator improved', 404: 'Not found or nothing earlier' },
+    handler: ({ actor, params, query }) => compareAssessments(ctx, actor, params.assessmentId, query.with),
+  });
+  registry.add({
+    method: 'post', path: '/assessments/:assessmentId/plans', tag: 'plans', auth: true, params: assessmentParams, status: 201,
+    body: z.strictObject({ title: text(200).optional(), actionIds: z.array(z.string().max(60)).max(100).optional() }),
+    summary: 'Créer un plan d’action depuis une évaluation soumise / create an action plan',
+    responses: { 201: 'Created (draft)', 403: 'Read-only access', 404: 'Not found', 409: 'Assessment not submitted', 422: 'Unknown action' },
+    handler: async ({ actor, params, body, lang }) => view(createPlan(ctx, actor, params.assessmentId, body), lang),
+  });
+  registry.add({
+    method: 'get', path: '/organisations/:organisationId/plans', tag: 'plans', auth: true, params: z.strictObject({ organisationId: id }),
+    summary: 'Les plans d’une organisation / an organisation’s plans',
+    responses: { 200: 'Plans, oldest first', 404: 'Not found' },
+    handler: ({ actor, params }) => listPlans(ctx, actor, params.organisationId),
+  });
+  registry.add({
+    method: 'get', path: '/plans/:planId', tag: 'plans', auth: true, params: planParams,
+    summary: 'Un plan : éléments, commentaires, scores projetés / a plan with its projection',
+    responses: { 200: 'The plan', 404: 'Not found' },
+    handler: async ({ actor, params, lang }) => view(getPlan(ctx, actor, params.planId), lang),
+  });
+  registry.add({
+    method: 'patch', path: '/plans/:planId', tag: 'plans', auth: true, params: planParams, body: z.strictObject({ version, title: text(200) }),
+    summary: 'Renommer le plan / rename the plan',
+    responses: { 200: 'Renamed (back to draft)', 403: 'Read-only', 404: 'Not found', 409: 'Changed meanwhile' },
+    handler: async ({ actor, params, body, lang }) => view(renamePlan(ctx, actor, params.planId, body.version, body.title), lang),
+  });
+  registry.add({
+    method: 'post', path: '/plans/:planId/items', tag: 'plans', auth: true, params: planParams, status: 201,
+    body: z.strictObject({ version, actionId: z.string().max(60).optional(), indicator: z.string().max(60).optional(), ...itemFields }),
+    summary: 'Ajouter une action (suggérée : actionId ; à vous : title + indicator) / add an item',
+    responses: { 201: 'Added (back to draft)', 403: 'Read-only', 404: 'Not found', 409: 'Changed meanwhile', 422: 'Unknown action or indicator' },
+    handler: async ({ actor, params, body, lang }) => {
+      const { version: v, ...input } = body;
+      return view(addItem(ctx, actor, params.planId, v, input), lang);
+    },
+  });
+  registry.add({
+    method: 'patch', path: '/plans/:planId/items/:itemId', tag: 'plans', auth: true, params: itemParams, body: z.strictObject({ version, ...itemFields }),
+    summary: 'Modifier un élément (statut et notes : suivi, sans retour au brouillon) / update an item',
+    responses: { 200: 'Updated', 403: 'Read-only', 404: 'Not found', 409: 'Changed meanwhile' },
+    handler: async ({ actor, params, body, lang }) => {
+      const { version: v, ...input } = body;
+      return view(updateItem(ctx, actor, params.planId, params.itemId, v, input), lang);
+    },
+  });
+  registry.add({
+    method: 'delete', path: '/plans/:planId/items/:itemId', tag: 'plans', auth: true, params: itemParams, query: z.object({ version: z.coerce.number().int().positive() }),
+    summary: 'Retirer un élément (?version=) / remove an item',
+    responses: { 200: 'Removed', 403: 'Read-only', 404: 'Not found', 409: 'Changed meanwhile' },
+    handler: async ({ actor, params, query, lang }) => view(removeItem(ctx, actor, params.planId, params.itemId, query.version), lang),
+  });
+  registry.add({
+    method: 'post', path: '/plans/:planId/items/order', tag: 'plans', auth: true, params: planParams, body: z.strictObject({ version, itemIds: z.array(id).max(500) }),
+    summary: 'Réordonner les éléments / reorder items',
+    responses: { 200: 'Reordered', 403: 'Read-only', 404: 'Not found', 409: 'Changed meanwhile', 422: 'Not every item named once' },
+    handler: async ({ actor, params, body, lang }) => view(reorderItems(ctx, actor, params.planId, body.version, body.itemIds), lang),
+  });
+  registry.add({
+    method: 'post', path: '/plans/:planId/submit', tag: 'plans', auth: true, params: planParams, body: z.strictObject({ version }),
+    summary: 'Soumettre le plan à l’expert de l’atelier / submit for review',
+    responses: { 200: 'Submitted', 403: 'Read-only', 404: 'Not found', 409: 'Changed meanwhile or wrong state', 422: 'Empty plan' },
+    handler: async ({ actor, params, body, lang }) => view(submitPlan(ctx, actor, params.planId, body.version), lang),
+  });
+  registry.add({
+    method: 'post', path: '/plans/:planId/review', tag: 'plans', auth: true, params: planParams,
+    body: z.strictObject({ version, decision: z.enum(['approve', 'request-changes']), comment: z.string().trim().min(1).max(5000).optional() }),
+    summary: 'Relecture par l’expert : approuver ou demander des changements / expert review',
+    responses: { 200: 'Reviewed', 403: 'Not this organisation’s workshop expert', 404: 'Not found', 409: 'Not awaiting review, or changed meanwhile' },
+    handler: async ({ actor, params, body, lang }) => view(reviewPlan(ctx, actor, params.planId, body), lang),
+  });
+  registry.add({
+    method: 'post', path: '/plans/:planId/comments', tag: 'plans', auth: true, params: planParams, status: 201,
+    body: z.strictObject({ itemId: id.optional(), body: z.string().trim().min(1).max(5000) }),
+    summary: 'Commenter le plan ou un élément / comment on the plan or an item',
+    responses: { 201: 'Comment added', 404: 'Not found' },
+    handler: async ({ actor, params, body, lang }) => view(commentPlan(ctx, actor, params.planId, body), lang),
+  });
+  registry.add({
+    method: 'get', path: '/plans/:planId/history', tag: 'plans', auth: true, params: planParams,
+    summary: 'Historique de chaque changement du plan / every change of the plan',
+    responses: { 200: 'History, oldest first, each with the plan as it stood', 404: 'Not found' },
+    handler: ({ actor, params }) => planHistory(ctx, actor, params.planId),
+  });
+}
