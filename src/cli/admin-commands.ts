@@ -10,7 +10,7 @@ import { viewIssue } from '../core/issue.js';
 import { localize, type Lang } from '../core/text.js';
 import type { Answers, Role } from '../store/records.js';
 import { EXIT, type CliIo } from './cli-io.js';
-import { fail } from './score-command.js';
+import { fail } from './answers-input.js';
 
 /** Opens the database of DATABASE_FILE (without demo data), runs `work`, closes it. */
 async function withContext(config: Config, io: CliIo, work: (ctx: AppContext) => Promise<number> | number): Promise<number> {

@@ -4,7 +4,7 @@ import { openContext } from '../app/open-context.js';
 import type { Config } from '../config.js';
 import { createApp } from '../http/create-app.js';
 import { EXIT, type CliIo } from './cli-io.js';
-import { fail } from './score-command.js';
+import { fail } from './answers-input.js';
 
 /** `impact-score serve`: migrate, seed the demo on first start, serve until SIGTERM/SIGINT. */
 export async function serveCommand(config: Config, io: CliIo): Promise<number> {

@@ -1,13 +1,9 @@
-import { parseAnswersDocument } from '../core/answers-document.js';
 import { formatDecimal } from '../core/format-answer.js';
 import { presentSuggestions, type SuggestionView } from '../core/present-suggestions.js';
-import { createScorer } from '../core/score.js';
 import { suggest } from '../core/suggest.js';
 import type { Lang } from '../core/text.js';
-import { loadContent } from '../content/load-content.js';
 import { EXIT, type CliIo } from './cli-io.js';
-import { readJsonFile } from './read-json-file.js';
-import { fail } from './score-command.js';
+import { fail, readAnswersInput } from './answers-input.js';
 
 export interface SuggestOptions {
   lang: Lang;
@@ -18,20 +14,16 @@ export interface SuggestOptions {
 
 /** `impact-score suggest FILE`: the actions that would raise the score most for the least effort. */
 export async function suggestCommand(file: string, options: SuggestOptions, io: CliIo): Promise<number> {
-  const loaded = loadContent(options.content);
-  if (!loaded.ok) return fail(io, loaded.issues, options.lang, EXIT.problems);
-  const raw = readJsonFile(file);
-  if (!raw.ok) return fail(io, raw.issues, options.lang, raw.unreadable ? EXIT.usage : EXIT.problems);
-  const doc = parseAnswersDocument(raw.value);
-  if (!doc.ok) return fail(io, doc.issues, options.lang, EXIT.problems, file);
-  const scorer = createScorer(loaded.value.content);
-  const outcome = await suggest(scorer, doc.value);
+  const input = readAnswersInput(file, options, io);
+  if (typeof input === 'number') return input;
+  const { scorer, doc } = input;
+  const outcome = await suggest(scorer, doc);
   if (!outcome.ok) return fail(io, outcome.issues, options.lang, EXIT.problems, file);
   const views = presentSuggestions(scorer.index, outcome.value.suggestions.slice(0, options.limit), options.lang);
   if (options.format === 'json') {
     io.out(`${JSON.stringify({ contentVersion: scorer.index.content.version, global: outcome.value.result.global, suggestions: views.map(jsonView) }, null, 2)}\n`);
   } else {
-    io.out(renderSuggestions(views, outcome.value.result.global, options.lang, doc.value.organisation?.name));
+    io.out(renderSuggestions(views, outcome.value.result.global, options.lang, doc.organisation?.name));
   }
   return EXIT.ok;
 }

@@ -2,7 +2,7 @@ import { loadContent } from '../content/load-content.js';
 import { runSelfTests } from '../content/self-tests.js';
 import type { Lang } from '../core/text.js';
 import { EXIT, type CliIo } from './cli-io.js';
-import { fail } from './score-command.js';
+import { fail } from './answers-input.js';
 
 /** `impact-score validate`: every problem of the content files, then the content self-tests. */
 export async function validateCommand(options: { lang: Lang; content?: string }, io: CliIo): Promise<number> {
