@@ -8,6 +8,7 @@ import { parseConfig, type Config } from '../config.js';
 import { ROLES, type Role } from '../store/records.js';
 import { backupCommand, createOrganisationCommand, createTokenCommand, createUserCommand, createWorkshopCommand } from './admin-commands.js';
 import { scoreCommand } from './score-command.js';
+import { exportPdfCommand } from './export-pdf-command.js';
 import { serveCommand } from './serve-command.js';
 import { suggestCommand } from './suggest-command.js';
 import { validateCommand } from './validate-command.js';
@@ -138,6 +139,25 @@ function addServiceCommands(program: Command, io: CliIo, env: NodeJS.ProcessEnv,
     .option('--org <id>', 'organisation participante, répétable / participating organisation', parseId, [])
     .action(async (opts: { title: string; expert: string; date: string; place: string; pillar?: string; org: number[] }) =>
       withConfig((config) => createWorkshopCommand(config, io, { title: opts.title, expertEmail: opts.expert, date: opts.date, place: opts.place, pillar: opts.pillar ?? null, organisationIds: opts.org }))());
+  program
+    .command('export-pdf')
+    .description('Plan d’action en PDF : --plan ID (base), ou brouillon depuis un fichier de réponses / action plan as PDF')
+    .argument('[answers.json]', 'sans base : plan brouillon des meilleures suggestions / without a database: draft plan of the top suggestions')
+    .requiredOption('-o, --output <file.pdf>')
+    .option('--plan <id>', 'plan enregistré / stored plan', (v) => parseId(v)[0]!)
+    .option('--date <YYYY-MM-DD>', 'date portée par un brouillon / date of a draft', new Date().toISOString().slice(0, 10))
+    .option('--top <n>', 'actions du brouillon / actions in a draft', (v) => parseId(v)[0]!, 5)
+    .addOption(new Option('--lang <lang>', 'fr, en').default('fr').argParser(parseLang))
+    .addOption(new Option('--content <dir>'))
+    .action(async (file: string | undefined, opts: { output: string; plan?: number; date: string; top: number; lang: Lang; content?: string }) => {
+      const config = () => {
+        const parsed = parseConfig(env);
+        if (parsed.ok) return parsed.config;
+        io.err(`impact-score: configuration invalide / invalid configuration:\n${parsed.problems.map((p) => `  ${p}\n`).join('')}`);
+        return undefined;
+      };
+      setExit(await exportPdfCommand(file, opts, config, io));
+    });
   program
     .command('backup')
     .description('Copie cohérente de la base, même en service / consistent copy of the live database')

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
 import { ok, type Result } from '../../app/app-error.js';
 import { compareAssessments, suggestionsFor } from '../../app/insights.js';
+import { storedPlanDocument } from '../../app/plan-document-data.js';
 import { presentPlan } from '../../app/plan-view.js';
+import { renderPlanPdf } from '../../pdf/render-plan-pdf.js';
 import { addItem, commentPlan, createPlan, getPlan, listPlans, planHistory, removeItem, renamePlan, reorderItems, reviewPlan, submitPlan, updateItem } from '../../app/plans.js';
 import { presentSuggestions } from '../../core/present-suggestions.js';
 import type { Lang } from '../../core/text.js';
@@ -123,6 +125,19 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext): void {
     summary: 'Commenter le plan ou un élément / comment on the plan or an item',
     responses: { 201: 'Comment added', 404: 'Not found' },
     handler: async ({ actor, params, body, lang }) => view(commentPlan(ctx, actor, params.planId, body), lang),
+  });
+  registry.add({
+    method: 'get', path: '/plans/:planId/pdf', tag: 'plans', auth: true, params: planParams,
+    summary: 'Le plan d’action en PDF (?lang=en pour l’anglais) / the action plan as a PDF',
+    responses: { 200: 'application/pdf, streamed', 404: 'Not found (nothing is sent before access is checked)' },
+    handler: async ({ actor, params, lang, res }) => {
+      // Everything is checked and gathered before the first byte: a refused plan gets a JSON 404.
+      const built = await storedPlanDocument(ctx, actor, params.planId, lang);
+      if (!built.ok) return built;
+      res.status(200).type('application/pdf').setHeader('Content-Disposition', `attachment; filename="plan-${params.planId}-${lang}.pdf"`);
+      await renderPlanPdf(built.value, res);
+      return undefined;
+    },
   });
   registry.add({
     method: 'get', path: '/plans/:planId/history', tag: 'plans', auth: true, params: planParams,

@@ -1,0 +1,82 @@
+import type { Actor } from '../core/access.js';
+import { applyChanges } from '../core/apply-changes.js';
+import type { AnswersDocument } from '../core/content-model.js';
+import { buildPlanDocument, type PlanDocument, type PlanDocumentInput } from '../core/plan-document.js';
+import { projectPlan } from '../core/project-plan.js';
+import { score, type Scorer } from '../core/score.js';
+import { suggest } from '../core/suggest.js';
+import type { Lang } from '../core/text.js';
+import type { AppContext } from './app-context.js';
+import { invalid, notFound, ok, type Result } from './app-error.js';
+import { getPlan } from './plans.js';
+
+type Item = PlanDocumentInput['plan']['items'][number];
+
+/** Global points each item would gain on its own: the baseline re-scored with its action's changes. */
+async function itemGains(scorer: Scorer, doc: AnswersDocument, baseline: number | null, items: Omit<Item, 'gain'>[]): Promise<Item[]> {
+  const actions = new Map(scorer.index.content.actions.map((a) => [a.id, a]));
+  const out: Item[] = [];
+  for (const item of items) {
+    const action = item.actionId ? actions.get(item.actionId) : undefined;
+    if (!action) {
+      out.push({ ...item, gain: null });
+      continue;
+    }
+    const projected = await score(scorer, applyChanges(scorer.index, doc, [action.changes]));
+    out.push({ ...item, gain: projected.ok ? Math.round(((projected.value.global ?? 0) - (baseline ?? 0)) * 10) / 10 : null });
+  }
+  return out;
+}
+
+/** The document of a stored plan, for someone allowed to read it (else "not found"). */
+export async function storedPlanDocument(ctx: AppContext, actor: Actor, planId: number, lang: Lang): Promise<Result<PlanDocument>> {
+  const found = getPlan(ctx, actor, planId);
+  if (!found.ok) return found;
+  const plan = found.value;
+  const assessment = ctx.store.assessments.get(plan.assessmentId);
+  const organisation = ctx.store.organisations.get(plan.organisationId);
+  if (!assessment || !organisation) return notFound('Évaluation', 'Assessment');
+  const doc: AnswersDocument = { profile: assessment.profile, answers: assessment.answers };
+  const projection = await projectPlan(ctx.scorer, doc, plan.items);
+  if (!projection.ok) return invalid(projection.issues);
+  const items = await itemGains(ctx.scorer, doc, projection.value.current.global, plan.items.map(({ position: _p, ...i }) => i));
+  const reviewer = plan.reviewedBy === null ? undefined : ctx.store.accounts.getUser(plan.reviewedBy);
+  return ok(buildPlanDocument(ctx.scorer.index, {
+    lang,
+    organisation: organisation.name,
+    assessment: { id: assessment.id, submittedAt: assessment.submittedAt, doc, result: projection.value.current },
+    projected: projection.value.projected,
+    plan: {
+      title: plan.title,
+      status: plan.status,
+      date: plan.updatedAt,
+      reviewedBy: reviewer?.name ?? null,
+      reviewedAt: plan.reviewedAt,
+      items,
+      comments: plan.comments.map((c) => ({ itemId: c.itemId, author: c.authorName, body: c.body, createdAt: c.createdAt })),
+    },
+  }));
+}
+
+/**
+ * A draft plan straight from an answers file, with no database: the top suggestions as its items.
+ * `date` is the date the document carries (the caller's today).
+ */
+export async function draftPlanDocument(scorer: Scorer, doc: AnswersDocument, lang: Lang, date: string, top = 5): Promise<Result<PlanDocument>> {
+  const suggested = await suggest(scorer, doc);
+  if (!suggested.ok) return invalid(suggested.issues);
+  const chosen = suggested.value.suggestions.slice(0, top);
+  const items: Item[] = chosen.map((s, i) => ({
+    id: i + 1, actionId: s.actionId, indicator: s.indicator, title: null, owner: null, due: null, status: 'todo',
+    target: null, successIndicator: null, notes: null, gain: s.gains.global,
+  }));
+  const projection = await projectPlan(scorer, doc, items);
+  if (!projection.ok) return invalid(projection.issues);
+  return ok(buildPlanDocument(scorer.index, {
+    lang,
+    organisation: doc.organisation?.name ?? (lang === 'fr' ? 'Organisation' : 'Organisation'),
+    assessment: { id: null, submittedAt: null, doc, result: projection.value.current },
+    projected: projection.value.projected,
+    plan: { title: lang === 'fr' ? 'Projet de plan d’action' : 'Draft action plan', status: 'draft', date, reviewedBy: null, reviewedAt: null, items, comments: [] },
+  }));
+}

@@ -1,0 +1,60 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorOf } from '../../src/app/accounts.js';
+import { createAssessment, saveAnswers, submitAssessment } from '../../src/app/assessments.js';
+import { examples, startHarness, unwrap, type Harness } from './harness.js';
+
+let h: Harness;
+let planId: number;
+
+beforeAll(async () => {
+  h = await startHarness();
+  const admin = actorOf(h.ctx, h.ctx.store.accounts.findByEmail('admin@test.org')!);
+  const a = unwrap(createAssessment(h.ctx, admin, h.orgA));
+  const saved = unwrap(saveAnswers(h.ctx, admin, a.id, { version: a.version, answers: examples.get('insertion-esus')!.answers }));
+  const submitted = unwrap(await submitAssessment(h.ctx, admin, a.id, saved.version));
+  const { body: s } = await h.call('leaderA', 'GET', `/assessments/${submitted.id}/suggestions?limit=3`);
+  let plan = (await h.call('leaderA', 'POST', `/assessments/${submitted.id}/plans`, { title: 'Plan 2027', actionIds: s.suggestions.map((x: { actionId: string }) => x.actionId) })).body;
+  plan = (await h.call('leaderA', 'PATCH', `/plans/${plan.id}/items/${plan.items[0].id}`, { version: plan.version, owner: 'Inès', due: '2027-Q1' })).body;
+  plan = (await h.call('leaderA', 'POST', `/plans/${plan.id}/submit`, { version: plan.version })).body;
+  await h.call('expertA', 'POST', `/plans/${plan.id}/comments`, { itemId: plan.items[0].id, body: 'Commencer par le comité de mission.' });
+  plan = (await h.call('expertA', 'POST', `/plans/${plan.id}/review`, { version: plan.version, decision: 'approve', comment: 'Plan clair et réaliste.' })).body;
+  planId = plan.id;
+});
+afterAll(async () => h.close());
+
+describe('GET /plans/{id}/pdf', () => {
+  it('when the leader downloads the approved plan, then it is a PDF with the review, the owner and the timeline', async () => {
+    const res = await fetch(`${h.url}/plans/${planId}/pdf`, { headers: { authorization: `Bearer ${h.tokens.leaderA}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await res.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const file = join(mkdtempSync(join(tmpdir(), 'impact-api-pdf-')), 'plan.pdf');
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Statut du plan : approuvé (expertA, 21 novembre 2026)');
+    expect(text).toContain('Plan clair et réaliste.');
+    expect(text).toContain('Commencer par le comité de mission.');
+    expect(text).toContain('Inès');
+    expect(text).toContain('2027 T1');
+  });
+
+  it('when asked in English, then the PDF is English', async () => {
+    const res = await fetch(`${h.url}/plans/${planId}/pdf?lang=en`, { headers: { authorization: `Bearer ${h.tokens.expertA}` } });
+    const file = join(mkdtempSync(join(tmpdir(), 'impact-api-pdf-')), 'plan.pdf');
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('Expert review');
+  });
+
+  it('when someone else asks, then 404 JSON and not a byte of PDF', async () => {
+    const other = await h.call('leaderB', 'GET', `/plans/${planId}/pdf`);
+    expect(other.status).toBe(404);
+    expect(other.headers.get('content-type')).toMatch(/json/);
+    expect(other.body.error.code).toBe('not-found');
+    expect((await h.call(null, 'GET', `/plans/${planId}/pdf`)).status).toBe(401);
+  });
+});

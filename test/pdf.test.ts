@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { draftPlanDocument } from '../src/app/plan-document-data.js';
+import { loadContent } from '../src/content/load-content.js';
+import { createScorer } from '../src/core/score.js';
+import type { Lang } from '../src/core/text.js';
+import type { PlanDocument } from '../src/core/plan-document.js';
+import { renderPlanPdf } from '../src/pdf/render-plan-pdf.js';
+
+const loaded = loadContent();
+if (!loaded.ok) throw new Error('content');
+const scorer = createScorer(loaded.value.content);
+const examples = new Map(loaded.value.examples.map((e) => [e.file.replace(/^.*\/|\.json$/g, ''), e.data]));
+const dir = mkdtempSync(join(tmpdir(), 'impact-pdf-'));
+
+async function render(document: PlanDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const out = new PassThrough();
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await renderPlanPdf(document, out);
+  return Buffer.concat(chunks);
+}
+
+async function draft(name: string, lang: Lang): Promise<{ document: PlanDocument; pdf: Buffer; file: string }> {
+  const built = await draftPlanDocument(scorer, examples.get(name)!, lang, '2026-11-21');
+  if (!built.ok) throw new Error(JSON.stringify(built.error));
+  const pdf = await render(built.value);
+  const file = join(dir, `${name}-${lang}.pdf`);
+  writeFileSync(file, pdf);
+  return { document: built.value, pdf, file };
+}
+
+/** The PDF's text, as a reader would copy it (poppler's pdftotext). */
+const text = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+const info = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+
+describe('the action plan as a PDF', () => {
+  it.each([...examples.keys()].sort())('when the draft plan of %s is rendered in French, then every section, score, action and testimony is in the text', async (name) => {
+    const { document, file } = await draft(name, 'fr');
+    const content = text(file);
+    for (const section of ['Synthèse', 'Par pilier', 'Le plan', 'Les actions en détail', 'Calendrier', 'Relecture de l’expert', 'Annexe : questions et réponses']) expect(content).toContain(section);
+    expect(content).toContain(document.cover.organisation);
+    expect(content).toContain(`Score global ${String(document.summary.global.today).replace('.', ',')}/100`);
+    for (const row of document.table.rows) expect(content.replace(/\s+/g, ' ')).toContain(row.cells[0]!.split(' ').slice(0, 3).join(' '));
+    for (const action of document.actions) if (action.testimony) expect(content.replace(/\s+/g, ' ')).toContain(action.testimony.who);
+    const pages = Number(info(file).match(/Pages:\s+(\d+)/)![1]);
+    expect(pages).toBeGreaterThanOrEqual(6);
+    expect(content).toContain(`page ${pages} / ${pages}`);
+  });
+
+  it('when rendered in English, then the text is English', async () => {
+    const { file } = await draft('scop-40', 'en');
+    const content = text(file);
+    for (const section of ['Summary', 'By pillar', 'The plan', 'The actions in detail', 'Timeline', 'Expert review', 'Appendix: questions and answers', 'Limiting negative externalities']) expect(content).toContain(section);
+    expect(content).not.toContain('Synthèse');
+  });
+
+  it('when the metadata is read, then title, author, language, tagging and dates come from the plan', async () => {
+    const { pdf, file } = await draft('insertion-esus', 'fr');
+    const meta = info(file);
+    expect(meta).toMatch(/Title:\s+Plan d’action — Garrigue Logistique Solidaire/);
+    expect(meta).toMatch(/Author:\s+Garrigue Logistique Solidaire/);
+    expect(meta).toMatch(/Tagged:\s+yes/);
+    expect(meta).toMatch(/CreationDate:\s+Sat Nov 21 00:00:00 2026 UTC/);
+    expect(pdf.toString('latin1')).toContain('/Lang (fr-FR)');
+    // The font is embedded (a subset of DejaVu), so é, €, ≥ and → render everywhere.
+    expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/DejaVuSans.*yes/);
+    // Bookmarks per section.
+    expect(pdf.toString('latin1')).toContain('/Outlines');
+  });
+
+  it('when the same plan is rendered twice, then the bytes are the same', async () => {
+    const a = await draft('industry-300', 'fr');
+    const b = await draft('industry-300', 'fr');
+    expect(a.pdf.equals(b.pdf)).toBe(true);
+  });
+
+  it('when the CLI exports a draft plan, then the file is there and no partial file is left', () => {
+    const out = join(dir, 'cli.pdf');
+    execFileSync(process.execPath, [join(import.meta.dirname, '..', 'dist/src/cli/main.js'), 'export-pdf', join(import.meta.dirname, '..', 'data/examples/sas-5.json'), '-o', out, '--lang', 'en', '--date', '2026-11-21']);
+    expect(existsSync(out)).toBe(true);
+    expect(existsSync(`${out}.partial`)).toBe(false);
+    expect(text(out)).toContain('Draft action plan');
+  });
+});
