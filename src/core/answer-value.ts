@@ -6,6 +6,8 @@ import { bilingual } from './text.js';
 export const MAX_TEXT_LENGTH = 5000;
 
 /** Checks one answer against its question: type, options, bounds. Applicability is checked elsewhere. */
+const NONE: Issue[] = [];
+
 export function checkAnswerValue(question: Question, value: unknown, path: string): Issue[] {
   if (value === NOT_APPLICABLE) {
     return question.notApplicable
@@ -17,7 +19,7 @@ export function checkAnswerValue(question: Question, value: unknown, path: strin
   }
   switch (question.type) {
     case 'boolean':
-      return typeof value === 'boolean' ? [] : [typeIssue(question, path, 'true ou false', 'true or false')];
+      return typeof value === 'boolean' ? NONE : [typeIssue(question, path, 'true ou false', 'true or false')];
     case 'single':
     case 'ladder':
       return typeof value === 'string' ? checkOption(question, value, path) : [typeIssue(question, path, 'une des valeurs proposées', 'one of the offered values')];
@@ -38,13 +40,18 @@ function typeIssue(question: Question, path: string, fr: string, en: string): Is
   ));
 }
 
-function optionValues(question: Question): string[] {
-  return (question.options ?? []).map((o) => o.value);
+// Content is immutable once loaded: each question's option values are collected once.
+const optionSets = new WeakMap<Question, Set<string>>();
+
+function optionSet(question: Question): Set<string> {
+  let set = optionSets.get(question);
+  if (!set) optionSets.set(question, (set = new Set((question.options ?? []).map((o) => o.value))));
+  return set;
 }
 
 function checkOption(question: Question, value: string, path: string): Issue[] {
-  const allowed = optionValues(question);
-  if (allowed.includes(value)) return [];
+  if (optionSet(question).has(value)) return NONE;
+  const allowed = [...optionSet(question)];
   const list = allowed.map((v) => `"${v}"`).join(', ');
   return [issue('unknown-option', path, bilingual(
     `« ${value} » n’est pas une réponse possible à « ${question.id} » ; valeurs admises : ${list}.`,

@@ -1,5 +1,4 @@
-import { evaluate, factsOf } from './condition.js';
-import type { ContentIndex } from './content-index.js';
+import type { ContentIndex, QuestionEntry } from './content-index.js';
 import { NOT_APPLICABLE, type AnswerValue } from './content-model.js';
 
 /**
@@ -29,9 +28,11 @@ export function applicability(
   const status = new Map<string, QuestionStatus>();
   // Only answers of questions already found asked feed later showIf conditions: a stale answer
   // to a hidden question must not reveal anything.
-  const facts: Record<string, AnswerValue> = { ...profile };
-  for (const { question } of index.questions.values()) {
-    const v = visibilityOf(question.appliesTo, question.showIf, profile, facts, status);
+  const profileFacts = new Map<string, unknown>(Object.entries(profile));
+  const facts = new Map<string, unknown>(profileFacts);
+  for (const entry of index.questions.values()) {
+    const { question } = entry;
+    const v = visibilityOf(entry, profileFacts, facts, status);
     visibility.set(question.id, v);
     const answer = answers[question.id];
     const s: QuestionStatus =
@@ -41,21 +42,20 @@ export function applicability(
       : answer === NOT_APPLICABLE ? 'not-applicable'
       : 'answered';
     status.set(question.id, s);
-    if (v === 'asked' && answer !== undefined) facts[question.id] = answer;
+    if (v === 'asked' && answer !== undefined) facts.set(question.id, answer);
   }
   return { visibility, status };
 }
 
 function visibilityOf(
-  appliesTo: Parameters<typeof evaluate>[0] | undefined,
-  showIf: Parameters<typeof evaluate>[0] | undefined,
-  profile: Readonly<Record<string, AnswerValue>>,
-  facts: Readonly<Record<string, AnswerValue>>,
+  entry: QuestionEntry,
+  profile: ReadonlyMap<string, unknown>,
+  facts: ReadonlyMap<string, unknown>,
   status: ReadonlyMap<string, QuestionStatus>,
 ): Visibility {
-  if (appliesTo && !evaluate(appliesTo, profile)) return 'excluded';
-  if (!showIf || evaluate(showIf, facts)) return 'asked';
-  const gates = factsOf(showIf).filter((f) => status.has(f));
+  if (entry.appliesTo && !entry.appliesTo(profile)) return 'excluded';
+  if (!entry.showIf || entry.showIf(facts)) return 'asked';
+  const gates = entry.gates.filter((f) => status.has(f));
   const allGatesExcluded = gates.length > 0 && gates.every((f) => status.get(f) === 'not-applicable');
   return allGatesExcluded ? 'excluded' : 'hidden';
 }

@@ -1,8 +1,8 @@
 import { pointsScore, weightedMean } from './aggregate.js';
 import type { QuestionStatus } from './applicability.js';
-import type { Condition, Facts } from './condition.js';
+import { compile, type Test } from './condition.js';
 import type { ContentIndex } from './content-index.js';
-import type { AnswersDocument, AnswerValue } from './content-model.js';
+import type { AnswersDocument } from './content-model.js';
 import type { Outcome } from './issue.js';
 import { validateAnswers } from './validate-answers.js';
 
@@ -12,8 +12,6 @@ export interface QuickResult {
   pillars: { id: string; score: number | null }[];
   indicators: { id: string; pillar: string; score: number | null }[];
 }
-
-type Test = (facts: Facts) => boolean;
 
 interface CompiledCriterion {
   questions: string[];
@@ -52,49 +50,6 @@ export function compileScorer(index: ContentIndex): CompiledScorer {
   return { index, indicators };
 }
 
-export function compile(c: Condition): Test {
-  if ('all' in c) {
-    const parts = c.all.map(compile);
-    return (f) => parts.every((p) => p(f));
-  }
-  if ('any' in c) {
-    const parts = c.any.map(compile);
-    return (f) => parts.some((p) => p(f));
-  }
-  if ('not' in c) {
-    const inner = compile(c.not);
-    return (f) => !inner(f);
-  }
-  const { fact, value } = c;
-  const numeric = (v: unknown) => Number.parseFloat(v as string).toString() !== 'NaN';
-  switch (c.operator) {
-    case 'equal':
-      return (f) => f[fact] === value;
-    case 'notEqual':
-      return (f) => f[fact] !== value;
-    case 'in': {
-      const list = value as unknown[];
-      return (f) => list.indexOf(f[fact]) > -1;
-    }
-    case 'notIn': {
-      const list = value as unknown[];
-      return (f) => list.indexOf(f[fact]) === -1;
-    }
-    case 'contains':
-      return (f) => { const v = f[fact]; return Array.isArray(v) && v.indexOf(value) > -1; };
-    case 'doesNotContain':
-      return (f) => { const v = f[fact]; return Array.isArray(v) && v.indexOf(value) === -1; };
-    case 'lessThan':
-      return (f) => numeric(f[fact]) && (f[fact] as number) < (value as number);
-    case 'lessThanInclusive':
-      return (f) => numeric(f[fact]) && (f[fact] as number) <= (value as number);
-    case 'greaterThan':
-      return (f) => numeric(f[fact]) && (f[fact] as number) > (value as number);
-    case 'greaterThanInclusive':
-      return (f) => numeric(f[fact]) && (f[fact] as number) >= (value as number);
-  }
-}
-
 /** Validates and scores one document, with the same results as `score` (without the explanation). */
 export function quickScore(compiled: CompiledScorer, doc: AnswersDocument): Outcome<QuickResult> {
   const { issues, applicability } = validateAnswers(compiled.index, doc);
@@ -104,13 +59,14 @@ export function quickScore(compiled: CompiledScorer, doc: AnswersDocument): Outc
 
 /** Scores answers already known to be valid, given each question's status. */
 export function scoreWithStatus(compiled: CompiledScorer, doc: AnswersDocument, status: ReadonlyMap<string, QuestionStatus>): QuickResult {
-  const facts: Record<string, AnswerValue> = { ...doc.profile };
-  for (const id in doc.answers) if (status.get(id) === 'answered') facts[id] = doc.answers[id]!;
+  const facts = new Map<string, unknown>(Object.entries(doc.profile));
+  for (const id in doc.answers) if (status.get(id) === 'answered') facts.set(id, doc.answers[id]);
   const indicators = compiled.indicators.map((indicator) => {
     let points = 0;
     let maxPoints = 0;
     for (const criterion of indicator.criteria) {
-      const applicable = criterion.questions.length === 0 || criterion.questions.some((q) => status.get(q) !== 'not-applicable');
+      let applicable = criterion.questions.length === 0;
+      for (const q of criterion.questions) if (status.get(q) !== 'not-applicable') applicable = true;
       if (!applicable) continue;
       let best = 0;
       for (const step of criterion.steps) if (step.points > best && step.test(facts)) best = step.points;

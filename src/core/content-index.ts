@@ -1,10 +1,14 @@
-import { factsOf } from './condition.js';
+import { compile, factsOf, type Test } from './condition.js';
 import type { Content, Indicator, PillarQuestionnaire, Question, ScoringRule } from './content-model.js';
 
 export interface QuestionEntry {
   question: Question;
   pillar: string;
   indicator: string;
+  /** appliesTo and showIf compiled once; `gates` are the questions showIf reads. */
+  appliesTo?: Test;
+  showIf?: Test;
+  gates: string[];
 }
 
 export interface CriterionEntry {
@@ -42,7 +46,14 @@ export function indexContent(content: Content): ContentIndex {
   for (const pillar of pillars) {
     for (const indicator of pillar.indicators) {
       for (const question of indicator.questions) {
-        questions.set(question.id, { question, pillar: pillar.id, indicator: indicator.id });
+        questions.set(question.id, {
+          question,
+          pillar: pillar.id,
+          indicator: indicator.id,
+          ...(question.appliesTo && { appliesTo: compile(question.appliesTo) }),
+          ...(question.showIf && { showIf: compile(question.showIf) }),
+          gates: question.showIf ? factsOf(question.showIf) : [],
+        });
       }
       const weight = weightsOf.get(pillar.id)?.indicators[indicator.id] ?? 0;
       indicators.set(indicator.id, { indicator, pillar: pillar.id, weight, criteria: [] });

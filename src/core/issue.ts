@@ -51,10 +51,12 @@ function compareText(a: string, b: string): number {
 
 /** Appends a segment to a JSON Pointer, escaping as RFC 6901 says. */
 export function pointer(base: string, ...segments: (string | number)[]): string {
-  return segments.reduce<string>(
-    (acc, s) => `${acc}/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`,
-    base,
-  );
+  let path = base;
+  for (const segment of segments) {
+    const s = String(segment);
+    path += `/${s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s}`;
+  }
+  return path;
 }
 
 /** A computation that either gives a value or the list of problems that prevented it. */

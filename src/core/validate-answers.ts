@@ -61,15 +61,21 @@ export function checkProfile(index: ContentIndex, profile: AnswersDocument['prof
 
 /** Checks each answer against its question (type, options, bounds), not applicability. */
 export function checkAnswerValues(index: ContentIndex, answers: AnswersDocument['answers']): Issue[] {
-  return Object.entries(answers).flatMap(([id, value]) => {
+  const issues: Issue[] = [];
+  for (const id in answers) {
     const entry = index.questions.get(id);
     const path = pointer('/answers', id);
-    if (entry) return checkAnswerValue(entry.question, value, path);
-    return [issue('unknown-question', path, bilingual(
+    if (entry) {
+      const found = checkAnswerValue(entry.question, answers[id], path);
+      if (found.length > 0) issues.push(...found);
+      continue;
+    }
+    issues.push(issue('unknown-question', path, bilingual(
       `« ${id} » n’est pas une question du questionnaire (vérifiez l’identifiant).`,
       `"${id}" is not a question of the questionnaire (check the id).`,
-    ))];
-  });
+    )));
+  }
+  return issues;
 }
 
 /** Required questions still unanswered: what stands between a draft and its submission. */

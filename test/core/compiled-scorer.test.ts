@@ -37,7 +37,7 @@ describe('compiled rules (batch) against json-rules-engine', () => {
       const slow = await score(scorer, doc);
       if (!slow.ok) throw new Error('generated document invalid');
       const fired = new Map(slow.value.pillars.flatMap((p) => p.indicators.flatMap((i) => i.criteria.flatMap((c) => c.rules.map((r) => [r.name, r.fired] as const)))));
-      const facts = { ...doc.profile, ...Object.fromEntries(Object.entries(doc.answers).filter(([, v]) => v !== 'n/a')) };
+      const facts = new Map<string, unknown>([...Object.entries(doc.profile), ...Object.entries(doc.answers).filter(([, v]) => v !== 'n/a')]);
       for (const indicator of compiled.indicators) {
         const criteria = scorer.index.indicators.get(indicator.id)!.criteria;
         indicator.criteria.forEach((criterion, c) => {

@@ -1,6 +1,6 @@
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
-import { evaluate, OPERATORS, type Condition, type Literal, type Operator } from '../../src/core/condition.js';
+import { compile, evaluate, OPERATORS, type Condition, type Literal, type Operator } from '../../src/core/condition.js';
 
 // Applicability is decided by our synchronous evaluator while points come from json-rules-engine:
 // both must agree on every operator, including on missing facts and odd types.
@@ -33,7 +33,9 @@ describe('condition evaluator', () => {
         for (const fact of FACT_VALUES) {
           const condition: Condition = { all: [{ fact: 'x', operator, value }] };
           const facts = fact === undefined ? {} : { x: fact };
-          expect([operator, value, fact, evaluate(condition, facts)]).toEqual([operator, value, fact, await engineSays(condition, facts)]);
+          const expected = await engineSays(condition, facts);
+          expect([operator, value, fact, evaluate(condition, facts)]).toEqual([operator, value, fact, expected]);
+          expect([operator, value, fact, compile(condition)(new Map(Object.entries(facts)))]).toEqual([operator, value, fact, expected]);
           compared++;
         }
       }
@@ -55,6 +57,10 @@ describe('condition evaluator', () => {
       { c: 10 },
       {},
     ];
-    for (const facts of cases) expect(evaluate(condition, facts)).toBe(await engineSays(condition, facts));
+    for (const facts of cases) {
+      const expected = await engineSays(condition, facts);
+      expect(evaluate(condition, facts)).toBe(expected);
+      expect(compile(condition)(new Map(Object.entries(facts)))).toBe(expected);
+    }
   });
 });
