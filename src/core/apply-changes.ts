@@ -22,7 +22,8 @@ export function applyChanges(index: ContentIndex, doc: AnswersDocument, changes:
   return { ...doc, answers: kept };
 }
 
-function changed(question: Question, current: AnswerValue | undefined, change: AnswerChange): AnswerValue | undefined {
+/** One answer after one change: raised, never lowered. */
+export function changed(question: Question, current: AnswerValue | undefined, change: AnswerChange): AnswerValue | undefined {
   const answered = current !== undefined && current !== NOT_APPLICABLE;
   if ('set' in change) return change.set;
   if ('add' in change) {

@@ -1,6 +1,6 @@
 import { pointsScore, weightedMean } from './aggregate.js';
 import type { QuestionStatus } from './applicability.js';
-import { compile, type Test } from './condition.js';
+import { compile, type FactMap, type Test } from './condition.js';
 import type { ContentIndex } from './content-index.js';
 import type { AnswersDocument } from './content-model.js';
 import type { Outcome } from './issue.js';
@@ -19,7 +19,7 @@ interface CompiledCriterion {
   max: number;
 }
 
-interface CompiledIndicator {
+export interface CompiledIndicator {
   id: string;
   pillar: string;
   weight: number;
@@ -61,20 +61,12 @@ export function quickScore(compiled: CompiledScorer, doc: AnswersDocument): Outc
 export function scoreWithStatus(compiled: CompiledScorer, doc: AnswersDocument, status: ReadonlyMap<string, QuestionStatus>): QuickResult {
   const facts = new Map<string, unknown>(Object.entries(doc.profile));
   for (const id in doc.answers) if (status.get(id) === 'answered') facts.set(id, doc.answers[id]);
-  const indicators = compiled.indicators.map((indicator) => {
-    let points = 0;
-    let maxPoints = 0;
-    for (const criterion of indicator.criteria) {
-      let applicable = criterion.questions.length === 0;
-      for (const q of criterion.questions) if (status.get(q) !== 'not-applicable') applicable = true;
-      if (!applicable) continue;
-      let best = 0;
-      for (const step of criterion.steps) if (step.points > best && step.test(facts)) best = step.points;
-      points += best;
-      maxPoints += criterion.max;
-    }
-    return { id: indicator.id, pillar: indicator.pillar, weight: indicator.weight, score: pointsScore(points, maxPoints) };
-  });
+  const indicators = compiled.indicators.map((indicator) => ({ id: indicator.id, pillar: indicator.pillar, weight: indicator.weight, score: indicatorScore(indicator, facts, status) }));
+  return aggregate(compiled, indicators);
+}
+
+/** Pillars and global from indicator scores (each with its weight), as `score` aggregates them. */
+export function aggregate(compiled: CompiledScorer, indicators: readonly { id: string; pillar: string; weight: number; score: number | null }[]): QuickResult {
   const pillars = compiled.index.pillars.map((p) => ({
     id: p.id,
     weight: compiled.index.pillarWeights.get(p.id) ?? 0,
@@ -85,4 +77,20 @@ export function scoreWithStatus(compiled: CompiledScorer, doc: AnswersDocument, 
     pillars: pillars.map(({ id, score }) => ({ id, score })),
     indicators: indicators.map(({ id, pillar, score }) => ({ id, pillar, score })),
   };
+}
+
+/** One indicator's score: best fired step per applicable criterion, out of the points available. */
+export function indicatorScore(indicator: CompiledIndicator, facts: FactMap, status: { get(key: string): QuestionStatus | undefined }): number | null {
+  let points = 0;
+  let maxPoints = 0;
+  for (const criterion of indicator.criteria) {
+    let applicable = criterion.questions.length === 0;
+    for (const q of criterion.questions) if (status.get(q) !== 'not-applicable') applicable = true;
+    if (!applicable) continue;
+    let best = 0;
+    for (const step of criterion.steps) if (step.points > best && step.test(facts)) best = step.points;
+    points += best;
+    maxPoints += criterion.max;
+  }
+  return pointsScore(points, maxPoints);
 }

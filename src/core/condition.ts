@@ -102,7 +102,7 @@ export function factsOf(condition: Condition): string[] {
 }
 
 /** Facts as a Map: hot paths build one per document, whose keys vary too much for fast objects. */
-export type FactMap = ReadonlyMap<string, unknown>;
+export type FactMap = { get(key: string): unknown };
 export type Test = (facts: FactMap) => boolean;
 
 /**

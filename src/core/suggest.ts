@@ -96,8 +96,9 @@ function scoresOf(result: ScoreResult, pillarId: string, indicatorId: string) {
   return { global: result.global, pillar: pillar?.score ?? null, indicator: pillar?.indicators.find((i) => i.id === indicatorId)?.score ?? null };
 }
 
-function compareSuggestions(a: Omit<Suggestion, 'rank'>, b: Omit<Suggestion, 'rank'>): number {
-  const value = (s: Omit<Suggestion, 'rank'>) => s.gains.global / EFFORT_WEIGHT[s.effort];
+/** The ranking order: gain per effort, then global and indicator gain, cost, duration, id. */
+export function compareSuggestions(a: Pick<Suggestion, 'gains' | 'effort' | 'cost' | 'durationMonths' | 'actionId'>, b: Pick<Suggestion, 'gains' | 'effort' | 'cost' | 'durationMonths' | 'actionId'>): number {
+  const value = (s: Pick<Suggestion, 'gains' | 'effort'>) => s.gains.global / EFFORT_WEIGHT[s.effort];
   return (
     value(b) - value(a) ||
     b.gains.global - a.gains.global ||
