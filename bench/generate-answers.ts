@@ -43,8 +43,11 @@ function draw(question: Question, rand: () => number): AnswerValue {
     case 'single':
     case 'ladder':
       return pick(question.options!).value;
-    case 'multiple':
-      return question.options!.filter(() => rand() < 0.35).map((o) => o.value);
+    case 'multiple': {
+      // At least one box ticked: an empty list and no answer look the same in a spreadsheet.
+      const picked = question.options!.filter(() => rand() < 0.35).map((o) => o.value);
+      return picked.length > 0 ? picked : [pick(question.options!).value];
+    }
     case 'percentage':
       return Math.round(rand() * 100);
     case 'number': {

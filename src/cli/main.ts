@@ -8,6 +8,7 @@ import { parseConfig, type Config } from '../config.js';
 import { ROLES, type Role } from '../store/records.js';
 import { backupCommand, createOrganisationCommand, createTokenCommand, createUserCommand, createWorkshopCommand } from './admin-commands.js';
 import { scoreCommand } from './score-command.js';
+import { batchCommand, batchTemplateCommand } from './batch-commands.js';
 import { exportPdfCommand } from './export-pdf-command.js';
 import { serveCommand } from './serve-command.js';
 import { suggestCommand } from './suggest-command.js';
@@ -61,6 +62,48 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv, setExit: (code: number)
     .addOption(content())
     .action(async (file: string, opts: { lang: Lang; format: 'text' | 'json'; limit: number; content?: string }) => {
       setExit(await suggestCommand(file, opts, io));
+    });
+  program
+    .command('batch-template')
+    .description('Modèle vide de portefeuille : une ligne par organisation / empty portfolio template')
+    .requiredOption('-o, --output <file>')
+    .addOption(new Option('--format <format>', 'csv | xlsx').choices(['csv', 'xlsx']).default('csv'))
+    .addOption(lang())
+    .option('--delimiter <char>', 'séparateur CSV / CSV delimiter', ',')
+    .addOption(content())
+    .action(async (opts: { output: string; format: 'csv' | 'xlsx'; lang: Lang; delimiter: string; content?: string }) => {
+      setExit(await batchTemplateCommand(opts, io));
+    });
+  program
+    .command('batch')
+    .description('Note chaque ligne d’un portefeuille (CSV, JSON Lines, XLSX) / scores every row of a portfolio')
+    .argument('<input>', '.csv, .jsonl ou .xlsx')
+    .requiredOption('-o, --output <file>', '.csv, .jsonl ou .xlsx')
+    .addOption(lang())
+    .option('--workers <n>', 'fils de calcul (défaut : un par cœur ; 0 : aucun) / worker threads', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('entier ≥ 0 / integer ≥ 0');
+      return n;
+    })
+    .option('--suggestions <n>', 'actions suggérées par ligne (0 : aucune, plus rapide) / suggested actions per row', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 10) throw new InvalidArgumentError('0–10');
+      return n;
+    }, 3)
+    .option('--delimiter <char>', 'séparateur du CSV écrit / delimiter of the CSV written', ',')
+    .addOption(new Option('--progress <mode>', 'bar | lines | none').choices(['bar', 'lines', 'none']))
+    .addOption(content())
+    .action(async (input: string, opts: { output: string; lang: Lang; workers?: number; suggestions: number; delimiter: string; progress?: 'bar' | 'lines' | 'none'; content?: string }) => {
+      const controller = new AbortController();
+      const onSignal = () => controller.abort();
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      try {
+        setExit(await batchCommand(input, { ...opts, progress: opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines') }, io, controller.signal));
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
     });
   program
     .command('validate')

@@ -1,0 +1,51 @@
+/**
+ * `npm run bench` (batch part): end-to-end batch scoring of generated portfolio CSVs (read, parse,
+ * validate, score, suggest, write), on worker threads over all cores, with and without suggested
+ * actions; rows per second, peak memory per run, and the ratio to a baseline measured in the same
+ * run: json-rules-engine on one thread (one reused Engine), as the explained scoring does it.
+ * BENCH_BATCH_ROWS: comma-separated sizes (default 20000,100000; add 1000000 for the 1M figure).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadContent } from '../src/content/load-content.js';
+import { indexContent } from '../src/core/content-index.js';
+import { createScorer, score } from '../src/core/score.js';
+import { generateAnswers, random } from './generate-answers.js';
+import { writePortfolio } from './generate-portfolio.js';
+
+const SIZES = (process.env.BENCH_BATCH_ROWS ?? '20000,100000').split(',').map(Number);
+const outcome = loadContent();
+if (!outcome.ok) throw new Error('content invalid');
+const loaded = outcome.value;
+const index = indexContent(loaded.content);
+
+async function baseline(): Promise<number> {
+  const scorer = createScorer(loaded.content);
+  const rand = random(3);
+  const docs = Array.from({ length: 2000 }, () => generateAnswers(index, rand));
+  const start = process.hrtime.bigint();
+  for (const doc of docs) await score(scorer, doc);
+  return docs.length / (Number(process.hrtime.bigint() - start) / 1e9);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'impact-bench-'));
+const child = fileURLToPath(new URL('./batch-run.js', import.meta.url));
+const base = await baseline();
+console.log(`\nbatch bench: baseline json-rules-engine, one thread: ${Math.round(base).toLocaleString('en')} rows/s`);
+console.log(`${'rows'.padStart(10)} ${'suggestions'.padStart(11)} ${'MiB file'.padStart(9)} ${'seconds'.padStart(8)} ${'rows/s'.padStart(9)} ${'ratio'.padStart(7)} ${'peak RSS MiB'.padStart(13)}`);
+for (const size of SIZES) {
+  const input = join(dir, `portfolio-${size}.csv`);
+  await writePortfolio(index, input, size, 17);
+  for (const suggestions of [3, 0]) {
+    const output = join(dir, `scores-${size}-${suggestions}.csv`);
+    const figures = JSON.parse(execFileSync(process.execPath, [child, input, output, String(suggestions)], { encoding: 'utf8' })) as { rows: number; seconds: number; maxRssMiB: number };
+    const rate = figures.rows / figures.seconds;
+    console.log(`${size.toLocaleString('en').padStart(10)} ${String(suggestions).padStart(11)} ${(statSync(input).size / 2 ** 20).toFixed(0).padStart(9)} ${figures.seconds.toFixed(1).padStart(8)} ${Math.round(rate).toLocaleString('en').padStart(9)} ${(rate / base).toFixed(1).padStart(6)}× ${String(figures.maxRssMiB).padStart(13)}`);
+    rmSync(output, { force: true });
+  }
+  rmSync(input, { force: true });
+}
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,39 @@
+import { createWriteStream } from 'node:fs';
+import { stringify } from 'csv-stringify';
+import { portfolioColumns } from '../src/batch/columns.js';
+import type { ContentIndex } from '../src/core/content-index.js';
+import type { AnswersDocument, AnswerValue } from '../src/core/content-model.js';
+import { generateAnswers, random } from './generate-answers.js';
+
+/** A cell as a French spreadsheet would hold it: oui/non, decimal comma, options joined by |. */
+export function cellOf(value: AnswerValue | undefined): string {
+  if (value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'oui' : 'non';
+  if (typeof value === 'number') return String(value).replace('.', ',');
+  if (Array.isArray(value)) return value.join('|');
+  return value;
+}
+
+export function rowOf(index: ContentIndex, id: string, doc: AnswersDocument): string[] {
+  return portfolioColumns(index, 'fr').map((c) =>
+    c.kind === 'id' ? id : c.kind === 'name' ? (doc.organisation?.name ?? '') : cellOf(c.kind === 'profile' ? doc.profile[c.id] : doc.answers[c.id]),
+  );
+}
+
+/** Writes a portfolio CSV of `count` generated valid organisations (semicolon, as French Excel does). */
+export async function writePortfolio(index: ContentIndex, file: string, count: number, seed: number, delimiter = ';'): Promise<AnswersDocument[]> {
+  const rand = random(seed);
+  const out = createWriteStream(file);
+  const csv = stringify({ delimiter, bom: true });
+  csv.pipe(out);
+  csv.write(portfolioColumns(index, 'fr').map((c) => c.id));
+  const kept: AnswersDocument[] = [];
+  for (let i = 0; i < count; i++) {
+    const doc = generateAnswers(index, rand);
+    if (kept.length < 2000) kept.push(doc);
+    if (!csv.write(rowOf(index, `ORG-${i + 1}`, doc))) await new Promise<void>((resolve) => csv.once('drain', () => resolve()));
+  }
+  csv.end();
+  await new Promise<void>((resolve) => out.once('finish', () => resolve()));
+  return kept;
+}

@@ -1,0 +1,62 @@
+import type { RowResult } from './score-row.js';
+
+const BANDS = [20, 40, 60, 80, 101];
+
+export interface ScoreStats {
+  count: number;
+  mean: number | null;
+  /** How many scores fall in 0–20, 20–40, 40–60, 60–80, 80–100. */
+  bands: number[];
+}
+
+export interface BatchSummary {
+  rows: number;
+  scored: number;
+  rejected: number;
+  global: ScoreStats;
+  pillars: Record<string, ScoreStats>;
+}
+
+function emptyStats(): ScoreStats & { sum: number } {
+  return { count: 0, mean: null, bands: BANDS.map(() => 0), sum: 0 };
+}
+
+/** Running totals of a batch: rows scored and rejected, mean and distribution per pillar. */
+export class SummaryBuilder {
+  private scored = 0;
+  private rejected = 0;
+  private readonly global = emptyStats();
+  private readonly pillars = new Map<string, ScoreStats & { sum: number }>();
+
+  constructor(pillarIds: readonly string[]) {
+    for (const id of pillarIds) this.pillars.set(id, emptyStats());
+  }
+
+  add(result: Exclude<RowResult, { skip: true }>): void {
+    if (!result.ok) {
+      this.rejected++;
+      return;
+    }
+    this.scored++;
+    count(this.global, result.global);
+    for (const [id, score] of Object.entries(result.pillars)) count(this.pillars.get(id), score);
+  }
+
+  build(): BatchSummary {
+    const finish = ({ sum, ...s }: ScoreStats & { sum: number }): ScoreStats => ({ ...s, mean: s.count > 0 ? Math.round((10 * sum) / s.count) / 10 : null });
+    return {
+      rows: this.scored + this.rejected,
+      scored: this.scored,
+      rejected: this.rejected,
+      global: finish(this.global),
+      pillars: Object.fromEntries([...this.pillars].map(([id, s]) => [id, finish(s)])),
+    };
+  }
+}
+
+function count(stats: (ScoreStats & { sum: number }) | undefined, score: number | null): void {
+  if (!stats || score === null) return;
+  stats.count++;
+  stats.sum += score;
+  stats.bands[BANDS.findIndex((b) => score < b)]!++;
+}

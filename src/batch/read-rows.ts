@@ -1,0 +1,138 @@
+import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import type { InputRow } from './score-row.js';
+
+export type InputFormat = 'csv' | 'jsonl' | 'xlsx';
+
+/** A file that cannot be read at all: the batch stops with this message. */
+export class UnreadableFile extends Error {}
+
+export function formatOf(file: string): InputFormat | undefined {
+  const ext = file.toLowerCase().match(/\.([a-z]+)$/)?.[1];
+  if (ext === 'csv' || ext === 'txt') return 'csv';
+  if (ext === 'jsonl' || ext === 'ndjson') return 'jsonl';
+  if (ext === 'xlsx') return 'xlsx';
+  return undefined;
+}
+
+/** Tracks how far into the file reading has gone, for progress and remaining time. */
+export interface ReadProgress {
+  bytesRead: number;
+  totalBytes: number;
+}
+
+/** The rows of a portfolio file, streamed, with spreadsheet row numbers. */
+export function readRows(file: string, format: InputFormat, progress: ReadProgress): AsyncGenerator<InputRow> {
+  progress.totalBytes = statSync(file).size;
+  if (format === 'jsonl') return readJsonLines(file, progress);
+  if (format === 'xlsx') return readXlsx(file, progress);
+  return readCsv(file, progress);
+}
+
+function counted(stream: Readable, progress: ReadProgress): Readable {
+  stream.on('data', (chunk: Buffer) => (progress.bytesRead += chunk.length));
+  return stream;
+}
+
+/** Sniffs the start of a CSV file: UTF-8 or Windows-1252 (French Excel), comma or semicolon. */
+export function sniffCsv(file: string): { encoding: 'utf8' | 'win1252'; delimiter: ',' | ';' | '\t' } {
+  const fd = openSync(file, 'r');
+  const head = Buffer.alloc(65536);
+  const length = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const bytes = head.subarray(0, length);
+  let encoding: 'utf8' | 'win1252' = 'utf8';
+  try {
+    // The last bytes may cut a character in two: leave them out of the test.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length === head.length ? length - 4 : length));
+  } catch {
+    encoding = 'win1252';
+  }
+  const firstLine = (encoding === 'utf8' ? bytes.toString('utf8') : iconv.decode(bytes, 'win1252')).split(/\r?\n/)[0] ?? '';
+  const count = (c: string) => firstLine.split(c).length - 1;
+  const delimiter = count(';') > count(',') ? (count('\t') > count(';') ? '\t' : ';') : count('\t') > count(',') ? '\t' : ',';
+  return { encoding, delimiter };
+}
+
+async function* readCsv(file: string, progress: ReadProgress): AsyncGenerator<InputRow> {
+  const { encoding, delimiter } = sniffCsv(file);
+  const raw = counted(createReadStream(file), progress);
+  const text = encoding === 'win1252' ? raw.pipe(iconv.decodeStream('win1252')) : raw;
+  const parser = text.pipe(parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }));
+  let header: string[] | undefined;
+  let row = 0;
+  for await (const record of parser as AsyncIterable<string[]>) {
+    row++;
+    if (!header) {
+      header = record.map((h) => h.trim());
+      checkHeader(header, file);
+      continue;
+    }
+    if (record.every((cell) => cell.trim() === '')) continue; // A blank line is an empty row: nothing to score.
+    yield { row, cells: Object.fromEntries(header.map((h, i) => [h, record[i]])) };
+  }
+  if (!header) throw new UnreadableFile(`${file}: fichier vide / empty file`);
+}
+
+function checkHeader(header: readonly string[], file: string): void {
+  if (!header.includes('id')) {
+    throw new UnreadableFile(`${file}: la première ligne doit nommer les colonnes, dont « id » (voir impact-score batch-template) / the first row must name the columns, including "id"`);
+  }
+}
+
+async function* readJsonLines(file: string, progress: ReadProgress): AsyncGenerator<InputRow> {
+  const lines = createInterface({ input: counted(createReadStream(file, { encoding: 'utf8' }), progress), crlfDelay: Infinity });
+  let row = 0;
+  for await (const line of lines) {
+    row++;
+    const text = line.replace(/^\uFEFF/, '').trim();
+    if (text === '') continue;
+    try {
+      yield { row, cells: {}, document: JSON.parse(text) as unknown };
+    } catch (error) {
+      yield { row, cells: {}, unreadable: `JSON invalide / invalid JSON: ${(error as Error).message}` };
+    }
+  }
+}
+
+async function* readXlsx(file: string, progress: ReadProgress): AsyncGenerator<InputRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(counted(createReadStream(file), progress), { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  let header: string[] | undefined;
+  try {
+    for await (const worksheet of reader) {
+      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+        const values = (row.values as unknown[]).slice(1).map(cellValue);
+        if (!header) {
+          header = values.map((v) => String(v ?? '').trim());
+          checkHeader(header, file);
+          continue;
+        }
+        if (values.every((v) => v === null || v === undefined || String(v).trim() === '')) continue;
+        yield { row: row.number, cells: Object.fromEntries(header.map((h, i) => [h, values[i] ?? null])) };
+      }
+      break; // The first sheet holds the portfolio.
+    }
+  } catch (error) {
+    if (error instanceof UnreadableFile) throw error;
+    throw new UnreadableFile(`${file}: classeur illisible / unreadable workbook (${(error as Error).message})`);
+  }
+  if (!header) throw new UnreadableFile(`${file}: feuille vide / empty sheet`);
+}
+
+// Excel cells can be rich text, hyperlinks, formulas (their result) or dates.
+function cellValue(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    const v = value as { richText?: { text: string }[]; text?: string; result?: unknown; error?: string };
+    if (v.richText) return v.richText.map((r) => r.text).join('');
+    if ('result' in v) return cellValue(v.result);
+    if (v.text !== undefined) return v.text;
+    if (v.error) return null;
+  }
+  return value;
+}

@@ -1,0 +1,80 @@
+import { renameSync, rmSync } from 'node:fs';
+import type { Content } from '../core/content-model.js';
+import type { Lang } from '../core/text.js';
+import { SummaryBuilder, type BatchSummary } from './batch-summary.js';
+import { readRows, type InputFormat, type ReadProgress } from './read-rows.js';
+import type { InputRow } from './score-row.js';
+import type { ScoringPool } from './scoring-pool.js';
+import { openWriter, type OutputFormat } from './write-results.js';
+
+export interface BatchOptions {
+  input: string;
+  inputFormat: InputFormat;
+  output: string;
+  outputFormat: OutputFormat;
+  content: Content;
+  pool: ScoringPool;
+  lang: Lang;
+  suggestions: number;
+  delimiter?: string;
+  chunkSize?: number;
+  onProgress?: (p: { rows: number; bytesRead: number; totalBytes: number }) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Scores a portfolio file into a results file. Reading, scoring (in the pool) and writing overlap;
+ * results are written in file order. The output is written as `OUTPUT.partial` and renamed only
+ * when complete, so an interrupted run never leaves a file that looks finished.
+ */
+export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
+  const partial = `${options.output}.partial`;
+  const layout = {
+    pillars: options.content.pillars.map((p) => p.id).sort((a, b) => order(options.content, a) - order(options.content, b)),
+    indicators: [...options.content.pillars].sort((a, b) => a.order - b.order).flatMap((p) => p.indicators.map((i) => i.id)),
+    suggestions: options.suggestions,
+  };
+  const writer = openWriter(partial, options.outputFormat, layout, options.delimiter);
+  const summary = new SummaryBuilder(layout.pillars);
+  const progress: ReadProgress = { bytesRead: 0, totalBytes: 0 };
+  const chunkSize = options.chunkSize ?? 500;
+  // Enough chunks in flight to keep every worker busy, few enough to keep memory flat.
+  const window = options.pool.size * 2;
+  const inFlight: Promise<Awaited<ReturnType<ScoringPool['score']>>>[] = [];
+  let rows = 0;
+  const drainOne = async () => {
+    for (const result of await inFlight.shift()!) {
+      if ('skip' in result) continue;
+      summary.add(result);
+      await writer.write(result);
+    }
+    options.onProgress?.({ rows, bytesRead: progress.bytesRead, totalBytes: progress.totalBytes });
+  };
+  try {
+    let chunk: InputRow[] = [];
+    for await (const row of readRows(options.input, options.inputFormat, progress)) {
+      options.signal?.throwIfAborted();
+      chunk.push(row);
+      rows++;
+      if (chunk.length < chunkSize) continue;
+      inFlight.push(options.pool.score(chunk));
+      chunk = [];
+      if (inFlight.length >= window) await drainOne();
+    }
+    if (chunk.length > 0) inFlight.push(options.pool.score(chunk));
+    while (inFlight.length > 0) await drainOne();
+    await writer.close();
+    options.signal?.throwIfAborted();
+    renameSync(partial, options.output);
+    return summary.build();
+  } catch (error) {
+    await Promise.allSettled(inFlight);
+    await writer.close().catch(() => {});
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
+function order(content: Content, pillar: string): number {
+  return content.pillars.find((p) => p.id === pillar)?.order ?? 0;
+}

@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Content } from '../core/content-model.js';
+import type { Lang } from '../core/text.js';
+import { createRowScorer } from './row-scorer.js';
+import { scoreRow, type InputRow, type RowResult } from './score-row.js';
+
+export interface ScoringPool {
+  readonly size: number;
+  score(rows: InputRow[]): Promise<RowResult[]>;
+  close(): Promise<void>;
+}
+
+/** Scores in the calling thread: for small files and tests. */
+export function inlinePool(content: Content, lang: Lang, suggestions: number): ScoringPool {
+  const scorer = createRowScorer(content, lang, suggestions);
+  return { size: 1, score: async (rows) => rows.map((row) => scoreRow(scorer, row)), close: async () => {} };
+}
+
+const WORKER = fileURLToPath(new URL('./score-worker.js', import.meta.url));
+
+/** Whether the compiled worker script is there (it is once built; not when running from sources). */
+export function workersAvailable(): boolean {
+  return existsSync(WORKER);
+}
+
+/**
+ * Worker threads, each with its own compiled content, taking chunks of rows as they free up: every
+ * core scores, and the main thread only reads and writes.
+ */
+export async function workerPool(size: number, options: { contentRoot?: string; lang: Lang; suggestions: number }): Promise<ScoringPool> {
+  const workers = Array.from({ length: size }, () => new Worker(WORKER, { workerData: options }));
+  const idle = [...workers];
+  const waiting: ((w: Worker) => void)[] = [];
+  const pending = new Map<number, { resolve: (r: RowResult[]) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  let failure: Error | undefined;
+  for (const w of workers) {
+    w.on('message', ({ id, results }: { id: number; results: RowResult[] }) => {
+      pending.get(id)?.resolve(results);
+      pending.delete(id);
+      const waiter = waiting.shift();
+      if (waiter) waiter(w);
+      else idle.push(w);
+    });
+    w.on('error', (error) => {
+      failure = error;
+      for (const p of pending.values()) p.reject(error);
+      pending.clear();
+    });
+  }
+  const acquire = () => new Promise<Worker>((resolve) => {
+    const w = idle.pop();
+    if (w) resolve(w);
+    else waiting.push(resolve);
+  });
+  return {
+    size,
+    async score(rows) {
+      if (failure) throw failure;
+      const worker = await acquire();
+      const id = next++;
+      return new Promise<RowResult[]>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, rows });
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

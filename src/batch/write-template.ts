@@ -1,0 +1,34 @@
+import { writeFileSync } from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import type { ContentIndex } from '../core/content-index.js';
+import type { Lang } from '../core/text.js';
+import { portfolioColumns } from './columns.js';
+
+/**
+ * An empty portfolio file: one column per identifier, name, profile field and question id, and a
+ * second header row of labels in the user's language, which the importer skips.
+ */
+export async function writeTemplate(index: ContentIndex, file: string, format: 'csv' | 'xlsx', lang: Lang, delimiter = ','): Promise<void> {
+  const columns = portfolioColumns(index, lang);
+  const ids = columns.map((c) => c.id);
+  const labels = columns.map((c) => c.label);
+  if (format === 'csv') {
+    writeFileSync(file, stringify([ids, labels], { delimiter, bom: true }));
+    return;
+  }
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('portefeuille');
+  sheet.addRow(ids);
+  sheet.addRow(labels).font = { italic: true };
+  sheet.views = [{ state: 'frozen', ySplit: 2, xSplit: 2 }];
+  columns.forEach((c, i) => {
+    const options = c.question?.options;
+    if (!options) return;
+    // Drop-down lists of option values, so a spreadsheet user picks a valid answer.
+    const list = options.map((o) => o.value).join(',');
+    if (list.length > 250 || c.question?.type === 'multiple') return;
+    for (let r = 3; r <= 1000; r++) sheet.getCell(r, i + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${list}"`] };
+  });
+  await workbook.xlsx.writeFile(file);
+}

@@ -1,0 +1,214 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { rowOf, writePortfolio } from '../bench/generate-portfolio.js';
+import { portfolioColumns } from '../src/batch/columns.js';
+import { formatOf } from '../src/batch/read-rows.js';
+import { runBatch } from '../src/batch/run-batch.js';
+import { inlinePool } from '../src/batch/scoring-pool.js';
+import { outputFormatOf } from '../src/batch/write-results.js';
+import { writeTemplate } from '../src/batch/write-template.js';
+import { loadContent } from '../src/content/load-content.js';
+import { createScorer, score } from '../src/core/score.js';
+import { suggest } from '../src/core/suggest.js';
+
+const loaded = loadContent();
+if (!loaded.ok) throw new Error('content');
+const { content } = loaded.value;
+const scorer = createScorer(content);
+const index = scorer.index;
+const examples = loaded.value.examples.filter((e) => !e.file.endsWith('sas-5.json')).map((e) => e.data); // sas-5 leaves answers blank on purpose
+const dir = () => mkdtempSync(join(tmpdir(), 'impact-batch-'));
+const BIN = join(import.meta.dirname, '..', 'dist/src/cli/main.js');
+
+async function batch(input: string, output: string, suggestions = 3, signal?: AbortSignal) {
+  return runBatch({ input, inputFormat: formatOf(input)!, output, outputFormat: outputFormatOf(output)!, content, pool: inlinePool(content, 'fr', suggestions), lang: 'fr', suggestions, ...(signal && { signal }), chunkSize: 50 });
+}
+
+function readCsv(file: string): Record<string, string>[] {
+  return parse(readFileSync(file), { bom: true, columns: true }) as Record<string, string>[];
+}
+
+function csvOf(rows: string[][], delimiter = ','): string {
+  return stringify(rows, { delimiter });
+}
+
+const header = () => portfolioColumns(index, 'fr').map((c) => c.id);
+
+describe('batch scoring', () => {
+  it('when random and golden organisations are scored in a batch, then every score and suggestion equals single scoring', async () => {
+    const d = dir();
+    const input = join(d, 'portfolio.csv');
+    const docs = await writePortfolio(index, input, 80, 5);
+    const summary = await batch(input, join(d, 'scores.csv'));
+    expect(summary).toMatchObject({ rows: 80, scored: 80, rejected: 0 });
+    const out = readCsv(join(d, 'scores.csv'));
+    for (const [i, doc] of docs.entries()) {
+      const single = await score(scorer, doc);
+      const suggested = await suggest(scorer, doc);
+      if (!single.ok || !suggested.ok) throw new Error('invalid');
+      expect(out[i]!.id).toBe(`ORG-${i + 1}`);
+      expect(Number(out[i]!.global)).toBe(single.value.global);
+      for (const p of single.value.pillars) {
+        expect(out[i]![p.id]).toBe(p.score === null ? '' : String(p.score));
+        for (const ind of p.indicators) expect(out[i]![ind.id]).toBe(ind.score === null ? '' : String(ind.score));
+      }
+      expect([out[i]!.suggestion_1, out[i]!.suggestion_2, out[i]!.suggestion_3]).toEqual([0, 1, 2].map((k) => suggested.value.suggestions[k]?.actionId ?? ''));
+    }
+  });
+
+  it('when a French Excel CSV is read (Windows-1252, semicolons, quoted line breaks, blank lines, extra columns, label row), then every row is scored', async () => {
+    const d = dir();
+    const template = join(d, 'template.csv');
+    await writeTemplate(index, template, 'csv', 'fr', ';');
+    const [ids, labels] = parse(readFileSync(template), { bom: true, delimiter: ';' }) as string[][];
+    const rows = examples.map((doc, i) => rowOf(index, `ORG-${i}`, doc));
+    // A note with a line break and accents, an extra column, a blank line.
+    const note = ids!.indexOf('inclusion-evidence');
+    rows[0]![note] = 'Société d’insertion :\n« 18 postes »';
+    const text = csvOf([[...ids!, 'commentaire interne'], [...labels!, ''], ...rows.map((r) => [...r, 'à revoir']), [], ...rows.slice(0, 1).map((r) => [...r, ''])], ';');
+    const input = join(d, 'excel.csv');
+    writeFileSync(input, iconv.encode(text.replace(/’/g, "'"), 'win1252'));
+    const summary = await batch(input, join(d, 'scores.csv'), 0);
+    expect(summary).toMatchObject({ rows: examples.length + 1, scored: examples.length + 1, rejected: 0 });
+    const out = readCsv(join(d, 'scores.csv'));
+    expect(out[0]!.row).toBe('3'); // Spreadsheet rows: header, label row, then data.
+    const expected = await score(scorer, examples[0]!);
+    expect(expected.ok && Number(out[0]!.global)).toBe(expected.ok && expected.value.global);
+  });
+
+  it('when a comma CSV in UTF-8 without BOM is read, then it is scored the same', async () => {
+    const d = dir();
+    const input = join(d, 'plain.csv');
+    writeFileSync(input, csvOf([header(), ...examples.map((doc, i) => rowOf(index, `X${i}`, doc))]));
+    expect(await batch(input, join(d, 'out.jsonl'), 0)).toMatchObject({ scored: examples.length, rejected: 0 });
+    const lines = readFileSync(join(d, 'out.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ row: 2, id: 'X0', ok: true });
+  });
+
+  it('when rows have problems, then each is reported with its row, column and message, and the others are scored', async () => {
+    const d = dir();
+    const good = rowOf(index, 'OK', examples[0]!);
+    const cols = header();
+    const bad1 = [...good];
+    bad1[0] = 'BAD-OPTION';
+    bad1[cols.indexOf('inclusion-hires')] = 'beaucoup';
+    const bad2 = [...good];
+    bad2[0] = 'BAD-RANGE';
+    bad2[cols.indexOf('gender-equality-management')] = '140';
+    bad2[cols.indexOf('headcount')] = '';
+    const input = join(d, 'errors.csv');
+    writeFileSync(input, csvOf([cols, good, bad1, bad2, good]));
+    const summary = await batch(input, join(d, 'out.csv'), 0);
+    expect(summary).toMatchObject({ rows: 4, scored: 2, rejected: 2 });
+    const out = readCsv(join(d, 'out.csv'));
+    expect(out.map((r) => [r.row, r.id, r.error === ''])).toEqual([['2', 'OK', true], ['3', 'BAD-OPTION', false], ['4', 'BAD-RANGE', false], ['5', 'OK', true]]);
+    expect(out[1]!.error).toMatch(/^inclusion-hires: « beaucoup » n’est pas une réponse possible/);
+    expect(out[2]!.error).toContain('gender-equality-management: 140 est hors des bornes');
+    expect(out[2]!.error).toContain('headcount: Le profil doit indiquer');
+  });
+
+  it('when an identifier looks like a formula, then it is written so that no spreadsheet runs it', async () => {
+    const d = dir();
+    const input = join(d, 'inject.csv');
+    writeFileSync(input, csvOf([header(), rowOf(index, '=HYPERLINK("http://x","clic")', examples[0]!)]));
+    await batch(input, join(d, 'out.csv'), 0);
+    expect(readCsv(join(d, 'out.csv'))[0]!.id).toBe('\'=HYPERLINK("http://x","clic")');
+  });
+
+  it('when the input and output are XLSX, then they round-trip with the same scores', async () => {
+    const d = dir();
+    const template = join(d, 'template.xlsx');
+    await writeTemplate(index, template, 'xlsx', 'en');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(template);
+    const sheet = workbook.worksheets[0]!;
+    // Typed in from row 3 on, numbers as numbers (Excel stores "0" or "12,5" typed in a cell as numbers).
+    examples.forEach((doc, i) => {
+      sheet.getRow(3 + i).values = rowOf(index, `XL-${i}`, doc).map((v) => (/^-?\d+(,\d+)?$/.test(v) ? Number(v.replace(',', '.')) : v));
+    });
+    const input = join(d, 'portfolio.xlsx');
+    await workbook.xlsx.writeFile(input);
+    expect(await batch(input, join(d, 'scores.xlsx'), 3)).toMatchObject({ scored: examples.length, rejected: 0 });
+    const result = new ExcelJS.Workbook();
+    await result.xlsx.readFile(join(d, 'scores.xlsx'));
+    const rows = result.worksheets[0]!.getSheetValues().slice(2) as unknown[][];
+    const head = (result.worksheets[0]!.getRow(1).values as string[]);
+    const expected = await score(scorer, examples[0]!);
+    expect(rows[0]![head.indexOf('id')]).toBe('XL-0');
+    expect(rows[0]![head.indexOf('global')]).toBe(expected.ok && expected.value.global);
+    expect(rows[0]![head.indexOf('row')]).toBe(3);
+  });
+
+  it('when JSON Lines come in, then each line is scored and a broken line is reported with its number', async () => {
+    const d = dir();
+    const input = join(d, 'docs.jsonl');
+    writeFileSync(input, [...examples.map((e) => JSON.stringify(e)), '{ not json', ''].join('\n'));
+    const summary = await batch(input, join(d, 'out.csv'), 0);
+    expect(summary).toMatchObject({ scored: examples.length, rejected: 1 });
+    const out = readCsv(join(d, 'out.csv'));
+    expect(out.at(-1)).toMatchObject({ row: String(examples.length + 1) });
+    expect(out.at(-1)!.error).toMatch(/JSON invalide/);
+  });
+
+  it('when a run is interrupted, then no output file (complete or partial) is left', async () => {
+    const d = dir();
+    const input = join(d, 'portfolio.csv');
+    await writePortfolio(index, input, 400, 9);
+    const controller = new AbortController();
+    const output = join(d, 'scores.csv');
+    const run = runBatch({ input, inputFormat: 'csv', output, outputFormat: 'csv', content, pool: inlinePool(content, 'fr', 0), lang: 'fr', suggestions: 0, chunkSize: 20, signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(run).rejects.toThrow();
+    expect(existsSync(output)).toBe(false);
+    expect(existsSync(`${output}.partial`)).toBe(false);
+  });
+});
+
+describe('impact-score batch (the real command, with worker threads)', () => {
+  const cli = async (...args: string[]) => {
+    try {
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args]);
+      return { code: 0, out: stdout, err: stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, out: e.stdout, err: e.stderr };
+    }
+  };
+
+  it('when 3,000 rows are scored on 2 workers, then the results equal the single-thread ones, in file order', async () => {
+    const d = dir();
+    const input = join(d, 'portfolio.csv');
+    await writePortfolio(index, input, 3000, 11);
+    const threaded = await cli('batch', input, '-o', join(d, 'threads.csv'), '--workers', '2', '--progress', 'none');
+    expect(threaded.code).toBe(0);
+    expect(threaded.err).toMatch(/3000 lignes en [\d,]+ s : 3000 notées, 0 rejetées/);
+    await batch(input, join(d, 'inline.csv'));
+    expect(readFileSync(join(d, 'threads.csv'), 'utf8')).toBe(readFileSync(join(d, 'inline.csv'), 'utf8'));
+  });
+
+  it('when the file cannot be read at all, then a clear message, exit 2, and no output', async () => {
+    const d = dir();
+    const input = join(d, 'no-header.csv');
+    writeFileSync(input, 'nom;score\nA;3\n');
+    const res = await cli('batch', input, '-o', join(d, 'out.csv'));
+    expect(res.code).toBe(2);
+    expect(res.err).toContain('doit nommer les colonnes, dont « id »');
+    expect(existsSync(join(d, 'out.csv'))).toBe(false);
+    expect((await cli('batch', join(d, 'missing.csv'), '-o', join(d, 'out.csv'))).code).toBe(2);
+  });
+
+  it('when a template is asked, then it has the id row and the label row in the chosen language', async () => {
+    const d = dir();
+    expect((await cli('batch-template', '--format', 'csv', '--lang', 'en', '-o', join(d, 't.csv'))).code).toBe(0);
+    const [ids, labels] = parse(readFileSync(join(d, 't.csv')), { bom: true }) as string[][];
+    expect(ids!.slice(0, 3)).toEqual(['id', 'name', 'headcount']);
+    expect(labels!.slice(0, 3)).toEqual(['Identifier (SIREN or reference)', 'Organisation name', 'Headcount (full-time equivalent)']);
+  });
+});
