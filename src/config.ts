@@ -9,6 +9,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_FILE: z.string().min(1).default(join(packageRoot(), 'var', 'impact-score.db')),
+  DATA_DIR: z.string().min(1).default(join(packageRoot(), 'var')),
+  BATCH_UPLOAD_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('200mb'),
   CONTENT_DIR: z.string().min(1).optional(),
   DEMO_DATA: flag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

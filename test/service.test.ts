@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -99,6 +99,20 @@ describe('the service and its admin commands', () => {
       const res = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
       expect(res.status).toBe(200);
     }
+    // The advisor's portfolio file is scored by a worker thread of the real server.
+    const advisor = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'conseil@demo.impact-score.org', password: 'demo-advisor-2026' }) });
+    const advisorCookie = advisor.headers.get('set-cookie')!.split(';')[0]!;
+    const csv = readFileSync(join(import.meta.dirname, 'cases/scop-40/answers.json'), 'utf8');
+    const doc = JSON.parse(csv);
+    const upload = await fetch(`${url}/batches`, { method: 'POST', headers: { cookie: advisorCookie, 'content-type': 'application/x-ndjson' }, body: `${JSON.stringify(doc)}\n` });
+    expect(upload.status).toBe(202);
+    const { id } = (await upload.json()) as Json;
+    let batch: Json = { status: 'queued' };
+    for (let i = 0; i < 600 && (batch.status === 'queued' || batch.status === 'running'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      batch = (await (await fetch(`${url}/batches/${id}`, { headers: { cookie: advisorCookie } })).json()) as Json;
+    }
+    expect(batch).toMatchObject({ status: 'done', summary: { scored: 1 } });
     expect(await stop(child)).toBe(0);
   });
 

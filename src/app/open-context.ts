@@ -23,6 +23,8 @@ export async function openContext(config: Config): Promise<Outcome<AppContext & 
     return { ok: false, issues: [issue('database-unavailable', '', bilingual(`Base de données inutilisable : ${reason}`, `Database unusable: ${reason}`), config.DATABASE_FILE)] };
   }
   const ctx = createContext(store, loaded.value.content);
+  // A batch still running when the process stopped will not finish: say so.
+  store.batches.failInterrupted(new Date().toISOString());
   const examples = new Map<string, AnswersDocument>(loaded.value.examples.map((e) => [exampleName(e.file), e.data]));
   const seeded = config.DEMO_DATA ? await seedDemoData(ctx, examples) : false;
   return { ok: true, value: { ...ctx, seeded } };

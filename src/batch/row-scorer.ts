@@ -6,7 +6,7 @@ import type { Lang } from '../core/text.js';
 import type { RowScorer } from './score-row.js';
 
 /** Everything a batch row needs, compiled once per content version (per worker). */
-export function createRowScorer(content: Content, lang: Lang, suggestions: number): RowScorer {
+export function createRowScorer(content: Content, lang: Lang, suggestions: number, keep?: ReadonlySet<string>): RowScorer {
   const compiled = compileScorer(indexContent(content));
-  return { compiled, actions: compileActions(compiled), lang, suggestions };
+  return { compiled, actions: compileActions(compiled), lang, suggestions, ...(keep && { keep }) };
 }

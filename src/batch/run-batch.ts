@@ -3,7 +3,7 @@ import type { Content } from '../core/content-model.js';
 import type { Lang } from '../core/text.js';
 import { SummaryBuilder, type BatchSummary } from './batch-summary.js';
 import { readRows, type InputFormat, type ReadProgress } from './read-rows.js';
-import type { InputRow } from './score-row.js';
+import type { InputRow, RowResult } from './score-row.js';
 import type { ScoringPool } from './scoring-pool.js';
 import { openWriter, type OutputFormat } from './write-results.js';
 
@@ -19,6 +19,8 @@ export interface BatchOptions {
   delimiter?: string;
   chunkSize?: number;
   onProgress?: (p: { rows: number; bytesRead: number; totalBytes: number }) => void;
+  /** Each scored row, in file order, before it is written (documents kept by the pool come with it). */
+  onResult?: (result: Exclude<RowResult, { skip: true }>) => void | Promise<void>;
   signal?: AbortSignal;
 }
 
@@ -46,7 +48,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     for (const result of await inFlight.shift()!) {
       if ('skip' in result) continue;
       summary.add(result);
-      await writer.write(result);
+      if (options.onResult) await options.onResult(result);
+      if (result.ok && result.document) {
+        const { document: _kept, ...written } = result;
+        await writer.write(written);
+      } else {
+        await writer.write(result);
+      }
     }
     options.onProgress?.({ rows, bytesRead: progress.bytesRead, totalBytes: progress.totalBytes });
   };

@@ -25,7 +25,7 @@ export interface RowProblem {
 }
 
 export type RowResult =
-  | { row: number; id: string; ok: true; global: number | null; pillars: Record<string, number | null>; indicators: Record<string, number | null>; suggestions: string[] }
+  | { row: number; id: string; ok: true; global: number | null; pillars: Record<string, number | null>; indicators: Record<string, number | null>; suggestions: string[]; document?: AnswersDocument }
   | { row: number; id: string; ok: false; problems: RowProblem[] }
   | { row: number; skip: true };
 
@@ -35,6 +35,8 @@ export interface RowScorer {
   lang: Lang;
   /** How many suggested actions per row (0: none, faster). */
   suggestions: number;
+  /** Rows whose identifier is here keep their answers document in the result (to be stored). */
+  keep?: ReadonlySet<string>;
 }
 
 /** Scores one row: builds its answers document, validates it, scores it, suggests its top actions. */
@@ -56,6 +58,7 @@ export function scoreRow(scorer: RowScorer, input: InputRow): RowResult {
     pillars: Object.fromEntries(result.pillars.map((p) => [p.id, p.score])),
     indicators: Object.fromEntries(result.indicators.map((i) => [i.id, i.score])),
     suggestions,
+    ...(scorer.keep?.has(id) && { document: doc }),
   };
 }
 

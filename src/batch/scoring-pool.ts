@@ -13,8 +13,8 @@ export interface ScoringPool {
 }
 
 /** Scores in the calling thread: for small files and tests. */
-export function inlinePool(content: Content, lang: Lang, suggestions: number): ScoringPool {
-  const scorer = createRowScorer(content, lang, suggestions);
+export function inlinePool(content: Content, lang: Lang, suggestions: number, keep?: ReadonlySet<string>): ScoringPool {
+  const scorer = createRowScorer(content, lang, suggestions, keep);
   return { size: 1, score: async (rows) => rows.map((row) => scoreRow(scorer, row)), close: async () => {} };
 }
 

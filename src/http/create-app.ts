@@ -14,6 +14,7 @@ import { requestLang } from './request-lang.js';
 import { RouteRegistry } from './route.js';
 import { assessmentRoutes } from './routes/assessment-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { batchRoutes, UPLOAD_TYPES } from './routes/batch-routes.js';
 import { contentRoutes } from './routes/content-routes.js';
 import { organisationRoutes } from './routes/organisation-routes.js';
 import { planRoutes } from './routes/plan-routes.js';
@@ -41,10 +42,13 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger): expr
   assessmentRoutes(registry, ctx);
   workshopRoutes(registry, ctx);
   planRoutes(registry, ctx);
+  batchRoutes(registry, ctx, config);
   const openapi = openApiDocument(registry, ctx.content.version);
 
   const api = express.Router();
   api.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
+  // Portfolio files come raw (CSV, JSON Lines, XLSX), with their own, larger limit.
+  api.use('/batches', express.raw({ type: UPLOAD_TYPES, limit: config.BATCH_UPLOAD_LIMIT }));
   api.use('/auth/login', rateLimit({
     windowMs: 15 * 60_000,
     limit: config.LOGIN_RATE_LIMIT,

@@ -1,6 +1,7 @@
 import { AccountsRepository } from './accounts-repository.js';
 import { AssessmentsRepository } from './assessments-repository.js';
 import { AuditRepository } from './audit-repository.js';
+import { BatchesRepository } from './batches-repository.js';
 import { backupDatabase, openDatabase, type Db } from './database.js';
 import { OrganisationsRepository } from './organisations-repository.js';
 import { PlansRepository } from './plans-repository.js';
@@ -14,6 +15,7 @@ export class Store {
   readonly assessments: AssessmentsRepository;
   readonly audit: AuditRepository;
   readonly plans: PlansRepository;
+  readonly batches: BatchesRepository;
 
   constructor(readonly db: Db) {
     this.organisations = new OrganisationsRepository(db);
@@ -22,6 +24,7 @@ export class Store {
     this.assessments = new AssessmentsRepository(db);
     this.audit = new AuditRepository(db);
     this.plans = new PlansRepository(db);
+    this.batches = new BatchesRepository(db);
   }
 
   static open(file: string): Store {

@@ -1,0 +1,56 @@
+import type { Actor } from '../core/access.js';
+import type { ScoreResult } from '../core/score-result.js';
+import { localize, type Lang } from '../core/text.js';
+import type { AppContext } from './app-context.js';
+import { listOrganisations } from './organisations.js';
+
+const BANDS = [20, 40, 60, 80, 101];
+
+/**
+ * The advisor's portfolio at a glance: each organisation's latest submitted scores, the
+ * distribution per pillar, and the gaps most shared — the indicators where the most points are
+ * still available across the portfolio.
+ */
+export function portfolioView(ctx: AppContext, actor: Actor, lang: Lang) {
+  const organisations = listOrganisations(ctx, actor).filter((o) => o.access === 'edit');
+  const latest = organisations.map((org) => {
+    const submitted = ctx.store.assessments.listByOrganisation(org.id).filter((a) => a.status === 'submitted').at(-1);
+    const stored = submitted ? ctx.store.assessments.result(submitted.id) : undefined;
+    return { org, assessmentId: submitted?.id ?? null, submittedAt: submitted?.submittedAt ?? null, result: stored?.result };
+  });
+  const scored = latest.filter((l): l is typeof l & { result: ScoreResult } => l.result !== undefined);
+  const index = ctx.scorer.index;
+  const distribution = (values: (number | null)[]) => {
+    const present = values.filter((v): v is number => v !== null);
+    const bands = BANDS.map(() => 0);
+    for (const v of present) bands[BANDS.findIndex((b) => v < b)]!++;
+    return { count: present.length, mean: present.length ? Math.round((10 * present.reduce((a, b) => a + b, 0)) / present.length) / 10 : null, bands };
+  };
+  const gaps = [...index.indicators.values()].map((entry) => {
+    const scores = scored.map((s) => s.result.pillars.find((p) => p.id === entry.pillar)?.indicators.find((i) => i.id === entry.indicator.id)?.score ?? null).filter((v): v is number => v !== null);
+    const available = scores.reduce((sum, v) => sum + (100 - v), 0);
+    return {
+      indicator: entry.indicator.id,
+      pillar: entry.pillar,
+      title: localize(entry.indicator.title, lang),
+      organisations: scores.length,
+      meanPointsAvailable: scores.length ? Math.round((10 * available) / scores.length) / 10 : 0,
+      below50: scores.filter((v) => v < 50).length,
+    };
+  }).sort((a, b) => b.meanPointsAvailable - a.meanPointsAvailable || a.indicator.localeCompare(b.indicator));
+  return {
+    organisations: latest.map((l) => ({
+      id: l.org.id,
+      name: l.org.name,
+      assessmentId: l.assessmentId,
+      submittedAt: l.submittedAt,
+      global: l.result?.global ?? null,
+      pillars: Object.fromEntries((l.result?.pillars ?? []).map((p) => [p.id, p.score])),
+    })),
+    distribution: {
+      global: distribution(scored.map((s) => s.result.global)),
+      pillars: Object.fromEntries(index.pillars.map((p) => [p.id, distribution(scored.map((s) => s.result.pillars.find((x) => x.id === p.id)?.score ?? null))])),
+    },
+    gaps,
+  };
+}

@@ -1,0 +1,78 @@
+import type { Db } from './database.js';
+
+export type BatchStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface BatchRecord {
+  id: number;
+  userId: number;
+  status: BatchStatus;
+  inputFormat: string;
+  outputFormat: string;
+  store: boolean;
+  lang: string;
+  rows: number;
+  bytesRead: number;
+  totalBytes: number;
+  summary: unknown;
+  stored: number;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+interface Row {
+  id: number; user_id: number; status: BatchStatus; input_format: string; output_format: string; store: number; lang: string;
+  rows: number; bytes_read: number; total_bytes: number; summary: string | null; stored: number; error: string | null; created_at: string; finished_at: string | null;
+}
+
+const toRecord = (r: Row): BatchRecord => ({
+  id: r.id, userId: r.user_id, status: r.status, inputFormat: r.input_format, outputFormat: r.output_format, store: r.store === 1, lang: r.lang,
+  rows: r.rows, bytesRead: r.bytes_read, totalBytes: r.total_bytes, summary: r.summary === null ? null : JSON.parse(r.summary), stored: r.stored,
+  error: r.error, createdAt: r.created_at, finishedAt: r.finished_at,
+});
+
+export class BatchesRepository {
+  constructor(private readonly db: Db) {}
+
+  create(input: { userId: number; inputFormat: string; outputFormat: string; store: boolean; lang: string }, now: string): BatchRecord {
+    const id = this.db
+      .prepare("INSERT INTO batches (user_id, status, input_format, output_format, store, lang, created_at) VALUES (?, 'queued', ?, ?, ?, ?, ?)")
+      .run(input.userId, input.inputFormat, input.outputFormat, input.store ? 1 : 0, input.lang, now).lastInsertRowid;
+    return this.get(Number(id))!;
+  }
+
+  get(id: number): BatchRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM batches WHERE id = ?').get(id) as Row | undefined;
+    return row && toRecord(row);
+  }
+
+  byUser(userId: number): BatchRecord[] {
+    return (this.db.prepare('SELECT * FROM batches WHERE user_id = ? ORDER BY id DESC').all(userId) as Row[]).map(toRecord);
+  }
+
+  progress(id: number, p: { status: BatchStatus; rows: number; bytesRead: number; totalBytes: number }): void {
+    this.db.prepare('UPDATE batches SET status = ?, rows = ?, bytes_read = ?, total_bytes = ? WHERE id = ?').run(p.status, p.rows, p.bytesRead, p.totalBytes, id);
+  }
+
+  finish(id: number, outcome: { status: 'done' | 'failed'; summary?: unknown; error?: string }, now: string): void {
+    this.db
+      .prepare('UPDATE batches SET status = ?, summary = ?, error = ?, finished_at = ?, bytes_read = CASE WHEN ? THEN total_bytes ELSE bytes_read END WHERE id = ?')
+      .run(outcome.status, outcome.summary === undefined ? null : JSON.stringify(outcome.summary), outcome.error ?? null, now, outcome.status === 'done' ? 1 : 0, id);
+  }
+
+  /** Records an assessment stored by a batch; false if this batch already stored one for the organisation. */
+  linkAssessment(batchId: number, organisationId: number, assessmentId: number): boolean {
+    const changed = this.db.prepare('INSERT OR IGNORE INTO batch_assessments (batch_id, organisation_id, assessment_id) VALUES (?, ?, ?)').run(batchId, organisationId, assessmentId).changes;
+    if (changed === 1) this.db.prepare('UPDATE batches SET stored = stored + 1 WHERE id = ?').run(batchId);
+    return changed === 1;
+  }
+
+  hasAssessment(batchId: number, organisationId: number): boolean {
+    return this.db.prepare('SELECT 1 FROM batch_assessments WHERE batch_id = ? AND organisation_id = ?').get(batchId, organisationId) !== undefined;
+  }
+
+  /** Batches left running when the process stopped: they are marked failed at start-up. */
+  failInterrupted(now: string): number {
+    return this.db.prepare("UPDATE batches SET status = 'failed', error = 'interrupted', finished_at = ? WHERE status IN ('queued', 'running')").run(now).changes;
+  }
+}
