@@ -2,6 +2,7 @@ import { renameSync, rmSync } from 'node:fs';
 import type { Content } from '../core/content-model.js';
 import type { Lang } from '../core/text.js';
 import { SummaryBuilder, type BatchSummary } from './batch-summary.js';
+import { readCsvChunks } from './csv-chunks.js';
 import { readRows, type InputFormat, type ReadProgress } from './read-rows.js';
 import type { InputRow, RowResult } from './score-row.js';
 import type { ScoringPool } from './scoring-pool.js';
@@ -47,6 +48,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const drainOne = async () => {
     for (const result of await inFlight.shift()!) {
       if ('skip' in result) continue;
+      rows = Math.max(rows, result.row - 1);
       summary.add(result);
       if (options.onResult) await options.onResult(result);
       if (result.ok && result.document) {
@@ -59,8 +61,18 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     options.onProgress?.({ rows, bytesRead: progress.bytesRead, totalBytes: progress.totalBytes });
   };
   try {
+    if (options.inputFormat === 'csv') {
+      // CSV: the main thread only cuts the text at record ends; workers parse and score.
+      for await (const csvChunk of readCsvChunks(options.input, progress, chunkSize)) {
+        options.signal?.throwIfAborted();
+        rows = csvChunk.firstRow - 2;
+        inFlight.push(options.pool.score(csvChunk));
+        if (inFlight.length >= window) await drainOne();
+      }
+    }
     let chunk: InputRow[] = [];
-    for await (const row of readRows(options.input, options.inputFormat, progress)) {
+    const others = options.inputFormat === 'csv' ? [] : readRows(options.input, options.inputFormat, progress);
+    for await (const row of others) {
       options.signal?.throwIfAborted();
       chunk.push(row);
       rows++;

@@ -8,6 +8,7 @@ import { validateAnswers } from '../core/validate-answers.js';
 import { parseAnswersDocument } from '../core/answers-document.js';
 import { ID_COLUMN, NAME_COLUMN, isLabelRow } from './columns.js';
 import { parseCell } from './parse-cell.js';
+import { parse as parseCsv } from 'csv-parse/sync';
 
 /** A row as read: its number in the file (as a spreadsheet counts rows) and its cells by column. */
 export interface InputRow {
@@ -45,13 +46,17 @@ export function scoreRow(scorer: RowScorer, input: InputRow): RowResult {
   if (input.document === undefined && isLabelRow(input.cells)) return { row: input.row, skip: true };
   const built = input.document === undefined ? fromCells(scorer, input.cells) : fromJson(input.document);
   if (!built.ok) return { row: input.row, id: built.id, ok: false, problems: built.issues.map((i) => problem(i, scorer.lang)) };
-  const { doc, id } = built;
+  return scoreDocument(scorer, input.row, built.id, built.doc);
+}
+
+/** Validates, scores and suggests for one organisation's answers. */
+function scoreDocument(scorer: RowScorer, row: number, id: string, doc: AnswersDocument): RowResult {
   const { issues, applicability } = validateAnswers(scorer.compiled.index, doc);
-  if (issues.length > 0) return { row: input.row, id, ok: false, problems: issues.map((i) => problem(i, scorer.lang)) };
+  if (issues.length > 0) return { row, id, ok: false, problems: issues.map((i) => problem(i, scorer.lang)) };
   const result = scoreWithStatus(scorer.compiled, doc, applicability.status);
   const suggestions = scorer.suggestions > 0 ? quickSuggest(scorer.compiled, scorer.actions, doc, applicability, result, scorer.suggestions).map((s) => s.actionId) : [];
   return {
-    row: input.row,
+    row,
     id,
     ok: true,
     global: result.global,
@@ -92,4 +97,52 @@ function problem(issue: Issue, lang: Lang): RowProblem {
   const parts = issue.path.split('/').filter(Boolean);
   const column = (parts[0] === 'answers' || parts[0] === 'profile') && parts[1] ? parts[1] : parts.join('/') || '—';
   return { column, message: viewIssue(issue, lang).message };
+}
+
+/** Where each column of a header goes, worked out once per header. */
+interface ColumnPlan {
+  idIndex: number;
+  nameIndex: number;
+  columns: { index: number; id: string; question: import('../core/content-model.js').Question; profile: boolean }[];
+}
+
+const plans = new WeakMap<RowScorer, Map<string, ColumnPlan>>();
+
+function planOf(scorer: RowScorer, header: readonly string[]): ColumnPlan {
+  const key = header.join('\u0000');
+  let byHeader = plans.get(scorer);
+  if (!byHeader) plans.set(scorer, (byHeader = new Map()));
+  let plan = byHeader.get(key);
+  if (plan) return plan;
+  const index = scorer.compiled.index;
+  plan = { idIndex: header.indexOf(ID_COLUMN), nameIndex: header.indexOf(NAME_COLUMN), columns: [] };
+  header.forEach((id, i) => {
+    const field = index.profileFields.get(id);
+    const question = field ?? index.questions.get(id)?.question;
+    if (question) plan!.columns.push({ index: i, id, question, profile: field !== undefined });
+  });
+  byHeader.set(key, plan);
+  return plan;
+}
+
+/** Parses and scores a chunk of CSV records (in a worker): row numbers follow the file's. */
+export function scoreCsvChunk(scorer: RowScorer, chunk: { header: string[]; delimiter: string; text: string; firstRow: number }): RowResult[] {
+  const records = parseCsv(chunk.text, { delimiter: chunk.delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  const plan = planOf(scorer, chunk.header);
+  const results: RowResult[] = [];
+  records.forEach((record, i) => {
+    const row = chunk.firstRow + i;
+    if (record.every((cell) => cell.trim() === '')) return;
+    const id = String(record[plan.idIndex] ?? '').trim();
+    if (row === 2 && isLabelRow({ [ID_COLUMN]: id })) return;
+    const profile: Record<string, AnswerValue> = {};
+    const answers: Record<string, AnswerValue> = {};
+    for (const c of plan.columns) {
+      const value = parseCell(c.question, record[c.index]);
+      if (value !== undefined) (c.profile ? profile : answers)[c.id] = value;
+    }
+    const name = plan.nameIndex >= 0 ? String(record[plan.nameIndex] ?? '').trim() : '';
+    results.push(scoreDocument(scorer, row, id, { ...(name && { organisation: { name } }), profile, answers }));
+  });
+  return results;
 }

@@ -4,18 +4,22 @@ import { Worker } from 'node:worker_threads';
 import type { Content } from '../core/content-model.js';
 import type { Lang } from '../core/text.js';
 import { createRowScorer } from './row-scorer.js';
-import { scoreRow, type InputRow, type RowResult } from './score-row.js';
+import type { CsvChunk } from './csv-chunks.js';
+import { scoreCsvChunk, scoreRow, type InputRow, type RowResult } from './score-row.js';
+
+/** What a pool scores: rows already read, or a chunk of CSV text to parse first. */
+export type Work = InputRow[] | CsvChunk;
 
 export interface ScoringPool {
   readonly size: number;
-  score(rows: InputRow[]): Promise<RowResult[]>;
+  score(work: Work): Promise<RowResult[]>;
   close(): Promise<void>;
 }
 
 /** Scores in the calling thread: for small files and tests. */
 export function inlinePool(content: Content, lang: Lang, suggestions: number, keep?: ReadonlySet<string>): ScoringPool {
   const scorer = createRowScorer(content, lang, suggestions, keep);
-  return { size: 1, score: async (rows) => rows.map((row) => scoreRow(scorer, row)), close: async () => {} };
+  return { size: 1, score: async (work) => (Array.isArray(work) ? work.map((row) => scoreRow(scorer, row)) : scoreCsvChunk(scorer, work)), close: async () => {} };
 }
 
 const WORKER = fileURLToPath(new URL('./score-worker.js', import.meta.url));
@@ -57,13 +61,13 @@ export async function workerPool(size: number, options: { contentRoot?: string; 
   });
   return {
     size,
-    async score(rows) {
+    async score(work) {
       if (failure) throw failure;
       const worker = await acquire();
       const id = next++;
       return new Promise<RowResult[]>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, rows });
+        worker.postMessage({ id, work });
       });
     },
     async close() {
