@@ -70,19 +70,10 @@ function scoreDocument(scorer: RowScorer, row: number, id: string, doc: AnswersD
 type Built = { ok: true; doc: AnswersDocument; id: string } | { ok: false; id: string; issues: Issue[] };
 
 function fromCells(scorer: RowScorer, cells: Record<string, unknown>): Built {
-  const index = scorer.compiled.index;
-  const id = String(cells[ID_COLUMN] ?? '').trim();
-  const profile: Record<string, AnswerValue> = {};
-  const answers: Record<string, AnswerValue> = {};
-  for (const [column, raw] of Object.entries(cells)) {
-    const field = index.profileFields.get(column);
-    const question = field ?? index.questions.get(column)?.question;
-    if (!question) continue; // Extra columns (notes, totals…) are left alone.
-    const value = parseCell(question, raw);
-    if (value !== undefined) (field ? profile : answers)[column] = value;
-  }
-  const name = String(cells[NAME_COLUMN] ?? '').trim();
-  return { ok: true, id, doc: { ...(name && { organisation: { name } }), profile, answers } };
+  const header = Object.keys(cells);
+  const plan = planOf(scorer, header);
+  const record = header.map((h) => cells[h]);
+  return { ok: true, id: String(record[plan.idIndex] ?? '').trim(), doc: documentOf(plan, record) };
 }
 
 function fromJson(document: unknown): Built {
@@ -135,14 +126,19 @@ export function scoreCsvChunk(scorer: RowScorer, chunk: { header: string[]; deli
     if (record.every((cell) => cell.trim() === '')) return;
     const id = String(record[plan.idIndex] ?? '').trim();
     if (row === 2 && isLabelRow({ [ID_COLUMN]: id })) return;
-    const profile: Record<string, AnswerValue> = {};
-    const answers: Record<string, AnswerValue> = {};
-    for (const c of plan.columns) {
-      const value = parseCell(c.question, record[c.index]);
-      if (value !== undefined) (c.profile ? profile : answers)[c.id] = value;
-    }
-    const name = plan.nameIndex >= 0 ? String(record[plan.nameIndex] ?? '').trim() : '';
-    results.push(scoreDocument(scorer, row, id, { ...(name && { organisation: { name } }), profile, answers }));
+    results.push(scoreDocument(scorer, row, id, documentOf(plan, record)));
   });
   return results;
+}
+
+/** The answers document of one row: each known column's cell read for its question; other columns ignored. */
+function documentOf(plan: ColumnPlan, record: readonly unknown[]): AnswersDocument {
+  const profile: Record<string, AnswerValue> = {};
+  const answers: Record<string, AnswerValue> = {};
+  for (const c of plan.columns) {
+    const value = parseCell(c.question, record[c.index]);
+    if (value !== undefined) (c.profile ? profile : answers)[c.id] = value;
+  }
+  const name = plan.nameIndex >= 0 ? String(record[plan.nameIndex] ?? '').trim() : '';
+  return { ...(name && { organisation: { name } }), profile, answers };
 }

@@ -5,7 +5,7 @@ import { indicatorScore, type CompiledIndicator, type CompiledScorer, type Quick
 import { compile, type Test } from './condition.js';
 import type { Action, AnswersDocument, AnswerValue } from './content-model.js';
 import { NOT_APPLICABLE } from './content-model.js';
-import { compareSuggestions, type Gains } from './suggest.js';
+import { compareSuggestions, type Gains } from './ranking.js';
 
 interface CompiledAction {
   action: Action;
@@ -25,6 +25,8 @@ export interface QuickSuggestion {
   actionId: string;
   indicator: string;
   gains: Gains;
+  /** Scores once the action is done. */
+  projected: { global: number | null; pillar: number | null; indicator: number | null };
 }
 
 /** The actions prepared once per content version for batch suggestions. */
@@ -108,17 +110,22 @@ export function quickSuggest(compiled: CompiledScorer, actions: readonly Compile
     }
     const gain = (a: number | null | undefined, b: number | null | undefined) => round1((a ?? 0) - (b ?? 0));
     const before = baseScores.get(c.action.indicator);
+    const projected = {
+      global: globalWeight > 0 ? round1(global / globalWeight) : null,
+      pillar: ownPillar,
+      indicator: (moved.has(c.action.indicator) ? moved.get(c.action.indicator) : before) ?? null,
+    };
     const gains = {
-      global: gain(globalWeight > 0 ? round1(global / globalWeight) : null, result.global),
-      pillar: gain(ownPillar, c.basePillar(result)),
-      indicator: gain(moved.has(c.action.indicator) ? moved.get(c.action.indicator) : before, before),
+      global: gain(projected.global, result.global),
+      pillar: gain(projected.pillar, c.basePillar(result)),
+      indicator: gain(projected.indicator, before),
     };
     if (gains.indicator > 0 || gains.global > 0) {
-      candidates.push({ actionId: c.action.id, indicator: c.action.indicator, gains, effort: c.action.effort, cost: c.action.cost, durationMonths: c.action.durationMonths });
+      candidates.push({ actionId: c.action.id, indicator: c.action.indicator, gains, projected, effort: c.action.effort, cost: c.action.cost, durationMonths: c.action.durationMonths });
     }
   }
   candidates.sort(compareSuggestions);
-  return candidates.slice(0, top).map(({ actionId, indicator, gains }) => ({ actionId, indicator, gains }));
+  return candidates.slice(0, top).map(({ actionId, indicator, gains, projected }) => ({ actionId, indicator, gains, projected }));
 }
 
 /** A map that reads its own entries first, then the base's: a change costs what it changes. */

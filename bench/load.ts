@@ -1,0 +1,98 @@
+/**
+ * `npm run load`: a mixed workload against the real server (`impact-score serve`) on loopback, by
+ * many concurrent users of different organisations, for LOAD_SECONDS (default 60). Reports
+ * throughput, p50/p95/p99 latency per route, errors, and the server's memory over time.
+ * Everything stays on 127.0.0.1 and stops by itself.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const USERS = Number(process.env.LOAD_USERS ?? 16);
+const ORGS = Number(process.env.LOAD_ORGS ?? 8);
+const BIN = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'impact-load-'));
+const env = { ...process.env, DATABASE_FILE: join(dir, 'load.db'), DATA_DIR: dir, LOG_LEVEL: 'silent', DEMO_DATA: 'true', LOGIN_RATE_LIMIT: '100000' };
+const PASSWORD = 'load-test-password';
+
+const cli = (...args: string[]) => execFileSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' });
+for (let i = 1; i <= ORGS; i++) {
+  cli('orgs', 'create', '--name', `Charge ${i}`, '--headcount', '10-49', '--sector', 'H', '--legal-form', 'sas', '--statuses', 'esus,siae', '--region', 'occ');
+  cli('users', 'create', '--email', `leader${i}@load.test`, '--role', 'leader', '--org', String(i), '--password', PASSWORD);
+}
+
+const server = spawn(process.execPath, [BIN, 'serve'], { env: { ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise<string>((resolve, reject) => {
+  let out = '';
+  server.stdout!.on('data', (c: Buffer) => {
+    out += c.toString();
+    const m = out.match(/http:\/\/[^ ]+\/api\/v1/);
+    if (m) resolve(m[0]);
+  });
+  server.once('exit', (code) => reject(new Error(`server exited ${code}`)));
+});
+const rss = () => Number(readFileSync(`/proc/${server.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)![1]) / 1024;
+const memory: number[] = [rss()];
+const sampler = setInterval(() => memory.push(rss()), 5000);
+
+const example = JSON.parse(readFileSync(join(ROOT, 'data/examples/insertion-esus.json'), 'utf8')) as { profile: object; answers: Record<string, unknown> };
+const entries = Object.entries(example.answers);
+const latencies = new Map<string, number[]>();
+const errors = new Map<string, number>();
+
+async function call(route: string, method: string, path: string, cookie: string, body?: unknown, expect = [200, 201, 202]): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const start = performance.now();
+  const res = await fetch(`${url}${path}`, { method, headers: { cookie, ...(body !== undefined && { 'content-type': 'application/json' }) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  const payload = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.arrayBuffer();
+  (latencies.get(route) ?? latencies.set(route, []).get(route)!).push(performance.now() - start);
+  if (!expect.includes(res.status)) errors.set(`${route} ${res.status}`, (errors.get(`${route} ${res.status}`) ?? 0) + 1);
+  return { status: res.status, body: payload, headers: res.headers };
+}
+
+async function user(n: number, until: number): Promise<void> {
+  const org = (n % ORGS) + 1;
+  const email = `leader${(n % ORGS) + 1}@load.test`;
+  while (Date.now() < until) {
+    const login = await call('POST /auth/login', 'POST', '/auth/login', '', { email, password: PASSWORD });
+    const cookie = String(login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const draft = (await call('POST /organisations/{id}/assessments', 'POST', `/organisations/${org}/assessments`, cookie)).body;
+    let version = draft.version;
+    for (let i = 0; i < entries.length && Date.now() < until; i += 15) {
+      const saved = await call('PATCH /assessments/{id}', 'PATCH', `/assessments/${draft.id}`, cookie, { version, answers: Object.fromEntries(entries.slice(i, i + 15)) });
+      version = saved.body.version ?? version;
+      await call('GET /assessments/{id}', 'GET', `/assessments/${draft.id}`, cookie);
+    }
+    if (Date.now() >= until) break;
+    await call('POST /assessments/{id}/submit', 'POST', `/assessments/${draft.id}/submit`, cookie, { version });
+    await call('GET /assessments/{id}/result', 'GET', `/assessments/${draft.id}/result`, cookie);
+    const suggestions = (await call('GET /assessments/{id}/suggestions', 'GET', `/assessments/${draft.id}/suggestions?limit=3`, cookie)).body;
+    const plan = (await call('POST /assessments/{id}/plans', 'POST', `/assessments/${draft.id}/plans`, cookie, { actionIds: suggestions.suggestions.map((s: { actionId: string }) => s.actionId) })).body;
+    await call('GET /plans/{id}/pdf', 'GET', `/plans/${plan.id}/pdf`, cookie);
+    await call('POST /score', 'POST', '/score', cookie, example);
+  }
+}
+
+const started = Date.now();
+await Promise.all(Array.from({ length: USERS }, (_, n) => user(n, started + SECONDS * 1000)));
+const elapsed = (Date.now() - started) / 1000;
+clearInterval(sampler);
+memory.push(rss());
+server.kill('SIGTERM');
+await new Promise((resolve) => server.once('exit', resolve));
+rmSync(dir, { recursive: true, force: true });
+
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const total = [...latencies.values()].reduce((n, xs) => n + xs.length, 0);
+console.log(`\nload: ${USERS} users over ${ORGS} organisations, ${elapsed.toFixed(0)} s, ${total} requests, ${(total / elapsed).toFixed(0)} req/s, errors: ${[...errors.values()].reduce((a, b) => a + b, 0)}`);
+console.log(`${'route'.padEnd(38)} ${'count'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`);
+for (const [route, xs] of [...latencies].sort()) {
+  xs.sort((a, b) => a - b);
+  console.log(`${route.padEnd(38)} ${String(xs.length).padStart(7)} ${pct(xs, 50).toFixed(1).padStart(8)} ${pct(xs, 95).toFixed(1).padStart(8)} ${pct(xs, 99).toFixed(1).padStart(8)}`);
+}
+for (const [what, n] of errors) console.log(`error: ${what} × ${n}`);
+console.log(`server RSS MiB every 5 s: ${memory.map((m) => m.toFixed(0)).join(' ')}`);
+if (errors.size > 0) process.exitCode = 1;

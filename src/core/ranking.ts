@@ -1,0 +1,28 @@
+import type { Action } from './content-model.js';
+
+/** What an action would gain: points of the global score, of its pillar and of its indicator. */
+export interface Gains {
+  global: number;
+  pillar: number;
+  indicator: number;
+}
+
+// Gain per unit of effort ranks the suggestions: a quick win before a long project of equal gain.
+const EFFORT_WEIGHT = { low: 1, medium: 2, high: 4 } as const;
+const COST_ORDER = { none: 0, low: 1, medium: 2, high: 3 } as const;
+
+type Ranked = { gains: Gains; effort: Action['effort']; cost: Action['cost']; durationMonths: number; actionId: string };
+
+/** The ranking order: gain per effort, then global and indicator gain, cost, duration, id. */
+export function compareSuggestions(a: Ranked, b: Ranked): number {
+  const value = (s: Ranked) => s.gains.global / EFFORT_WEIGHT[s.effort];
+  return (
+    value(b) - value(a) ||
+    b.gains.global - a.gains.global ||
+    b.gains.indicator - a.gains.indicator ||
+    COST_ORDER[a.cost] - COST_ORDER[b.cost] ||
+    a.durationMonths - b.durationMonths ||
+    (a.actionId < b.actionId ? -1 : a.actionId > b.actionId ? 1 : 0)
+  );
+}
+
