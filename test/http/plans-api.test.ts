@@ -31,6 +31,11 @@ describe('from suggestions to a reviewed plan', () => {
     expect(first.reason).toMatch(/\/100/);
     expect(first.costLabel).toBeTruthy();
     expect(first.firstSteps.length).toBeGreaterThan(0);
+    // Per pillar, still in rank order.
+    const strategy = await h.call('leaderA', 'GET', `/assessments/${baseline}/suggestions?pillar=strategy`);
+    expect(strategy.body.suggestions.every((s: { pillar: string }) => s.pillar === 'strategy')).toBe(true);
+    const ranks = strategy.body.suggestions.map((s: { rank: number }) => s.rank);
+    expect(ranks).toEqual([...ranks].sort((a: number, b: number) => a - b));
   });
 
   it('when the whole review cycle runs, then states follow the workflow, permissions hold and history keeps every change', async () => {

@@ -33,13 +33,14 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext): void {
 
   registry.add({
     method: 'get', path: '/assessments/:assessmentId/suggestions', tag: 'plans', auth: true, params: assessmentParams,
-    query: z.object({ limit: z.coerce.number().int().min(1).max(200).optional() }),
-    summary: 'Actions suggérées, classées par gain pour l’effort, avec témoignages / ranked suggested actions',
+    query: z.object({ limit: z.coerce.number().int().min(1).max(200).optional(), pillar: z.string().max(60).optional() }),
+    summary: 'Actions suggérées, classées par gain pour l’effort, avec témoignages (?pillar= pour un pilier) / ranked suggested actions',
     responses: { 200: 'Ranked suggestions, each with computed gains, reason and testimonies', 404: 'Not found' },
     handler: async ({ actor, params, query, lang }) => {
       const found = await suggestionsFor(ctx, actor, params.assessmentId);
       if (!found.ok) return found;
-      const list = found.value.suggestions.slice(0, query.limit ?? found.value.suggestions.length);
+      const inPillar = found.value.suggestions.filter((s) => query.pillar === undefined || s.pillar === query.pillar);
+      const list = inPillar.slice(0, query.limit ?? inPillar.length);
       return ok({ assessmentId: params.assessmentId, contentVersion: ctx.content.version, global: found.value.global, suggestions: presentSuggestions(ctx.scorer.index, list, lang) });
     },
   });
