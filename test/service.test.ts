@@ -1,55 +1,13 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cli, killAll, serve, stop } from './support/service.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const BIN = join(import.meta.dirname, '..', 'dist/src/cli/main.js');
-const running: ChildProcess[] = [];
-
-function env(dir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { ...process.env, DATABASE_FILE: join(dir, 'db.sqlite'), LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...extra };
-}
-
-async function cli(dir: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { env: env(dir) });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout, err: e.stderr };
-  }
-}
-
-/** Starts `impact-score serve` on a free port and returns its API base URL once it listens. */
-async function serve(dir: string, extra: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [BIN, 'serve'], { env: env(dir, { PORT: '0', ...extra }), stdio: ['ignore', 'pipe', 'pipe'] });
-  running.push(child);
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = out.match(/http:\/\/[^ ]+\/api\/v1/);
-      if (found) resolve(found[0]);
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
-  });
-  return { url, child };
-}
-
-async function stop(child: ChildProcess): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  child.kill('SIGTERM');
-  return exited;
-}
-
-afterEach(() => {
-  for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
+afterEach(killAll);
 
 const json = (body: unknown, token: string) => ({ method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 

@@ -103,3 +103,13 @@ export function createApiToken(ctx: AppContext, email: string, name: string): Re
   const { passwordHash: _hidden, ...plain } = user;
   return ok({ token, id: created.id, user: plain });
 }
+
+/** Revokes one of a user's API tokens: it stops working at once. */
+export function revokeApiToken(ctx: AppContext, email: string, tokenId: number): Result<{ id: number }> {
+  const user = ctx.store.accounts.findByEmail(email);
+  if (!user || !ctx.store.accounts.revokeToken(user.id, tokenId, isoNow(ctx))) {
+    return fail('not-found', 'not-found', bilingual(`Aucun jeton actif ${tokenId} pour ${email}.`, `No active token ${tokenId} for ${email}.`));
+  }
+  ctx.store.audit.record({ at: isoNow(ctx), userId: user.id, organisationId: null, action: 'revoke', entity: 'api-token', entityId: tokenId, detail: {} });
+  return ok({ id: tokenId });
+}

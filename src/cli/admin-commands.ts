@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createApiToken, createUser } from '../app/accounts.js';
+import { createApiToken, createUser, revokeApiToken } from '../app/accounts.js';
 import type { AppContext } from '../app/app-context.js';
 import type { AppError } from '../app/app-error.js';
 import { openContext } from '../app/open-context.js';
@@ -73,6 +73,29 @@ export async function backupCommand(config: Config, io: CliIo, target: string): 
   return withContext(config, io, async (ctx) => {
     await ctx.store.backup(target);
     io.out(`Sauvegarde cohérente écrite dans ${target}\n`);
+    return EXIT.ok;
+  });
+}
+
+export async function listTokensCommand(config: Config, io: CliIo, email: string): Promise<number> {
+  return withContext(config, io, (ctx) => {
+    const user = ctx.store.accounts.findByEmail(email);
+    if (!user) {
+      io.err(`impact-score: aucun compte pour ${email}.\n`);
+      return EXIT.problems;
+    }
+    for (const t of ctx.store.accounts.tokens(user.id)) {
+      io.out(`${t.id}\t${t.name}\tcréé ${t.createdAt}\t${t.revokedAt ? `révoqué ${t.revokedAt}` : t.lastUsedAt ? `utilisé ${t.lastUsedAt}` : 'jamais utilisé'}\n`);
+    }
+    return EXIT.ok;
+  });
+}
+
+export async function revokeTokenCommand(config: Config, io: CliIo, opts: { email: string; id: number }): Promise<number> {
+  return withContext(config, io, (ctx) => {
+    const revoked = revokeApiToken(ctx, opts.email, opts.id);
+    if (!revoked.ok) return reportError(io, revoked.error, 'fr');
+    io.out(`Jeton ${opts.id} révoqué.\n`);
     return EXIT.ok;
   });
 }

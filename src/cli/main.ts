@@ -6,7 +6,7 @@ import { isLang, type Lang } from '../core/text.js';
 import { EXIT, processIo, type CliIo } from './cli-io.js';
 import { parseConfig, type Config } from '../config.js';
 import { ROLES, type Role } from '../store/records.js';
-import { backupCommand, createOrganisationCommand, createTokenCommand, createUserCommand, createWorkshopCommand } from './admin-commands.js';
+import { backupCommand, createOrganisationCommand, createTokenCommand, createUserCommand, createWorkshopCommand, listTokensCommand, revokeTokenCommand } from './admin-commands.js';
 import { scoreCommand } from './score-command.js';
 import { batchCommand, batchTemplateCommand } from './batch-commands.js';
 import { exportPdfCommand } from './export-pdf-command.js';
@@ -142,9 +142,19 @@ function addServiceCommands(program: Command, io: CliIo, env: NodeJS.ProcessEnv,
     .option('--name <name>')
     .option('--password <password>', 'au moins 10 caractères / at least 10 characters')
     .action(async (opts: { email: string; role: Role; org: number[]; name?: string; password?: string }) => withConfig((config) => createUserCommand(config, io, opts))());
-  program
-    .command('tokens')
-    .description('Jetons d’API / API tokens')
+  const tokens = program.command('tokens').description('Jetons d’API / API tokens');
+  tokens
+    .command('list')
+    .description('Les jetons d’un compte (sans leur secret) / a user’s tokens')
+    .requiredOption('--email <email>')
+    .action(async (opts: { email: string }) => withConfig((config) => listTokensCommand(config, io, opts.email))());
+  tokens
+    .command('revoke')
+    .description('Révoque un jeton : il cesse de fonctionner aussitôt / revokes a token')
+    .requiredOption('--email <email>')
+    .requiredOption('--id <id>', 'identifiant du jeton (tokens list) / token id', (v) => parseId(v)[0]!)
+    .action(async (opts: { email: string; id: number }) => withConfig((config) => revokeTokenCommand(config, io, opts))());
+  tokens
     .command('create')
     .description('Crée un jeton pour les scripts, affiché une seule fois / creates a token, shown once')
     .requiredOption('--email <email>')

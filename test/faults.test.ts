@@ -1,0 +1,117 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, cli, killAll, serve, stop } from './support/service.js';
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+afterEach(killAll);
+
+const questions = ['inclusion-hires', 'age-integration-young', 'carbon-measured-done', 'giving-commitment', 'labels-progress'];
+
+async function organisationWithToken(dir: string): Promise<string> {
+  await cli(dir, 'orgs', 'create', '--name', 'Durand', '--headcount', '10-49', '--sector', 'C', '--legal-form', 'sarl', '--region', 'bre');
+  await cli(dir, 'users', 'create', '--email', 'chef@durand.fr', '--role', 'leader', '--org', '1', '--password', 'un mot de passe long');
+  return (await cli(dir, 'tokens', 'create', '--email', 'chef@durand.fr')).out.trim();
+}
+
+describe('faults', () => {
+  it('when the server is killed (SIGKILL) in the middle of saves, then after restart the database is intact and every acknowledged save is there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'impact-kill-'));
+    const token = await organisationWithToken(dir);
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const first = await serve(dir);
+    const draft = (await (await fetch(`${first.url}/organisations/1/assessments`, { method: 'POST', headers: auth })).json()) as Json;
+    let acknowledged = draft.version as number;
+    const values = ['0', '1-9', '10-24', '25-49', '50+'];
+    // Saves one after another; the kill lands while one is in flight.
+    const saves = (async () => {
+      for (let i = 0; ; i++) {
+        const res = await fetch(`${first.url}/assessments/${draft.id}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ version: acknowledged, answers: { 'inclusion-hires': values[i % 5] } }) }).catch(() => undefined);
+        if (!res || res.status !== 200) return;
+        acknowledged = ((await res.json()) as Json).version;
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    first.child.kill('SIGKILL');
+    await saves;
+    expect(acknowledged).toBeGreaterThan(draft.version + 3);
+
+    const db = new Database(join(dir, 'db.sqlite'));
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const row = db.prepare('SELECT version, answers FROM assessments WHERE id = ?').get(draft.id) as { version: number; answers: string };
+    db.close();
+    // Every acknowledged save is there; at most the one in flight landed too.
+    expect(row.version === acknowledged || row.version === acknowledged + 1).toBe(true);
+    expect(values).toContain(JSON.parse(row.answers)['inclusion-hires']);
+    const second = await serve(dir);
+    const again = (await (await fetch(`${second.url}/assessments/${draft.id}`, { headers: auth })).json()) as Json;
+    expect(again.version).toBe(row.version);
+    expect(await stop(second.child)).toBe(0);
+  });
+
+  it('when a submission is killed mid-way, then it is all or nothing: submitted with its result, or still a draft', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'impact-kill-submit-'));
+    const token = await organisationWithToken(dir);
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const server = await serve(dir);
+    const draft = (await (await fetch(`${server.url}/organisations/1/assessments`, { method: 'POST', headers: auth })).json()) as Json;
+    const submit = fetch(`${server.url}/assessments/${draft.id}/submit`, { method: 'POST', headers: auth, body: JSON.stringify({ version: draft.version }) }).catch(() => undefined);
+    server.child.kill('SIGKILL');
+    await submit;
+    const db = new Database(join(dir, 'db.sqlite'));
+    const status = db.prepare('SELECT status FROM assessments WHERE id = ?').pluck().get(draft.id);
+    const results = db.prepare('SELECT count(*) FROM results WHERE assessment_id = ?').pluck().get(draft.id);
+    db.close();
+    expect([['draft', 0], ['submitted', 1]]).toContainEqual([status, results]);
+  });
+
+  it('when SIGTERM arrives during a request, then the request completes before the process exits', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'impact-term-'));
+    const token = await organisationWithToken(dir);
+    const { url, child } = await serve(dir);
+    const body = JSON.stringify({ profile: { headcount: '10-49', sector: 'C', 'legal-form': 'sarl', region: 'bre' }, answers: Object.fromEntries(questions.map((q) => [q, q === 'carbon-measured-done' ? true : q === 'inclusion-hires' ? '0' : 'n/a'])) });
+    const inFlight = fetch(`${url}/score`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body }).then((r) => r.status);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const exit = stop(child);
+    expect([200, 422]).toContain(await inFlight);
+    expect(await exit).toBe(0);
+  });
+
+  it('when the content is missing or broken at start, then the service refuses to start and says why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'impact-nocontent-'));
+    const empty = mkdtempSync(join(tmpdir(), 'impact-empty-'));
+    const started = spawnSync(process.execPath, [BIN, 'serve'], {
+      env: { ...process.env, DATABASE_FILE: join(dir, 'db.sqlite'), CONTENT_DIR: empty, PORT: '0', LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+    });
+    expect(started.status).toBe(1);
+    expect(started.stderr).toContain('questionnaires/ → /: Le dossier « questionnaires/ » manque');
+  });
+
+  it('when the database cannot be opened, then the service says so and exits non-zero', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'impact-nodb-'));
+    writeFileSync(join(dir, 'not-a-folder'), 'x');
+    const started = spawnSync(process.execPath, [BIN, 'serve'], {
+      env: { ...process.env, DATABASE_FILE: join(dir, 'not-a-folder', 'db.sqlite'), PORT: '0', LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+    });
+    expect(started.status).toBe(1);
+    expect(started.stderr).toMatch(/db.sqlite → \/: Base de données inutilisable : .*(EEXIST|ENOTDIR)/);
+  });
+
+  it('when a token is revoked, then it stops working at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'impact-revoke-'));
+    const token = await organisationWithToken(dir);
+    const { url, child } = await serve(dir);
+    expect((await fetch(`${url}/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    const list = await cli(dir, 'tokens', 'list', '--email', 'chef@durand.fr');
+    const id = list.out.split('\t')[0]!;
+    expect(list.out).not.toContain(token);
+    expect((await cli(dir, 'tokens', 'revoke', '--email', 'chef@durand.fr', '--id', id)).code).toBe(0);
+    expect((await fetch(`${url}/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect(await stop(child)).toBe(0);
+  });
+});
