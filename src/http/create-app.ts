@@ -74,6 +74,13 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger): expr
   return app;
 }
 
+const STORAGE_CODES = ['SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_BUSY', 'SQLITE_CORRUPT'];
+
+function storageUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && STORAGE_CODES.some((c) => code === c || code.startsWith(`${c}_`));
+}
+
 // Body-parser errors are the client's; anything else is a bug: logged with the request id,
 // answered without a stack.
 function errorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {
@@ -85,6 +92,14 @@ function errorHandler(error: unknown, req: Request, res: Response, _next: NextFu
     sendError(res, 413, 'payload-too-large', bilingual('Le corps de la requête est trop volumineux.', 'The request body is too large.'), lang);
   } else if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
     sendError(res, e.status, 'bad-request', bilingual('Requête invalide.', 'Bad request.'), lang);
+  } else if (storageUnavailable(error)) {
+    // Disk full, read-only or failing storage: nothing was written (the transaction rolled back).
+    req.log.error({ err: error }, 'storage unavailable');
+    res.setHeader('Retry-After', '60');
+    sendError(res, 503, 'storage-unavailable', bilingual(
+      `Enregistrement impossible pour l’instant (${(error as { code: string }).code}) : rien n’a été modifié, réessayez plus tard.`,
+      `Cannot save right now (${(error as { code: string }).code}): nothing was changed, try again later.`,
+    ), lang, [], { requestId: String(req.id) });
   } else {
     req.log.error({ err: error }, 'unhandled error');
     sendError(res, 500, 'internal-error', bilingual('Erreur interne : elle a été enregistrée ; donnez cet identifiant au support.', 'Internal error: it was logged; give this id to support.'), lang, [], { requestId: String(req.id) });

@@ -99,7 +99,11 @@ export class AccountsRepository {
       .prepare('SELECT users.*, api_tokens.id AS token_id FROM api_tokens JOIN users ON users.id = api_tokens.user_id WHERE token_hash = ? AND revoked_at IS NULL')
       .get(tokenHash) as (UserRow & { token_id: number }) | undefined;
     if (!row) return undefined;
-    this.db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now, row.token_id);
+    try {
+      this.db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now, row.token_id);
+    } catch {
+      // Best effort: a read-only or full database must not lock scripts out of reading.
+    }
     return toUser(row);
   }
 

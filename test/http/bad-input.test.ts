@@ -117,3 +117,31 @@ describe('accounts', () => {
     expect(((await blocked.json()) as Json).error.code).toBe('too-many-attempts');
   });
 });
+
+describe('storage failures', () => {
+  it('when the database refuses writes (read-only, disk full), then 503 with the reason, reads still work, and nothing half-written is left', async () => {
+    const s = await startHarness();
+    try {
+      const { body: draft } = await s.call('leaderA', 'POST', `/organisations/${s.orgA}/assessments`);
+      s.ctx.store.db.pragma('query_only = ON'); // As a read-only file would.
+      const readOnly = await s.call('leaderA', 'PATCH', `/assessments/${draft.id}?lang=en`, { version: draft.version, answers: { 'inclusion-hires': '0' } });
+      expect(readOnly.status).toBe(503);
+      expect(readOnly.body.error.code).toBe('storage-unavailable');
+      expect(readOnly.body.error.message).toContain('SQLITE_READONLY');
+      expect(readOnly.headers.get('retry-after')).toBe('60');
+      expect((await s.call('leaderA', 'GET', `/assessments/${draft.id}`)).status).toBe(200);
+      s.ctx.store.db.pragma('query_only = OFF');
+      // A full disk: the database may not grow past its current pages.
+      const pages = s.ctx.store.db.pragma('page_count', { simple: true }) as number;
+      s.ctx.store.db.pragma(`max_page_count = ${pages}`);
+      const big = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [['inclusion-evidence', 'vulnerable-publics-evidence', 'gender-equality-evidence', 'age-integration-evidence', 'biodiversity-evidence', 'circular-economy-evidence', 'governance-evidence', 'giving-evidence'][i]!, 'x'.repeat(4900)]));
+      let full = await s.call('leaderA', 'PATCH', `/assessments/${draft.id}`, { version: draft.version, answers: big });
+      for (let i = 0; full.status === 200 && i < 50; i++) full = await s.call('leaderA', 'PATCH', `/assessments/${draft.id}`, { version: full.body.version, answers: big });
+      expect(full.status).toBe(503);
+      expect(full.body.error.message).toContain('SQLITE_FULL');
+      expect(s.ctx.store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      await s.close();
+    }
+  });
+});
