@@ -204,6 +204,28 @@ describe('impact-score batch (the real command, with worker threads)', () => {
     expect((await cli('batch', join(d, 'missing.csv'), '-o', join(d, 'out.csv'))).code).toBe(2);
   });
 
+  it('when a row is a bomb (an unclosed quote swallowing megabytes), then the run stops with the row number and leaves no output', async () => {
+    const d = dir();
+    const input = join(d, 'bomb.csv');
+    writeFileSync(input, `id;headcount\nA;"${'x'.repeat(3_000_000)}\n`);
+    const res = await cli('batch', input, '-o', join(d, 'out.csv'), '--progress', 'none');
+    expect(res.code).toBe(2);
+    expect(res.err).toContain('ligne 2 de plus de 1');
+    expect(existsSync(join(d, 'out.csv'))).toBe(false);
+    expect(existsSync(join(d, 'out.csv.partial'))).toBe(false);
+  });
+
+  it('when an XLSX file is truncated, then a clear message and exit 2', async () => {
+    const d = dir();
+    const template = join(d, 'template.xlsx');
+    await writeTemplate(index, template, 'xlsx', 'fr');
+    const bytes = readFileSync(template);
+    writeFileSync(join(d, 'cut.xlsx'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const res = await cli('batch', join(d, 'cut.xlsx'), '-o', join(d, 'out.csv'), '--progress', 'none');
+    expect(res.code).toBe(2);
+    expect(res.err).toMatch(/classeur illisible|unreadable workbook|feuille vide/);
+  });
+
   it('when a template is asked, then it has the id row and the label row in the chosen language', async () => {
     const d = dir();
     expect((await cli('batch-template', '--format', 'csv', '--lang', 'en', '-o', join(d, 't.csv'))).code).toBe(0);

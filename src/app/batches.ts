@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +41,8 @@ export function startBatch(ctx: AppContext, actor: Actor, upload: BatchUpload, d
   if (actor.role !== 'advisor' && actor.role !== 'admin') {
     return fail('forbidden', 'forbidden', bilingual('Le calcul de portefeuilles est réservé aux conseillers.', 'Portfolio scoring is for advisors.'));
   }
-  const record = ctx.store.batches.create({ userId: actor.userId, inputFormat: upload.inputFormat, outputFormat: upload.outputFormat, store: upload.store, lang: upload.lang }, isoNow(ctx));
+  const inputHash = createHash('sha256').update(upload.body).digest('hex');
+  const record = ctx.store.batches.create({ userId: actor.userId, inputFormat: upload.inputFormat, outputFormat: upload.outputFormat, store: upload.store, lang: upload.lang, inputHash }, isoNow(ctx));
   const folder = batchFolder(dataDir, record.id);
   mkdirSync(folder, { recursive: true });
   const input = join(folder, `input.${upload.inputFormat}`);
@@ -101,6 +103,7 @@ async function inThread(job: BatchJob, onMessage: (m: { type: string; [key: stri
 }
 
 async function storeRow(ctx: AppContext, actor: Actor, batchId: number, orgId: number, document: AnswersDocument): Promise<void> {
+  // The same file run again (after an interruption) stores nothing twice.
   if (ctx.store.batches.hasAssessment(batchId, orgId)) return;
   const draft = createAssessment(ctx, actor, orgId);
   if (!draft.ok) return;

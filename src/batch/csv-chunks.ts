@@ -17,6 +17,9 @@ export interface CsvChunk {
  * Streams a CSV file as chunks of whole records. Finding record ends only needs the quotes (a
  * newline inside quotes belongs to the field), so it is cheap; parsing happens in the workers.
  */
+/** No spreadsheet row of a portfolio comes near this: a longer one is a broken or hostile file. */
+export const MAX_RECORD_CHARS = 1_000_000;
+
 export async function* readCsvChunks(file: string, progress: ReadProgress, rowsPerChunk: number): AsyncGenerator<CsvChunk> {
   const { encoding, delimiter } = sniffCsv(file);
   // Decoders that keep a character cut between two reads whole.
@@ -67,6 +70,9 @@ export async function* readCsvChunks(file: string, progress: ReadProgress, rowsP
       }
     }
     buffer = buffer.slice(start);
+    if (records === 0 && buffer.length > MAX_RECORD_CHARS) {
+      throw new UnreadableFile(`${file}: ligne ${nextRow} de plus de ${MAX_RECORD_CHARS.toLocaleString('fr-FR')} caractères (guillemet non fermé ?) / row ${nextRow} longer than ${MAX_RECORD_CHARS} characters (unclosed quote?)`);
+    }
     scanFrom = buffer.length;
     if (records > 0 && buffer.length > 0) {
       // Keep the records of this piece with the next ones: chunks stay of even size.

@@ -62,7 +62,7 @@ async function* readCsv(file: string, progress: ReadProgress): AsyncGenerator<In
   const { encoding, delimiter } = sniffCsv(file);
   const raw = counted(createReadStream(file), progress);
   const text = encoding === 'win1252' ? raw.pipe(iconv.decodeStream('win1252')) : raw;
-  const parser = text.pipe(parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }));
+  const parser = text.pipe(parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: 1_000_000 }));
   let header: string[] | undefined;
   let row = 0;
   for await (const record of parser as AsyncIterable<string[]>) {

@@ -34,10 +34,10 @@ const toRecord = (r: Row): BatchRecord => ({
 export class BatchesRepository {
   constructor(private readonly db: Db) {}
 
-  create(input: { userId: number; inputFormat: string; outputFormat: string; store: boolean; lang: string }, now: string): BatchRecord {
+  create(input: { userId: number; inputFormat: string; outputFormat: string; store: boolean; lang: string; inputHash: string }, now: string): BatchRecord {
     const id = this.db
-      .prepare("INSERT INTO batches (user_id, status, input_format, output_format, store, lang, created_at) VALUES (?, 'queued', ?, ?, ?, ?, ?)")
-      .run(input.userId, input.inputFormat, input.outputFormat, input.store ? 1 : 0, input.lang, now).lastInsertRowid;
+      .prepare("INSERT INTO batches (user_id, status, input_format, output_format, store, lang, created_at, input_hash) VALUES (?, 'queued', ?, ?, ?, ?, ?, ?)")
+      .run(input.userId, input.inputFormat, input.outputFormat, input.store ? 1 : 0, input.lang, now, input.inputHash).lastInsertRowid;
     return this.get(Number(id))!;
   }
 
@@ -60,15 +60,23 @@ export class BatchesRepository {
       .run(outcome.status, outcome.summary === undefined ? null : JSON.stringify(outcome.summary), outcome.error ?? null, now, outcome.status === 'done' ? 1 : 0, id);
   }
 
-  /** Records an assessment stored by a batch; false if this batch already stored one for the organisation. */
+  /**
+   * Records an assessment stored from a row; false if a batch of the same file already stored one
+   * for this organisation (the caller then keeps nothing new).
+   */
   linkAssessment(batchId: number, organisationId: number, assessmentId: number): boolean {
-    const changed = this.db.prepare('INSERT OR IGNORE INTO batch_assessments (batch_id, organisation_id, assessment_id) VALUES (?, ?, ?)').run(batchId, organisationId, assessmentId).changes;
+    const changed = this.db
+      .prepare('INSERT OR IGNORE INTO stored_rows (input_hash, organisation_id, assessment_id, batch_id) SELECT input_hash, ?, ?, id FROM batches WHERE id = ?')
+      .run(organisationId, assessmentId, batchId).changes;
     if (changed === 1) this.db.prepare('UPDATE batches SET stored = stored + 1 WHERE id = ?').run(batchId);
     return changed === 1;
   }
 
+  /** Whether this file (any batch of it) already stored an assessment for the organisation. */
   hasAssessment(batchId: number, organisationId: number): boolean {
-    return this.db.prepare('SELECT 1 FROM batch_assessments WHERE batch_id = ? AND organisation_id = ?').get(batchId, organisationId) !== undefined;
+    return this.db
+      .prepare('SELECT 1 FROM stored_rows WHERE organisation_id = ? AND input_hash = (SELECT input_hash FROM batches WHERE id = ?)')
+      .get(organisationId, batchId) !== undefined;
   }
 
   /** Batches left running when the process stopped: they are marked failed at start-up. */

@@ -45,6 +45,12 @@ describe('batches through the API', () => {
     expect(download.headers.get('content-type')).toMatch(/text\/csv/);
     const rows = parse(Buffer.from(await download.arrayBuffer()), { bom: true, columns: true }) as Record<string, string>[];
     expect(rows.map((r) => [r.id, r.global === '' ? null : Number(r.global), r.error === ''])).toEqual([[String(h.orgA), 71.1, true], [String(h.orgB), 52.3, true], ['BROKEN', null, false]]);
+
+    // The same file again (say, after an interrupted run): scored again, but nothing stored twice.
+    const again = await upload('advisorA', stringify([header, mine, notMine, broken]), '?store=true');
+    await waitForBatch(again.body.id);
+    expect((await h.call('advisorA', 'GET', `/batches/${again.body.id}`)).body).toMatchObject({ status: 'done', stored: 0 });
+    expect(h.ctx.store.assessments.listByOrganisation(h.orgA).length).toBe(before + 1);
   });
 
   it('when a leader uploads, then 403; when someone else reads a batch, then 404', async () => {
