@@ -26,7 +26,8 @@ export const API_PREFIX = '/api/v1';
 export function createApp(ctx: AppContext, config: Config, logger: Logger): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', config.TRUST_PROXY);
+  // One reverse proxy at most: trusting every X-Forwarded-For hop would let anyone dodge the login limit.
+  app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
   app.set('query parser', 'simple');
   app.use(pinoHttp({ logger, genReqId: (req, res) => {
     const id = randomUUID();

@@ -88,6 +88,26 @@ describe('accounts', () => {
     expect((await fetch(`${h.url}/auth/me`, { headers: { cookie: session } })).status).toBe(401);
   });
 
+  it('when someone logs in with a session id planted beforehand, then that id is dropped and a new one issued (no fixation)', async () => {
+    const planted = await fetch(`${h.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'leaderA@test.org', password: PASSWORD }) });
+    const old = planted.headers.get('set-cookie')!.split(';')[0]!;
+    const again = await fetch(`${h.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: old }, body: JSON.stringify({ email: 'leaderA@test.org', password: PASSWORD }) });
+    const fresh = again.headers.get('set-cookie')!.split(';')[0]!;
+    expect(fresh).not.toBe(old);
+    expect((await fetch(`${h.url}/auth/me`, { headers: { cookie: old } })).status).toBe(401);
+    expect((await fetch(`${h.url}/auth/me`, { headers: { cookie: fresh } })).status).toBe(200);
+  });
+
+  it('when the request came over TLS through a trusted proxy, then the cookie is Secure', async () => {
+    const tls = await startHarness({ config: { TRUST_PROXY: true } });
+    try {
+      const res = await fetch(`${tls.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' }, body: JSON.stringify({ email: 'leaderA@test.org', password: PASSWORD }) });
+      expect(res.headers.get('set-cookie')).toMatch(/; Secure/);
+    } finally {
+      await tls.close();
+    }
+  });
+
   it('when a cookie-authenticated write comes from another site, then it is refused', async () => {
     const login = await fetch(`${h.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'leaderA@test.org', password: PASSWORD }) });
     const session = login.headers.get('set-cookie')!.split(';')[0]!;

@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { login, logout } from '../../app/accounts.js';
 import type { AppContext } from '../../app/app-context.js';
 import { ok } from '../../app/app-error.js';
@@ -9,8 +9,9 @@ import type { RouteRegistry } from '../route.js';
 import { loginBody } from './schemas.js';
 
 export function authRoutes(registry: RouteRegistry, ctx: AppContext, config: Config): void {
-  const setCookie = (res: Response, value: string, maxAgeSeconds: number) =>
-    res.cookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE, path: '/', maxAge: maxAgeSeconds * 1000 });
+  // Secure when configured, and whenever the request came over TLS (directly or, with TRUST_PROXY, through a proxy).
+  const setCookie = (req: Request, res: Response, value: string, maxAgeSeconds: number) =>
+    res.cookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE || req.secure, path: '/', maxAge: maxAgeSeconds * 1000 });
 
   registry.add({
     method: 'post', path: '/auth/login', tag: 'auth', auth: false, body: loginBody,
@@ -21,7 +22,7 @@ export function authRoutes(registry: RouteRegistry, ctx: AppContext, config: Con
       if (previous) logout(ctx, previous); // A fresh session on every login: no fixation.
       const result = await login(ctx, body.email, body.password, config.SESSION_TTL_HOURS);
       if (!result.ok) return result;
-      setCookie(res, result.value.session, config.SESSION_TTL_HOURS * 3600);
+      setCookie(req, res, result.value.session, config.SESSION_TTL_HOURS * 3600);
       return ok({ user: result.value.user, expiresAt: result.value.expiresAt.toISOString() });
     },
   });
