@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const BATCH_ROWS = Number(process.env.LOAD_BATCH_ROWS ?? 30000);
 const USERS = Number(process.env.LOAD_USERS ?? 16);
 const ORGS = Number(process.env.LOAD_ORGS ?? 8);
 const BIN = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
@@ -20,6 +21,7 @@ const env = { ...process.env, DATABASE_FILE: join(dir, 'load.db'), DATA_DIR: dir
 const PASSWORD = 'load-test-password';
 
 const cli = (...args: string[]) => execFileSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' });
+cli('users', 'create', '--email', 'advisor@load.test', '--role', 'advisor', '--password', PASSWORD);
 for (let i = 1; i <= ORGS; i++) {
   cli('orgs', 'create', '--name', `Charge ${i}`, '--headcount', '10-49', '--sector', 'H', '--legal-form', 'sas', '--statuses', 'esus,siae', '--region', 'occ');
   cli('users', 'create', '--email', `leader${i}@load.test`, '--role', 'leader', '--org', String(i), '--password', PASSWORD);
@@ -42,13 +44,22 @@ const sampler = setInterval(() => memory.push(rss()), 5000);
 const example = JSON.parse(readFileSync(join(ROOT, 'data/examples/insertion-esus.json'), 'utf8')) as { profile: object; answers: Record<string, unknown> };
 const entries = Object.entries(example.answers);
 const latencies = new Map<string, number[]>();
+// Latencies while a large portfolio batch runs on the server, to show request handling does not wait for it.
+const duringBatch: number[] = [];
+const outsideBatch: number[] = [];
+let batchWindow: [number, number] | undefined;
 const errors = new Map<string, number>();
 
 async function call(route: string, method: string, path: string, cookie: string, body?: unknown, expect = [200, 201, 202]): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const start = performance.now();
   const res = await fetch(`${url}${path}`, { method, headers: { cookie, ...(body !== undefined && { 'content-type': 'application/json' }) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
   const payload = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.arrayBuffer();
-  (latencies.get(route) ?? latencies.set(route, []).get(route)!).push(performance.now() - start);
+  const ms = performance.now() - start;
+  (latencies.get(route) ?? latencies.set(route, []).get(route)!).push(ms);
+  if (route.startsWith('GET /assessments/{id}') && route.endsWith('{id}')) {
+    const now = Date.now();
+    (batchWindow && now >= batchWindow[0] && (batchWindow[1] === 0 || now <= batchWindow[1]) ? duringBatch : outsideBatch).push(ms);
+  }
   if (!expect.includes(res.status)) errors.set(`${route} ${res.status}`, (errors.get(`${route} ${res.status}`) ?? 0) + 1);
   return { status: res.status, body: payload, headers: res.headers };
 }
@@ -76,8 +87,31 @@ async function user(n: number, until: number): Promise<void> {
   }
 }
 
+async function batch(): Promise<{ rows: number; seconds: number } | undefined> {
+  if (BATCH_ROWS <= 0) return undefined;
+  const { writePortfolio } = await import('./generate-portfolio.js');
+  const { loadContent } = await import('../src/content/load-content.js');
+  const { indexContent } = await import('../src/core/content-index.js');
+  const loaded = loadContent();
+  if (!loaded.ok) throw new Error('content invalid');
+  const file = join(dir, 'portfolio.csv');
+  await writePortfolio(indexContent(loaded.value.content), file, BATCH_ROWS, 5);
+  await new Promise((resolve) => setTimeout(resolve, (SECONDS * 1000) / 3));
+  const login = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'advisor@load.test', password: PASSWORD }) });
+  const cookie = String(login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  batchWindow = [Date.now(), 0];
+  const upload = (await (await fetch(`${url}/batches`, { method: 'POST', headers: { cookie, 'content-type': 'text/csv' }, body: readFileSync(file) })).json()) as { id: number };
+  let status = 'queued';
+  while (status === 'queued' || status === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    status = ((await (await fetch(`${url}/batches/${upload.id}`, { headers: { cookie } })).json()) as { status: string }).status;
+  }
+  batchWindow[1] = Date.now();
+  return { rows: BATCH_ROWS, seconds: (batchWindow[1] - batchWindow[0]) / 1000 };
+}
+
 const started = Date.now();
-await Promise.all(Array.from({ length: USERS }, (_, n) => user(n, started + SECONDS * 1000)));
+const [batchRun] = await Promise.all([batch(), ...Array.from({ length: USERS }, (_, n) => user(n, started + SECONDS * 1000))]);
 const elapsed = (Date.now() - started) / 1000;
 clearInterval(sampler);
 memory.push(rss());
@@ -95,4 +129,9 @@ for (const [route, xs] of [...latencies].sort()) {
 }
 for (const [what, n] of errors) console.log(`error: ${what} × ${n}`);
 console.log(`server RSS MiB every 5 s: ${memory.map((m) => m.toFixed(0)).join(' ')}`);
+if (batchRun) {
+  for (const xs of [outsideBatch, duringBatch]) xs.sort((a, b) => a - b);
+  console.log(`batch of ${batchRun.rows} rows uploaded at ${Math.round(SECONDS / 3)} s, done in ${batchRun.seconds.toFixed(1)} s on the server`);
+  console.log(`GET /assessments/{id} p50/p95 ms without batch ${pct(outsideBatch, 50).toFixed(1)}/${pct(outsideBatch, 95).toFixed(1)}, while it ran ${duringBatch.length ? `${pct(duringBatch, 50).toFixed(1)}/${pct(duringBatch, 95).toFixed(1)}` : '—'}`);
+}
 if (errors.size > 0) process.exitCode = 1;

@@ -215,6 +215,18 @@ describe('impact-score batch (the real command, with worker threads)', () => {
     expect(existsSync(join(d, 'out.csv.partial'))).toBe(false);
   });
 
+  it('when an XLSX row unfolds into a huge cell, then the run stops with the row number', async () => {
+    const d = dir();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('p');
+    sheet.addRow(['id', 'headcount']);
+    sheet.addRow(['A', 'x'.repeat(200_000)]);
+    await workbook.xlsx.writeFile(join(d, 'bomb.xlsx'));
+    const res = await cli('batch', join(d, 'bomb.xlsx'), '-o', join(d, 'out.csv'), '--progress', 'none');
+    expect(res.code).toBe(2);
+    expect(res.err).toContain('ligne 2 démesurée');
+  });
+
   it('when an XLSX file is truncated, then a clear message and exit 2', async () => {
     const d = dir();
     const template = join(d, 'template.xlsx');

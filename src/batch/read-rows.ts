@@ -8,6 +8,9 @@ import type { InputRow } from './score-row.js';
 
 export type InputFormat = 'csv' | 'jsonl' | 'xlsx';
 
+const MAX_COLUMNS = 5000;
+const MAX_CELL_CHARS = 100_000;
+
 /** A file that cannot be read at all: the batch stops with this message. */
 export class UnreadableFile extends Error {}
 
@@ -106,6 +109,10 @@ async function* readXlsx(file: string, progress: ReadProgress): AsyncGenerator<I
     for await (const worksheet of reader) {
       for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
         const values = (row.values as unknown[]).slice(1).map(cellValue);
+        // A workbook can be a bomb (a small zip unfolding into huge rows): refuse what no portfolio needs.
+        if (values.length > MAX_COLUMNS || values.some((v) => typeof v === 'string' && v.length > MAX_CELL_CHARS)) {
+          throw new UnreadableFile(`${file}: ligne ${row.number} démesurée (plus de ${MAX_COLUMNS} colonnes ou une cellule de plus de ${MAX_CELL_CHARS} caractères) / row ${row.number} too large`);
+        }
         if (!header) {
           header = values.map((v) => String(v ?? '').trim());
           checkHeader(header, file);
