@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -66,6 +66,42 @@ describe('faults', () => {
     const results = db.prepare('SELECT count(*) FROM results WHERE assessment_id = ?').pluck().get(draft.id);
     db.close();
     expect([['draft', 0], ['submitted', 1]]).toContainEqual([status, results]);
+  });
+
+  it('when the server is killed during a batch that stores assessments, then after restart the batch says it was interrupted and running the file again stores nothing twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'impact-kill-batch-'));
+    for (let i = 1; i <= 6; i++) await cli(dir, 'orgs', 'create', '--name', `Org ${i}`);
+    await cli(dir, 'users', 'create', '--email', 'conseil@x.fr', '--role', 'advisor', '--org', '1,2,3,4,5,6', '--password', 'un mot de passe long');
+    const token = (await cli(dir, 'tokens', 'create', '--email', 'conseil@x.fr')).out.trim();
+    const lines = [] as string[];
+    const doc = JSON.parse(readFileSync(join(import.meta.dirname, 'cases/scop-40/answers.json'), 'utf8'));
+    for (let i = 0; i < 4000; i++) lines.push(JSON.stringify({ ...doc, organisation: { name: String((i % 6) + 1) } }));
+    const file = `${lines.join('\n')}\n`;
+    const upload = (url: string) => fetch(`${url}/batches?store=true`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' }, body: file });
+    const first = await serve(dir);
+    const accepted = (await (await upload(first.url)).json()) as Json;
+    await new Promise((resolve) => setTimeout(resolve, 300 + Math.floor(Math.random() * 1500)));
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+
+    const second = await serve(dir);
+    const auth = { authorization: `Bearer ${token}` };
+    const interrupted = (await (await fetch(`${second.url}/batches/${accepted.id}`, { headers: auth })).json()) as Json;
+    expect(['failed', 'done']).toContain(interrupted.status);
+    const again = (await (await upload(second.url)).json()) as Json;
+    let batch: Json = { status: 'queued' };
+    for (let i = 0; i < 1200 && (batch.status === 'queued' || batch.status === 'running'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      batch = (await (await fetch(`${second.url}/batches/${again.id}`, { headers: auth })).json()) as Json;
+    }
+    expect(batch.status).toBe('done');
+    expect(await stop(second.child)).toBe(0);
+    const db = new Database(join(dir, 'db.sqlite'));
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // One stored assessment per organisation, whatever the kill interrupted.
+    const perOrg = db.prepare('SELECT organisation_id, count(*) AS n FROM assessments GROUP BY organisation_id ORDER BY organisation_id').all() as { organisation_id: number; n: number }[];
+    db.close();
+    expect(perOrg).toEqual([1, 2, 3, 4, 5, 6].map((id) => ({ organisation_id: id, n: 1 })));
   });
 
   it('when SIGTERM arrives during a request, then the request completes before the process exits', async () => {

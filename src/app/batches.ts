@@ -3,7 +3,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Actor } from '../core/access.js';
+import { organisationAccess, type Actor } from '../core/access.js';
+import { score } from '../core/score.js';
+import { missingAnswers, validateAnswers } from '../core/validate-answers.js';
 import type { AnswersDocument } from '../core/content-model.js';
 import { bilingual, type Lang } from '../core/text.js';
 import { runJob, type BatchJob } from '../batch/batch-job-worker.js';
@@ -12,7 +14,6 @@ import type { OutputFormat } from '../batch/write-results.js';
 import type { BatchRecord } from '../store/batches-repository.js';
 import { isoNow, type AppContext } from './app-context.js';
 import { fail, notFound, ok, type Result } from './app-error.js';
-import { createAssessment, saveAnswers, submitAssessment } from './assessments.js';
 import { listOrganisations } from './organisations.js';
 
 const JOB_WORKER = fileURLToPath(new URL('../batch/batch-job-worker.js', import.meta.url));
@@ -102,15 +103,25 @@ async function inThread(job: BatchJob, onMessage: (m: { type: string; [key: stri
   return summary;
 }
 
+/**
+ * Stores one row as the organisation's submitted assessment, in one transaction with the record
+ * that this file stored it: a run killed at any point, then run again, stores it once. Rows that
+ * are incomplete for a submission are not stored (the batch's `stored` count says how many were).
+ */
 async function storeRow(ctx: AppContext, actor: Actor, batchId: number, orgId: number, document: AnswersDocument): Promise<void> {
-  // The same file run again (after an interruption) stores nothing twice.
-  if (ctx.store.batches.hasAssessment(batchId, orgId)) return;
-  const draft = createAssessment(ctx, actor, orgId);
-  if (!draft.ok) return;
-  const saved = saveAnswers(ctx, actor, draft.value.id, { version: draft.value.version, profile: document.profile, answers: document.answers });
-  if (!saved.ok) return;
-  const submitted = await submitAssessment(ctx, actor, saved.value.id, saved.value.version);
-  if (submitted.ok) ctx.store.batches.linkAssessment(batchId, orgId, submitted.value.id);
+  if (ctx.store.batches.hasAssessment(batchId, orgId) || organisationAccess(actor, orgId) !== 'edit') return;
+  const { issues, applicability } = validateAnswers(ctx.scorer.index, document);
+  if (issues.length > 0 || missingAnswers(ctx.scorer.index, applicability.status).length > 0) return;
+  const outcome = await score(ctx.scorer, document);
+  if (!outcome.ok) return;
+  const now = isoNow(ctx);
+  ctx.store.transaction(() => {
+    if (ctx.store.batches.hasAssessment(batchId, orgId)) return;
+    const draft = ctx.store.assessments.create({ organisationId: orgId, profile: document.profile, answers: document.answers, createdBy: actor.userId }, now);
+    ctx.store.assessments.submit(draft.id, draft.version, outcome.value, actor.userId, now);
+    ctx.store.batches.linkAssessment(batchId, orgId, draft.id);
+    ctx.store.audit.record({ at: now, userId: actor.userId, organisationId: orgId, action: 'submit', entity: 'assessment', entityId: draft.id, detail: { batchId, global: outcome.value.global, contentVersion: outcome.value.contentVersion } });
+  });
 }
 
 export function getBatch(ctx: AppContext, actor: Actor, id: number): Result<BatchRecord> {
