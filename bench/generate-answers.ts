@@ -46,7 +46,8 @@ function draw(question: Question, rand: () => number): AnswerValue {
     case 'multiple': {
       // At least one box ticked: an empty list and no answer look the same in a spreadsheet.
       const picked = question.options!.filter(() => rand() < 0.35).map((o) => o.value);
-      return picked.length > 0 ? picked : [pick(question.options!).value];
+      const valid = picked.length > 1 ? picked.filter((v) => v !== 'none') : picked; // "none" stands alone.
+      return valid.length > 0 ? valid : [pick(question.options!).value];
     }
     case 'percentage':
       return Math.round(rand() * 100);

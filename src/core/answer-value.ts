@@ -5,6 +5,9 @@ import { bilingual } from './text.js';
 
 export const MAX_TEXT_LENGTH = 5000;
 
+/** In a check-all question, the option that excludes every other. */
+export const NONE_OPTION = 'none';
+
 /** Checks one answer against its question: type, options, bounds. Applicability is checked elsewhere. */
 const NONE: Issue[] = [];
 
@@ -64,6 +67,13 @@ function checkMultiple(question: Question, value: unknown, path: string): Issue[
     return [typeIssue(question, path, 'une liste de valeurs proposées', 'a list of offered values')];
   }
   const problems = value.flatMap((v: string, i) => checkOption(question, v, `${path}/${i}`));
+  // "none" means no box applies: ticked with others, the answer contradicts itself.
+  if (value.includes(NONE_OPTION) && value.length > 1) {
+    problems.push(issue('exclusive-option', path, bilingual(
+      `La réponse à « ${question.id} » coche « aucun » avec d’autres choix : gardez l’un ou les autres.`,
+      `The answer to "${question.id}" ticks "none" together with other choices: keep one or the others.`,
+    )));
+  }
   const duplicates = value.filter((v, i) => value.indexOf(v) !== i);
   if (duplicates.length > 0) {
     problems.push(issue('duplicate-option', path, bilingual(

@@ -2,6 +2,7 @@ import { applicability } from './applicability.js';
 import type { ContentIndex } from './content-index.js';
 import type { AnswerChange, AnswersDocument, AnswerValue, Question } from './content-model.js';
 import { NOT_APPLICABLE } from './content-model.js';
+import { NONE_OPTION } from './answer-value.js';
 
 /**
  * The answers once some actions are done: each change raises an answer (never lowers it), then
@@ -29,6 +30,8 @@ export function changed(question: Question, current: AnswerValue | undefined, ch
   if ('add' in change) {
     const base = answered && Array.isArray(current) ? current : [];
     const wanted = new Set([...base, ...change.add].filter((v) => !(change.remove ?? []).includes(v)));
+    // Ticking a real practice means "none" no longer holds.
+    if (wanted.size > 1) wanted.delete(NONE_OPTION);
     // Keep the questionnaire's option order, so equal plans give equal answers.
     return (question.options ?? []).map((o) => o.value).filter((v) => wanted.has(v));
   }

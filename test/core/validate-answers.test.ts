@@ -29,6 +29,13 @@ describe('answers validation', () => {
     ]);
   });
 
+  it('when "none" is ticked with other choices, then the answer is refused', () => {
+    const content = tinyContent();
+    content.pillars[1]!.indicators[0]!.questions[1]!.options!.push({ value: 'none', label: { fr: 'aucun', en: 'none' } });
+    const issues = validateAnswers(indexContent(content), { profile: { headcount: 'small' }, answers: { 'pay-tools': ['cap', 'none'] } }).issues;
+    expect(issues.map((i) => [i.code, i.path])).toEqual([['exclusive-option', '/answers/pay-tools']]);
+  });
+
   it('when a required profile field is missing, then it is reported', () => {
     expect(codes({ profile: {}, answers: {} })).toEqual([['missing-answer', '/profile/headcount']]);
   });
