@@ -1,6 +1,6 @@
 import type { CompiledScorer } from '../core/compiled-scorer.js';
 import { scoreWithStatus } from '../core/compiled-scorer.js';
-import type { AnswersDocument, AnswerValue } from '../core/content-model.js';
+import type { AnswersDocument, AnswerValue, Question } from '../core/content-model.js';
 import { viewIssue, type Issue } from '../core/issue.js';
 import { quickSuggest, type compileActions } from '../core/quick-suggest.js';
 import type { Lang } from '../core/text.js';
@@ -94,7 +94,7 @@ function problem(issue: Issue, lang: Lang): RowProblem {
 interface ColumnPlan {
   idIndex: number;
   nameIndex: number;
-  columns: { index: number; id: string; question: import('../core/content-model.js').Question; profile: boolean }[];
+  columns: { index: number; id: string; question: Question; profile: boolean }[];
 }
 
 const plans = new WeakMap<RowScorer, Map<string, ColumnPlan>>();

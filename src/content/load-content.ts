@@ -1,5 +1,5 @@
 
-import type { AnswersDocument, Content } from '../core/content-model.js';
+import type { AnswersDocument, Content, SelfTest } from '../core/content-model.js';
 import { indexContent } from '../core/content-index.js';
 import { issue, sortIssues, type Issue, type Outcome } from '../core/issue.js';
 import { bilingual } from '../core/text.js';
@@ -19,7 +19,7 @@ export interface LoadedContent {
   root: string;
   content: Content;
   examples: Located<AnswersDocument>[];
-  selfTests: Located<{ cases: import('../core/content-model.js').SelfTest[] }> | undefined;
+  selfTests: Located<{ cases: SelfTest[] }> | undefined;
 }
 
 export function defaultContentRoot(): string {
