@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { openContext } from '../app/open-context.js';
 import type { Config } from '../config.js';
 import { createApp } from '../http/create-app.js';
+import { createPdfRenderer } from '../pdf/pdf-renderer.js';
 import { EXIT, type CliIo } from './cli-io.js';
 import { fail } from './answers-input.js';
 
@@ -12,7 +13,8 @@ export async function serveCommand(config: Config, io: CliIo): Promise<number> {
   if (!opened.ok) return fail(io, opened.issues, 'fr', EXIT.problems);
   const ctx = opened.value;
   const logger = pino({ level: config.LOG_LEVEL });
-  const app = createApp(ctx, config, logger);
+  const pdf = createPdfRenderer();
+  const app = createApp(ctx, config, logger, pdf);
   const server = app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -29,8 +31,10 @@ export async function serveCommand(config: Config, io: CliIo): Promise<number> {
     const stop = (signal: string) => {
       logger.info({ signal }, 'draining in-flight requests');
       server.close(() => {
-        ctx.store.close();
-        resolve(EXIT.ok);
+        void pdf.close().finally(() => {
+          ctx.store.close();
+          resolve(EXIT.ok);
+        });
       });
       server.closeIdleConnections();
     };

@@ -9,6 +9,7 @@ import type { Config } from '../config.js';
 import { bilingual } from '../core/text.js';
 import { sendError } from './api-error.js';
 import { authenticateRequest, rejectCrossSiteWrites } from './authenticate.js';
+import { createPdfRenderer, type PdfRenderer } from '../pdf/pdf-renderer.js';
 import { openApiDocument } from './openapi.js';
 import { requestLang } from './request-lang.js';
 import { RouteRegistry } from './route.js';
@@ -23,7 +24,7 @@ import { workshopRoutes } from './routes/workshop-routes.js';
 export const API_PREFIX = '/api/v1';
 
 /** The express app over a context: routes only parse, call a use case, and map its result. */
-export function createApp(ctx: AppContext, config: Config, logger: Logger): express.Express {
+export function createApp(ctx: AppContext, config: Config, logger: Logger, pdf: PdfRenderer = createPdfRenderer()): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // One reverse proxy at most: trusting every X-Forwarded-For hop would let anyone dodge the login limit.
@@ -42,7 +43,7 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger): expr
   organisationRoutes(registry, ctx);
   assessmentRoutes(registry, ctx);
   workshopRoutes(registry, ctx);
-  planRoutes(registry, ctx);
+  planRoutes(registry, ctx, pdf);
   batchRoutes(registry, ctx, config);
   const openapi = openApiDocument(registry, ctx.content.version);
 

@@ -4,7 +4,7 @@ import { ok, type Result } from '../../app/app-error.js';
 import { compareAssessments, suggestionsFor } from '../../app/insights.js';
 import { storedPlanDocument } from '../../app/plan-document-data.js';
 import { presentPlan } from '../../app/plan-view.js';
-import { renderPlanPdf } from '../../pdf/render-plan-pdf.js';
+import type { PdfRenderer } from '../../pdf/pdf-renderer.js';
 import { addItem, commentPlan, createPlan, getPlan, listPlans, planHistory, removeItem, renamePlan, reorderItems, reviewPlan, submitPlan, updateItem } from '../../app/plans.js';
 import { presentSuggestions } from '../../core/present-suggestions.js';
 import type { Lang } from '../../core/text.js';
@@ -28,7 +28,7 @@ const planParams = z.strictObject({ planId: id });
 const itemParams = z.strictObject({ planId: id, itemId: id });
 const assessmentParams = z.strictObject({ assessmentId: id });
 
-export function planRoutes(registry: RouteRegistry, ctx: AppContext): void {
+export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRenderer): void {
   const view = async (result: Result<Plan>, lang: Lang): Promise<Result<unknown>> => (result.ok ? ok(await presentPlan(ctx, result.value, lang)) : result);
 
   registry.add({
@@ -136,7 +136,7 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext): void {
       const built = await storedPlanDocument(ctx, actor, params.planId, lang);
       if (!built.ok) return built;
       res.status(200).type('application/pdf').setHeader('Content-Disposition', `attachment; filename="plan-${params.planId}-${lang}.pdf"`);
-      await renderPlanPdf(built.value, res);
+      await pdf.render(built.value, res);
       return undefined;
     },
   });
