@@ -71,6 +71,17 @@ describe('the service and its admin commands', () => {
       batch = (await (await fetch(`${url}/batches/${id}`, { headers: { cookie: advisorCookie } })).json()) as Json;
     }
     expect(batch).toMatchObject({ status: 'done', summary: { scored: 1 } });
+    // The leader's plan as a PDF, rendered by the real server's PDF worker thread and streamed back.
+    const leader = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'dirigeante@demo.impact-score.org', password: 'demo-leader-2026' }) });
+    const leaderCookie = leader.headers.get('set-cookie')!.split(';')[0]!;
+    const [own] = (await (await fetch(`${url}/organisations`, { headers: { cookie: leaderCookie } })).json()) as Json[];
+    const [assessment] = (await (await fetch(`${url}/organisations/${own.id}/assessments`, { headers: { cookie: leaderCookie } })).json()) as Json[];
+    const plan = (await (await fetch(`${url}/assessments/${assessment.id}/plans`, { method: 'POST', headers: { cookie: leaderCookie, 'content-type': 'application/json' }, body: '{}' })).json()) as Json;
+    const pdf = await fetch(`${url}/plans/${plan.id}/pdf`, { headers: { cookie: leaderCookie } });
+    expect(pdf.status).toBe(200);
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.subarray(-6).toString()).toContain('%%EOF');
     expect(await stop(child)).toBe(0);
   });
 
