@@ -130,8 +130,8 @@ export async function submitAssessment(ctx: AppContext, actor: Actor, id: number
   if (assessment.status !== 'draft') return alreadySubmitted(ctx, assessment);
   if (assessment.version !== version) return conflict(ctx, assessment);
   const doc = { profile: assessment.profile, answers: assessment.answers };
-  const { issues, applicability: found2 } = validateAnswers(ctx.scorer.index, doc);
-  const missing = missingAnswers(ctx.scorer.index, found2.status).map((q) =>
+  const { issues, applicability: checked } = validateAnswers(ctx.scorer.index, doc);
+  const missing = missingAnswers(ctx.scorer.index, checked.status).map((q) =>
     issue('missing-answer', pointer('/answers', q), bilingual(`La question « ${q} » attend une réponse (ou « n/a » si elle le permet).`, `Question "${q}" needs an answer (or "n/a" where allowed).`)),
   );
   if (issues.length + missing.length > 0) {

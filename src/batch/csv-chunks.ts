@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { sniffCsv, UnreadableFile, type ReadProgress } from './read-rows.js';
+import { checkHeader, sniffCsv, UnreadableFile, type ReadProgress } from './read-rows.js';
 
 /** Complete CSV records as text, for a worker to parse: the main thread only finds where records end. */
 export interface CsvChunk {
@@ -91,8 +91,6 @@ export async function* readCsvChunks(file: string, progress: ReadProgress, rowsP
 function parseHeader(line: string, delimiter: string, file: string): string[] {
   const [record] = parse(line, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
   const header = (record ?? []).map((h) => h.trim());
-  if (!header.includes('id')) {
-    throw new UnreadableFile(`${file}: la première ligne doit nommer les colonnes, dont « id » (voir impact-score batch-template) / the first row must name the columns, including "id"`);
-  }
+  checkHeader(header, file);
   return header;
 }

@@ -1,7 +1,6 @@
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { InputRow } from './score-row.js';
@@ -28,12 +27,13 @@ export interface ReadProgress {
   totalBytes: number;
 }
 
-/** The rows of a portfolio file, streamed, with spreadsheet row numbers. */
-export function readRows(file: string, format: InputFormat, progress: ReadProgress): AsyncGenerator<InputRow> {
+/**
+ * The rows of a JSON Lines or XLSX portfolio file, streamed, with spreadsheet row numbers. (CSV is
+ * read in chunks of text parsed by the workers: see csv-chunks.ts.)
+ */
+export function readRows(file: string, format: 'jsonl' | 'xlsx', progress: ReadProgress): AsyncGenerator<InputRow> {
   progress.totalBytes = statSync(file).size;
-  if (format === 'jsonl') return readJsonLines(file, progress);
-  if (format === 'xlsx') return readXlsx(file, progress);
-  return readCsv(file, progress);
+  return format === 'jsonl' ? readJsonLines(file, progress) : readXlsx(file, progress);
 }
 
 function counted(stream: Readable, progress: ReadProgress): Readable {
@@ -61,27 +61,8 @@ export function sniffCsv(file: string): { encoding: 'utf8' | 'win1252'; delimite
   return { encoding, delimiter };
 }
 
-async function* readCsv(file: string, progress: ReadProgress): AsyncGenerator<InputRow> {
-  const { encoding, delimiter } = sniffCsv(file);
-  const raw = counted(createReadStream(file), progress);
-  const text = encoding === 'win1252' ? raw.pipe(iconv.decodeStream('win1252')) : raw;
-  const parser = text.pipe(parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: 1_000_000 }));
-  let header: string[] | undefined;
-  let row = 0;
-  for await (const record of parser as AsyncIterable<string[]>) {
-    row++;
-    if (!header) {
-      header = record.map((h) => h.trim());
-      checkHeader(header, file);
-      continue;
-    }
-    if (record.every((cell) => cell.trim() === '')) continue; // A blank line is an empty row: nothing to score.
-    yield { row, cells: Object.fromEntries(header.map((h, i) => [h, record[i]])) };
-  }
-  if (!header) throw new UnreadableFile(`${file}: fichier vide / empty file`);
-}
-
-function checkHeader(header: readonly string[], file: string): void {
+/** A portfolio's first row names its columns, `id` among them; otherwise the file is not one. */
+export function checkHeader(header: readonly string[], file: string): void {
   if (!header.includes('id')) {
     throw new UnreadableFile(`${file}: la première ligne doit nommer les colonnes, dont « id » (voir impact-score batch-template) / the first row must name the columns, including "id"`);
   }

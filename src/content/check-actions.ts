@@ -2,7 +2,7 @@ import { checkAnswerValue } from '../core/answer-value.js';
 import type { AnswerChange, Question } from '../core/content-model.js';
 import { issue, pointer, type Issue } from '../core/issue.js';
 import { bilingual } from '../core/text.js';
-import { checkCondition } from './check-conditions.js';
+import { checkCondition, FACTS } from './check-conditions.js';
 import type { ContentSet } from './content-set.js';
 
 interface Lookups {
@@ -60,8 +60,8 @@ export function checkActions(set: ContentSet): Issue[] {
       else if (pillar !== data.pillar) {
         issues.push(issue('wrong-pillar', `${path}/indicator`, bilingual(`L’indicateur « ${a.indicator} » appartient au pilier « ${pillar} ».`, `Indicator "${a.indicator}" belongs to pillar "${pillar}".`), file));
       }
-      if (a.fits) issues.push(...checkCondition(a.fits, `${path}/fits`, file, (f) => l.profile.get(f), 'un champ du profil'));
-      if (a.requires) issues.push(...checkCondition(a.requires, `${path}/requires`, file, (f) => l.profile.get(f) ?? l.questions.get(f), 'un champ du profil ni une question du pilier'));
+      if (a.fits) issues.push(...checkCondition(a.fits, `${path}/fits`, file, (f) => l.profile.get(f), FACTS.profile));
+      if (a.requires) issues.push(...checkCondition(a.requires, `${path}/requires`, file, (f) => l.profile.get(f) ?? l.questions.get(f), FACTS.any));
       for (const [questionId, change] of Object.entries(a.changes)) {
         issues.push(...checkChange(l.questions.get(questionId), questionId, change, pointer(path, 'changes', questionId), file));
       }

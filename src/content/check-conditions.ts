@@ -9,7 +9,7 @@ import {
 } from '../core/condition.js';
 import type { Question } from '../core/content-model.js';
 import { issue, type Issue } from '../core/issue.js';
-import { bilingual } from '../core/text.js';
+import { bilingual, type LocalizedText } from '../core/text.js';
 
 /** Which facts a condition may read, and what they are. */
 export type FactLookup = (fact: string) => Question | undefined;
@@ -18,29 +18,26 @@ export type FactLookup = (fact: string) => Question | undefined;
  * Checks every leaf of a condition: the fact exists (per `lookup`), the operator suits the
  * question's type, and compared values are possible answers.
  */
-export function checkCondition(condition: Condition, path: string, file: string, lookup: FactLookup, context: string): Issue[] {
+export function checkCondition(condition: Condition, path: string, file: string, lookup: FactLookup, context: LocalizedText): Issue[] {
   return leaves(condition, path).flatMap(({ condition: leaf, path: leafPath }) => {
     const question = lookup(leaf.fact);
     if (!question) {
       return [issue('unknown-fact', `${leafPath}/fact`, bilingual(
-        `« ${leaf.fact} » n’est pas ${context}.`,
-        `"${leaf.fact}" is not ${englishContext(context)}.`,
+        `« ${leaf.fact} » n’est pas ${context.fr}.`,
+        `"${leaf.fact}" is not ${context.en ?? context.fr}.`,
       ), file)];
     }
     return checkLeaf(leaf, question, leafPath, file);
   });
 }
 
-// The French context phrase doubles as the key of its English twin, to keep call sites short.
-const CONTEXTS: Record<string, string> = {
-  'un champ du profil': 'a profile field',
-  'un champ du profil ni une question posée plus haut': 'a profile field nor a question asked earlier',
-  'un champ du profil ni une question du pilier': 'a profile field nor a question of the pillar',
-};
-
-function englishContext(context: string): string {
-  return CONTEXTS[context] ?? context;
-}
+/** What the facts of a condition may be, said in an error when one is not. */
+export const FACTS = {
+  profile: bilingual('un champ du profil', 'a profile field'),
+  earlier: bilingual('un champ du profil ni une question posée plus haut', 'a profile field nor a question asked earlier'),
+  pillar: bilingual('un champ du profil ni une question du pilier', 'a profile field nor a question of the pillar'),
+  any: bilingual('un champ du profil ni une question', 'a profile field nor a question'),
+} satisfies Record<string, LocalizedText>;
 
 function checkLeaf(leaf: FactCondition, question: Question, path: string, file: string): Issue[] {
   const allowed = operatorsFor(question);

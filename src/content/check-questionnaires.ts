@@ -1,7 +1,7 @@
 import type { Question } from '../core/content-model.js';
 import { issue, pointer, type Issue } from '../core/issue.js';
 import { bilingual } from '../core/text.js';
-import { checkCondition } from './check-conditions.js';
+import { checkCondition, FACTS } from './check-conditions.js';
 import type { ContentSet } from './content-set.js';
 
 const CHOICE_TYPES = ['single', 'multiple', 'ladder'];
@@ -52,11 +52,11 @@ export function checkQuestionnaires(set: ContentSet): Issue[] {
         claim('question', q.id, file, `${path}/id`);
         issues.push(...checkQuestion(q, path, file));
         if (q.appliesTo) {
-          issues.push(...checkCondition(q.appliesTo, `${path}/appliesTo`, file, (f) => profileFields.get(f), 'un champ du profil'));
+          issues.push(...checkCondition(q.appliesTo, `${path}/appliesTo`, file, (f) => profileFields.get(f), FACTS.profile));
         }
         if (q.showIf) {
           const lookup = (f: string) => profileFields.get(f) ?? asked.get(f);
-          issues.push(...checkCondition(q.showIf, `${path}/showIf`, file, lookup, 'un champ du profil ni une question posée plus haut'));
+          issues.push(...checkCondition(q.showIf, `${path}/showIf`, file, lookup, FACTS.earlier));
         }
         asked.set(q.id, q);
       });

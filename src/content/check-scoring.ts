@@ -2,7 +2,7 @@ import { factsOf, leaves } from '../core/condition.js';
 import type { Question } from '../core/content-model.js';
 import { issue, pointer, type Issue } from '../core/issue.js';
 import { bilingual } from '../core/text.js';
-import { checkCondition } from './check-conditions.js';
+import { checkCondition, FACTS } from './check-conditions.js';
 import type { ContentSet } from './content-set.js';
 
 const TOTAL = 100;
@@ -57,7 +57,7 @@ function checkRules(set: ContentSet, model: Model): Issue[] {
         issues.push(issue('rule-name-mismatch', `${path}/name`, bilingual(`Le nom de la règle doit commencer par « ${indicator}.${criterion}. » (indicateur.critère.palier).`, `The rule name must start with "${indicator}.${criterion}." (indicator.criterion.step).`), file));
       }
       const lookup = (f: string) => model.profileFields.get(f) ?? pillarQuestion(model, f, data.pillar);
-      issues.push(...checkCondition(rule.conditions, `${path}/conditions`, file, lookup, 'un champ du profil ni une question du pilier'));
+      issues.push(...checkCondition(rule.conditions, `${path}/conditions`, file, lookup, FACTS.pillar));
       issues.push(...unsafeOperators(rule.conditions, `${path}/conditions`, file, model));
     });
   }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
-import { invalid, ok } from '../../app/app-error.js';
+import { fail, invalid, ok } from '../../app/app-error.js';
 import { batchFolder, getBatch, listBatches, startBatch } from '../../app/batches.js';
 import { portfolioView } from '../../app/portfolio.js';
 import { issue } from '../../core/issue.js';
@@ -63,7 +63,10 @@ export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Co
       const format = found.value.outputFormat as keyof typeof MIME;
       const file = join(batchFolder(config.DATA_DIR, found.value.id), `scores.${format}`);
       if (found.value.status !== 'done' || !existsSync(file)) {
-        return { ok: false, error: { kind: 'conflict', code: 'batch-not-done', message: bilingual(`Le lot est « ${found.value.status} » : résultats pas encore disponibles.`, `The batch is "${found.value.status}": results not available yet.`), current: found.value } };
+        return fail('conflict', 'batch-not-done', bilingual(
+          `Le lot est « ${found.value.status} » : résultats pas encore disponibles, suivez-le sur /batches/${found.value.id}.`,
+          `The batch is "${found.value.status}": results are not available yet; follow it at /batches/${found.value.id}.`,
+        ), { current: found.value });
       }
       res.type(MIME[format]).setHeader('Content-Disposition', `attachment; filename="scores-${found.value.id}.${format}"`);
       res.sendFile(file);

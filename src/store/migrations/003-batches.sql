@@ -13,15 +13,18 @@ CREATE TABLE batches (
   summary        TEXT CHECK (summary IS NULL OR json_valid(summary)),
   stored         INTEGER NOT NULL DEFAULT 0,
   error          TEXT,
+  input_hash     TEXT NOT NULL,
   created_at     TEXT NOT NULL,
   finished_at    TEXT
 );
 CREATE INDEX batches_by_user ON batches (user_id, id);
 
--- Assessments a batch stored: one per organisation and batch, so running it again adds no duplicate.
-CREATE TABLE batch_assessments (
-  batch_id         INTEGER NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+-- A portfolio file is identified by the hash of its bytes: running the same file again (after an
+-- interruption, or by mistake) stores no assessment twice for the same organisation.
+CREATE TABLE stored_rows (
+  input_hash       TEXT NOT NULL,
   organisation_id  INTEGER NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
   assessment_id    INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
-  PRIMARY KEY (batch_id, organisation_id)
+  batch_id         INTEGER NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+  PRIMARY KEY (input_hash, organisation_id)
 );
