@@ -30,4 +30,13 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // The browser app talks to the server through the HTTP API only: it bundles none of its code.
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['../../*', '../core/*', '../app/*', '../store/*', '../http/*', '../content/*', '../pdf/*', '../batch/*', '../cli/*', 'node:*'], message: 'src/ui uses the HTTP API, not server code.' }],
+      }],
+    },
+  },
 );

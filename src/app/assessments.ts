@@ -1,5 +1,5 @@
 import { canReadAssessment, organisationAccess, type Actor } from '../core/access.js';
-import { applicability } from '../core/applicability.js';
+import { applicability, type Visibility } from '../core/applicability.js';
 import type { AnswerValue } from '../core/content-model.js';
 import { issue, pointer, type Issue } from '../core/issue.js';
 import { progressByPillar, type PillarProgress } from '../core/progress.js';
@@ -16,12 +16,19 @@ export interface AssessmentView extends Assessment {
   progress: PillarProgress[];
   /** Required questions still unanswered (and missing profile fields): what blocks submission. */
   missing: string[];
+  /** Whether each question is put to this organisation now, so a form shows only those asked. */
+  visibility: Record<string, Visibility>;
 }
 
 function viewOf(ctx: AppContext, a: Assessment): AssessmentView {
   const found = applicability(ctx.scorer.index, a.profile, a.answers);
   const missingProfile = [...ctx.scorer.index.profileFields.values()].filter((f) => !f.optional && a.profile[f.id] === undefined).map((f) => `profile.${f.id}`);
-  return { ...a, progress: progressByPillar(ctx.scorer.index, found), missing: [...missingProfile, ...missingAnswers(ctx.scorer.index, found.status)] };
+  return {
+    ...a,
+    progress: progressByPillar(ctx.scorer.index, found),
+    missing: [...missingProfile, ...missingAnswers(ctx.scorer.index, found.status)],
+    visibility: Object.fromEntries(found.visibility),
+  };
 }
 
 /** An assessment the actor may read (experts: submitted ones only), or "not found". */

@@ -11,6 +11,7 @@ import { sendError } from './api-error.js';
 import { authenticateRequest, rejectCrossSiteWrites } from './authenticate.js';
 import { createPdfRenderer, type PdfRenderer } from '../pdf/pdf-renderer.js';
 import { openApiDocument } from './openapi.js';
+import { CONTENT_SECURITY_POLICY, webApp } from './web-app.js';
 import { requestLang } from './request-lang.js';
 import { RouteRegistry } from './route.js';
 import { assessmentRoutes } from './routes/assessment-routes.js';
@@ -35,7 +36,7 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, pdf: 
     res.setHeader('X-Request-Id', id);
     return id;
   } }));
-  app.use(helmet());
+  app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
 
   const registry = new RouteRegistry();
   authRoutes(registry, ctx, config);
@@ -68,6 +69,7 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, pdf: 
   });
   registry.mount(api);
   app.use(API_PREFIX, api);
+  app.use(webApp());
 
   app.use((req: Request, res: Response) => {
     sendError(res, 404, 'route-not-found', bilingual(`Aucune route ${req.method} ${req.path}.`, `No route ${req.method} ${req.path}.`), requestLang(req));

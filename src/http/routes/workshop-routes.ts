@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
 import { ok } from '../../app/app-error.js';
+import { reviewQueue } from '../../app/review-queue.js';
 import { createWorkshop, getWorkshop, listWorkshops } from '../../app/workshops.js';
 import type { RouteRegistry } from '../route.js';
 import { id, workshopBody } from './schemas.js';
@@ -23,5 +24,11 @@ export function workshopRoutes(registry: RouteRegistry, ctx: AppContext): void {
     summary: 'Un atelier / one workshop',
     responses: { 200: 'The workshop', 404: 'Not found' },
     handler: ({ actor, params: p }) => getWorkshop(ctx, actor, p.workshopId),
+  });
+  registry.add({
+    method: 'get', path: '/reviews', tag: 'workshops', auth: true,
+    summary: 'File de relecture de l’expert : plans soumis dans ses ateliers / the expert’s review queue',
+    responses: { 200: 'Submitted plans first, then changes requested, then approved' },
+    handler: ({ actor }) => ok(reviewQueue(ctx, actor)),
   });
 }

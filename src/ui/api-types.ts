@@ -1,0 +1,237 @@
+/** The shapes the web interface reads from /api/v1 (the OpenAPI document has them all). */
+
+export type Role = 'leader' | 'expert' | 'advisor' | 'admin';
+export type Access = 'none' | 'review' | 'edit';
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export interface Me {
+  user: User;
+  organisations: { id: number; name: string; access: Access }[];
+}
+
+export type QuestionType = 'single' | 'ladder' | 'multiple' | 'percentage' | 'number' | 'boolean' | 'text';
+export type AnswerValue = string | number | boolean | string[];
+
+export interface Question {
+  id: string;
+  type: QuestionType;
+  label: string;
+  help?: string;
+  options?: { value: string; label: string }[];
+  unit?: string;
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  notApplicable: boolean;
+  optional: boolean;
+}
+
+export interface Indicator {
+  id: string;
+  group?: string;
+  title: string;
+  description?: string;
+  weight: number;
+  questions: Question[];
+}
+
+export interface Pillar {
+  id: string;
+  order: number;
+  title: string;
+  description?: string;
+  weight: number;
+  groups?: { id: string; title: string }[];
+  indicators: Indicator[];
+}
+
+export interface Questionnaires {
+  contentVersion: string;
+  lang: string;
+  profile: { title: string; description?: string; questions: Question[] };
+  pillars: Pillar[];
+}
+
+export type Visibility = 'asked' | 'excluded' | 'hidden';
+
+export interface Assessment {
+  id: number;
+  organisationId: number;
+  status: 'draft' | 'submitted';
+  profile: Record<string, AnswerValue>;
+  answers: Record<string, AnswerValue>;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  progress?: { pillar: string; answered: number; required: number; percent: number }[];
+  missing?: string[];
+  visibility?: Record<string, Visibility>;
+}
+
+export interface Organisation {
+  id: number;
+  name: string;
+  siren: string | null;
+  access: Access;
+}
+
+export interface RuleView {
+  name: string;
+  fired: boolean;
+  points: number;
+  reason: string;
+}
+
+export interface IndicatorReport {
+  id: string;
+  title: string;
+  score: number | null;
+  weight: number;
+  points: number;
+  maxPoints: number;
+  reasons: string[];
+  criteria: { id: string; applicable: boolean; points: number; max: number; reason: string | null; rules: RuleView[] }[];
+}
+
+export interface Report {
+  organisation: string;
+  contentVersion: string;
+  global: number | null;
+  pillars: { id: string; title: string; score: number | null; weight: number; indicators: IndicatorReport[] }[];
+}
+
+export interface Testimony {
+  id: string;
+  organisation: { name: string; city?: string; headcount?: string };
+  title: string;
+  action: string;
+  outcome?: string;
+  source: { url: string; publisher: string; title: string };
+  date?: string;
+}
+
+export interface Suggestion {
+  rank: number;
+  actionId: string;
+  indicator: string;
+  pillar: string;
+  title: string;
+  description: string;
+  firstSteps: string[];
+  pillarTitle: string;
+  indicatorTitle: string;
+  effortLabel: string;
+  costLabel: string;
+  durationMonths: number;
+  reason: string;
+  gains: { global: number; pillar: number; indicator: number };
+  current: { global: number | null; pillar: number | null; indicator: number | null };
+  projected: { global: number | null; pillar: number | null; indicator: number | null };
+  changeViews: { question: string; label: string; from: string; to: string }[];
+  testimonyViews: Testimony[];
+}
+
+export type PlanStatus = 'draft' | 'submitted' | 'changes-requested' | 'approved';
+export type ItemStatus = 'todo' | 'in-progress' | 'done' | 'dropped';
+
+export interface PlanItem {
+  id: number;
+  position: number;
+  actionId: string | null;
+  indicator: string;
+  title: string | null;
+  owner: string | null;
+  due: string | null;
+  status: ItemStatus;
+  target: string | null;
+  successIndicator: string | null;
+  notes: string | null;
+  displayTitle: string;
+  indicatorTitle: string;
+  pillar: string;
+}
+
+export interface Scores {
+  global: number | null;
+  pillars: Record<string, number | null>;
+}
+
+export interface Plan {
+  id: number;
+  organisationId: number;
+  assessmentId: number;
+  title: string;
+  status: PlanStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  reviewedAt: string | null;
+  items: PlanItem[];
+  comments: { id: number; itemId: number | null; authorId: number; authorName: string; body: string; createdAt: string }[];
+  projection: { current: Scores; projected: Scores; gains: { global: number; pillars: Record<string, number> } } | null;
+}
+
+export interface ReviewQueueEntry {
+  planId: number;
+  title: string;
+  status: PlanStatus;
+  organisationId: number;
+  organisationName: string;
+  workshops: { id: number; title: string; date: string }[];
+  items: number;
+  comments: number;
+  submittedAt: string | null;
+  reviewedAt: string | null;
+}
+
+export interface Change {
+  before: number | null;
+  after: number | null;
+  delta: number | null;
+}
+
+export interface Comparison {
+  before: { assessmentId: number; submittedAt: string | null; contentVersion: string };
+  after: { assessmentId: number; submittedAt: string | null; contentVersion: string };
+  sameContent: boolean;
+  global: Change;
+  pillars: (Change & { id: string })[];
+  indicators: (Change & { id: string; pillar: string })[];
+  done: { itemId: number; actionId: string | null; indicator: string; before: number | null; after: number | null; improved: boolean | null }[];
+}
+
+export interface ScoreStats {
+  count: number;
+  mean: number | null;
+  bands: number[];
+}
+
+export interface Batch {
+  id: number;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  inputFormat: string;
+  outputFormat: string;
+  store: boolean;
+  rows: number;
+  bytesRead: number;
+  totalBytes: number;
+  summary: { rows: number; scored: number; rejected: number; global: ScoreStats; pillars: Record<string, ScoreStats> } | null;
+  stored: number;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface Portfolio {
+  organisations: { id: number; name: string; assessmentId: number | null; submittedAt: string | null; global: number | null; pillars: Record<string, number | null> }[];
+  distribution: { global: ScoreStats; pillars: Record<string, ScoreStats> };
+  gaps: { indicator: string; pillar: string; title: string; organisations: number; meanPointsAvailable: number; below50: number }[];
+}

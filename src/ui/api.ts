@@ -1,0 +1,65 @@
+import { currentLang } from './i18n.js';
+
+/** One problem the API found, located by a JSON pointer into what was sent ("/answers/x"). */
+export interface ApiIssue {
+  path: string;
+  message: string;
+  code?: string;
+}
+
+/** An error answered by the API: `{ error: { code, message, issues } }`, plus its status. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: ApiIssue[] = [],
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+
+  /** The messages per field, keyed by JSON pointer, for showing next to each field. */
+  byPath(): Map<string, string> {
+    return new Map(this.issues.map((i) => [i.path, i.message]));
+  }
+}
+
+export const API = '/api/v1';
+
+/**
+ * A JSON call to the API as the logged-in user (session cookie), in the interface's language.
+ * Network failures become an ApiError too, so every page shows them the same way.
+ */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { 'Accept-Language': currentLang(), Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(API + path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, 'network', currentLang() === 'en' ? 'The server cannot be reached: check your connection, nothing was lost on this page.' : 'Le serveur est injoignable : vérifiez votre connexion, rien n’est perdu sur cette page.');
+  }
+  return readResponse<T>(response);
+}
+
+/** Sends a file as it is (portfolio uploads). */
+export async function upload<T>(path: string, file: Blob, type: string): Promise<T> {
+  const response = await fetch(API + path, { method: 'POST', headers: { 'Content-Type': type, 'Accept-Language': currentLang() }, credentials: 'same-origin', body: file });
+  return readResponse<T>(response);
+}
+
+async function readResponse<T>(response: Response): Promise<T> {
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (response.ok) return json as T;
+  const error = (json as { error?: { code?: string; message?: string; issues?: ApiIssue[] } & Record<string, unknown> } | undefined)?.error;
+  const { code, message, issues, ...details } = error ?? {};
+  throw new ApiError(response.status, code ?? `http-${response.status}`, message ?? `HTTP ${response.status}`, issues ?? [], details);
+}

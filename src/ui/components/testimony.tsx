@@ -1,0 +1,17 @@
+import type { Testimony } from '../api-types.js';
+import { t } from '../i18n.js';
+
+/** What a real organisation did, with its source: the evidence behind a suggestion. */
+export function TestimonyCard({ testimony }: { testimony: Testimony }) {
+  return (
+    <article class="testimony">
+      <h3>{testimony.organisation.name}{testimony.organisation.city ? ` (${testimony.organisation.city})` : ''} — {testimony.title}</h3>
+      <p>{testimony.action}</p>
+      {testimony.outcome ? <p>{testimony.outcome}</p> : null}
+      <p class="muted">
+        <a href={testimony.source.url} rel="noopener noreferrer" target="_blank">{t('source', { publisher: testimony.source.publisher })}</a>
+        {testimony.date ? ` · ${testimony.date}` : ''}
+      </p>
+    </article>
+  );
+}

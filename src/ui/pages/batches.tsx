@@ -1,0 +1,124 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, API, ApiError, upload } from '../api.js';
+import type { Batch } from '../api-types.js';
+import { describedBy, Field } from '../components/field.js';
+import { ErrorBox, Loadable, Page } from '../components/page.js';
+import { formatDate, formatNumber, t } from '../i18n.js';
+import { useLoad } from '../use-load.js';
+
+const TYPES: Record<string, string> = {
+  csv: 'text/csv',
+  txt: 'text/csv',
+  jsonl: 'application/x-ndjson',
+  ndjson: 'application/x-ndjson',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+const POLL_MS = 700;
+
+export function BatchesPage() {
+  const state = useLoad(() => api<Batch[]>('GET', '/batches'), []);
+  const [file, setFile] = useState<File | undefined>(undefined);
+  const [output, setOutput] = useState('csv');
+  const [store, setStore] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const [current, setCurrent] = useState<Batch | undefined>(undefined);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const follow = (id: number) => {
+    timer.current = setTimeout(async () => {
+      try {
+        const batch = await api<Batch>('GET', `/batches/${id}`);
+        setCurrent(batch);
+        if (batch.status === 'queued' || batch.status === 'running') follow(id);
+        else state.reload();
+      } catch (e) {
+        setError(e as ApiError);
+      }
+    }, POLL_MS);
+  };
+  const send = async (e: Event) => {
+    e.preventDefault();
+    if (!file) {
+      setFieldError(t('chooseFile'));
+      return;
+    }
+    const extension = file.name.split('.').pop()?.toLowerCase() ?? '';
+    setBusy(true);
+    try {
+      const batch = await upload<Batch>(`/batches?output=${output}&store=${store}`, file, TYPES[extension] ?? file.type ?? 'application/octet-stream');
+      setCurrent(batch);
+      setFieldError(undefined);
+      setError(undefined);
+      follow(batch.id);
+    } catch (err) {
+      const apiError = err as ApiError;
+      // A refused file (type, empty) is about the file field; anything else goes above the form.
+      if (apiError.status === 415 || apiError.status === 422 || apiError.status === 413) setFieldError(apiError.issues[0]?.message ?? apiError.message);
+      else setError(apiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Page title={t('batchesTitle')}>
+      <p>{t('batchesIntro')}</p>
+      <p class="muted">{t('templateHint')}</p>
+      {error ? <ErrorBox error={error} /> : null}
+      <form class="card form-narrow" onSubmit={(e) => void send(e)} noValidate>
+        <Field id="batch-file" label={t('portfolioFile')} error={fieldError}>
+          <input id="batch-file" type="file" accept=".csv,.txt,.jsonl,.ndjson,.xlsx" aria-invalid={fieldError ? true : undefined}
+            aria-describedby={describedBy('batch-file', { error: fieldError })} onChange={(e) => setFile(e.currentTarget.files?.[0])} />
+        </Field>
+        <Field id="batch-output" label={t('outputFormat')}>
+          <select id="batch-output" value={output} onChange={(e) => setOutput(e.currentTarget.value)}>
+            <option value="csv">CSV</option>
+            <option value="xlsx">XLSX</option>
+            <option value="jsonl">JSON Lines</option>
+          </select>
+        </Field>
+        <label class="check">
+          <input type="checkbox" checked={store} onChange={(e) => setStore(e.currentTarget.checked)} />
+          {t('storeRows')}
+        </label>
+        <button type="submit" disabled={busy}>{busy ? t('sending') : t('send')}</button>
+      </form>
+      {current ? <BatchCard batch={current} live /> : null}
+      <h2>{t('previousBatches')}</h2>
+      <Loadable state={state}>
+        {(batches) => {
+          const others = batches.filter((b) => b.id !== current?.id);
+          return others.length === 0 ? <p>{t('noBatches')}</p> : <ul class="list">{others.map((b) => <li key={b.id}><BatchCard batch={b} /></li>)}</ul>;
+        }}
+      </Loadable>
+    </Page>
+  );
+}
+
+function BatchCard({ batch, live = false }: { batch: Batch; live?: boolean }) {
+  const percent = batch.totalBytes > 0 ? Math.round((100 * batch.bytesRead) / batch.totalBytes) : 0;
+  const s = batch.summary;
+  return (
+    <div class="card batch" data-batch={batch.id} data-batch-status={batch.status}>
+      <h3>{t('batchLine', { id: batch.id, status: t(`batchStatus_${batch.status}`) })} <span class="muted">· {formatDate(batch.createdAt)}</span></h3>
+      <div role={live ? 'status' : undefined} aria-live={live ? 'polite' : undefined}>
+        {batch.status === 'running' || batch.status === 'queued' ? (
+          <p>
+            <progress max={100} value={percent} aria-label={t('batchLine', { id: batch.id, status: t(`batchStatus_${batch.status}`) })} /> {percent} % · {t('batchRows', { rows: batch.rows })}
+          </p>
+        ) : null}
+        {s ? (
+          <p>
+            {t('batchSummary', { scored: s.scored, rejected: s.rejected, stored: batch.stored })}
+            {s.global.mean !== null ? ` · ${t('global')} : ${t('meanScore', { mean: formatNumber(s.global.mean) })}` : ''}
+          </p>
+        ) : null}
+        {batch.error ? <p class="field-error">{batch.error}</p> : null}
+      </div>
+      {batch.status === 'done' ? <a class="button" href={`${API}/batches/${batch.id}/result`} download>{t('downloadResults')}</a> : null}
+    </div>
+  );
+}

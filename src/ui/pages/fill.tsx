@@ -1,0 +1,210 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { api, ApiError } from '../api.js';
+import type { Assessment, Organisation, Question, Questionnaires } from '../api-types.js';
+import { Autosaver, type Part } from '../autosave.js';
+import { ErrorBox, Loadable, Page } from '../components/page.js';
+import { QuestionField } from '../components/question-field.js';
+import { t } from '../i18n.js';
+import { formatAnswer, questionnaires } from '../questionnaires.js';
+import { href, navigate } from '../router.js';
+import { useLoad } from '../use-load.js';
+
+export function FillPage({ id, section }: { id: number; section: string }) {
+  const state = useLoad(async () => {
+    const [content, assessment] = await Promise.all([questionnaires(), api<Assessment>('GET', `/assessments/${id}`)]);
+    const organisation = await api<Organisation>('GET', `/organisations/${assessment.organisationId}`);
+    return { content, assessment, organisation };
+  }, [id]);
+  return (
+    <Loadable state={state}>
+      {({ content, assessment, organisation }) => <Form key={assessment.id} content={content} initial={assessment} organisation={organisation} section={section} />}
+    </Loadable>
+  );
+}
+
+function Form({ content, initial, organisation, section }: { content: Questionnaires; initial: Assessment; organisation: Organisation; section: string }) {
+  const [, setTick] = useState(0);
+  const saver = useMemo(() => new Autosaver(
+    initial,
+    (version, changes) => api<Assessment>('PATCH', `/assessments/${initial.id}`, {
+      version,
+      ...(Object.keys(changes.profile).length ? { profile: changes.profile } : {}),
+      ...(Object.keys(changes.answers).length ? { answers: changes.answers } : {}),
+    }),
+    () => setTick((n) => n + 1),
+  ), [initial]);
+  const [submitError, setSubmitError] = useState<ApiError | undefined>(undefined);
+  const [submitting, setSubmitting] = useState(false);
+  const [showMissing, setShowMissing] = useState(false);
+  const conflictRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (saver.unsavedCount > 0) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      void saver.flush();
+      saver.dispose();
+    };
+  }, [saver]);
+  useEffect(() => {
+    if (saver.state === 'conflict') conflictRef.current?.focus();
+  }, [saver.state]);
+
+  const assessment = saver.assessment;
+  const readOnly = assessment.status !== 'draft' || organisation.access !== 'edit';
+  const sections = [{ id: 'profile', title: t('sectionProfile') }, ...content.pillars.map((p) => ({ id: p.id, title: p.title }))];
+  const current = sections.findIndex((s) => s.id === section);
+  const index = current < 0 ? 0 : current;
+  const questionsById = new Map<string, Question>([
+    ...content.profile.questions.map((q) => [`profile/${q.id}`, q] as const),
+    ...content.pillars.flatMap((p) => p.indicators.flatMap((i) => i.questions.map((q) => [`answers/${q.id}`, q] as const))),
+  ]);
+  const missing = new Set(assessment.missing ?? []);
+  const serverIssues = submitError?.byPath() ?? new Map<string, string>();
+  const errorOf = (part: Part, qid: string) => {
+    const path = `/${part}/${qid}`;
+    const known = saver.errors.get(path) ?? serverIssues.get(path);
+    if (known) return known;
+    const key = part === 'profile' ? `profile.${qid}` : qid;
+    return showMissing && missing.has(key) && saver.value(part, qid) === undefined ? t('missingHere') : undefined;
+  };
+  const field = (part: Part, q: Question) => (
+    <QuestionField key={q.id} question={q} idPrefix={part} value={saver.value(part, q.id)} error={errorOf(part, q.id)} readOnly={readOnly}
+      onChange={(v) => saver.change(part, q.id, v)} />
+  );
+
+  const submit = async () => {
+    setSubmitting(true);
+    setShowMissing(true);
+    try {
+      await saver.flush();
+      if (saver.state === 'conflict') return;
+      await api<Assessment>('POST', `/assessments/${assessment.id}/submit`, { version: saver.assessment.version });
+      navigate(href.result(assessment.id));
+    } catch (e) {
+      setSubmitError(e as ApiError);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const progressOf = (pillar: string) => assessment.progress?.find((p) => p.pillar === pillar);
+  const profileRequired = content.profile.questions.filter((q) => !q.optional);
+  const profileAnswered = profileRequired.filter((q) => saver.value('profile', q.id) !== undefined).length;
+  const sectionMeta = (sid: string) => {
+    if (sid === 'profile') return { answered: profileAnswered, required: profileRequired.length, percent: Math.round((100 * profileAnswered) / Math.max(1, profileRequired.length)) };
+    return progressOf(sid) ?? { answered: 0, required: 0, percent: 0 };
+  };
+  const pillar = content.pillars.find((p) => p.id === sections[index]!.id);
+  const visible = (qid: string) => (assessment.visibility?.[qid] ?? 'asked') === 'asked';
+
+  return (
+    <Page title={`${t('fillTitle', { id: assessment.id })} — ${organisation.name}`} actions={<SaveStatus saver={saver} readOnly={readOnly} />}>
+      {readOnly ? <p class="alert" role="status">{t('readOnlyAssessment')} <a href={href.result(assessment.id)}>{t('seeResult')}</a></p> : null}
+      {saver.state === 'conflict' && saver.conflict ? (
+        <div class="alert alert-warning" role="alert" tabIndex={-1} ref={conflictRef}>
+          <h2>{t('conflictTitle')}</h2>
+          <p>{t('conflictText')}</p>
+          <h3>{t('conflictYours')}</h3>
+          <ul>
+            {(['profile', 'answers'] as const).flatMap((part) => Object.entries(saver.pending[part]).map(([qid, value]) => {
+              const q = questionsById.get(`${part}/${qid}`);
+              return (
+                <li key={`${part}/${qid}`}>
+                  <strong>{q?.label ?? qid}</strong> : {formatAnswer(q, value)}{' '}
+                  <span class="muted">({t('conflictTheirs', { value: formatAnswer(q, saver.conflict![part][qid]) })})</span>
+                </li>
+              );
+            }))}
+          </ul>
+          <div class="button-row">
+            <button type="button" onClick={() => void saver.keepMine()}>{t('conflictKeepMine')}</button>
+            <button type="button" class="button-secondary" onClick={() => saver.discardMine()}>{t('conflictDiscard')}</button>
+          </div>
+        </div>
+      ) : null}
+      <nav class="sections" aria-label={t('fillTitle', { id: assessment.id })}>
+        <ol>
+          {sections.map((s, i) => {
+            const meta = sectionMeta(s.id);
+            return (
+              <li key={s.id}>
+                <a href={href.fill(assessment.id, s.id)} aria-current={i === index ? 'step' : undefined}>
+                  <span class="section-title">{s.title}</span>
+                  <span class="section-progress">
+                    <progress max={100} value={meta.percent} aria-label={`${s.title} : ${t('progressOf', meta)}`} />
+                    <span>{t('progressOf', meta)}</span>
+                  </span>
+                </a>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+      <form class="questions" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+        {index === 0 ? (
+          <section aria-labelledby="section-profile">
+            <h2 id="section-profile">{content.profile.title}</h2>
+            {content.profile.description ? <p>{content.profile.description}</p> : null}
+            {content.profile.questions.map((q) => field('profile', q))}
+          </section>
+        ) : pillar ? (
+          <section aria-labelledby={`section-${pillar.id}`}>
+            <h2 id={`section-${pillar.id}`}>{pillar.title}</h2>
+            {pillar.description ? <p>{pillar.description}</p> : null}
+            {pillar.indicators.map((indicator) => {
+              const asked = indicator.questions.filter((q) => visible(q.id));
+              if (asked.length === 0) return null;
+              return (
+                <section key={indicator.id} class="indicator" aria-labelledby={`indicator-${indicator.id}`}>
+                  <h3 id={`indicator-${indicator.id}`}>{indicator.title}</h3>
+                  {indicator.description ? <p class="muted">{indicator.description}</p> : null}
+                  {asked.map((q) => field('answers', q))}
+                </section>
+              );
+            })}
+          </section>
+        ) : null}
+        {submitError && submitError.issues.length > 0 ? (
+          <div class="alert alert-error" role="alert">
+            <p>{submitError.code === 'incomplete-assessment' ? t('submitBlocked', { count: submitError.issues.length }) : submitError.message}</p>
+            <SectionsWithIssues content={content} issues={[...serverIssues.keys()]} assessmentId={assessment.id} />
+          </div>
+        ) : submitError ? <ErrorBox error={submitError} /> : null}
+        <div class="button-row">
+          {index > 0 ? <a class="button button-secondary" href={href.fill(assessment.id, sections[index - 1]!.id)}>{t('previousSection')}</a> : null}
+          {index < sections.length - 1 ? <a class="button button-secondary" href={href.fill(assessment.id, sections[index + 1]!.id)}>{t('nextSection')}</a> : null}
+          {!readOnly ? <button type="submit" disabled={submitting}>{submitting ? t('submitting') : t('submitAssessment')}</button> : null}
+        </div>
+      </form>
+    </Page>
+  );
+}
+
+/** Links to the sections holding the answers a submission is missing. */
+function SectionsWithIssues({ content, issues, assessmentId }: { content: Questionnaires; issues: string[]; assessmentId: number }) {
+  const pillarOf = new Map(content.pillars.flatMap((p) => p.indicators.flatMap((i) => i.questions.map((q) => [q.id, p] as const))));
+  const counts = new Map<string, { title: string; count: number }>();
+  for (const path of issues) {
+    const [, part, qid] = path.split('/');
+    const pillar = part === 'answers' && qid ? pillarOf.get(qid) : undefined;
+    const key = pillar?.id ?? 'profile';
+    const entry = counts.get(key) ?? { title: pillar?.title ?? t('sectionProfile'), count: 0 };
+    entry.count++;
+    counts.set(key, entry);
+  }
+  return <ul>{[...counts].map(([sid, c]) => <li key={sid}><a href={href.fill(assessmentId, sid)}>{c.title}</a> : {c.count}</li>)}</ul>;
+}
+
+function SaveStatus({ saver, readOnly }: { saver: Autosaver; readOnly: boolean }) {
+  if (readOnly) return null;
+  const text = saver.state === 'saved' ? t('saved')
+    : saver.state === 'saving' ? t('saving')
+    : saver.state === 'pending' ? t('unsaved')
+    : saver.state === 'conflict' ? t('conflictTitle')
+    : t('saveFailed', { message: saver.lastError?.message ?? '' });
+  return <p class={`save-status save-${saver.state}`} role="status" aria-live="polite" data-save-state={saver.state}>{text}</p>;
+}

@@ -1,0 +1,91 @@
+import { api } from '../api.js';
+import type { Portfolio, Questionnaires, ScoreStats } from '../api-types.js';
+import { Loadable, Page } from '../components/page.js';
+import { formatNumber, t } from '../i18n.js';
+import { questionnaires } from '../questionnaires.js';
+import { href } from '../router.js';
+import { useLoad } from '../use-load.js';
+
+const BANDS = [[0, 20], [20, 40], [40, 60], [60, 80], [80, 100]] as const;
+
+export function PortfolioPage() {
+  const state = useLoad(async () => {
+    const [portfolio, content] = await Promise.all([api<Portfolio>('GET', '/portfolio'), questionnaires()]);
+    return { portfolio, content };
+  }, []);
+  return (
+    <Page title={t('portfolioTitle')}>
+      <Loadable state={state}>{({ portfolio, content }) => <PortfolioView portfolio={portfolio} content={content} />}</Loadable>
+    </Page>
+  );
+}
+
+function PortfolioView({ portfolio, content }: { portfolio: Portfolio; content: Questionnaires }) {
+  const series: { id: string; title: string; stats: ScoreStats }[] = [
+    { id: 'global', title: t('global'), stats: portfolio.distribution.global },
+    ...content.pillars.map((p) => ({ id: p.id, title: p.title, stats: portfolio.distribution.pillars[p.id] ?? { count: 0, mean: null, bands: [0, 0, 0, 0, 0] } })),
+  ];
+  return (
+    <>
+      <p>{t('organisationsCount', { count: portfolio.distribution.global.count })}</p>
+      <h2>{t('distribution')}</h2>
+      <div class="distributions">
+        {series.map((s) => <Histogram key={s.id} title={s.title} stats={s.stats} />)}
+      </div>
+      <h2>{t('sharedGaps')}</h2>
+      <p>{t('sharedGapsIntro')}</p>
+      <ol class="gaps">
+        {portfolio.gaps.slice(0, 8).map((g) => (
+          <li key={g.indicator} data-gap={g.indicator}>
+            <strong>{g.title}</strong> — {t('pointsAvailable', { points: formatNumber(g.meanPointsAvailable) })} · {t('below50', { count: g.below50 })}
+          </li>
+        ))}
+      </ol>
+      <h2>{t('latestScores')}</h2>
+      <div class="table-scroll">
+        <table>
+          <caption class="sr-only">{t('latestScores')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('organisation')}</th>
+              <th scope="col">{t('global')}</th>
+              {content.pillars.map((p) => <th key={p.id} scope="col">{p.title}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {portfolio.organisations.map((o) => (
+              <tr key={o.id}>
+                <th scope="row"><a href={href.organisation(o.id)}>{o.name}</a></th>
+                {o.global === null ? <td colSpan={1 + content.pillars.length} class="muted">{t('noScore')}</td> : (
+                  <>
+                    <td>{o.assessmentId ? <a href={href.result(o.assessmentId)}>{formatNumber(o.global)}</a> : formatNumber(o.global)}</td>
+                    {content.pillars.map((p) => <td key={p.id}>{o.pillars[p.id] === null || o.pillars[p.id] === undefined ? '–' : formatNumber(o.pillars[p.id]!)}</td>)}
+                  </>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** How many organisations fall in each band of 20 points, drawn as columns with their counts. */
+function Histogram({ title, stats }: { title: string; stats: ScoreStats }) {
+  const max = Math.max(1, ...stats.bands);
+  return (
+    <figure class="histogram card">
+      <figcaption><strong>{title}</strong>{stats.mean !== null ? ` · ${t('meanScore', { mean: formatNumber(stats.mean) })}` : ''}</figcaption>
+      <ul>
+        {BANDS.map(([from, to], i) => (
+          <li key={from}>
+            <span class="column" style={{ height: `${(100 * (stats.bands[i] ?? 0)) / max}%` }} aria-hidden="true" />
+            <span class="count">{stats.bands[i] ?? 0}</span>
+            <span class="band-label">{t('band', { from, to })}</span>
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}

@@ -1,0 +1,95 @@
+import { useState } from 'preact/hooks';
+import { api, ApiError } from '../api.js';
+import type { Assessment, Plan, Suggestion } from '../api-types.js';
+import { ErrorBox, Loadable, Page } from '../components/page.js';
+import { TestimonyCard } from '../components/testimony.js';
+import { formatNumber, t } from '../i18n.js';
+import { href } from '../router.js';
+import { useSession } from '../session.js';
+import { useLoad } from '../use-load.js';
+
+const EDITABLE: Plan['status'][] = ['draft', 'changes-requested', 'submitted', 'approved'];
+
+export function SuggestionsPage({ id }: { id: number }) {
+  const { me } = useSession();
+  const state = useLoad(async () => {
+    const [assessment, suggestions] = await Promise.all([
+      api<Assessment>('GET', `/assessments/${id}`),
+      api<{ global: number | null; suggestions: Suggestion[] }>('GET', `/assessments/${id}/suggestions?limit=30`),
+    ]);
+    const plans = await api<Plan[]>('GET', `/organisations/${assessment.organisationId}/plans`);
+    return { assessment, suggestions: suggestions.suggestions, plan: plans.filter((p) => p.assessmentId === id && EDITABLE.includes(p.status)).at(-1) };
+  }, [id]);
+  const [pillar, setPillar] = useState('');
+  const [busy, setBusy] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+
+  return (
+    <Loadable state={state}>
+      {({ assessment, suggestions, plan }) => {
+        const canEdit = me.organisations.some((o) => o.id === assessment.organisationId && o.access === 'edit') || me.user.role === 'admin';
+        const inPlan = new Set(plan?.items.map((i) => i.actionId) ?? []);
+        const pillars = [...new Map(suggestions.map((s) => [s.pillar, s.pillarTitle])).entries()];
+        const shown = suggestions.filter((s) => pillar === '' || s.pillar === pillar);
+        const add = async (actionId: string) => {
+          setBusy(actionId);
+          try {
+            const updated = plan
+              ? await api<Plan>('POST', `/plans/${plan.id}/items`, { version: plan.version, actionId })
+              : await api<Plan>('POST', `/assessments/${id}/plans`, { actionIds: [actionId] });
+            state.setData({ assessment, suggestions, plan: updated });
+            setError(undefined);
+          } catch (e) {
+            setError(e as ApiError);
+            if ((e as ApiError).status === 409) state.reload();
+          } finally {
+            setBusy(undefined);
+          }
+        };
+        return (
+          <Page title={t('suggestionsTitle')} actions={plan ? <a class="button" href={href.plan(plan.id)}>{t('openPlan')} ({plan.items.length})</a> : null}>
+            <p>{t('suggestionsIntro')}</p>
+            {error ? <ErrorBox error={error} /> : null}
+            <div class="field field-inline">
+              <label for="pillar-filter">{t('filterPillar')}</label>
+              <select id="pillar-filter" value={pillar} onChange={(e) => setPillar(e.currentTarget.value)}>
+                <option value="">{t('allPillars')}</option>
+                {pillars.map(([pid, title]) => <option key={pid} value={pid}>{title}</option>)}
+              </select>
+            </div>
+            {shown.length === 0 ? <p>{t('noSuggestions')}</p> : (
+              <ol class="suggestions">
+                {shown.map((s) => (
+                  <li key={s.actionId} class="card suggestion" data-action={s.actionId}>
+                    <h2>
+                      <span>{s.title}</span>
+                      <span class="gain">{t('gainGlobal', { gain: formatNumber(s.gains.global) })}</span>
+                    </h2>
+                    <p class="muted">{s.pillarTitle} · {t('gainDetail', { indicator: s.indicatorTitle, from: formatNumber(s.current.indicator ?? 0), to: formatNumber(s.projected.indicator ?? 0) })}</p>
+                    <p class="muted">{t('effortCost', { effort: s.effortLabel, cost: s.costLabel, months: s.durationMonths })}</p>
+                    <p>{s.description}</p>
+                    <details>
+                      <summary>{t('whatChanges')}</summary>
+                      <ul>{s.changeViews.map((c) => <li key={c.question}><strong>{c.label}</strong> : {c.from} → {c.to}</li>)}</ul>
+                      <h3>{t('firstSteps')}</h3>
+                      <ol>{s.firstSteps.map((step) => <li key={step}>{step}</li>)}</ol>
+                    </details>
+                    <details>
+                      <summary>{t('testimonies')} ({s.testimonyViews.length})</summary>
+                      {s.testimonyViews.map((tm) => <TestimonyCard key={tm.id} testimony={tm} />)}
+                    </details>
+                    {canEdit ? (
+                      inPlan.has(s.actionId)
+                        ? <p class="badge badge-approved">{t('inPlan')}</p>
+                        : <button type="button" disabled={busy !== undefined} onClick={() => void add(s.actionId)} aria-label={`${plan ? t('addToPlan') : t('createPlanWith')} : ${s.title}`}>{plan ? t('addToPlan') : t('createPlanWith')}</button>
+                    ) : null}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Page>
+        );
+      }}
+    </Loadable>
+  );
+}

@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/** The pages of the interface, addressed by the URL's hash so the server serves one page. */
+export type Route =
+  | { page: 'login' }
+  | { page: 'home' }
+  | { page: 'organisations' }
+  | { page: 'organisation'; id: number }
+  | { page: 'fill'; id: number; section: string }
+  | { page: 'result'; id: number }
+  | { page: 'suggestions'; id: number }
+  | { page: 'compare'; id: number }
+  | { page: 'plan'; id: number }
+  | { page: 'reviews' }
+  | { page: 'batches' }
+  | { page: 'portfolio' }
+  | { page: 'not-found' };
+
+const PATTERNS: [RegExp, (m: RegExpMatchArray) => Route][] = [
+  [/^\/?$/, () => ({ page: 'home' })],
+  [/^\/login$/, () => ({ page: 'login' })],
+  [/^\/organisations$/, () => ({ page: 'organisations' })],
+  [/^\/organisations\/(\d+)$/, (m) => ({ page: 'organisation', id: Number(m[1]) })],
+  [/^\/assessments\/(\d+)\/result$/, (m) => ({ page: 'result', id: Number(m[1]) })],
+  [/^\/assessments\/(\d+)\/suggestions$/, (m) => ({ page: 'suggestions', id: Number(m[1]) })],
+  [/^\/assessments\/(\d+)\/compare$/, (m) => ({ page: 'compare', id: Number(m[1]) })],
+  [/^\/assessments\/(\d+)(?:\/fill(?:\/([a-z-]+))?)?$/, (m) => ({ page: 'fill', id: Number(m[1]), section: m[2] ?? 'profile' })],
+  [/^\/plans\/(\d+)$/, (m) => ({ page: 'plan', id: Number(m[1]) })],
+  [/^\/reviews$/, () => ({ page: 'reviews' })],
+  [/^\/batches$/, () => ({ page: 'batches' })],
+  [/^\/portfolio$/, () => ({ page: 'portfolio' })],
+];
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').split('?')[0] ?? '';
+  for (const [pattern, make] of PATTERNS) {
+    const m = path.match(pattern);
+    if (m) return make(m);
+  }
+  return { page: 'not-found' };
+}
+
+/** A link target for a route. */
+export const href = {
+  home: () => '#/',
+  login: () => '#/login',
+  organisations: () => '#/organisations',
+  organisation: (id: number) => `#/organisations/${id}`,
+  fill: (id: number, section = 'profile') => `#/assessments/${id}/fill/${section}`,
+  result: (id: number) => `#/assessments/${id}/result`,
+  suggestions: (id: number) => `#/assessments/${id}/suggestions`,
+  compare: (id: number) => `#/assessments/${id}/compare`,
+  plan: (id: number) => `#/plans/${id}`,
+  reviews: () => '#/reviews',
+  batches: () => '#/batches',
+  portfolio: () => '#/portfolio',
+};
+
+export function navigate(to: string): void {
+  if (location.hash === to) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  else location.hash = to;
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
