@@ -98,12 +98,14 @@ export function BatchesPage() {
   );
 }
 
+/** A batch; the one being followed is a section of its own (h2), earlier ones sit under "previous" (h3). */
 function BatchCard({ batch, live = false }: { batch: Batch; live?: boolean }) {
+  const Heading = live ? 'h2' : 'h3';
   const percent = batch.totalBytes > 0 ? Math.round((100 * batch.bytesRead) / batch.totalBytes) : 0;
   const s = batch.summary;
   return (
     <div class="card batch" data-batch={batch.id} data-batch-status={batch.status}>
-      <h3>{t('batchLine', { id: batch.id, status: t(`batchStatus_${batch.status}`) })} <span class="muted">· {formatDate(batch.createdAt)}</span></h3>
+      <Heading>{t('batchLine', { id: batch.id, status: t(`batchStatus_${batch.status}`) })} <span class="muted">· {formatDate(batch.createdAt)}</span></Heading>
       <div role={live ? 'status' : undefined} aria-live={live ? 'polite' : undefined}>
         {batch.status === 'running' || batch.status === 'queued' ? (
           <p>

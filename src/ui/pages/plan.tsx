@@ -139,7 +139,10 @@ function ItemCard({ plan, item, first, last, canEdit, run, onMove }: { plan: Pla
         </div>
       ) : null}
       {editing ? <ItemForm plan={plan} item={item} run={run} onDone={() => setEditing(false)} /> : null}
-      <CommentForm plan={plan} itemId={item.id} label={t('commentOn', { title: item.displayTitle })} run={run} />
+      <details class="item-comment" open={!canEdit}>
+        <summary>{t('itemComment')}</summary>
+        <CommentForm plan={plan} itemId={item.id} label={t('commentOn', { title: item.displayTitle })} run={run} />
+      </details>
     </li>
   );
 }

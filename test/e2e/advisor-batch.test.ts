@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { examples } from '../http/harness.js';
+import { accessibilityViolations, headingProblems, browserSuite, logIn, openPage, visit } from './browser.js';
+import { submittedAssessment } from '../support/plan-fixtures.js';
+
+const suite = browserSuite({ config: { DATA_DIR: mkdtempSync(join(tmpdir(), 'impact-e2e-')) } });
+
+describe('the advisor in Chromium', () => {
+  it('when an advisor uploads a portfolio file, then they watch it run, download the results, and a bad row is reported by number', async () => {
+    const { h, browser } = suite;
+    const lines = [
+      JSON.stringify({ organisation: { name: 'Scop' }, ...examples.get('scop-40')! }),
+      JSON.stringify({ organisation: { name: 'Asso' }, profile: examples.get('association-20')!.profile, answers: { ...examples.get('association-20')!.answers, 'inclusion-disabled-rate': 140 } }),
+      JSON.stringify({ organisation: { name: 'Industrie' }, ...examples.get('industry-300')! }),
+    ];
+    const { page, problems } = await openPage(browser, h);
+    await logIn(page, 'advisorA');
+    await visit(page, h, '#/batches');
+    // Sending without a file says so on the file field.
+    await page.getByRole('button', { name: 'Envoyer et noter' }).click();
+    expect(await page.locator('#batch-file-error').textContent()).toContain('Choisissez un fichier');
+    await page.getByLabel('Fichier du portefeuille').setInputFiles({ name: 'portefeuille.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(lines.join('\n') + '\n') });
+    await page.getByRole('button', { name: 'Envoyer et noter' }).click();
+    const card = page.locator('.batch[data-batch-status="done"]').first();
+    await card.waitFor();
+    expect(await card.textContent()).toContain('2 notées, 1 rejetées');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await headingProblems(page)).toEqual([]);
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('link', { name: 'Télécharger les résultats' }).click()]);
+    const csv = readFileSync(await download.path(), 'utf8').split(/\r?\n/).filter(Boolean);
+    expect(csv).toHaveLength(1 + 3);
+    expect(csv[2]).toMatch(/ligne 2|row 2|inclusion-disabled-rate/);
+    expect(problems).toEqual([]);
+  });
+
+  it('when the file is not a portfolio format, then the refusal stands next to the file field', async () => {
+    const { h, browser } = suite;
+    const { page } = await openPage(browser, h);
+    await logIn(page, 'advisorA');
+    await visit(page, h, '#/batches');
+    await page.getByLabel('Fichier du portefeuille').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+    await page.getByRole('button', { name: 'Envoyer et noter' }).click();
+    await page.locator('#batch-file-error').waitFor();
+    expect(await page.locator('#batch-file-error').textContent()).toMatch(/text\/csv/);
+  });
+
+  it('when the advisor opens the portfolio, then it shows the distribution per pillar and the most shared gaps', async () => {
+    const { h, browser } = suite;
+    await submittedAssessment(h, 'advisorA', h.orgA, 'scop-40');
+    const { page, problems } = await openPage(browser, h);
+    await logIn(page, 'advisorA');
+    await page.getByRole('heading', { level: 1, name: 'Portefeuille' }).waitFor();
+    const portfolio = (await h.call('advisorA', 'GET', '/portfolio')).body;
+    await page.locator('.histogram').first().waitFor();
+    expect(await page.locator('.histogram').count()).toBe(4);
+    expect(await page.locator('.gaps li').first().getAttribute('data-gap')).toBe(portfolio.gaps[0].indicator);
+    expect(await page.locator('table tbody tr').first().textContent()).toContain('Org A');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await headingProblems(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { browserSuite, logIn, openPage, visit } from './browser.js';
+import { waitSaved } from './fill.js';
+
+const suite = browserSuite();
+
+describe('two tabs on one assessment', () => {
+  it('when a second tab saves over the first, then the first explains the conflict, keeps its answer, and saves it on request', async () => {
+    const { h, browser } = suite;
+    const created = (await h.call('leaderA', 'POST', `/organisations/${h.orgA}/assessments`)).body;
+    const { page: first } = await openPage(browser, h);
+    await logIn(first, 'leaderA');
+    // Same browser, same session: a second tab.
+    const second = await first.context().newPage();
+    const hash = `#/assessments/${created.id}/fill/externalities`;
+    await visit(first, h, hash);
+    await visit(second, h, hash);
+
+    await second.locator('#q-answers-inclusion-hires input[value="25-49"]').check();
+    await waitSaved(second);
+    await first.locator('#answers-inclusion-disabled-rate').fill('4');
+    const conflict = first.locator('[role="alert"]', { hasText: 'Cette évaluation a changé ailleurs' });
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('4 %');
+    expect(await first.locator('[data-save-state="conflict"]').count()).toBe(1);
+    // Nothing lost: the value typed is still in its field.
+    expect(await first.locator('#answers-inclusion-disabled-rate').inputValue()).toBe('4');
+
+    await conflict.getByRole('button', { name: 'Enregistrer mes réponses par-dessus' }).click();
+    await waitSaved(first);
+    const stored = (await h.call('leaderA', 'GET', `/assessments/${created.id}`)).body;
+    expect(stored.answers).toEqual({ 'inclusion-hires': '25-49', 'inclusion-disabled-rate': 4 });
+    // The first tab now shows the other tab's answer too.
+    expect(await first.locator('#q-answers-inclusion-hires input[value="25-49"]').isChecked()).toBe(true);
+  });
+
+  it('when the user drops their answers after a conflict, then the tab shows what was saved elsewhere', async () => {
+    const { h, browser } = suite;
+    const created = (await h.call('leaderA', 'POST', `/organisations/${h.orgA}/assessments`)).body;
+    const { page: first } = await openPage(browser, h);
+    await logIn(first, 'leaderA');
+    const hash = `#/assessments/${created.id}/fill/externalities`;
+    await visit(first, h, hash);
+    expect((await h.call('leaderA', 'PATCH', `/assessments/${created.id}`, { version: created.version, answers: { 'inclusion-disabled-rate': 9 } })).status).toBe(200);
+    await first.locator('#answers-inclusion-disabled-rate').fill('3');
+    const conflict = first.locator('[role="alert"]', { hasText: 'Cette évaluation a changé ailleurs' });
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('valeur enregistrée ailleurs : 9 %');
+    await conflict.getByRole('button', { name: 'Abandonner les miennes et recharger' }).click();
+    await waitSaved(first);
+    expect(await first.locator('#answers-inclusion-disabled-rate').inputValue()).toBe('9');
+    expect((await h.call('leaderA', 'GET', `/assessments/${created.id}`)).body.answers).toEqual({ 'inclusion-disabled-rate': 9 });
+  });
+});
