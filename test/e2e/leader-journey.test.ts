@@ -132,7 +132,7 @@ describe('the leader journey in Chromium', () => {
     await firstItem.getByRole('button', { name: 'Enregistrer' }).click();
     const dueError = firstItem.locator('.field-error');
     await dueError.waitFor();
-    expect(await dueError.textContent()).toMatch(/AAAA-MM|YYYY-MM/);
+    expect(await dueError.textContent()).toContain('Échéance attendue sous la forme AAAA-MM');
     await firstItem.getByLabel(/Échéance/).fill('2027-03');
     await firstItem.getByRole('button', { name: 'Enregistrer' }).click();
     await firstItem.getByText('2027-03').waitFor();

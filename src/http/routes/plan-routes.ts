@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schemaMessage } from '../../core/zod-issues.js';
 import type { AppContext } from '../../app/app-context.js';
 import { ok, type Result } from '../../app/app-error.js';
 import { compareAssessments, suggestionsFor } from '../../app/insights.js';
@@ -13,7 +14,10 @@ import type { RouteRegistry } from '../route.js';
 import { id } from './schemas.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const due = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, 'YYYY-MM or YYYY-Qn');
+const due = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, schemaMessage({
+  fr: 'Échéance attendue sous la forme AAAA-MM (un mois, 2027-03) ou AAAA-Tn (un trimestre, 2027-Q2).',
+  en: 'Due date expected as YYYY-MM (a month, 2027-03) or YYYY-Qn (a quarter, 2027-Q2).',
+}));
 const itemFields = {
   title: text(200).nullable().optional(),
   owner: text(120).nullable().optional(),
