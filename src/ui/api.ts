@@ -27,6 +27,9 @@ export class ApiError extends Error {
 
 export const API = '/api/v1';
 
+/** Fired when the API no longer knows the session (expired, logged out elsewhere). */
+export const SESSION_EXPIRED = 'impact-score:session-expired';
+
 /**
  * A JSON call to the API as the logged-in user (session cookie), in the interface's language.
  * Network failures become an ApiError too, so every page shows them the same way.
@@ -59,6 +62,7 @@ async function readResponse<T>(response: Response): Promise<T> {
     json = undefined;
   }
   if (response.ok) return json as T;
+  if (response.status === 401 && !response.url.endsWith('/auth/login') && !response.url.endsWith('/auth/me')) window.dispatchEvent(new Event(SESSION_EXPIRED));
   const error = (json as { error?: { code?: string; message?: string; issues?: ApiIssue[] } & Record<string, unknown> } | undefined)?.error;
   const { code, message, issues, ...details } = error ?? {};
   throw new ApiError(response.status, code ?? `http-${response.status}`, message ?? `HTTP ${response.status}`, issues ?? [], details);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { api, ApiError } from './api.js';
+import { api, ApiError, SESSION_EXPIRED } from './api.js';
 import type { Me } from './api-types.js';
 import { ErrorBox, Loading, Page } from './components/page.js';
 import { currentLang, setLang, t, type Lang } from './i18n.js';
@@ -34,6 +34,15 @@ export function App() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  const [expired, setExpired] = useState(false);
+  useEffect(() => {
+    const onExpired = () => {
+      setExpired(true);
+      setMe(null);
+    };
+    window.addEventListener(SESSION_EXPIRED, onExpired);
+    return () => window.removeEventListener(SESSION_EXPIRED, onExpired);
+  }, []);
 
   const switchLang = () => {
     const next: Lang = lang === 'fr' ? 'en' : 'fr';
@@ -49,7 +58,8 @@ export function App() {
   let main;
   if (fatal) main = <ErrorBox error={fatal} retry={() => void refresh()} />;
   else if (me === undefined) main = <Loading />;
-  else if (me === null) main = <LoginPage onLogin={async () => { await refresh(); navigate(href.home()); }} />;
+  // After an expiry the user logs in again and comes back to the page they were on.
+  else if (me === null) main = <LoginPage notice={expired ? t('sessionExpired') : undefined} onLogin={async () => { const wasExpired = expired; setExpired(false); await refresh(); if (!wasExpired) navigate(href.home()); }} />;
   else main = <RoutePage route={route} me={me} />;
 
   return (

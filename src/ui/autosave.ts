@@ -6,6 +6,35 @@ export type Part = 'profile' | 'answers';
 export type Changes = Record<Part, Record<string, AnswerValue | null>>;
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'conflict';
 
+/** Where unsaved changes wait, so a reload, a closed tab or an expired session loses none. */
+export interface PendingStore {
+  load(): Changes | undefined;
+  save(changes: Changes): void;
+}
+
+/** Keeps an assessment's unsaved changes in the tab's sessionStorage. */
+export function sessionPendingStore(assessmentId: number): PendingStore {
+  const key = `impact-score.pending.${assessmentId}`;
+  return {
+    load() {
+      try {
+        const raw = sessionStorage.getItem(key);
+        return raw ? (JSON.parse(raw) as Changes) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    save(changes) {
+      try {
+        if (count(changes) === 0) sessionStorage.removeItem(key);
+        else sessionStorage.setItem(key, JSON.stringify(changes));
+      } catch {
+        // Storage full or refused: the changes are still in memory and saved when possible.
+      }
+    },
+  };
+}
+
 const empty = (): Changes => ({ profile: {}, answers: {} });
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const count = (c: Changes) => Object.keys(c.profile).length + Object.keys(c.answers).length;
@@ -33,9 +62,16 @@ export class Autosaver {
     assessment: Assessment,
     private readonly save: (version: number, changes: Changes) => Promise<Assessment>,
     private readonly onUpdate: () => void,
+    private readonly store?: PendingStore,
     private readonly delayMs = 600,
   ) {
     this.assessment = assessment;
+    const restored = store?.load();
+    if (restored && count(restored) > 0 && assessment.status === 'draft') {
+      this.pending = { profile: { ...restored.profile }, answers: { ...restored.answers } };
+      this.state = 'pending';
+      this.schedule();
+    }
   }
 
   /** What the form shows: saved values overlaid with the pending ones. */
@@ -47,6 +83,7 @@ export class Autosaver {
 
   change(part: Part, id: string, value: AnswerValue | null): void {
     this.pending[part][id] = value;
+    this.store?.save(this.pending);
     this.errors.delete(`/${part}/${id}`);
     if (this.state !== 'conflict') this.state = 'pending';
     this.schedule();
@@ -80,6 +117,7 @@ export class Autosaver {
     if (this.conflict) this.assessment = this.conflict;
     this.conflict = undefined;
     this.pending = empty();
+    this.store?.save(this.pending);
     this.errors.clear();
     this.state = 'saved';
     this.onUpdate();
@@ -115,6 +153,9 @@ export class Autosaver {
         this.state = 'conflict';
       } else if (error.status === 422 && error.issues.length > 0) {
         this.setAside(error);
+      } else if (error.status === 401) {
+        // The session ended: the changes wait in storage until the user logs in again.
+        this.state = 'error';
       } else {
         // Network down, server busy (503): keep everything and try again a little later.
         this.state = 'error';
@@ -132,6 +173,7 @@ export class Autosaver {
         if (same(this.pending[part][id], value)) delete this.pending[part][id];
       }
     }
+    this.store?.save(this.pending);
   }
 
   private setAside(error: ApiError): void {
@@ -144,6 +186,7 @@ export class Autosaver {
         setAside++;
       }
     }
+    this.store?.save(this.pending);
     // Nothing to set aside means the refusal is not about a value: stop rather than resend it.
     this.state = setAside === 0 || count(this.pending) === 0 ? 'error' : 'pending';
   }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api.js';
 import type { Assessment, Organisation, Question, Questionnaires } from '../api-types.js';
-import { Autosaver, type Part } from '../autosave.js';
+import { Autosaver, sessionPendingStore, type Part } from '../autosave.js';
 import { ErrorBox, Loadable, Page } from '../components/page.js';
 import { QuestionField } from '../components/question-field.js';
 import { t } from '../i18n.js';
@@ -32,6 +32,7 @@ function Form({ content, initial, organisation, section }: { content: Questionna
       ...(Object.keys(changes.answers).length ? { answers: changes.answers } : {}),
     }),
     () => setTick((n) => n + 1),
+    sessionPendingStore(initial.id),
   ), [initial]);
   const [submitError, setSubmitError] = useState<ApiError | undefined>(undefined);
   const [submitting, setSubmitting] = useState(false);

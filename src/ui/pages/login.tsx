@@ -4,7 +4,7 @@ import { describedBy, Field } from '../components/field.js';
 import { Page } from '../components/page.js';
 import { t } from '../i18n.js';
 
-export function LoginPage({ onLogin }: { onLogin: () => Promise<void> }) {
+export function LoginPage({ onLogin, notice }: { onLogin: () => Promise<void>; notice?: string | undefined }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -27,7 +27,7 @@ export function LoginPage({ onLogin }: { onLogin: () => Promise<void> }) {
   const general = error && error.issues.length === 0 ? error.message : undefined;
   return (
     <Page title={t('loginTitle')}>
-      <p>{t('loginIntro')}</p>
+      {notice ? <p class="alert alert-warning" role="alert">{notice}</p> : <p>{t('loginIntro')}</p>}
       <form class="card form-narrow" onSubmit={(e) => void submit(e)} noValidate>
         {general ? <p class="alert alert-error" role="alert">{general}</p> : null}
         <Field id="login-email" label={t('email')} error={byPath.get('/email')}>

@@ -4,7 +4,7 @@ import { waitSaved } from './fill.js';
 
 const suite = browserSuite();
 
-describe('two tabs on one assessment', () => {
+describe('answers are not lost: two tabs, an ended session', () => {
   it('when a second tab saves over the first, then the first explains the conflict, keeps its answer, and saves it on request', async () => {
     const { h, browser } = suite;
     const created = (await h.call('leaderA', 'POST', `/organisations/${h.orgA}/assessments`)).body;
@@ -50,5 +50,23 @@ describe('two tabs on one assessment', () => {
     await waitSaved(first);
     expect(await first.locator('#answers-inclusion-disabled-rate').inputValue()).toBe('9');
     expect((await h.call('leaderA', 'GET', `/assessments/${created.id}`)).body.answers).toEqual({ 'inclusion-disabled-rate': 9 });
+  });
+
+  it('when the session ends while answering, then the user logs in again, lands back on the form, and the answer typed meanwhile is saved', async () => {
+    const { h, browser } = suite;
+    const created = (await h.call('leaderA', 'POST', `/organisations/${h.orgA}/assessments`)).body;
+    const { page } = await openPage(browser, h);
+    await logIn(page, 'leaderA');
+    await visit(page, h, `#/assessments/${created.id}/fill/externalities`);
+    // The session ends on the server (here: logged out from elsewhere in the same session).
+    expect(await page.evaluate(async () => (await fetch('/api/v1/auth/logout', { method: 'POST' })).status)).toBeLessThan(300);
+    await page.locator('#answers-inclusion-disabled-rate').fill('5');
+    const notice = page.locator('[role="alert"]', { hasText: 'Votre session a expiré' });
+    await notice.waitFor();
+    await logIn(page, 'leaderA');
+    await page.locator('#answers-inclusion-disabled-rate').waitFor();
+    await waitSaved(page);
+    expect(await page.locator('#answers-inclusion-disabled-rate').inputValue()).toBe('5');
+    expect((await h.call('leaderA', 'GET', `/assessments/${created.id}`)).body.answers).toEqual({ 'inclusion-disabled-rate': 5 });
   });
 });
