@@ -10,13 +10,15 @@ import { portfolioColumns } from './columns.js';
  * second header row of labels in the user's language, which the importer skips.
  */
 export async function writeTemplate(index: ContentIndex, file: string, format: 'csv' | 'xlsx', lang: Lang, delimiter = ','): Promise<void> {
+  writeFileSync(file, await templateBytes(index, format, lang, delimiter));
+}
+
+/** The template's bytes, for a file or a download. */
+export async function templateBytes(index: ContentIndex, format: 'csv' | 'xlsx', lang: Lang, delimiter = ','): Promise<Buffer> {
   const columns = portfolioColumns(index, lang);
   const ids = columns.map((c) => c.id);
   const labels = columns.map((c) => c.label);
-  if (format === 'csv') {
-    writeFileSync(file, stringify([ids, labels], { delimiter, bom: true }));
-    return;
-  }
+  if (format === 'csv') return Buffer.from(stringify([ids, labels], { delimiter, bom: true }));
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('portefeuille');
   sheet.addRow(ids);
@@ -30,5 +32,5 @@ export async function writeTemplate(index: ContentIndex, file: string, format: '
     if (list.length > 250 || c.question?.type === 'multiple') return;
     for (let r = 3; r <= 1000; r++) sheet.getCell(r, i + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${list}"`] };
   });
-  await workbook.xlsx.writeFile(file);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,4 +1,4 @@
-import { currentLang } from './i18n.js';
+import { currentLang, t } from './i18n.js';
 
 /** One problem the API found, located by a JSON pointer into what was sent ("/answers/x"). */
 export interface ApiIssue {
@@ -37,22 +37,25 @@ export const SESSION_EXPIRED = 'impact-score:session-expired';
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { 'Accept-Language': currentLang(), Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(API + path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch {
-    throw new ApiError(0, 'network', currentLang() === 'en' ? 'The server cannot be reached: check your connection, nothing was lost on this page.' : 'Le serveur est injoignable : vérifiez votre connexion, rien n’est perdu sur cette page.');
-  }
-  return readResponse<T>(response);
+  return readResponse<T>(await reach(API + path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) }));
 }
 
 /** Sends a file as it is (portfolio uploads). */
 export async function upload<T>(path: string, file: Blob, type: string): Promise<T> {
-  const response = await fetch(API + path, { method: 'POST', headers: { 'Content-Type': type, 'Accept-Language': currentLang() }, credentials: 'same-origin', body: file });
-  return readResponse<T>(response);
+  return readResponse<T>(await reach(API + path, { method: 'POST', headers: { 'Content-Type': type, 'Accept-Language': currentLang() }, credentials: 'same-origin', body: file }));
 }
 
-async function readResponse<T>(response: Response): Promise<T> {
+/** fetch, with an unreachable server turned into an ApiError (status 0) the pages show like any other. */
+async function reach(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    throw new ApiError(0, 'network', t('networkError'));
+  }
+}
+
+/** The body of an API response, or the ApiError it carries. */
+export async function readResponse<T>(response: Response): Promise<T> {
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   let json: unknown;
@@ -62,7 +65,9 @@ async function readResponse<T>(response: Response): Promise<T> {
     json = undefined;
   }
   if (response.ok) return json as T;
-  if (response.status === 401 && !response.url.endsWith('/auth/login') && !response.url.endsWith('/auth/me')) window.dispatchEvent(new Event(SESSION_EXPIRED));
+  if (response.status === 401 && typeof window !== 'undefined' && !response.url.endsWith('/auth/login') && !response.url.endsWith('/auth/me')) {
+    window.dispatchEvent(new Event(SESSION_EXPIRED));
+  }
   const error = (json as { error?: { code?: string; message?: string; issues?: ApiIssue[] } & Record<string, unknown> } | undefined)?.error;
   const { code, message, issues, ...details } = error ?? {};
   throw new ApiError(response.status, code ?? `http-${response.status}`, message ?? `HTTP ${response.status}`, issues ?? [], details);

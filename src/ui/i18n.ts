@@ -101,6 +101,12 @@ const fr = {
   conflictDiscard: 'Abandonner les miennes et recharger',
   noAnswer: '(aucune)',
   readOnlyAssessment: 'Cette évaluation est soumise : elle ne se modifie plus.',
+  savedExceptFlagged: 'Enregistré, sauf les réponses signalées',
+  retrying: 'Serveur injoignable : nouvel essai sous peu',
+  submitAfterSave: 'Tout n’est pas enregistré : corrigez les réponses signalées (ou résolvez le conflit), puis soumettez.',
+  submittedElsewhereTitle: 'Cette évaluation a été soumise ailleurs',
+  submittedElsewhereText: 'Elle ne se modifie plus : vos {count} réponse(s) non enregistrée(s) ne peuvent pas y être ajoutées. Notez-les si besoin, puis rechargez.',
+  answersRemoved: 'Retiré car ne s’applique plus : {questions}.',
   // result
   resultTitle: 'Résultat de l’évaluation n° {id}',
   globalScore: 'Score global',
@@ -149,7 +155,7 @@ const fr = {
   noItems: 'Le plan est vide : ajoutez des actions suggérées ou une action à vous.',
   itemTitle: 'Intitulé',
   owner: 'Responsable',
-  due: 'Échéance (AAAA-MM ou AAAA-T1…T4)',
+  due: 'Échéance (AAAA-MM pour un mois, AAAA-Q1 à AAAA-Q4 pour un trimestre)',
   dueShort: 'Échéance',
   status: 'Avancement',
   target: 'Objectif',
@@ -214,7 +220,7 @@ const fr = {
   downloadResults: 'Télécharger les résultats',
   previousBatches: 'Lots précédents',
   noBatches: 'Aucun lot envoyé.',
-  templateHint: 'Le modèle s’obtient avec « impact-score batch-template --format csv ».',
+  templateHint: 'Partez du modèle : une ligne par organisation, une colonne par question (la deuxième ligne, les libellés, est ignorée à l’import).',
   meanScore: 'moyenne {mean}',
   // portfolio
   portfolioTitle: 'Portefeuille',
@@ -232,6 +238,16 @@ const fr = {
   enterNumber: 'Saisissez un nombre.',
   between: 'Saisissez un nombre entre {min} et {max}.',
   wholeNumber: 'Saisissez un nombre entier.',
+  networkError: 'Le serveur est injoignable : vérifiez votre connexion ; rien n’est perdu sur cette page.',
+  rulePoints: '{points} pts',
+  ruleFired: 'obtenu',
+  ruleMissed: 'non obtenu',
+  planStatusHeading: 'Statut',
+  planItems: '{count} action(s)',
+  downloadTemplateCsv: 'Modèle CSV',
+  downloadTemplateXlsx: 'Modèle XLSX',
+  percent: '{value} %',
+  editingApprovedPlan: 'Ajouter une action au plan « {title} » le renvoie en brouillon : il faudra le soumettre à nouveau à l’expert.',
   // errors
   errorTitle: 'Une erreur est survenue',
   sessionExpired: 'Votre session a expiré : reconnectez-vous.',
@@ -307,6 +323,12 @@ const en: Record<MessageKey, string> = {
   conflictDiscard: 'Drop mine and reload',
   noAnswer: '(none)',
   readOnlyAssessment: 'This assessment is submitted: it can no longer be changed.',
+  savedExceptFlagged: 'Saved, except the flagged answers',
+  retrying: 'Server unreachable: trying again shortly',
+  submitAfterSave: 'Not everything is saved: fix the flagged answers (or settle the conflict), then submit.',
+  submittedElsewhereTitle: 'This assessment was submitted elsewhere',
+  submittedElsewhereText: 'It can no longer change: your {count} unsaved answer(s) cannot be added to it. Note them if needed, then reload.',
+  answersRemoved: 'Removed as no longer applying: {questions}.',
   resultTitle: 'Result of assessment no. {id}',
   globalScore: 'Global score',
   pillarScores: 'Scores per pillar',
@@ -352,7 +374,7 @@ const en: Record<MessageKey, string> = {
   noItems: 'The plan is empty: add suggested actions or an action of your own.',
   itemTitle: 'Title',
   owner: 'Owner',
-  due: 'Due (YYYY-MM or YYYY-Q1…Q4)',
+  due: 'Due (YYYY-MM for a month, YYYY-Q1 to YYYY-Q4 for a quarter)',
   dueShort: 'Due',
   status: 'Progress',
   target: 'Target',
@@ -414,7 +436,7 @@ const en: Record<MessageKey, string> = {
   downloadResults: 'Download the results',
   previousBatches: 'Previous batches',
   noBatches: 'No batch sent yet.',
-  templateHint: 'Get the template with "impact-score batch-template --format csv".',
+  templateHint: 'Start from the template: one row per organisation, one column per question (the second row, the labels, is skipped on import).',
   meanScore: 'mean {mean}',
   portfolioTitle: 'Portfolio',
   distribution: 'Distribution of scores',
@@ -431,6 +453,16 @@ const en: Record<MessageKey, string> = {
   enterNumber: 'Enter a number.',
   between: 'Enter a number between {min} and {max}.',
   wholeNumber: 'Enter a whole number.',
+  networkError: 'The server cannot be reached: check your connection; nothing was lost on this page.',
+  rulePoints: '{points} pts',
+  ruleFired: 'obtained',
+  ruleMissed: 'not obtained',
+  planStatusHeading: 'Status',
+  planItems: '{count} action(s)',
+  downloadTemplateCsv: 'CSV template',
+  downloadTemplateXlsx: 'XLSX template',
+  percent: '{value}%',
+  editingApprovedPlan: 'Adding an action to the plan "{title}" sends it back to draft: it will need submitting to the expert again.',
   errorTitle: 'Something went wrong',
   sessionExpired: 'Your session expired: log in again.',
 };
@@ -443,10 +475,18 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 }
 
 /** Numbers and dates the way the reader writes them (71,1 in French). */
-export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 }).format(value);
+export function formatNumber(value: number, options: Intl.NumberFormatOptions = { maximumFractionDigits: 1 }): string {
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', options).format(value);
 }
 
+/** A date, or a timestamp, as a day. A bare day ("2026-10-10") stays that day in every time zone. */
 export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' }).format(new Date(iso));
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const date = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(iso);
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' }).format(date);
+}
+
+/** "Label : value" in French, "Label: value" in English. */
+export function colon(): string {
+  return lang === 'fr' ? '\u00a0: ' : ': ';
 }

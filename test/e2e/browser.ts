@@ -63,9 +63,13 @@ export async function logIn(page: Page, who: string): Promise<void> {
   await page.locator('header nav').waitFor();
 }
 
-/** Goes to a page of the app and waits for its heading to take the focus (the page is ready). */
+/**
+ * Opens a page of the app by its address, as a fresh load (a hash change alone would leave the
+ * previous page's heading in place for a moment), and waits for its heading to take the focus.
+ */
 export async function visit(page: Page, h: Harness, hash: string): Promise<void> {
   await page.goto(appUrl(h, hash));
+  await page.reload();
   await page.locator('h1#page-title:focus, p.alert[role="alert"]').first().waitFor();
 }
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { templateBytes } from '../../batch/write-template.js';
 import type { AppContext } from '../../app/app-context.js';
 import { fail, invalid, ok } from '../../app/app-error.js';
 import { batchFolder, getBatch, listBatches, startBatch } from '../../app/batches.js';
@@ -46,6 +47,19 @@ export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Co
     method: 'get', path: '/batches', tag: 'batches', auth: true,
     summary: 'Mes lots / my batches', responses: { 200: 'Newest first' },
     handler: ({ actor }) => ok(listBatches(ctx, actor)),
+  });
+  registry.add({
+    method: 'get', path: '/batches/template', tag: 'batches', auth: true,
+    query: z.object({ format: z.enum(['csv', 'xlsx']).optional() }),
+    summary: 'Modèle vide de portefeuille (CSV ou XLSX, libellés dans la langue du lecteur) / empty portfolio template',
+    responses: { 200: 'The template file' },
+    handler: async ({ query, lang, res }) => {
+      const format = query.format ?? 'csv';
+      const bytes = await templateBytes(ctx.scorer.index, format, lang);
+      res.type(MIME[format]).setHeader('Content-Disposition', `attachment; filename="modele-portefeuille.${format}"`);
+      res.send(bytes);
+      return undefined;
+    },
   });
   registry.add({
     method: 'get', path: '/batches/:batchId', tag: 'batches', auth: true, params: z.strictObject({ batchId: id }),

@@ -15,7 +15,7 @@ import { id } from './schemas.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const due = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, schemaMessage({
-  fr: 'Échéance attendue sous la forme AAAA-MM (un mois, 2027-03) ou AAAA-Tn (un trimestre, 2027-Q2).',
+  fr: 'Échéance attendue sous la forme AAAA-MM (un mois, 2027-03) ou AAAA-Qn (un trimestre, 2027-Q2).',
   en: 'Due date expected as YYYY-MM (a month, 2027-03) or YYYY-Qn (a quarter, 2027-Q2).',
 }));
 const itemFields = {

@@ -33,7 +33,7 @@ export function ErrorBox({ error, retry }: { error: ApiError; retry?: () => void
   return (
     <div class="alert alert-error" role="alert">
       <p><strong>{t('errorTitle')}</strong> — {error.message}</p>
-      {error.issues.length > 0 ? <ul>{error.issues.map((i) => <li key={i.path + i.message}><code>{i.path}</code> {i.message}</li>)}</ul> : null}
+      {(error.issues ?? []).length > 0 ? <ul>{error.issues.map((i) => <li key={i.path + i.message}>{i.message}</li>)}</ul> : null}
       {retry ? <button type="button" class="button-secondary" onClick={retry}>{t('retry')}</button> : null}
     </div>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AnswerValue, Question } from '../api-types.js';
-import { t } from '../i18n.js';
+import { formatNumber, t } from '../i18n.js';
 import { FieldError } from './field.js';
 
 const NOT_APPLICABLE = 'n/a';
@@ -47,12 +47,12 @@ export function QuestionField({ question, idPrefix, value, error, readOnly, onCh
   ) : null;
   const na = question.notApplicable ? (
     <label class="check na">
-      <input type="checkbox" checked={isNa} disabled={readOnly} onChange={(e) => onChange(e.currentTarget.checked ? NOT_APPLICABLE : null)} />
+      <input type="checkbox" checked={isNa} disabled={readOnly} aria-describedby={grouped ? undefined : `${id}-label`} onChange={(e) => onChange(e.currentTarget.checked ? NOT_APPLICABLE : null)} />
       {t('notApplicable')}
     </label>
   ) : null;
   return grouped ? (
-    <fieldset class={`question${shown ? ' field-invalid' : ''}`} id={`q-${id}`} aria-describedby={describedBy}>
+    <fieldset class={`question${shown ? ' field-invalid' : ''}`} id={`q-${id}`} aria-describedby={describedBy} aria-invalid={shown ? true : undefined}>
       <legend>{label}</legend>
       {help}
       {control}
@@ -61,7 +61,7 @@ export function QuestionField({ question, idPrefix, value, error, readOnly, onCh
     </fieldset>
   ) : (
     <div class={`question${shown ? ' field-invalid' : ''}`} id={`q-${id}`}>
-      <label for={id} class="question-label">{label}</label>
+      <label for={id} class="question-label" id={`${id}-label`}>{label}</label>
       {help}
       {control}
       {na}
@@ -145,26 +145,39 @@ function Control({ question, id, value, disabled, describedBy, invalid, onChange
   }
 }
 
+/** A decimal number as people type it: "1,5" or "1.5", "1 000" with spaces; nothing else. */
+export function parseDecimal(text: string): number | undefined {
+  const compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(compact)) return undefined;
+  const n = Number(compact);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** A number written the reader's way: a decimal comma in French, no grouping (easier to edit). */
+function written(n: number): string {
+  return formatNumber(n, { useGrouping: false, maximumFractionDigits: 6 });
+}
+
 /** A number as typed: kept as text until it parses, so "1," on the way to "1,5" is not lost. */
 function NumberInput({ question, id, value, disabled, describedBy, invalid, onChange, onLocalError }: Omit<ControlProps, 'value'> & { value: number | undefined }) {
-  const [text, setText] = useState(value === undefined ? '' : String(value));
+  const [text, setText] = useState(value === undefined ? '' : written(value));
   useEffect(() => {
-    if (value !== undefined && Number(text.replace(',', '.')) !== value) setText(String(value));
-    if (value === undefined && text.trim() !== '' && !Number.isNaN(Number(text.replace(',', '.')))) setText('');
+    const typed = parseDecimal(text);
+    if (value !== undefined && typed !== value) setText(written(value));
+    if (value === undefined && typed !== undefined) setText('');
   }, [value]);
   const min = question.type === 'percentage' ? 0 : question.min;
   const max = question.type === 'percentage' ? 100 : question.max;
   const unit = question.type === 'percentage' ? '%' : question.unit;
   const commit = (raw: string) => {
     setText(raw);
-    const trimmed = raw.trim().replace(',', '.');
-    if (trimmed === '') {
+    if (raw.trim() === '') {
       onLocalError(undefined);
       onChange(null);
       return;
     }
-    const n = Number(trimmed);
-    if (Number.isNaN(n)) onLocalError(t('enterNumber'));
+    const n = parseDecimal(raw);
+    if (n === undefined) onLocalError(t('enterNumber'));
     else if ((min !== undefined && n < min) || (max !== undefined && n > max)) onLocalError(t('between', { min: min ?? '−∞', max: max ?? '+∞' }));
     else if (question.integer && !Number.isInteger(n)) onLocalError(t('wholeNumber'));
     else {

@@ -1,4 +1,4 @@
-import { formatNumber, t } from '../i18n.js';
+import { colon, formatNumber, t } from '../i18n.js';
 
 /** The colour band of a score, for the bar; the number is always written out too. */
 function band(score: number | null): string {
@@ -17,7 +17,7 @@ export function ScoreRing({ score, label }: { score: number | null; label: strin
   const filled = score === null ? 0 : (circumference * Math.max(0, Math.min(100, score))) / 100;
   return (
     <figure class="score-ring">
-      <svg viewBox="0 0 120 120" width="140" height="140" role="img" aria-label={`${label} : ${scoreText(score)}`}>
+      <svg viewBox="0 0 120 120" width="140" height="140" role="img" aria-label={`${label}${colon()}${scoreText(score)}`}>
         <circle cx="60" cy="60" r={r} class="ring-track" />
         <circle cx="60" cy="60" r={r} class={`ring-value ${band(score)}`} stroke-dasharray={`${filled} ${circumference}`} transform="rotate(-90 60 60)" />
         <text x="60" y="66" text-anchor="middle" class="ring-text">{score === null ? '–' : formatNumber(score)}</text>

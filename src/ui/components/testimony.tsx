@@ -9,7 +9,9 @@ export function TestimonyCard({ testimony }: { testimony: Testimony }) {
       <p>{testimony.action}</p>
       {testimony.outcome ? <p>{testimony.outcome}</p> : null}
       <p class="muted">
-        <a href={testimony.source.url} rel="noopener noreferrer" target="_blank">{t('source', { publisher: testimony.source.publisher })}</a>
+        {/^https?:\/\//.test(testimony.source.url)
+          ? <a href={testimony.source.url} rel="noopener noreferrer" target="_blank">{t('source', { publisher: testimony.source.publisher })}</a>
+          : t('source', { publisher: testimony.source.publisher })}
         {testimony.date ? ` · ${testimony.date}` : ''}
       </p>
     </article>

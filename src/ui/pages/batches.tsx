@@ -3,7 +3,7 @@ import { api, API, ApiError, upload } from '../api.js';
 import type { Batch } from '../api-types.js';
 import { describedBy, Field } from '../components/field.js';
 import { ErrorBox, Loadable, Page } from '../components/page.js';
-import { formatDate, formatNumber, t } from '../i18n.js';
+import { colon, currentLang, formatDate, formatNumber, t } from '../i18n.js';
 import { useLoad } from '../use-load.js';
 
 const TYPES: Record<string, string> = {
@@ -26,16 +26,23 @@ export function BatchesPage() {
   const [current, setCurrent] = useState<Batch | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const live = useRef(true);
+  useEffect(() => () => {
+    live.current = false;
+    clearTimeout(timer.current);
+  }, []);
+  /** Polls one batch until it ends; following a new one stops following the previous. */
   const follow = (id: number) => {
+    clearTimeout(timer.current);
     timer.current = setTimeout(async () => {
       try {
         const batch = await api<Batch>('GET', `/batches/${id}`);
-        setCurrent(batch);
+        if (!live.current) return;
+        setCurrent((shown) => (shown && shown.id !== id ? shown : batch));
         if (batch.status === 'queued' || batch.status === 'running') follow(id);
         else state.reload();
       } catch (e) {
-        setError(e as ApiError);
+        if (live.current) setError(e as ApiError);
       }
     }, POLL_MS);
   };
@@ -48,7 +55,7 @@ export function BatchesPage() {
     const extension = file.name.split('.').pop()?.toLowerCase() ?? '';
     setBusy(true);
     try {
-      const batch = await upload<Batch>(`/batches?output=${output}&store=${store}`, file, TYPES[extension] ?? file.type ?? 'application/octet-stream');
+      const batch = await upload<Batch>(`/batches?output=${output}&store=${store}`, file, TYPES[extension] ?? (file.type || 'application/octet-stream'));
       setCurrent(batch);
       setFieldError(undefined);
       setError(undefined);
@@ -66,7 +73,11 @@ export function BatchesPage() {
   return (
     <Page title={t('batchesTitle')}>
       <p>{t('batchesIntro')}</p>
-      <p class="muted">{t('templateHint')}</p>
+      <p>
+        {t('templateHint')}{' '}
+        <a href={`${API}/batches/template?format=csv&lang=${currentLang()}`} download>{t('downloadTemplateCsv')}</a>{' · '}
+        <a href={`${API}/batches/template?format=xlsx&lang=${currentLang()}`} download>{t('downloadTemplateXlsx')}</a>
+      </p>
       {error ? <ErrorBox error={error} /> : null}
       <form class="card form-narrow" onSubmit={(e) => void send(e)} noValidate>
         <Field id="batch-file" label={t('portfolioFile')} error={fieldError}>
@@ -106,16 +117,17 @@ function BatchCard({ batch, live = false }: { batch: Batch; live?: boolean }) {
   return (
     <div class="card batch" data-batch={batch.id} data-batch-status={batch.status}>
       <Heading>{t('batchLine', { id: batch.id, status: t(`batchStatus_${batch.status}`) })} <span class="muted">· {formatDate(batch.createdAt)}</span></Heading>
-      <div role={live ? 'status' : undefined} aria-live={live ? 'polite' : undefined}>
+      {live ? <p class="sr-only" role="status">{t(`batchStatus_${batch.status}`)}</p> : null}
+      <div>
         {batch.status === 'running' || batch.status === 'queued' ? (
           <p>
-            <progress max={100} value={percent} aria-label={t('batchLine', { id: batch.id, status: t(`batchStatus_${batch.status}`) })} /> {percent} % · {t('batchRows', { rows: batch.rows })}
+            <progress max={100} value={percent} aria-label={t('batchLine', { id: batch.id, status: t(`batchStatus_${batch.status}`) })} /> {t('percent', { value: percent })} · {t('batchRows', { rows: batch.rows })}
           </p>
         ) : null}
         {s ? (
           <p>
             {t('batchSummary', { scored: s.scored, rejected: s.rejected, stored: batch.stored })}
-            {s.global.mean !== null ? ` · ${t('global')} : ${t('meanScore', { mean: formatNumber(s.global.mean) })}` : ''}
+            {s.global.mean !== null ? ` · ${t('global')}${colon()}${t('meanScore', { mean: formatNumber(s.global.mean) })}` : ''}
           </p>
         ) : null}
         {batch.error ? <p class="field-error">{batch.error}</p> : null}

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api.js';
-import type { Assessment, Organisation, Question, Questionnaires } from '../api-types.js';
+import type { AnswerValue, Assessment, Organisation, Question, Questionnaires } from '../api-types.js';
 import { Autosaver, sessionPendingStore, type Part } from '../autosave.js';
 import { ErrorBox, Loadable, Page } from '../components/page.js';
 import { QuestionField } from '../components/question-field.js';
-import { t } from '../i18n.js';
+import { colon, t } from '../i18n.js';
 import { formatAnswer, questionnaires } from '../questionnaires.js';
 import { href, navigate } from '../router.js';
 import { useLoad } from '../use-load.js';
@@ -32,9 +32,12 @@ function Form({ content, initial, organisation, section }: { content: Questionna
       ...(Object.keys(changes.answers).length ? { answers: changes.answers } : {}),
     }),
     () => setTick((n) => n + 1),
-    sessionPendingStore(initial.id),
+    { store: sessionPendingStore(initial.id) },
   ), [initial]);
   const [submitError, setSubmitError] = useState<ApiError | undefined>(undefined);
+  const [stopped, setStopped] = useState<string | undefined>(undefined);
+  /** What the last submission refused, by field; a field's entry goes when it is changed. */
+  const [serverIssues, setServerIssues] = useState(new Map<string, string>());
   const [submitting, setSubmitting] = useState(false);
   const [showMissing, setShowMissing] = useState(false);
   const conflictRef = useRef<HTMLDivElement>(null);
@@ -53,6 +56,16 @@ function Form({ content, initial, organisation, section }: { content: Questionna
   useEffect(() => {
     if (saver.state === 'conflict') conflictRef.current?.focus();
   }, [saver.state]);
+  // A new section starts at its top, with the focus on its heading.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    document.getElementById(`section-${section}`)?.focus();
+  }, [section]);
 
   const assessment = saver.assessment;
   const readOnly = assessment.status !== 'draft' || organisation.access !== 'edit';
@@ -64,7 +77,13 @@ function Form({ content, initial, organisation, section }: { content: Questionna
     ...content.pillars.flatMap((p) => p.indicators.flatMap((i) => i.questions.map((q) => [`answers/${q.id}`, q] as const))),
   ]);
   const missing = new Set(assessment.missing ?? []);
-  const serverIssues = submitError?.byPath() ?? new Map<string, string>();
+  const answerChanged = (part: Part, qid: string, v: AnswerValue | null) => {
+    const path = `/${part}/${qid}`;
+    // The submission's complaint about this field is answered by the change.
+    if (serverIssues.has(path)) setServerIssues(new Map([...serverIssues].filter(([p]) => p !== path)));
+    setStopped(undefined);
+    saver.change(part, qid, v);
+  };
   const errorOf = (part: Part, qid: string) => {
     const path = `/${part}/${qid}`;
     const known = saver.errors.get(path) ?? serverIssues.get(path);
@@ -74,7 +93,7 @@ function Form({ content, initial, organisation, section }: { content: Questionna
   };
   const field = (part: Part, q: Question) => (
     <QuestionField key={q.id} question={q} idPrefix={part} value={saver.value(part, q.id)} error={errorOf(part, q.id)} readOnly={readOnly}
-      onChange={(v) => saver.change(part, q.id, v)} />
+      onChange={(v) => answerChanged(part, q.id, v)} />
   );
 
   const submit = async () => {
@@ -82,11 +101,16 @@ function Form({ content, initial, organisation, section }: { content: Questionna
     setShowMissing(true);
     try {
       await saver.flush();
-      if (saver.state === 'conflict') return;
+      if (saver.state !== 'saved') {
+        setStopped(t('submitAfterSave'));
+        return;
+      }
+      setStopped(undefined);
       await api<Assessment>('POST', `/assessments/${assessment.id}/submit`, { version: saver.assessment.version });
       navigate(href.result(assessment.id));
     } catch (e) {
       setSubmitError(e as ApiError);
+      setServerIssues((e as ApiError).byPath?.() ?? new Map());
     } finally {
       setSubmitting(false);
     }
@@ -105,7 +129,15 @@ function Form({ content, initial, organisation, section }: { content: Questionna
   return (
     <Page title={`${t('fillTitle', { id: assessment.id })} — ${organisation.name}`} actions={<SaveStatus saver={saver} readOnly={readOnly} />}>
       {readOnly ? <p class="alert" role="status">{t('readOnlyAssessment')} <a href={href.result(assessment.id)}>{t('seeResult')}</a></p> : null}
-      {saver.state === 'conflict' && saver.conflict ? (
+      {saver.state === 'conflict' && saver.conflict && saver.conflict.status !== 'draft' ? (
+        <div class="alert alert-warning" role="alert" tabIndex={-1} ref={conflictRef}>
+          <h2>{t('submittedElsewhereTitle')}</h2>
+          <p>{t('submittedElsewhereText', { count: saver.unsavedCount })}</p>
+          <div class="button-row">
+            <button type="button" onClick={() => saver.discardMine()}>{t('conflictDiscard')}</button>
+          </div>
+        </div>
+      ) : saver.state === 'conflict' && saver.conflict ? (
         <div class="alert alert-warning" role="alert" tabIndex={-1} ref={conflictRef}>
           <h2>{t('conflictTitle')}</h2>
           <p>{t('conflictText')}</p>
@@ -115,7 +147,7 @@ function Form({ content, initial, organisation, section }: { content: Questionna
               const q = questionsById.get(`${part}/${qid}`);
               return (
                 <li key={`${part}/${qid}`}>
-                  <strong>{q?.label ?? qid}</strong> : {formatAnswer(q, value)}{' '}
+                  <strong>{q?.label ?? qid}</strong>{colon()}{formatAnswer(q, value)}{' '}
                   <span class="muted">({t('conflictTheirs', { value: formatAnswer(q, saver.conflict![part][qid]) })})</span>
                 </li>
               );
@@ -127,6 +159,12 @@ function Form({ content, initial, organisation, section }: { content: Questionna
           </div>
         </div>
       ) : null}
+      {Object.keys(saver.removed).length > 0 ? (
+        <p class="alert" role="status">
+          {t('answersRemoved', { questions: Object.keys(saver.removed).map((qid) => questionsById.get(`answers/${qid}`)?.label ?? qid).join(' ; ') })}
+        </p>
+      ) : null}
+      {stopped ? <p class="alert alert-error" role="alert">{stopped}</p> : null}
       <nav class="sections" aria-label={t('fillTitle', { id: assessment.id })}>
         <ol>
           {sections.map((s, i) => {
@@ -136,7 +174,7 @@ function Form({ content, initial, organisation, section }: { content: Questionna
                 <a href={href.fill(assessment.id, s.id)} aria-current={i === index ? 'step' : undefined}>
                   <span class="section-title">{s.title}</span>
                   <span class="section-progress">
-                    <progress max={100} value={meta.percent} aria-label={`${s.title} : ${t('progressOf', meta)}`} />
+                    <progress max={100} value={meta.percent} aria-label={`${s.title}${colon()}${t('progressOf', meta)}`} />
                     <span>{t('progressOf', meta)}</span>
                   </span>
                 </a>
@@ -148,13 +186,13 @@ function Form({ content, initial, organisation, section }: { content: Questionna
       <form class="questions" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         {index === 0 ? (
           <section aria-labelledby="section-profile">
-            <h2 id="section-profile">{content.profile.title}</h2>
+            <h2 id="section-profile" tabIndex={-1}>{content.profile.title}</h2>
             {content.profile.description ? <p>{content.profile.description}</p> : null}
             {content.profile.questions.map((q) => field('profile', q))}
           </section>
         ) : pillar ? (
           <section aria-labelledby={`section-${pillar.id}`}>
-            <h2 id={`section-${pillar.id}`}>{pillar.title}</h2>
+            <h2 id={`section-${pillar.id}`} tabIndex={-1}>{pillar.title}</h2>
             {pillar.description ? <p>{pillar.description}</p> : null}
             {pillar.indicators.map((indicator) => {
               const asked = indicator.questions.filter((q) => visible(q.id));
@@ -169,12 +207,12 @@ function Form({ content, initial, organisation, section }: { content: Questionna
             })}
           </section>
         ) : null}
-        {submitError && submitError.issues.length > 0 ? (
+        {submitError && submitError.issues.length > 0 && serverIssues.size > 0 ? (
           <div class="alert alert-error" role="alert">
-            <p>{submitError.code === 'incomplete-assessment' ? t('submitBlocked', { count: submitError.issues.length }) : submitError.message}</p>
+            <p>{submitError.code === 'incomplete-assessment' ? t('submitBlocked', { count: serverIssues.size }) : submitError.message}</p>
             <SectionsWithIssues content={content} issues={[...serverIssues.keys()]} assessmentId={assessment.id} />
           </div>
-        ) : submitError ? <ErrorBox error={submitError} /> : null}
+        ) : submitError && submitError.issues.length === 0 ? <ErrorBox error={submitError} /> : null}
         <div class="button-row">
           {index > 0 ? <a class="button button-secondary" href={href.fill(assessment.id, sections[index - 1]!.id)}>{t('previousSection')}</a> : null}
           {index < sections.length - 1 ? <a class="button button-secondary" href={href.fill(assessment.id, sections[index + 1]!.id)}>{t('nextSection')}</a> : null}
@@ -197,7 +235,7 @@ function SectionsWithIssues({ content, issues, assessmentId }: { content: Questi
     entry.count++;
     counts.set(key, entry);
   }
-  return <ul>{[...counts].map(([sid, c]) => <li key={sid}><a href={href.fill(assessmentId, sid)}>{c.title}</a> : {c.count}</li>)}</ul>;
+  return <ul>{[...counts].map(([sid, c]) => <li key={sid}><a href={href.fill(assessmentId, sid)}>{c.title}</a>{colon()}{c.count}</li>)}</ul>;
 }
 
 function SaveStatus({ saver, readOnly }: { saver: Autosaver; readOnly: boolean }) {
@@ -206,6 +244,8 @@ function SaveStatus({ saver, readOnly }: { saver: Autosaver; readOnly: boolean }
     : saver.state === 'saving' ? t('saving')
     : saver.state === 'pending' ? t('unsaved')
     : saver.state === 'conflict' ? t('conflictTitle')
+    : saver.state === 'invalid' ? t('savedExceptFlagged')
+    : saver.state === 'retrying' ? t('retrying')
     : t('saveFailed', { message: saver.lastError?.message ?? '' });
   return <p class={`save-status save-${saver.state}`} role="status" aria-live="polite" data-save-state={saver.state}>{text}</p>;
 }

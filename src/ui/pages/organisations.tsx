@@ -88,7 +88,7 @@ export function OrganisationPage({ id }: { id: number }) {
                 {plans.map((p) => (
                   <li key={p.id} class="list-row">
                     <span><a href={href.plan(p.id)}>{p.title}</a> <span class={`badge badge-${p.status}`}>{t(`planStatus_${p.status}`)}</span></span>
-                    <span class="muted">{p.items.length} · {formatDate(p.updatedAt)}</span>
+                    <span class="muted">{t('planItems', { count: p.items.length })} · {formatDate(p.updatedAt)}</span>
                   </li>
                 ))}
               </ul>

@@ -4,7 +4,7 @@ import type { Plan, PlanItem, Questionnaires } from '../api-types.js';
 import { describedBy, Field } from '../components/field.js';
 import { ErrorBox, Loadable, Page } from '../components/page.js';
 import { ScoreBars } from '../components/score-chart.js';
-import { formatDate, formatNumber, t } from '../i18n.js';
+import { colon, currentLang, formatDate, formatNumber, t } from '../i18n.js';
 import { questionnaires } from '../questionnaires.js';
 import { href } from '../router.js';
 import { useSession } from '../session.js';
@@ -56,16 +56,18 @@ function PlanView({ initial, content }: { initial: Plan; content: Questionnaires
     ids.splice(from, 1);
     ids.splice(to, 0, item.id);
     void run(() => api<Plan>('POST', `/plans/${plan.id}/items/order`, { version: plan.version, itemIds: ids })).then(() => {
-      document.getElementById(`move-${delta < 0 ? 'up' : 'down'}-${item.id}`)?.focus();
+      // Keep the focus on the item's arrow; at the top or bottom that arrow is disabled, use the other.
+      const same = document.getElementById(`move-${delta < 0 ? 'up' : 'down'}-${item.id}`) as HTMLButtonElement | null;
+      (same && !same.disabled ? same : document.getElementById(`move-${delta < 0 ? 'down' : 'up'}-${item.id}`))?.focus();
     });
   };
   const projection = plan.projection;
   const pillarTitle = new Map(content.pillars.map((p) => [p.id, p.title]));
 
   return (
-    <Page title={plan.title} actions={<a class="button button-secondary" href={`${API}/plans/${plan.id}/pdf`} download>{t('downloadPdf')}</a>}>
+    <Page title={plan.title} actions={<a class="button button-secondary" href={`${API}/plans/${plan.id}/pdf?lang=${currentLang()}`} download>{t('downloadPdf')}</a>}>
       <p>
-        <span class={`badge badge-${plan.status}`} data-plan-status={plan.status}>{t('planStatus', { status: t(`planStatus_${plan.status}`) })}</span>{' '}
+        <span id="plan-status" tabIndex={-1} class={`badge badge-${plan.status}`} data-plan-status={plan.status}>{t('planStatus', { status: t(`planStatus_${plan.status}`) })}</span>{' '}
         <a href={href.result(plan.assessmentId)}>{t('seeAssessment')}</a>
       </p>
       {notice ? <p class="alert alert-warning" role="alert">{notice}</p> : null}
@@ -81,7 +83,7 @@ function PlanView({ initial, content }: { initial: Plan; content: Questionnaires
           <p class="gain" data-projected-global={projection.projected.global ?? ''}>{t('gainGlobal', { gain: formatNumber(projection.gains.global) })}</p>
         </div>
       ) : null}
-      <h2>{t('items')}</h2>
+      <h2 id="plan-items" tabIndex={-1}>{t('items')}</h2>
       {canEdit && plan.status !== 'draft' ? <p class="muted">{t('editingSendsBack')}</p> : null}
       {plan.items.length === 0 ? <p>{t('noItems')}</p> : (
         <ol class="plan-items">
@@ -92,7 +94,7 @@ function PlanView({ initial, content }: { initial: Plan; content: Questionnaires
       )}
       {canEdit ? <AddItemForm plan={plan} content={content} run={run} /> : null}
       {canEdit && (plan.status === 'draft' || plan.status === 'changes-requested') && plan.items.length > 0 ? (
-        <p><button type="button" onClick={() => void run(() => api<Plan>('POST', `/plans/${plan.id}/submit`, { version: plan.version }))}>{t('submitForReview')}</button></p>
+        <p><button type="button" onClick={() => void run(() => api<Plan>('POST', `/plans/${plan.id}/submit`, { version: plan.version })).then(focusStatus)}>{t('submitForReview')}</button></p>
       ) : null}
       <Comments plan={plan} run={run} />
       {canReview ? <ReviewForm plan={plan} run={run} /> : null}
@@ -101,6 +103,9 @@ function PlanView({ initial, content }: { initial: Plan; content: Questionnaires
 }
 
 type Run = (change: () => Promise<Plan>) => Promise<boolean>;
+
+/** After a change of status, the focus goes to the status, which the change just rewrote. */
+const focusStatus = () => document.getElementById('plan-status')?.focus();
 
 function RenameForm({ plan, run }: { plan: Plan; run: Run }) {
   const [title, setTitle] = useState(plan.title);
@@ -128,14 +133,15 @@ function ItemCard({ plan, item, first, last, canEdit, run, onMove }: { plan: Pla
         {item.notes ? <><dt>{t('notes')}</dt><dd>{item.notes}</dd></> : null}
       </dl>
       {comments.length > 0 ? (
-        <ul class="comments">{comments.map((c) => <li key={c.id}><strong>{c.authorName}</strong> ({formatDate(c.createdAt)}) : {c.body}</li>)}</ul>
+        <ul class="comments">{comments.map((c) => <li key={c.id}><strong>{c.authorName}</strong> ({formatDate(c.createdAt)}){colon()}{c.body}</li>)}</ul>
       ) : null}
       {canEdit ? (
         <div class="button-row">
           <button type="button" class="button-secondary" aria-expanded={editing} onClick={() => setEditing(!editing)} aria-label={t('editItem', { title: item.displayTitle })}>{t('edit')}</button>
           <button type="button" id={`move-up-${item.id}`} class="button-secondary" disabled={first} onClick={() => onMove(item, -1)} aria-label={t('moveUp', { title: item.displayTitle })}>↑</button>
           <button type="button" id={`move-down-${item.id}`} class="button-secondary" disabled={last} onClick={() => onMove(item, 1)} aria-label={t('moveDown', { title: item.displayTitle })}>↓</button>
-          <button type="button" class="button-danger" onClick={() => void run(() => api<Plan>('DELETE', `/plans/${plan.id}/items/${item.id}?version=${plan.version}`))} aria-label={t('remove', { title: item.displayTitle })}>✕</button>
+          <button type="button" class="button-danger" aria-label={t('remove', { title: item.displayTitle })}
+            onClick={() => void run(() => api<Plan>('DELETE', `/plans/${plan.id}/items/${item.id}?version=${plan.version}`)).then(() => document.getElementById('plan-items')?.focus())}>✕</button>
         </div>
       ) : null}
       {editing ? <ItemForm plan={plan} item={item} run={run} onDone={() => setEditing(false)} /> : null}
@@ -265,7 +271,7 @@ function Comments({ plan, run }: { plan: Plan; run: Run }) {
     <section aria-labelledby="comments-title">
       <h2 id="comments-title">{t('comments')}</h2>
       {general.length === 0 ? <p class="muted">{t('noComments')}</p> : (
-        <ul class="comments">{general.map((c) => <li key={c.id}><strong>{c.authorName}</strong> ({formatDate(c.createdAt)}) : {c.body}</li>)}</ul>
+        <ul class="comments">{general.map((c) => <li key={c.id}><strong>{c.authorName}</strong> ({formatDate(c.createdAt)}){colon()}{c.body}</li>)}</ul>
       )}
       <CommentForm plan={plan} label={t('planComment')} run={run} />
     </section>
@@ -304,7 +310,7 @@ function CommentForm({ plan, itemId, label, run }: { plan: Plan; itemId?: number
 function ReviewForm({ plan, run }: { plan: Plan; run: Run }) {
   const [comment, setComment] = useState('');
   const decide = (decision: 'approve' | 'request-changes') =>
-    void run(() => api<Plan>('POST', `/plans/${plan.id}/review`, { version: plan.version, decision, ...(comment.trim() ? { comment } : {}) }));
+    void run(() => api<Plan>('POST', `/plans/${plan.id}/review`, { version: plan.version, decision, ...(comment.trim() ? { comment } : {}) })).then(focusStatus);
   return (
     <section class="card" aria-labelledby="review-title">
       <h2 id="review-title">{t('reviewTitle')}</h2>

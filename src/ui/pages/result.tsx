@@ -2,7 +2,7 @@ import { api } from '../api.js';
 import type { Report } from '../api-types.js';
 import { Loadable, Page } from '../components/page.js';
 import { ScoreBars, ScoreRing } from '../components/score-chart.js';
-import { formatNumber, t } from '../i18n.js';
+import { colon, formatNumber, t } from '../i18n.js';
 import { href } from '../router.js';
 import { useLoad } from '../use-load.js';
 
@@ -36,7 +36,9 @@ export function ResultPage({ id }: { id: number }) {
                       <ul class="rules">
                         {indicator.criteria.flatMap((c) => c.rules).map((rule) => (
                           <li key={rule.name} class={rule.fired ? 'rule-fired' : 'rule-missed'}>
-                            <span aria-hidden="true">{rule.fired ? '✓' : '·'}</span> {rule.reason} — {rule.points} pts <code class="muted">{rule.name}</code>
+                            <span aria-hidden="true">{rule.fired ? '✓' : '·'}</span>
+                            <span class="sr-only">{rule.fired ? t('ruleFired') : t('ruleMissed')}{colon()}</span>
+                            {rule.reason} — {t('rulePoints', { points: rule.points })} <code class="muted">{rule.name}</code>
                           </li>
                         ))}
                       </ul>

@@ -16,7 +16,7 @@ export function ReviewsPage() {
             <table>
               <caption class="sr-only">{t('reviewsTitle')}</caption>
               <thead>
-                <tr><th scope="col">{t('planTitle')}</th><th scope="col">{t('organisation')}</th><th scope="col">{t('workshop')}</th><th scope="col">{t('status')}</th></tr>
+                <tr><th scope="col">{t('planTitle')}</th><th scope="col">{t('organisation')}</th><th scope="col">{t('workshop')}</th><th scope="col">{t('planStatusHeading')}</th></tr>
               </thead>
               <tbody>
                 {queue.map((e) => (

@@ -3,7 +3,7 @@ import { api, ApiError } from '../api.js';
 import type { Assessment, Plan, Suggestion } from '../api-types.js';
 import { ErrorBox, Loadable, Page } from '../components/page.js';
 import { TestimonyCard } from '../components/testimony.js';
-import { formatNumber, t } from '../i18n.js';
+import { colon, formatNumber, t } from '../i18n.js';
 import { href } from '../router.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
@@ -39,6 +39,8 @@ export function SuggestionsPage({ id }: { id: number }) {
               : await api<Plan>('POST', `/assessments/${id}/plans`, { actionIds: [actionId] });
             state.setData({ assessment, suggestions, plan: updated });
             setError(undefined);
+            // The button is replaced by "in the plan": the focus goes there rather than to the page's top.
+            setTimeout(() => document.getElementById(`in-plan-${actionId}`)?.focus());
           } catch (e) {
             setError(e as ApiError);
             if ((e as ApiError).status === 409) state.reload();
@@ -50,6 +52,7 @@ export function SuggestionsPage({ id }: { id: number }) {
           <Page title={t('suggestionsTitle')} actions={plan ? <a class="button" href={href.plan(plan.id)}>{t('openPlan')} ({plan.items.length})</a> : null}>
             <p>{t('suggestionsIntro')}</p>
             {error ? <ErrorBox error={error} /> : null}
+            {canEdit && plan && (plan.status === 'submitted' || plan.status === 'approved') ? <p class="alert alert-warning">{t('editingApprovedPlan', { title: plan.title })}</p> : null}
             <div class="field field-inline">
               <label for="pillar-filter">{t('filterPillar')}</label>
               <select id="pillar-filter" value={pillar} onChange={(e) => setPillar(e.currentTarget.value)}>
@@ -70,7 +73,7 @@ export function SuggestionsPage({ id }: { id: number }) {
                     <p>{s.description}</p>
                     <details>
                       <summary>{t('whatChanges')}</summary>
-                      <ul>{s.changeViews.map((c) => <li key={c.question}><strong>{c.label}</strong> : {c.from} → {c.to}</li>)}</ul>
+                      <ul>{s.changeViews.map((c) => <li key={c.question}><strong>{c.label}</strong>{colon()}{c.from} → {c.to}</li>)}</ul>
                       <h3>{t('firstSteps')}</h3>
                       <ol>{s.firstSteps.map((step) => <li key={step}>{step}</li>)}</ol>
                     </details>
@@ -80,8 +83,8 @@ export function SuggestionsPage({ id }: { id: number }) {
                     </details>
                     {canEdit ? (
                       inPlan.has(s.actionId)
-                        ? <p class="badge badge-approved">{t('inPlan')}</p>
-                        : <button type="button" disabled={busy !== undefined} onClick={() => void add(s.actionId)} aria-label={`${plan ? t('addToPlan') : t('createPlanWith')} : ${s.title}`}>{plan ? t('addToPlan') : t('createPlanWith')}</button>
+                        ? <p class="badge badge-approved" id={`in-plan-${s.actionId}`} tabIndex={-1}>{t('inPlan')}</p>
+                        : <button type="button" disabled={busy !== undefined} onClick={() => void add(s.actionId)} aria-label={`${plan ? t('addToPlan') : t('createPlanWith')}${colon()}${s.title}`}>{plan ? t('addToPlan') : t('createPlanWith')}</button>
                     ) : null}
                   </li>
                 ))}
