@@ -29,8 +29,11 @@ function PlanView({ initial, content }: { initial: Plan; content: Questionnaires
   const canEdit = access === 'edit';
   const canReview = access === 'review' && me.user.role === 'expert' && plan.status === 'submitted';
 
-  /** Runs a change; a 409 shows the plan as it now is and says why the change did not apply. */
-  const run = async (change: () => Promise<Plan>): Promise<boolean> => {
+  /**
+   * Runs a change; a 409 shows the plan as it now is and says why the change did not apply. A form
+   * that shows its own field errors says so, and they are not repeated at the top of the page.
+   */
+  const run: Run = async (change, fieldErrors = false) => {
     try {
       setPlan(await change());
       setError(undefined);
@@ -42,7 +45,7 @@ function PlanView({ initial, content }: { initial: Plan; content: Questionnaires
         setPlan(await api<Plan>('GET', `/plans/${plan.id}`));
         setNotice(t('planConflict'));
         setError(undefined);
-      } else {
+      } else if (!(fieldErrors && (err.status === 400 || err.status === 422))) {
         setError(err);
       }
       return false;
@@ -102,7 +105,7 @@ function PlanView({ initial, content }: { initial: Plan; content: Questionnaires
   );
 }
 
-type Run = (change: () => Promise<Plan>) => Promise<boolean>;
+type Run = (change: () => Promise<Plan>, fieldErrors?: boolean) => Promise<boolean>;
 
 /** After a change of status, the focus goes to the status, which the change just rewrote. */
 const focusStatus = () => document.getElementById('plan-status')?.focus();
@@ -177,7 +180,7 @@ function ItemForm({ plan, item, run, onDone }: { plan: Plan; item: PlanItem; run
           if (err instanceof ApiError && err.issues.length > 0) setErrors(err.byPath());
           throw err;
         }
-      });
+      }, true);
       if (ok) onDone();
     } catch {
       // run() reported it.
@@ -231,11 +234,11 @@ function AddItemForm({ plan, content, run }: { plan: Plan; content: Questionnair
       } catch (err) {
         if (err instanceof ApiError) {
           setErrors(err.byPath());
-          setGeneral(err.issues.length === 0 && err.status === 422 ? err.message : undefined);
+          setGeneral(err.issues.length === 0 && (err.status === 400 || err.status === 422) ? err.message : undefined);
         }
         throw err;
       }
-    });
+    }, true);
     if (ok) {
       setTitle('');
       setIndicator('');
@@ -288,10 +291,10 @@ function CommentForm({ plan, itemId, label, run }: { plan: Plan; itemId?: number
       try {
         return await api<Plan>('POST', `/plans/${plan.id}/comments`, itemId === undefined ? { body } : { itemId, body });
       } catch (err) {
-        if (err instanceof ApiError) setError(err.byPath().get('/body') ?? (err.issues[0]?.message));
+        if (err instanceof ApiError && (err.status === 400 || err.status === 422)) setError(err.byPath().get('/body') ?? err.issues[0]?.message ?? err.message);
         throw err;
       }
-    });
+    }, true);
     if (ok) {
       setBody('');
       setError(undefined);
