@@ -110,7 +110,9 @@ function Form({ content, initial, organisation, section }: { content: Questionna
       navigate(href.result(assessment.id));
     } catch (e) {
       setSubmitError(e as ApiError);
-      setServerIssues((e as ApiError).byPath?.() ?? new Map());
+      // Next to its question, "an answer is expected" says enough; the server's text names the question id.
+      const issues = (e as ApiError).issues ?? [];
+      setServerIssues(new Map(issues.map((i) => [i.path, i.code === 'missing-answer' ? t('missingHere') : i.message])));
     } finally {
       setSubmitting(false);
     }
