@@ -9,6 +9,7 @@ import { parseAnswersDocument } from '../core/answers-document.js';
 import { ID_COLUMN, NAME_COLUMN, isLabelRow } from './columns.js';
 import { parseCell } from './parse-cell.js';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { chunkText, type CsvChunk } from './csv-chunks.js';
 
 /** A row as read: its number in the file (as a spreadsheet counts rows) and its cells by column. */
 export interface InputRow {
@@ -117,8 +118,8 @@ function planOf(scorer: RowScorer, header: readonly string[]): ColumnPlan {
 }
 
 /** Parses and scores a chunk of CSV records (in a worker): row numbers follow the file's. */
-export function scoreCsvChunk(scorer: RowScorer, chunk: { header: string[]; delimiter: string; text: string; firstRow: number }): RowResult[] {
-  const records = parseCsv(chunk.text, { delimiter: chunk.delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk): RowResult[] {
+  const records = parseCsv(chunkText(chunk), { delimiter: chunk.delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
   const plan = planOf(scorer, chunk.header);
   const results: RowResult[] = [];
   records.forEach((record, i) => {

@@ -7,7 +7,7 @@ import { createRowScorer } from './row-scorer.js';
 import type { CsvChunk } from './csv-chunks.js';
 import { scoreCsvChunk, scoreRow, type InputRow, type RowResult } from './score-row.js';
 
-/** What a pool scores: rows already read, or a chunk of CSV text to parse first. */
+/** What a pool scores: rows already read, or a chunk of CSV bytes to decode and parse first. */
 export type Work = InputRow[] | CsvChunk;
 
 export interface ScoringPool {
@@ -67,7 +67,8 @@ export async function workerPool(size: number, options: { contentRoot?: string; 
       const id = next++;
       return new Promise<RowResult[]>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, work });
+        // Chunk bytes move to the worker instead of being copied.
+        worker.postMessage({ id, work }, Array.isArray(work) ? [] : [work.bytes.buffer]);
       });
     },
     async close() {
