@@ -1,8 +1,8 @@
-import type { CompiledScorer } from '../core/compiled-scorer.js';
-import { scoreWithStatus } from '../core/compiled-scorer.js';
+import { rowScores, type CompiledScorer } from '../core/compiled-scorer.js';
 import type { AnswersDocument, AnswerValue, Question } from '../core/content-model.js';
 import { viewIssue, type Issue } from '../core/issue.js';
-import { quickSuggest, type compileActions } from '../core/quick-suggest.js';
+import { suggestForRow, type compileActions } from '../core/quick-suggest.js';
+import { checkRow, rowStateFrom, valuesOf, type RowState } from '../core/row-state.js';
 import type { Lang } from '../core/text.js';
 import { validateAnswers } from '../core/validate-answers.js';
 import { parseAnswersDocument } from '../core/answers-document.js';
@@ -52,20 +52,25 @@ export function scoreRow(scorer: RowScorer, input: InputRow): RowResult {
 
 /** Validates, scores and suggests for one organisation's answers. */
 function scoreDocument(scorer: RowScorer, row: number, id: string, doc: AnswersDocument): RowResult {
+  const values = valuesOf(scorer.compiled, doc);
+  const state = values && checkRow(scorer.compiled, values);
+  if (state) return scoreState(scorer, row, id, state, () => doc);
+  // A problem somewhere: the full validation names every one.
   const { issues, applicability } = validateAnswers(scorer.compiled.index, doc);
   if (issues.length > 0) return { row, id, ok: false, problems: issues.map((i) => problem(i, scorer.lang)) };
-  const result = scoreWithStatus(scorer.compiled, doc, applicability.status);
-  const suggestions = scorer.suggestions > 0 ? quickSuggest(scorer.compiled, scorer.actions, doc, applicability, result, scorer.suggestions).map((s) => s.actionId) : [];
-  return {
-    row,
-    id,
-    ok: true,
-    global: result.global,
-    pillars: Object.fromEntries(result.pillars.map((p) => [p.id, p.score])),
-    indicators: Object.fromEntries(result.indicators.map((i) => [i.id, i.score])),
-    suggestions,
-    ...(scorer.keep?.has(id) && { document: doc }),
-  };
+  return scoreState(scorer, row, id, rowStateFrom(scorer.compiled, doc, applicability), () => doc);
+}
+
+/** Scores and suggests for a valid row; its answers document is only built when it is to be kept. */
+function scoreState(scorer: RowScorer, row: number, id: string, state: RowState, doc: () => AnswersDocument): RowResult {
+  const { compiled } = scorer;
+  const scores = rowScores(compiled, state);
+  const suggestions = scorer.suggestions > 0 ? suggestForRow(compiled, scorer.actions, state, scores, scorer.suggestions).map((s) => s.actionId) : [];
+  const pillars: Record<string, number | null> = {};
+  compiled.pillars.forEach((p, n) => (pillars[p.id] = scores.pillars[n]!));
+  const indicators: Record<string, number | null> = {};
+  compiled.indicators.forEach((i, n) => (indicators[i.id] = scores.indicators[n]!));
+  return { row, id, ok: true, global: scores.global, pillars, indicators, suggestions, ...(scorer.keep?.has(id) && { document: doc() }) };
 }
 
 type Built = { ok: true; doc: AnswersDocument; id: string } | { ok: false; id: string; issues: Issue[] };
@@ -95,7 +100,7 @@ function problem(issue: Issue, lang: Lang): RowProblem {
 interface ColumnPlan {
   idIndex: number;
   nameIndex: number;
-  columns: { index: number; id: string; question: Question; profile: boolean }[];
+  columns: { index: number; id: string; slot: number; question: Question; profile: boolean }[];
 }
 
 const plans = new WeakMap<RowScorer, Map<string, ColumnPlan>>();
@@ -111,7 +116,7 @@ function planOf(scorer: RowScorer, header: readonly string[]): ColumnPlan {
   header.forEach((id, i) => {
     const field = index.profileFields.get(id);
     const question = field ?? index.questions.get(id)?.question;
-    if (question) plan!.columns.push({ index: i, id, question, profile: field !== undefined });
+    if (question) plan!.columns.push({ index: i, id, slot: scorer.compiled.slots.get(id)!, question, profile: field !== undefined });
   });
   byHeader.set(key, plan);
   return plan;
@@ -127,9 +132,21 @@ export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk): RowResult[] {
     if (record.every((cell) => cell.trim() === '')) return;
     const id = String(record[plan.idIndex] ?? '').trim();
     if (row === 2 && isLabelRow({ [ID_COLUMN]: id })) return;
-    results.push(scoreDocument(scorer, row, id, documentOf(plan, record)));
+    results.push(scoreRecord(scorer, plan, row, id, record));
   });
   return results;
+}
+
+/** One record straight into the row's arrays; the answers document is built only for a row with a problem, or one to keep. */
+function scoreRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: string, record: readonly unknown[]): RowResult {
+  const values = new Array<unknown>(scorer.compiled.slots.size);
+  for (const c of plan.columns) {
+    const value = parseCell(c.question, record[c.index]);
+    if (value !== undefined) values[c.slot] = value;
+  }
+  const state = checkRow(scorer.compiled, values);
+  if (!state) return scoreDocument(scorer, row, id, documentOf(plan, record));
+  return scoreState(scorer, row, id, state, () => documentOf(plan, record));
 }
 
 /** The answers document of one row: each known column's cell read for its question; other columns ignored. */
