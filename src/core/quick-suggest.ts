@@ -11,8 +11,8 @@ interface CompiledAction {
   action: Action;
   fits?: SlotTest;
   requires?: SlotTest;
-  /** The answers it changes, known questions only, in the action's order. */
-  changes: { slot: number; question: Question; change: AnswerChange }[];
+  /** The answers it changes, known questions only, in the action's order, each with what it made of answers already seen. */
+  changes: { slot: number; question: Question; change: AnswerChange; seen: Map<unknown, AnswerValue | undefined> }[];
   /** Question numbers it changes, then those whose showIf depends on them (transitively), in questionnaire order. */
   affected: number[];
   /** Indicators whose score can move (positions in `compiled.indicators`), and their pillars (in `compiled.pillars`). */
@@ -50,7 +50,7 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
       ...(action.requires && { requires: compileSlots(action.requires, slots) }),
       changes: Object.entries(action.changes).flatMap(([id, change]) => {
         const question = index.questions.get(id)?.question;
-        return question ? [{ slot: slots.get(id)!, question, change }] : [];
+        return question ? [{ slot: slots.get(id)!, question, change, seen: new Map<unknown, AnswerValue | undefined>() }] : [];
       }),
       affected: list.map((q) => slots.get(q)! - profileSlots),
       indicators: indicatorIds.flatMap((id, n) => (touched.has(id) ? [n] : [])),
@@ -73,6 +73,8 @@ export function quickSuggest(compiled: CompiledScorer, actions: readonly Compile
   return suggestForRow(compiled, actions, rowStateFrom(compiled, doc, base), scores, top);
 }
 
+const MAX_SCORE = 100;
+
 /**
  * The same ranked suggestions as `suggest` (proven by tests), for batches: instead of re-scoring the
  * whole assessment per action, only the questions an action touches are re-examined and only the
@@ -82,29 +84,50 @@ export function suggestForRow(compiled: CompiledScorer, actions: readonly Compil
   const profile = row.values.slice(0, compiled.profileSlots);
   // Scores of the indicators an action moves; undefined for the others.
   const moved = new Array<number | null | undefined>(compiled.indicators.length);
+  const keys = new Array<unknown>(row.values.length);
   const candidates: (QuickSuggestion & Pick<Action, 'effort' | 'cost' | 'durationMonths'>)[] = [];
   for (const c of actions) {
+    // Every score it can move is already at the top: moved indicators can only stay or fall (or
+    // leave their pillar, which removes a top score from the mean), so it can gain nothing.
+    if (allAtTop(c.indicators, base.indicators)) continue;
     if (c.fits && !c.fits(profile)) continue;
     if (c.requires && !c.requires(row.values)) continue;
-    const changes = changedAnswers(row.values, c);
+    const changes = changedAnswers(row.values, c, keys);
     if (!changes) continue; // Already achieved: nothing would change.
     const undo = reexamine(compiled, profile, row, changes, c.affected);
     for (const n of c.indicators) moved[n] = indicatorScore(compiled.indicators[n]!, row.scored, row.status);
     undo();
     const projected = project(compiled, c, base, moved);
     for (const n of c.indicators) moved[n] = undefined;
-    const gain = (a: number | null | undefined, b: number | null | undefined) => round1((a ?? 0) - (b ?? 0));
     const gains = {
       global: gain(projected.global, base.global),
       pillar: gain(projected.pillar, base.pillars[c.pillar]),
       indicator: gain(projected.indicator, base.indicators[c.indicator]),
     };
     if (gains.indicator > 0 || gains.global > 0) {
-      candidates.push({ actionId: c.action.id, indicator: c.action.indicator, gains, projected, effort: c.action.effort, cost: c.action.cost, durationMonths: c.action.durationMonths });
+      keepTop(candidates, { actionId: c.action.id, indicator: c.action.indicator, gains, projected, effort: c.action.effort, cost: c.action.cost, durationMonths: c.action.durationMonths }, top);
     }
   }
-  candidates.sort(compareSuggestions);
-  return candidates.slice(0, top).map(({ actionId, indicator, gains, projected }) => ({ actionId, indicator, gains, projected }));
+  return candidates.map(({ actionId, indicator, gains, projected }) => ({ actionId, indicator, gains, projected }));
+}
+
+const gain = (a: number | null | undefined, b: number | null | undefined) => round1((a ?? 0) - (b ?? 0));
+
+function allAtTop(indicators: readonly number[], scores: readonly (number | null)[]): boolean {
+  for (const n of indicators) if (scores[n] !== MAX_SCORE) return false;
+  return true;
+}
+
+/**
+ * Inserts a candidate in a list kept sorted and no longer than `top`: the ranking order is total
+ * (the action id breaks ties), so this is the head of the fully sorted list, without sorting it all.
+ */
+function keepTop<T extends Parameters<typeof compareSuggestions>[0]>(sorted: T[], candidate: T, top: number): void {
+  let at = sorted.length;
+  while (at > 0 && compareSuggestions(candidate, sorted[at - 1]!) < 0) at--;
+  if (at >= top) return;
+  sorted.splice(at, 0, candidate);
+  if (sorted.length > top) sorted.pop();
 }
 
 /** Scores once the action is done: only the pillars holding a moved indicator change; the global follows from the pillars. */
@@ -112,7 +135,8 @@ function project(compiled: CompiledScorer, c: CompiledAction, base: RowScores, m
   let global = 0;
   let globalWeight = 0;
   let ownPillar: number | null = null;
-  compiled.pillars.forEach((p, pn) => {
+  for (let pn = 0; pn < compiled.pillars.length; pn++) {
+    const p = compiled.pillars[pn]!;
     let score: number | null = base.pillars[pn]!;
     if (c.pillars.has(pn)) {
       let total = 0;
@@ -127,10 +151,10 @@ function project(compiled: CompiledScorer, c: CompiledAction, base: RowScores, m
       score = weights > 0 ? round1(total / weights) : null;
     }
     if (pn === c.pillar) ownPillar = score;
-    if (score === null) return;
+    if (score === null) continue;
     global += score * p.weight;
     globalWeight += p.weight;
-  });
+  }
   const own = moved[c.indicator];
   return {
     global: globalWeight > 0 ? round1(global / globalWeight) : null,
@@ -139,17 +163,31 @@ function project(compiled: CompiledScorer, c: CompiledAction, base: RowScores, m
   };
 }
 
-/** The answers an action changes (only those that really change), by slot, or undefined when none does. */
-function changedAnswers(values: readonly unknown[], c: CompiledAction): Map<number, AnswerValue> | undefined {
+/**
+ * The answers an action changes (only those that really change), by slot, or undefined when none
+ * does. `keys` holds, per slot, the row's answer as a key for `seen` (made once per row).
+ */
+function changedAnswers(values: readonly unknown[], c: CompiledAction, keys: unknown[]): Map<number, AnswerValue> | undefined {
   let next: Map<number, AnswerValue> | undefined;
-  for (const { slot, question, change } of c.changes) {
+  for (const { slot, question, change, seen } of c.changes) {
     const current = values[slot] as AnswerValue | undefined;
-    const value = changed(question, current, change);
-    if (value === undefined || sameAnswer(value, current)) continue;
-    (next ??= new Map()).set(slot, value);
+    // Rows repeat the same few answers: what a change makes of one is worked out once.
+    let key = keys[slot];
+    if (key === undefined && Array.isArray(current)) key = keys[slot] = `\u0000${current.join('\u0000')}`;
+    else if (key === undefined) key = current;
+    let value = seen.get(key);
+    if (value === undefined && !seen.has(key)) {
+      value = changed(question, current, change);
+      if (value !== undefined && sameAnswer(value, current)) value = undefined;
+      if (seen.size < MAX_SEEN) seen.set(key, value);
+    }
+    if (value !== undefined) (next ??= new Map()).set(slot, value);
   }
   return next;
 }
+
+// Enough for every combination of options a real portfolio uses; numbers beyond it are worked out each time.
+const MAX_SEEN = 1000;
 
 function sameAnswer(a: AnswerValue, b: AnswerValue | undefined): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
