@@ -1,5 +1,5 @@
 import { rowScores, type CompiledScorer } from '../core/compiled-scorer.js';
-import type { AnswersDocument, AnswerValue, Question } from '../core/content-model.js';
+import type { AnswersDocument, AnswerValue } from '../core/content-model.js';
 import { viewIssue, type Issue } from '../core/issue.js';
 import { suggestForRow, type compileActions } from '../core/quick-suggest.js';
 import { checkRow, rowStateFrom, valuesOf, type RowState } from '../core/row-state.js';
@@ -7,7 +7,7 @@ import type { Lang } from '../core/text.js';
 import { validateAnswers } from '../core/validate-answers.js';
 import { parseAnswersDocument } from '../core/answers-document.js';
 import { ID_COLUMN, NAME_COLUMN, isLabelRow } from './columns.js';
-import { parseCell } from './parse-cell.js';
+import { cellParser } from './parse-cell.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { chunkText, type CsvChunk } from './csv-chunks.js';
 
@@ -100,7 +100,7 @@ function problem(issue: Issue, lang: Lang): RowProblem {
 interface ColumnPlan {
   idIndex: number;
   nameIndex: number;
-  columns: { index: number; id: string; slot: number; question: Question; profile: boolean }[];
+  columns: { index: number; id: string; slot: number; profile: boolean; parse: (raw: unknown) => AnswerValue | undefined }[];
 }
 
 const plans = new WeakMap<RowScorer, Map<string, ColumnPlan>>();
@@ -116,7 +116,7 @@ function planOf(scorer: RowScorer, header: readonly string[]): ColumnPlan {
   header.forEach((id, i) => {
     const field = index.profileFields.get(id);
     const question = field ?? index.questions.get(id)?.question;
-    if (question) plan!.columns.push({ index: i, id, slot: scorer.compiled.slots.get(id)!, question, profile: field !== undefined });
+    if (question) plan!.columns.push({ index: i, id, slot: scorer.compiled.slots.get(id)!, profile: field !== undefined, parse: cellParser(question) });
   });
   byHeader.set(key, plan);
   return plan;
@@ -141,7 +141,7 @@ export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk): RowResult[] {
 function scoreRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: string, record: readonly unknown[]): RowResult {
   const values = new Array<unknown>(scorer.compiled.slots.size);
   for (const c of plan.columns) {
-    const value = parseCell(c.question, record[c.index]);
+    const value = c.parse(record[c.index]);
     if (value !== undefined) values[c.slot] = value;
   }
   const state = checkRow(scorer.compiled, values);
@@ -154,7 +154,7 @@ function documentOf(plan: ColumnPlan, record: readonly unknown[]): AnswersDocume
   const profile: Record<string, AnswerValue> = {};
   const answers: Record<string, AnswerValue> = {};
   for (const c of plan.columns) {
-    const value = parseCell(c.question, record[c.index]);
+    const value = c.parse(record[c.index]);
     if (value !== undefined) (c.profile ? profile : answers)[c.id] = value;
   }
   const name = plan.nameIndex >= 0 ? String(record[plan.nameIndex] ?? '').trim() : '';
