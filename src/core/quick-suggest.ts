@@ -17,7 +17,8 @@ interface CompiledAction {
   affected: number[];
   /** Indicators whose score can move (positions in `compiled.indicators`), and their pillars (in `compiled.pillars`). */
   indicators: number[];
-  pillars: Set<number>;
+  /** By pillar position: whether the action can move it. */
+  pillars: boolean[];
   /** Its own indicator and pillar, by position. */
   indicator: number;
   pillar: number;
@@ -54,7 +55,7 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
       }),
       affected: list.map((q) => slots.get(q)! - profileSlots),
       indicators: indicatorIds.flatMap((id, n) => (touched.has(id) ? [n] : [])),
-      pillars: new Set(list.map((q) => pillarIds.indexOf(index.questions.get(q)!.pillar))),
+      pillars: pillarIds.map((id) => list.some((q) => index.questions.get(q)!.pillar === id)),
       indicator: indicatorIds.indexOf(action.indicator),
       pillar: pillarIds.indexOf(index.indicators.get(action.indicator)!.pillar),
     };
@@ -82,9 +83,12 @@ const MAX_SCORE = 100;
  */
 export function suggestForRow(compiled: CompiledScorer, actions: readonly CompiledAction[], row: RowState, base: RowScores, top: number): QuickSuggestion[] {
   const profile = row.values.slice(0, compiled.profileSlots);
-  // Scores of the indicators an action moves; undefined for the others.
+  // Scratch space reused by every action: scores of the indicators it moves (undefined for the
+  // others), the answers it changes by slot, and what its re-examination overwrote.
   const moved = new Array<number | null | undefined>(compiled.indicators.length);
+  const proposed = new Array<AnswerValue | undefined>(row.values.length);
   const keys = new Array<unknown>(row.values.length);
+  const saved = { status: [] as number[], shown: [] as unknown[], scored: [] as unknown[] };
   const candidates: (QuickSuggestion & Pick<Action, 'effort' | 'cost' | 'durationMonths'>)[] = [];
   for (const c of actions) {
     // Every score it can move is already at the top: moved indicators can only stay or fall (or
@@ -92,11 +96,11 @@ export function suggestForRow(compiled: CompiledScorer, actions: readonly Compil
     if (allAtTop(c.indicators, base.indicators)) continue;
     if (c.fits && !c.fits(profile)) continue;
     if (c.requires && !c.requires(row.values)) continue;
-    const changes = changedAnswers(row.values, c, keys);
-    if (!changes) continue; // Already achieved: nothing would change.
-    const undo = reexamine(compiled, profile, row, changes, c.affected);
+    if (!proposeChanges(row.values, c, keys, proposed)) continue; // Already achieved: nothing would change.
+    reexamine(compiled, profile, row, proposed, c.affected, saved);
     for (const n of c.indicators) moved[n] = indicatorScore(compiled.indicators[n]!, row.scored, row.status);
-    undo();
+    restore(compiled, row, c.affected, saved);
+    for (const { slot } of c.changes) proposed[slot] = undefined;
     const projected = project(compiled, c, base, moved);
     for (const n of c.indicators) moved[n] = undefined;
     const gains = {
@@ -138,7 +142,7 @@ function project(compiled: CompiledScorer, c: CompiledAction, base: RowScores, m
   for (let pn = 0; pn < compiled.pillars.length; pn++) {
     const p = compiled.pillars[pn]!;
     let score: number | null = base.pillars[pn]!;
-    if (c.pillars.has(pn)) {
+    if (c.pillars[pn]) {
       let total = 0;
       let weights = 0;
       for (const n of p.indicators) {
@@ -164,11 +168,11 @@ function project(compiled: CompiledScorer, c: CompiledAction, base: RowScores, m
 }
 
 /**
- * The answers an action changes (only those that really change), by slot, or undefined when none
- * does. `keys` holds, per slot, the row's answer as a key for `seen` (made once per row).
+ * Puts in `proposed` (by slot) the answers an action changes, only those that really change, and
+ * tells whether there is one. `keys` holds, per slot, the row's answer as a key for `seen` (made once per row).
  */
-function changedAnswers(values: readonly unknown[], c: CompiledAction, keys: unknown[]): Map<number, AnswerValue> | undefined {
-  let next: Map<number, AnswerValue> | undefined;
+function proposeChanges(values: readonly unknown[], c: CompiledAction, keys: unknown[], proposed: (AnswerValue | undefined)[]): boolean {
+  let any = false;
   for (const { slot, question, change, seen } of c.changes) {
     const current = values[slot] as AnswerValue | undefined;
     // Rows repeat the same few answers: what a change makes of one is worked out once.
@@ -181,9 +185,11 @@ function changedAnswers(values: readonly unknown[], c: CompiledAction, keys: unk
       if (value !== undefined && sameAnswer(value, current)) value = undefined;
       if (seen.size < MAX_SEEN) seen.set(key, value);
     }
-    if (value !== undefined) (next ??= new Map()).set(slot, value);
+    if (value === undefined) continue;
+    proposed[slot] = value;
+    any = true;
   }
-  return next;
+  return any;
 }
 
 // Enough for every combination of options a real portfolio uses; numbers beyond it are worked out each time.
@@ -197,26 +203,37 @@ function sameAnswer(a: AnswerValue, b: AnswerValue | undefined): boolean {
 /**
  * Visibility and status again for the affected questions only (the others cannot move: their gates
  * are untouched), written into the row's arrays; answers that stop applying stop counting, as a
- * save would drop them. Returns what puts the row back as it was.
+ * save would drop them. What it overwrites goes to `saved`, for `restore`.
  */
-function reexamine(compiled: CompiledScorer, profile: readonly unknown[], row: RowState, changes: ReadonlyMap<number, AnswerValue>, affected: readonly number[]): () => void {
-  const saved: { n: number; slot: number; status: number; shown: unknown; scored: unknown }[] = [];
-  for (const n of affected) {
+function reexamine(compiled: CompiledScorer, profile: readonly unknown[], row: RowState, proposed: readonly (AnswerValue | undefined)[], affected: readonly number[], saved: Saved): void {
+  for (let k = 0; k < affected.length; k++) {
+    const n = affected[k]!;
     const q = compiled.questions[n]!;
     const v = q.appliesTo && !q.appliesTo(profile) ? EXCLUDED : !q.showIf || q.showIf(row.shown) ? ASKED : gatedVisibility(q.gates, row.status, Infinity);
-    const answer = changes.has(q.slot) ? changes.get(q.slot) : row.values[q.slot];
+    const answer = proposed[q.slot] !== undefined ? proposed[q.slot] : row.values[q.slot];
     const s = statusOf(v, answer);
-    saved.push({ n, slot: q.slot, status: row.status[n]!, shown: row.shown[q.slot], scored: row.scored[q.slot] });
+    saved.status[k] = row.status[n]!;
+    saved.shown[k] = row.shown[q.slot];
+    saved.scored[k] = row.scored[q.slot];
     row.status[n] = s;
     row.shown[q.slot] = v === ASKED ? answer : undefined;
     row.scored[q.slot] = s === ANSWERED_STATUS ? answer : undefined;
   }
-  return () => {
-    for (let k = saved.length - 1; k >= 0; k--) {
-      const { n, slot, status, shown, scored } = saved[k]!;
-      row.status[n] = status;
-      row.shown[slot] = shown;
-      row.scored[slot] = scored;
-    }
-  };
+}
+
+interface Saved {
+  status: number[];
+  shown: unknown[];
+  scored: unknown[];
+}
+
+/** Puts the row back as it was before `reexamine`. */
+function restore(compiled: CompiledScorer, row: RowState, affected: readonly number[], saved: Saved): void {
+  for (let k = affected.length - 1; k >= 0; k--) {
+    const n = affected[k]!;
+    const { slot } = compiled.questions[n]!;
+    row.status[n] = saved.status[k]!;
+    row.shown[slot] = saved.shown[k];
+    row.scored[slot] = saved.scored[k];
+  }
 }
