@@ -17,6 +17,30 @@ export interface BatchSummary {
   pillars: Record<string, ScoreStats>;
 }
 
+/**
+ * What the summary counts of a chunk's rows, packed in numbers to cross threads cheaply: per row,
+ * 1 (scored) or 0 (rejected), the global score, then each pillar's in the given order (NaN: none).
+ */
+export type Tally = Float64Array<ArrayBuffer>;
+
+export function tallyOf(rows: readonly Exclude<RowResult, { skip: true }>[], pillars: readonly string[]): Tally {
+  const stride = 2 + pillars.length;
+  const tally = new Float64Array(rows.length * stride).fill(Number.NaN);
+  rows.forEach((r, i) => {
+    const at = i * stride;
+    tally[at] = r.ok ? 1 : 0;
+    if (!r.ok) return;
+    tally[at + 1] = r.global ?? Number.NaN;
+    pillars.forEach((id, p) => (tally[at + 2 + p] = r.pillars[id] ?? Number.NaN));
+  });
+  return tally;
+}
+
+function scoreAt(tally: Tally, at: number): number | null {
+  const score = tally[at]!;
+  return Number.isNaN(score) ? null : score;
+}
+
 function emptyStats(): ScoreStats & { sum: number } {
   return { count: 0, mean: null, bands: BANDS.map(() => 0), sum: 0 };
 }
@@ -40,6 +64,21 @@ export class SummaryBuilder {
     this.scored++;
     count(this.global, result.global);
     for (const [id, score] of Object.entries(result.pillars)) count(this.pillars.get(id), score);
+  }
+
+  /** Counts the rows of a tally made with this builder's pillars, in order: the same as adding each result. */
+  addTally(tally: Tally): void {
+    const pillars = [...this.pillars.values()];
+    const stride = 2 + pillars.length;
+    for (let at = 0; at < tally.length; at += stride) {
+      if (tally[at] === 0) {
+        this.rejected++;
+        continue;
+      }
+      this.scored++;
+      count(this.global, scoreAt(tally, at + 1));
+      pillars.forEach((stats, p) => count(stats, scoreAt(tally, at + 2 + p)));
+    }
   }
 
   build(): BatchSummary {

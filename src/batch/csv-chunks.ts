@@ -3,53 +3,68 @@ import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { checkHeader, sniffCsv, UnreadableFile, type ReadProgress } from './read-rows.js';
 
-/** Complete CSV records as text, for a worker to parse: the main thread only finds where records end. */
+/** Complete CSV records as raw bytes, for a worker to decode and parse: the main thread only finds where records end. */
 export interface CsvChunk {
   kind: 'csv';
   header: string[];
   delimiter: string;
-  text: string;
+  encoding: 'utf8' | 'win1252';
+  /** Owns its memory, so it can be transferred to a worker rather than copied. */
+  bytes: Uint8Array<ArrayBuffer>;
   /** Spreadsheet row number of the chunk's first record (the header is row 1). */
   firstRow: number;
 }
 
+/** No spreadsheet row of a portfolio comes near this: a longer one is a broken or hostile file. */
+export const MAX_RECORD_BYTES = 1_000_000;
+
+const QUOTE = 0x22;
+const NEWLINE = 0x0a;
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+// Large reads: fewer pieces to join when a chunk spans several.
+const READ_SIZE = 1 << 20;
+
+// The file's own BOM is dropped before chunking; one inside a record is text, as it always was.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** The text of a chunk's bytes (in a worker): records never split a character, so each decodes alone. */
+export function chunkText(chunk: { bytes: Uint8Array; encoding: CsvChunk['encoding'] }): string {
+  return chunk.encoding === 'win1252' ? iconv.decode(Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength), 'win1252') : utf8.decode(chunk.bytes);
+}
+
 /**
  * Streams a CSV file as chunks of whole records. Finding record ends only needs the quotes (a
- * newline inside quotes belongs to the field), so it is cheap; parsing happens in the workers.
+ * newline inside quotes belongs to the field), and both are single bytes in UTF-8 and
+ * Windows-1252 alike, so the main thread scans bytes and never decodes; the workers decode and parse.
  */
-/** No spreadsheet row of a portfolio comes near this: a longer one is a broken or hostile file. */
-export const MAX_RECORD_CHARS = 1_000_000;
-
 export async function* readCsvChunks(file: string, progress: ReadProgress, rowsPerChunk: number): AsyncGenerator<CsvChunk> {
   const { encoding, delimiter } = sniffCsv(file);
-  // Decoders that keep a character cut between two reads whole.
-  const utf8 = new TextDecoder('utf-8');
-  const win1252 = iconv.getDecoder('win1252');
-  const decode = (bytes: Buffer) => (encoding === 'win1252' ? win1252.write(bytes) : utf8.decode(bytes, { stream: true }));
-  let buffer = '';
+  let buffer: Buffer = Buffer.alloc(0);
   let scanFrom = 0;
   let inQuotes = false;
   let header: string[] | undefined;
   let nextRow = 2;
   let first = true;
-  for await (const bytes of createReadStream(file) as AsyncIterable<Buffer>) {
+  for await (const bytes of createReadStream(file, { highWaterMark: READ_SIZE }) as AsyncIterable<Buffer>) {
     progress.bytesRead += bytes.length;
-    const piece = decode(bytes);
-    buffer += first ? piece.replace(/^\uFEFF/, '') : piece;
+    const piece = first && encoding === 'utf8' && bytes.subarray(0, 3).equals(UTF8_BOM) ? bytes.subarray(3) : bytes;
     first = false;
+    buffer = buffer.length === 0 ? piece : Buffer.concat([buffer, piece]);
     let start = 0;
     let records = 0;
-    // Jump from quote to newline with indexOf: native scans, not one character at a time.
+    // Jump from quote to newline with indexOf: native scans, not one byte at a time. The next
+    // quote is looked for again only once passed: a file without quotes is scanned once, not once per record.
     let i = scanFrom;
+    let quote = buffer.indexOf(QUOTE, i);
     while (i < buffer.length) {
-      const quote = buffer.indexOf('"', i);
+      if (quote >= 0 && quote < i) quote = buffer.indexOf(QUOTE, i);
       if (inQuotes) {
         if (quote < 0) break;
         inQuotes = false;
         i = quote + 1;
         continue;
       }
-      const newline = buffer.indexOf('\n', i);
+      const newline = buffer.indexOf(NEWLINE, i);
       if (quote >= 0 && (newline < 0 || quote < newline)) {
         inQuotes = true;
         i = quote + 1;
@@ -58,20 +73,20 @@ export async function* readCsvChunks(file: string, progress: ReadProgress, rowsP
       if (newline < 0) break;
       i = newline + 1;
       if (!header) {
-        header = parseHeader(buffer.slice(0, i), delimiter, file);
+        header = parseHeader(buffer.subarray(0, i), encoding, delimiter, file);
         start = i;
         continue;
       }
       if (++records === rowsPerChunk) {
-        yield { kind: 'csv', header, delimiter, text: buffer.slice(start, i), firstRow: nextRow };
+        yield { kind: 'csv', header, delimiter, encoding, bytes: new Uint8Array(buffer.subarray(start, i)), firstRow: nextRow };
         nextRow += records;
         records = 0;
         start = i;
       }
     }
-    buffer = buffer.slice(start);
-    if (records === 0 && buffer.length > MAX_RECORD_CHARS) {
-      throw new UnreadableFile(`${file}: ligne ${nextRow} de plus de ${MAX_RECORD_CHARS.toLocaleString('fr-FR')} caractères (guillemet non fermé ?) / row ${nextRow} longer than ${MAX_RECORD_CHARS} characters (unclosed quote?)`);
+    buffer = buffer.subarray(start);
+    if (records === 0 && buffer.length > MAX_RECORD_BYTES) {
+      throw new UnreadableFile(`${file}: ligne ${nextRow} de plus de ${MAX_RECORD_BYTES.toLocaleString('fr-FR')} octets (guillemet non fermé ?) / row ${nextRow} longer than ${MAX_RECORD_BYTES} bytes (unclosed quote?)`);
     }
     scanFrom = buffer.length;
     if (records > 0 && buffer.length > 0) {
@@ -81,15 +96,15 @@ export async function* readCsvChunks(file: string, progress: ReadProgress, rowsP
     }
   }
   if (!header) {
-    if (buffer.trim() === '') throw new UnreadableFile(`${file}: fichier vide / empty file`);
-    header = parseHeader(buffer, delimiter, file);
+    if (chunkText({ bytes: buffer, encoding }).trim() === '') throw new UnreadableFile(`${file}: fichier vide / empty file`);
+    header = parseHeader(buffer, encoding, delimiter, file);
     return;
   }
-  if (buffer.trim() !== '') yield { kind: 'csv', header, delimiter, text: buffer, firstRow: nextRow };
+  if (chunkText({ bytes: buffer, encoding }).trim() !== '') yield { kind: 'csv', header, delimiter, encoding, bytes: new Uint8Array(buffer), firstRow: nextRow };
 }
 
-function parseHeader(line: string, delimiter: string, file: string): string[] {
-  const [record] = parse(line, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
+function parseHeader(bytes: Uint8Array, encoding: CsvChunk['encoding'], delimiter: string, file: string): string[] {
+  const [record] = parse(chunkText({ bytes, encoding }), { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
   const header = (record ?? []).map((h) => h.trim());
   checkHeader(header, file);
   return header;

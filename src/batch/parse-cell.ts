@@ -43,6 +43,28 @@ export function parseCell(question: Question, raw: unknown): AnswerValue | undef
   }
 }
 
+/** Texts a column's cells hold, remembered at most: option values and yes/no repeat, free numbers do not. */
+const MAX_SEEN = 1000;
+
+/**
+ * `parseCell` for one question's column, remembering what it made of each text: a portfolio's
+ * cells repeat the same few texts (oui, non, option values). Lists come back as copies, so no two
+ * rows share one.
+ */
+export function cellParser(question: Question): (raw: unknown) => AnswerValue | undefined {
+  const seen = new Map<string, AnswerValue | undefined>();
+  return (raw) => {
+    if (raw === '') return undefined;
+    if (typeof raw !== 'string') return parseCell(question, raw);
+    let value = seen.get(raw);
+    if (value === undefined && !seen.has(raw)) {
+      value = parseCell(question, raw);
+      if (seen.size < MAX_SEEN) seen.set(raw, value);
+    }
+    return Array.isArray(value) ? value.slice() : value;
+  };
+}
+
 function optionValue(question: Question, text: string): string {
   const options = question.options ?? [];
   if (options.some((o) => o.value === text)) return text;

@@ -5,7 +5,8 @@ import { SummaryBuilder, type BatchSummary } from './batch-summary.js';
 import { readCsvChunks } from './csv-chunks.js';
 import { readRows, type InputFormat, type ReadProgress } from './read-rows.js';
 import type { InputRow, RowResult } from './score-row.js';
-import type { ScoringPool } from './scoring-pool.js';
+import type { ChunkOutput, ScoringPool } from './scoring-pool.js';
+import type { ScoredChunk } from './score-work.js';
 import { openWriter, type OutputFormat } from './write-results.js';
 
 export interface BatchOptions {
@@ -41,22 +42,25 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const summary = new SummaryBuilder(layout.pillars);
   const progress: ReadProgress = { bytesRead: 0, totalBytes: 0 };
   const chunkSize = options.chunkSize ?? 500;
+  // Rows come back already written unless each result is wanted here (XLSX cells, onResult).
+  const output: ChunkOutput = { pillars: layout.pillars, ...(!options.onResult && writer.text && { format: writer.text }) };
   // Enough chunks in flight to keep every worker busy, few enough to keep memory flat.
   const window = options.pool.size * 2;
-  const inFlight: Promise<Awaited<ReturnType<ScoringPool['score']>>>[] = [];
+  const inFlight: Promise<ScoredChunk>[] = [];
   let rows = 0;
   const drainOne = async () => {
-    for (const result of await inFlight.shift()!) {
+    const scored = await inFlight.shift()!;
+    if ('text' in scored) {
+      summary.addTally(scored.tally);
+      rows = Math.max(rows, scored.lastRow - 1);
+      await writer.writeText!(scored.text);
+    }
+    for (const result of 'results' in scored ? scored.results : []) {
       if ('skip' in result) continue;
       rows = Math.max(rows, result.row - 1);
       summary.add(result);
       if (options.onResult) await options.onResult(result);
-      if (result.ok && result.document) {
-        const { document: _kept, ...written } = result;
-        await writer.write(written);
-      } else {
-        await writer.write(result);
-      }
+      await writer.write(result);
     }
     options.onProgress?.({ rows, bytesRead: progress.bytesRead, totalBytes: progress.totalBytes });
   };
@@ -66,7 +70,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       for await (const csvChunk of readCsvChunks(options.input, progress, chunkSize)) {
         options.signal?.throwIfAborted();
         rows = csvChunk.firstRow - 2;
-        inFlight.push(options.pool.score(csvChunk));
+        inFlight.push(options.pool.score(csvChunk, output));
         if (inFlight.length >= window) await drainOne();
       }
     }
@@ -77,11 +81,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       chunk.push(row);
       rows++;
       if (chunk.length < chunkSize) continue;
-      inFlight.push(options.pool.score(chunk));
+      inFlight.push(options.pool.score(chunk, output));
       chunk = [];
       if (inFlight.length >= window) await drainOne();
     }
-    if (chunk.length > 0) inFlight.push(options.pool.score(chunk));
+    if (chunk.length > 0) inFlight.push(options.pool.score(chunk, output));
     while (inFlight.length > 0) await drainOne();
     await writer.close();
     options.signal?.throwIfAborted();

@@ -1,14 +1,15 @@
-import type { CompiledScorer } from '../core/compiled-scorer.js';
-import { scoreWithStatus } from '../core/compiled-scorer.js';
-import type { AnswersDocument, AnswerValue, Question } from '../core/content-model.js';
+import { rowScores, type CompiledScorer } from '../core/compiled-scorer.js';
+import type { AnswersDocument, AnswerValue } from '../core/content-model.js';
 import { viewIssue, type Issue } from '../core/issue.js';
-import { quickSuggest, type compileActions } from '../core/quick-suggest.js';
+import { suggestForRow, type compileActions } from '../core/quick-suggest.js';
+import { checkRow, rowStateFrom, valuesOf, type RowState } from '../core/row-state.js';
 import type { Lang } from '../core/text.js';
 import { validateAnswers } from '../core/validate-answers.js';
 import { parseAnswersDocument } from '../core/answers-document.js';
 import { ID_COLUMN, NAME_COLUMN, isLabelRow } from './columns.js';
-import { parseCell } from './parse-cell.js';
+import { cellParser } from './parse-cell.js';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { chunkText, type CsvChunk } from './csv-chunks.js';
 
 /** A row as read: its number in the file (as a spreadsheet counts rows) and its cells by column. */
 export interface InputRow {
@@ -51,20 +52,25 @@ export function scoreRow(scorer: RowScorer, input: InputRow): RowResult {
 
 /** Validates, scores and suggests for one organisation's answers. */
 function scoreDocument(scorer: RowScorer, row: number, id: string, doc: AnswersDocument): RowResult {
+  const values = valuesOf(scorer.compiled, doc);
+  const state = values && checkRow(scorer.compiled, values);
+  if (state) return scoreState(scorer, row, id, state, () => doc);
+  // A problem somewhere: the full validation names every one.
   const { issues, applicability } = validateAnswers(scorer.compiled.index, doc);
   if (issues.length > 0) return { row, id, ok: false, problems: issues.map((i) => problem(i, scorer.lang)) };
-  const result = scoreWithStatus(scorer.compiled, doc, applicability.status);
-  const suggestions = scorer.suggestions > 0 ? quickSuggest(scorer.compiled, scorer.actions, doc, applicability, result, scorer.suggestions).map((s) => s.actionId) : [];
-  return {
-    row,
-    id,
-    ok: true,
-    global: result.global,
-    pillars: Object.fromEntries(result.pillars.map((p) => [p.id, p.score])),
-    indicators: Object.fromEntries(result.indicators.map((i) => [i.id, i.score])),
-    suggestions,
-    ...(scorer.keep?.has(id) && { document: doc }),
-  };
+  return scoreState(scorer, row, id, rowStateFrom(scorer.compiled, doc, applicability), () => doc);
+}
+
+/** Scores and suggests for a valid row; its answers document is only built when it is to be kept. */
+function scoreState(scorer: RowScorer, row: number, id: string, state: RowState, doc: () => AnswersDocument): RowResult {
+  const { compiled } = scorer;
+  const scores = rowScores(compiled, state);
+  const suggestions = scorer.suggestions > 0 ? suggestForRow(compiled, scorer.actions, state, scores, scorer.suggestions).map((s) => s.actionId) : [];
+  const pillars: Record<string, number | null> = {};
+  compiled.pillars.forEach((p, n) => (pillars[p.id] = scores.pillars[n]!));
+  const indicators: Record<string, number | null> = {};
+  compiled.indicators.forEach((i, n) => (indicators[i.id] = scores.indicators[n]!));
+  return { row, id, ok: true, global: scores.global, pillars, indicators, suggestions, ...(scorer.keep?.has(id) && { document: doc() }) };
 }
 
 type Built = { ok: true; doc: AnswersDocument; id: string } | { ok: false; id: string; issues: Issue[] };
@@ -94,7 +100,7 @@ function problem(issue: Issue, lang: Lang): RowProblem {
 interface ColumnPlan {
   idIndex: number;
   nameIndex: number;
-  columns: { index: number; id: string; question: Question; profile: boolean }[];
+  columns: { index: number; id: string; slot: number; profile: boolean; parse: (raw: unknown) => AnswerValue | undefined }[];
 }
 
 const plans = new WeakMap<RowScorer, Map<string, ColumnPlan>>();
@@ -110,15 +116,15 @@ function planOf(scorer: RowScorer, header: readonly string[]): ColumnPlan {
   header.forEach((id, i) => {
     const field = index.profileFields.get(id);
     const question = field ?? index.questions.get(id)?.question;
-    if (question) plan!.columns.push({ index: i, id, question, profile: field !== undefined });
+    if (question) plan!.columns.push({ index: i, id, slot: scorer.compiled.slots.get(id)!, profile: field !== undefined, parse: cellParser(question) });
   });
   byHeader.set(key, plan);
   return plan;
 }
 
 /** Parses and scores a chunk of CSV records (in a worker): row numbers follow the file's. */
-export function scoreCsvChunk(scorer: RowScorer, chunk: { header: string[]; delimiter: string; text: string; firstRow: number }): RowResult[] {
-  const records = parseCsv(chunk.text, { delimiter: chunk.delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk): RowResult[] {
+  const records = parseCsv(chunkText(chunk), { delimiter: chunk.delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
   const plan = planOf(scorer, chunk.header);
   const results: RowResult[] = [];
   records.forEach((record, i) => {
@@ -126,9 +132,21 @@ export function scoreCsvChunk(scorer: RowScorer, chunk: { header: string[]; deli
     if (record.every((cell) => cell.trim() === '')) return;
     const id = String(record[plan.idIndex] ?? '').trim();
     if (row === 2 && isLabelRow({ [ID_COLUMN]: id })) return;
-    results.push(scoreDocument(scorer, row, id, documentOf(plan, record)));
+    results.push(scoreRecord(scorer, plan, row, id, record));
   });
   return results;
+}
+
+/** One record straight into the row's arrays; the answers document is built only for a row with a problem, or one to keep. */
+function scoreRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: string, record: readonly unknown[]): RowResult {
+  const values = new Array<unknown>(scorer.compiled.slots.size);
+  for (const c of plan.columns) {
+    const value = c.parse(record[c.index]);
+    if (value !== undefined) values[c.slot] = value;
+  }
+  const state = checkRow(scorer.compiled, values);
+  if (!state) return scoreDocument(scorer, row, id, documentOf(plan, record));
+  return scoreState(scorer, row, id, state, () => documentOf(plan, record));
 }
 
 /** The answers document of one row: each known column's cell read for its question; other columns ignored. */
@@ -136,7 +154,7 @@ function documentOf(plan: ColumnPlan, record: readonly unknown[]): AnswersDocume
   const profile: Record<string, AnswerValue> = {};
   const answers: Record<string, AnswerValue> = {};
   for (const c of plan.columns) {
-    const value = parseCell(c.question, record[c.index]);
+    const value = c.parse(record[c.index]);
     if (value !== undefined) (c.profile ? profile : answers)[c.id] = value;
   }
   const name = plan.nameIndex >= 0 ? String(record[plan.nameIndex] ?? '').trim() : '';

@@ -4,22 +4,27 @@ import { Worker } from 'node:worker_threads';
 import type { Content } from '../core/content-model.js';
 import type { Lang } from '../core/text.js';
 import { createRowScorer } from './row-scorer.js';
-import type { CsvChunk } from './csv-chunks.js';
-import { scoreCsvChunk, scoreRow, type InputRow, type RowResult } from './score-row.js';
+import { scoreWork, type ScoredChunk, type Work } from './score-work.js';
+import type { TextFormat } from './write-results.js';
 
-/** What a pool scores: rows already read, or a chunk of CSV text to parse first. */
-export type Work = InputRow[] | CsvChunk;
+export type { Work } from './score-work.js';
+
+/** How a chunk's results come back: written in a text format, with the summary's pillars in this order. */
+export interface ChunkOutput {
+  format?: TextFormat;
+  pillars: readonly string[];
+}
 
 export interface ScoringPool {
   readonly size: number;
-  score(work: Work): Promise<RowResult[]>;
+  score(work: Work, output?: ChunkOutput): Promise<ScoredChunk>;
   close(): Promise<void>;
 }
 
 /** Scores in the calling thread: for small files and tests. */
 export function inlinePool(content: Content, lang: Lang, suggestions: number, keep?: ReadonlySet<string>): ScoringPool {
   const scorer = createRowScorer(content, lang, suggestions, keep);
-  return { size: 1, score: async (work) => (Array.isArray(work) ? work.map((row) => scoreRow(scorer, row)) : scoreCsvChunk(scorer, work)), close: async () => {} };
+  return { size: 1, score: async (work, output) => scoreWork(scorer, work, output?.format, output?.pillars ?? []), close: async () => {} };
 }
 
 const WORKER = fileURLToPath(new URL('./score-worker.js', import.meta.url));
@@ -37,12 +42,12 @@ export async function workerPool(size: number, options: { contentRoot?: string; 
   const workers = Array.from({ length: size }, () => new Worker(WORKER, { workerData: options }));
   const idle = [...workers];
   const waiting: ((w: Worker) => void)[] = [];
-  const pending = new Map<number, { resolve: (r: RowResult[]) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (r: ScoredChunk) => void; reject: (e: Error) => void }>();
   let next = 0;
   let failure: Error | undefined;
   for (const w of workers) {
-    w.on('message', ({ id, results }: { id: number; results: RowResult[] }) => {
-      pending.get(id)?.resolve(results);
+    w.on('message', ({ id, scored }: { id: number; scored: ScoredChunk }) => {
+      pending.get(id)?.resolve(scored);
       pending.delete(id);
       const waiter = waiting.shift();
       if (waiter) waiter(w);
@@ -61,13 +66,14 @@ export async function workerPool(size: number, options: { contentRoot?: string; 
   });
   return {
     size,
-    async score(work) {
+    async score(work, output) {
       if (failure) throw failure;
       const worker = await acquire();
       const id = next++;
-      return new Promise<RowResult[]>((resolve, reject) => {
+      return new Promise<ScoredChunk>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, work });
+        // Chunk bytes move to the worker instead of being copied.
+        worker.postMessage({ id, work, output }, Array.isArray(work) ? [] : [work.bytes.buffer]);
       });
     },
     async close() {

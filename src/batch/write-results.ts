@@ -1,5 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { stringify } from 'csv-stringify';
+import { stringify as stringifySync } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { RowResult } from './score-row.js';
 
@@ -11,6 +11,9 @@ export function outputFormatOf(file: string): OutputFormat | undefined {
 }
 
 export interface ResultWriter {
+  /** For CSV and JSON Lines: the format in which rows can come already written, to `writeText`. */
+  text?: TextFormat;
+  writeText?(lines: string): Promise<void>;
   write(result: Exclude<RowResult, { skip: true }>): Promise<void>;
   close(): Promise<void>;
 }
@@ -49,33 +52,66 @@ function ended(stream: WriteStream): Promise<void> {
   });
 }
 
-/** Writes results in the format of the output file's extension, streaming. */
-export function openWriter(file: string, format: OutputFormat, layout: OutputLayout, delimiter = ','): ResultWriter {
-  if (format === 'jsonl') return jsonLinesWriter(file);
-  if (format === 'xlsx') return xlsxWriter(file, layout);
-  const out = createWriteStream(file);
-  const done = ended(out);
-  const csv = stringify({ delimiter, bom: true, cast: { number: (n) => String(n) } });
-  csv.pipe(out);
-  csv.write(headerOf(layout));
-  return {
-    async write(result) {
-      if (!csv.write(cellsOf(layout, result).map((c) => c ?? ''))) await new Promise<void>((resolve) => csv.once('drain', () => resolve()));
-    },
-    async close() {
-      csv.end();
-      await done;
-    },
-  };
+/** How rows become text for a CSV or JSON Lines output: what a worker needs to format the rows it scores. */
+export type TextFormat = { format: 'csv'; layout: OutputLayout; delimiter: string } | { format: 'jsonl' };
+
+/** The text format of an output (XLSX has none: its rows are written as cells). */
+export function textFormatOf(format: OutputFormat, layout: OutputLayout, delimiter = ','): TextFormat | undefined {
+  return format === 'csv' ? { format, layout, delimiter } : format === 'jsonl' ? { format } : undefined;
 }
 
-function jsonLinesWriter(file: string): ResultWriter {
+/** Rows as the output file holds them, one line each: called in the workers, so the main thread only writes. */
+export function formatRows(text: TextFormat, results: readonly Exclude<RowResult, { skip: true }>[]): string {
+  let out = '';
+  for (const result of results) {
+    const written = withoutDocument(result);
+    out += text.format === 'jsonl' ? `${JSON.stringify(written)}\n` : csvLine(cellsOf(text.layout, written).map((c) => c ?? ''), text.delimiter);
+  }
+  return out;
+}
+
+// The answers kept for storage go to the caller, never into the results file.
+function withoutDocument(result: Exclude<RowResult, { skip: true }>): Exclude<RowResult, { skip: true }> {
+  if (!result.ok || !result.document) return result;
+  const { document: _kept, ...written } = result;
+  return written;
+}
+
+const STRINGIFY = { cast: { number: (n: number) => String(n) } };
+
+/**
+ * One CSV record as csv-stringify writes it. Scores and identifiers rarely need quotes, and a
+ * record none of whose cells holds the delimiter, a quote or a line break is just its cells
+ * joined, which is what csv-stringify gives too (tested); any other record goes through csv-stringify.
+ */
+export function csvLine(cells: readonly (string | number)[], delimiter: string): string {
+  if (delimiter.length === 1) {
+    let line = '';
+    let plain = true;
+    for (let i = 0; i < cells.length && plain; i++) {
+      const text = String(cells[i]);
+      plain = text.indexOf(delimiter) < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
+      line += i === 0 ? text : delimiter + text;
+    }
+    if (plain) return `${line}\n`;
+  }
+  return stringifySync([cells], { ...STRINGIFY, delimiter });
+}
+
+/** Writes results in the format of the output file's extension, streaming. */
+export function openWriter(file: string, format: OutputFormat, layout: OutputLayout, delimiter = ','): ResultWriter {
+  if (format === 'xlsx') return xlsxWriter(file, layout);
+  const text = textFormatOf(format, layout, delimiter)!;
   const out = createWriteStream(file);
   const done = ended(out);
+  if (text.format === 'csv') out.write(stringifySync([headerOf(layout)], { bom: true, delimiter }));
+  const writeText = async (lines: string) => {
+    if (lines !== '' && !out.write(lines)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  };
   return {
-    async write(result) {
-      if (!out.write(`${JSON.stringify(result)}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-    },
+    text,
+    writeText,
+    write: (result) => writeText(formatRows(text, [result])),
     async close() {
       out.end();
       await done;

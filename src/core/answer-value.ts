@@ -66,6 +66,7 @@ function checkMultiple(question: Question, value: unknown, path: string): Issue[
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
     return [typeIssue(question, path, 'une liste de valeurs proposées', 'a list of offered values')];
   }
+  if (plainMultiple(optionSet(question), value as string[])) return NONE;
   const problems = value.flatMap((v: string, i) => checkOption(question, v, `${path}/${i}`));
   // "none" means no box applies: ticked with others, the answer contradicts itself.
   if (value.includes(NONE_OPTION) && value.length > 1) {
@@ -82,6 +83,14 @@ function checkMultiple(question: Question, value: unknown, path: string): Issue[
     )));
   }
   return problems;
+}
+
+// The usual case, checked without building a list of problems: offered options, each once, "none" alone.
+function plainMultiple(options: ReadonlySet<string>, value: readonly string[]): boolean {
+  for (let i = 0; i < value.length; i++) {
+    if (!options.has(value[i]!) || value.indexOf(value[i]!) !== i) return false;
+  }
+  return value.length <= 1 || !value.includes(NONE_OPTION);
 }
 
 function checkNumber(question: Question, value: unknown, path: string): Issue[] {

@@ -1,9 +1,9 @@
-import { pointsScore, weightedMean } from './aggregate.js';
-import type { QuestionStatus } from './applicability.js';
-import { compile, type FactMap, type Test } from './condition.js';
-import type { ContentIndex } from './content-index.js';
+import { pointsScore, round1 } from './aggregate.js';
+import { compile, compileSlots, type SlotTest, type Test } from './condition.js';
+import type { ContentIndex, QuestionEntry } from './content-index.js';
 import type { AnswersDocument } from './content-model.js';
 import type { Outcome } from './issue.js';
+import { checkRow, NOT_APPLICABLE_STATUS, rowStateFrom, valuesOf, type RowState } from './row-state.js';
 import { validateAnswers } from './validate-answers.js';
 
 /** Scores without explanations: what a batch needs, per indicator, pillar and global. */
@@ -15,7 +15,10 @@ export interface QuickResult {
 
 interface CompiledCriterion {
   questions: string[];
-  steps: { test: Test; points: number }[];
+  /** The same questions by their number in questionnaire order. */
+  questionNumbers: number[];
+  /** `test` reads facts by name (a Map), `testRow` by slot (a row's array): the same condition. */
+  steps: { test: Test; testRow: SlotTest; points: number }[];
   max: number;
 }
 
@@ -26,69 +29,140 @@ export interface CompiledIndicator {
   criteria: CompiledCriterion[];
 }
 
+/** A pillar question with its conditions compiled on slots; `gates` are question numbers. */
+export interface CompiledQuestion {
+  entry: QuestionEntry;
+  slot: number;
+  appliesTo?: SlotTest;
+  showIf?: SlotTest;
+  gates: number[];
+}
+
 /**
  * The rules compiled once into closures, with json-rules-engine's semantics (the same operators as
  * condition.ts, which mirrors its defaults), for batches: tens of times faster than running the
  * engine, and proven equal to it by the differential tests. Explanations stay with json-rules-engine.
+ *
+ * Facts live in arrays: each profile field, then each pillar question in questionnaire order, has
+ * a slot, so a row is read by index rather than by name through maps built per row.
  */
 export interface CompiledScorer {
   index: ContentIndex;
   indicators: CompiledIndicator[];
+  slots: Map<string, number>;
+  /** Profile fields hold slots 0 to profileSlots - 1; question number q holds slot profileSlots + q. */
+  profileSlots: number;
+  questions: CompiledQuestion[];
+  /** Each pillar's weight and indicators (by position in `indicators`), in `index.pillars` order. */
+  pillars: { id: string; weight: number; indicators: number[] }[];
 }
 
 export function compileScorer(index: ContentIndex): CompiledScorer {
+  const slots = new Map<string, number>();
+  for (const id of index.profileFields.keys()) slots.set(id, slots.size);
+  const profileSlots = slots.size;
+  for (const id of index.questions.keys()) slots.set(id, slots.size);
+  const numberOf = (id: string) => slots.get(id)! - profileSlots;
+  const questions = [...index.questions.values()].map((entry): CompiledQuestion => ({
+    entry,
+    slot: slots.get(entry.question.id)!,
+    ...(entry.question.appliesTo && { appliesTo: compileSlots(entry.question.appliesTo, slots) }),
+    ...(entry.question.showIf && { showIf: compileSlots(entry.question.showIf, slots) }),
+    gates: entry.gates.filter((g) => index.questions.has(g)).map(numberOf),
+  }));
   const indicators = [...index.indicators.values()].map((entry) => ({
     id: entry.indicator.id,
     pillar: entry.pillar,
     weight: entry.weight,
     criteria: entry.criteria.map((c) => ({
       questions: c.questions,
+      questionNumbers: c.questions.map(numberOf),
       max: c.max,
-      steps: c.rules.map((r) => ({ test: compile(r.conditions), points: r.event.params.points })),
+      steps: c.rules.map((r) => ({ test: compile(r.conditions), testRow: compileSlots(r.conditions, slots), points: r.event.params.points })),
     })),
   }));
-  return { index, indicators };
+  const pillars = index.pillars.map((p) => ({
+    id: p.id,
+    weight: index.pillarWeights.get(p.id) ?? 0,
+    indicators: indicators.flatMap((i, n) => (i.pillar === p.id ? [n] : [])),
+  }));
+  return { index, indicators, slots, profileSlots, questions, pillars };
 }
 
 /** Validates and scores one document, with the same results as `score` (without the explanation). */
 export function quickScore(compiled: CompiledScorer, doc: AnswersDocument): Outcome<QuickResult> {
+  const values = valuesOf(compiled, doc);
+  const row = values && checkRow(compiled, values);
+  if (row) return { ok: true, value: scoreRow(compiled, row) };
+  // A problem somewhere: the full validation names every one, as `score` does.
   const { issues, applicability } = validateAnswers(compiled.index, doc);
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, value: scoreWithStatus(compiled, doc, applicability.status) };
+  return { ok: true, value: scoreRow(compiled, rowStateFrom(compiled, doc, applicability)) };
 }
 
-/** Scores answers already known to be valid, given each question's status. */
-export function scoreWithStatus(compiled: CompiledScorer, doc: AnswersDocument, status: ReadonlyMap<string, QuestionStatus>): QuickResult {
-  const facts = new Map<string, unknown>(Object.entries(doc.profile));
-  for (const id in doc.answers) if (status.get(id) === 'answered') facts.set(id, doc.answers[id]);
-  const indicators = compiled.indicators.map((indicator) => ({ id: indicator.id, pillar: indicator.pillar, weight: indicator.weight, score: indicatorScore(indicator, facts, status) }));
-  return aggregate(compiled, indicators);
+/** A row's scores by position: indicators as in `compiled.indicators`, pillars as in `compiled.pillars`. */
+export interface RowScores {
+  global: number | null;
+  pillars: (number | null)[];
+  indicators: (number | null)[];
 }
 
-/** Pillars and global from indicator scores (each with its weight), as `score` aggregates them. */
-export function aggregate(compiled: CompiledScorer, indicators: readonly { id: string; pillar: string; weight: number; score: number | null }[]): QuickResult {
-  const pillars = compiled.index.pillars.map((p) => ({
-    id: p.id,
-    weight: compiled.index.pillarWeights.get(p.id) ?? 0,
-    score: weightedMean(indicators.filter((i) => i.pillar === p.id)),
-  }));
+/** Scores a row already known to be valid. */
+export function rowScores(compiled: CompiledScorer, row: RowState): RowScores {
+  const indicators = compiled.indicators.map((indicator) => indicatorScore(indicator, row.scored, row.status));
+  const pillars = pillarScoresOf(compiled, indicators);
+  return { global: globalOf(compiled, pillars), pillars, indicators };
+}
+
+/** Scores a row already known to be valid, by id. */
+export function scoreRow(compiled: CompiledScorer, row: RowState): QuickResult {
+  const scores = rowScores(compiled, row);
   return {
-    global: weightedMean(pillars),
-    pillars: pillars.map(({ id, score }) => ({ id, score })),
-    indicators: indicators.map(({ id, pillar, score }) => ({ id, pillar, score })),
+    global: scores.global,
+    pillars: compiled.pillars.map((p, n) => ({ id: p.id, score: scores.pillars[n]! })),
+    indicators: compiled.indicators.map((i, n) => ({ id: i.id, pillar: i.pillar, score: scores.indicators[n]! })),
   };
 }
 
+/** Each pillar's score: the weighted mean of its indicators that have one, as `score` aggregates them. */
+export function pillarScoresOf(compiled: CompiledScorer, scores: readonly (number | null)[]): (number | null)[] {
+  return compiled.pillars.map((p) => {
+    let total = 0;
+    let weights = 0;
+    for (const n of p.indicators) {
+      const score = scores[n]!;
+      if (score === null) continue;
+      const { weight } = compiled.indicators[n]!;
+      total += score * weight;
+      weights += weight;
+    }
+    return weights > 0 ? round1(total / weights) : null;
+  });
+}
+
+/** The global score: the weighted mean of the pillars that have one. */
+export function globalOf(compiled: CompiledScorer, pillarScores: readonly (number | null)[]): number | null {
+  let total = 0;
+  let weights = 0;
+  compiled.pillars.forEach((p, n) => {
+    const score = pillarScores[n]!;
+    if (score === null) return;
+    total += score * p.weight;
+    weights += p.weight;
+  });
+  return weights > 0 ? round1(total / weights) : null;
+}
+
 /** One indicator's score: best fired step per applicable criterion, out of the points available. */
-export function indicatorScore(indicator: CompiledIndicator, facts: FactMap, status: { get(key: string): QuestionStatus | undefined }): number | null {
+export function indicatorScore(indicator: CompiledIndicator, scored: readonly unknown[], status: Uint8Array): number | null {
   let points = 0;
   let maxPoints = 0;
   for (const criterion of indicator.criteria) {
-    let applicable = criterion.questions.length === 0;
-    for (const q of criterion.questions) if (status.get(q) !== 'not-applicable') applicable = true;
+    let applicable = criterion.questionNumbers.length === 0;
+    for (const q of criterion.questionNumbers) if (status[q] !== NOT_APPLICABLE_STATUS) applicable = true;
     if (!applicable) continue;
     let best = 0;
-    for (const step of criterion.steps) if (step.points > best && step.test(facts)) best = step.points;
+    for (const step of criterion.steps) if (step.points > best && step.testRow(scored)) best = step.points;
     points += best;
     maxPoints += criterion.max;
   }

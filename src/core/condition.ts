@@ -105,14 +105,30 @@ export function factsOf(condition: Condition): string[] {
 export type FactMap = { get(key: string): unknown };
 export type Test = (facts: FactMap) => boolean;
 
+/** Facts as an array, each fact at the slot content gave it: what batch rows are scored on. */
+export type SlotTest = (facts: readonly unknown[]) => boolean;
+
 /**
  * A condition compiled once into a closure, with the same semantics as `evaluate` (and so as
  * json-rules-engine): what hot paths (applicability, batches) call.
  */
 export function compile(c: Condition): Test {
+  return compileWith(c, (fact) => (f: FactMap) => f.get(fact));
+}
+
+/** The same closure reading facts from an array by slot (a fact without a slot is undefined). */
+export function compileSlots(c: Condition, slots: ReadonlyMap<string, number>): SlotTest {
+  return compileWith(c, (fact) => {
+    const slot = slots.get(fact) ?? -1;
+    return (f: readonly unknown[]) => f[slot];
+  });
+}
+
+// One compiler for both fact shapes: `read` picks a fact out of them.
+function compileWith<F>(c: Condition, read: (fact: string) => (facts: F) => unknown): (facts: F) => boolean {
   // Plain loops: these closures run millions of times in a batch.
   if ('all' in c) {
-    const parts = c.all.map(compile);
+    const parts = c.all.map((p) => compileWith(p, read));
     if (parts.length === 1) return parts[0]!;
     return (f) => {
       for (const p of parts) if (!p(f)) return false;
@@ -120,7 +136,7 @@ export function compile(c: Condition): Test {
     };
   }
   if ('any' in c) {
-    const parts = c.any.map(compile);
+    const parts = c.any.map((p) => compileWith(p, read));
     if (parts.length === 1) return parts[0]!;
     return (f) => {
       for (const p of parts) if (p(f)) return true;
@@ -128,35 +144,35 @@ export function compile(c: Condition): Test {
     };
   }
   if ('not' in c) {
-    const inner = compile(c.not);
+    const inner = compileWith(c.not, read);
     return (f) => !inner(f);
   }
-  const { fact, value } = c;
+  const get = read(c.fact);
+  const { value } = c;
   switch (c.operator) {
     case 'equal':
-      return (f) => f.get(fact) === value;
+      return (f) => get(f) === value;
     case 'notEqual':
-      return (f) => f.get(fact) !== value;
+      return (f) => get(f) !== value;
     case 'in': {
       const list = value as unknown[];
-      return (f) => list.indexOf(f.get(fact)) > -1;
+      return (f) => list.indexOf(get(f)) > -1;
     }
     case 'notIn': {
       const list = value as unknown[];
-      return (f) => list.indexOf(f.get(fact)) === -1;
+      return (f) => list.indexOf(get(f)) === -1;
     }
     case 'contains':
-      return (f) => { const v = f.get(fact); return Array.isArray(v) && v.indexOf(value) > -1; };
+      return (f) => { const v = get(f); return Array.isArray(v) && v.indexOf(value) > -1; };
     case 'doesNotContain':
-      return (f) => { const v = f.get(fact); return Array.isArray(v) && v.indexOf(value) === -1; };
+      return (f) => { const v = get(f); return Array.isArray(v) && v.indexOf(value) === -1; };
     case 'lessThan':
-      return (f) => { const v = f.get(fact); return isNumeric(v) && (v as number) < (value as number); };
+      return (f) => { const v = get(f); return isNumeric(v) && (v as number) < (value as number); };
     case 'lessThanInclusive':
-      return (f) => { const v = f.get(fact); return isNumeric(v) && (v as number) <= (value as number); };
+      return (f) => { const v = get(f); return isNumeric(v) && (v as number) <= (value as number); };
     case 'greaterThan':
-      return (f) => { const v = f.get(fact); return isNumeric(v) && (v as number) > (value as number); };
+      return (f) => { const v = get(f); return isNumeric(v) && (v as number) > (value as number); };
     case 'greaterThanInclusive':
-      return (f) => { const v = f.get(fact); return isNumeric(v) && (v as number) >= (value as number); };
+      return (f) => { const v = get(f); return isNumeric(v) && (v as number) >= (value as number); };
   }
 }
-

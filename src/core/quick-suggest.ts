@@ -1,24 +1,27 @@
-import type { Applicability, QuestionStatus, Visibility } from './applicability.js';
+import type { Applicability } from './applicability.js';
 import { changed } from './apply-changes.js';
 import { round1 } from './aggregate.js';
-import { indicatorScore, type CompiledIndicator, type CompiledScorer, type QuickResult } from './compiled-scorer.js';
-import { compile, type Test } from './condition.js';
-import type { Action, AnswersDocument, AnswerValue } from './content-model.js';
-import { NOT_APPLICABLE } from './content-model.js';
+import { indicatorScore, type CompiledScorer, type QuickResult, type RowScores } from './compiled-scorer.js';
+import { compileSlots, type SlotTest } from './condition.js';
+import type { Action, AnswerChange, AnswersDocument, AnswerValue, Question } from './content-model.js';
 import { compareSuggestions, type Gains } from './ranking.js';
+import { ANSWERED_STATUS, ASKED, EXCLUDED, gatedVisibility, rowStateFrom, statusOf, type RowState } from './row-state.js';
 
 interface CompiledAction {
   action: Action;
-  fits?: Test;
-  requires?: Test;
-  /** Questions the action changes, then those whose showIf depends on them (transitively), in questionnaire order. */
-  affected: string[];
-  /** Indicators whose score can move, and their pillars. */
-  compiledIndicators: CompiledIndicator[];
-  pillars: Set<string>;
-  /** The pillar of the action's own indicator, and how to read its score in a result. */
-  pillar: string;
-  basePillar: (result: QuickResult) => number | null;
+  fits?: SlotTest;
+  requires?: SlotTest;
+  /** The answers it changes, known questions only, in the action's order, each with what it made of answers already seen. */
+  changes: { slot: number; question: Question; change: AnswerChange; seen: Map<unknown, AnswerValue | undefined> }[];
+  /** Question numbers it changes, then those whose showIf depends on them (transitively), in questionnaire order. */
+  affected: number[];
+  /** Indicators whose score can move (positions in `compiled.indicators`), and their pillars (in `compiled.pillars`). */
+  indicators: number[];
+  /** By pillar position: whether the action can move it. */
+  pillars: boolean[];
+  /** Its own indicator and pillar, by position. */
+  indicator: number;
+  pillar: number;
 }
 
 export interface QuickSuggestion {
@@ -31,127 +34,166 @@ export interface QuickSuggestion {
 
 /** The actions prepared once per content version for batch suggestions. */
 export function compileActions(compiled: CompiledScorer): CompiledAction[] {
-  const { index } = compiled;
+  const { index, slots, profileSlots } = compiled;
   const order = [...index.questions.keys()];
+  const indicatorIds = compiled.indicators.map((i) => i.id);
+  const pillarIds = compiled.pillars.map((p) => p.id);
   return index.content.actions.map((action) => {
     const affected = new Set(Object.keys(action.changes).filter((q) => index.questions.has(q)));
     for (const id of order) {
       if (index.questions.get(id)!.gates.some((g) => affected.has(g))) affected.add(id);
     }
     const list = order.filter((q) => affected.has(q));
+    const touched = new Set(list.map((q) => index.questions.get(q)!.indicator));
     return {
       action,
-      ...(action.fits && { fits: compile(action.fits) }),
-      ...(action.requires && { requires: compile(action.requires) }),
-      affected: list,
-      compiledIndicators: compiled.indicators.filter((i) => list.some((q) => index.questions.get(q)!.indicator === i.id)),
-      pillars: new Set(list.map((q) => index.questions.get(q)!.pillar)),
-      pillar: index.indicators.get(action.indicator)!.pillar,
-      basePillar: (result: QuickResult) => result.pillars.find((p) => p.id === index.indicators.get(action.indicator)!.pillar)?.score ?? null,
+      ...(action.fits && { fits: compileSlots(action.fits, slots) }),
+      ...(action.requires && { requires: compileSlots(action.requires, slots) }),
+      changes: Object.entries(action.changes).flatMap(([id, change]) => {
+        const question = index.questions.get(id)?.question;
+        return question ? [{ slot: slots.get(id)!, question, change, seen: new Map<unknown, AnswerValue | undefined>() }] : [];
+      }),
+      affected: list.map((q) => slots.get(q)! - profileSlots),
+      indicators: indicatorIds.flatMap((id, n) => (touched.has(id) ? [n] : [])),
+      pillars: pillarIds.map((id) => list.some((q) => index.questions.get(q)!.pillar === id)),
+      indicator: indicatorIds.indexOf(action.indicator),
+      pillar: pillarIds.indexOf(index.indicators.get(action.indicator)!.pillar),
     };
   });
 }
 
+/** `suggestForRow` for a document and its applicability, as `validateAnswers` gives them. */
+export function quickSuggest(compiled: CompiledScorer, actions: readonly CompiledAction[], doc: AnswersDocument, base: Applicability, result: QuickResult, top: number): QuickSuggestion[] {
+  const indicators = new Map(result.indicators.map((i) => [i.id, i.score]));
+  const pillars = new Map(result.pillars.map((p) => [p.id, p.score]));
+  const scores: RowScores = {
+    global: result.global,
+    pillars: compiled.pillars.map((p) => pillars.get(p.id) ?? null),
+    indicators: compiled.indicators.map((i) => indicators.get(i.id) ?? null),
+  };
+  return suggestForRow(compiled, actions, rowStateFrom(compiled, doc, base), scores, top);
+}
+
+const MAX_SCORE = 100;
+
 /**
  * The same ranked suggestions as `suggest` (proven by tests), for batches: instead of re-scoring the
  * whole assessment per action, only the questions an action touches are re-examined and only the
- * indicators they feed are re-scored.
+ * indicators they feed are re-scored, in the row's own arrays, put back after each action.
  */
-export function quickSuggest(compiled: CompiledScorer, actions: readonly CompiledAction[], doc: AnswersDocument, base: Applicability, result: QuickResult, top: number): QuickSuggestion[] {
-  const { index } = compiled;
-  const profile = new Map<string, unknown>(Object.entries(doc.profile));
-  const all = new Map<string, unknown>([...profile, ...Object.entries(doc.answers)]);
-  // What conditions read before any change: answers of asked questions (showIf), answered ones (rules).
-  const shown = new Map<string, unknown>(profile);
-  const scored = new Map<string, unknown>(profile);
-  for (const [id, v] of base.visibility) {
-    const answer = doc.answers[id];
-    if (v !== 'asked' || answer === undefined) continue;
-    shown.set(id, answer);
-    if (base.status.get(id) === 'answered') scored.set(id, answer);
-  }
-  const baseScores = new Map(result.indicators.map((i) => [i.id, i.score]));
-  const pillars = index.pillars.map((p) => ({
-    id: p.id,
-    weight: index.pillarWeights.get(p.id) ?? 0,
-    score: result.pillars.find((x) => x.id === p.id)?.score ?? null,
-    indicators: compiled.indicators.filter((i) => i.pillar === p.id),
-  }));
+export function suggestForRow(compiled: CompiledScorer, actions: readonly CompiledAction[], row: RowState, base: RowScores, top: number): QuickSuggestion[] {
+  const profile = row.values.slice(0, compiled.profileSlots);
+  // Scratch space reused by every action: scores of the indicators it moves (undefined for the
+  // others), the answers it changes by slot, and what its re-examination overwrote.
+  const moved = new Array<number | null | undefined>(compiled.indicators.length);
+  const proposed = new Array<AnswerValue | undefined>(row.values.length);
+  const keys = new Array<unknown>(row.values.length);
+  const saved = { status: [] as number[], shown: [] as unknown[], scored: [] as unknown[] };
   const candidates: (QuickSuggestion & Pick<Action, 'effort' | 'cost' | 'durationMonths'>)[] = [];
   for (const c of actions) {
+    // Every score it can move is already at the top: moved indicators can only stay or fall (or
+    // leave their pillar, which removes a top score from the mean), so it can gain nothing.
+    if (allAtTop(c.indicators, base.indicators)) continue;
     if (c.fits && !c.fits(profile)) continue;
-    if (c.requires && !c.requires(all)) continue;
-    const changes = changedAnswers(index, doc.answers, c.action);
-    if (!changes) continue; // Already achieved: nothing would change.
-    const after = reexamine(index, profile, doc.answers, changes, base, c.affected, shown, scored);
-    const moved = new Map<string, number | null>();
-    for (const indicator of c.compiledIndicators) moved.set(indicator.id, indicatorScore(indicator, after.scored, after.status));
-    // Only the pillars holding a moved indicator change; the global follows from the pillars.
-    let global = 0;
-    let globalWeight = 0;
-    let ownPillar: number | null = null;
-    for (const p of pillars) {
-      let score = p.score;
-      if (c.pillars.has(p.id)) {
-        let total = 0;
-        let weights = 0;
-        for (const i of p.indicators) {
-          const v = moved.has(i.id) ? moved.get(i.id)! : (baseScores.get(i.id) ?? null);
-          if (v === null) continue;
-          total += v * i.weight;
-          weights += i.weight;
-        }
-        score = weights > 0 ? round1(total / weights) : null;
-      }
-      if (p.id === c.pillar) ownPillar = score;
-      if (score === null) continue;
-      global += score * p.weight;
-      globalWeight += p.weight;
-    }
-    const gain = (a: number | null | undefined, b: number | null | undefined) => round1((a ?? 0) - (b ?? 0));
-    const before = baseScores.get(c.action.indicator);
-    const projected = {
-      global: globalWeight > 0 ? round1(global / globalWeight) : null,
-      pillar: ownPillar,
-      indicator: (moved.has(c.action.indicator) ? moved.get(c.action.indicator) : before) ?? null,
-    };
+    if (c.requires && !c.requires(row.values)) continue;
+    if (!proposeChanges(row.values, c, keys, proposed)) continue; // Already achieved: nothing would change.
+    reexamine(compiled, profile, row, proposed, c.affected, saved);
+    for (const n of c.indicators) moved[n] = indicatorScore(compiled.indicators[n]!, row.scored, row.status);
+    restore(compiled, row, c.affected, saved);
+    for (const { slot } of c.changes) proposed[slot] = undefined;
+    const projected = project(compiled, c, base, moved);
+    for (const n of c.indicators) moved[n] = undefined;
     const gains = {
-      global: gain(projected.global, result.global),
-      pillar: gain(projected.pillar, c.basePillar(result)),
-      indicator: gain(projected.indicator, before),
+      global: gain(projected.global, base.global),
+      pillar: gain(projected.pillar, base.pillars[c.pillar]),
+      indicator: gain(projected.indicator, base.indicators[c.indicator]),
     };
     if (gains.indicator > 0 || gains.global > 0) {
-      candidates.push({ actionId: c.action.id, indicator: c.action.indicator, gains, projected, effort: c.action.effort, cost: c.action.cost, durationMonths: c.action.durationMonths });
+      keepTop(candidates, { actionId: c.action.id, indicator: c.action.indicator, gains, projected, effort: c.action.effort, cost: c.action.cost, durationMonths: c.action.durationMonths }, top);
     }
   }
-  candidates.sort(compareSuggestions);
-  return candidates.slice(0, top).map(({ actionId, indicator, gains, projected }) => ({ actionId, indicator, gains, projected }));
+  return candidates.map(({ actionId, indicator, gains, projected }) => ({ actionId, indicator, gains, projected }));
 }
 
-/** A map that reads its own entries first, then the base's: a change costs what it changes. */
-class Overlay<V> {
-  private readonly own = new Map<string, V | undefined>();
-  constructor(private readonly base: { get(key: string): V | undefined }) {}
-  get(key: string): V | undefined {
-    return this.own.has(key) ? this.own.get(key) : this.base.get(key);
-  }
-  set(key: string, value: V | undefined): void {
-    this.own.set(key, value);
-  }
+const gain = (a: number | null | undefined, b: number | null | undefined) => round1((a ?? 0) - (b ?? 0));
+
+function allAtTop(indicators: readonly number[], scores: readonly (number | null)[]): boolean {
+  for (const n of indicators) if (scores[n] !== MAX_SCORE) return false;
+  return true;
 }
 
-/** The answers an action changes (only those that really change), or undefined when none does. */
-function changedAnswers(index: CompiledScorer['index'], answers: Readonly<Record<string, AnswerValue>>, action: Action): Map<string, AnswerValue> | undefined {
-  let next: Map<string, AnswerValue> | undefined;
-  for (const [id, change] of Object.entries(action.changes)) {
-    const question = index.questions.get(id)?.question;
-    if (!question) continue;
-    const value = changed(question, answers[id], change);
-    if (value === undefined || sameAnswer(value, answers[id])) continue;
-    (next ??= new Map()).set(id, value);
-  }
-  return next;
+/**
+ * Inserts a candidate in a list kept sorted and no longer than `top`: the ranking order is total
+ * (the action id breaks ties), so this is the head of the fully sorted list, without sorting it all.
+ */
+function keepTop<T extends Parameters<typeof compareSuggestions>[0]>(sorted: T[], candidate: T, top: number): void {
+  let at = sorted.length;
+  while (at > 0 && compareSuggestions(candidate, sorted[at - 1]!) < 0) at--;
+  if (at >= top) return;
+  sorted.splice(at, 0, candidate);
+  if (sorted.length > top) sorted.pop();
 }
+
+/** Scores once the action is done: only the pillars holding a moved indicator change; the global follows from the pillars. */
+function project(compiled: CompiledScorer, c: CompiledAction, base: RowScores, moved: readonly (number | null | undefined)[]): QuickSuggestion['projected'] {
+  let global = 0;
+  let globalWeight = 0;
+  let ownPillar: number | null = null;
+  for (let pn = 0; pn < compiled.pillars.length; pn++) {
+    const p = compiled.pillars[pn]!;
+    let score: number | null = base.pillars[pn]!;
+    if (c.pillars[pn]) {
+      let total = 0;
+      let weights = 0;
+      for (const n of p.indicators) {
+        const v = moved[n] !== undefined ? moved[n]! : base.indicators[n]!;
+        if (v === null) continue;
+        const { weight } = compiled.indicators[n]!;
+        total += v * weight;
+        weights += weight;
+      }
+      score = weights > 0 ? round1(total / weights) : null;
+    }
+    if (pn === c.pillar) ownPillar = score;
+    if (score === null) continue;
+    global += score * p.weight;
+    globalWeight += p.weight;
+  }
+  const own = moved[c.indicator];
+  return {
+    global: globalWeight > 0 ? round1(global / globalWeight) : null,
+    pillar: ownPillar,
+    indicator: (own !== undefined ? own : base.indicators[c.indicator]) ?? null,
+  };
+}
+
+/**
+ * Puts in `proposed` (by slot) the answers an action changes, only those that really change, and
+ * tells whether there is one. `keys` holds, per slot, the row's answer as a key for `seen` (made once per row).
+ */
+function proposeChanges(values: readonly unknown[], c: CompiledAction, keys: unknown[], proposed: (AnswerValue | undefined)[]): boolean {
+  let any = false;
+  for (const { slot, question, change, seen } of c.changes) {
+    const current = values[slot] as AnswerValue | undefined;
+    // Rows repeat the same few answers: what a change makes of one is worked out once.
+    let key = keys[slot];
+    if (key === undefined && Array.isArray(current)) key = keys[slot] = `\u0000${current.join('\u0000')}`;
+    else if (key === undefined) key = current;
+    let value = seen.get(key);
+    if (value === undefined && !seen.has(key)) {
+      value = changed(question, current, change);
+      if (value !== undefined && sameAnswer(value, current)) value = undefined;
+      if (seen.size < MAX_SEEN) seen.set(key, value);
+    }
+    if (value === undefined) continue;
+    proposed[slot] = value;
+    any = true;
+  }
+  return any;
+}
+
+// Enough for every combination of options a real portfolio uses; numbers beyond it are worked out each time.
+const MAX_SEEN = 1000;
 
 function sameAnswer(a: AnswerValue, b: AnswerValue | undefined): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
@@ -160,35 +202,38 @@ function sameAnswer(a: AnswerValue, b: AnswerValue | undefined): boolean {
 
 /**
  * Visibility and status again for the affected questions only (the others cannot move: their gates
- * are untouched); answers that stop applying stop counting, as a save would drop them.
+ * are untouched), written into the row's arrays; answers that stop applying stop counting, as a
+ * save would drop them. What it overwrites goes to `saved`, for `restore`.
  */
-function reexamine(
-  index: CompiledScorer['index'],
-  profile: ReadonlyMap<string, unknown>,
-  before: Readonly<Record<string, AnswerValue>>,
-  changes: ReadonlyMap<string, AnswerValue>,
-  base: Applicability,
-  affected: readonly string[],
-  shownBefore: ReadonlyMap<string, unknown>,
-  scoredBefore: ReadonlyMap<string, unknown>,
-) {
-  const status = new Overlay<QuestionStatus>(base.status);
-  const shown = new Overlay<unknown>(shownBefore);
-  const scored = new Overlay<unknown>(scoredBefore);
-  for (const id of affected) {
-    const entry = index.questions.get(id)!;
-    let v: Visibility;
-    if (entry.appliesTo && !entry.appliesTo(profile)) v = 'excluded';
-    else if (!entry.showIf || entry.showIf(shown)) v = 'asked';
-    else {
-      const gates = entry.gates.filter((g) => status.get(g) !== undefined);
-      v = gates.length > 0 && gates.every((g) => status.get(g) === 'not-applicable') ? 'excluded' : 'hidden';
-    }
-    const answer = changes.has(id) ? changes.get(id) : before[id];
-    const s: QuestionStatus = v === 'excluded' ? 'not-applicable' : v === 'hidden' ? 'hidden' : answer === undefined ? 'unanswered' : answer === NOT_APPLICABLE ? 'not-applicable' : 'answered';
-    status.set(id, s);
-    shown.set(id, v === 'asked' ? answer : undefined);
-    scored.set(id, s === 'answered' ? answer : undefined);
+function reexamine(compiled: CompiledScorer, profile: readonly unknown[], row: RowState, proposed: readonly (AnswerValue | undefined)[], affected: readonly number[], saved: Saved): void {
+  for (let k = 0; k < affected.length; k++) {
+    const n = affected[k]!;
+    const q = compiled.questions[n]!;
+    const v = q.appliesTo && !q.appliesTo(profile) ? EXCLUDED : !q.showIf || q.showIf(row.shown) ? ASKED : gatedVisibility(q.gates, row.status, Infinity);
+    const answer = proposed[q.slot] !== undefined ? proposed[q.slot] : row.values[q.slot];
+    const s = statusOf(v, answer);
+    saved.status[k] = row.status[n]!;
+    saved.shown[k] = row.shown[q.slot];
+    saved.scored[k] = row.scored[q.slot];
+    row.status[n] = s;
+    row.shown[q.slot] = v === ASKED ? answer : undefined;
+    row.scored[q.slot] = s === ANSWERED_STATUS ? answer : undefined;
   }
-  return { status, scored };
+}
+
+interface Saved {
+  status: number[];
+  shown: unknown[];
+  scored: unknown[];
+}
+
+/** Puts the row back as it was before `reexamine`. */
+function restore(compiled: CompiledScorer, row: RowState, affected: readonly number[], saved: Saved): void {
+  for (let k = affected.length - 1; k >= 0; k--) {
+    const n = affected[k]!;
+    const { slot } = compiled.questions[n]!;
+    row.status[n] = saved.status[k]!;
+    row.shown[slot] = saved.shown[k];
+    row.scored[slot] = saved.scored[k];
+  }
 }

@@ -6,8 +6,9 @@ import type { ScoreResult } from './score-result.js';
 import type { Outcome } from './issue.js';
 import { compareSuggestions, type Gains } from './ranking.js';
 import { compiledFor } from './compiled-cache.js';
-import { quickSuggest } from './quick-suggest.js';
-import { scoreWithStatus } from './compiled-scorer.js';
+import { suggestForRow } from './quick-suggest.js';
+import { rowScores } from './compiled-scorer.js';
+import { rowStateFrom } from './row-state.js';
 import { validateAnswers } from './validate-answers.js';
 
 export type { Gains } from './ranking.js';
@@ -44,7 +45,8 @@ export async function suggest(scorer: Scorer, doc: AnswersDocument): Promise<Out
   if (!base.ok) return base;
   const { compiled, actions } = compiledFor(scorer.index);
   const { applicability } = validateAnswers(scorer.index, doc);
-  const quick = quickSuggest(compiled, actions, doc, applicability, scoreWithStatus(compiled, doc, applicability.status), Number.MAX_SAFE_INTEGER);
+  const row = rowStateFrom(compiled, doc, applicability);
+  const quick = suggestForRow(compiled, actions, row, rowScores(compiled, row), Number.MAX_SAFE_INTEGER);
   const byId = new Map(scorer.index.content.actions.map((a) => [a.id, a]));
   const testimonies = new Map(scorer.index.content.testimonies.map((t) => [t.id, t]));
   const suggestions = quick.map((q, i): Suggestion => {

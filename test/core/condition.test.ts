@@ -1,6 +1,6 @@
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
-import { compile, evaluate, OPERATORS, type Condition, type Literal, type Operator } from '../../src/core/condition.js';
+import { compile, compileSlots, evaluate, OPERATORS, type Condition, type Literal, type Operator } from '../../src/core/condition.js';
 
 // Applicability is decided by our synchronous evaluator while points come from json-rules-engine:
 // both must agree on every operator, including on missing facts and odd types.
@@ -61,6 +61,19 @@ describe('condition evaluator', () => {
       const expected = await engineSays(condition, facts);
       expect(evaluate(condition, facts)).toBe(expected);
       expect(compile(condition)(new Map(Object.entries(facts)))).toBe(expected);
+    }
+  });
+
+  it('when facts are read from an array by slot, then every operator, value and fact shape gives what the map-reading closure gives', () => {
+    const slots = new Map([['y', 0], ['x', 1]]);
+    for (const operator of OPERATORS) {
+      for (const value of VALUES[operator]) {
+        for (const fact of FACT_VALUES) {
+          const condition: Condition = { any: [{ fact: 'x', operator, value }, { not: { fact: 'unknown', operator, value } }] };
+          const byName = compile(condition)(new Map(fact === undefined ? [] : [['x', fact]]));
+          expect([operator, value, fact, compileSlots(condition, slots)(['other', fact])]).toEqual([operator, value, fact, byName]);
+        }
+      }
     }
   });
 });

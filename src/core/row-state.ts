@@ -1,0 +1,146 @@
+import type { Applicability, QuestionStatus, Visibility } from './applicability.js';
+import { checkAnswerValue } from './answer-value.js';
+import type { CompiledScorer } from './compiled-scorer.js';
+import { NOT_APPLICABLE, type AnswersDocument } from './content-model.js';
+
+/** Visibility and status of a question as small numbers, in arrays indexed by question number. */
+export const ASKED = 0;
+export const EXCLUDED = 1;
+export const HIDDEN = 2;
+export const ANSWERED_STATUS = 0;
+export const UNANSWERED_STATUS = 1;
+export const NOT_APPLICABLE_STATUS = 2;
+export const HIDDEN_STATUS = 3;
+
+const VISIBILITY: readonly Visibility[] = ['asked', 'excluded', 'hidden'];
+const STATUS: readonly QuestionStatus[] = ['answered', 'unanswered', 'not-applicable', 'hidden'];
+
+/**
+ * One organisation's answers as the compiled rules read them: arrays by slot (see CompiledScorer)
+ * instead of maps by name, and where each question stands, by question number. The same facts
+ * `applicability` and `validateAnswers` work out with maps (tests prove them equal).
+ */
+export interface RowState {
+  /** Profile and answers as given. */
+  values: readonly unknown[];
+  visibility: Uint8Array;
+  status: Uint8Array;
+  /** What showIf conditions read: the profile and the answers of asked questions. */
+  shown: unknown[];
+  /** What rules read: the profile and the answers of answered questions. */
+  scored: unknown[];
+}
+
+/** A document's profile and answers by slot; undefined when a key has no slot of its kind (validation will name it). */
+export function valuesOf(compiled: CompiledScorer, doc: AnswersDocument): unknown[] | undefined {
+  const values = new Array<unknown>(compiled.slots.size);
+  for (const id in doc.profile) {
+    const slot = compiled.slots.get(id);
+    if (slot === undefined || slot >= compiled.profileSlots || doc.profile[id] === undefined) return undefined;
+    values[slot] = doc.profile[id];
+  }
+  for (const id in doc.answers) {
+    const slot = compiled.slots.get(id);
+    if (slot === undefined || slot < compiled.profileSlots || doc.answers[id] === undefined) return undefined;
+    values[slot] = doc.answers[id];
+  }
+  return values;
+}
+
+/**
+ * Applicability of every question and the validity of every value, for a row laid out by slot:
+ * the row's state when `validateAnswers` would find no problem, undefined otherwise (the caller
+ * then asks `validateAnswers` for the problems, with their messages).
+ */
+export function checkRow(compiled: CompiledScorer, values: readonly unknown[]): RowState | undefined {
+  const { profileSlots, index } = compiled;
+  let slot = 0;
+  for (const field of index.profileFields.values()) {
+    const value = values[slot++];
+    if (value === undefined ? !field.optional : !valid(field, value)) return undefined;
+  }
+  const row = applicabilityOf(compiled, values);
+  for (const q of compiled.questions) {
+    const value = values[q.slot];
+    if (value !== undefined && (row.visibility[q.slot - profileSlots] !== ASKED || !valid(q.entry.question, value))) return undefined;
+  }
+  return row;
+}
+
+// What `checkAnswerValue` accepts; the path only names a problem, and there is none to name here.
+function valid(question: Parameters<typeof checkAnswerValue>[0], value: unknown): boolean {
+  return checkAnswerValue(question, value, '').length === 0;
+}
+
+/** `applicability` on a row's arrays: the same visibility and status, question by question in order. */
+function applicabilityOf(compiled: CompiledScorer, values: readonly unknown[]): RowState {
+  const { profileSlots, questions } = compiled;
+  const visibility = new Uint8Array(questions.length);
+  const status = new Uint8Array(questions.length);
+  // appliesTo reads the profile only; showIf the answers of questions already found asked.
+  const profile = values.slice(0, profileSlots);
+  const shown = new Array<unknown>(values.length);
+  const scored = new Array<unknown>(values.length);
+  for (let s = 0; s < profileSlots; s++) shown[s] = scored[s] = values[s];
+  for (let n = 0; n < questions.length; n++) {
+    const q = questions[n]!;
+    const v = q.appliesTo && !q.appliesTo(profile) ? EXCLUDED : !q.showIf || q.showIf(shown) ? ASKED : gatedVisibility(q.gates, status, n);
+    const answer = values[q.slot];
+    visibility[n] = v;
+    status[n] = statusOf(v, answer);
+    if (v === ASKED && answer !== undefined) shown[q.slot] = answer;
+    if (status[n] === ANSWERED_STATUS) scored[q.slot] = answer;
+  }
+  return { values, visibility, status, shown, scored };
+}
+
+/**
+ * A question whose showIf is false: excluded when its gates examined so far (question numbers
+ * below `examinedBelow`) are all not applicable, and there is at least one; hidden otherwise.
+ */
+export function gatedVisibility(gates: readonly number[], status: Uint8Array, examinedBelow: number): number {
+  let seen = 0;
+  for (const g of gates) {
+    if (g >= examinedBelow) continue;
+    seen++;
+    if (status[g] !== NOT_APPLICABLE_STATUS) return HIDDEN;
+  }
+  return seen > 0 ? EXCLUDED : HIDDEN;
+}
+
+export function statusOf(visibility: number, answer: unknown): number {
+  return visibility === EXCLUDED ? NOT_APPLICABLE_STATUS : visibility === HIDDEN ? HIDDEN_STATUS : answer === undefined ? UNANSWERED_STATUS : answer === NOT_APPLICABLE ? NOT_APPLICABLE_STATUS : ANSWERED_STATUS;
+}
+
+/** The row state of a document whose applicability is already known (from `validateAnswers`). */
+export function rowStateFrom(compiled: CompiledScorer, doc: AnswersDocument, base: Applicability): RowState {
+  const values = new Array<unknown>(compiled.slots.size);
+  for (const id in doc.profile) {
+    const slot = compiled.slots.get(id);
+    if (slot !== undefined && slot < compiled.profileSlots) values[slot] = doc.profile[id];
+  }
+  const visibility = new Uint8Array(compiled.questions.length);
+  const status = new Uint8Array(compiled.questions.length);
+  const shown = values.slice();
+  const scored = values.slice();
+  compiled.questions.forEach((q, n) => {
+    const answer = doc.answers[q.entry.question.id];
+    values[q.slot] = answer;
+    visibility[n] = VISIBILITY.indexOf(base.visibility.get(q.entry.question.id)!);
+    status[n] = STATUS.indexOf(base.status.get(q.entry.question.id)!);
+    if (visibility[n] === ASKED && answer !== undefined) shown[q.slot] = answer;
+    if (status[n] === ANSWERED_STATUS) scored[q.slot] = answer;
+  });
+  return { values, visibility, status, shown, scored };
+}
+
+/** The row state back as `applicability` gives it: maps by question id. */
+export function applicabilityOfRow(compiled: CompiledScorer, row: RowState): Applicability {
+  const visibility = new Map<string, Visibility>();
+  const status = new Map<string, QuestionStatus>();
+  compiled.questions.forEach((q, n) => {
+    visibility.set(q.entry.question.id, VISIBILITY[row.visibility[n]!]!);
+    status.set(q.entry.question.id, STATUS[row.status[n]!]!);
+  });
+  return { visibility, status };
+}

@@ -1,0 +1,45 @@
+import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { tallyOf, SummaryBuilder } from '../src/batch/batch-summary.js';
+import type { RowResult } from '../src/batch/score-row.js';
+import { csvLine } from '../src/batch/write-results.js';
+
+type Written = Exclude<RowResult, { skip: true }>;
+
+// Cells as results hold them: scores, row numbers, identifiers, action ids, error texts with anything in them.
+const cell = fc.oneof(
+  fc.integer({ min: 0, max: 1_000_000 }),
+  fc.integer({ min: 0, max: 1000 }).map((n) => n / 10),
+  fc.constantFrom('', 'ORG-1', "'=1+1", 'a "quoted" id', 'two\nlines', 'cr\r', 'semi;colon', 'comma,', 'tab\t', 'pipe|', 'é€', '-3'),
+  fc.string({ maxLength: 12 }),
+);
+
+describe('batch output written in the workers', () => {
+  it('when any record is written with any delimiter, then the line is what csv-stringify writes', () => {
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 30 }), fc.constantFrom(',', ';', '\t', '|', '.', '1', 'ab'), (cells, delimiter) => {
+        expect(csvLine(cells, delimiter)).toBe(stringify([cells], { delimiter, cast: { number: (n) => String(n) } }));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('when rows are counted from a tally, then the summary is the one counted from the results', () => {
+    const pillar = fc.option(fc.integer({ min: 0, max: 1000 }).map((n) => n / 10), { nil: null });
+    const row = fc.oneof(
+      fc.record({ global: pillar, a: pillar, b: pillar }).map(({ global, a, b }): Written => ({ row: 2, id: 'x', ok: true, global, pillars: { a, b }, indicators: {}, suggestions: [] })),
+      fc.constant<Written>({ row: 2, id: 'y', ok: false, problems: [] }),
+    );
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
+        const byResult = new SummaryBuilder(['a', 'b']);
+        for (const r of rows) byResult.add(r);
+        const byTally = new SummaryBuilder(['a', 'b']);
+        byTally.addTally(tallyOf(rows.slice(0, 7), ['a', 'b']));
+        byTally.addTally(tallyOf(rows.slice(7), ['a', 'b']));
+        expect(byTally.build()).toEqual(byResult.build());
+      }),
+    );
+  });
+});
