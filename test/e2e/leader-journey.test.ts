@@ -66,6 +66,14 @@ describe('the leader journey in Chromium', () => {
     await page.locator('#q-answers-carbon-measured-done input[value="true"]').check();
     await waitSaved(page);
     await gated.waitFor();
+    // Answered, then its gate turned to "no": the server drops the answer and the page says so.
+    await gated.locator('input[value="scope-1-2"]').check();
+    await waitSaved(page);
+    await page.locator('#q-answers-carbon-measured-done input[value="false"]').check();
+    await waitSaved(page);
+    await page.locator('p[role="status"]', { hasText: 'Retiré car ne s’applique plus' }).waitFor();
+    expect(await gated.count()).toBe(0);
+    expect((await h.call('leaderA', 'GET', `/assessments/${assessmentId}`)).body.answers['carbon-measured-scope']).toBeUndefined();
     await expectAccessible(page);
   });
 
