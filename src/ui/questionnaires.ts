@@ -1,6 +1,6 @@
 import { api } from './api.js';
 import type { AnswerValue, Question, Questionnaires } from './api-types.js';
-import { currentLang, t } from './i18n.js';
+import { currentLang, formatNumber, t } from './i18n.js';
 
 const cache = new Map<string, Promise<Questionnaires>>();
 
@@ -24,5 +24,5 @@ export function formatAnswer(question: Question | undefined, value: AnswerValue 
   const label = (v: string) => question?.options?.find((o) => o.value === v)?.label ?? v;
   if (Array.isArray(value)) return value.map(label).join(', ');
   if (typeof value === 'string') return label(value);
-  return `${value}${question?.type === 'percentage' ? ' %' : question?.unit ? ` ${question.unit}` : ''}`;
+  return `${formatNumber(value, { maximumFractionDigits: 6 })}${question?.type === 'percentage' ? ' %' : question?.unit ? ` ${question.unit}` : ''}`;
 }

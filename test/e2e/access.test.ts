@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserSuite, logIn, openPage, visit } from './browser.js';
+import { appUrl, browserSuite, logIn, openPage, visit } from './browser.js';
 import { submittedAssessment, submittedPlan } from '../support/plan-fixtures.js';
 
 const suite = browserSuite();
@@ -14,7 +14,7 @@ describe('access across organisations in the browser', () => {
     await page.locator('.cards li').first().waitFor();
     expect(await page.locator('.cards li').allTextContents()).toEqual([expect.stringContaining('Org B')]);
     for (const hash of [`#/organisations/${h.orgA}`, `#/assessments/${assessmentId}/fill/profile`, `#/assessments/${assessmentId}/result`, `#/assessments/${assessmentId}/suggestions`, `#/plans/${plan.id}`]) {
-      await page.goto(`${h.url.replace(/\/api\/v1$/, '')}/${hash}`);
+      await page.goto(appUrl(h, hash));
       // A full load for each address, so nothing of the previous page lingers.
       await page.reload();
       const alert = page.locator('p.alert[role="alert"]');

@@ -8,8 +8,6 @@ import { href } from '../router.js';
 import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
 
-const EDITABLE: Plan['status'][] = ['draft', 'changes-requested', 'submitted', 'approved'];
-
 export function SuggestionsPage({ id }: { id: number }) {
   const { me } = useSession();
   const state = useLoad(async () => {
@@ -18,7 +16,7 @@ export function SuggestionsPage({ id }: { id: number }) {
       api<{ global: number | null; suggestions: Suggestion[] }>('GET', `/assessments/${id}/suggestions?limit=30`),
     ]);
     const plans = await api<Plan[]>('GET', `/organisations/${assessment.organisationId}/plans`);
-    return { assessment, suggestions: suggestions.suggestions, plan: plans.filter((p) => p.assessmentId === id && EDITABLE.includes(p.status)).at(-1) };
+    return { assessment, suggestions: suggestions.suggestions, plan: plans.filter((p) => p.assessmentId === id).at(-1) };
   }, [id]);
   const [pillar, setPillar] = useState('');
   const [busy, setBusy] = useState<string | undefined>(undefined);
