@@ -8,8 +8,8 @@ import { validateAnswers } from '../core/validate-answers.js';
 import { parseAnswersDocument } from '../core/answers-document.js';
 import { ID_COLUMN, NAME_COLUMN, isLabelRow } from './columns.js';
 import { cellParser } from './parse-cell.js';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { chunkText, type CsvChunk } from './csv-chunks.js';
+import { csvRecords } from './csv-records.js';
 
 /** A row as read: its number in the file (as a spreadsheet counts rows) and its cells by column. */
 export interface InputRow {
@@ -124,7 +124,7 @@ function planOf(scorer: RowScorer, header: readonly string[]): ColumnPlan {
 
 /** Parses and scores a chunk of CSV records (in a worker): row numbers follow the file's. */
 export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk): RowResult[] {
-  const records = parseCsv(chunkText(chunk), { delimiter: chunk.delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  const records = csvRecords(chunkText(chunk), chunk.delimiter);
   const plan = planOf(scorer, chunk.header);
   const results: RowResult[] = [];
   records.forEach((record, i) => {

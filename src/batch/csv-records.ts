@@ -1,0 +1,34 @@
+import { parse as parseRelaxed } from 'csv-parse/sync';
+import Papa from 'papaparse';
+
+const PAPA: Papa.ParseConfig = { newline: '\n', quoteChar: '"', escapeChar: '"', header: false, dynamicTyping: false, skipEmptyLines: false };
+
+// Papa drops spaces between a closing quote and the next delimiter or line end, where csv-parse
+// keeps the cell as written: such a chunk (or a cell merely holding those characters) goes to csv-parse.
+const SPACE_AFTER_QUOTE = /"[ \t]+(?:[,;\t\n]|$)/;
+
+/**
+ * The records of a chunk of CSV text (whole records, as csv-chunks.ts cuts them), blank lines
+ * included as records of one empty cell, so that row numbers follow the file's.
+ *
+ * Papa Parse reads a well-formed chunk about three times faster than csv-parse, which is what a
+ * million-row portfolio needs. A chunk Papa finds malformed (a stray quote after a closing one, a
+ * quote left open, spaces after a closing quote, a lone CR) is read by csv-parse with relaxed
+ * quotes, as every chunk was before. Either way a CRLF (French Excel's line end) is first made a
+ * line feed, inside quoted cells too, unless a CR also stands alone: csv-parse takes its line
+ * end from the first record, and would keep CRs in the cells of a file mixing both.
+ */
+export function csvRecords(text: string, delimiter: string): string[][] {
+  const plain = text.indexOf('\r') < 0 ? text : text.replace(/\r\n/g, '\n');
+  const lf = plain.indexOf('\r') < 0;
+  if (lf && !SPACE_AFTER_QUOTE.test(plain)) {
+    const { data, errors } = Papa.parse<string[]>(plain, { ...PAPA, delimiter });
+    if (errors.length === 0) {
+      // A chunk ends with a line feed, after which Papa sees one more, empty, record.
+      const last = data.at(-1);
+      if (plain.endsWith('\n') && last?.length === 1 && last[0] === '') data.pop();
+      return data;
+    }
+  }
+  return parseRelaxed(lf ? plain : text, { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+}

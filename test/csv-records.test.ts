@@ -1,0 +1,62 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { csvRecords } from '../src/batch/csv-records.js';
+
+/**
+ * What every chunk was read with before Papa Parse: the reference. Unless a CR stands alone, a
+ * CRLF is a line feed: csv-parse takes its line end from the first record, so in a file mixing
+ * both it would keep CRs in cells (and may misread a quoted cell); the new reader does not.
+ */
+function reference(text: string, delimiter: string): string[][] {
+  const lf = /\r(?!\n)/.test(text) ? text : text.replace(/\r\n/g, '\n');
+  return parse(lf, { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+}
+
+const delimiters = fc.constantFrom(',', ';', '\t');
+// Cells with every character that matters to CSV: delimiters, quotes, line feeds, spaces, accents.
+const cell = fc.stringMatching(/^[a-zé0-9 ;,"\n\t|%-]{0,8}$/);
+const records = fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 12 });
+
+describe('CSV records of a chunk (Papa Parse, csv-parse for malformed chunks)', () => {
+  it('when well-formed chunks are written by csv-stringify, then the records are those csv-parse reads', () => {
+    fc.assert(
+      fc.property(records, delimiters, fc.boolean(), (rows, delimiter, crlf) => {
+        // Quoted wherever a line break is, as spreadsheets do (csv-stringify alone only quotes its own record end).
+        const text = stringify(rows, { delimiter, record_delimiter: crlf ? 'windows' : 'unix', quoted_match: /[\r\n]/ });
+        expect(csvRecords(text, delimiter)).toEqual(reference(text, delimiter));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('when a chunk is broken anywhere (a quote or CR added, a character dropped), then it is read exactly as csv-parse reads it', () => {
+    fc.assert(
+      fc.property(records, delimiters, fc.nat(), fc.constantFrom('"', '\r', 'x"', '"x', ''), (rows, delimiter, at, insert) => {
+        const text = stringify(rows, { delimiter });
+        const i = at % (text.length + 1);
+        const broken = insert === '' ? text.slice(0, i) + text.slice(i + 1) : text.slice(0, i) + insert + text.slice(i);
+        let expected: string[][];
+        try {
+          expected = reference(broken, delimiter);
+        } catch {
+          expect(() => csvRecords(broken, delimiter)).toThrow();
+          return;
+        }
+        expect(csvRecords(broken, delimiter)).toEqual(expected);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 2000) },
+    );
+  });
+
+  it('when a chunk has blank lines, extra and missing columns, then each line is one record in file order', () => {
+    const text = 'a;b\n\n;\nc;d;extra\ne\n"f\ng";h\n';
+    expect(csvRecords(text, ';')).toEqual([['a', 'b'], [''], ['', ''], ['c', 'd', 'extra'], ['e'], ['f\ng', 'h']]);
+  });
+
+  it('when French Excel writes CRLF with a line break inside a cell, then the records are the same as with LF', () => {
+    expect(csvRecords('a;"b\r\nc"\r\nd;e\r\n', ';')).toEqual([['a', 'b\nc'], ['d', 'e']]);
+    expect(csvRecords('a;b\r\nd;e', ';')).toEqual([['a', 'b'], ['d', 'e']]);
+  });
+});
