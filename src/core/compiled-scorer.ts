@@ -1,5 +1,6 @@
 import { pointsScore, round1 } from './aggregate.js';
-import { compile, compileSlots, type SlotTest, type Test } from './condition.js';
+import { compile, compileSlots, type Condition, type SlotTest, type Test } from './condition.js';
+import { conditionSource, functionOf, literal } from './generated-code.js';
 import type { ContentIndex, QuestionEntry } from './content-index.js';
 import type { AnswersDocument } from './content-model.js';
 import type { Outcome } from './issue.js';
@@ -27,6 +28,8 @@ export interface CompiledIndicator {
   pillar: string;
   weight: number;
   criteria: CompiledCriterion[];
+  /** Its score from a row's arrays: `indicatorScore`'s loops generated as one function (see generated-code.ts). */
+  score: (scored: readonly unknown[], status: Uint8Array) => number | null;
 }
 
 /** A pillar question with its conditions compiled on slots; `gates` are question numbers. */
@@ -70,17 +73,16 @@ export function compileScorer(index: ContentIndex): CompiledScorer {
     ...(entry.question.showIf && { showIf: compileSlots(entry.question.showIf, slots) }),
     gates: entry.gates.filter((g) => index.questions.has(g)).map(numberOf),
   }));
-  const indicators = [...index.indicators.values()].map((entry) => ({
-    id: entry.indicator.id,
-    pillar: entry.pillar,
-    weight: entry.weight,
-    criteria: entry.criteria.map((c) => ({
+  const indicators = [...index.indicators.values()].map((entry) => {
+    const criteria = entry.criteria.map((c) => ({
       questions: c.questions,
       questionNumbers: c.questions.map(numberOf),
       max: c.max,
       steps: c.rules.map((r) => ({ test: compile(r.conditions), testRow: compileSlots(r.conditions, slots), points: r.event.params.points })),
-    })),
-  }));
+    }));
+    const conditions = entry.criteria.map((c) => c.rules.map((r) => r.conditions));
+    return { id: entry.indicator.id, pillar: entry.pillar, weight: entry.weight, criteria, score: generatedScore(criteria, conditions, slots) };
+  });
   const pillars = index.pillars.map((p) => ({
     id: p.id,
     weight: index.pillarWeights.get(p.id) ?? 0,
@@ -153,8 +155,27 @@ export function globalOf(compiled: CompiledScorer, pillarScores: readonly (numbe
   return weights > 0 ? round1(total / weights) : null;
 }
 
-/** One indicator's score: best fired step per applicable criterion, out of the points available. */
+/** One indicator's score from a row's arrays (its generated function). */
 export function indicatorScore(indicator: CompiledIndicator, scored: readonly unknown[], status: Uint8Array): number | null {
+  return indicator.score(scored, status);
+}
+
+/**
+ * `loopedScore` as one generated function: each criterion an if, each step a test inline, in the
+ * same order, so the same best step and the same sums.
+ */
+function generatedScore(criteria: readonly CompiledCriterion[], conditions: readonly (readonly Condition[])[], slots: ReadonlyMap<string, number>): CompiledIndicator['score'] {
+  const slotOf = (fact: string) => slots.get(fact) ?? -1;
+  const body = criteria.map((criterion, k) => {
+    const applicable = criterion.questionNumbers.length === 0 ? 'true' : criterion.questionNumbers.map((q) => `status[${q}] !== ${NOT_APPLICABLE_STATUS}`).join(' || ');
+    const steps = criterion.steps.map((step, r) => `if (${literal(step.points)} > best && ${conditionSource(conditions[k]![r]!, slotOf, 'scored')}) best = ${literal(step.points)};`);
+    return `if (${applicable}) { best = 0; ${steps.join(' ')} points += best; max += ${literal(criterion.max)}; }`;
+  });
+  return functionOf(['scored', 'status'], `let points = 0, max = 0, best = 0; ${body.join('\n')} return pointsScore(points, max);`, { pointsScore });
+}
+
+/** One indicator's score: best fired step per applicable criterion, out of the points available (the reference the generated function is tested against). */
+export function loopedScore(indicator: CompiledIndicator, scored: readonly unknown[], status: Uint8Array): number | null {
   let points = 0;
   let maxPoints = 0;
   for (const criterion of indicator.criteria) {

@@ -1,3 +1,5 @@
+import { conditionSource, functionOf } from './generated-code.js';
+
 /**
  * The subset of json-rules-engine conditions that content may use, and a synchronous evaluator
  * with the same semantics as json-rules-engine's default operators. The scoring itself runs on
@@ -116,17 +118,17 @@ export function compile(c: Condition): Test {
   return compileWith(c, (fact) => (f: FactMap) => f.get(fact));
 }
 
-/** The same closure reading facts from an array by slot (a fact without a slot is undefined). */
+/**
+ * The same test reading facts from an array by slot (a fact without a slot is undefined),
+ * generated as one plain function: batches call these millions of times.
+ */
 export function compileSlots(c: Condition, slots: ReadonlyMap<string, number>): SlotTest {
-  return compileWith(c, (fact) => {
-    const slot = slots.get(fact) ?? -1;
-    return (f: readonly unknown[]) => f[slot];
-  });
+  return functionOf<SlotTest>(['f'], `return ${conditionSource(c, (fact) => slots.get(fact) ?? -1, 'f')};`);
 }
 
-// One compiler for both fact shapes: `read` picks a fact out of them.
+// Closures over a fact reader: `read` picks a fact out of the facts given.
 function compileWith<F>(c: Condition, read: (fact: string) => (facts: F) => unknown): (facts: F) => boolean {
-  // Plain loops: these closures run millions of times in a batch.
+  // Plain loops: applicability runs these for every question of every assessment.
   if ('all' in c) {
     const parts = c.all.map((p) => compileWith(p, read));
     if (parts.length === 1) return parts[0]!;
