@@ -48,8 +48,9 @@ const MAX_SEEN = 1000;
 
 /**
  * `parseCell` for one question's column, remembering what it made of each text: a portfolio's
- * cells repeat the same few texts (oui, non, option values). Lists come back as copies, so no two
- * rows share one.
+ * cells repeat the same few texts (oui, non, option values). A list is frozen and shared by every
+ * row holding the same text (nothing changes an answer in place: changes make new lists), which
+ * also lets later steps remember what they made of it by the list itself.
  */
 export function cellParser(question: Question): (raw: unknown) => AnswerValue | undefined {
   const seen = new Map<string, AnswerValue | undefined>();
@@ -59,9 +60,10 @@ export function cellParser(question: Question): (raw: unknown) => AnswerValue | 
     let value = seen.get(raw);
     if (value === undefined && !seen.has(raw)) {
       value = parseCell(question, raw);
+      if (Array.isArray(value)) Object.freeze(value);
       if (seen.size < MAX_SEEN) seen.set(raw, value);
     }
-    return Array.isArray(value) ? value.slice() : value;
+    return value;
   };
 }
 

@@ -12,7 +12,7 @@ interface CompiledAction {
   fits?: SlotTest;
   requires?: SlotTest;
   /** The answers it changes, known questions only, in the action's order, each with what it made of answers already seen. */
-  changes: { slot: number; question: Question; change: AnswerChange; seen: Map<unknown, AnswerValue | undefined> }[];
+  changes: { slot: number; question: Question; change: AnswerChange; seen: Map<unknown, AnswerValue | typeof UNCHANGED> }[];
   /** Question numbers it changes, then those whose showIf depends on them (transitively), in questionnaire order. */
   affected: number[];
   /** Indicators whose score can move (positions in `compiled.indicators`), and their pillars (in `compiled.pillars`). */
@@ -51,7 +51,7 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
       ...(action.requires && { requires: compileSlots(action.requires, slots) }),
       changes: Object.entries(action.changes).flatMap(([id, change]) => {
         const question = index.questions.get(id)?.question;
-        return question ? [{ slot: slots.get(id)!, question, change, seen: new Map<unknown, AnswerValue | undefined>() }] : [];
+        return question ? [{ slot: slots.get(id)!, question, change, seen: new Map<unknown, AnswerValue | typeof UNCHANGED>() }] : [];
       }),
       affected: list.map((q) => slots.get(q)! - profileSlots),
       indicators: indicatorIds.flatMap((id, n) => (touched.has(id) ? [n] : [])),
@@ -76,6 +76,32 @@ export function quickSuggest(compiled: CompiledScorer, actions: readonly Compile
 
 const MAX_SCORE = 100;
 
+/** Space reused by every action of every row (per compiled content; a row is scored in one go). */
+interface Scratch {
+  /** The answers an action changes, by slot (undefined elsewhere, and between actions). */
+  proposed: (AnswerValue | undefined)[];
+  /** Scores of the indicators an action moves (undefined for the others, and between actions). */
+  moved: (number | null | undefined)[];
+  /** What an action's re-examination overwrote. */
+  saved: Saved;
+  /** The candidate being weighed: copied only if it makes the top. */
+  candidate: Candidate;
+}
+
+type Candidate = QuickSuggestion & Pick<Action, 'effort' | 'cost' | 'durationMonths'>;
+
+const scratches = new WeakMap<CompiledScorer, Scratch>();
+
+function scratchOf(compiled: CompiledScorer): Scratch {
+  let scratch = scratches.get(compiled);
+  if (!scratch) {
+    const candidate: Candidate = { actionId: '', indicator: '', gains: { global: 0, pillar: 0, indicator: 0 }, projected: { global: null, pillar: null, indicator: null }, effort: 'low', cost: 'none', durationMonths: 0 };
+    scratch = { proposed: new Array<AnswerValue | undefined>(compiled.slots.size), moved: new Array<number | null | undefined>(compiled.indicators.length), saved: { status: [], shown: [], scored: [] }, candidate };
+    scratches.set(compiled, scratch);
+  }
+  return scratch;
+}
+
 /**
  * The same ranked suggestions as `suggest` (proven by tests), for batches: instead of re-scoring the
  * whole assessment per action, only the questions an action touches are re-examined and only the
@@ -83,36 +109,48 @@ const MAX_SCORE = 100;
  */
 export function suggestForRow(compiled: CompiledScorer, actions: readonly CompiledAction[], row: RowState, base: RowScores, top: number): QuickSuggestion[] {
   const profile = row.values.slice(0, compiled.profileSlots);
-  // Scratch space reused by every action: scores of the indicators it moves (undefined for the
-  // others), the answers it changes by slot, and what its re-examination overwrote.
-  const moved = new Array<number | null | undefined>(compiled.indicators.length);
-  const proposed = new Array<AnswerValue | undefined>(row.values.length);
-  const keys = new Array<unknown>(row.values.length);
-  const saved = { status: [] as number[], shown: [] as unknown[], scored: [] as unknown[] };
-  const candidates: (QuickSuggestion & Pick<Action, 'effort' | 'cost' | 'durationMonths'>)[] = [];
+  const scratch = scratchOf(compiled);
+  const { moved, candidate } = scratch;
+  const kept: Candidate[] = [];
   for (const c of actions) {
     // Every score it can move is already at the top: moved indicators can only stay or fall (or
     // leave their pillar, which removes a top score from the mean), so it can gain nothing.
     if (allAtTop(c.indicators, base.indicators)) continue;
     if (c.fits && !c.fits(profile)) continue;
     if (c.requires && !c.requires(row.values)) continue;
-    if (!proposeChanges(row.values, c, keys, proposed)) continue; // Already achieved: nothing would change.
-    reexamine(compiled, profile, row, proposed, c.affected, saved);
-    for (const n of c.indicators) moved[n] = indicatorScore(compiled.indicators[n]!, row.scored, row.status);
-    restore(compiled, row, c.affected, saved);
-    for (const { slot } of c.changes) proposed[slot] = undefined;
-    const projected = project(compiled, c, base, moved);
-    for (const n of c.indicators) moved[n] = undefined;
-    const gains = {
-      global: gain(projected.global, base.global),
-      pillar: gain(projected.pillar, base.pillars[c.pillar]),
-      indicator: gain(projected.indicator, base.indicators[c.indicator]),
-    };
-    if (gains.indicator > 0 || gains.global > 0) {
-      keepTop(candidates, { actionId: c.action.id, indicator: c.action.indicator, gains, projected, effort: c.action.effort, cost: c.action.cost, durationMonths: c.action.durationMonths }, top);
+    if (!rescore(compiled, c, row, profile, scratch)) continue; // Already achieved: nothing would change.
+    // No indicator moves: every score stays as it is (the same sums in the same order), so no gain.
+    if (movesAny(c.indicators, moved, base.indicators)) {
+      project(compiled, c, base, moved, candidate.projected);
+      candidate.gains.global = gain(candidate.projected.global, base.global);
+      candidate.gains.pillar = gain(candidate.projected.pillar, base.pillars[c.pillar]);
+      candidate.gains.indicator = gain(candidate.projected.indicator, base.indicators[c.indicator]);
+      if (candidate.gains.indicator > 0 || candidate.gains.global > 0) {
+        Object.assign(candidate, { actionId: c.action.id, indicator: c.action.indicator, effort: c.action.effort, cost: c.action.cost, durationMonths: c.action.durationMonths });
+        keepTop(kept, candidate, top);
+      }
     }
+    for (const n of c.indicators) moved[n] = undefined;
   }
-  return candidates.map(({ actionId, indicator, gains, projected }) => ({ actionId, indicator, gains, projected }));
+  return kept.map(({ actionId, indicator, gains, projected }) => ({ actionId, indicator, gains, projected }));
+}
+
+/**
+ * The action done on the row's arrays, the scores of its indicators put in `scratch.moved`, and
+ * the row put back as it was; false (and nothing done) when it would change no answer.
+ */
+function rescore(compiled: CompiledScorer, c: CompiledAction, row: RowState, profile: readonly unknown[], scratch: Scratch): boolean {
+  if (!proposeChanges(row.values, c, scratch.proposed)) return false;
+  reexamine(compiled, profile, row, scratch.proposed, c.affected, scratch.saved);
+  for (const n of c.indicators) scratch.moved[n] = indicatorScore(compiled.indicators[n]!, row.scored, row.status);
+  restore(compiled, row, c.affected, scratch.saved);
+  for (const { slot } of c.changes) scratch.proposed[slot] = undefined;
+  return true;
+}
+
+function movesAny(indicators: readonly number[], moved: readonly (number | null | undefined)[], scores: readonly (number | null)[]): boolean {
+  for (const n of indicators) if (moved[n] !== scores[n]) return true;
+  return false;
 }
 
 const gain = (a: number | null | undefined, b: number | null | undefined) => round1((a ?? 0) - (b ?? 0));
@@ -123,19 +161,20 @@ function allAtTop(indicators: readonly number[], scores: readonly (number | null
 }
 
 /**
- * Inserts a candidate in a list kept sorted and no longer than `top`: the ranking order is total
- * (the action id breaks ties), so this is the head of the fully sorted list, without sorting it all.
+ * Inserts a copy of the candidate in a list kept sorted and no longer than `top`: the ranking
+ * order is total (the action id breaks ties), so this is the head of the fully sorted list,
+ * without sorting it all.
  */
-function keepTop<T extends Parameters<typeof compareSuggestions>[0]>(sorted: T[], candidate: T, top: number): void {
+function keepTop(sorted: Candidate[], candidate: Candidate, top: number): void {
   let at = sorted.length;
   while (at > 0 && compareSuggestions(candidate, sorted[at - 1]!) < 0) at--;
   if (at >= top) return;
-  sorted.splice(at, 0, candidate);
+  sorted.splice(at, 0, { ...candidate, gains: { ...candidate.gains }, projected: { ...candidate.projected } });
   if (sorted.length > top) sorted.pop();
 }
 
-/** Scores once the action is done: only the pillars holding a moved indicator change; the global follows from the pillars. */
-function project(compiled: CompiledScorer, c: CompiledAction, base: RowScores, moved: readonly (number | null | undefined)[]): QuickSuggestion['projected'] {
+/** Scores once the action is done, into `into`: only the pillars holding a moved indicator change; the global follows from the pillars. */
+function project(compiled: CompiledScorer, c: CompiledAction, base: RowScores, moved: readonly (number | null | undefined)[], into: QuickSuggestion['projected']): void {
   let global = 0;
   let globalWeight = 0;
   let ownPillar: number | null = null;
@@ -160,37 +199,38 @@ function project(compiled: CompiledScorer, c: CompiledAction, base: RowScores, m
     globalWeight += p.weight;
   }
   const own = moved[c.indicator];
-  return {
-    global: globalWeight > 0 ? round1(global / globalWeight) : null,
-    pillar: ownPillar,
-    indicator: (own !== undefined ? own : base.indicators[c.indicator]) ?? null,
-  };
+  into.global = globalWeight > 0 ? round1(global / globalWeight) : null;
+  into.pillar = ownPillar;
+  into.indicator = (own !== undefined ? own : base.indicators[c.indicator]) ?? null;
 }
 
 /**
  * Puts in `proposed` (by slot) the answers an action changes, only those that really change, and
- * tells whether there is one. `keys` holds, per slot, the row's answer as a key for `seen` (made once per row).
+ * tells whether there is one.
  */
-function proposeChanges(values: readonly unknown[], c: CompiledAction, keys: unknown[], proposed: (AnswerValue | undefined)[]): boolean {
+function proposeChanges(values: readonly unknown[], c: CompiledAction, proposed: (AnswerValue | undefined)[]): boolean {
   let any = false;
   for (const { slot, question, change, seen } of c.changes) {
     const current = values[slot] as AnswerValue | undefined;
-    // Rows repeat the same few answers: what a change makes of one is worked out once.
-    let key = keys[slot];
-    if (key === undefined && Array.isArray(current)) key = keys[slot] = `\u0000${current.join('\u0000')}`;
-    else if (key === undefined) key = current;
-    let value = seen.get(key);
-    if (value === undefined && !seen.has(key)) {
-      value = changed(question, current, change);
-      if (value !== undefined && sameAnswer(value, current)) value = undefined;
-      if (seen.size < MAX_SEEN) seen.set(key, value);
+    // Rows repeat the same few answers: what a change makes of one is worked out once. A list is
+    // remembered by itself when frozen (shared by the rows read from the same cell text).
+    const cacheable = typeof current !== 'object' || Object.isFrozen(current);
+    let value = cacheable ? seen.get(current) : undefined;
+    if (value === undefined) {
+      const next = changed(question, current, change);
+      const fresh = next === undefined || sameAnswer(next, current) ? UNCHANGED : Array.isArray(next) ? (Object.freeze(next) as string[]) : next;
+      if (cacheable && seen.size < MAX_SEEN) seen.set(current, fresh);
+      value = fresh;
     }
-    if (value === undefined) continue;
+    if (value === UNCHANGED) continue;
     proposed[slot] = value;
     any = true;
   }
   return any;
 }
+
+// What `seen` holds for an answer the change leaves as it is.
+const UNCHANGED = Symbol('unchanged');
 
 // Enough for every combination of options a real portfolio uses; numbers beyond it are worked out each time.
 const MAX_SEEN = 1000;
