@@ -67,23 +67,9 @@ export function checkRow(compiled: CompiledScorer, values: readonly unknown[]): 
   return row;
 }
 
-type Question = Parameters<typeof checkAnswerValue>[0];
-
-// Rows repeat the same answers: whether one is valid for a question is remembered, for scalars
-// and for frozen lists (shared by the rows read from the same cell text), up to this many per question.
-const MAX_REMEMBERED = 1000;
-const validity = new WeakMap<Question, Map<unknown, boolean>>();
-
-/** What `checkAnswerValue` accepts; the path only names a problem, and there is none to name here. */
-function valid(question: Question, value: unknown): boolean {
-  const cacheable = typeof value !== 'object' || Object.isFrozen(value);
-  let known = validity.get(question);
-  const remembered = cacheable ? known?.get(value) : undefined;
-  if (remembered !== undefined) return remembered;
-  const ok = checkAnswerValue(question, value, '').length === 0;
-  if (!known) validity.set(question, (known = new Map()));
-  if (cacheable && known.size < MAX_REMEMBERED) known.set(value, ok);
-  return ok;
+// What `checkAnswerValue` accepts; the path only names a problem, and there is none to name here.
+function valid(question: Parameters<typeof checkAnswerValue>[0], value: unknown): boolean {
+  return checkAnswerValue(question, value, '').length === 0;
 }
 
 /** `applicability` on a row's arrays: the same visibility and status, question by question in order. */
