@@ -86,6 +86,8 @@ interface Scratch {
   saved: Saved;
   /** The candidate being weighed: copied only if it makes the top. */
   candidate: Candidate;
+  /** In use: a call that never finished (it threw) left it so, and it is then made anew. */
+  busy: boolean;
 }
 
 type Candidate = QuickSuggestion & Pick<Action, 'effort' | 'cost' | 'durationMonths'>;
@@ -94,9 +96,9 @@ const scratches = new WeakMap<CompiledScorer, Scratch>();
 
 function scratchOf(compiled: CompiledScorer): Scratch {
   let scratch = scratches.get(compiled);
-  if (!scratch) {
+  if (!scratch || scratch.busy) {
     const candidate: Candidate = { actionId: '', indicator: '', gains: { global: 0, pillar: 0, indicator: 0 }, projected: { global: null, pillar: null, indicator: null }, effort: 'low', cost: 'none', durationMonths: 0 };
-    scratch = { proposed: new Array<AnswerValue | undefined>(compiled.slots.size), moved: new Array<number | null | undefined>(compiled.indicators.length), saved: { status: [], shown: [], scored: [] }, candidate };
+    scratch = { proposed: new Array<AnswerValue | undefined>(compiled.slots.size), moved: new Array<number | null | undefined>(compiled.indicators.length), saved: { status: [], shown: [], scored: [] }, candidate, busy: false };
     scratches.set(compiled, scratch);
   }
   return scratch;
@@ -112,6 +114,7 @@ export function suggestForRow(compiled: CompiledScorer, actions: readonly Compil
   const scratch = scratchOf(compiled);
   const { moved, candidate } = scratch;
   const kept: Candidate[] = [];
+  scratch.busy = true;
   for (const c of actions) {
     // Every score it can move is already at the top: moved indicators can only stay or fall (or
     // leave their pillar, which removes a top score from the mean), so it can gain nothing.
@@ -132,6 +135,7 @@ export function suggestForRow(compiled: CompiledScorer, actions: readonly Compil
     }
     for (const n of c.indicators) moved[n] = undefined;
   }
+  scratch.busy = false;
   return kept.map(({ actionId, indicator, gains, projected }) => ({ actionId, indicator, gains, projected }));
 }
 
