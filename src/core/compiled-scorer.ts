@@ -1,6 +1,6 @@
 import { pointsScore, round1 } from './aggregate.js';
-import { compile, compileSlots, type Condition, type SlotTest, type Test } from './condition.js';
-import { conditionSource, functionOf, literal } from './generated-code.js';
+import { compile, type Condition, type SlotTest, type Test } from './condition.js';
+import { compileSlots, conditionSource, functionOf, literal } from './generated-code.js';
 import type { ContentIndex, QuestionEntry } from './content-index.js';
 import type { AnswersDocument } from './content-model.js';
 import type { Outcome } from './issue.js';

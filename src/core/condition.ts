@@ -1,5 +1,3 @@
-import { conditionSource, functionOf } from './generated-code.js';
-
 /**
  * The subset of json-rules-engine conditions that content may use, and a synchronous evaluator
  * with the same semantics as json-rules-engine's default operators. The scoring itself runs on
@@ -86,8 +84,9 @@ export function applyOperator(operator: Operator, fact: unknown, value: Literal 
   }
 }
 
-function isNumeric(fact: unknown): boolean {
-  return Number.parseFloat(fact as string).toString() !== 'NaN';
+/** json-rules-engine's test of a numeric fact; a number passes unless NaN (parseFloat of its text gives it back). */
+export function isNumeric(fact: unknown): boolean {
+  return typeof fact === 'number' ? fact === fact : Number.parseFloat(fact as string).toString() !== 'NaN';
 }
 
 /** Every leaf condition, in document order, with its JSON Pointer relative to the root. */
@@ -116,14 +115,6 @@ export type SlotTest = (facts: readonly unknown[]) => boolean;
  */
 export function compile(c: Condition): Test {
   return compileWith(c, (fact) => (f: FactMap) => f.get(fact));
-}
-
-/**
- * The same test reading facts from an array by slot (a fact without a slot is undefined),
- * generated as one plain function: batches call these millions of times.
- */
-export function compileSlots(c: Condition, slots: ReadonlyMap<string, number>): SlotTest {
-  return functionOf<SlotTest>(['f'], `return ${conditionSource(c, (fact) => slots.get(fact) ?? -1, 'f')};`);
 }
 
 // Closures over a fact reader: `read` picks a fact out of the facts given.

@@ -1,4 +1,4 @@
-import type { Condition, Literal } from './condition.js';
+import { isNumeric, type Condition, type Literal, type SlotTest } from './condition.js';
 
 /**
  * Conditions and indicators compiled into the source of plain JavaScript functions over a row's
@@ -55,11 +55,9 @@ export function conditionSource(c: Condition, slotOf: (fact: string) => number, 
   }
 }
 
-// The operators' helpers, as condition.ts defines them (json-rules-engine's validators included).
+// The operators' helpers, as condition.ts's applyOperator has them (json-rules-engine's validators included).
 const contains = (fact: unknown, value: unknown): boolean => Array.isArray(fact) && fact.indexOf(value) > -1;
 const lacks = (fact: unknown, value: unknown): boolean => Array.isArray(fact) && fact.indexOf(value) === -1;
-// A number is numeric unless NaN (parseFloat of its text gives it back); anything else as json-rules-engine tests it.
-const isNumeric = (fact: unknown): boolean => (typeof fact === 'number' ? fact === fact : Number.parseFloat(fact as string).toString() !== 'NaN');
 
 /** A function made from generated source, with the operators' helpers (and any others) in scope. */
 export function functionOf<F>(params: readonly string[], body: string, helpers: Record<string, unknown> = {}): F {
@@ -67,4 +65,12 @@ export function functionOf<F>(params: readonly string[], body: string, helpers: 
   // The source is built above from slot numbers and JSON literals only.
   const make = new Function(...Object.keys(scope), `"use strict"; return function (${params.join(', ')}) { ${body} };`) as (...helpers: unknown[]) => F;
   return make(...Object.values(scope));
+}
+
+/**
+ * A condition reading facts from an array by slot (a fact without a slot is undefined), generated
+ * as one plain function: batches call these millions of times.
+ */
+export function compileSlots(c: Condition, slots: ReadonlyMap<string, number>): SlotTest {
+  return functionOf<SlotTest>(['f'], `return ${conditionSource(c, (fact) => slots.get(fact) ?? -1, 'f')};`);
 }

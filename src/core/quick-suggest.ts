@@ -2,7 +2,8 @@ import type { Applicability } from './applicability.js';
 import { changed } from './apply-changes.js';
 import { round1 } from './aggregate.js';
 import { indicatorScore, type CompiledScorer, type QuickResult, type RowScores } from './compiled-scorer.js';
-import { compileSlots, type SlotTest } from './condition.js';
+import type { SlotTest } from './condition.js';
+import { compileSlots } from './generated-code.js';
 import type { Action, AnswerChange, AnswersDocument, AnswerValue, Question } from './content-model.js';
 import { compareSuggestions, type Gains } from './ranking.js';
 import { ANSWERED_STATUS, ASKED, EXCLUDED, gatedVisibility, rowStateFrom, statusOf, type RowState } from './row-state.js';
@@ -129,7 +130,11 @@ export function suggestForRow(compiled: CompiledScorer, actions: readonly Compil
       candidate.gains.pillar = gain(candidate.projected.pillar, base.pillars[c.pillar]);
       candidate.gains.indicator = gain(candidate.projected.indicator, base.indicators[c.indicator]);
       if (candidate.gains.indicator > 0 || candidate.gains.global > 0) {
-        Object.assign(candidate, { actionId: c.action.id, indicator: c.action.indicator, effort: c.action.effort, cost: c.action.cost, durationMonths: c.action.durationMonths });
+        candidate.actionId = c.action.id;
+        candidate.indicator = c.action.indicator;
+        candidate.effort = c.action.effort;
+        candidate.cost = c.action.cost;
+        candidate.durationMonths = c.action.durationMonths;
         keepTop(kept, candidate, top);
       }
     }

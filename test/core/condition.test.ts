@@ -1,6 +1,7 @@
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
-import { compile, compileSlots, evaluate, OPERATORS, type Condition, type Literal, type Operator } from '../../src/core/condition.js';
+import { compile, evaluate, OPERATORS, type Condition, type Literal, type Operator } from '../../src/core/condition.js';
+import { compileSlots } from '../../src/core/generated-code.js';
 
 // Applicability is decided by our synchronous evaluator while points come from json-rules-engine:
 // both must agree on every operator, including on missing facts and odd types.

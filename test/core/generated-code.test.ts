@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { generateAnswers, random } from '../../bench/generate-answers.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { compileScorer, loopedScore } from '../../src/core/compiled-scorer.js';
-import { compileSlots, evaluate, OPERATORS, type Condition, type Literal } from '../../src/core/condition.js';
+import { evaluate, OPERATORS, type Condition, type Literal } from '../../src/core/condition.js';
+import { compileSlots } from '../../src/core/generated-code.js';
 import { checkRow, valuesOf } from '../../src/core/row-state.js';
 import { indexContent } from '../../src/core/content-index.js';
 
