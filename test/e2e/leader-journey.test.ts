@@ -145,7 +145,9 @@ describe('the leader journey in Chromium', () => {
     expect(await dueError.textContent()).toContain('Échéance attendue sous la forme AAAA-MM');
     await firstItem.getByLabel(/Échéance/).fill('2027-03');
     await firstItem.getByRole('button', { name: 'Enregistrer' }).click();
-    await firstItem.getByText('2027-03').waitFor();
+    // Wait on the saved value itself: the date error still on screen quotes "2027-03" as its example.
+    await firstItem.locator('.item-fields dd').getByText('2027-03', { exact: true }).waitFor();
+    expect(await firstItem.locator('.field-error').count()).toBe(0);
     expect(await firstItem.locator('.item-fields').textContent()).toContain('Inès');
     // An action of their own, on an indicator: the projection does not move for it.
     await page.getByLabel('Intitulé', { exact: true }).last().fill('Former les encadrants à l’accueil');
