@@ -21,6 +21,8 @@ interface CompiledCriterion {
   /** `test` reads facts by name (a Map), `testRow` by slot (a row's array): the same condition. */
   steps: { test: Test; testRow: SlotTest; points: number }[];
   max: number;
+  /** Its position among all the criteria of the content (see `CompiledScorer.criteria`). */
+  position: number;
 }
 
 export interface CompiledIndicator {
@@ -28,8 +30,12 @@ export interface CompiledIndicator {
   pillar: string;
   weight: number;
   criteria: CompiledCriterion[];
-  /** Its score from a row's arrays: `indicatorScore`'s loops generated as one function (see generated-code.ts). */
-  score: (scored: readonly unknown[], status: Uint8Array) => number | null;
+  /**
+   * Its score from a row's arrays: `loopedScore`'s loops generated as one function (see
+   * generated-code.ts). Each criterion's points go to `points` at the criterion's position, or -1
+   * when the criterion does not apply: what suggestions bound their gains with.
+   */
+  score: (scored: readonly unknown[], status: Uint8Array, points: Float64Array) => number | null;
 }
 
 /** A pillar question with its conditions compiled on slots; `gates` are question numbers. */
@@ -58,6 +64,8 @@ export interface CompiledScorer {
   questions: CompiledQuestion[];
   /** Each pillar's weight and indicators (by position in `indicators`), in `index.pillars` order. */
   pillars: { id: string; weight: number; indicators: number[] }[];
+  /** How many criteria in all: the length of `RowScores.criteria`. */
+  criteria: number;
 }
 
 export function compileScorer(index: ContentIndex): CompiledScorer {
@@ -73,11 +81,13 @@ export function compileScorer(index: ContentIndex): CompiledScorer {
     ...(entry.question.showIf && { showIf: compileSlots(entry.question.showIf, slots) }),
     gates: entry.gates.filter((g) => index.questions.has(g)).map(numberOf),
   }));
+  let position = 0;
   const indicators = [...index.indicators.values()].map((entry) => {
     const criteria = entry.criteria.map((c) => ({
       questions: c.questions,
       questionNumbers: c.questions.map(numberOf),
       max: c.max,
+      position: position++,
       steps: c.rules.map((r) => ({ test: compile(r.conditions), testRow: compileSlots(r.conditions, slots), points: r.event.params.points })),
     }));
     const conditions = entry.criteria.map((c) => c.rules.map((r) => r.conditions));
@@ -88,7 +98,7 @@ export function compileScorer(index: ContentIndex): CompiledScorer {
     weight: index.pillarWeights.get(p.id) ?? 0,
     indicators: indicators.flatMap((i, n) => (i.pillar === p.id ? [n] : [])),
   }));
-  return { index, indicators, slots, profileSlots, questions, pillars };
+  return { index, indicators, slots, profileSlots, questions, pillars, criteria: position };
 }
 
 /** Validates and scores one document, with the same results as `score` (without the explanation). */
@@ -107,13 +117,16 @@ export interface RowScores {
   global: number | null;
   pillars: (number | null)[];
   indicators: (number | null)[];
+  /** Each criterion's points, by position (see `CompiledCriterion.position`); -1 where it does not apply. */
+  criteria: Float64Array;
 }
 
 /** Scores a row already known to be valid. */
 export function rowScores(compiled: CompiledScorer, row: RowState): RowScores {
-  const indicators = compiled.indicators.map((indicator) => indicatorScore(indicator, row.scored, row.status));
+  const criteria = new Float64Array(compiled.criteria);
+  const indicators = compiled.indicators.map((indicator) => indicator.score(row.scored, row.status, criteria));
   const pillars = pillarScoresOf(compiled, indicators);
-  return { global: globalOf(compiled, pillars), pillars, indicators };
+  return { global: globalOf(compiled, pillars), pillars, indicators, criteria };
 }
 
 /** Scores a row already known to be valid, by id. */
@@ -155,11 +168,6 @@ export function globalOf(compiled: CompiledScorer, pillarScores: readonly (numbe
   return weights > 0 ? round1(total / weights) : null;
 }
 
-/** One indicator's score from a row's arrays (its generated function). */
-export function indicatorScore(indicator: CompiledIndicator, scored: readonly unknown[], status: Uint8Array): number | null {
-  return indicator.score(scored, status);
-}
-
 /**
  * `loopedScore` as one generated function: each criterion an if, each step a test inline, in the
  * same order, so the same best step and the same sums.
@@ -169,21 +177,23 @@ function generatedScore(criteria: readonly CompiledCriterion[], conditions: read
   const body = criteria.map((criterion, k) => {
     const applicable = criterion.questionNumbers.length === 0 ? 'true' : criterion.questionNumbers.map((q) => `status[${q}] !== ${NOT_APPLICABLE_STATUS}`).join(' || ');
     const steps = criterion.steps.map((step, r) => `if (${literal(step.points)} > best && ${conditionSource(conditions[k]![r]!, slotOf, 'scored')}) best = ${literal(step.points)};`);
-    return `if (${applicable}) { best = 0; ${steps.join(' ')} points += best; max += ${literal(criterion.max)}; }`;
+    return `if (${applicable}) { best = 0; ${steps.join(' ')} points += best; max += ${literal(criterion.max)}; out[${criterion.position}] = best; } else out[${criterion.position}] = -1;`;
   });
-  return functionOf(['scored', 'status'], `let points = 0, max = 0, best = 0; ${body.join('\n')} return pointsScore(points, max);`, { pointsScore });
+  return functionOf(['scored', 'status', 'out'], `let points = 0, max = 0, best = 0; ${body.join('\n')} return pointsScore(points, max);`, { pointsScore });
 }
 
 /** One indicator's score: best fired step per applicable criterion, out of the points available (the reference the generated function is tested against). */
-export function loopedScore(indicator: CompiledIndicator, scored: readonly unknown[], status: Uint8Array): number | null {
+export function loopedScore(indicator: CompiledIndicator, scored: readonly unknown[], status: Uint8Array, out: Float64Array): number | null {
   let points = 0;
   let maxPoints = 0;
   for (const criterion of indicator.criteria) {
     let applicable = criterion.questionNumbers.length === 0;
     for (const q of criterion.questionNumbers) if (status[q] !== NOT_APPLICABLE_STATUS) applicable = true;
+    out[criterion.position] = -1;
     if (!applicable) continue;
     let best = 0;
     for (const step of criterion.steps) if (step.points > best && step.testRow(scored)) best = step.points;
+    out[criterion.position] = best;
     points += best;
     maxPoints += criterion.max;
   }

@@ -1,17 +1,18 @@
 import type { Applicability } from './applicability.js';
 import { changed } from './apply-changes.js';
 import { round1 } from './aggregate.js';
-import { indicatorScore, type CompiledScorer, type QuickResult, type RowScores } from './compiled-scorer.js';
+import { rowScores, type CompiledScorer, type RowScores } from './compiled-scorer.js';
 import type { SlotTest } from './condition.js';
 import { compileSlots } from './generated-code.js';
 import type { Action, AnswerChange, AnswersDocument, AnswerValue, Question } from './content-model.js';
-import { compareSuggestions, type Gains } from './ranking.js';
+import { compareSuggestions, gainPerEffort, type Gains } from './ranking.js';
 import { ANSWERED_STATUS, ASKED, EXCLUDED, gatedVisibility, rowStateFrom, statusOf, type RowState } from './row-state.js';
 
 interface CompiledAction {
   action: Action;
-  fits?: SlotTest;
-  requires?: SlotTest;
+  // Always present (undefined when absent): every action has the same shape, which keeps V8's property reads fast.
+  fits: SlotTest | undefined;
+  requires: SlotTest | undefined;
   /** The answers it changes, known questions only, in the action's order, each with what it made of answers already seen. */
   changes: { slot: number; question: Question; change: AnswerChange; seen: Map<unknown, AnswerValue | typeof UNCHANGED> }[];
   /** Question numbers it changes, then those whose showIf depends on them (transitively), in questionnaire order. */
@@ -23,6 +24,8 @@ interface CompiledAction {
   /** Its own indicator and pillar, by position. */
   indicator: number;
   pillar: number;
+  /** Each indicator it can move, with the criteria of it that read an affected question: what bounds its gain (see `gainBound`). */
+  moves: Move[];
 }
 
 export interface QuickSuggestion {
@@ -40,39 +43,65 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
   const indicatorIds = compiled.indicators.map((i) => i.id);
   const pillarIds = compiled.pillars.map((p) => p.id);
   return index.content.actions.map((action) => {
-    const affected = new Set(Object.keys(action.changes).filter((q) => index.questions.has(q)));
+    const changedIds = Object.keys(action.changes).filter((q) => index.questions.has(q));
+    const affected = new Set(changedIds);
     for (const id of order) {
       if (index.questions.get(id)!.gates.some((g) => affected.has(g))) affected.add(id);
     }
     const list = order.filter((q) => affected.has(q));
-    const touched = new Set(list.map((q) => index.questions.get(q)!.indicator));
+    const numbers = new Set(list.map((q) => slots.get(q)! - profileSlots));
+    // An indicator moves when it holds an affected question or one of its rules reads one.
+    const reads = (n: number) => compiled.indicators[n]!.criteria.some((k) => k.questionNumbers.some((q) => numbers.has(q)));
+    const owners = new Set(list.map((q) => index.questions.get(q)!.indicator));
+    const indicators = indicatorIds.flatMap((id, n) => (owners.has(id) || reads(n) ? [n] : []));
+    const changes = Object.entries(action.changes).flatMap(([id, change]) => {
+      const question = index.questions.get(id)?.question;
+      return question ? [{ slot: slots.get(id)!, question, change, seen: new Map<unknown, AnswerValue | typeof UNCHANGED>() }] : [];
+    });
     return {
       action,
-      ...(action.fits && { fits: compileSlots(action.fits, slots) }),
-      ...(action.requires && { requires: compileSlots(action.requires, slots) }),
-      changes: Object.entries(action.changes).flatMap(([id, change]) => {
-        const question = index.questions.get(id)?.question;
-        return question ? [{ slot: slots.get(id)!, question, change, seen: new Map<unknown, AnswerValue | typeof UNCHANGED>() }] : [];
-      }),
-      affected: list.map((q) => slots.get(q)! - profileSlots),
-      indicators: indicatorIds.flatMap((id, n) => (touched.has(id) ? [n] : [])),
-      pillars: pillarIds.map((id) => list.some((q) => index.questions.get(q)!.pillar === id)),
+      fits: action.fits && compileSlots(action.fits, slots),
+      requires: action.requires && compileSlots(action.requires, slots),
+      changes,
+      affected: [...numbers],
+      indicators,
+      pillars: compiled.pillars.map((p) => p.indicators.some((n) => indicators.includes(n))),
       indicator: indicatorIds.indexOf(action.indicator),
       pillar: pillarIds.indexOf(index.indicators.get(action.indicator)!.pillar),
+      moves: indicators.map((n) => moveOf(compiled, n, numbers)),
     };
   });
 }
 
-/** `suggestForRow` for a document and its applicability, as `validateAnswers` gives them. */
-export function quickSuggest(compiled: CompiledScorer, actions: readonly CompiledAction[], doc: AnswersDocument, base: Applicability, result: QuickResult, top: number): QuickSuggestion[] {
-  const indicators = new Map(result.indicators.map((i) => [i.id, i.score]));
-  const pillars = new Map(result.pillars.map((p) => [p.id, p.score]));
-  const scores: RowScores = {
-    global: result.global,
-    pillars: compiled.pillars.map((p) => pillars.get(p.id) ?? null),
-    indicators: compiled.indicators.map((i) => indicators.get(i.id) ?? null),
+/** An indicator an action can move, and the criteria of it that read what the action changes (the others keep their points). */
+interface Move {
+  indicator: number;
+  weight: number;
+  pillar: number;
+  pillarWeight: number;
+  /** Positions of the touched criteria, and their points available. */
+  touched: number[];
+  touchedMax: number[];
+}
+
+function moveOf(compiled: CompiledScorer, indicator: number, affected: ReadonlySet<number>): Move {
+  const { weight, criteria } = compiled.indicators[indicator]!;
+  const touched = criteria.filter((k) => k.questionNumbers.some((q) => affected.has(q)));
+  const pillar = compiled.pillars.findIndex((p) => p.indicators.includes(indicator));
+  return {
+    indicator,
+    weight,
+    pillar,
+    pillarWeight: compiled.pillars[pillar]!.weight,
+    touched: touched.map((k) => k.position),
+    touchedMax: touched.map((k) => k.max),
   };
-  return suggestForRow(compiled, actions, rowStateFrom(compiled, doc, base), scores, top);
+}
+
+/** `suggestForRow` for a document and its applicability, as `validateAnswers` gives them. */
+export function quickSuggest(compiled: CompiledScorer, actions: readonly CompiledAction[], doc: AnswersDocument, base: Applicability, top: number): QuickSuggestion[] {
+  const row = rowStateFrom(compiled, doc, base);
+  return suggestForRow(compiled, actions, row, rowScores(compiled, row), top);
 }
 
 const MAX_SCORE = 100;
@@ -83,6 +112,15 @@ interface Scratch {
   proposed: (AnswerValue | undefined)[];
   /** Scores of the indicators an action moves (undefined for the others, and between actions). */
   moved: (number | null | undefined)[];
+  /** Criteria points of a re-scored indicator (not read: the row's own stay in `RowScores.criteria`). */
+  points: Float64Array;
+  /** Per action: the most it could be worth (its rank value), -Infinity once done or when it cannot gain. */
+  bounds: Float64Array;
+  /** The row's scores without one indicator (or pillar), as sums: what bounds add a bounded score to. */
+  rest: Rest;
+  /** Moved indicators that may end without a score, and their bounds (see `gainBound`). */
+  ending: number[];
+  endingBounds: (number | null)[];
   /** What an action's re-examination overwrote. */
   saved: Saved;
   /** The candidate being weighed: copied only if it makes the top. */
@@ -93,14 +131,25 @@ interface Scratch {
 
 type Candidate = QuickSuggestion & Pick<Action, 'effort' | 'cost' | 'durationMonths'>;
 
-const scratches = new WeakMap<CompiledScorer, Scratch>();
+const scratches = new WeakMap<readonly CompiledAction[], Scratch>();
 
-function scratchOf(compiled: CompiledScorer): Scratch {
-  let scratch = scratches.get(compiled);
+function scratchOf(compiled: CompiledScorer, actions: readonly CompiledAction[]): Scratch {
+  let scratch = scratches.get(actions);
   if (!scratch || scratch.busy) {
     const candidate: Candidate = { actionId: '', indicator: '', gains: { global: 0, pillar: 0, indicator: 0 }, projected: { global: null, pillar: null, indicator: null }, effort: 'low', cost: 'none', durationMonths: 0 };
-    scratch = { proposed: new Array<AnswerValue | undefined>(compiled.slots.size), moved: new Array<number | null | undefined>(compiled.indicators.length), saved: { status: [], shown: [], scored: [] }, candidate, busy: false };
-    scratches.set(compiled, scratch);
+    scratch = {
+      proposed: new Array<AnswerValue | undefined>(compiled.slots.size),
+      moved: new Array<number | null | undefined>(compiled.indicators.length),
+      points: new Float64Array(compiled.criteria),
+      bounds: new Float64Array(actions.length),
+      rest: restFor(compiled),
+      ending: [],
+      endingBounds: [],
+      saved: { status: [], shown: [], scored: [] },
+      candidate,
+      busy: false,
+    };
+    scratches.set(actions, scratch);
   }
   return scratch;
 }
@@ -109,18 +158,24 @@ function scratchOf(compiled: CompiledScorer): Scratch {
  * The same ranked suggestions as `suggest` (proven by tests), for batches: instead of re-scoring the
  * whole assessment per action, only the questions an action touches are re-examined and only the
  * indicators they feed are re-scored, in the row's own arrays, put back after each action.
+ *
+ * Only the top ones are wanted: each action's gain is bounded first (cheaply, from the criteria it
+ * touches), the most promising are done first, and those whose bound cannot reach the last kept
+ * are never done. The bound is never below the gain (see `gainBound`), so the list is the same as
+ * doing every action (tested).
  */
 export function suggestForRow(compiled: CompiledScorer, actions: readonly CompiledAction[], row: RowState, base: RowScores, top: number): QuickSuggestion[] {
   const profile = row.values.slice(0, compiled.profileSlots);
-  const scratch = scratchOf(compiled);
-  const { moved, candidate } = scratch;
+  const scratch = scratchOf(compiled, actions);
+  const { moved, candidate, bounds } = scratch;
   const kept: Candidate[] = [];
   scratch.busy = true;
-  for (const c of actions) {
-    // Every score it can move is already at the top: moved indicators can only stay or fall (or
-    // leave their pillar, which removes a top score from the mean), so it can gain nothing.
-    if (allAtTop(c.indicators, base.indicators)) continue;
-    if (c.fits && !c.fits(profile)) continue;
+  fillBounds(compiled, actions, profile, base, scratch);
+  for (;;) {
+    const i = mostPromising(bounds);
+    if (i < 0 || (kept.length >= top && bounds[i]! < gainPerEffort(kept[top - 1]!.gains.global, kept[top - 1]!.effort))) break;
+    bounds[i] = -Infinity;
+    const c = actions[i]!;
     if (c.requires && !c.requires(row.values)) continue;
     if (!rescore(compiled, c, row, profile, scratch)) continue; // Already achieved: nothing would change.
     // No indicator moves: every score stays as it is (the same sums in the same order), so no gain.
@@ -144,6 +199,205 @@ export function suggestForRow(compiled: CompiledScorer, actions: readonly Compil
   return kept.map(({ actionId, indicator, gains, projected }) => ({ actionId, indicator, gains, projected }));
 }
 
+/** Each action's bound by position, as `suggestForRow` weighs them before doing any (for tests). */
+export function actionBounds(compiled: CompiledScorer, actions: readonly CompiledAction[], row: RowState, base: RowScores): Float64Array {
+  const scratch = scratchOf(compiled, actions);
+  fillBounds(compiled, actions, row.values.slice(0, compiled.profileSlots), base, scratch);
+  return scratch.bounds.slice();
+}
+
+/**
+ * Into `scratch.bounds`: -Infinity for an action that does not fit or cannot gain, its bound when
+ * it has one (see `gainBound`), Infinity otherwise (it must be done to be known).
+ */
+function fillBounds(compiled: CompiledScorer, actions: readonly CompiledAction[], profile: readonly unknown[], base: RowScores, scratch: Scratch): void {
+  restOf(compiled, base, scratch.rest);
+  for (let i = 0; i < actions.length; i++) {
+    const c = actions[i]!;
+    // Every score it can move is already at the top: moved indicators can only stay or fall (or
+    // leave their pillar, which removes a top score from the mean), so it can gain nothing.
+    const hopeless = allAtTop(c.indicators, base.indicators) || (c.fits !== undefined && !c.fits(profile));
+    scratch.bounds[i] = hopeless ? -Infinity : gainBound(compiled, c, base, scratch);
+  }
+}
+
+/** The action with the highest bound not yet done (-1 when none is left): the first in order among equals. */
+function mostPromising(bounds: Float64Array): number {
+  let best = -1;
+  let value = -Infinity;
+  for (let i = 0; i < bounds.length; i++) {
+    if (bounds[i]! > value) {
+      value = bounds[i]!;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/**
+ * The most an action can be worth (its rank value), or -Infinity when it cannot gain.
+ *
+ * A criterion the action does not touch keeps its points and whether it applies. The touched
+ * ones, with their points p ≤ m of m available, turn the indicator's share P/M of the untouched
+ * into (P + p) / (M + m), at most (P + S) / (M + S) with S all the touched points available, since
+ * adding the same to both sides of a share of at most 100 % never lowers it. That is the bound on
+ * each moved indicator; one none of whose untouched criteria applies may also end without a score.
+ * Each way it can end is projected as a real outcome would be (every step keeps the order of its
+ * inputs), and the best is the bound. The fast path, one indicator that keeps a score, adds the
+ * bounded score to sums of the rest taken in another order, hence SLACK before each rounding.
+ */
+function gainBound(compiled: CompiledScorer, c: CompiledAction, base: RowScores, scratch: Scratch): number {
+  const { rest, moved, ending } = scratch;
+  ending.length = 0;
+  for (const m of c.moves) {
+    const { indicator, touched, touchedMax } = m;
+    let points = rest.points[indicator]!;
+    let available = rest.available[indicator]!;
+    let applying = rest.applying[indicator]!;
+    for (let k = 0; k < touched.length; k++) {
+      const now = base.criteria[touched[k]!]!;
+      const max = touchedMax[k]!;
+      if (now >= 0) {
+        points += max - now;
+        applying--;
+      } else {
+        points += max;
+        available += max;
+      }
+    }
+    const score = available > 0 ? Math.min(MAX_SCORE, round1((100 * points) / available + SLACK)) : null;
+    // The common case, one indicator that keeps a score, without writing to `moved`.
+    if (c.moves.length === 1 && applying > 0 && score !== null) return gainPerEffort(singleBound(m, base, rest, score), c.action.effort);
+    moved[indicator] = score;
+    if (applying === 0) ending.push(indicator);
+  }
+  const best = ending.length > MAX_ENDING ? Infinity : bestEnding(compiled, c, base, scratch);
+  for (const m of c.moves) moved[m.indicator] = undefined;
+  return gainPerEffort(best, c.action.effort);
+}
+
+// Beyond this many moved indicators that may end without a score (2^n ways to end), the action is simply done.
+const MAX_ENDING = 3;
+
+/** The global gain with one indicator at `score`, added to the sums of the rest of its pillar and of the other pillars. */
+function singleBound(m: Move, base: RowScores, rest: Rest, score: number): number {
+  const weights = rest.weights[m.indicator]! + m.weight;
+  const pillarScore = weights > 0 ? round1((rest.total[m.indicator]! + score * m.weight) / weights + SLACK) : null;
+  let total = rest.global[m.pillar]!;
+  let totalWeight = rest.globalWeights[m.pillar]!;
+  if (pillarScore !== null) {
+    total += pillarScore * m.pillarWeight;
+    totalWeight += m.pillarWeight;
+  }
+  return gain(totalWeight > 0 ? round1(total / totalWeight + SLACK) : null, base.global);
+}
+
+/**
+ * The best global gain over every way the moved indicators can end: each at its bound (in
+ * `scratch.moved`), or without a score for those none of whose untouched criteria applies (`scratch.ending`).
+ */
+function bestEnding(compiled: CompiledScorer, c: CompiledAction, base: RowScores, scratch: Scratch): number {
+  const { moved, ending, endingBounds, candidate } = scratch;
+  for (let k = 0; k < ending.length; k++) endingBounds[k] = moved[ending[k]!] ?? null;
+  let best = -Infinity;
+  for (let way = 0; way < 1 << ending.length; way++) {
+    for (let k = 0; k < ending.length; k++) moved[ending[k]!] = way & (1 << k) ? null : endingBounds[k]!;
+    project(compiled, c, base, moved, candidate.projected);
+    best = Math.max(best, gain(candidate.projected.global, base.global));
+  }
+  return best;
+}
+
+const SLACK = 1e-9;
+
+interface Rest {
+  /** Of the content, as numbers in a row for fast reading: where each indicator's criteria start (and end), their points available, each indicator's weight. */
+  firstCriterion: Int32Array;
+  criterionMax: Float64Array;
+  weight: Float64Array;
+  /** The row's indicator scores, NaN for none. */
+  scores: Float64Array;
+  /** By indicator: its points, points available and how many criteria apply. */
+  points: Float64Array;
+  available: Float64Array;
+  applying: Float64Array;
+  /** By indicator: the weighted sum and weights of the other scored indicators of its pillar. */
+  total: Float64Array;
+  weights: Float64Array;
+  /** By pillar: the weighted sum and weights of the other scored pillars. */
+  global: Float64Array;
+  globalWeights: Float64Array;
+}
+
+function restFor(compiled: CompiledScorer): Rest {
+  const indicators = compiled.indicators.length;
+  const criteria = compiled.indicators.flatMap((i) => i.criteria);
+  if (criteria.some((k, n) => k.position !== n)) throw new Error('criteria positions are not in order');
+  let first = 0;
+  const firsts = compiled.indicators.map((i) => (first += i.criteria.length) - i.criteria.length);
+  return {
+    firstCriterion: Int32Array.from([...firsts, criteria.length]),
+    criterionMax: Float64Array.from(criteria.map((k) => k.max)),
+    weight: Float64Array.from(compiled.indicators.map((i) => i.weight)),
+    scores: new Float64Array(indicators),
+    points: new Float64Array(indicators),
+    available: new Float64Array(indicators),
+    applying: new Float64Array(indicators),
+    total: new Float64Array(indicators),
+    weights: new Float64Array(indicators),
+    global: new Float64Array(compiled.pillars.length),
+    globalWeights: new Float64Array(compiled.pillars.length),
+  };
+}
+
+function restOf(compiled: CompiledScorer, base: RowScores, rest: Rest): void {
+  const { firstCriterion, criterionMax, weight, scores } = rest;
+  for (let n = 0; n < compiled.indicators.length; n++) {
+    let points = 0;
+    let available = 0;
+    let applying = 0;
+    // An indicator's criteria have consecutive positions.
+    for (let k = firstCriterion[n]!; k < firstCriterion[n + 1]!; k++) {
+      const now = base.criteria[k]!;
+      if (now < 0) continue;
+      points += now;
+      available += criterionMax[k]!;
+      applying++;
+    }
+    rest.points[n] = points;
+    rest.available[n] = available;
+    rest.applying[n] = applying;
+    const score = base.indicators[n]!;
+    scores[n] = score === null ? Number.NaN : score;
+  }
+  for (const p of compiled.pillars) {
+    for (const n of p.indicators) {
+      let total = 0;
+      let weights = 0;
+      for (const m of p.indicators) {
+        const score = scores[m]!;
+        if (m === n || score !== score) continue; // NaN: no score
+        total += score * weight[m]!;
+        weights += weight[m]!;
+      }
+      rest.total[n] = total;
+      rest.weights[n] = weights;
+    }
+  }
+  for (let pn = 0; pn < compiled.pillars.length; pn++) {
+    let total = 0;
+    let weights = 0;
+    for (let other = 0; other < compiled.pillars.length; other++) {
+      const score = base.pillars[other]!;
+      if (other === pn || score === null) continue;
+      total += score * compiled.pillars[other]!.weight;
+      weights += compiled.pillars[other]!.weight;
+    }
+    rest.global[pn] = total;
+    rest.globalWeights[pn] = weights;
+  }
+}
+
 /**
  * The action done on the row's arrays, the scores of its indicators put in `scratch.moved`, and
  * the row put back as it was; false (and nothing done) when it would change no answer.
@@ -151,7 +405,7 @@ export function suggestForRow(compiled: CompiledScorer, actions: readonly Compil
 function rescore(compiled: CompiledScorer, c: CompiledAction, row: RowState, profile: readonly unknown[], scratch: Scratch): boolean {
   if (!proposeChanges(row.values, c, scratch.proposed)) return false;
   reexamine(compiled, profile, row, scratch.proposed, c.affected, scratch.saved);
-  for (const n of c.indicators) scratch.moved[n] = indicatorScore(compiled.indicators[n]!, row.scored, row.status);
+  for (const n of c.indicators) scratch.moved[n] = compiled.indicators[n]!.score(row.scored, row.status, scratch.points);
   restore(compiled, row, c.affected, scratch.saved);
   for (const { slot } of c.changes) scratch.proposed[slot] = undefined;
   return true;

@@ -13,11 +13,15 @@ const COST_ORDER = { none: 0, low: 1, medium: 2, high: 3 } as const;
 
 type Ranked = { gains: Gains; effort: Action['effort']; cost: Action['cost']; durationMonths: number; actionId: string };
 
+/** What ranks a suggestion first: its global gain per unit of effort. */
+export function gainPerEffort(globalGain: number, effort: Action['effort']): number {
+  return globalGain / EFFORT_WEIGHT[effort];
+}
+
 /** The ranking order: gain per effort, then global and indicator gain, cost, duration, id. */
 export function compareSuggestions(a: Ranked, b: Ranked): number {
-  const value = (s: Ranked) => s.gains.global / EFFORT_WEIGHT[s.effort];
   return (
-    value(b) - value(a) ||
+    gainPerEffort(b.gains.global, b.effort) - gainPerEffort(a.gains.global, a.effort) ||
     b.gains.global - a.gains.global ||
     b.gains.indicator - a.gains.indicator ||
     COST_ORDER[a.cost] - COST_ORDER[b.cost] ||

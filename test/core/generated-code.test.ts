@@ -55,18 +55,29 @@ describe('generated code against the reference evaluator', () => {
     expect((globalThis as { hacked?: boolean }).hacked).toBeUndefined();
   });
 
-  it('when an indicator is scored by its generated function, then every random row gets what the step-by-step loop gives', () => {
+  it('when an indicator is scored by its generated function, then every random row gets what the step-by-step loop gives, criterion by criterion', () => {
     const rand = random(11);
+    const generated = new Float64Array(compiled.criteria);
+    const looped = new Float64Array(compiled.criteria);
     let rows = 0;
+    let notApplying = 0;
     for (let n = 0; n < 1500; n++) {
       const values = valuesOf(compiled, generateAnswers(index, rand));
       const row = values && checkRow(compiled, values);
       if (!row) throw new Error('generated document invalid');
+      generated.fill(Number.NaN);
+      looped.fill(Number.NaN);
       for (const indicator of compiled.indicators) {
-        expect([indicator.id, indicator.score(row.scored, row.status)]).toEqual([indicator.id, loopedScore(indicator, row.scored, row.status)]);
+        expect([indicator.id, indicator.score(row.scored, row.status, generated)]).toEqual([indicator.id, loopedScore(indicator, row.scored, row.status, looped)]);
       }
+      // Every criterion written, the same points (or -1 where it does not apply) both ways.
+      expect([...generated]).toEqual([...looped]);
+      expect(generated.every((p) => p >= -1)).toBe(true);
+      notApplying += generated.filter((p) => p === -1).length;
       rows++;
     }
     expect(rows).toBe(1500);
+    // The random rows do reach criteria that do not apply.
+    expect(notApplying).toBeGreaterThan(0);
   });
 });
