@@ -11,6 +11,8 @@ type Written = Exclude<RowResult, { skip: true }>;
 const cell = fc.oneof(
   fc.integer({ min: 0, max: 1_000_000 }),
   fc.integer({ min: 0, max: 1000 }).map((n) => n / 10),
+  fc.constantFrom(null, -0, 0.05, 100.1, -3.5, 1e21, 12.34, Number.NaN),
+  fc.double(),
   fc.constantFrom('', 'ORG-1', "'=1+1", 'a "quoted" id', 'two\nlines', 'cr\r', 'semi;colon', 'comma,', 'tab\t', 'pipe|', 'é€', '-3'),
   fc.string({ maxLength: 12 }),
 );

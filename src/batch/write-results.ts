@@ -37,12 +37,12 @@ function headerOf(layout: OutputLayout): string[] {
 }
 
 function cellsOf(layout: OutputLayout, r: Exclude<RowResult, { skip: true }>): (string | number | null)[] {
-  const id = safeCell(r.id);
-  if (!r.ok) {
-    const error = safeCell(r.problems.map((p) => `${p.column}: ${p.message}`).join(' | '));
-    return [r.row, id, null, ...layout.pillars.map(() => null), ...layout.indicators.map(() => null), ...Array.from({ length: layout.suggestions }, () => null), error];
-  }
-  return [r.row, id, r.global, ...layout.pillars.map((p) => r.pillars[p] ?? null), ...layout.indicators.map((i) => r.indicators[i] ?? null), ...Array.from({ length: layout.suggestions }, (_, i) => r.suggestions[i] ?? null), null];
+  const cells: (string | number | null)[] = [r.row, safeCell(r.id), r.ok ? r.global : null];
+  for (const p of layout.pillars) cells.push(r.ok ? r.pillars[p] ?? null : null);
+  for (const i of layout.indicators) cells.push(r.ok ? r.indicators[i] ?? null : null);
+  for (let i = 0; i < layout.suggestions; i++) cells.push(r.ok ? r.suggestions[i] ?? null : null);
+  cells.push(r.ok ? null : safeCell(r.problems.map((p) => `${p.column}: ${p.message}`).join(' | ')));
+  return cells;
 }
 
 function ended(stream: WriteStream): Promise<void> {
@@ -65,7 +65,7 @@ export function formatRows(text: TextFormat, results: readonly Exclude<RowResult
   let out = '';
   for (const result of results) {
     const written = withoutDocument(result);
-    out += text.format === 'jsonl' ? `${JSON.stringify(written)}\n` : csvLine(cellsOf(text.layout, written).map((c) => c ?? ''), text.delimiter);
+    out += text.format === 'jsonl' ? `${JSON.stringify(written)}\n` : csvLine(cellsOf(text.layout, written), text.delimiter);
   }
   return out;
 }
@@ -79,17 +79,28 @@ function withoutDocument(result: Exclude<RowResult, { skip: true }>): Exclude<Ro
 
 const STRINGIFY = { cast: { number: (n: number) => String(n) } };
 
+// Scores have one decimal from 0 to 100: their texts, made once (String of a fraction is slow).
+const SCORE_TEXTS = Array.from({ length: 1001 }, (_, k) => String(k / 10));
+
+/** A number as String writes it, from SCORE_TEXTS when it is a score. */
+function numberText(n: number): string {
+  const k = Math.round(n * 10);
+  return k >= 0 && k <= 1000 && k / 10 === n && !Object.is(n, -0) ? SCORE_TEXTS[k]! : String(n);
+}
+
 /**
- * One CSV record as csv-stringify writes it. Scores and identifiers rarely need quotes, and a
- * record none of whose cells holds the delimiter, a quote or a line break is just its cells
- * joined, which is what csv-stringify gives too (tested); any other record goes through csv-stringify.
+ * One CSV record as csv-stringify writes it (an empty cell for null). Scores and identifiers
+ * rarely need quotes, and a record none of whose cells holds the delimiter, a quote or a line
+ * break is just its cells joined, which is what csv-stringify gives too (tested); any other record
+ * goes through csv-stringify.
  */
-export function csvLine(cells: readonly (string | number)[], delimiter: string): string {
+export function csvLine(cells: readonly (string | number | null)[], delimiter: string): string {
   if (delimiter.length === 1) {
     let line = '';
     let plain = true;
     for (let i = 0; i < cells.length && plain; i++) {
-      const text = String(cells[i]);
+      const cell = cells[i]!;
+      const text = typeof cell === 'number' ? numberText(cell) : cell === null ? '' : cell;
       plain = text.indexOf(delimiter) < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
       line += i === 0 ? text : delimiter + text;
     }
