@@ -2,7 +2,7 @@ import { rowScores, type CompiledScorer } from '../core/compiled-scorer.js';
 import type { AnswersDocument, AnswerValue } from '../core/content-model.js';
 import { viewIssue, type Issue } from '../core/issue.js';
 import { suggestForRow, type compileActions } from '../core/quick-suggest.js';
-import { checkRow, rowStateFrom, valuesOf, type RowState } from '../core/row-state.js';
+import { checkRow, rowStateFrom, valuesOf, type RowBuffers, type RowState } from '../core/row-state.js';
 import type { Lang } from '../core/text.js';
 import { validateAnswers } from '../core/validate-answers.js';
 import { parseAnswersDocument } from '../core/answers-document.js';
@@ -39,6 +39,8 @@ export interface RowScorer {
   suggestions: number;
   /** Rows whose identifier is here keep their answers document in the result (to be stored). */
   keep?: ReadonlySet<string>;
+  /** Arrays a row is worked in, reused by the next (rows are scored one after the other). */
+  buffers: { values: unknown[]; row: RowBuffers; criteria: Float64Array };
 }
 
 /** Scores one row: builds its answers document, validates it, scores it, suggests its top actions. */
@@ -53,7 +55,7 @@ export function scoreRow(scorer: RowScorer, input: InputRow): RowResult {
 /** Validates, scores and suggests for one organisation's answers. */
 function scoreDocument(scorer: RowScorer, row: number, id: string, doc: AnswersDocument): RowResult {
   const values = valuesOf(scorer.compiled, doc);
-  const state = values && checkRow(scorer.compiled, values);
+  const state = values && checkRow(scorer.compiled, values, scorer.buffers.row);
   if (state) return scoreState(scorer, row, id, state, () => doc);
   // A problem somewhere: the full validation names every one.
   const { issues, applicability } = validateAnswers(scorer.compiled.index, doc);
@@ -64,7 +66,7 @@ function scoreDocument(scorer: RowScorer, row: number, id: string, doc: AnswersD
 /** Scores and suggests for a valid row; its answers document is only built when it is to be kept. */
 function scoreState(scorer: RowScorer, row: number, id: string, state: RowState, doc: () => AnswersDocument): RowResult {
   const { compiled } = scorer;
-  const scores = rowScores(compiled, state);
+  const scores = rowScores(compiled, state, scorer.buffers.criteria);
   const suggestions = scorer.suggestions > 0 ? suggestForRow(compiled, scorer.actions, state, scores, scorer.suggestions).map((s) => s.actionId) : [];
   const pillars: Record<string, number | null> = {};
   compiled.pillars.forEach((p, n) => (pillars[p.id] = scores.pillars[n]!));
@@ -139,12 +141,13 @@ export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk): RowResult[] {
 
 /** One record straight into the row's arrays; the answers document is built only for a row with a problem, or one to keep. */
 function scoreRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: string, record: readonly unknown[]): RowResult {
-  const values = new Array<unknown>(scorer.compiled.slots.size);
+  const { values } = scorer.buffers;
+  values.fill(undefined);
   for (const c of plan.columns) {
     const value = c.parse(record[c.index]);
     if (value !== undefined) values[c.slot] = value;
   }
-  const state = checkRow(scorer.compiled, values);
+  const state = checkRow(scorer.compiled, values, scorer.buffers.row);
   if (!state) return scoreDocument(scorer, row, id, documentOf(plan, record));
   return scoreState(scorer, row, id, state, () => documentOf(plan, record));
 }

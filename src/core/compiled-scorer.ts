@@ -121,9 +121,8 @@ export interface RowScores {
   criteria: Float64Array;
 }
 
-/** Scores a row already known to be valid. */
-export function rowScores(compiled: CompiledScorer, row: RowState): RowScores {
-  const criteria = new Float64Array(compiled.criteria);
+/** Scores a row already known to be valid; criteria points into `criteria` when given (reused by a batch from row to row). */
+export function rowScores(compiled: CompiledScorer, row: RowState, criteria: Float64Array = new Float64Array(compiled.criteria)): RowScores {
   const indicators = compiled.indicators.map((indicator) => indicator.score(row.scored, row.status, criteria));
   const pillars = pillarScoresOf(compiled, indicators);
   return { global: globalOf(compiled, pillars), pillars, indicators, criteria };

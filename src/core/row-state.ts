@@ -47,19 +47,29 @@ export function valuesOf(compiled: CompiledScorer, doc: AnswersDocument): unknow
   return values;
 }
 
+/** A row state's arrays, reused from row to row by a batch (each row is done before the next). */
+export type RowBuffers = Omit<RowState, 'values'> & { profile: unknown[] };
+
+export function rowBuffers(compiled: CompiledScorer): RowBuffers {
+  const questions = compiled.questions.length;
+  const slots = compiled.slots.size;
+  return { visibility: new Uint8Array(questions), status: new Uint8Array(questions), shown: new Array<unknown>(slots), scored: new Array<unknown>(slots), profile: new Array<unknown>(compiled.profileSlots) };
+}
+
 /**
  * Applicability of every question and the validity of every value, for a row laid out by slot:
  * the row's state when `validateAnswers` would find no problem, undefined otherwise (the caller
- * then asks `validateAnswers` for the problems, with their messages).
+ * then asks `validateAnswers` for the problems, with their messages). With `into`, the state is
+ * written in those arrays (every entry of them), valid until the next row.
  */
-export function checkRow(compiled: CompiledScorer, values: readonly unknown[]): RowState | undefined {
+export function checkRow(compiled: CompiledScorer, values: readonly unknown[], into?: RowBuffers): RowState | undefined {
   const { profileSlots, index } = compiled;
   let slot = 0;
   for (const field of index.profileFields.values()) {
     const value = values[slot++];
     if (value === undefined ? !field.optional : !valid(field, value)) return undefined;
   }
-  const row = applicabilityOf(compiled, values);
+  const row = applicabilityOf(compiled, values, into ?? rowBuffers(compiled));
   for (const q of compiled.questions) {
     const value = values[q.slot];
     if (value !== undefined && (row.visibility[q.slot - profileSlots] !== ASKED || !valid(q.entry.question, value))) return undefined;
@@ -73,23 +83,19 @@ function valid(question: Parameters<typeof checkAnswerValue>[0], value: unknown)
 }
 
 /** `applicability` on a row's arrays: the same visibility and status, question by question in order. */
-function applicabilityOf(compiled: CompiledScorer, values: readonly unknown[]): RowState {
+function applicabilityOf(compiled: CompiledScorer, values: readonly unknown[], { visibility, status, shown, scored, profile }: RowBuffers): RowState {
   const { profileSlots, questions } = compiled;
-  const visibility = new Uint8Array(questions.length);
-  const status = new Uint8Array(questions.length);
   // appliesTo reads the profile only; showIf the answers of questions already found asked.
-  const profile = values.slice(0, profileSlots);
-  const shown = new Array<unknown>(values.length);
-  const scored = new Array<unknown>(values.length);
-  for (let s = 0; s < profileSlots; s++) shown[s] = scored[s] = values[s];
+  for (let s = 0; s < profileSlots; s++) profile[s] = shown[s] = scored[s] = values[s];
   for (let n = 0; n < questions.length; n++) {
     const q = questions[n]!;
     const v = q.appliesTo && !q.appliesTo(profile) ? EXCLUDED : !q.showIf || q.showIf(shown) ? ASKED : gatedVisibility(q.gates, status, n);
     const answer = values[q.slot];
     visibility[n] = v;
     status[n] = statusOf(v, answer);
-    if (v === ASKED && answer !== undefined) shown[q.slot] = answer;
-    if (status[n] === ANSWERED_STATUS) scored[q.slot] = answer;
+    // Written whatever they hold, so that arrays reused from the row before keep nothing of it.
+    shown[q.slot] = v === ASKED ? answer : undefined;
+    scored[q.slot] = status[n] === ANSWERED_STATUS ? answer : undefined;
   }
   return { values, visibility, status, shown, scored };
 }

@@ -4,7 +4,7 @@ import { loadContent } from '../../src/content/load-content.js';
 import { compileScorer } from '../../src/core/compiled-scorer.js';
 import type { AnswersDocument, AnswerValue } from '../../src/core/content-model.js';
 import { indexContent } from '../../src/core/content-index.js';
-import { applicabilityOfRow, checkRow, valuesOf } from '../../src/core/row-state.js';
+import { applicabilityOfRow, checkRow, rowBuffers, valuesOf } from '../../src/core/row-state.js';
 import { validateAnswers } from '../../src/core/validate-answers.js';
 
 const loaded = loadContent();
@@ -16,7 +16,13 @@ const profileIds = [...index.profileFields.keys()];
 // Values that fit some questions and not others: types, bounds, options, n/a, lists.
 const ODD: AnswerValue[] = [true, false, 0, -5, 42, 100.5, 1e6, 'n/a', 'oui', 'none', '', 'yes', [], ['none'], ['none', 'none'], ['x']];
 
-/** The row check agrees with `validateAnswers` on whether there is a problem, and on every question's standing. */
+// Arrays reused from document to document, as a batch does: nothing of one may show in the next.
+const buffers = rowBuffers(compiled);
+
+/**
+ * The row check agrees with `validateAnswers` on whether there is a problem, and on every
+ * question's standing; in reused arrays, it gives what it gives in fresh ones.
+ */
 function agree(doc: AnswersDocument): boolean {
   const { issues, applicability } = validateAnswers(index, doc);
   const values = valuesOf(compiled, doc);
@@ -24,6 +30,8 @@ function agree(doc: AnswersDocument): boolean {
   expect([issues.length === 0, doc]).toEqual([row !== undefined, doc]);
   if (!row) return false;
   expect(applicabilityOfRow(compiled, row)).toEqual(applicability);
+  const reused = checkRow(compiled, values, buffers)!;
+  expect({ ...reused, shown: [...reused.shown], scored: [...reused.scored] }).toEqual({ ...row, shown: [...row.shown], scored: [...row.scored] });
   return true;
 }
 
