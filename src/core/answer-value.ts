@@ -86,9 +86,10 @@ function checkMultiple(question: Question, value: unknown, path: string): Issue[
 }
 
 // The usual case, checked without building a list of problems: offered options, each once, "none" alone.
-function plainMultiple(options: ReadonlySet<string>, value: readonly string[]): boolean {
+function plainMultiple(options: ReadonlySet<unknown>, value: readonly unknown[]): boolean {
   for (let i = 0; i < value.length; i++) {
-    if (!options.has(value[i]!) || value.indexOf(value[i]!) !== i) return false;
+    // Options are strings: anything else is not one of them.
+    if (!options.has(value[i]) || value.indexOf(value[i]) !== i) return false;
   }
   return value.length <= 1 || !value.includes(NONE_OPTION);
 }
@@ -122,6 +123,42 @@ function checkText(question: Question, value: unknown, path: string): Issue[] {
     `La note « ${question.id} » dépasse ${MAX_TEXT_LENGTH} caractères.`,
     `Note "${question.id}" is longer than ${MAX_TEXT_LENGTH} characters.`,
   ))];
+}
+
+/**
+ * Whether `checkAnswerValue` would find no problem with a value, as a function made once per
+ * question (batches call it for every cell): the same checks without building problems or
+ * looking up the question's options. Tests compare the two on every question.
+ */
+export function answerValidator(question: Question): (value: unknown) => boolean {
+  const notApplicable = question.notApplicable === true;
+  const check = typeCheck(question);
+  return (value) => (value === NOT_APPLICABLE ? notApplicable : check(value));
+}
+
+function typeCheck(question: Question): (value: unknown) => boolean {
+  switch (question.type) {
+    case 'boolean':
+      return (value) => typeof value === 'boolean';
+    case 'single':
+    case 'ladder': {
+      const options = optionSet(question);
+      return (value) => typeof value === 'string' && options.has(value);
+    }
+    case 'multiple': {
+      const options = optionSet(question);
+      return (value) => Array.isArray(value) && plainMultiple(options, value as unknown[]);
+    }
+    case 'number':
+    case 'percentage': {
+      const min = question.min ?? (question.type === 'percentage' ? 0 : -Infinity);
+      const max = question.max ?? (question.type === 'percentage' ? 100 : Infinity);
+      const integer = question.integer === true;
+      return (value) => typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value));
+    }
+    case 'text':
+      return (value) => typeof value === 'string' && value.length <= MAX_TEXT_LENGTH;
+  }
 }
 
 export type { AnswerValue };

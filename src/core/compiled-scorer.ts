@@ -1,5 +1,6 @@
 import { pointsScore, round1 } from './aggregate.js';
 import { compile, type Condition, type SlotTest, type Test } from './condition.js';
+import { answerValidator } from './answer-value.js';
 import { compileSlots, conditionSource, functionOf, literal } from './generated-code.js';
 import type { ContentIndex, QuestionEntry } from './content-index.js';
 import type { AnswersDocument } from './content-model.js';
@@ -45,6 +46,8 @@ export interface CompiledQuestion {
   appliesTo?: SlotTest;
   showIf?: SlotTest;
   gates: number[];
+  /** Whether a value is a valid answer (see `answerValidator`). */
+  valid: (value: unknown) => boolean;
 }
 
 /**
@@ -61,6 +64,8 @@ export interface CompiledScorer {
   slots: Map<string, number>;
   /** Profile fields hold slots 0 to profileSlots - 1; question number q holds slot profileSlots + q. */
   profileSlots: number;
+  /** The profile fields by slot: whether one may be left empty, and whether a value is valid. */
+  profile: { optional: boolean; valid: (value: unknown) => boolean }[];
   questions: CompiledQuestion[];
   /** Each pillar's weight and indicators (by position in `indicators`), in `index.pillars` order. */
   pillars: { id: string; weight: number; indicators: number[] }[];
@@ -80,7 +85,9 @@ export function compileScorer(index: ContentIndex): CompiledScorer {
     ...(entry.question.appliesTo && { appliesTo: compileSlots(entry.question.appliesTo, slots) }),
     ...(entry.question.showIf && { showIf: compileSlots(entry.question.showIf, slots) }),
     gates: entry.gates.filter((g) => index.questions.has(g)).map(numberOf),
+    valid: answerValidator(entry.question),
   }));
+  const profile = [...index.profileFields.values()].map((field) => ({ optional: field.optional === true, valid: answerValidator(field) }));
   let position = 0;
   const indicators = [...index.indicators.values()].map((entry) => {
     const criteria = entry.criteria.map((c) => ({
@@ -98,7 +105,7 @@ export function compileScorer(index: ContentIndex): CompiledScorer {
     weight: index.pillarWeights.get(p.id) ?? 0,
     indicators: indicators.flatMap((i, n) => (i.pillar === p.id ? [n] : [])),
   }));
-  return { index, indicators, slots, profileSlots, questions, pillars, criteria: position };
+  return { index, indicators, slots, profileSlots, profile, questions, pillars, criteria: position };
 }
 
 /** Validates and scores one document, with the same results as `score` (without the explanation). */

@@ -1,5 +1,4 @@
 import type { Applicability, QuestionStatus, Visibility } from './applicability.js';
-import { checkAnswerValue } from './answer-value.js';
 import type { CompiledScorer } from './compiled-scorer.js';
 import { NOT_APPLICABLE, type AnswersDocument } from './content-model.js';
 
@@ -63,23 +62,18 @@ export function rowBuffers(compiled: CompiledScorer): RowBuffers {
  * written in those arrays (every entry of them), valid until the next row.
  */
 export function checkRow(compiled: CompiledScorer, values: readonly unknown[], into?: RowBuffers): RowState | undefined {
-  const { profileSlots, index } = compiled;
-  let slot = 0;
-  for (const field of index.profileFields.values()) {
-    const value = values[slot++];
-    if (value === undefined ? !field.optional : !valid(field, value)) return undefined;
+  const { profileSlots, profile, questions } = compiled;
+  for (let slot = 0; slot < profileSlots; slot++) {
+    const value = values[slot];
+    if (value === undefined ? !profile[slot]!.optional : !profile[slot]!.valid(value)) return undefined;
   }
   const row = applicabilityOf(compiled, values, into ?? rowBuffers(compiled));
-  for (const q of compiled.questions) {
+  for (let n = 0; n < questions.length; n++) {
+    const q = questions[n]!;
     const value = values[q.slot];
-    if (value !== undefined && (row.visibility[q.slot - profileSlots] !== ASKED || !valid(q.entry.question, value))) return undefined;
+    if (value !== undefined && (row.visibility[n] !== ASKED || !q.valid(value))) return undefined;
   }
   return row;
-}
-
-// What `checkAnswerValue` accepts; the path only names a problem, and there is none to name here.
-function valid(question: Parameters<typeof checkAnswerValue>[0], value: unknown): boolean {
-  return checkAnswerValue(question, value, '').length === 0;
 }
 
 /** `applicability` on a row's arrays: the same visibility and status, question by question in order. */
