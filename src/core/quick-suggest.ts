@@ -118,7 +118,7 @@ interface Scratch {
   bounds: Float64Array;
   /** The row's scores without one indicator (or pillar), as sums: what bounds add a bounded score to. */
   rest: Rest;
-  /** Moved indicators that may end without a score, and their bounds (see `gainBound`). */
+  /** Moved indicators that may end without a score (the first ones, as many as `gainBound` counted), and their bounds. */
   ending: number[];
   endingBounds: (number | null)[];
   /** What an action's re-examination overwrote. */
@@ -248,8 +248,10 @@ function mostPromising(bounds: Float64Array): number {
  */
 function gainBound(compiled: CompiledScorer, c: CompiledAction, base: RowScores, scratch: Scratch): number {
   const { rest, moved, ending } = scratch;
-  ending.length = 0;
-  for (const m of c.moves) {
+  const { moves } = c;
+  let endings = 0;
+  for (let n = 0; n < moves.length; n++) {
+    const m = moves[n]!;
     const { indicator, touched, touchedMax } = m;
     let points = rest.points[indicator]!;
     let available = rest.available[indicator]!;
@@ -267,12 +269,12 @@ function gainBound(compiled: CompiledScorer, c: CompiledAction, base: RowScores,
     }
     const score = available > 0 ? Math.min(MAX_SCORE, round1((100 * points) / available + SLACK)) : null;
     // The common case, one indicator that keeps a score, without writing to `moved`.
-    if (c.moves.length === 1 && applying > 0 && score !== null) return gainPerEffort(singleBound(m, base, rest, score), c.action.effort);
+    if (moves.length === 1 && applying > 0 && score !== null) return gainPerEffort(singleBound(m, base, rest, score), c.action.effort);
     moved[indicator] = score;
-    if (applying === 0) ending.push(indicator);
+    if (applying === 0) ending[endings++] = indicator;
   }
-  const best = ending.length > MAX_ENDING ? Infinity : bestEnding(compiled, c, base, scratch);
-  for (const m of c.moves) moved[m.indicator] = undefined;
+  const best = endings > MAX_ENDING ? Infinity : bestEnding(compiled, c, base, scratch, endings);
+  for (let n = 0; n < moves.length; n++) moved[moves[n]!.indicator] = undefined;
   return gainPerEffort(best, c.action.effort);
 }
 
@@ -296,12 +298,12 @@ function singleBound(m: Move, base: RowScores, rest: Rest, score: number): numbe
  * The best global gain over every way the moved indicators can end: each at its bound (in
  * `scratch.moved`), or without a score for those none of whose untouched criteria applies (`scratch.ending`).
  */
-function bestEnding(compiled: CompiledScorer, c: CompiledAction, base: RowScores, scratch: Scratch): number {
+function bestEnding(compiled: CompiledScorer, c: CompiledAction, base: RowScores, scratch: Scratch, endings: number): number {
   const { moved, ending, endingBounds, candidate } = scratch;
-  for (let k = 0; k < ending.length; k++) endingBounds[k] = moved[ending[k]!] ?? null;
+  for (let k = 0; k < endings; k++) endingBounds[k] = moved[ending[k]!] ?? null;
   let best = -Infinity;
-  for (let way = 0; way < 1 << ending.length; way++) {
-    for (let k = 0; k < ending.length; k++) moved[ending[k]!] = way & (1 << k) ? null : endingBounds[k]!;
+  for (let way = 0; way < 1 << endings; way++) {
+    for (let k = 0; k < endings; k++) moved[ending[k]!] = way & (1 << k) ? null : endingBounds[k]!;
     project(compiled, c, base, moved, candidate.projected);
     best = Math.max(best, gain(candidate.projected.global, base.global));
   }
