@@ -53,19 +53,59 @@ const MAX_SEEN = 1000;
  * also lets later steps remember what they made of it by the list itself.
  */
 export function cellParser(question: Question): (raw: unknown) => AnswerValue | undefined {
+  // The first texts met are compared directly (cheaper than hashing a fresh string); the others go to a map.
+  const firstTexts: string[] = [];
+  const firstValues: (AnswerValue | undefined)[] = [];
   const seen = new Map<string, AnswerValue | undefined>();
+  const numeric = question.type === 'number' || question.type === 'percentage';
   return (raw) => {
     if (raw === '') return undefined;
     if (typeof raw !== 'string') return parseCell(question, raw);
+    // Numbers rarely repeat: the plain ones are read at once, without a cache that would not hold them.
+    const n = numeric ? plainNumber(raw) : undefined;
+    if (n !== undefined) return n;
+    for (let i = 0; i < firstTexts.length; i++) if (firstTexts[i] === raw) return firstValues[i];
     let value = seen.get(raw);
     if (value === undefined && !seen.has(raw)) {
       value = parseCell(question, raw);
       if (Array.isArray(value)) Object.freeze(value);
-      if (seen.size < MAX_SEEN) seen.set(raw, value);
+      if (firstTexts.length < FIRST_TEXTS) {
+        firstTexts.push(raw);
+        firstValues.push(value);
+      } else if (seen.size < MAX_SEEN) {
+        seen.set(raw, value);
+      }
     }
     return value;
   };
 }
+
+// About as many as a question has options: a yes/no, a ladder, a few lists.
+const FIRST_TEXTS = 8;
+
+/**
+ * What `parseCell` reads from a cell of digits with at most one decimal point or comma between
+ * them, and maybe a leading minus (most number cells); undefined for anything else, which
+ * `parseCell` then reads (spaces, %, exponents, texts).
+ */
+export function plainNumber(raw: string): number | undefined {
+  const start = raw.charCodeAt(0) === MINUS ? 1 : 0;
+  let separator = -1;
+  if (raw.length === start) return undefined;
+  for (let i = start; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= ZERO && c <= NINE) continue;
+    if ((c === COMMA || c === POINT) && separator < 0 && i > start && i < raw.length - 1) {
+      separator = i;
+      continue;
+    }
+    return undefined;
+  }
+  const n = Number(separator >= 0 ? `${raw.slice(0, separator)}.${raw.slice(separator + 1)}` : raw);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+const [MINUS, COMMA, POINT, ZERO, NINE] = ['-', ',', '.', '0', '9'].map((c) => c.charCodeAt(0)) as [number, number, number, number, number];
 
 function optionValue(question: Question, text: string): string {
   const options = question.options ?? [];
