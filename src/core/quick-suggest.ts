@@ -165,6 +165,7 @@ function scratchOf(compiled: CompiledScorer, actions: readonly CompiledAction[])
  * doing every action (tested).
  */
 export function suggestForRow(compiled: CompiledScorer, actions: readonly CompiledAction[], row: RowState, base: RowScores, top: number): QuickSuggestion[] {
+  if (top <= 0) return [];
   const profile = row.values.slice(0, compiled.profileSlots);
   const scratch = scratchOf(compiled, actions);
   const { moved, candidate, bounds } = scratch;

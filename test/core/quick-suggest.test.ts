@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { generateAnswers, random } from '../../bench/generate-answers.js';
 import { loadContent } from '../../src/content/load-content.js';
+import { applyChanges } from '../../src/core/apply-changes.js';
 import { compileScorer, quickScore, rowScores } from '../../src/core/compiled-scorer.js';
+import { evaluate } from '../../src/core/condition.js';
 import { indexContent } from '../../src/core/content-index.js';
 import type { Action, AnswersDocument, Content } from '../../src/core/content-model.js';
 import { actionBounds, compileActions, quickSuggest, suggestForRow } from '../../src/core/quick-suggest.js';
@@ -77,6 +79,30 @@ describe('only the top suggestions, most promising first', () => {
       const full = suggestForRow(compiled, actions, row, base, Number.MAX_SAFE_INTEGER);
       for (const top of [1, 2, 3, 5]) expect(suggestForRow(compiled, actions, row, base, top)).toEqual(full.slice(0, top));
     }
+  });
+
+  it('when every action is applied to the answers and the assessment scored again, then its bound is never below what it is worth, and a skipped one gains nothing', () => {
+    const rand = random(33);
+    let checked = 0;
+    for (let i = 0; i < 200; i++) {
+      const doc = generateAnswers(scorer.index, rand);
+      const row = rowStateFrom(compiled, doc, validateAnswers(scorer.index, doc).applicability);
+      const base = rowScores(compiled, row);
+      const bounds = actionBounds(compiled, actions, row, base);
+      expect(suggestForRow(compiled, actions, row, base, 0)).toEqual([]);
+      actions.forEach(({ action }, n) => {
+        if (action.fits && !evaluate(action.fits, doc.profile)) return;
+        const after = quickScore(compiled, applyChanges(scorer.index, doc, [action.changes]));
+        if (!after.ok) throw new Error('invalid');
+        const globalGain = Math.round(((after.value.global ?? 0) - (base.global ?? 0)) * 10) / 10;
+        const worth = gainPerEffort(globalGain, action.effort);
+        const own = (r: { indicators: { id: string; score: number | null }[] }) => r.indicators.find((x) => x.id === action.indicator)?.score ?? 0;
+        const indicatorGain = own(after.value) - (base.indicators[compiled.indicators.findIndex((x) => x.id === action.indicator)] ?? 0);
+        expect([action.id, bounds[n]! >= worth || (bounds[n] === -Infinity && globalGain <= 0 && indicatorGain <= 0)]).toEqual([action.id, true]);
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThan(200 * 30);
   });
 
   it('when an action is bounded before being done, then its bound is never below what it turns out to be worth, and it does leave actions undone', () => {
