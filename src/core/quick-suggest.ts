@@ -208,8 +208,8 @@ export function actionBounds(compiled: CompiledScorer, actions: readonly Compile
 }
 
 /**
- * Into `scratch.bounds`: -Infinity for an action that does not fit or cannot gain, its bound when
- * it has one (see `gainBound`), Infinity otherwise (it must be done to be known).
+ * Into `scratch.bounds`: -Infinity for an action that does not fit or cannot gain, its bound
+ * otherwise (see `gainBound`; Infinity when too many of its indicators may end without a score).
  */
 function fillBounds(compiled: CompiledScorer, actions: readonly CompiledAction[], profile: readonly unknown[], base: RowScores, scratch: Scratch): void {
   restOf(compiled, base, scratch.rest);
