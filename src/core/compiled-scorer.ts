@@ -1,5 +1,5 @@
 import { pointsScore, round1 } from './aggregate.js';
-import { compile, type Condition, type SlotTest, type Test } from './condition.js';
+import type { Condition, SlotTest } from './condition.js';
 import { answerValidator } from './answer-value.js';
 import { compileSlots, conditionSource, functionOf, literal } from './generated-code.js';
 import type { ContentIndex, QuestionEntry } from './content-index.js';
@@ -19,8 +19,8 @@ interface CompiledCriterion {
   questions: string[];
   /** The same questions by their number in questionnaire order. */
   questionNumbers: number[];
-  /** `test` reads facts by name (a Map), `testRow` by slot (a row's array): the same condition. */
-  steps: { test: Test; testRow: SlotTest; points: number }[];
+  /** Its rules in order: their conditions (compiled into the indicator's function) and points. */
+  steps: { conditions: Condition; points: number }[];
   max: number;
   /** Its position among all the criteria of the content (see `CompiledScorer.criteria`). */
   position: number;
@@ -51,9 +51,9 @@ export interface CompiledQuestion {
 }
 
 /**
- * The rules compiled once into closures, with json-rules-engine's semantics (the same operators as
- * condition.ts, which mirrors its defaults), for batches: tens of times faster than running the
- * engine, and proven equal to it by the differential tests. Explanations stay with json-rules-engine.
+ * The rules compiled once into plain functions (generated-code.ts), with json-rules-engine's
+ * semantics (the same operators as condition.ts, which mirrors its defaults), for batches: tens
+ * of times faster than running the engine, and proven equal to it by the differential tests. Explanations stay with json-rules-engine.
  *
  * Facts live in arrays: each profile field, then each pillar question in questionnaire order, has
  * a slot, so a row is read by index rather than by name through maps built per row.
@@ -95,10 +95,9 @@ export function compileScorer(index: ContentIndex): CompiledScorer {
       questionNumbers: c.questions.map(numberOf),
       max: c.max,
       position: position++,
-      steps: c.rules.map((r) => ({ test: compile(r.conditions), testRow: compileSlots(r.conditions, slots), points: r.event.params.points })),
+      steps: c.rules.map((r) => ({ conditions: r.conditions, points: r.event.params.points })),
     }));
-    const conditions = entry.criteria.map((c) => c.rules.map((r) => r.conditions));
-    return { id: entry.indicator.id, pillar: entry.pillar, weight: entry.weight, criteria, score: generatedScore(criteria, conditions, slots) };
+    return { id: entry.indicator.id, pillar: entry.pillar, weight: entry.weight, criteria, score: generatedScore(criteria, slots) };
   });
   const pillars = index.pillars.map((p) => ({
     id: p.id,
@@ -178,18 +177,18 @@ export function globalOf(compiled: CompiledScorer, pillarScores: readonly (numbe
  * `loopedScore` as one generated function: each criterion an if, each step a test inline, in the
  * same order, so the same best step and the same sums.
  */
-function generatedScore(criteria: readonly CompiledCriterion[], conditions: readonly (readonly Condition[])[], slots: ReadonlyMap<string, number>): CompiledIndicator['score'] {
+function generatedScore(criteria: readonly CompiledCriterion[], slots: ReadonlyMap<string, number>): CompiledIndicator['score'] {
   const slotOf = (fact: string) => slots.get(fact) ?? -1;
-  const body = criteria.map((criterion, k) => {
+  const body = criteria.map((criterion) => {
     const applicable = criterion.questionNumbers.length === 0 ? 'true' : criterion.questionNumbers.map((q) => `status[${q}] !== ${NOT_APPLICABLE_STATUS}`).join(' || ');
-    const steps = criterion.steps.map((step, r) => `if (${literal(step.points)} > best && ${conditionSource(conditions[k]![r]!, slotOf, 'scored')}) best = ${literal(step.points)};`);
+    const steps = criterion.steps.map((step) => `if (${literal(step.points)} > best && ${conditionSource(step.conditions, slotOf, 'scored')}) best = ${literal(step.points)};`);
     return `if (${applicable}) { best = 0; ${steps.join(' ')} points += best; max += ${literal(criterion.max)}; out[${criterion.position}] = best; } else out[${criterion.position}] = -1;`;
   });
   return functionOf(['scored', 'status', 'out'], `let points = 0, max = 0, best = 0; ${body.join('\n')} return pointsScore(points, max);`, { pointsScore });
 }
 
 /** One indicator's score: best fired step per applicable criterion, out of the points available (the reference the generated function is tested against). */
-export function loopedScore(indicator: CompiledIndicator, scored: readonly unknown[], status: Uint8Array, out: Float64Array): number | null {
+export function loopedScore(compiled: CompiledScorer, indicator: CompiledIndicator, scored: readonly unknown[], status: Uint8Array, out: Float64Array): number | null {
   let points = 0;
   let maxPoints = 0;
   for (const criterion of indicator.criteria) {
@@ -198,10 +197,19 @@ export function loopedScore(indicator: CompiledIndicator, scored: readonly unkno
     out[criterion.position] = -1;
     if (!applicable) continue;
     let best = 0;
-    for (const step of criterion.steps) if (step.points > best && step.testRow(scored)) best = step.points;
+    for (const step of criterion.steps) if (step.points > best && slotTest(compiled, step.conditions)(scored)) best = step.points;
     out[criterion.position] = best;
     points += best;
     maxPoints += criterion.max;
   }
   return pointsScore(points, maxPoints);
+}
+
+// The reference's tests, compiled when first used: the batch never needs them.
+const slotTests = new WeakMap<Condition, SlotTest>();
+
+function slotTest(compiled: CompiledScorer, conditions: Condition): SlotTest {
+  let test = slotTests.get(conditions);
+  if (!test) slotTests.set(conditions, (test = compileSlots(conditions, compiled.slots)));
+  return test;
 }

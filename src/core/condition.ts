@@ -114,14 +114,9 @@ export type SlotTest = (facts: readonly unknown[]) => boolean;
  * json-rules-engine): what hot paths (applicability, batches) call.
  */
 export function compile(c: Condition): Test {
-  return compileWith(c, (fact) => (f: FactMap) => f.get(fact));
-}
-
-// Closures over a fact reader: `read` picks a fact out of the facts given.
-function compileWith<F>(c: Condition, read: (fact: string) => (facts: F) => unknown): (facts: F) => boolean {
   // Plain loops: applicability runs these for every question of every assessment.
   if ('all' in c) {
-    const parts = c.all.map((p) => compileWith(p, read));
+    const parts = c.all.map(compile);
     if (parts.length === 1) return parts[0]!;
     return (f) => {
       for (const p of parts) if (!p(f)) return false;
@@ -129,7 +124,7 @@ function compileWith<F>(c: Condition, read: (fact: string) => (facts: F) => unkn
     };
   }
   if ('any' in c) {
-    const parts = c.any.map((p) => compileWith(p, read));
+    const parts = c.any.map(compile);
     if (parts.length === 1) return parts[0]!;
     return (f) => {
       for (const p of parts) if (p(f)) return true;
@@ -137,35 +132,34 @@ function compileWith<F>(c: Condition, read: (fact: string) => (facts: F) => unkn
     };
   }
   if ('not' in c) {
-    const inner = compileWith(c.not, read);
+    const inner = compile(c.not);
     return (f) => !inner(f);
   }
-  const get = read(c.fact);
-  const { value } = c;
+  const { fact, value } = c;
   switch (c.operator) {
     case 'equal':
-      return (f) => get(f) === value;
+      return (f) => f.get(fact) === value;
     case 'notEqual':
-      return (f) => get(f) !== value;
+      return (f) => f.get(fact) !== value;
     case 'in': {
       const list = value as unknown[];
-      return (f) => list.indexOf(get(f)) > -1;
+      return (f) => list.indexOf(f.get(fact)) > -1;
     }
     case 'notIn': {
       const list = value as unknown[];
-      return (f) => list.indexOf(get(f)) === -1;
+      return (f) => list.indexOf(f.get(fact)) === -1;
     }
     case 'contains':
-      return (f) => { const v = get(f); return Array.isArray(v) && v.indexOf(value) > -1; };
+      return (f) => { const v = f.get(fact); return Array.isArray(v) && v.indexOf(value) > -1; };
     case 'doesNotContain':
-      return (f) => { const v = get(f); return Array.isArray(v) && v.indexOf(value) === -1; };
+      return (f) => { const v = f.get(fact); return Array.isArray(v) && v.indexOf(value) === -1; };
     case 'lessThan':
-      return (f) => { const v = get(f); return isNumeric(v) && (v as number) < (value as number); };
+      return (f) => { const v = f.get(fact); return isNumeric(v) && (v as number) < (value as number); };
     case 'lessThanInclusive':
-      return (f) => { const v = get(f); return isNumeric(v) && (v as number) <= (value as number); };
+      return (f) => { const v = f.get(fact); return isNumeric(v) && (v as number) <= (value as number); };
     case 'greaterThan':
-      return (f) => { const v = get(f); return isNumeric(v) && (v as number) > (value as number); };
+      return (f) => { const v = f.get(fact); return isNumeric(v) && (v as number) > (value as number); };
     case 'greaterThanInclusive':
-      return (f) => { const v = get(f); return isNumeric(v) && (v as number) >= (value as number); };
+      return (f) => { const v = f.get(fact); return isNumeric(v) && (v as number) >= (value as number); };
   }
 }

@@ -166,7 +166,7 @@ function scratchOf(compiled: CompiledScorer, actions: readonly CompiledAction[])
  */
 export function suggestForRow(compiled: CompiledScorer, actions: readonly CompiledAction[], row: RowState, base: RowScores, top: number): QuickSuggestion[] {
   if (top <= 0) return [];
-  const profile = row.values.slice(0, compiled.profileSlots);
+  const { profile } = row;
   const scratch = scratchOf(compiled, actions);
   const { moved, candidate, bounds } = scratch;
   const kept: Candidate[] = [];
@@ -203,7 +203,7 @@ export function suggestForRow(compiled: CompiledScorer, actions: readonly Compil
 /** Each action's bound by position, as `suggestForRow` weighs them before doing any (for tests). */
 export function actionBounds(compiled: CompiledScorer, actions: readonly CompiledAction[], row: RowState, base: RowScores): Float64Array {
   const scratch = scratchOf(compiled, actions);
-  fillBounds(compiled, actions, row.values.slice(0, compiled.profileSlots), base, scratch);
+  fillBounds(compiled, actions, row.profile, base, scratch);
   return scratch.bounds.slice();
 }
 

@@ -28,6 +28,8 @@ export interface RowState {
   shown: unknown[];
   /** What rules read: the profile and the answers of answered questions. */
   scored: unknown[];
+  /** The profile alone: what appliesTo and an action's fits read. */
+  profile: unknown[];
 }
 
 /** A document's profile and answers by slot; undefined when a key has no slot of its kind (validation will name it). */
@@ -47,7 +49,7 @@ export function valuesOf(compiled: CompiledScorer, doc: AnswersDocument): unknow
 }
 
 /** A row state's arrays, reused from row to row by a batch (each row is done before the next). */
-export type RowBuffers = Omit<RowState, 'values'> & { profile: unknown[] };
+export type RowBuffers = Omit<RowState, 'values'>;
 
 export function rowBuffers(compiled: CompiledScorer): RowBuffers {
   const questions = compiled.questions.length;
@@ -91,7 +93,7 @@ function applicabilityOf(compiled: CompiledScorer, values: readonly unknown[], {
     shown[q.slot] = v === ASKED ? answer : undefined;
     scored[q.slot] = status[n] === ANSWERED_STATUS ? answer : undefined;
   }
-  return { values, visibility, status, shown, scored };
+  return { values, visibility, status, shown, scored, profile };
 }
 
 /**
@@ -123,6 +125,7 @@ export function rowStateFrom(compiled: CompiledScorer, doc: AnswersDocument, bas
   const status = new Uint8Array(compiled.questions.length);
   const shown = values.slice();
   const scored = values.slice();
+  const profile = values.slice(0, compiled.profileSlots);
   compiled.questions.forEach((q, n) => {
     const answer = doc.answers[q.entry.question.id];
     values[q.slot] = answer;
@@ -131,7 +134,7 @@ export function rowStateFrom(compiled: CompiledScorer, doc: AnswersDocument, bas
     if (visibility[n] === ASKED && answer !== undefined) shown[q.slot] = answer;
     if (status[n] === ANSWERED_STATUS) scored[q.slot] = answer;
   });
-  return { values, visibility, status, shown, scored };
+  return { values, visibility, status, shown, scored, profile };
 }
 
 /** The row state back as `applicability` gives it: maps by question id. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateAnswers, random } from '../../bench/generate-answers.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { compileScorer, quickScore } from '../../src/core/compiled-scorer.js';
+import { compile } from '../../src/core/condition.js';
 import type { AnswersDocument } from '../../src/core/content-model.js';
 import { createScorer, score } from '../../src/core/score.js';
 
@@ -43,7 +44,7 @@ describe('compiled rules (batch) against json-rules-engine', () => {
         indicator.criteria.forEach((criterion, c) => {
           criterion.steps.forEach((step, k) => {
             const name = criteria[c]!.rules[k]!.name;
-            expect([name, step.test(facts)]).toEqual([name, fired.get(name)]);
+            expect([name, compile(step.conditions)(facts)]).toEqual([name, fired.get(name)]);
           });
         });
       }

@@ -68,7 +68,7 @@ describe('generated code against the reference evaluator', () => {
       generated.fill(Number.NaN);
       looped.fill(Number.NaN);
       for (const indicator of compiled.indicators) {
-        expect([indicator.id, indicator.score(row.scored, row.status, generated)]).toEqual([indicator.id, loopedScore(indicator, row.scored, row.status, looped)]);
+        expect([indicator.id, indicator.score(row.scored, row.status, generated)]).toEqual([indicator.id, loopedScore(compiled, indicator, row.scored, row.status, looped)]);
       }
       // Every criterion written, the same points (or -1 where it does not apply) both ways.
       expect([...generated]).toEqual([...looped]);
