@@ -5,10 +5,11 @@ import { compileActions } from '../core/quick-suggest.js';
 import { rowBuffers } from '../core/row-state.js';
 import type { Lang } from '../core/text.js';
 import type { RowScorer } from './score-row.js';
+import { plainRecord } from './plain-records.js';
 
 /** Everything a batch row needs, compiled once per content version (per worker). */
 export function createRowScorer(content: Content, lang: Lang, suggestions: number, keep?: ReadonlySet<string>): RowScorer {
   const compiled = compileScorer(indexContent(content));
-  const buffers = { values: new Array<unknown>(compiled.slots.size), row: rowBuffers(compiled), criteria: new Float64Array(compiled.criteria) };
+  const buffers = { values: new Array<unknown>(compiled.slots.size), row: rowBuffers(compiled), criteria: new Float64Array(compiled.criteria), record: plainRecord() };
   return { compiled, actions: compileActions(compiled), lang, suggestions, buffers, ...(keep && { keep }) };
 }

@@ -10,6 +10,8 @@ import { ID_COLUMN, NAME_COLUMN, isLabelRow } from './columns.js';
 import { cellParser } from './parse-cell.js';
 import { chunkText, type CsvChunk } from './csv-chunks.js';
 import { csvRecords } from './csv-records.js';
+import { ByteCellParser, isAscii, type TextOf } from './byte-cell.js';
+import { isPlain, readPlainRecord, type PlainRecord } from './plain-records.js';
 
 /** A row as read: its number in the file (as a spreadsheet counts rows) and its cells by column. */
 export interface InputRow {
@@ -40,7 +42,7 @@ export interface RowScorer {
   /** Rows whose identifier is here keep their answers document in the result (to be stored). */
   keep?: ReadonlySet<string>;
   /** Arrays a row is worked in, reused by the next (rows are scored one after the other). */
-  buffers: { values: unknown[]; row: RowBuffers; criteria: Float64Array };
+  buffers: { values: unknown[]; row: RowBuffers; criteria: Float64Array; record: PlainRecord };
 }
 
 /** Scores one row: builds its answers document, validates it, scores it, suggests its top actions. */
@@ -102,7 +104,7 @@ function problem(issue: Issue, lang: Lang): RowProblem {
 interface ColumnPlan {
   idIndex: number;
   nameIndex: number;
-  columns: { index: number; id: string; slot: number; profile: boolean; parse: (raw: unknown) => AnswerValue | undefined }[];
+  columns: { index: number; id: string; slot: number; profile: boolean; parse: (raw: unknown) => AnswerValue | undefined; parseBytes: ByteCellParser }[];
 }
 
 const plans = new WeakMap<RowScorer, Map<string, ColumnPlan>>();
@@ -118,16 +120,24 @@ function planOf(scorer: RowScorer, header: readonly string[]): ColumnPlan {
   header.forEach((id, i) => {
     const field = index.profileFields.get(id);
     const question = field ?? index.questions.get(id)?.question;
-    if (question) plan!.columns.push({ index: i, id, slot: scorer.compiled.slots.get(id)!, profile: field !== undefined, parse: cellParser(question) });
+    if (question) plan!.columns.push({ index: i, id, slot: scorer.compiled.slots.get(id)!, profile: field !== undefined, parse: cellParser(question), parseBytes: new ByteCellParser(question) });
   });
   byHeader.set(key, plan);
   return plan;
 }
 
-/** Parses and scores a chunk of CSV records (in a worker): row numbers follow the file's. */
+/**
+ * Parses and scores a chunk of CSV records (in a worker): row numbers follow the file's. A chunk
+ * without quotes (most are) is read on its bytes (plain-records.ts), the others as text.
+ */
 export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk): RowResult[] {
-  const records = csvRecords(chunkText(chunk), chunk.delimiter);
   const plan = planOf(scorer, chunk.header);
+  return isPlain(chunk.bytes) ? scorePlainChunk(scorer, chunk, plan) : scoreTextChunk(scorer, chunk, plan);
+}
+
+/** A chunk read as text (csvRecords): any chunk, quoted cells included. Exported for the tests comparing both ways. */
+export function scoreTextChunk(scorer: RowScorer, chunk: CsvChunk, plan = planOf(scorer, chunk.header)): RowResult[] {
+  const records = csvRecords(chunkText(chunk), chunk.delimiter);
   const results: RowResult[] = [];
   records.forEach((record, i) => {
     const row = chunk.firstRow + i;
@@ -137,6 +147,67 @@ export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk): RowResult[] {
     results.push(scoreRecord(scorer, plan, row, id, record));
   });
   return results;
+}
+
+/** `scoreTextChunk` on the bytes of a chunk without quotes (see `isPlain`): each cell is read from its bytes, with no string made for the texts a column repeats. */
+export function scorePlainChunk(scorer: RowScorer, chunk: CsvChunk, plan = planOf(scorer, chunk.header)): RowResult[] {
+  const { bytes } = chunk;
+  const delimiter = chunk.delimiter.charCodeAt(0);
+  const record = scorer.buffers.record;
+  const textOf = textReader(chunk);
+  const results: RowResult[] = [];
+  for (let at = 0, row = chunk.firstRow; at < bytes.length; row++) {
+    at = readPlainRecord(bytes, at, delimiter, record);
+    if (isBlank(bytes, record, delimiter, textOf)) continue;
+    const id = plan.idIndex >= 0 && plan.idIndex < record.count ? textOf(record.starts[plan.idIndex]!, record.ends[plan.idIndex]!).trim() : '';
+    if (row === 2 && isLabelRow({ [ID_COLUMN]: id })) continue;
+    results.push(scorePlainRecord(scorer, plan, row, id, bytes, record, textOf));
+  }
+  return results;
+}
+
+function scorePlainRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: string, bytes: Uint8Array, record: PlainRecord, textOf: TextOf): RowResult {
+  const { values } = scorer.buffers;
+  values.fill(undefined);
+  const { columns } = plan;
+  for (let k = 0; k < columns.length; k++) {
+    const c = columns[k]!;
+    if (c.index >= record.count) continue;
+    const value = c.parseBytes.read(bytes, record.starts[c.index]!, record.ends[c.index]!, textOf);
+    if (value !== undefined) values[c.slot] = value;
+  }
+  const state = checkRow(scorer.compiled, values, scorer.buffers.row);
+  // The record's texts are made only for a row with a problem, or one to keep.
+  const texts = () => Array.from({ length: record.count }, (_, i) => textOf(record.starts[i]!, record.ends[i]!));
+  if (!state) return scoreDocument(scorer, row, id, documentOf(plan, texts()));
+  return scoreState(scorer, row, id, state, () => documentOf(plan, texts()));
+}
+
+/** Whether every cell of a record is blank (`cell.trim() === ''`): bytes other than ASCII spaces are decoded to be sure. */
+function isBlank(bytes: Uint8Array, record: PlainRecord, delimiter: number, textOf: TextOf): boolean {
+  for (let i = record.start; i < record.end; i++) {
+    const b = bytes[i]!;
+    if (b === delimiter || b === SPACE || (b >= TAB && b <= CR)) continue;
+    if (b < 0x80) return false;
+    for (let c = 0; c < record.count; c++) if (textOf(record.starts[c]!, record.ends[c]!).trim() !== '') return false;
+    return true;
+  }
+  return true;
+}
+
+const [TAB, CR, SPACE] = [0x09, 0x0d, 0x20] as const;
+
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** Cells' texts as a whole-chunk decoding would give them: ASCII reads alike in both encodings, the rest is decoded with the chunk's. */
+function textReader(chunk: CsvChunk): TextOf {
+  const { bytes } = chunk;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return (start, end) => {
+    if (isAscii(bytes, start, end)) return buffer.toString('latin1', start, end);
+    const cell = bytes.subarray(start, end);
+    return chunk.encoding === 'utf8' ? utf8.decode(cell) : chunkText({ bytes: cell, encoding: chunk.encoding });
+  };
 }
 
 /** One record straight into the row's arrays; the answers document is built only for a row with a problem, or one to keep. */

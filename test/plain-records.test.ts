@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { generateAnswers, random } from '../bench/generate-answers.js';
+import { rowOf } from '../bench/generate-portfolio.js';
+import { ByteCellParser, plainNumberOf } from '../src/batch/byte-cell.js';
+import { portfolioColumns } from '../src/batch/columns.js';
+import type { CsvChunk } from '../src/batch/csv-chunks.js';
+import { plainNumber } from '../src/batch/parse-cell.js';
+import { isPlain, plainRecord, readPlainRecord } from '../src/batch/plain-records.js';
+import { createRowScorer } from '../src/batch/row-scorer.js';
+import { scoreCsvChunk, scorePlainChunk, scoreTextChunk } from '../src/batch/score-row.js';
+import { loadContent } from '../src/content/load-content.js';
+import { indexContent } from '../src/core/content-index.js';
+
+const loaded = loadContent();
+if (!loaded.ok) throw new Error('content');
+const { content } = loaded.value;
+const index = indexContent(content);
+const header = portfolioColumns(index, 'fr').map((c) => c.id);
+
+// What spreadsheets hold besides clean values: labels, spaces, n/a, decimal commas, accents, typos, unicode spaces.
+const NOISE = [' oui ', 'Non', 'N/A', 'sans objet', '12,5', '-12,5', '-3', ' 12 ', '12.3456789012345678', '45 %', '-0', '007', '1.', '3e2', 'épreuve', 'Élevé', '\u00a0', ' ', '\t', 'x|y', 'none|', 'inconnu', 'ça', '€', '1 000'];
+
+/** A row of a generated organisation, some cells replaced by noise, some cut or added at the end. */
+function noisyRow(rand: () => number, n: number): string[] {
+  const row = rowOf(index, `ORG-${n}`, generateAnswers(index, rand));
+  for (let i = 1; i < row.length; i++) if (rand() < 0.05) row[i] = NOISE[Math.floor(rand() * NOISE.length)]!;
+  const r = rand();
+  if (r < 0.05) return row.slice(0, Math.floor(rand() * row.length));
+  if (r < 0.1) return [...row, 'extra', 'é'];
+  if (r < 0.13) return row.map(() => (rand() < 0.5 ? '' : ' '));
+  return row;
+}
+
+/** The chunk of these rows, its columns in the order of `columns` (positions in `header`): any order must read the same. */
+function chunkOf(lines: string[][], delimiter: string, crlf: boolean, encoding: CsvChunk['encoding'], firstRow = 2, columns = header.map((_, i) => i)): CsvChunk {
+  const text = lines.map((cells) => columns.map((i) => cells[i]).filter((cell) => cell !== undefined).join(delimiter)).join(crlf ? '\r\n' : '\n') + (crlf ? '\r\n' : '\n');
+  const bytes = encoding === 'utf8' ? new TextEncoder().encode(text) : new Uint8Array(iconv.encode(text, 'win1252'));
+  return { kind: 'csv', header: columns.map((i) => header[i]!), delimiter, encoding, bytes: new Uint8Array(bytes), firstRow };
+}
+
+describe('chunks without quotes, read on their bytes', () => {
+  it('when random noisy chunks are read on their bytes and as text, then every row comes out the same (scores, suggestions, problems, kept answers)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.constantFrom(';', ',', '\t'), fc.boolean(), fc.constantFrom('utf8', 'win1252') as fc.Arbitrary<CsvChunk['encoding']>, (seed, delimiter, crlf, encoding) => {
+        const rand = random(seed);
+        const lines = Array.from({ length: 12 }, (_, n) => (rand() < 0.08 ? [''] : noisyRow(rand, n)).map((cell) => cell.replaceAll(delimiter, ' ')));
+        // Columns shuffled: the last one (before a line end) is any kind of question.
+        const columns = header.map((_, i) => i).sort(() => rand() - 0.5);
+        const chunk = chunkOf(lines, delimiter, crlf, encoding, 2, columns);
+        expect(isPlain(chunk.bytes)).toBe(true);
+        // Fresh scorers each side: neither path's caches can help the other.
+        const keep = new Set(['ORG-1', 'ORG-4']);
+        const plain = scorePlainChunk(createRowScorer(content, 'fr', 3, keep), chunk);
+        expect(plain).toEqual(scoreTextChunk(createRowScorer(content, 'fr', 3, keep), chunk));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('when the same scorer reads many chunks, then what its columns remember by bytes gives what the text gives', () => {
+    const scorer = createRowScorer(content, 'fr', 3);
+    const reference = createRowScorer(content, 'fr', 3);
+    const rand = random(7);
+    for (let k = 0; k < 40; k++) {
+      const chunk = chunkOf(Array.from({ length: 50 }, (_, n) => noisyRow(rand, n)), ';', k % 2 === 0, k % 3 === 0 ? 'win1252' : 'utf8', 2 + 50 * k);
+      expect(scoreCsvChunk(scorer, chunk)).toEqual(scoreTextChunk(reference, chunk));
+    }
+  });
+
+  it('when a chunk holds a quote or a lone CR, then it is not read as plain', () => {
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    expect(isPlain(bytes('a;b\r\nc;d\r\n'))).toBe(true);
+    expect(isPlain(bytes('a;"b;c"\n'))).toBe(false);
+    expect(isPlain(bytes('a;b\rc\n'))).toBe(false);
+    expect(isPlain(bytes('a;b\r'))).toBe(false);
+  });
+
+  it('when records are split on their bytes, then blank lines, empty cells and a last line without line feed are kept', () => {
+    const bytes = new TextEncoder().encode('a;;b\r\n\n;\nc');
+    const record = plainRecord();
+    const seen: string[][] = [];
+    for (let at = 0; at < bytes.length; ) {
+      at = readPlainRecord(bytes, at, 0x3b, record);
+      seen.push(Array.from({ length: record.count }, (_, i) => new TextDecoder().decode(bytes.subarray(record.starts[i], record.ends[i]))));
+    }
+    expect(seen).toEqual([['a', '', 'b'], [''], ['', ''], ['c']]);
+  });
+
+  it('when a record has more cells than the reader had room for, then it grows and keeps them all', () => {
+    const cells = Array.from({ length: 700 }, (_, i) => String(i));
+    const bytes = new TextEncoder().encode(cells.join(',') + '\n');
+    const record = plainRecord();
+    readPlainRecord(bytes, 0, 0x2c, record);
+    expect(record.count).toBe(700);
+    expect(new TextDecoder().decode(bytes.subarray(record.starts[699], record.ends[699]))).toBe('699');
+  });
+
+  it('when numbers are read from their digits, then they equal plainNumber on the text, to the last bit', () => {
+    const digits = fc.stringMatching(/^-?[0-9]{0,17}([.,][0-9]{0,17})?$/);
+    fc.assert(
+      fc.property(fc.oneof(digits, fc.double({ noNaN: true }).map(String), fc.string({ maxLength: 6 })), (text) => {
+        const bytes = new TextEncoder().encode(text);
+        const fromBytes = plainNumberOf(bytes, 0, bytes.length);
+        // Beyond 15 digits the bytes give up and the text path reads the cell.
+        if (fromBytes !== undefined) expect(Object.is(fromBytes, plainNumber(text))).toBe(true);
+        else if (/^-?[0-9]{1,15}([.,][0-9]+)?$/.test(text) && text.replace(/\D/g, '').length <= 15) expect(plainNumber(text)).toBeUndefined();
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('when a column has met more texts than it remembers, then the others are still read right', () => {
+    const question = index.questions.get('inclusion-practices')!.question;
+    const parser = new ByteCellParser(question);
+    const options = question.options!.map((o) => o.value);
+    const texts = Array.from({ length: 1500 }, (_, i) => `${options[i % options.length]}|x${i}`);
+    const textOf = (bytes: Uint8Array) => (s: number, e: number) => new TextDecoder().decode(bytes.subarray(s, e));
+    for (const round of [0, 1]) {
+      for (const text of texts) {
+        const bytes = new TextEncoder().encode(text);
+        expect(parser.read(bytes, 0, bytes.length, textOf(bytes)), `${text} (round ${round})`).toEqual(text.split('|'));
+      }
+    }
+  });
+});
