@@ -8,7 +8,7 @@ const [input, output, suggestions] = process.argv.slice(2) as [string, string, s
 const loaded = loadContent();
 if (!loaded.ok) throw new Error('content invalid');
 const workers = Number(process.env.BENCH_WORKERS ?? availableParallelism());
-const pool = await workerPool(workers, { lang: 'fr', suggestions: Number(suggestions) });
+const pool = await workerPool(workers, { content: loaded.value.content, lang: 'fr', suggestions: Number(suggestions) });
 const start = process.hrtime.bigint();
 const summary = await runBatch({ input, inputFormat: 'csv', output, outputFormat: 'csv', content: loaded.value.content, pool, lang: 'fr', suggestions: Number(suggestions) });
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;

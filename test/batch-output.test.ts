@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tallyOf, SummaryBuilder } from '../src/batch/batch-summary.js';
 import type { RowResult } from '../src/batch/score-row.js';
-import { csvLine } from '../src/batch/write-results.js';
+import { csvLine } from '../src/batch/format-rows.js';
 
 type Written = Exclude<RowResult, { skip: true }>;
 

@@ -5,7 +5,7 @@ import { generateAnswers, random } from '../bench/generate-answers.js';
 import { rowOf } from '../bench/generate-portfolio.js';
 import { ByteCellParser, plainNumberOf } from '../src/batch/byte-cell.js';
 import { portfolioColumns } from '../src/batch/columns.js';
-import type { CsvChunk } from '../src/batch/csv-chunks.js';
+import type { CsvChunk } from '../src/batch/csv-chunk.js';
 import { plainNumber } from '../src/batch/parse-cell.js';
 import { isPlain, plainRecord, readPlainRecord } from '../src/batch/plain-records.js';
 import { createRowScorer } from '../src/batch/row-scorer.js';

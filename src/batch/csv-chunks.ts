@@ -1,19 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
+import { chunkText, type CsvChunk } from './csv-chunk.js';
 import { checkHeader, sniffCsv, UnreadableFile, type ReadProgress } from './read-rows.js';
-
-/** Complete CSV records as raw bytes, for a worker to decode and parse: the main thread only finds where records end. */
-export interface CsvChunk {
-  kind: 'csv';
-  header: string[];
-  delimiter: string;
-  encoding: 'utf8' | 'win1252';
-  /** Owns its memory, so it can be transferred to a worker rather than copied. */
-  bytes: Uint8Array<ArrayBuffer>;
-  /** Spreadsheet row number of the chunk's first record (the header is row 1). */
-  firstRow: number;
-}
 
 /** No spreadsheet row of a portfolio comes near this: a longer one is a broken or hostile file. */
 export const MAX_RECORD_BYTES = 1_000_000;
@@ -23,14 +11,6 @@ const NEWLINE = 0x0a;
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 // Large reads: fewer pieces to join when a chunk spans several.
 const READ_SIZE = 1 << 20;
-
-// The file's own BOM is dropped before chunking; one inside a record is text, as it always was.
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-
-/** The text of a chunk's bytes (in a worker): records never split a character, so each decodes alone. */
-export function chunkText(chunk: { bytes: Uint8Array; encoding: CsvChunk['encoding'] }): string {
-  return chunk.encoding === 'win1252' ? iconv.decode(Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength), 'win1252') : utf8.decode(chunk.bytes);
-}
 
 /**
  * Streams a CSV file as chunks of whole records. Finding record ends only needs the quotes (a

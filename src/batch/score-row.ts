@@ -8,7 +8,7 @@ import { validateAnswers } from '../core/validate-answers.js';
 import { parseAnswersDocument } from '../core/answers-document.js';
 import { ID_COLUMN, NAME_COLUMN, isLabelRow } from './columns.js';
 import { cellParser } from './parse-cell.js';
-import { chunkText, type CsvChunk } from './csv-chunks.js';
+import { chunkText, type CsvChunk } from './csv-chunk.js';
 import { csvRecords } from './csv-records.js';
 import { ByteCellParser, isAscii, type TextOf } from './byte-cell.js';
 import { isPlain, readPlainRecord, type PlainRecord } from './plain-records.js';
@@ -197,16 +197,13 @@ function isBlank(bytes: Uint8Array, record: PlainRecord, delimiter: number, text
 
 const [TAB, CR, SPACE] = [0x09, 0x0d, 0x20] as const;
 
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-
 /** Cells' texts as a whole-chunk decoding would give them: ASCII reads alike in both encodings, the rest is decoded with the chunk's. */
 function textReader(chunk: CsvChunk): TextOf {
   const { bytes } = chunk;
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return (start, end) => {
     if (isAscii(bytes, start, end)) return buffer.toString('latin1', start, end);
-    const cell = bytes.subarray(start, end);
-    return chunk.encoding === 'utf8' ? utf8.decode(cell) : chunkText({ bytes: cell, encoding: chunk.encoding });
+    return chunkText({ bytes: bytes.subarray(start, end), encoding: chunk.encoding });
   };
 }
 

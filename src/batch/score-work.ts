@@ -1,8 +1,8 @@
 import { scoreCsvChunk, scoreRow, type RowResult, type RowScorer } from './score-row.js';
-import type { CsvChunk } from './csv-chunks.js';
+import type { CsvChunk } from './csv-chunk.js';
 import type { InputRow } from './score-row.js';
 import { tallyOf, type Tally } from './batch-summary.js';
-import { formatRows, type TextFormat } from './write-results.js';
+import { formatRows, type TextFormat } from './format-rows.js';
 
 /** What a pool scores: rows already read, or a chunk of CSV bytes to decode and parse first. */
 export type Work = InputRow[] | CsvChunk;

@@ -5,7 +5,7 @@ import type { Content } from '../core/content-model.js';
 import type { Lang } from '../core/text.js';
 import { createRowScorer } from './row-scorer.js';
 import { scoreWork, type ScoredChunk, type Work } from './score-work.js';
-import type { TextFormat } from './write-results.js';
+import type { TextFormat } from './format-rows.js';
 
 export type { Work } from './score-work.js';
 
@@ -35,10 +35,21 @@ export function workersAvailable(): boolean {
 }
 
 /**
+ * What each worker is started with. The content comes already loaded and validated: a copy
+ * crosses threads in milliseconds, where reading and validating the files again took each worker
+ * about half a second (schemas compiled, every file checked).
+ */
+export interface WorkerOptions {
+  content: Content;
+  lang: Lang;
+  suggestions: number;
+}
+
+/**
  * Worker threads, each with its own compiled content, taking chunks of rows as they free up: every
  * core scores, and the main thread only reads and writes.
  */
-export async function workerPool(size: number, options: { contentRoot?: string; lang: Lang; suggestions: number }): Promise<ScoringPool> {
+export async function workerPool(size: number, options: WorkerOptions): Promise<ScoringPool> {
   const workers = Array.from({ length: size }, () => new Worker(WORKER, { workerData: options }));
   const idle = [...workers];
   const waiting: ((w: Worker) => void)[] = [];

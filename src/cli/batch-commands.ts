@@ -44,7 +44,7 @@ export async function batchCommand(input: string, options: BatchCommandOptions, 
   if (!loaded.ok) return fail(io, loaded.issues, options.lang, EXIT.problems);
   const size = options.workers ?? availableParallelism();
   const pool: ScoringPool = size > 0 && workersAvailable()
-    ? await workerPool(size, { ...(options.content && { contentRoot: options.content }), lang: options.lang, suggestions: options.suggestions })
+    ? await workerPool(size, { content: loaded.value.content, lang: options.lang, suggestions: options.suggestions })
     : inlinePool(loaded.value.content, options.lang, options.suggestions);
   const report = progressReporter(options.progress, io, fr);
   const started = process.hrtime.bigint();

@@ -1,0 +1,89 @@
+import { stringify as stringifySync } from 'csv-stringify/sync';
+import type { RowResult } from './score-row.js';
+
+/**
+ * Rows written as the output file holds them (CSV or JSON Lines): done in the workers, so the
+ * main thread only writes. Apart from the writers (write-results.ts), so that a worker does not
+ * load what XLSX needs (exceljs alone took each worker 0.3 s to load).
+ */
+
+export interface OutputLayout {
+  pillars: string[];
+  indicators: string[];
+  suggestions: number;
+}
+
+/**
+ * A cell a spreadsheet would run as a formula (=, +, -, @, tab, carriage return) is prefixed with
+ * an apostrophe: an identifier sent by someone else must never execute in an advisor's Excel.
+ */
+export function safeCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+export function cellsOf(layout: OutputLayout, r: Exclude<RowResult, { skip: true }>): (string | number | null)[] {
+  const cells: (string | number | null)[] = [r.row, safeCell(r.id), r.ok ? r.global : null];
+  for (const p of layout.pillars) cells.push(r.ok ? r.pillars[p] ?? null : null);
+  for (const i of layout.indicators) cells.push(r.ok ? r.indicators[i] ?? null : null);
+  for (let i = 0; i < layout.suggestions; i++) cells.push(r.ok ? r.suggestions[i] ?? null : null);
+  cells.push(r.ok ? null : safeCell(r.problems.map((p) => `${p.column}: ${p.message}`).join(' | ')));
+  return cells;
+}
+
+/** How rows become text for a CSV or JSON Lines output: what a worker needs to format the rows it scores. */
+export type TextFormat = { format: 'csv'; layout: OutputLayout; delimiter: string } | { format: 'jsonl' };
+
+/** The text format of an output (XLSX has none: its rows are written as cells). */
+export function textFormatOf(format: 'csv' | 'jsonl' | 'xlsx', layout: OutputLayout, delimiter = ','): TextFormat | undefined {
+  return format === 'csv' ? { format, layout, delimiter } : format === 'jsonl' ? { format } : undefined;
+}
+
+/** Rows as the output file holds them, one line each: called in the workers, so the main thread only writes. */
+export function formatRows(text: TextFormat, results: readonly Exclude<RowResult, { skip: true }>[]): string {
+  let out = '';
+  for (const result of results) {
+    const written = withoutDocument(result);
+    out += text.format === 'jsonl' ? `${JSON.stringify(written)}\n` : csvLine(cellsOf(text.layout, written), text.delimiter);
+  }
+  return out;
+}
+
+// The answers kept for storage go to the caller, never into the results file.
+function withoutDocument(result: Exclude<RowResult, { skip: true }>): Exclude<RowResult, { skip: true }> {
+  if (!result.ok || !result.document) return result;
+  const { document: _kept, ...written } = result;
+  return written;
+}
+
+const STRINGIFY = { cast: { number: (n: number) => String(n) } };
+
+// Scores have one decimal from 0 to 100: their texts, made once (String of a fraction is slow).
+const SCORE_TEXTS = Array.from({ length: 1001 }, (_, k) => String(k / 10));
+
+/** A number as String writes it, from SCORE_TEXTS when it is a score. */
+function numberText(n: number): string {
+  const k = Math.round(n * 10);
+  return k >= 0 && k <= 1000 && k / 10 === n && !Object.is(n, -0) ? SCORE_TEXTS[k]! : String(n);
+}
+
+/**
+ * One CSV record as csv-stringify writes it (an empty cell for null). Scores and identifiers
+ * rarely need quotes, and a record none of whose cells holds the delimiter, a quote or a line
+ * break is just its cells joined, which is what csv-stringify gives too (tested); any other record
+ * goes through csv-stringify.
+ */
+export function csvLine(cells: readonly (string | number | null)[], delimiter: string): string {
+  if (delimiter.length === 1) {
+    let line = '';
+    let plain = true;
+    for (let i = 0; i < cells.length && plain; i++) {
+      const cell = cells[i]!;
+      const text = typeof cell === 'number' ? numberText(cell) : cell === null ? '' : cell;
+      plain = text.indexOf(delimiter) < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
+      line += i === 0 ? text : delimiter + text;
+    }
+    if (plain) return `${line}\n`;
+  }
+  return stringifySync([cells], { ...STRINGIFY, delimiter });
+}
+
