@@ -118,9 +118,6 @@ interface Scratch {
   bounds: Float64Array;
   /** The row's scores without one indicator (or pillar), as sums: what bounds add a bounded score to. */
   rest: Rest;
-  /** Moved indicators that may end without a score (the first ones, as many as `gainBound` counted), and their bounds. */
-  ending: number[];
-  endingBounds: (number | null)[];
   /** What an action's re-examination overwrote. */
   saved: Saved;
   /** The candidate being weighed: copied only if it makes the top. */
@@ -143,8 +140,6 @@ function scratchOf(compiled: CompiledScorer, actions: readonly CompiledAction[])
       points: new Float64Array(compiled.criteria),
       bounds: new Float64Array(actions.length),
       rest: restFor(compiled),
-      ending: [],
-      endingBounds: [],
       saved: { status: [], shown: [], scored: [] },
       candidate,
       busy: false,
@@ -209,7 +204,7 @@ export function actionBounds(compiled: CompiledScorer, actions: readonly Compile
 
 /**
  * Into `scratch.bounds`: -Infinity for an action that does not fit or cannot gain, its bound
- * otherwise (see `gainBound`; Infinity when too many of its indicators may end without a score).
+ * otherwise (see `gainBound`).
  */
 function fillBounds(compiled: CompiledScorer, actions: readonly CompiledAction[], profile: readonly unknown[], base: RowScores, scratch: Scratch): void {
   restOf(compiled, base, scratch.rest);
@@ -236,56 +231,49 @@ function mostPromising(bounds: Float64Array): number {
 }
 
 /**
- * The most an action can be worth (its rank value), or -Infinity when it cannot gain.
+ * The most an action can be worth (its rank value).
  *
  * A criterion the action does not touch keeps its points and whether it applies. The touched
  * ones, with their points p ≤ m of m available, turn the indicator's share P/M of the untouched
  * into (P + p) / (M + m), at most (P + S) / (M + S) with S all the touched points available, since
  * adding the same to both sides of a share of at most 100 % never lowers it. That is the bound on
- * each moved indicator; one none of whose untouched criteria applies may also end without a score.
- * Each way it can end is projected as a real outcome would be (every step keeps the order of its
- * inputs), and the best is the bound. The fast path, one indicator that keeps a score, adds the
- * bounded score to sums of the rest taken in another order, hence SLACK before each rounding.
+ * each moved indicator, projected as a real outcome would be (every step keeps the order of its
+ * inputs). An indicator can also end without a score, but only when none of its untouched
+ * criteria applies, and its bound is then 100: a weighted mean with a 100 added is never below
+ * the same mean without it, so that ending never gains more. The fast path, one moved indicator
+ * (most actions), adds its bound to sums of the rest taken in another order, hence SLACK before each rounding.
  */
 function gainBound(compiled: CompiledScorer, c: CompiledAction, base: RowScores, scratch: Scratch): number {
-  const { rest, moved, ending } = scratch;
+  const { rest, moved, candidate } = scratch;
   const { moves } = c;
-  let endings = 0;
   for (let n = 0; n < moves.length; n++) {
     const m = moves[n]!;
     const { indicator, touched, touchedMax } = m;
     let points = rest.points[indicator]!;
     let available = rest.available[indicator]!;
-    let applying = rest.applying[indicator]!;
     for (let k = 0; k < touched.length; k++) {
       const now = base.criteria[touched[k]!]!;
       const max = touchedMax[k]!;
       if (now >= 0) {
         points += max - now;
-        applying--;
       } else {
         points += max;
         available += max;
       }
     }
     const score = available > 0 ? Math.min(MAX_SCORE, round1((100 * points) / available + SLACK)) : null;
-    // The common case, one indicator that keeps a score, without writing to `moved`.
-    if (moves.length === 1 && applying > 0 && score !== null) return gainPerEffort(singleBound(m, base, rest, score), c.action.effort);
+    if (moves.length === 1) return gainPerEffort(singleBound(m, base, rest, score), c.action.effort);
     moved[indicator] = score;
-    if (applying === 0) ending[endings++] = indicator;
   }
-  const best = endings > MAX_ENDING ? Infinity : bestEnding(compiled, c, base, scratch, endings);
+  project(compiled, c, base, moved, candidate.projected);
   for (let n = 0; n < moves.length; n++) moved[moves[n]!.indicator] = undefined;
-  return gainPerEffort(best, c.action.effort);
+  return gainPerEffort(gain(candidate.projected.global, base.global), c.action.effort);
 }
 
-// Beyond this many moved indicators that may end without a score (2^n ways to end), the action is simply done.
-const MAX_ENDING = 3;
-
-/** The global gain with one indicator at `score`, added to the sums of the rest of its pillar and of the other pillars. */
-function singleBound(m: Move, base: RowScores, rest: Rest, score: number): number {
-  const weights = rest.weights[m.indicator]! + m.weight;
-  const pillarScore = weights > 0 ? round1((rest.total[m.indicator]! + score * m.weight) / weights + SLACK) : null;
+/** The global gain with one indicator at `score` (null: none), added to the sums of the rest of its pillar and of the other pillars. */
+function singleBound(m: Move, base: RowScores, rest: Rest, score: number | null): number {
+  const weights = rest.weights[m.indicator]! + (score === null ? 0 : m.weight);
+  const pillarScore = weights > 0 ? round1((rest.total[m.indicator]! + (score === null ? 0 : score * m.weight)) / weights + SLACK) : null;
   let total = rest.global[m.pillar]!;
   let totalWeight = rest.globalWeights[m.pillar]!;
   if (pillarScore !== null) {
@@ -293,22 +281,6 @@ function singleBound(m: Move, base: RowScores, rest: Rest, score: number): numbe
     totalWeight += m.pillarWeight;
   }
   return gain(totalWeight > 0 ? round1(total / totalWeight + SLACK) : null, base.global);
-}
-
-/**
- * The best global gain over every way the moved indicators can end: each at its bound (in
- * `scratch.moved`), or without a score for those none of whose untouched criteria applies (`scratch.ending`).
- */
-function bestEnding(compiled: CompiledScorer, c: CompiledAction, base: RowScores, scratch: Scratch, endings: number): number {
-  const { moved, ending, endingBounds, candidate } = scratch;
-  for (let k = 0; k < endings; k++) endingBounds[k] = moved[ending[k]!] ?? null;
-  let best = -Infinity;
-  for (let way = 0; way < 1 << endings; way++) {
-    for (let k = 0; k < endings; k++) moved[ending[k]!] = way & (1 << k) ? null : endingBounds[k]!;
-    project(compiled, c, base, moved, candidate.projected);
-    best = Math.max(best, gain(candidate.projected.global, base.global));
-  }
-  return best;
 }
 
 const SLACK = 1e-9;
@@ -320,10 +292,9 @@ interface Rest {
   weight: Float64Array;
   /** The row's indicator scores, NaN for none. */
   scores: Float64Array;
-  /** By indicator: its points, points available and how many criteria apply. */
+  /** By indicator: its points and points available. */
   points: Float64Array;
   available: Float64Array;
-  applying: Float64Array;
   /** By indicator: the weighted sum and weights of the other scored indicators of its pillar. */
   total: Float64Array;
   weights: Float64Array;
@@ -345,7 +316,6 @@ function restFor(compiled: CompiledScorer): Rest {
     scores: new Float64Array(indicators),
     points: new Float64Array(indicators),
     available: new Float64Array(indicators),
-    applying: new Float64Array(indicators),
     total: new Float64Array(indicators),
     weights: new Float64Array(indicators),
     global: new Float64Array(compiled.pillars.length),
@@ -358,18 +328,15 @@ function restOf(compiled: CompiledScorer, base: RowScores, rest: Rest): void {
   for (let n = 0; n < compiled.indicators.length; n++) {
     let points = 0;
     let available = 0;
-    let applying = 0;
     // An indicator's criteria have consecutive positions.
     for (let k = firstCriterion[n]!; k < firstCriterion[n + 1]!; k++) {
       const now = base.criteria[k]!;
       if (now < 0) continue;
       points += now;
       available += criterionMax[k]!;
-      applying++;
     }
     rest.points[n] = points;
     rest.available[n] = available;
-    rest.applying[n] = applying;
     const score = base.indicators[n]!;
     scores[n] = score === null ? Number.NaN : score;
   }
