@@ -125,3 +125,21 @@ describe('chunks without quotes, read on their bytes', () => {
     }
   });
 });
+
+describe('a column read on its bytes', () => {
+  it('when a cell it remembers is read again, then whether it is a valid answer comes with it (and a new or invalid one is not vouched for)', () => {
+    const question = index.questions.get('vulnerable-publics-offer')!.question;
+    const parser = new ByteCellParser(question);
+    const read = (text: string) => {
+      const bytes = new TextEncoder().encode(text);
+      const value = parser.read(bytes, 0, bytes.length, (s, e) => new TextDecoder().decode(bytes.subarray(s, e)));
+      return { value, knownValid: parser.knownValid };
+    };
+    const option = question.options![0]!.value;
+    expect(read(option)).toEqual({ value: option, knownValid: false });
+    expect(read(option)).toEqual({ value: option, knownValid: true });
+    expect(read('inconnu')).toEqual({ value: 'inconnu', knownValid: false });
+    expect(read('inconnu')).toEqual({ value: 'inconnu', knownValid: false });
+    expect(read('')).toEqual({ value: undefined, knownValid: false });
+  });
+});

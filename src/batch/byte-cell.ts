@@ -1,4 +1,5 @@
 import type { AnswerValue, Question } from '../core/content-model.js';
+import { answerValidator } from '../core/answer-value.js';
 import { cellParser } from './parse-cell.js';
 
 /** A cell's text from its bytes (start included, end excluded), decoded as its chunk is encoded. */
@@ -16,7 +17,8 @@ const MAX_KNOWN_BYTES = 256;
  * bytes, through a hash table, and no string is made for them; plain numbers are read from their
  * digits. Only ASCII cells are remembered by their bytes: they read the same in UTF-8 and
  * Windows-1252, so one parser serves files of either encoding. Anything else is decoded and given
- * to `cellParser`. A class rather than a closure per column: one method for every column, which V8
+ * to `cellParser`. Whether a remembered value is a valid answer is worked out once too
+ * (`knownValid`), so that checking a row can skip it. A class rather than a closure per column: one method for every column, which V8
  * can inline where the row loop calls it.
  */
 export class ByteCellParser {
@@ -29,13 +31,19 @@ export class ByteCellParser {
   private readonly knownStart: number[] = [];
   private readonly knownEnd: number[] = [];
   private readonly knownValue: (AnswerValue | undefined)[] = [];
+  private readonly knownIsValid: boolean[] = [];
+  private readonly valid: (value: unknown) => boolean;
+  /** Whether the value the last `read` gave is known to be a valid answer (false: not known either way). */
+  knownValid = false;
 
   constructor(question: Question) {
     this.parse = cellParser(question);
+    this.valid = answerValidator(question);
     this.numeric = question.type === 'number' || question.type === 'percentage';
   }
 
   read(bytes: Uint8Array, start: number, end: number, textOf: TextOf): AnswerValue | undefined {
+    this.knownValid = false;
     if (start === end) return undefined;
     if (this.numeric) {
       const n = plainNumberOf(bytes, start, end);
@@ -51,7 +59,9 @@ export class ByteCellParser {
       if (knownEnd[entry - 1]! - from !== length) continue;
       let same = true;
       for (let i = 0; i < length && same; i++) same = known[from + i] === bytes[start + i];
-      if (same) return this.knownValue[entry - 1];
+      if (!same) continue;
+      this.knownValid = this.knownIsValid[entry - 1]!;
+      return this.knownValue[entry - 1];
     }
     const value = this.parse(textOf(start, end));
     if (this.knownValue.length < MAX_KNOWN && length <= MAX_KNOWN_BYTES && isAscii(bytes, start, end)) this.remember(bytes, start, end, slot, value);
@@ -70,6 +80,7 @@ export class ByteCellParser {
     this.knownStart.push(this.used);
     this.knownEnd.push((this.used += length));
     this.knownValue.push(value);
+    this.knownIsValid.push(value !== undefined && this.valid(value));
     this.table[slot] = this.knownValue.length;
   }
 }

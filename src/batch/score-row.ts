@@ -42,7 +42,7 @@ export interface RowScorer {
   /** Rows whose identifier is here keep their answers document in the result (to be stored). */
   keep?: ReadonlySet<string>;
   /** Arrays a row is worked in, reused by the next (rows are scored one after the other). */
-  buffers: { values: unknown[]; row: RowBuffers; criteria: Float64Array; record: PlainRecord };
+  buffers: { values: unknown[]; row: RowBuffers; criteria: Float64Array; record: PlainRecord; knownValid: Uint8Array };
 }
 
 /** Scores one row: builds its answers document, validates it, scores it, suggests its top actions. */
@@ -167,16 +167,19 @@ export function scorePlainChunk(scorer: RowScorer, chunk: CsvChunk, plan = planO
 }
 
 function scorePlainRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: string, bytes: Uint8Array, record: PlainRecord, textOf: TextOf): RowResult {
-  const { values } = scorer.buffers;
+  const { values, knownValid } = scorer.buffers;
   values.fill(undefined);
+  knownValid.fill(0);
   const { columns } = plan;
   for (let k = 0; k < columns.length; k++) {
     const c = columns[k]!;
     if (c.index >= record.count) continue;
     const value = c.parseBytes.read(bytes, record.starts[c.index]!, record.ends[c.index]!, textOf);
-    if (value !== undefined) values[c.slot] = value;
+    if (value === undefined) continue;
+    values[c.slot] = value;
+    knownValid[c.slot] = c.parseBytes.knownValid ? 1 : 0;
   }
-  const state = checkRow(scorer.compiled, values, scorer.buffers.row);
+  const state = checkRow(scorer.compiled, values, scorer.buffers.row, knownValid);
   // The record's texts are made only for a row with a problem, or one to keep.
   const texts = () => Array.from({ length: record.count }, (_, i) => textOf(record.starts[i]!, record.ends[i]!));
   if (!state) return scoreDocument(scorer, row, id, documentOf(plan, texts()));

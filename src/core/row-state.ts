@@ -61,19 +61,20 @@ export function rowBuffers(compiled: CompiledScorer): RowBuffers {
  * Applicability of every question and the validity of every value, for a row laid out by slot:
  * the row's state when `validateAnswers` would find no problem, undefined otherwise (the caller
  * then asks `validateAnswers` for the problems, with their messages). With `into`, the state is
- * written in those arrays (every entry of them), valid until the next row.
+ * written in those arrays (every entry of them), valid until the next row. A value whose slot is
+ * 1 in `knownValid` is already known to be a valid answer (a batch knows it of the cells it has met).
  */
-export function checkRow(compiled: CompiledScorer, values: readonly unknown[], into?: RowBuffers): RowState | undefined {
+export function checkRow(compiled: CompiledScorer, values: readonly unknown[], into?: RowBuffers, knownValid?: Uint8Array): RowState | undefined {
   const { profileSlots, profile, questions } = compiled;
   for (let slot = 0; slot < profileSlots; slot++) {
     const value = values[slot];
-    if (value === undefined ? !profile[slot]!.optional : !profile[slot]!.valid(value)) return undefined;
+    if (value === undefined ? !profile[slot]!.optional : knownValid?.[slot] !== 1 && !profile[slot]!.valid(value)) return undefined;
   }
   const row = applicabilityOf(compiled, values, into ?? rowBuffers(compiled));
   for (let n = 0; n < questions.length; n++) {
     const q = questions[n]!;
     const value = values[q.slot];
-    if (value !== undefined && (row.visibility[n] !== ASKED || !q.valid(value))) return undefined;
+    if (value !== undefined && (row.visibility[n] !== ASKED || (knownValid?.[q.slot] !== 1 && !q.valid(value)))) return undefined;
   }
   return row;
 }
