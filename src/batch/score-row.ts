@@ -1,7 +1,7 @@
-import { rowScores, type CompiledScorer } from '../core/compiled-scorer.js';
+import { rowScores, type CompiledScorer, type RowScores } from '../core/compiled-scorer.js';
 import type { AnswersDocument, AnswerValue } from '../core/content-model.js';
 import { viewIssue, type Issue } from '../core/issue.js';
-import { suggestForRow, type compileActions } from '../core/quick-suggest.js';
+import { suggestForRow, type compileActions, type QuickSuggestion } from '../core/quick-suggest.js';
 import { checkRow, rowStateFrom, valuesOf, type RowBuffers, type RowState } from '../core/row-state.js';
 import type { Lang } from '../core/text.js';
 import { validateAnswers } from '../core/validate-answers.js';
@@ -45,36 +45,71 @@ export interface RowScorer {
   buffers: { values: unknown[]; row: RowBuffers; criteria: Float64Array; record: PlainRecord; knownValid: Uint8Array };
 }
 
+/**
+ * Where scored rows go, in file order. A valid row comes as its scores by position (valid until
+ * the next row) and suggestions, so that a sink writing text needs no result object per row; any
+ * other row (with problems, or whose answers are kept) comes as a result.
+ */
+export interface RowSink {
+  scored(row: number, id: string, scores: RowScores, suggestions: readonly QuickSuggestion[]): void;
+  result(result: Exclude<RowResult, { skip: true }>): void;
+}
+
+/** A sink keeping every row as a result object: what XLSX, JSON Lines and the API take. */
+export class ResultList implements RowSink {
+  readonly results: Exclude<RowResult, { skip: true }>[] = [];
+
+  constructor(private readonly compiled: CompiledScorer) {}
+
+  scored(row: number, id: string, scores: RowScores, suggestions: readonly QuickSuggestion[]): void {
+    this.results.push(okResult(this.compiled, row, id, scores, suggestions));
+  }
+
+  result(result: Exclude<RowResult, { skip: true }>): void {
+    this.results.push(result);
+  }
+}
+
+/** A valid row's result, scores by id. */
+export function okResult(compiled: CompiledScorer, row: number, id: string, scores: RowScores, suggestions: readonly QuickSuggestion[], document?: AnswersDocument): Extract<RowResult, { ok: true }> {
+  const pillars: Record<string, number | null> = {};
+  compiled.pillars.forEach((p, n) => (pillars[p.id] = scores.pillars[n]!));
+  const indicators: Record<string, number | null> = {};
+  compiled.indicators.forEach((i, n) => (indicators[i.id] = scores.indicators[n]!));
+  return { row, id, ok: true, global: scores.global, pillars, indicators, suggestions: suggestions.map((s) => s.actionId), ...(document && { document }) };
+}
+
 /** Scores one row: builds its answers document, validates it, scores it, suggests its top actions. */
 export function scoreRow(scorer: RowScorer, input: InputRow): RowResult {
   if (input.unreadable !== undefined) return { row: input.row, id: '', ok: false, problems: [{ column: '—', message: input.unreadable }] };
   if (input.document === undefined && isLabelRow(input.cells)) return { row: input.row, skip: true };
   const built = input.document === undefined ? fromCells(scorer, input.cells) : fromJson(input.document);
   if (!built.ok) return { row: input.row, id: built.id, ok: false, problems: built.issues.map((i) => problem(i, scorer.lang)) };
-  return scoreDocument(scorer, input.row, built.id, built.doc);
+  const one = new ResultList(scorer.compiled);
+  scoreDocument(scorer, input.row, built.id, built.doc, one);
+  return one.results[0]!;
 }
 
 /** Validates, scores and suggests for one organisation's answers. */
-function scoreDocument(scorer: RowScorer, row: number, id: string, doc: AnswersDocument): RowResult {
+function scoreDocument(scorer: RowScorer, row: number, id: string, doc: AnswersDocument, sink: RowSink): void {
   const values = valuesOf(scorer.compiled, doc);
   const state = values && checkRow(scorer.compiled, values, scorer.buffers.row);
-  if (state) return scoreState(scorer, row, id, state, () => doc);
+  if (state) return scoreState(scorer, row, id, state, () => doc, sink);
   // A problem somewhere: the full validation names every one.
   const { issues, applicability } = validateAnswers(scorer.compiled.index, doc);
-  if (issues.length > 0) return { row, id, ok: false, problems: issues.map((i) => problem(i, scorer.lang)) };
-  return scoreState(scorer, row, id, rowStateFrom(scorer.compiled, doc, applicability), () => doc);
+  if (issues.length > 0) return sink.result({ row, id, ok: false, problems: issues.map((i) => problem(i, scorer.lang)) });
+  scoreState(scorer, row, id, rowStateFrom(scorer.compiled, doc, applicability), () => doc, sink);
 }
 
+const NO_SUGGESTIONS: readonly QuickSuggestion[] = [];
+
 /** Scores and suggests for a valid row; its answers document is only built when it is to be kept. */
-function scoreState(scorer: RowScorer, row: number, id: string, state: RowState, doc: () => AnswersDocument): RowResult {
+function scoreState(scorer: RowScorer, row: number, id: string, state: RowState, doc: () => AnswersDocument, sink: RowSink): void {
   const { compiled } = scorer;
   const scores = rowScores(compiled, state, scorer.buffers.criteria);
-  const suggestions = scorer.suggestions > 0 ? suggestForRow(compiled, scorer.actions, state, scores, scorer.suggestions).map((s) => s.actionId) : [];
-  const pillars: Record<string, number | null> = {};
-  compiled.pillars.forEach((p, n) => (pillars[p.id] = scores.pillars[n]!));
-  const indicators: Record<string, number | null> = {};
-  compiled.indicators.forEach((i, n) => (indicators[i.id] = scores.indicators[n]!));
-  return { row, id, ok: true, global: scores.global, pillars, indicators, suggestions, ...(scorer.keep?.has(id) && { document: doc() }) };
+  const suggestions = scorer.suggestions > 0 ? suggestForRow(compiled, scorer.actions, state, scores, scorer.suggestions) : NO_SUGGESTIONS;
+  if (scorer.keep?.has(id)) sink.result(okResult(compiled, row, id, scores, suggestions, doc()));
+  else sink.scored(row, id, scores, suggestions);
 }
 
 type Built = { ok: true; doc: AnswersDocument; id: string } | { ok: false; id: string; issues: Issue[] };
@@ -127,46 +162,46 @@ function planOf(scorer: RowScorer, header: readonly string[]): ColumnPlan {
 }
 
 /**
- * Parses and scores a chunk of CSV records (in a worker): row numbers follow the file's. A chunk
- * without quotes (most are) is read on its bytes (plain-records.ts), the others as text.
+ * Parses and scores a chunk of CSV records (in a worker) into `sink`, and tells the row number of
+ * its last record: row numbers follow the file's. A chunk without quotes (most are) is read on its
+ * bytes (plain-records.ts), the others as text.
  */
-export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk): RowResult[] {
+export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink): number {
   const plan = planOf(scorer, chunk.header);
-  return isPlain(chunk.bytes) ? scorePlainChunk(scorer, chunk, plan) : scoreTextChunk(scorer, chunk, plan);
+  return isPlain(chunk.bytes) ? scorePlainChunk(scorer, chunk, sink, plan) : scoreTextChunk(scorer, chunk, sink, plan);
 }
 
 /** A chunk read as text (csvRecords): any chunk, quoted cells included. Exported for the tests comparing both ways. */
-export function scoreTextChunk(scorer: RowScorer, chunk: CsvChunk, plan = planOf(scorer, chunk.header)): RowResult[] {
+export function scoreTextChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink, plan = planOf(scorer, chunk.header)): number {
   const records = csvRecords(chunkText(chunk), chunk.delimiter);
-  const results: RowResult[] = [];
   records.forEach((record, i) => {
     const row = chunk.firstRow + i;
     if (record.every((cell) => cell.trim() === '')) return;
     const id = String(record[plan.idIndex] ?? '').trim();
     if (row === 2 && isLabelRow({ [ID_COLUMN]: id })) return;
-    results.push(scoreRecord(scorer, plan, row, id, record));
+    scoreRecord(scorer, plan, row, id, record, sink);
   });
-  return results;
+  return chunk.firstRow + records.length - 1;
 }
 
 /** `scoreTextChunk` on the bytes of a chunk without quotes (see `isPlain`): each cell is read from its bytes, with no string made for the texts a column repeats. */
-export function scorePlainChunk(scorer: RowScorer, chunk: CsvChunk, plan = planOf(scorer, chunk.header)): RowResult[] {
+export function scorePlainChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink, plan = planOf(scorer, chunk.header)): number {
   const { bytes } = chunk;
   const delimiter = chunk.delimiter.charCodeAt(0);
   const record = scorer.buffers.record;
   const textOf = textReader(chunk);
-  const results: RowResult[] = [];
-  for (let at = 0, row = chunk.firstRow; at < bytes.length; row++) {
+  let row = chunk.firstRow;
+  for (let at = 0; at < bytes.length; row++) {
     at = readPlainRecord(bytes, at, delimiter, record);
     if (isBlank(bytes, record, delimiter, textOf)) continue;
     const id = plan.idIndex >= 0 && plan.idIndex < record.count ? textOf(record.starts[plan.idIndex]!, record.ends[plan.idIndex]!).trim() : '';
     if (row === 2 && isLabelRow({ [ID_COLUMN]: id })) continue;
-    results.push(scorePlainRecord(scorer, plan, row, id, bytes, record, textOf));
+    scorePlainRecord(scorer, plan, row, id, bytes, record, textOf, sink);
   }
-  return results;
+  return row - 1;
 }
 
-function scorePlainRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: string, bytes: Uint8Array, record: PlainRecord, textOf: TextOf): RowResult {
+function scorePlainRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: string, bytes: Uint8Array, record: PlainRecord, textOf: TextOf, sink: RowSink): void {
   const { values, knownValid } = scorer.buffers;
   values.fill(undefined);
   knownValid.fill(0);
@@ -182,8 +217,8 @@ function scorePlainRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: 
   const state = checkRow(scorer.compiled, values, scorer.buffers.row, knownValid);
   // The record's texts are made only for a row with a problem, or one to keep.
   const texts = () => Array.from({ length: record.count }, (_, i) => textOf(record.starts[i]!, record.ends[i]!));
-  if (!state) return scoreDocument(scorer, row, id, documentOf(plan, texts()));
-  return scoreState(scorer, row, id, state, () => documentOf(plan, texts()));
+  if (!state) return scoreDocument(scorer, row, id, documentOf(plan, texts()), sink);
+  scoreState(scorer, row, id, state, () => documentOf(plan, texts()), sink);
 }
 
 /** Whether every cell of a record is blank (`cell.trim() === ''`): bytes other than ASCII spaces are decoded to be sure. */
@@ -211,7 +246,7 @@ function textReader(chunk: CsvChunk): TextOf {
 }
 
 /** One record straight into the row's arrays; the answers document is built only for a row with a problem, or one to keep. */
-function scoreRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: string, record: readonly unknown[]): RowResult {
+function scoreRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: string, record: readonly unknown[], sink: RowSink): void {
   const { values } = scorer.buffers;
   values.fill(undefined);
   for (const c of plan.columns) {
@@ -219,8 +254,8 @@ function scoreRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: strin
     if (value !== undefined) values[c.slot] = value;
   }
   const state = checkRow(scorer.compiled, values, scorer.buffers.row);
-  if (!state) return scoreDocument(scorer, row, id, documentOf(plan, record));
-  return scoreState(scorer, row, id, state, () => documentOf(plan, record));
+  if (!state) return scoreDocument(scorer, row, id, documentOf(plan, record), sink);
+  scoreState(scorer, row, id, state, () => documentOf(plan, record), sink);
 }
 
 /** The answers document of one row: each known column's cell read for its question; other columns ignored. */

@@ -8,6 +8,7 @@ const { content, lang, suggestions } = workerData as WorkerOptions;
 const scorer = createRowScorer(content, lang, suggestions);
 parentPort!.on('message', ({ id, work, output }: { id: number; work: Work; output?: ChunkOutput }) => {
   const scored = scoreWork(scorer, work, output?.format, output?.pillars ?? []);
-  // The tally's memory moves back rather than being copied.
-  parentPort!.postMessage({ id, scored }, 'tally' in scored ? [scored.tally.buffer] : []);
+  // The tally's and the bytes' memory moves back rather than being copied.
+  const moved = 'tally' in scored ? [scored.tally.buffer, ...(typeof scored.text === 'string' ? [] : [scored.text.buffer])] : [];
+  parentPort!.postMessage({ id, scored }, moved);
 });

@@ -15,7 +15,7 @@ export function outputFormatOf(file: string): OutputFormat | undefined {
 export interface ResultWriter {
   /** For CSV and JSON Lines: the format in which rows can come already written, to `writeText`. */
   text?: TextFormat;
-  writeText?(lines: string): Promise<void>;
+  writeText?(lines: string | Uint8Array): Promise<void>;
   write(result: Exclude<RowResult, { skip: true }>): Promise<void>;
   close(): Promise<void>;
 }
@@ -38,8 +38,8 @@ export function openWriter(file: string, format: OutputFormat, layout: OutputLay
   const out = createWriteStream(file);
   const done = ended(out);
   if (text.format === 'csv') out.write(stringifySync([headerOf(layout)], { bom: true, delimiter }));
-  const writeText = async (lines: string) => {
-    if (lines !== '' && !out.write(lines)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  const writeText = async (lines: string | Uint8Array) => {
+    if (lines.length > 0 && !out.write(lines)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   };
   return {
     text,

@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { random } from '../bench/generate-answers.js';
+import { tallyOf } from '../src/batch/batch-summary.js';
+import { formatRows, textFormatOf, type TextFormat } from '../src/batch/format-rows.js';
+import { createRowScorer } from '../src/batch/row-scorer.js';
+import { ResultList, scoreCsvChunk } from '../src/batch/score-row.js';
+import { scoreWork } from '../src/batch/score-work.js';
+import type { CsvChunk } from '../src/batch/csv-chunk.js';
+import { loadContent } from '../src/content/load-content.js';
+import { chunkOf, noisyRow } from './support/noisy-portfolio.js';
+
+const loaded = loadContent();
+if (!loaded.ok) throw new Error('content');
+const { content } = loaded.value;
+const pillars = content.pillars.map((p) => p.id);
+const indicators = content.pillars.flatMap((p) => p.indicators.map((i) => i.id));
+
+// Identifiers a spreadsheet may hold: formulas, delimiters, quotes, accents, emoji, empty.
+const IDS = ['=1+1', '+33', '-ORG', '@x', 'ORG;1', 'ORG,1', 'ORG\t1', 'Société Générale', 'ORG-😀', '', ' 12 ', 'ORG"1'];
+
+/** What the writer is held to: the rows as results, written by formatRows, counted by tallyOf. */
+function reference(chunk: CsvChunk, format: TextFormat, suggestions: number) {
+  const list = new ResultList(createRowScorer(content, 'fr', suggestions).compiled);
+  scoreCsvChunk(createRowScorer(content, 'fr', suggestions), chunk, list);
+  return { text: formatRows(format, list.results), tally: tallyOf(list.results, pillars) };
+}
+
+describe('CSV rows written as bytes', () => {
+  it('when noisy chunks are scored into CSV bytes, then the bytes and the tally are those of formatRows and tallyOf on the results', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.constantFrom(';', ',', '\t'), fc.constantFrom(0, 1, 3, 6), (seed, delimiter, suggestions) => {
+        const rand = random(seed);
+        const lines = Array.from({ length: 10 }, (_, n) => {
+          const row = noisyRow(rand, n);
+          if (rand() < 0.4) row[0] = IDS[Math.floor(rand() * IDS.length)]!;
+          return row;
+        });
+        const chunk = chunkOf(lines, delimiter, false, 'utf8');
+        const format = textFormatOf('csv', { pillars, indicators, suggestions }, delimiter)!;
+        const scored = scoreWork(createRowScorer(content, 'fr', suggestions), { ...chunk, bytes: chunk.bytes.slice() }, format, pillars);
+        if (!('text' in scored) || typeof scored.text === 'string') throw new Error('expected bytes');
+        const expected = reference(chunk, format, suggestions);
+        expect(new TextDecoder().decode(scored.text)).toBe(expected.text);
+        expect([...scored.tally]).toEqual([...expected.tally]);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('when one writer writes chunk after chunk, then each chunk has its own bytes and tally, and earlier ones are not overwritten', () => {
+    const scorer = createRowScorer(content, 'fr', 3);
+    const format = textFormatOf('csv', { pillars, indicators, suggestions: 3 }, ';')!;
+    const rand = random(11);
+    const chunks = Array.from({ length: 6 }, (_, k) => chunkOf(Array.from({ length: 200 }, (_, n) => noisyRow(rand, n)), ';', k % 2 === 0, 'utf8', 2 + 200 * k));
+    const outputs = chunks.map((chunk) => scoreWork(scorer, { ...chunk, bytes: chunk.bytes.slice() }, format, pillars));
+    outputs.forEach((scored, k) => {
+      if (!('text' in scored) || typeof scored.text === 'string') throw new Error('expected bytes');
+      expect(new TextDecoder().decode(scored.text)).toBe(reference(chunks[k]!, format, 3).text);
+      expect(scored.lastRow).toBe(2 + 200 * k + 199);
+    });
+  });
+});
