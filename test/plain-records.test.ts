@@ -4,7 +4,7 @@ import { random } from '../bench/generate-answers.js';
 import { ByteCellParser, plainNumberOf } from '../src/batch/byte-cell.js';
 import type { CsvChunk } from '../src/batch/csv-chunk.js';
 import { plainNumber } from '../src/batch/parse-cell.js';
-import { isPlain, plainRecord, readPlainRecord } from '../src/batch/plain-records.js';
+import { cellHash, isPlain, plainRecord, readPlainRecord } from '../src/batch/plain-records.js';
 import { createRowScorer } from '../src/batch/row-scorer.js';
 import { ResultList, scoreCsvChunk, scorePlainChunk, scoreTextChunk, type RowScorer, type RowSink } from '../src/batch/score-row.js';
 import { loadContent } from '../src/content/load-content.js';
@@ -69,6 +69,15 @@ describe('chunks without quotes, read on their bytes', () => {
       seen.push(Array.from({ length: record.count }, (_, i) => new TextDecoder().decode(bytes.subarray(record.starts[i], record.ends[i]))));
     }
     expect(seen).toEqual([['a', '', 'b'], [''], ['', ''], ['c']]);
+  });
+
+  it('when records are split, then each cell comes with the hash of its own bytes (a CRLF\'s CR left out)', () => {
+    const bytes = new TextEncoder().encode('oui;non;12,5\r\nNote de preuve;;é\r\nx;y\nlast');
+    const record = plainRecord();
+    for (let at = 0; at < bytes.length; ) {
+      at = readPlainRecord(bytes, at, 0x3b, record);
+      for (let c = 0; c < record.count; c++) expect(record.hashes[c]).toBe(cellHash(bytes, record.starts[c]!, record.ends[c]!));
+    }
   });
 
   it('when a record has more cells than the reader had room for, then it grows and keeps them all', () => {

@@ -1,6 +1,7 @@
 import type { AnswerValue, Question } from '../core/content-model.js';
 import { answerValidator } from '../core/answer-value.js';
 import { cellParser } from './parse-cell.js';
+import { cellHash } from './plain-records.js';
 
 /** A cell's text from its bytes (start included, end excluded), decoded as its chunk is encoded. */
 export type TextOf = (start: number, end: number) => string;
@@ -14,7 +15,7 @@ const MAX_KNOWN_BYTES = 256;
 /**
  * `cellParser` on a cell's bytes. A portfolio's cells repeat the same texts (option values and
  * their combinations, oui/non, the same evidence note), so the texts met are recognised by their
- * bytes, through a hash table, and no string is made for them; plain numbers are read from their
+ * bytes, through a hash table (the hash computed as the record is split), and no string is made for them; plain numbers are read from their
  * digits. Only ASCII cells are remembered by their bytes: they read the same in UTF-8 and
  * Windows-1252, so one parser serves files of either encoding. Anything else is decoded and given
  * to `cellParser`. Whether a remembered value is a valid answer is worked out once too
@@ -42,15 +43,14 @@ export class ByteCellParser {
     this.numeric = question.type === 'number' || question.type === 'percentage';
   }
 
-  read(bytes: Uint8Array, start: number, end: number, textOf: TextOf): AnswerValue | undefined {
+  /** The cell's value; `hash` is its `cellHash` (the record reader computes it on the way). */
+  read(bytes: Uint8Array, start: number, end: number, textOf: TextOf, hash = cellHash(bytes, start, end)): AnswerValue | undefined {
     this.knownValid = false;
     if (start === end) return undefined;
     if (this.numeric) {
       const n = plainNumberOf(bytes, start, end);
       if (n !== undefined) return n;
     }
-    let hash = FNV_OFFSET;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, FNV_PRIME);
     const { table, known, knownStart, knownEnd } = this;
     const length = end - start;
     let slot = hash & (TABLE_SIZE - 1);
@@ -84,10 +84,6 @@ export class ByteCellParser {
     this.table[slot] = this.knownValue.length;
   }
 }
-
-// FNV-1a, 32 bits: a few operations per byte, well spread for short texts.
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
 
 export function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (bytes[i]! >= 0x80) return false;

@@ -5,9 +5,10 @@
  * by csvRecords (Papa Parse, or csv-parse), which the property tests hold this to.
  */
 export interface PlainRecord {
-  /** Cell i is bytes[starts[i]] up to (not including) bytes[ends[i]]. */
+  /** Cell i is bytes[starts[i]] up to (not including) bytes[ends[i]]; its `cellHash` is hashes[i]. */
   starts: Int32Array;
   ends: Int32Array;
+  hashes: Int32Array;
   count: number;
   /** Where the record's bytes start and end (line end excluded). */
   start: number;
@@ -26,30 +27,50 @@ export function isPlain(bytes: Uint8Array): boolean {
 }
 
 export function plainRecord(): PlainRecord {
-  return { starts: new Int32Array(256), ends: new Int32Array(256), count: 0, start: 0, end: 0 };
+  return { starts: new Int32Array(256), ends: new Int32Array(256), hashes: new Int32Array(256), count: 0, start: 0, end: 0 };
+}
+
+// FNV-1a, 32 bits: a few operations per byte, well spread for short texts.
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** A cell's hash, what the columns look up the texts they remember by (see ByteCellParser). */
+export function cellHash(bytes: Uint8Array, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, FNV_PRIME);
+  return hash;
 }
 
 /**
  * Reads the record starting at `at` into `into` and returns where the next one starts. A chunk
- * ending with a line feed has no empty record after it, as csvRecords reads it.
+ * ending with a line feed has no empty record after it, as csvRecords reads it. Each cell's hash
+ * is computed on the way, so that its bytes are gone through once for both.
  */
 export function readPlainRecord(bytes: Uint8Array, at: number, delimiter: number, into: PlainRecord): number {
-  let { starts, ends } = into;
+  let { starts, ends, hashes } = into;
   let count = 0;
   let cell = at;
+  let hash = FNV_OFFSET;
   let i = at;
   for (; i < bytes.length; i++) {
     const b = bytes[i]!;
     if (b === NEWLINE) break;
-    if (b !== delimiter) continue;
-    if (count + 1 >= starts.length) ({ starts, ends } = grow(into));
+    if (b !== delimiter) {
+      hash = Math.imul(hash ^ b, FNV_PRIME);
+      continue;
+    }
+    if (count + 1 >= starts.length) ({ starts, ends, hashes } = grow(into));
     starts[count] = cell;
+    hashes[count] = hash;
     ends[count++] = i;
     cell = i + 1;
+    hash = FNV_OFFSET;
   }
   const end = i > at && bytes[i - 1] === CR ? i - 1 : i;
   starts[count] = cell;
-  ends[count++] = Math.max(cell, end);
+  ends[count] = Math.max(cell, end);
+  // A CRLF's CR went into the last cell's hash: that one is hashed again without it.
+  hashes[count++] = end < i ? cellHash(bytes, cell, Math.max(cell, end)) : hash;
   into.count = count;
   into.start = at;
   into.end = end;
@@ -57,11 +78,13 @@ export function readPlainRecord(bytes: Uint8Array, at: number, delimiter: number
 }
 
 function grow(record: PlainRecord): PlainRecord {
-  const starts = new Int32Array(record.starts.length * 2);
-  const ends = new Int32Array(record.ends.length * 2);
-  starts.set(record.starts);
-  ends.set(record.ends);
-  record.starts = starts;
-  record.ends = ends;
+  const twice = (array: Int32Array) => {
+    const more = new Int32Array(array.length * 2);
+    more.set(array);
+    return more;
+  };
+  record.starts = twice(record.starts);
+  record.ends = twice(record.ends);
+  record.hashes = twice(record.hashes);
   return record;
 }

@@ -209,7 +209,7 @@ function scorePlainRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: 
   for (let k = 0; k < columns.length; k++) {
     const c = columns[k]!;
     if (c.index >= record.count) continue;
-    const value = c.parseBytes.read(bytes, record.starts[c.index]!, record.ends[c.index]!, textOf);
+    const value = c.parseBytes.read(bytes, record.starts[c.index]!, record.ends[c.index]!, textOf, record.hashes[c.index]!);
     if (value === undefined) continue;
     values[c.slot] = value;
     knownValid[c.slot] = c.parseBytes.knownValid ? 1 : 0;
