@@ -109,8 +109,25 @@ const [MINUS, COMMA, POINT, ZERO, NINE] = ['-', ',', '.', '0', '9'].map((c) => c
 
 function optionValue(question: Question, text: string): string {
   const options = question.options ?? [];
-  if (options.some((o) => o.value === text)) return text;
+  const values = canonicalValues(question);
+  const same = values.get(text);
+  if (same !== undefined) return same;
   const lower = text.toLowerCase();
   const byLabel = options.find((o) => o.value.toLowerCase() === lower || o.label.fr.toLowerCase() === lower || o.label.en?.toLowerCase() === lower);
-  return byLabel ? byLabel.value : text;
+  return byLabel ? values.get(byLabel.value)! : text;
+}
+
+// Each option value as one string that every cell naming it shares, taken from an object's keys,
+// which V8 keeps unique (internalized), as it does the literals of the compiled rules: comparing
+// them is then comparing references, not characters. Content is immutable once loaded.
+const canonical = new WeakMap<Question, Map<string, string>>();
+
+function canonicalValues(question: Question): Map<string, string> {
+  let values = canonical.get(question);
+  if (!values) {
+    const keys: Record<string, true> = {};
+    for (const o of question.options ?? []) keys[o.value] = true;
+    canonical.set(question, (values = new Map(Object.keys(keys).map((value) => [value, value]))));
+  }
+  return values;
 }

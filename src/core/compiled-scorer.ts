@@ -43,7 +43,8 @@ export interface CompiledIndicator {
 export interface CompiledQuestion {
   entry: QuestionEntry;
   slot: number;
-  appliesTo?: SlotTest;
+  /** Its appliesTo's position in `CompiledScorer.appliesTests` (-1: none). */
+  appliesToTest: number;
   showIf?: SlotTest;
   gates: number[];
   /** Whether a value is a valid answer (see `answerValidator`). */
@@ -71,6 +72,8 @@ export interface CompiledScorer {
   pillars: { id: string; weight: number; indicators: number[] }[];
   /** How many criteria in all: the length of `RowScores.criteria`. */
   criteria: number;
+  /** The distinct appliesTo conditions, each compiled once: questions share a few (34 questions, 5 conditions), so a row tests each once. */
+  appliesTests: SlotTest[];
 }
 
 export function compileScorer(index: ContentIndex): CompiledScorer {
@@ -79,14 +82,25 @@ export function compileScorer(index: ContentIndex): CompiledScorer {
   const profileSlots = slots.size;
   for (const id of index.questions.keys()) slots.set(id, slots.size);
   const numberOf = (id: string) => slots.get(id)! - profileSlots;
-  const questions = [...index.questions.values()].map((entry): CompiledQuestion => ({
-    entry,
-    slot: slots.get(entry.question.id)!,
-    ...(entry.question.appliesTo && { appliesTo: compileSlots(entry.question.appliesTo, slots) }),
-    ...(entry.question.showIf && { showIf: compileSlots(entry.question.showIf, slots) }),
-    gates: entry.gates.filter((g) => index.questions.has(g)).map(numberOf),
-    valid: answerValidator(entry.question),
-  }));
+  const appliesTests: SlotTest[] = [];
+  const appliesKeys = new Map<string, number>();
+  const appliesTestOf = (condition: Condition) => {
+    const key = JSON.stringify(condition);
+    let at = appliesKeys.get(key);
+    if (at === undefined) appliesKeys.set(key, (at = appliesTests.push(compileSlots(condition, slots)) - 1));
+    return at;
+  };
+  const questions = [...index.questions.values()].map((entry): CompiledQuestion => {
+    const appliesToTest = entry.question.appliesTo ? appliesTestOf(entry.question.appliesTo) : -1;
+    return {
+      entry,
+      slot: slots.get(entry.question.id)!,
+      appliesToTest,
+      ...(entry.question.showIf && { showIf: compileSlots(entry.question.showIf, slots) }),
+      gates: entry.gates.filter((g) => index.questions.has(g)).map(numberOf),
+      valid: answerValidator(entry.question),
+    };
+  });
   const profile = [...index.profileFields.values()].map((field) => ({ optional: field.optional === true, valid: answerValidator(field) }));
   let position = 0;
   const indicators = [...index.indicators.values()].map((entry) => {
@@ -104,7 +118,7 @@ export function compileScorer(index: ContentIndex): CompiledScorer {
     weight: index.pillarWeights.get(p.id) ?? 0,
     indicators: indicators.flatMap((i, n) => (i.pillar === p.id ? [n] : [])),
   }));
-  return { index, indicators, slots, profileSlots, profile, questions, pillars, criteria: position };
+  return { index, indicators, slots, profileSlots, profile, questions, pillars, criteria: position, appliesTests };
 }
 
 /** Validates and scores one document, with the same results as `score` (without the explanation). */

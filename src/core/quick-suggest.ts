@@ -173,7 +173,7 @@ export function suggestForRow(compiled: CompiledScorer, actions: readonly Compil
     bounds[i] = -Infinity;
     const c = actions[i]!;
     if (c.requires && !c.requires(row.values)) continue;
-    if (!rescore(compiled, c, row, profile, scratch)) continue; // Already achieved: nothing would change.
+    if (!rescore(compiled, c, row, scratch)) continue; // Already achieved: nothing would change.
     // No indicator moves: every score stays as it is (the same sums in the same order), so no gain.
     if (movesAny(c.indicators, moved, base.indicators)) {
       project(compiled, c, base, moved, candidate.projected);
@@ -372,9 +372,9 @@ function restOf(compiled: CompiledScorer, base: RowScores, rest: Rest): void {
  * The action done on the row's arrays, the scores of its indicators put in `scratch.moved`, and
  * the row put back as it was; false (and nothing done) when it would change no answer.
  */
-function rescore(compiled: CompiledScorer, c: CompiledAction, row: RowState, profile: readonly unknown[], scratch: Scratch): boolean {
+function rescore(compiled: CompiledScorer, c: CompiledAction, row: RowState, scratch: Scratch): boolean {
   if (!proposeChanges(row.values, c, scratch.proposed)) return false;
-  reexamine(compiled, profile, row, scratch.proposed, c.affected, scratch.saved);
+  reexamine(compiled, row, scratch.proposed, c.affected, scratch.saved);
   for (const n of c.indicators) scratch.moved[n] = compiled.indicators[n]!.score(row.scored, row.status, scratch.points);
   restore(compiled, row, c.affected, scratch.saved);
   for (const { slot } of c.changes) scratch.proposed[slot] = undefined;
@@ -478,11 +478,11 @@ function sameAnswer(a: AnswerValue, b: AnswerValue | undefined): boolean {
  * are untouched), written into the row's arrays; answers that stop applying stop counting, as a
  * save would drop them. What it overwrites goes to `saved`, for `restore`.
  */
-function reexamine(compiled: CompiledScorer, profile: readonly unknown[], row: RowState, proposed: readonly (AnswerValue | undefined)[], affected: readonly number[], saved: Saved): void {
+function reexamine(compiled: CompiledScorer, row: RowState, proposed: readonly (AnswerValue | undefined)[], affected: readonly number[], saved: Saved): void {
   for (let k = 0; k < affected.length; k++) {
     const n = affected[k]!;
     const q = compiled.questions[n]!;
-    const v = q.appliesTo && !q.appliesTo(profile) ? EXCLUDED : !q.showIf || q.showIf(row.shown) ? ASKED : gatedVisibility(q.gates, row.status, Infinity);
+    const v = q.appliesToTest >= 0 && row.applies[q.appliesToTest] === 0 ? EXCLUDED : !q.showIf || q.showIf(row.shown) ? ASKED : gatedVisibility(q.gates, row.status, Infinity);
     const answer = proposed[q.slot] !== undefined ? proposed[q.slot] : row.values[q.slot];
     const s = statusOf(v, answer);
     saved.status[k] = row.status[n]!;

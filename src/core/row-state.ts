@@ -30,6 +30,8 @@ export interface RowState {
   scored: unknown[];
   /** The profile alone: what appliesTo and an action's fits read. */
   profile: unknown[];
+  /** Each of `CompiledScorer.appliesTests` on the profile: 1 when it holds. */
+  applies: Uint8Array;
 }
 
 /** A document's profile and answers by slot; undefined when a key has no slot of its kind (validation will name it). */
@@ -54,7 +56,7 @@ export type RowBuffers = Omit<RowState, 'values'>;
 export function rowBuffers(compiled: CompiledScorer): RowBuffers {
   const questions = compiled.questions.length;
   const slots = compiled.slots.size;
-  return { visibility: new Uint8Array(questions), status: new Uint8Array(questions), shown: new Array<unknown>(slots), scored: new Array<unknown>(slots), profile: new Array<unknown>(compiled.profileSlots) };
+  return { visibility: new Uint8Array(questions), status: new Uint8Array(questions), shown: new Array<unknown>(slots), scored: new Array<unknown>(slots), profile: new Array<unknown>(compiled.profileSlots), applies: new Uint8Array(compiled.appliesTests.length) };
 }
 
 /**
@@ -80,13 +82,14 @@ export function checkRow(compiled: CompiledScorer, values: readonly unknown[], i
 }
 
 /** `applicability` on a row's arrays: the same visibility and status, question by question in order. */
-function applicabilityOf(compiled: CompiledScorer, values: readonly unknown[], { visibility, status, shown, scored, profile }: RowBuffers): RowState {
+function applicabilityOf(compiled: CompiledScorer, values: readonly unknown[], { visibility, status, shown, scored, profile, applies }: RowBuffers): RowState {
   const { profileSlots, questions } = compiled;
   // appliesTo reads the profile only; showIf the answers of questions already found asked.
   for (let s = 0; s < profileSlots; s++) profile[s] = shown[s] = scored[s] = values[s];
+  testProfile(compiled, profile, applies);
   for (let n = 0; n < questions.length; n++) {
     const q = questions[n]!;
-    const v = q.appliesTo && !q.appliesTo(profile) ? EXCLUDED : !q.showIf || q.showIf(shown) ? ASKED : gatedVisibility(q.gates, status, n);
+    const v = q.appliesToTest >= 0 && applies[q.appliesToTest] === 0 ? EXCLUDED : !q.showIf || q.showIf(shown) ? ASKED : gatedVisibility(q.gates, status, n);
     const answer = values[q.slot];
     visibility[n] = v;
     status[n] = statusOf(v, answer);
@@ -94,7 +97,11 @@ function applicabilityOf(compiled: CompiledScorer, values: readonly unknown[], {
     shown[q.slot] = v === ASKED ? answer : undefined;
     scored[q.slot] = status[n] === ANSWERED_STATUS ? answer : undefined;
   }
-  return { values, visibility, status, shown, scored, profile };
+  return { values, visibility, status, shown, scored, profile, applies };
+}
+
+function testProfile(compiled: CompiledScorer, profile: readonly unknown[], applies: Uint8Array): void {
+  for (let k = 0; k < compiled.appliesTests.length; k++) applies[k] = compiled.appliesTests[k]!(profile) ? 1 : 0;
 }
 
 /**
@@ -127,6 +134,8 @@ export function rowStateFrom(compiled: CompiledScorer, doc: AnswersDocument, bas
   const shown = values.slice();
   const scored = values.slice();
   const profile = values.slice(0, compiled.profileSlots);
+  const applies = new Uint8Array(compiled.appliesTests.length);
+  testProfile(compiled, profile, applies);
   compiled.questions.forEach((q, n) => {
     const answer = doc.answers[q.entry.question.id];
     values[q.slot] = answer;
@@ -135,7 +144,7 @@ export function rowStateFrom(compiled: CompiledScorer, doc: AnswersDocument, bas
     if (visibility[n] === ASKED && answer !== undefined) shown[q.slot] = answer;
     if (status[n] === ANSWERED_STATUS) scored[q.slot] = answer;
   });
-  return { values, visibility, status, shown, scored, profile };
+  return { values, visibility, status, shown, scored, profile, applies };
 }
 
 /** The row state back as `applicability` gives it: maps by question id. */
