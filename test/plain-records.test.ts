@@ -52,6 +52,21 @@ describe('chunks without quotes, read on their bytes', () => {
     }
   });
 
+  it('when a header names a column twice and rows leave one or the other empty, then the bytes read it as the text does (the last non-empty cell wins)', () => {
+    const rand = random(5);
+    const twice = header.indexOf('inclusion-hires');
+    const columns = [...header.map((_, i) => i), twice];
+    const lines = Array.from({ length: 40 }, (_, n) => {
+      const row = noisyRow(rand, n);
+      // The repeated column's second cell: empty, the same, or another value.
+      row.length = header.length;
+      return [...row.map((cell) => cell ?? ''), ['', row[twice] ?? '', '1-9', '50+'][n % 4]!];
+    });
+    const chunk = chunkOf(lines, ';', false, 'utf8', 2, columns.map((_, i) => i));
+    const shuffled = { ...chunk, header: columns.map((i) => header[i]!) };
+    expect(resultsOf(createRowScorer(content, 'fr', 3), shuffled, scorePlainChunk)).toEqual(resultsOf(createRowScorer(content, 'fr', 3), shuffled, scoreTextChunk));
+  });
+
   it('when a chunk holds a quote or a lone CR, then it is not read as plain', () => {
     const bytes = (text: string) => new TextEncoder().encode(text);
     expect(isPlain(bytes('a;b\r\nc;d\r\n'))).toBe(true);

@@ -21,8 +21,10 @@ const NEWLINE = 0x0a;
 
 /** Whether a chunk can be read as plain records: no quote, and every CR ends a line (CRLF). */
 export function isPlain(bytes: Uint8Array): boolean {
-  if (bytes.indexOf(QUOTE) >= 0) return false;
-  for (let cr = bytes.indexOf(CR); cr >= 0; cr = bytes.indexOf(CR, cr + 1)) if (bytes[cr + 1] !== NEWLINE) return false;
+  // Buffer's indexOf is a native byte search, many times faster than a typed array's.
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.indexOf(QUOTE) >= 0) return false;
+  for (let cr = buffer.indexOf(CR); cr >= 0; cr = buffer.indexOf(CR, cr + 1)) if (buffer[cr + 1] !== NEWLINE) return false;
   return true;
 }
 

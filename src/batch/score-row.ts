@@ -139,6 +139,8 @@ function problem(issue: Issue, lang: Lang): RowProblem {
 interface ColumnPlan {
   idIndex: number;
   nameIndex: number;
+  /** No two columns fill the same slot (the header names each field once), as is usual. */
+  oneColumnPerSlot: boolean;
   columns: { index: number; id: string; slot: number; profile: boolean; parse: (raw: unknown) => AnswerValue | undefined; parseBytes: ByteCellParser }[];
 }
 
@@ -151,12 +153,13 @@ function planOf(scorer: RowScorer, header: readonly string[]): ColumnPlan {
   let plan = byHeader.get(key);
   if (plan) return plan;
   const index = scorer.compiled.index;
-  plan = { idIndex: header.indexOf(ID_COLUMN), nameIndex: header.indexOf(NAME_COLUMN), columns: [] };
+  plan = { idIndex: header.indexOf(ID_COLUMN), nameIndex: header.indexOf(NAME_COLUMN), oneColumnPerSlot: false, columns: [] };
   header.forEach((id, i) => {
     const field = index.profileFields.get(id);
     const question = field ?? index.questions.get(id)?.question;
     if (question) plan!.columns.push({ index: i, id, slot: scorer.compiled.slots.get(id)!, profile: field !== undefined, parse: cellParser(question), parseBytes: new ByteCellParser(question) });
   });
+  plan.oneColumnPerSlot = new Set(plan.columns.map((c) => c.slot)).size === plan.columns.length;
   byHeader.set(key, plan);
   return plan;
 }
@@ -190,6 +193,9 @@ export function scorePlainChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSin
   const delimiter = chunk.delimiter.charCodeAt(0);
   const record = scorer.buffers.record;
   const textOf = textReader(chunk);
+  // Slots no column of this header fills stay empty for the whole chunk (see scorePlainRecord).
+  scorer.buffers.values.fill(undefined);
+  scorer.buffers.knownValid.fill(0);
   let row = chunk.firstRow;
   for (let at = 0; at < bytes.length; row++) {
     at = readPlainRecord(bytes, at, delimiter, record);
@@ -203,16 +209,19 @@ export function scorePlainChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSin
 
 function scorePlainRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: string, bytes: Uint8Array, record: PlainRecord, textOf: TextOf, sink: RowSink): void {
   const { values, knownValid } = scorer.buffers;
-  values.fill(undefined);
-  knownValid.fill(0);
-  const { columns } = plan;
+  const { columns, oneColumnPerSlot } = plan;
+  // Each column's slot is written whatever the cell holds, which clears what the row before left
+  // there; where two columns fill one slot, the last non-empty cell wins, as in documentOf.
+  if (!oneColumnPerSlot) {
+    values.fill(undefined);
+    knownValid.fill(0);
+  }
   for (let k = 0; k < columns.length; k++) {
     const c = columns[k]!;
-    if (c.index >= record.count) continue;
-    const value = c.parseBytes.read(bytes, record.starts[c.index]!, record.ends[c.index]!, textOf, record.hashes[c.index]!);
-    if (value === undefined) continue;
+    const value = c.index < record.count ? c.parseBytes.read(bytes, record.starts[c.index]!, record.ends[c.index]!, textOf, record.hashes[c.index]!) : undefined;
+    if (value === undefined && !oneColumnPerSlot) continue;
     values[c.slot] = value;
-    knownValid[c.slot] = c.parseBytes.knownValid ? 1 : 0;
+    knownValid[c.slot] = value !== undefined && c.parseBytes.knownValid ? 1 : 0;
   }
   const state = checkRow(scorer.compiled, values, scorer.buffers.row, knownValid);
   // The record's texts are made only for a row with a problem, or one to keep.
