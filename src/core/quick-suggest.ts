@@ -2,16 +2,20 @@ import type { Applicability } from './applicability.js';
 import { changed } from './apply-changes.js';
 import { round1 } from './aggregate.js';
 import { rowScores, type CompiledScorer, type RowScores } from './compiled-scorer.js';
-import type { SlotTest } from './condition.js';
+import type { Condition, SlotTest } from './condition.js';
 import { compileSlots } from './generated-code.js';
 import type { Action, AnswerChange, AnswersDocument, AnswerValue, Question } from './content-model.js';
-import { compareSuggestions, gainPerEffort, type Gains } from './ranking.js';
+import { compareSuggestions, effortUnits, gainPerEffort, type Gains } from './ranking.js';
 import { ANSWERED_STATUS, ASKED, EXCLUDED, gatedVisibility, rowStateFrom, statusOf, type RowState } from './row-state.js';
 
 interface CompiledAction {
   action: Action;
+  /** Its fits condition's position in the actions' distinct ones (`fitsTests`; -1: fits everyone): actions share a few (42 actions, 16 conditions), so a row tests each once. */
+  fits: number;
+  fitsTest: SlotTest | undefined;
+  /** The units of effort its gain is divided by to rank it (see `gainPerEffort`). */
+  effortUnits: number;
   // Always present (undefined when absent): every action has the same shape, which keeps V8's property reads fast.
-  fits: SlotTest | undefined;
   requires: SlotTest | undefined;
   /** The answers it changes, known questions only, in the action's order, each with what it made of answers already seen. */
   changes: { slot: number; question: Question; change: AnswerChange; seen: Map<unknown, AnswerValue | typeof UNCHANGED> }[];
@@ -42,6 +46,13 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
   const order = [...index.questions.keys()];
   const indicatorIds = compiled.indicators.map((i) => i.id);
   const pillarIds = compiled.pillars.map((p) => p.id);
+  const fitsKeys = new Map<string, { at: number; test: SlotTest }>();
+  const fitsOf = (condition: Condition) => {
+    const key = JSON.stringify(condition);
+    let fits = fitsKeys.get(key);
+    if (!fits) fitsKeys.set(key, (fits = { at: fitsKeys.size, test: compileSlots(condition, slots) }));
+    return fits;
+  };
   return index.content.actions.map((action) => {
     const changedIds = Object.keys(action.changes).filter((q) => index.questions.has(q));
     const affected = new Set(changedIds);
@@ -58,9 +69,12 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
       const question = index.questions.get(id)?.question;
       return question ? [{ slot: slots.get(id)!, question, change, seen: new Map<unknown, AnswerValue | typeof UNCHANGED>() }] : [];
     });
+    const fits = action.fits && fitsOf(action.fits);
     return {
       action,
-      fits: action.fits && compileSlots(action.fits, slots),
+      fits: fits ? fits.at : -1,
+      fitsTest: fits?.test,
+      effortUnits: effortUnits(action.effort),
       requires: action.requires && compileSlots(action.requires, slots),
       changes,
       affected: [...numbers],
@@ -122,6 +136,9 @@ interface Scratch {
   saved: Saved;
   /** The candidate being weighed: copied only if it makes the top. */
   candidate: Candidate;
+  /** The actions' distinct fits conditions (see `CompiledAction.fits`), and whether each holds for the row's profile. */
+  fitsTests: SlotTest[];
+  fits: Uint8Array;
   /** In use: a call that never finished (it threw) left it so, and it is then made anew. */
   busy: boolean;
 }
@@ -142,8 +159,12 @@ function scratchOf(compiled: CompiledScorer, actions: readonly CompiledAction[])
       rest: restFor(compiled),
       saved: { status: [], shown: [], scored: [] },
       candidate,
+      fitsTests: [],
+      fits: new Uint8Array(0),
       busy: false,
     };
+    for (const c of actions) if (c.fitsTest) scratch.fitsTests[c.fits] = c.fitsTest;
+    scratch.fits = new Uint8Array(scratch.fitsTests.length);
     scratches.set(actions, scratch);
   }
   return scratch;
@@ -208,11 +229,13 @@ export function actionBounds(compiled: CompiledScorer, actions: readonly Compile
  */
 function fillBounds(compiled: CompiledScorer, actions: readonly CompiledAction[], profile: readonly unknown[], base: RowScores, scratch: Scratch): void {
   restOf(compiled, base, scratch.rest);
+  const { fits, fitsTests } = scratch;
+  for (let k = 0; k < fitsTests.length; k++) fits[k] = fitsTests[k]!(profile) ? 1 : 0;
   for (let i = 0; i < actions.length; i++) {
     const c = actions[i]!;
     // Every score it can move is already at the top: moved indicators can only stay or fall (or
     // leave their pillar, which removes a top score from the mean), so it can gain nothing.
-    const hopeless = allAtTop(c.indicators, base.indicators) || (c.fits !== undefined && !c.fits(profile));
+    const hopeless = allAtTop(c.indicators, base.indicators) || (c.fits >= 0 && fits[c.fits] === 0);
     scratch.bounds[i] = hopeless ? -Infinity : gainBound(compiled, c, base, scratch);
   }
 }
@@ -262,12 +285,12 @@ function gainBound(compiled: CompiledScorer, c: CompiledAction, base: RowScores,
       }
     }
     const score = available > 0 ? Math.min(MAX_SCORE, round1((100 * points) / available + SLACK)) : null;
-    if (moves.length === 1) return gainPerEffort(singleBound(m, base, rest, score), c.action.effort);
+    if (moves.length === 1) return singleBound(m, base, rest, score) / c.effortUnits;
     moved[indicator] = score;
   }
   project(compiled, c, base, moved, candidate.projected);
   for (let n = 0; n < moves.length; n++) moved[moves[n]!.indicator] = undefined;
-  return gainPerEffort(gain(candidate.projected.global, base.global), c.action.effort);
+  return gain(candidate.projected.global, base.global) / c.effortUnits;
 }
 
 /** The global gain with one indicator at `score` (null: none), added to the sums of the rest of its pillar and of the other pillars. */

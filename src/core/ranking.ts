@@ -18,6 +18,11 @@ export function gainPerEffort(globalGain: number, effort: Action['effort']): num
   return globalGain / EFFORT_WEIGHT[effort];
 }
 
+/** The units of effort `gainPerEffort` divides by: a number to keep where gains are ranked in bulk. */
+export function effortUnits(effort: Action['effort']): number {
+  return EFFORT_WEIGHT[effort];
+}
+
 /** The ranking order: gain per effort, then global and indicator gain, cost, duration, id. */
 export function compareSuggestions(a: Ranked, b: Ranked): number {
   return (
