@@ -93,6 +93,24 @@ describe('batch scoring', () => {
     expect(lines[0]).toMatchObject({ row: 2, id: 'X0', ok: true });
   });
 
+  it('when the output delimiter is more than one ASCII character (§, ||), then every row is written with it, valid and rejected alike', async () => {
+    const d = dir();
+    const input = join(d, 'in.csv');
+    const rows = examples.map((doc, i) => rowOf(index, `X${i}`, doc));
+    rows[1]![header().indexOf('inclusion-hires')] = 'beaucoup';
+    writeFileSync(input, csvOf([header(), ...rows]));
+    for (const delimiter of ['§', '||']) {
+      const output = join(d, `out-${delimiter.length}.csv`);
+      await runBatch({ input, inputFormat: 'csv', output, outputFormat: 'csv', content, pool: inlinePool(content, 'fr', 3), lang: 'fr', suggestions: 3, delimiter });
+      const out = parse(readFileSync(output), { bom: true, columns: true, delimiter }) as Record<string, string>[];
+      expect(out.map((r) => r.id)).toEqual(rows.map((_, i) => `X${i}`));
+      expect(out[1]!.error).toContain('inclusion-hires');
+      const single = await score(scorer, examples[0]!);
+      if (!single.ok) throw new Error('invalid example');
+      expect(out[0]!.global).toBe(String(single.value.global));
+    }
+  });
+
   it('when rows have problems, then each is reported with its row, column and message, and the others are scored', async () => {
     const d = dir();
     const good = rowOf(index, 'OK', examples[0]!);

@@ -6,6 +6,7 @@ import { formatRows, textFormatOf, type TextFormat } from '../src/batch/format-r
 import { createRowScorer } from '../src/batch/row-scorer.js';
 import { ResultList, scoreCsvChunk } from '../src/batch/score-row.js';
 import { scoreWork } from '../src/batch/score-work.js';
+import { CsvRowWriter } from '../src/batch/csv-row-writer.js';
 import type { CsvChunk } from '../src/batch/csv-chunk.js';
 import { loadContent } from '../src/content/load-content.js';
 import { chunkOf, noisyRow } from './support/noisy-portfolio.js';
@@ -17,34 +18,48 @@ const pillars = content.pillars.map((p) => p.id);
 const indicators = content.pillars.flatMap((p) => p.indicators.map((i) => i.id));
 
 // Identifiers a spreadsheet may hold: formulas, delimiters, quotes, accents, emoji, empty.
-const IDS = ['=1+1', '+33', '-ORG', '@x', 'ORG;1', 'ORG,1', 'ORG\t1', 'Société Générale', 'ORG-😀', '', ' 12 ', 'ORG"1'];
+const IDS = ['=1+1', '+33', '-ORG', '@x', 'ORG;1', 'ORG,1', 'ORG\t1', 'ORG|1', 'ORG§1', 'Société Générale', 'ORG-😀', '', ' 12 ', 'ORG"1'];
 
 /** What the writer is held to: the rows as results, written by formatRows, counted by tallyOf. */
-function reference(chunk: CsvChunk, format: TextFormat, suggestions: number) {
+function reference(chunk: CsvChunk, format: TextFormat, suggestions: number, tallied = pillars) {
   const list = new ResultList(createRowScorer(content, 'fr', suggestions).compiled);
   scoreCsvChunk(createRowScorer(content, 'fr', suggestions), chunk, list);
-  return { text: formatRows(format, list.results), tally: tallyOf(list.results, pillars) };
+  return { text: formatRows(format, list.results), tally: tallyOf(list.results, tallied) };
 }
 
+const textOf = (text: string | Uint8Array) => (typeof text === 'string' ? text : new TextDecoder().decode(text));
+
 describe('CSV rows written as bytes', () => {
-  it('when noisy chunks are scored into CSV bytes, then the bytes and the tally are those of formatRows and tallyOf on the results', () => {
+  it('when noisy chunks are scored into CSV, then the output and the tally are those of formatRows and tallyOf on the results, whatever the delimiters', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.constantFrom(';', ',', '\t'), fc.constantFrom(0, 1, 3, 6), (seed, delimiter, suggestions) => {
-        const rand = random(seed);
-        const lines = Array.from({ length: 10 }, (_, n) => {
-          const row = noisyRow(rand, n);
-          if (rand() < 0.4) row[0] = IDS[Math.floor(rand() * IDS.length)]!;
-          return row;
-        });
-        const chunk = chunkOf(lines, delimiter, false, 'utf8');
-        const format = textFormatOf('csv', { pillars, indicators, suggestions }, delimiter)!;
-        const scored = scoreWork(createRowScorer(content, 'fr', suggestions), { ...chunk, bytes: chunk.bytes.slice() }, format, pillars);
-        if (!('text' in scored) || typeof scored.text === 'string') throw new Error('expected bytes');
-        const expected = reference(chunk, format, suggestions);
-        expect(new TextDecoder().decode(scored.text)).toBe(expected.text);
-        expect([...scored.tally]).toEqual([...expected.tally]);
-      }),
-      { numRuns: 120 },
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 }),
+        fc.constantFrom(';', ',', '\t'),
+        // Output delimiters of one byte are written as bytes; any other goes through formatRows.
+        fc.constantFrom(',', ';', '\t', '|', '§', '→', '||'),
+        fc.boolean(),
+        fc.constantFrom(0, 1, 3, 6),
+        (seed, input, output, crlf, suggestions) => {
+          const rand = random(seed);
+          const lines = Array.from({ length: 10 }, (_, n) => {
+            const row = noisyRow(rand, n);
+            // Identifiers holding the output delimiter reach the writer (the input one would split them).
+            if (rand() < 0.4) row[0] = IDS[Math.floor(rand() * IDS.length)]!.replaceAll(input, ' ');
+            return row.map((cell) => cell.replaceAll(input, ' '));
+          });
+          const chunk = chunkOf(lines, input, crlf, 'utf8');
+          const format = textFormatOf('csv', { pillars, indicators, suggestions }, output)!;
+          // The summary may count pillars in another order than the columns.
+          const tallied = rand() < 0.5 ? pillars : [...pillars].reverse();
+          const scored = scoreWork(createRowScorer(content, 'fr', suggestions), { ...chunk, bytes: chunk.bytes.slice() }, format, tallied);
+          if (!('text' in scored)) throw new Error('expected text');
+          expect(typeof scored.text === 'string').toBe(!CsvRowWriter.writes(output));
+          const expected = reference(chunk, format, suggestions, tallied);
+          expect(textOf(scored.text)).toBe(expected.text);
+          expect([...scored.tally]).toEqual([...expected.tally]);
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 
@@ -56,7 +71,7 @@ describe('CSV rows written as bytes', () => {
     const outputs = chunks.map((chunk) => scoreWork(scorer, { ...chunk, bytes: chunk.bytes.slice() }, format, pillars));
     outputs.forEach((scored, k) => {
       if (!('text' in scored) || typeof scored.text === 'string') throw new Error('expected bytes');
-      expect(new TextDecoder().decode(scored.text)).toBe(reference(chunks[k]!, format, 3).text);
+      expect(textOf(scored.text)).toBe(reference(chunks[k]!, format, 3).text);
       expect(scored.lastRow).toBe(2 + 200 * k + 199);
     });
   });

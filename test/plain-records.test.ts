@@ -9,6 +9,7 @@ import { createRowScorer } from '../src/batch/row-scorer.js';
 import { ResultList, scoreCsvChunk, scorePlainChunk, scoreTextChunk, type RowScorer, type RowSink } from '../src/batch/score-row.js';
 import { loadContent } from '../src/content/load-content.js';
 import { indexContent } from '../src/core/content-index.js';
+import { portfolioColumns } from '../src/batch/columns.js';
 import { chunkOf, header, noisyRow } from './support/noisy-portfolio.js';
 
 const loaded = loadContent();
@@ -57,14 +58,38 @@ describe('chunks without quotes, read on their bytes', () => {
     const twice = header.indexOf('inclusion-hires');
     const columns = [...header.map((_, i) => i), twice];
     const lines = Array.from({ length: 40 }, (_, n) => {
-      const row = noisyRow(rand, n);
-      // The repeated column's second cell: empty, the same, or another value.
-      row.length = header.length;
-      return [...row.map((cell) => cell ?? ''), ['', row[twice] ?? '', '1-9', '50+'][n % 4]!];
+      const noisy = noisyRow(rand, n);
+      // Every row as long as the header (short rows padded), then the repeated column's second cell: empty, the same, or another value.
+      const row = header.map((_, i) => noisy[i] ?? '');
+      return [...row, ['', row[twice]!, '1-9', '50+'][n % 4]!];
     });
     const chunk = chunkOf(lines, ';', false, 'utf8', 2, columns.map((_, i) => i));
     const shuffled = { ...chunk, header: columns.map((i) => header[i]!) };
     expect(resultsOf(createRowScorer(content, 'fr', 3), shuffled, scorePlainChunk)).toEqual(resultsOf(createRowScorer(content, 'fr', 3), shuffled, scoreTextChunk));
+  });
+
+  it('when one scorer reads chunks of files with other headers (columns in another order, some missing), then nothing of one file is left in the next', () => {
+    const scorer = createRowScorer(content, 'fr', 3);
+    const rand = random(23);
+    for (let k = 0; k < 12; k++) {
+      // Every other file leaves out a third of the columns (the identifier kept).
+      const columns = header.map((_, i) => i).filter((i) => i === 0 || k % 2 === 0 || rand() > 0.33).sort(() => rand() - 0.5);
+      const chunk = chunkOf(Array.from({ length: 30 }, (_, n) => noisyRow(rand, n)), ';', false, 'utf8', 2, columns);
+      expect(resultsOf(scorer, chunk, scoreCsvChunk)).toEqual(resultsOf(createRowScorer(content, 'fr', 3), chunk, scoreTextChunk));
+    }
+  });
+
+  it('when a template\'s label row comes second, then it is skipped on bytes as in text, and only there', () => {
+    const rand = random(29);
+    const labels = portfolioColumns(index, 'fr').map((c) => c.label.replaceAll(';', ','));
+    const lines = [labels, ...Array.from({ length: 5 }, (_, n) => noisyRow(rand, n)), labels];
+    for (const firstRow of [2, 3]) {
+      const chunk = chunkOf(lines, ';', true, 'win1252', firstRow);
+      const plain = resultsOf(createRowScorer(content, 'fr', 3), chunk, scorePlainChunk);
+      expect(plain).toEqual(resultsOf(createRowScorer(content, 'fr', 3), chunk, scoreTextChunk));
+      // At row 2 it is the label row; anywhere else a row with problems.
+      expect(plain.some((r) => r.row === firstRow)).toBe(firstRow !== 2);
+    }
   });
 
   it('when a chunk holds a quote or a lone CR, then it is not read as plain', () => {

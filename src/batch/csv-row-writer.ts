@@ -19,13 +19,19 @@ const [NEWLINE, ZERO] = [0x0a, 0x30] as const;
  * thread without a copy and go to the file as they are.
  */
 export class CsvRowWriter implements RowSink {
+  /** Whether it can write with this delimiter: one ASCII character (one byte); any other goes through `formatRows`. */
+  static writes(delimiter: string): boolean {
+    return delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80;
+  }
+
   private bytes = new Uint8Array(1 << 16);
   private length = 0;
   private tally = new Float64Array(1024 * 5);
   private tallied = 0;
   private readonly delimiter: number;
-  /** Layout order to positions in the compiled scores. */
+  /** Layout order to positions in the compiled scores; the tally's pillars to the same. */
   private readonly pillarAt: number[];
+  private readonly tallyAt: number[];
   private readonly indicatorAt: number[];
   private readonly actionBytes = new Map<string, Uint8Array>();
 
@@ -33,11 +39,14 @@ export class CsvRowWriter implements RowSink {
     private readonly compiled: CompiledScorer,
     private readonly layout: OutputLayout,
     private readonly delimiterText: string,
+    tallyPillars: readonly string[],
   ) {
     this.delimiter = delimiterText.charCodeAt(0);
     this.pillarAt = layout.pillars.map((id) => compiled.pillars.findIndex((p) => p.id === id));
+    this.tallyAt = tallyPillars.map((id) => compiled.pillars.findIndex((p) => p.id === id));
     this.indicatorAt = layout.indicators.map((id) => compiled.indicators.findIndex((i) => i.id === id));
-    if (delimiterText.length !== 1 || this.pillarAt.includes(-1) || this.indicatorAt.includes(-1)) throw new Error('CsvRowWriter: layout and content differ');
+    if (!CsvRowWriter.writes(delimiterText)) throw new Error(`CsvRowWriter: delimiter ${JSON.stringify(delimiterText)} is not one ASCII character`);
+    if ([...this.pillarAt, ...this.tallyAt, ...this.indicatorAt].includes(-1)) throw new Error('CsvRowWriter: layout and content differ');
     // An action id holding the delimiter or a quote would need quoting: as csvLine writes it.
     for (const action of compiled.index.content.actions) this.actionBytes.set(action.id, bytesOf(csvLine([action.id], delimiterText).slice(0, -1)));
   }
@@ -66,31 +75,34 @@ export class CsvRowWriter implements RowSink {
     this.comma(); // the empty error cell
     this.room(1);
     this.bytes[this.length++] = NEWLINE;
-    this.count(true, scores.global, (p) => scores.pillars[this.pillarAt[p]!]!);
+    this.count(true, scores.global, (p) => scores.pillars[this.tallyAt[p]!]!);
   }
 
   result(result: Exclude<RowResult, { skip: true }>): void {
     const line = bytesOf(csvLine(cellsOf(this.layout, result), this.delimiterText));
     this.room(line.length);
     this.writeBytes(line);
-    this.count(result.ok, result.ok ? result.global : null, (p) => (result.ok ? result.pillars[this.layout.pillars[p]!] ?? null : null));
+    this.count(result.ok, result.ok ? result.global : null, (p) => (result.ok ? result.pillars[this.compiled.pillars[this.tallyAt[p]!]!.id] ?? null : null));
   }
 
-  /** The chunk's bytes and tally (each with memory of its own, to be transferred), and a fresh start. */
-  finish(): { text: Uint8Array<ArrayBuffer>; tally: Tally } {
-    const done = { text: this.bytes.slice(0, this.length), tally: this.tally.slice(0, this.tallied) };
+  /** Forgets what was written: a chunk starts empty even if the one before stopped half-way (it threw). */
+  start(): void {
     this.length = 0;
     this.tallied = 0;
-    return done;
+  }
+
+  /** The chunk's bytes and tally, each with memory of its own (to be transferred). */
+  finish(): { text: Uint8Array<ArrayBuffer>; tally: Tally } {
+    return { text: this.bytes.slice(0, this.length), tally: this.tally.slice(0, this.tallied) };
   }
 
   private count(ok: boolean, global: number | null, pillar: (p: number) => number | null): void {
-    const stride = 2 + this.pillarAt.length;
+    const stride = 2 + this.tallyAt.length;
     if (this.tallied + stride > this.tally.length) this.tally = grown(this.tally, this.tallied + stride);
     const at = this.tallied;
     this.tally[at] = ok ? 1 : 0;
     this.tally[at + 1] = ok && global !== null ? global : Number.NaN;
-    for (let p = 0; p < this.pillarAt.length; p++) {
+    for (let p = 0; p < this.tallyAt.length; p++) {
       const score = ok ? pillar(p) : null;
       this.tally[at + 2 + p] = score === null ? Number.NaN : score;
     }

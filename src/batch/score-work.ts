@@ -18,8 +18,9 @@ export type ScoredChunk = { results: RowResult[] } | { text: string | Uint8Array
 
 /** Scores one unit of work in the calling thread (a worker's, or the main one for an inline pool). */
 export function scoreWork(scorer: RowScorer, work: Work, format: TextFormat | undefined, pillars: readonly string[]): ScoredChunk {
-  if (!Array.isArray(work) && format?.format === 'csv') {
-    const writer = csvWriterOf(scorer, format);
+  if (!Array.isArray(work) && format?.format === 'csv' && CsvRowWriter.writes(format.delimiter)) {
+    const writer = csvWriterOf(scorer, format, pillars);
+    writer.start();
     const lastRow = scoreCsvChunk(scorer, work, writer);
     return { ...writer.finish(), lastRow };
   }
@@ -39,11 +40,11 @@ export function scoreWork(scorer: RowScorer, work: Work, format: TextFormat | un
 // One writer per scorer and format (a run has one), its buffers reused from chunk to chunk.
 const writers = new WeakMap<RowScorer, Map<string, CsvRowWriter>>();
 
-function csvWriterOf(scorer: RowScorer, format: Extract<TextFormat, { format: 'csv' }>): CsvRowWriter {
-  const key = JSON.stringify(format);
+function csvWriterOf(scorer: RowScorer, format: Extract<TextFormat, { format: 'csv' }>, pillars: readonly string[]): CsvRowWriter {
+  const key = JSON.stringify([format, pillars]);
   let byFormat = writers.get(scorer);
   if (!byFormat) writers.set(scorer, (byFormat = new Map()));
   let writer = byFormat.get(key);
-  if (!writer) byFormat.set(key, (writer = new CsvRowWriter(scorer.compiled, format.layout, format.delimiter)));
+  if (!writer) byFormat.set(key, (writer = new CsvRowWriter(scorer.compiled, format.layout, format.delimiter, pillars)));
   return writer;
 }
