@@ -21,14 +21,20 @@ const SPACE_AFTER_QUOTE = /"[ \t]+(?:[,;\t\n]|$)/;
 export function csvRecords(text: string, delimiter: string): string[][] {
   const plain = text.indexOf('\r') < 0 ? text : text.replace(/\r\n/g, '\n');
   const lf = plain.indexOf('\r') < 0;
-  if (lf && !SPACE_AFTER_QUOTE.test(plain)) {
-    const { data, errors } = Papa.parse<string[]>(plain, { ...PAPA, delimiter });
-    if (errors.length === 0) {
-      // A chunk ends with a line feed, after which Papa sees one more, empty, record.
-      const last = data.at(-1);
-      if (plain.endsWith('\n') && last?.length === 1 && last[0] === '') data.pop();
-      return data;
-    }
-  }
-  return parseRelaxed(lf ? plain : text, { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  return (lf && cleanRecords(plain, delimiter)) || (parseRelaxed(lf ? plain : text, { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false }) as string[][]);
+}
+
+/**
+ * The records Papa Parse reads from a text with line feeds only, when it reads it cleanly (no
+ * error, no space after a closing quote); undefined otherwise. Well-formed records read the same
+ * alone as among others, which lets a chunk read its quoted records one by one (score-row.ts).
+ */
+export function cleanRecords(text: string, delimiter: string): string[][] | undefined {
+  if (SPACE_AFTER_QUOTE.test(text)) return undefined;
+  const { data, errors } = Papa.parse<string[]>(text, { ...PAPA, delimiter });
+  if (errors.length > 0) return undefined;
+  // A chunk ends with a line feed, after which Papa sees one more, empty, record.
+  const last = data.at(-1);
+  if (text.endsWith('\n') && last?.length === 1 && last[0] === '') data.pop();
+  return data;
 }

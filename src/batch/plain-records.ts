@@ -1,8 +1,11 @@
+import { cleanRecords } from './csv-records.js';
+
 /**
- * The records of a chunk that holds no quote, read on its bytes: without quotes, a record is
- * the bytes up to a line feed (a CR before it dropped) and a cell the bytes between delimiters,
- * so there is nothing to parse and no text to make. Any other chunk (quotes, a lone CR) is read
- * by csvRecords (Papa Parse, or csv-parse), which the property tests hold this to.
+ * The records of a chunk read on its bytes: without quotes, a record is the bytes up to a line
+ * feed (a CR before it dropped) and a cell the bytes between delimiters, so there is nothing to
+ * parse and no text to make. Records holding quotes are read as text, one by one
+ * (`quotedRecords`); a chunk where that cannot be done is read whole by csvRecords (Papa Parse, or
+ * csv-parse). The property tests hold the bytes to the text.
  */
 export interface PlainRecord {
   /** Cell i is bytes[starts[i]] up to (not including) bytes[ends[i]]; its `cellHash` is hashes[i]. */
@@ -19,13 +22,47 @@ const QUOTE = 0x22;
 const CR = 0x0d;
 const NEWLINE = 0x0a;
 
-/** Whether a chunk can be read as plain records: no quote, and every CR ends a line (CRLF). */
-export function isPlain(bytes: Uint8Array): boolean {
+/** A record holding quotes, read alone as text: its cells, and where the next record starts. */
+export interface QuotedRecord {
+  cells: string[];
+  next: number;
+}
+
+/**
+ * The records of a chunk that hold quotes, by where they start, read as text by `cleanRecords`
+ * (Papa Parse, once for all of them); undefined when the chunk is to be read whole as text: a CR
+ * stands alone, or the quoted records do not read cleanly as one record each (a stray or unclosed
+ * quote, spaces after a closing quote). Well-formed records read the same apart as together, so a
+ * chunk with a few quoted cells reads its other records on their bytes.
+ */
+export function quotedRecords(bytes: Uint8Array, delimiter: string, textOf: (start: number, end: number) => string): Map<number, QuotedRecord> | undefined {
   // Buffer's indexOf is a native byte search, many times faster than a typed array's.
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer.indexOf(QUOTE) >= 0) return false;
-  for (let cr = buffer.indexOf(CR); cr >= 0; cr = buffer.indexOf(CR, cr + 1)) if (buffer[cr + 1] !== NEWLINE) return false;
-  return true;
+  for (let cr = buffer.indexOf(CR); cr >= 0; cr = buffer.indexOf(CR, cr + 1)) if (buffer[cr + 1] !== NEWLINE) return undefined;
+  // Where each record holding quotes starts and where the next begins; then all read in one go.
+  const starts: number[] = [];
+  const nexts: number[] = [];
+  for (let at = 0, quote = buffer.indexOf(QUOTE); quote >= 0; quote = buffer.indexOf(QUOTE, at)) {
+    // Records before it hold no quote: this one starts after the last line feed before the quote.
+    const start = Math.max(at, buffer.lastIndexOf(NEWLINE, quote) + 1);
+    let inQuotes = false;
+    let end = start;
+    for (; end < bytes.length; end++) {
+      const b = bytes[end]!;
+      if (b === QUOTE) inQuotes = !inQuotes;
+      else if (b === NEWLINE && !inQuotes) break;
+    }
+    if (inQuotes) return undefined;
+    at = Math.min(end + 1, bytes.length);
+    starts.push(start);
+    nexts.push(at);
+  }
+  // Each ends with a line feed (the last maybe not) and holds at least one record: read together,
+  // as many records as there are texts means each read as exactly one.
+  const text = starts.map((start, k) => textOf(start, nexts[k]!)).join('');
+  const records = cleanRecords(text.indexOf('\r') < 0 ? text : text.replace(/\r\n/g, '\n'), delimiter);
+  if (records?.length !== starts.length) return undefined;
+  return new Map(starts.map((start, k) => [start, { cells: records[k]!, next: nexts[k]! }]));
 }
 
 export function plainRecord(): PlainRecord {

@@ -11,7 +11,7 @@ import { cellParser } from './parse-cell.js';
 import { chunkText, type CsvChunk } from './csv-chunk.js';
 import { csvRecords } from './csv-records.js';
 import { ByteCellParser, isAscii, type TextOf } from './byte-cell.js';
-import { isPlain, readPlainRecord, type PlainRecord } from './plain-records.js';
+import { quotedRecords, readPlainRecord, type PlainRecord } from './plain-records.js';
 
 /** A row as read: its number in the file (as a spreadsheet counts rows) and its cells by column. */
 export interface InputRow {
@@ -170,34 +170,47 @@ function planOf(scorer: RowScorer, header: readonly string[]): ColumnPlan {
  * bytes (plain-records.ts), the others as text.
  */
 export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink): number {
-  const plan = planOf(scorer, chunk.header);
-  return isPlain(chunk.bytes) ? scorePlainChunk(scorer, chunk, sink, plan) : scoreTextChunk(scorer, chunk, sink, plan);
+  return scorePlainChunk(scorer, chunk, sink);
 }
 
 /** A chunk read as text (csvRecords): any chunk, quoted cells included. Exported for the tests comparing both ways. */
 export function scoreTextChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink, plan = planOf(scorer, chunk.header)): number {
   const records = csvRecords(chunkText(chunk), chunk.delimiter);
-  records.forEach((record, i) => {
-    const row = chunk.firstRow + i;
-    if (record.every((cell) => cell.trim() === '')) return;
-    const id = String(record[plan.idIndex] ?? '').trim();
-    if (row === 2 && isLabelRow({ [ID_COLUMN]: id })) return;
-    scoreRecord(scorer, plan, row, id, record, sink);
-  });
+  records.forEach((record, i) => scoreTextRecord(scorer, plan, chunk.firstRow + i, record, sink));
   return chunk.firstRow + records.length - 1;
 }
 
-/** `scoreTextChunk` on the bytes of a chunk without quotes (see `isPlain`): each cell is read from its bytes, with no string made for the texts a column repeats. */
+/** One record read as text: skipped when blank, or when it is the template's label row. */
+function scoreTextRecord(scorer: RowScorer, plan: ColumnPlan, row: number, record: readonly string[], sink: RowSink): void {
+  if (record.every((cell) => cell.trim() === '')) return;
+  const id = String(record[plan.idIndex] ?? '').trim();
+  if (row === 2 && isLabelRow({ [ID_COLUMN]: id })) return;
+  scoreRecord(scorer, plan, row, id, record, sink);
+}
+
+/**
+ * `scoreTextChunk` on the bytes of a chunk: each cell of a record without quotes is read from its
+ * bytes, with no string made for the texts a column repeats; a record with quotes is read as text
+ * (see `quotedRecords`), and a chunk that cannot be read so is read whole as text.
+ */
 export function scorePlainChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink, plan = planOf(scorer, chunk.header)): number {
   const { bytes } = chunk;
   const delimiter = chunk.delimiter.charCodeAt(0);
   const record = scorer.buffers.record;
   const textOf = textReader(chunk);
+  const quoted = quotedRecords(bytes, chunk.delimiter, textOf);
+  if (!quoted) return scoreTextChunk(scorer, chunk, sink, plan);
   // Slots no column of this header fills stay empty for the whole chunk (see scorePlainRecord).
   scorer.buffers.values.fill(undefined);
   scorer.buffers.knownValid.fill(0);
   let row = chunk.firstRow;
   for (let at = 0; at < bytes.length; row++) {
+    const text = quoted.size > 0 ? quoted.get(at) : undefined;
+    if (text) {
+      at = text.next;
+      scoreTextRecord(scorer, plan, row, text.cells, sink);
+      continue;
+    }
     at = readPlainRecord(bytes, at, delimiter, record);
     if (isBlank(bytes, record, delimiter, textOf)) continue;
     const id = plan.idIndex >= 0 && plan.idIndex < record.count ? textOf(record.starts[plan.idIndex]!, record.ends[plan.idIndex]!).trim() : '';
