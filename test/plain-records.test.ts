@@ -6,7 +6,7 @@ import type { CsvChunk } from '../src/batch/csv-chunk.js';
 import { plainNumber } from '../src/batch/parse-cell.js';
 import { cellHash, plainRecord, quotedRecords, readPlainRecord } from '../src/batch/plain-records.js';
 import { createRowScorer } from '../src/batch/row-scorer.js';
-import { ResultList, scoreCsvChunk, scorePlainChunk, scoreTextChunk, type RowScorer, type RowSink } from '../src/batch/score-row.js';
+import { ResultList, scoreCsvChunk, scoreTextChunk, type RowScorer, type RowSink } from '../src/batch/score-row.js';
 import { loadContent } from '../src/content/load-content.js';
 import { indexContent } from '../src/core/content-index.js';
 import { portfolioColumns } from '../src/batch/columns.js';
@@ -35,7 +35,7 @@ describe('chunks without quotes, read on their bytes', () => {
         const chunk = chunkOf(lines, delimiter, crlf, encoding, 2, columns);
         // Fresh scorers each side: neither path's caches can help the other.
         const keep = new Set(['ORG-1', 'ORG-4']);
-        const plain = resultsOf(createRowScorer(content, 'fr', 3, keep), chunk, scorePlainChunk);
+        const plain = resultsOf(createRowScorer(content, 'fr', 3, keep), chunk, scoreCsvChunk);
         expect(plain).toEqual(resultsOf(createRowScorer(content, 'fr', 3, keep), chunk, scoreTextChunk));
       }),
       { numRuns: 150 },
@@ -64,7 +64,7 @@ describe('chunks without quotes, read on their bytes', () => {
     });
     const chunk = chunkOf(lines, ';', false, 'utf8', 2, columns.map((_, i) => i));
     const shuffled = { ...chunk, header: columns.map((i) => header[i]!) };
-    expect(resultsOf(createRowScorer(content, 'fr', 3), shuffled, scorePlainChunk)).toEqual(resultsOf(createRowScorer(content, 'fr', 3), shuffled, scoreTextChunk));
+    expect(resultsOf(createRowScorer(content, 'fr', 3), shuffled, scoreCsvChunk)).toEqual(resultsOf(createRowScorer(content, 'fr', 3), shuffled, scoreTextChunk));
   });
 
   it('when one scorer reads chunks of files with other headers (columns in another order, some missing), then nothing of one file is left in the next', () => {
@@ -84,7 +84,7 @@ describe('chunks without quotes, read on their bytes', () => {
     const lines = [labels, ...Array.from({ length: 5 }, (_, n) => noisyRow(rand, n)), labels];
     for (const firstRow of [2, 3]) {
       const chunk = chunkOf(lines, ';', true, 'win1252', firstRow);
-      const plain = resultsOf(createRowScorer(content, 'fr', 3), chunk, scorePlainChunk);
+      const plain = resultsOf(createRowScorer(content, 'fr', 3), chunk, scoreCsvChunk);
       expect(plain).toEqual(resultsOf(createRowScorer(content, 'fr', 3), chunk, scoreTextChunk));
       // At row 2 it is the label row; anywhere else a row with problems.
       expect(plain.some((r) => r.row === firstRow)).toBe(firstRow !== 2);
@@ -109,14 +109,14 @@ describe('chunks without quotes, read on their bytes', () => {
         const chunk = chunkOf(lines, ';', crlf, encoding);
         const keep = new Set(['ORG-2']);
         // A chunk csv-parse cannot read at all (a quote it finds unclosed) fails the same way both ways.
-        const outcome = (read: typeof scorePlainChunk) => {
+        const outcome = (read: typeof scoreCsvChunk) => {
           try {
             return resultsOf(createRowScorer(content, 'fr', 3, keep), chunk, read);
           } catch (error) {
             return (error as Error).message;
           }
         };
-        expect(outcome(scorePlainChunk)).toEqual(outcome(scoreTextChunk));
+        expect(outcome(scoreCsvChunk)).toEqual(outcome(scoreTextChunk));
       }),
       { numRuns: Number(process.env.QUOTED_RUNS ?? 200) },
     );

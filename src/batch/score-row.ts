@@ -164,16 +164,7 @@ function planOf(scorer: RowScorer, header: readonly string[]): ColumnPlan {
   return plan;
 }
 
-/**
- * Parses and scores a chunk of CSV records (in a worker) into `sink`, and tells the row number of
- * its last record: row numbers follow the file's. A chunk without quotes (most are) is read on its
- * bytes (plain-records.ts), the others as text.
- */
-export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink): number {
-  return scorePlainChunk(scorer, chunk, sink);
-}
-
-/** A chunk read as text (csvRecords): any chunk, quoted cells included. Exported for the tests comparing both ways. */
+/** A chunk read whole as text (csvRecords): what `scoreCsvChunk` falls back to, and what the tests hold it to. */
 export function scoreTextChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink, plan = planOf(scorer, chunk.header)): number {
   const records = csvRecords(chunkText(chunk), chunk.delimiter);
   records.forEach((record, i) => scoreTextRecord(scorer, plan, chunk.firstRow + i, record, sink));
@@ -189,11 +180,14 @@ function scoreTextRecord(scorer: RowScorer, plan: ColumnPlan, row: number, recor
 }
 
 /**
- * `scoreTextChunk` on the bytes of a chunk: each cell of a record without quotes is read from its
- * bytes, with no string made for the texts a column repeats; a record with quotes is read as text
- * (see `quotedRecords`), and a chunk that cannot be read so is read whole as text.
+ * Parses and scores a chunk of CSV records (in a worker) into `sink`, and tells the row number of
+ * its last record: row numbers follow the file's. Each cell of a record without quotes (most are)
+ * is read from its bytes (plain-records.ts), with no string made for the texts a column repeats;
+ * records with quotes are read as text (see `quotedRecords`), and a chunk that cannot be read so
+ * is read whole as text (`scoreTextChunk`).
  */
-export function scorePlainChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink, plan = planOf(scorer, chunk.header)): number {
+export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink): number {
+  const plan = planOf(scorer, chunk.header);
   const { bytes } = chunk;
   const delimiter = chunk.delimiter.charCodeAt(0);
   const record = scorer.buffers.record;
