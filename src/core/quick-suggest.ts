@@ -1,12 +1,14 @@
 import type { Applicability } from './applicability.js';
 import { changed } from './apply-changes.js';
-import { round1 } from './aggregate.js';
 import { rowScores, type CompiledScorer, type RowScores } from './compiled-scorer.js';
 import type { Condition, SlotTest } from './condition.js';
 import { compileSlots } from './generated-code.js';
 import type { Action, AnswerChange, AnswersDocument, AnswerValue, Question } from './content-model.js';
+import { GLOBAL, INDICATOR, PILLAR, allAtTop, gain, gainBound, indicatorCap, loadRow, project, rowFigures, type RowFigures } from './gain-bounds.js';
+import { MaxHeap } from './max-heap.js';
 import { compareSuggestions, effortUnits, gainPerEffort, type Gains } from './ranking.js';
 import { ANSWERED_STATUS, ASKED, EXCLUDED, gatedVisibility, rowStateFrom, statusOf, type RowState } from './row-state.js';
+import { suggestionLayout, type SuggestionLayout } from './suggestion-layout.js';
 
 interface CompiledAction {
   action: Action;
@@ -21,15 +23,13 @@ interface CompiledAction {
   changes: { slot: number; question: Question; change: AnswerChange; seen: Map<unknown, AnswerValue | typeof UNCHANGED> }[];
   /** Question numbers it changes, then those whose showIf depends on them (transitively), in questionnaire order. */
   affected: number[];
-  /** Indicators whose score can move (positions in `compiled.indicators`), and their pillars (in `compiled.pillars`). */
+  /** Indicators whose score can move (positions in `compiled.indicators`). */
   indicators: number[];
-  /** By pillar position: whether the action can move it. */
-  pillars: boolean[];
   /** Its own indicator and pillar, by position. */
   indicator: number;
   pillar: number;
-  /** Each indicator it can move, with the criteria of it that read an affected question: what bounds its gain (see `gainBound`). */
-  moves: Move[];
+  /** Each indicator it can move, with the positions of the criteria of it that read an affected question: what bounds its gain (see `gainBound`). */
+  moves: { indicator: number; touched: number[] }[];
 }
 
 export interface QuickSuggestion {
@@ -70,6 +70,7 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
       return question ? [{ slot: slots.get(id)!, question, change, seen: new Map<unknown, AnswerValue | typeof UNCHANGED>() }] : [];
     });
     const fits = action.fits && fitsOf(action.fits);
+    const moves = indicators.map((n) => ({ indicator: n, touched: compiled.indicators[n]!.criteria.filter((k) => k.questionNumbers.some((q) => numbers.has(q))).map((k) => k.position) }));
     return {
       action,
       fits: fits ? fits.at : -1,
@@ -79,37 +80,11 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
       changes,
       affected: [...numbers],
       indicators,
-      pillars: compiled.pillars.map((p) => p.indicators.some((n) => indicators.includes(n))),
       indicator: indicatorIds.indexOf(action.indicator),
       pillar: pillarIds.indexOf(index.indicators.get(action.indicator)!.pillar),
-      moves: indicators.map((n) => moveOf(compiled, n, numbers)),
+      moves,
     };
   });
-}
-
-/** An indicator an action can move, and the criteria of it that read what the action changes (the others keep their points). */
-interface Move {
-  indicator: number;
-  weight: number;
-  pillar: number;
-  pillarWeight: number;
-  /** Positions of the touched criteria, and their points available. */
-  touched: number[];
-  touchedMax: number[];
-}
-
-function moveOf(compiled: CompiledScorer, indicator: number, affected: ReadonlySet<number>): Move {
-  const { weight, criteria } = compiled.indicators[indicator]!;
-  const touched = criteria.filter((k) => k.questionNumbers.some((q) => affected.has(q)));
-  const pillar = compiled.pillars.findIndex((p) => p.indicators.includes(indicator));
-  return {
-    indicator,
-    weight,
-    pillar,
-    pillarWeight: compiled.pillars[pillar]!.weight,
-    touched: touched.map((k) => k.position),
-    touchedMax: touched.map((k) => k.max),
-  };
 }
 
 /** `suggestForRow` for a document and its applicability, as `validateAnswers` gives them. */
@@ -118,20 +93,23 @@ export function quickSuggest(compiled: CompiledScorer, actions: readonly Compile
   return suggestForRow(compiled, actions, row, rowScores(compiled, row), top);
 }
 
-const MAX_SCORE = 100;
-
 /** Space reused by every action of every row (per compiled content; a row is scored in one go). */
 interface Scratch {
+  layout: SuggestionLayout;
   /** The answers an action changes, by slot (undefined elsewhere, and between actions). */
   proposed: (AnswerValue | undefined)[];
-  /** Scores of the indicators an action moves (undefined for the others, and between actions). */
-  moved: (number | null | undefined)[];
+  /** The row's scores, and those of the action being weighed. */
+  figures: RowFigures;
   /** Criteria points of a re-scored indicator (not read: the row's own stay in `RowScores.criteria`). */
   points: Float64Array;
-  /** Per action: the most it could be worth (its rank value), -Infinity once done or when it cannot gain. */
+  /** Per action: the most it could be worth (its rank value), -Infinity when it cannot gain. */
   bounds: Float64Array;
-  /** The row's scores without one indicator (or pillar), as sums: what bounds add a bounded score to. */
-  rest: Rest;
+  /** Per action: 1 once its bound is its own (see `gainBound`), 0 while it is its indicator's cap (see `indicatorCap`). */
+  refined: Uint8Array;
+  /** Per indicator: its cap for the row (NaN until needed). */
+  caps: Float64Array;
+  /** The actions not yet done that may gain, by bound. */
+  heap: MaxHeap;
   /** What an action's re-examination overwrote. */
   saved: Saved;
   /** The candidate being weighed: copied only if it makes the top. */
@@ -150,13 +128,18 @@ const scratches = new WeakMap<readonly CompiledAction[], Scratch>();
 function scratchOf(compiled: CompiledScorer, actions: readonly CompiledAction[]): Scratch {
   let scratch = scratches.get(actions);
   if (!scratch || scratch.busy) {
+    const layout = scratch?.layout ?? suggestionLayout(compiled, actions);
+    const bounds = new Float64Array(actions.length);
     const candidate: Candidate = { actionId: '', indicator: '', gains: { global: 0, pillar: 0, indicator: 0 }, projected: { global: null, pillar: null, indicator: null }, effort: 'low', cost: 'none', durationMonths: 0 };
     scratch = {
+      layout,
       proposed: new Array<AnswerValue | undefined>(compiled.slots.size),
-      moved: new Array<number | null | undefined>(compiled.indicators.length),
+      figures: rowFigures(layout),
       points: new Float64Array(compiled.criteria),
-      bounds: new Float64Array(actions.length),
-      rest: restFor(compiled),
+      bounds,
+      heap: new MaxHeap(bounds),
+      refined: new Uint8Array(actions.length),
+      caps: new Float64Array(compiled.indicators.length),
       saved: { status: [], shown: [], scored: [] },
       candidate,
       fitsTests: [],
@@ -176,32 +159,45 @@ function scratchOf(compiled: CompiledScorer, actions: readonly CompiledAction[])
  * indicators they feed are re-scored, in the row's own arrays, put back after each action.
  *
  * Only the top ones are wanted: each action's gain is bounded first (cheaply, from the criteria it
- * touches), the most promising are done first, and those whose bound cannot reach the last kept
- * are never done. The bound is never below the gain (see `gainBound`), so the list is the same as
- * doing every action (tested).
+ * touches: see `gainBound`), the most promising are done first, and those whose bound cannot reach
+ * the last kept are never done. The bound is never below the gain, so the list is the same as
+ * doing every action (tested). An action moving one indicator starts with a looser bound shared by
+ * the actions of that indicator (`indicatorCap`), and gets its own only if that one could still
+ * reach the top: most never need theirs.
  */
 export function suggestForRow(compiled: CompiledScorer, actions: readonly CompiledAction[], row: RowState, base: RowScores, top: number): QuickSuggestion[] {
   if (top <= 0) return [];
-  const { profile } = row;
   const scratch = scratchOf(compiled, actions);
-  const { moved, candidate, bounds } = scratch;
+  const { layout, figures: f, candidate, bounds, refined, heap } = scratch;
   const kept: Candidate[] = [];
   scratch.busy = true;
-  fillBounds(compiled, actions, profile, base, scratch);
+  fillBounds(actions, row.profile, base, scratch, false);
+  heap.clear();
+  for (let i = 0; i < actions.length; i++) if (bounds[i] !== -Infinity) heap.push(i);
   for (;;) {
-    const i = mostPromising(bounds);
+    const i = heap.top();
     if (i < 0 || (kept.length >= top && bounds[i]! < gainPerEffort(kept[top - 1]!.gains.global, kept[top - 1]!.effort))) break;
-    bounds[i] = -Infinity;
+    if (refined[i] === 0) {
+      refined[i] = 1;
+      bounds[i] = gainBound(layout, i, base.criteria, f);
+      heap.lowered();
+      continue;
+    }
+    heap.pop();
     const c = actions[i]!;
     if (c.requires && !c.requires(row.values)) continue;
     if (!rescore(compiled, c, row, scratch)) continue; // Already achieved: nothing would change.
     // No indicator moves: every score stays as it is (the same sums in the same order), so no gain.
-    if (movesAny(c.indicators, moved, base.indicators)) {
-      project(compiled, c, base, moved, candidate.projected);
-      candidate.gains.global = gain(candidate.projected.global, base.global);
-      candidate.gains.pillar = gain(candidate.projected.pillar, base.pillars[c.pillar]);
-      candidate.gains.indicator = gain(candidate.projected.indicator, base.indicators[c.indicator]);
+    if (movesAny(c.indicators, f)) {
+      project(layout, i, f);
+      const { projected } = f;
+      candidate.gains.global = gain(projected[GLOBAL]!, f.global);
+      candidate.gains.pillar = gain(projected[PILLAR]!, f.pillarScore[c.pillar]!);
+      candidate.gains.indicator = gain(projected[INDICATOR]!, f.score[c.indicator]!);
       if (candidate.gains.indicator > 0 || candidate.gains.global > 0) {
+        candidate.projected.global = orNull(projected[GLOBAL]!);
+        candidate.projected.pillar = orNull(projected[PILLAR]!);
+        candidate.projected.indicator = orNull(projected[INDICATOR]!);
         candidate.actionId = c.action.id;
         candidate.indicator = c.action.indicator;
         candidate.effort = c.action.effort;
@@ -210,210 +206,75 @@ export function suggestForRow(compiled: CompiledScorer, actions: readonly Compil
         keepTop(kept, candidate, top);
       }
     }
-    for (const n of c.indicators) moved[n] = undefined;
+    for (const n of c.indicators) f.isMoved[n] = 0;
   }
   scratch.busy = false;
   return kept.map(({ actionId, indicator, gains, projected }) => ({ actionId, indicator, gains, projected }));
 }
 
+const orNull = (score: number): number | null => (score === score ? score : null);
+
 /** Each action's bound by position, as `suggestForRow` weighs them before doing any (for tests). */
 export function actionBounds(compiled: CompiledScorer, actions: readonly CompiledAction[], row: RowState, base: RowScores): Float64Array {
   const scratch = scratchOf(compiled, actions);
-  fillBounds(compiled, actions, row.profile, base, scratch);
+  fillBounds(actions, row.profile, base, scratch, true);
   return scratch.bounds.slice();
 }
 
 /**
- * Into `scratch.bounds`: -Infinity for an action that does not fit or cannot gain, its bound
- * otherwise (see `gainBound`).
+ * Into `scratch.bounds`: -Infinity for an action that does not fit or cannot gain, otherwise its
+ * bound (see `gainBound`) or, unless `own`, its indicator's cap when it moves only that one.
  */
-function fillBounds(compiled: CompiledScorer, actions: readonly CompiledAction[], profile: readonly unknown[], base: RowScores, scratch: Scratch): void {
-  restOf(compiled, base, scratch.rest);
-  const { fits, fitsTests } = scratch;
+function fillBounds(actions: readonly CompiledAction[], profile: readonly unknown[], base: RowScores, scratch: Scratch, own: boolean): void {
+  const { layout, figures, fits, fitsTests, bounds, refined, caps } = scratch;
+  loadRow(layout, base, figures);
+  caps.fill(Number.NaN);
   for (let k = 0; k < fitsTests.length; k++) fits[k] = fitsTests[k]!(profile) ? 1 : 0;
   for (let i = 0; i < actions.length; i++) {
-    const c = actions[i]!;
+    const at = actions[i]!.fits;
     // Every score it can move is already at the top: moved indicators can only stay or fall (or
     // leave their pillar, which removes a top score from the mean), so it can gain nothing.
-    const hopeless = allAtTop(c.indicators, base.indicators) || (c.fits >= 0 && fits[c.fits] === 0);
-    scratch.bounds[i] = hopeless ? -Infinity : gainBound(compiled, c, base, scratch);
-  }
-}
-
-/** The action with the highest bound not yet done (-1 when none is left): the first in order among equals. */
-function mostPromising(bounds: Float64Array): number {
-  let best = -1;
-  let value = -Infinity;
-  for (let i = 0; i < bounds.length; i++) {
-    if (bounds[i]! > value) {
-      value = bounds[i]!;
-      best = i;
+    if ((at >= 0 && fits[at] === 0) || allAtTop(layout, i, figures)) {
+      bounds[i] = -Infinity;
+      refined[i] = 1;
+    } else if (own || layout.moveStart[i + 1]! - layout.moveStart[i]! !== 1) {
+      bounds[i] = gainBound(layout, i, base.criteria, figures);
+      refined[i] = 1;
+    } else {
+      const n = layout.moveIndicator[layout.moveStart[i]!]!;
+      if (caps[n] !== caps[n]) caps[n] = indicatorCap(layout, n, figures);
+      bounds[i] = caps[n]! / layout.effort[i]!;
+      refined[i] = 0;
     }
-  }
-  return best;
-}
-
-/**
- * The most an action can be worth (its rank value).
- *
- * A criterion the action does not touch keeps its points and whether it applies. The touched
- * ones, with their points p ≤ m of m available, turn the indicator's share P/M of the untouched
- * into (P + p) / (M + m), at most (P + S) / (M + S) with S all the touched points available, since
- * adding the same to both sides of a share of at most 100 % never lowers it. That is the bound on
- * each moved indicator, projected as a real outcome would be (every step keeps the order of its
- * inputs). An indicator can also end without a score, but only when none of its untouched
- * criteria applies, and its bound is then 100: a weighted mean with a 100 added is never below
- * the same mean without it, so that ending never gains more. The fast path, one moved indicator
- * (most actions), adds its bound to sums of the rest taken in another order, hence SLACK before each rounding.
- */
-function gainBound(compiled: CompiledScorer, c: CompiledAction, base: RowScores, scratch: Scratch): number {
-  const { rest, moved, candidate } = scratch;
-  const { moves } = c;
-  for (let n = 0; n < moves.length; n++) {
-    const m = moves[n]!;
-    const { indicator, touched, touchedMax } = m;
-    let points = rest.points[indicator]!;
-    let available = rest.available[indicator]!;
-    for (let k = 0; k < touched.length; k++) {
-      const now = base.criteria[touched[k]!]!;
-      const max = touchedMax[k]!;
-      if (now >= 0) {
-        points += max - now;
-      } else {
-        points += max;
-        available += max;
-      }
-    }
-    const score = available > 0 ? Math.min(MAX_SCORE, round1((100 * points) / available + SLACK)) : null;
-    if (moves.length === 1) return singleBound(m, base, rest, score) / c.effortUnits;
-    moved[indicator] = score;
-  }
-  project(compiled, c, base, moved, candidate.projected);
-  for (let n = 0; n < moves.length; n++) moved[moves[n]!.indicator] = undefined;
-  return gain(candidate.projected.global, base.global) / c.effortUnits;
-}
-
-/** The global gain with one indicator at `score` (null: none), added to the sums of the rest of its pillar and of the other pillars. */
-function singleBound(m: Move, base: RowScores, rest: Rest, score: number | null): number {
-  const weights = rest.weights[m.indicator]! + (score === null ? 0 : m.weight);
-  const pillarScore = weights > 0 ? round1((rest.total[m.indicator]! + (score === null ? 0 : score * m.weight)) / weights + SLACK) : null;
-  let total = rest.global[m.pillar]!;
-  let totalWeight = rest.globalWeights[m.pillar]!;
-  if (pillarScore !== null) {
-    total += pillarScore * m.pillarWeight;
-    totalWeight += m.pillarWeight;
-  }
-  return gain(totalWeight > 0 ? round1(total / totalWeight + SLACK) : null, base.global);
-}
-
-const SLACK = 1e-9;
-
-interface Rest {
-  /** Of the content, as numbers in a row for fast reading: where each indicator's criteria start (and end), their points available, each indicator's weight. */
-  firstCriterion: Int32Array;
-  criterionMax: Float64Array;
-  weight: Float64Array;
-  /** The row's indicator scores, NaN for none. */
-  scores: Float64Array;
-  /** By indicator: its points and points available. */
-  points: Float64Array;
-  available: Float64Array;
-  /** By indicator: the weighted sum and weights of the other scored indicators of its pillar. */
-  total: Float64Array;
-  weights: Float64Array;
-  /** By pillar: the weighted sum and weights of the other scored pillars. */
-  global: Float64Array;
-  globalWeights: Float64Array;
-}
-
-function restFor(compiled: CompiledScorer): Rest {
-  const indicators = compiled.indicators.length;
-  const criteria = compiled.indicators.flatMap((i) => i.criteria);
-  if (criteria.some((k, n) => k.position !== n)) throw new Error('criteria positions are not in order');
-  let first = 0;
-  const firsts = compiled.indicators.map((i) => (first += i.criteria.length) - i.criteria.length);
-  return {
-    firstCriterion: Int32Array.from([...firsts, criteria.length]),
-    criterionMax: Float64Array.from(criteria.map((k) => k.max)),
-    weight: Float64Array.from(compiled.indicators.map((i) => i.weight)),
-    scores: new Float64Array(indicators),
-    points: new Float64Array(indicators),
-    available: new Float64Array(indicators),
-    total: new Float64Array(indicators),
-    weights: new Float64Array(indicators),
-    global: new Float64Array(compiled.pillars.length),
-    globalWeights: new Float64Array(compiled.pillars.length),
-  };
-}
-
-function restOf(compiled: CompiledScorer, base: RowScores, rest: Rest): void {
-  const { firstCriterion, criterionMax, weight, scores } = rest;
-  for (let n = 0; n < compiled.indicators.length; n++) {
-    let points = 0;
-    let available = 0;
-    // An indicator's criteria have consecutive positions.
-    for (let k = firstCriterion[n]!; k < firstCriterion[n + 1]!; k++) {
-      const now = base.criteria[k]!;
-      if (now < 0) continue;
-      points += now;
-      available += criterionMax[k]!;
-    }
-    rest.points[n] = points;
-    rest.available[n] = available;
-    const score = base.indicators[n]!;
-    scores[n] = score === null ? Number.NaN : score;
-  }
-  for (const p of compiled.pillars) {
-    for (const n of p.indicators) {
-      let total = 0;
-      let weights = 0;
-      for (const m of p.indicators) {
-        const score = scores[m]!;
-        if (m === n || score !== score) continue; // NaN: no score
-        total += score * weight[m]!;
-        weights += weight[m]!;
-      }
-      rest.total[n] = total;
-      rest.weights[n] = weights;
-    }
-  }
-  for (let pn = 0; pn < compiled.pillars.length; pn++) {
-    let total = 0;
-    let weights = 0;
-    for (let other = 0; other < compiled.pillars.length; other++) {
-      const score = base.pillars[other]!;
-      if (other === pn || score === null) continue;
-      total += score * compiled.pillars[other]!.weight;
-      weights += compiled.pillars[other]!.weight;
-    }
-    rest.global[pn] = total;
-    rest.globalWeights[pn] = weights;
   }
 }
 
 /**
- * The action done on the row's arrays, the scores of its indicators put in `scratch.moved`, and
- * the row put back as it was; false (and nothing done) when it would change no answer.
+ * The action done on the row's arrays, the scores of its indicators put in `scratch.figures.moved`,
+ * and the row put back as it was; false (and nothing done) when it would change no answer.
  */
 function rescore(compiled: CompiledScorer, c: CompiledAction, row: RowState, scratch: Scratch): boolean {
   if (!proposeChanges(row.values, c, scratch.proposed)) return false;
   reexamine(compiled, row, scratch.proposed, c.affected, scratch.saved);
-  for (const n of c.indicators) scratch.moved[n] = compiled.indicators[n]!.score(row.scored, row.status, scratch.points);
+  const { moved, isMoved } = scratch.figures;
+  for (const n of c.indicators) {
+    const score = compiled.indicators[n]!.score(row.scored, row.status, scratch.points);
+    moved[n] = score === null ? Number.NaN : score;
+    isMoved[n] = 1;
+  }
   restore(compiled, row, c.affected, scratch.saved);
   for (const { slot } of c.changes) scratch.proposed[slot] = undefined;
   return true;
 }
 
-function movesAny(indicators: readonly number[], moved: readonly (number | null | undefined)[], scores: readonly (number | null)[]): boolean {
-  for (const n of indicators) if (moved[n] !== scores[n]) return true;
+/** Whether a moved indicator's score differs from the row's (NaN, no score, equals itself here). */
+function movesAny(indicators: readonly number[], f: RowFigures): boolean {
+  for (const n of indicators) {
+    const now = f.moved[n]!;
+    const before = f.score[n]!;
+    if (now !== before && (now === now || before === before)) return true;
+  }
   return false;
-}
-
-const gain = (a: number | null | undefined, b: number | null | undefined) => round1((a ?? 0) - (b ?? 0));
-
-function allAtTop(indicators: readonly number[], scores: readonly (number | null)[]): boolean {
-  for (const n of indicators) if (scores[n] !== MAX_SCORE) return false;
-  return true;
 }
 
 /**
@@ -427,37 +288,6 @@ function keepTop(sorted: Candidate[], candidate: Candidate, top: number): void {
   if (at >= top) return;
   sorted.splice(at, 0, { ...candidate, gains: { ...candidate.gains }, projected: { ...candidate.projected } });
   if (sorted.length > top) sorted.pop();
-}
-
-/** Scores once the action is done, into `into`: only the pillars holding a moved indicator change; the global follows from the pillars. */
-function project(compiled: CompiledScorer, c: CompiledAction, base: RowScores, moved: readonly (number | null | undefined)[], into: QuickSuggestion['projected']): void {
-  let global = 0;
-  let globalWeight = 0;
-  let ownPillar: number | null = null;
-  for (let pn = 0; pn < compiled.pillars.length; pn++) {
-    const p = compiled.pillars[pn]!;
-    let score: number | null = base.pillars[pn]!;
-    if (c.pillars[pn]) {
-      let total = 0;
-      let weights = 0;
-      for (const n of p.indicators) {
-        const v = moved[n] !== undefined ? moved[n]! : base.indicators[n]!;
-        if (v === null) continue;
-        const { weight } = compiled.indicators[n]!;
-        total += v * weight;
-        weights += weight;
-      }
-      score = weights > 0 ? round1(total / weights) : null;
-    }
-    if (pn === c.pillar) ownPillar = score;
-    if (score === null) continue;
-    global += score * p.weight;
-    globalWeight += p.weight;
-  }
-  const own = moved[c.indicator];
-  into.global = globalWeight > 0 ? round1(global / globalWeight) : null;
-  into.pillar = ownPillar;
-  into.indicator = (own !== undefined ? own : base.indicators[c.indicator]) ?? null;
 }
 
 /**

@@ -7,6 +7,8 @@ import { evaluate } from '../../src/core/condition.js';
 import { indexContent } from '../../src/core/content-index.js';
 import type { Action, AnswersDocument, Content } from '../../src/core/content-model.js';
 import { actionBounds, compileActions, quickSuggest, suggestForRow } from '../../src/core/quick-suggest.js';
+import { indicatorCap, loadRow, rowFigures } from '../../src/core/gain-bounds.js';
+import { suggestionLayout } from '../../src/core/suggestion-layout.js';
 import { gainPerEffort } from '../../src/core/ranking.js';
 import { rowStateFrom } from '../../src/core/row-state.js';
 import { createScorer } from '../../src/core/score.js';
@@ -103,6 +105,25 @@ describe('only the top suggestions, most promising first', () => {
       });
     }
     expect(checked).toBeGreaterThan(200 * 30);
+  });
+
+  it('when 1,000 random rows bound their actions, then no action moving one indicator is bounded above that indicator\'s cap', () => {
+    const rand = random(45);
+    const layout = suggestionLayout(compiled, actions);
+    const figures = rowFigures(layout);
+    let compared = 0;
+    for (let i = 0; i < 1000; i++) {
+      const { row, base } = randomRow(rand);
+      const bounds = actionBounds(compiled, actions, row, base);
+      loadRow(layout, base, figures);
+      actions.forEach((c, n) => {
+        if (c.moves.length !== 1 || bounds[n] === -Infinity) return;
+        const cap = indicatorCap(layout, c.moves[0]!.indicator, figures) / c.effortUnits;
+        expect([c.action.id, cap >= bounds[n]!]).toEqual([c.action.id, true]);
+        compared++;
+      });
+    }
+    expect(compared).toBeGreaterThan(1000 * 30);
   });
 
   it('when an action is bounded before being done, then its bound is never below what it turns out to be worth, and it does leave actions undone', () => {

@@ -1,0 +1,220 @@
+import { round1 } from './aggregate.js';
+import type { RowScores } from './compiled-scorer.js';
+import type { SuggestionLayout } from './suggestion-layout.js';
+
+/**
+ * One row's scores as batch suggestions weigh them, in typed arrays reused from row to row (NaN
+ * stands for "no score"): the row's own scores, the sums bounds add a bounded score to, and the
+ * scores of the indicators the action being weighed moves.
+ */
+export interface RowFigures {
+  score: Float64Array;
+  pillarScore: Float64Array;
+  global: number;
+  /** By indicator: its points and points available. */
+  points: Float64Array;
+  available: Float64Array;
+  /** By indicator: the weighted sum and weights of the other scored indicators of its pillar. */
+  restTotal: Float64Array;
+  restWeights: Float64Array;
+  /** By pillar: the weighted sum and weights of the other scored pillars. */
+  restGlobal: Float64Array;
+  restGlobalWeights: Float64Array;
+  /** By indicator: its score once the action is done (read where `isMoved` is 1). */
+  moved: Float64Array;
+  isMoved: Uint8Array;
+  /** Scores once the action is done: global, its pillar, its indicator (see `project`). */
+  projected: Float64Array;
+}
+
+export const GLOBAL = 0;
+export const PILLAR = 1;
+export const INDICATOR = 2;
+
+export function rowFigures(layout: SuggestionLayout): RowFigures {
+  const { indicators, pillars } = layout;
+  return {
+    score: new Float64Array(indicators),
+    pillarScore: new Float64Array(pillars),
+    global: Number.NaN,
+    points: new Float64Array(indicators),
+    available: new Float64Array(indicators),
+    restTotal: new Float64Array(indicators),
+    restWeights: new Float64Array(indicators),
+    restGlobal: new Float64Array(pillars),
+    restGlobalWeights: new Float64Array(pillars),
+    moved: new Float64Array(indicators),
+    isMoved: new Uint8Array(indicators),
+    projected: new Float64Array(3),
+  };
+}
+
+const MAX_SCORE = 100;
+const SLACK = 1e-9;
+
+/** Takes in a row's scores: every entry of `f` but `moved` is rewritten. */
+export function loadRow(layout: SuggestionLayout, base: RowScores, f: RowFigures): void {
+  const { criterionStart, criterionMax, indicatorWeight, pillarStart, pillarIndicators, pillarWeight } = layout;
+  const { criteria } = base;
+  for (let n = 0; n < layout.indicators; n++) {
+    let points = 0;
+    let available = 0;
+    for (let k = criterionStart[n]!; k < criterionStart[n + 1]!; k++) {
+      const now = criteria[k]!;
+      if (now < 0) continue;
+      points += now;
+      available += criterionMax[k]!;
+    }
+    f.points[n] = points;
+    f.available[n] = available;
+    const score = base.indicators[n]!;
+    f.score[n] = score === null ? Number.NaN : score;
+    f.isMoved[n] = 0;
+  }
+  for (let pn = 0; pn < layout.pillars; pn++) {
+    const score = base.pillars[pn]!;
+    f.pillarScore[pn] = score === null ? Number.NaN : score;
+    // The rest of the pillar in the pillar's order, as a real outcome sums it.
+    for (let k = pillarStart[pn]!; k < pillarStart[pn + 1]!; k++) {
+      const n = pillarIndicators[k]!;
+      let total = 0;
+      let weights = 0;
+      for (let j = pillarStart[pn]!; j < pillarStart[pn + 1]!; j++) {
+        const m = pillarIndicators[j]!;
+        const other = f.score[m]!;
+        if (m === n || other !== other) continue;
+        total += other * indicatorWeight[m]!;
+        weights += indicatorWeight[m]!;
+      }
+      f.restTotal[n] = total;
+      f.restWeights[n] = weights;
+    }
+  }
+  for (let pn = 0; pn < layout.pillars; pn++) {
+    let total = 0;
+    let weights = 0;
+    for (let other = 0; other < layout.pillars; other++) {
+      const score = f.pillarScore[other]!;
+      if (other === pn || score !== score) continue;
+      total += score * pillarWeight[other]!;
+      weights += pillarWeight[other]!;
+    }
+    f.restGlobal[pn] = total;
+    f.restGlobalWeights[pn] = weights;
+  }
+  f.global = base.global === null ? Number.NaN : base.global;
+}
+
+/** Points of global score gained, as suggestions round them (no score counts as 0). */
+export function gain(after: number, before: number): number {
+  return round1((after === after ? after : 0) - (before === before ? before : 0));
+}
+
+/** Whether every indicator the action can move is already at the top (it can then gain nothing). */
+export function allAtTop(layout: SuggestionLayout, action: number, f: RowFigures): boolean {
+  for (let m = layout.moveStart[action]!; m < layout.moveStart[action + 1]!; m++) if (f.score[layout.moveIndicator[m]!] !== MAX_SCORE) return false;
+  return true;
+}
+
+/**
+ * The most an action can be worth (its rank value), from the row's criteria points.
+ *
+ * A criterion the action does not touch keeps its points and whether it applies. The touched
+ * ones, with their points p ≤ m of m available, turn the indicator's share P/M of the untouched
+ * into (P + p) / (M + m), at most (P + S) / (M + S) with S all the touched points available, since
+ * adding the same to both sides of a share of at most 100 % never lowers it. That is the bound on
+ * each moved indicator, projected as a real outcome would be (every step keeps the order of its
+ * inputs). An indicator can also end without a score, but only when none of its untouched
+ * criteria applies, and its bound is then 100: a weighted mean with a 100 added is never below
+ * the same mean without it, so that ending never gains more. The fast path, one moved indicator
+ * (most actions), adds its bound to sums of the rest taken in another order, hence SLACK before
+ * each rounding.
+ */
+export function gainBound(layout: SuggestionLayout, action: number, criteria: Float64Array, f: RowFigures): number {
+  const { moveStart, moveIndicator, touchStart, touchPosition, touchMax } = layout;
+  const first = moveStart[action]!;
+  const last = moveStart[action + 1]!;
+  for (let m = first; m < last; m++) {
+    const n = moveIndicator[m]!;
+    let points = f.points[n]!;
+    let available = f.available[n]!;
+    for (let t = touchStart[m]!; t < touchStart[m + 1]!; t++) {
+      const now = criteria[touchPosition[t]!]!;
+      const max = touchMax[t]!;
+      if (now >= 0) {
+        points += max - now;
+      } else {
+        points += max;
+        available += max;
+      }
+    }
+    const score = available > 0 ? Math.min(MAX_SCORE, round1((100 * points) / available + SLACK)) : Number.NaN;
+    if (last - first === 1) return singleBound(layout, n, f, score) / layout.effort[action]!;
+    f.moved[n] = score;
+    f.isMoved[n] = 1;
+  }
+  project(layout, action, f);
+  for (let m = first; m < last; m++) f.isMoved[moveIndicator[m]!] = 0;
+  return gain(f.projected[GLOBAL]!, f.global) / layout.effort[action]!;
+}
+
+/**
+ * The most any action moving only indicator n can gain (not divided by its effort): its bound
+ * with n at 100, since a bounded score is at most 100, and a score of 100 gains at least as much
+ * as none (see `gainBound`). One figure per indicator, where bounding each action costs more.
+ */
+export function indicatorCap(layout: SuggestionLayout, n: number, f: RowFigures): number {
+  return singleBound(layout, n, f, MAX_SCORE);
+}
+
+/** The global gain with indicator n at `score` (NaN: none), added to the sums of the rest of its pillar and of the other pillars. */
+function singleBound(layout: SuggestionLayout, n: number, f: RowFigures, score: number): number {
+  const pn = layout.indicatorPillar[n]!;
+  const weight = layout.indicatorWeight[n]!;
+  const scored = score === score;
+  const weights = f.restWeights[n]! + (scored ? weight : 0);
+  const pillarScore = weights > 0 ? round1((f.restTotal[n]! + (scored ? score * weight : 0)) / weights + SLACK) : Number.NaN;
+  let total = f.restGlobal[pn]!;
+  let totalWeight = f.restGlobalWeights[pn]!;
+  if (pillarScore === pillarScore) {
+    total += pillarScore * layout.pillarWeight[pn]!;
+    totalWeight += layout.pillarWeight[pn]!;
+  }
+  return gain(totalWeight > 0 ? round1(total / totalWeight + SLACK) : Number.NaN, f.global);
+}
+
+/**
+ * Scores once the action is done, into `f.projected`, from the moved indicators' scores in
+ * `f.moved` (where `f.isMoved`): only the pillars holding a moved indicator change, summed in the
+ * same order as a full scoring does (so the same figures); the global follows from the pillars.
+ */
+export function project(layout: SuggestionLayout, action: number, f: RowFigures): void {
+  const { pillars, pillarStart, pillarIndicators, indicatorWeight, pillarWeight, movesPillar } = layout;
+  const ownPillar = layout.ownPillar[action]!;
+  const own = layout.ownIndicator[action]!;
+  let global = 0;
+  let globalWeight = 0;
+  let ownPillarScore = Number.NaN;
+  for (let pn = 0; pn < pillars; pn++) {
+    let score = f.pillarScore[pn]!;
+    if (movesPillar[action * pillars + pn] === 1) {
+      let total = 0;
+      let weights = 0;
+      for (let k = pillarStart[pn]!; k < pillarStart[pn + 1]!; k++) {
+        const n = pillarIndicators[k]!;
+        const v = f.isMoved[n] === 1 ? f.moved[n]! : f.score[n]!;
+        if (v !== v) continue;
+        total += v * indicatorWeight[n]!;
+        weights += indicatorWeight[n]!;
+      }
+      score = weights > 0 ? round1(total / weights) : Number.NaN;
+    }
+    if (pn === ownPillar) ownPillarScore = score;
+    if (score !== score) continue;
+    global += score * pillarWeight[pn]!;
+    globalWeight += pillarWeight[pn]!;
+  }
+  f.projected[GLOBAL] = globalWeight > 0 ? round1(global / globalWeight) : Number.NaN;
+  f.projected[PILLAR] = ownPillarScore;
+  f.projected[INDICATOR] = f.isMoved[own] === 1 ? f.moved[own]! : f.score[own]!;
+}

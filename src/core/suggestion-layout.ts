@@ -1,0 +1,82 @@
+import type { CompiledScorer } from './compiled-scorer.js';
+
+/**
+ * The content's aggregation and the actions' reach as flat typed arrays, made once per content
+ * version: what batch suggestions read for every action of every row. Numbers in a row of memory,
+ * with no object, closure or null on the way, are what keeps the per-row loops cheap (the same
+ * loops over objects and `number | null` arrays cost several times as much).
+ *
+ * Lists are stored as CSR: `xStart[i]` to `xStart[i + 1]` are the positions of i's entries.
+ */
+export interface SuggestionLayout {
+  indicators: number;
+  pillars: number;
+  /** By indicator: where its criteria start (they have consecutive positions), then each criterion's points available. */
+  criterionStart: Int32Array;
+  criterionMax: Float64Array;
+  indicatorWeight: Float64Array;
+  indicatorPillar: Int32Array;
+  /** By pillar: its weight and its indicators, in the order the scores are summed. */
+  pillarWeight: Float64Array;
+  pillarStart: Int32Array;
+  pillarIndicators: Int32Array;
+  /** By action: its units of effort, its own indicator and pillar. */
+  effort: Float64Array;
+  ownIndicator: Int32Array;
+  ownPillar: Int32Array;
+  /** By action × pillar (action * pillars + pillar): 1 when the action can move the pillar. */
+  movesPillar: Uint8Array;
+  /** By action: its moves, each an indicator the action can move ... */
+  moveStart: Int32Array;
+  moveIndicator: Int32Array;
+  /** ... and, by move, the criteria of it that read what the action changes, with their points available. */
+  touchStart: Int32Array;
+  touchPosition: Int32Array;
+  touchMax: Float64Array;
+}
+
+/** What the layout needs to know of one action (see `CompiledAction`). */
+export interface ActionReach {
+  effortUnits: number;
+  indicator: number;
+  pillar: number;
+  /** Indicators it can move, each with the positions of its criteria the action touches. */
+  moves: { indicator: number; touched: readonly number[] }[];
+}
+
+export function suggestionLayout(compiled: CompiledScorer, actions: readonly ActionReach[]): SuggestionLayout {
+  const criteria = compiled.indicators.flatMap((i) => i.criteria);
+  if (criteria.some((k, n) => k.position !== n)) throw new Error('criteria positions are not in order');
+  const pillarOf = new Int32Array(compiled.indicators.length);
+  compiled.pillars.forEach((p, pn) => p.indicators.forEach((n) => (pillarOf[n] = pn)));
+  const moves = actions.flatMap((a) => a.moves);
+  const movesPillar = new Uint8Array(actions.length * compiled.pillars.length);
+  actions.forEach((a, i) => a.moves.forEach((m) => (movesPillar[i * compiled.pillars.length + pillarOf[m.indicator]!] = 1)));
+  return {
+    indicators: compiled.indicators.length,
+    pillars: compiled.pillars.length,
+    criterionStart: starts(compiled.indicators.map((i) => i.criteria.length)),
+    criterionMax: Float64Array.from(criteria, (k) => k.max),
+    indicatorWeight: Float64Array.from(compiled.indicators, (i) => i.weight),
+    indicatorPillar: pillarOf,
+    pillarWeight: Float64Array.from(compiled.pillars, (p) => p.weight),
+    pillarStart: starts(compiled.pillars.map((p) => p.indicators.length)),
+    pillarIndicators: Int32Array.from(compiled.pillars.flatMap((p) => p.indicators)),
+    effort: Float64Array.from(actions, (a) => a.effortUnits),
+    ownIndicator: Int32Array.from(actions, (a) => a.indicator),
+    ownPillar: Int32Array.from(actions, (a) => a.pillar),
+    movesPillar,
+    moveStart: starts(actions.map((a) => a.moves.length)),
+    moveIndicator: Int32Array.from(moves, (m) => m.indicator),
+    touchStart: starts(moves.map((m) => m.touched.length)),
+    touchPosition: Int32Array.from(moves.flatMap((m) => m.touched)),
+    touchMax: Float64Array.from(moves.flatMap((m) => m.touched), (k) => criteria[k]!.max),
+  };
+}
+
+/** Offsets of consecutive lists of these lengths, with the end of the last. */
+function starts(lengths: readonly number[]): Int32Array {
+  const out = new Int32Array(lengths.length + 1);
+  lengths.forEach((length, i) => (out[i + 1] = out[i]! + length));
+  return out;
+}
