@@ -1,0 +1,75 @@
+/**
+ * Compares the batch scoring of two or more builds on the same chunks of one generated portfolio,
+ * in one process, chunk after chunk in turn (the order rotating every pass), so that whatever else
+ * the machine does slows them all alike. Separate runs on this machine vary by up to a third,
+ * which hides differences of 10 %; this does not.
+ *
+ *   git worktree add /tmp/before HEAD~1 && (cd /tmp/before && npm ci && npm run build)
+ *   npm run build && node dist/bench/compare-builds.js /tmp/before/dist dist
+ *
+ * Each argument is a build's output folder (`dist` of a checkout). BENCH_COMPARE_ROWS (40000)
+ * and BENCH_COMPARE_SUGGESTIONS (3) set the work; it prints each build's microseconds per row
+ * (scoring in one thread: reading cells, checking, scoring, suggesting, writing) and its ratio to
+ * the first.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readCsvChunks } from '../src/batch/csv-chunks.js';
+import type { CsvChunk } from '../src/batch/csv-chunk.js';
+import { loadContent } from '../src/content/load-content.js';
+import { indexContent } from '../src/core/content-index.js';
+import { writePortfolio } from './generate-portfolio.js';
+
+const roots = process.argv.slice(2).map((root) => resolve(root));
+if (roots.length < 2) throw new Error('usage: node dist/bench/compare-builds.js DIST_A DIST_B [DIST_C…]');
+const rows = Number(process.env.BENCH_COMPARE_ROWS ?? 40000);
+const suggestions = Number(process.env.BENCH_COMPARE_SUGGESTIONS ?? 3);
+const PASSES = 3;
+
+interface Build {
+  root: string;
+  score: (chunk: CsvChunk) => unknown;
+  nanoseconds: number;
+}
+
+/** A build's own batch code, with the content it loads itself. */
+async function buildAt(root: string): Promise<Build> {
+  const load = async <T>(path: string) => (await import(pathToFileURL(join(root, path)).href)) as T;
+  const { loadContent: load2 } = await load<typeof import('../src/content/load-content.js')>('src/content/load-content.js');
+  const { createRowScorer } = await load<typeof import('../src/batch/row-scorer.js')>('src/batch/row-scorer.js');
+  const { scoreWork } = await load<typeof import('../src/batch/score-work.js')>('src/batch/score-work.js');
+  const loaded = load2();
+  if (!loaded.ok) throw new Error(`${root}: content invalid`);
+  const scorer = createRowScorer(loaded.value.content, 'fr', suggestions);
+  const pillars = scorer.compiled.pillars.map((p) => p.id);
+  const layout = { pillars, indicators: scorer.compiled.indicators.map((i) => i.id), suggestions };
+  return { root, score: (chunk) => scoreWork(scorer, chunk, { format: 'csv', delimiter: ';', layout }, pillars), nanoseconds: 0 };
+}
+
+const loaded = loadContent();
+if (!loaded.ok) throw new Error('content invalid');
+const dir = mkdtempSync(join(tmpdir(), 'impact-compare-'));
+const file = join(dir, 'portfolio.csv');
+await writePortfolio(indexContent(loaded.value.content), file, rows, 17);
+const chunks: CsvChunk[] = [];
+for await (const chunk of readCsvChunks(file, { bytesRead: 0, totalBytes: 0 }, 500)) chunks.push(chunk);
+rmSync(dir, { recursive: true, force: true });
+
+const builds: Build[] = [];
+for (const root of roots) builds.push(await buildAt(root));
+// The first pass warms every build up (as a worker's first chunks do) and is not counted.
+for (let pass = 0; pass < PASSES; pass++) {
+  for (const chunk of chunks) {
+    for (let k = 0; k < builds.length; k++) {
+      const build = builds[(k + pass) % builds.length]!;
+      const start = process.hrtime.bigint();
+      build.score(chunk);
+      if (pass > 0) build.nanoseconds += Number(process.hrtime.bigint() - start);
+    }
+  }
+}
+const perRow = (b: Build) => b.nanoseconds / 1000 / (rows * (PASSES - 1));
+console.log(`\ncompare builds: ${rows.toLocaleString('en')} rows, ${suggestions} suggestions, same chunks in turn, one thread`);
+for (const b of builds) console.log(`${b.root.padEnd(40)} ${perRow(b).toFixed(2).padStart(8)} µs/row ${(perRow(b) / perRow(builds[0]!)).toFixed(3).padStart(7)}×`);
