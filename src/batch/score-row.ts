@@ -1,7 +1,7 @@
 import { rowScores, type CompiledScorer, type RowScores } from '../core/compiled-scorer.js';
 import type { AnswersDocument, AnswerValue } from '../core/content-model.js';
 import { viewIssue, type Issue } from '../core/issue.js';
-import { suggestForRow, type compileActions, type QuickSuggestion } from '../core/quick-suggest.js';
+import { topSuggestions, type compileActions, type QuickSuggestion } from '../core/quick-suggest.js';
 import { checkRow, rowStateFrom, valuesOf, type RowBuffers, type RowState } from '../core/row-state.js';
 import type { Lang } from '../core/text.js';
 import { validateAnswers } from '../core/validate-answers.js';
@@ -107,7 +107,7 @@ const NO_SUGGESTIONS: readonly QuickSuggestion[] = [];
 function scoreState(scorer: RowScorer, row: number, id: string, state: RowState, doc: () => AnswersDocument, sink: RowSink): void {
   const { compiled } = scorer;
   const scores = rowScores(compiled, state, scorer.buffers.criteria);
-  const suggestions = scorer.suggestions > 0 ? suggestForRow(compiled, scorer.actions, state, scores, scorer.suggestions) : NO_SUGGESTIONS;
+  const suggestions = scorer.suggestions > 0 ? topSuggestions(compiled, scorer.actions, state, scores, scorer.suggestions) : NO_SUGGESTIONS;
   if (scorer.keep?.has(id)) sink.result(okResult(compiled, row, id, scores, suggestions, doc()));
   else sink.scored(row, id, scores, suggestions);
 }

@@ -74,20 +74,26 @@ export function loadRow(layout: SuggestionLayout, base: RowScores, f: RowFigures
   for (let pn = 0; pn < layout.pillars; pn++) {
     const score = base.pillars[pn]!;
     f.pillarScore[pn] = score === null ? Number.NaN : score;
-    // The rest of the pillar in the pillar's order, as a real outcome sums it.
+    let total = 0;
+    let weights = 0;
+    let scored = 0;
     for (let k = pillarStart[pn]!; k < pillarStart[pn + 1]!; k++) {
       const n = pillarIndicators[k]!;
-      let total = 0;
-      let weights = 0;
-      for (let j = pillarStart[pn]!; j < pillarStart[pn + 1]!; j++) {
-        const m = pillarIndicators[j]!;
-        const other = f.score[m]!;
-        if (m === n || other !== other) continue;
-        total += other * indicatorWeight[m]!;
-        weights += indicatorWeight[m]!;
-      }
-      f.restTotal[n] = total;
-      f.restWeights[n] = weights;
+      const own = f.score[n]!;
+      if (own !== own) continue;
+      total += own * indicatorWeight[n]!;
+      weights += indicatorWeight[n]!;
+      scored++;
+    }
+    // The rest of the pillar as the whole less the indicator: a few ulps from summing the rest in
+    // the pillar's order, which SLACK covers many times over; none left is exactly none.
+    for (let k = pillarStart[pn]!; k < pillarStart[pn + 1]!; k++) {
+      const n = pillarIndicators[k]!;
+      const own = f.score[n]!;
+      const has = own === own;
+      const alone = scored - (has ? 1 : 0) === 0;
+      f.restTotal[n] = alone ? 0 : has ? total - own * indicatorWeight[n]! : total;
+      f.restWeights[n] = alone ? 0 : has ? weights - indicatorWeight[n]! : weights;
     }
   }
   for (let pn = 0; pn < layout.pillars; pn++) {

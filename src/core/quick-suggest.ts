@@ -114,6 +114,7 @@ interface Scratch {
   saved: Saved;
   /** The candidate being weighed: copied only if it makes the top. */
   candidate: Candidate;
+  kept: Kept;
   /** The actions' distinct fits conditions (see `CompiledAction.fits`), and whether each holds for the row's profile. */
   fitsTests: SlotTest[];
   fits: Uint8Array;
@@ -130,7 +131,7 @@ function scratchOf(compiled: CompiledScorer, actions: readonly CompiledAction[])
   if (!scratch || scratch.busy) {
     const layout = scratch?.layout ?? suggestionLayout(compiled, actions);
     const bounds = new Float64Array(actions.length);
-    const candidate: Candidate = { actionId: '', indicator: '', gains: { global: 0, pillar: 0, indicator: 0 }, projected: { global: null, pillar: null, indicator: null }, effort: 'low', cost: 'none', durationMonths: 0 };
+    const candidate = newCandidate();
     scratch = {
       layout,
       proposed: new Array<AnswerValue | undefined>(compiled.slots.size),
@@ -142,6 +143,7 @@ function scratchOf(compiled: CompiledScorer, actions: readonly CompiledAction[])
       caps: new Float64Array(compiled.indicators.length),
       saved: { status: [], shown: [], scored: [] },
       candidate,
+      kept: { list: [], size: 0 },
       fitsTests: [],
       fits: new Uint8Array(0),
       busy: false,
@@ -166,17 +168,25 @@ function scratchOf(compiled: CompiledScorer, actions: readonly CompiledAction[])
  * reach the top: most never need theirs.
  */
 export function suggestForRow(compiled: CompiledScorer, actions: readonly CompiledAction[], row: RowState, base: RowScores, top: number): QuickSuggestion[] {
-  if (top <= 0) return [];
+  return topSuggestions(compiled, actions, row, base, top).map(({ actionId, indicator, gains, projected }) => ({ actionId, indicator, gains: { ...gains }, projected: { ...projected } }));
+}
+
+/**
+ * `suggestForRow`'s list in space the next call reuses: for a batch, which writes a row's
+ * suggestions before it scores the next, and so allocates nothing per row for them.
+ */
+export function topSuggestions(compiled: CompiledScorer, actions: readonly CompiledAction[], row: RowState, base: RowScores, top: number): readonly QuickSuggestion[] {
+  if (top <= 0) return NO_SUGGESTIONS;
   const scratch = scratchOf(compiled, actions);
-  const { layout, figures: f, candidate, bounds, refined, heap } = scratch;
-  const kept: Candidate[] = [];
+  const { layout, figures: f, candidate, bounds, refined, heap, kept } = scratch;
+  kept.size = 0;
   scratch.busy = true;
   fillBounds(actions, row.profile, base, scratch, false);
   heap.clear();
   for (let i = 0; i < actions.length; i++) if (bounds[i] !== -Infinity) heap.push(i);
   for (;;) {
     const i = heap.top();
-    if (i < 0 || (kept.length >= top && bounds[i]! < gainPerEffort(kept[top - 1]!.gains.global, kept[top - 1]!.effort))) break;
+    if (i < 0 || (kept.size >= top && bounds[i]! < gainPerEffort(kept.list[top - 1]!.gains.global, kept.list[top - 1]!.effort))) break;
     if (refined[i] === 0) {
       refined[i] = 1;
       bounds[i] = gainBound(layout, i, base.criteria, f);
@@ -209,8 +219,10 @@ export function suggestForRow(compiled: CompiledScorer, actions: readonly Compil
     for (const n of c.indicators) f.isMoved[n] = 0;
   }
   scratch.busy = false;
-  return kept.map(({ actionId, indicator, gains, projected }) => ({ actionId, indicator, gains, projected }));
+  return kept.list.slice(0, kept.size);
 }
+
+const NO_SUGGESTIONS: readonly QuickSuggestion[] = [];
 
 const orNull = (score: number): number | null => (score === score ? score : null);
 
@@ -277,17 +289,42 @@ function movesAny(indicators: readonly number[], f: RowFigures): boolean {
   return false;
 }
 
+/** The best candidates so far, sorted, in objects reused from row to row: `list[0]` to `list[size - 1]`, then spare ones. */
+interface Kept {
+  list: Candidate[];
+  size: number;
+}
+
 /**
- * Inserts a copy of the candidate in a list kept sorted and no longer than `top`: the ranking
- * order is total (the action id breaks ties), so this is the head of the fully sorted list,
- * without sorting it all.
+ * Puts the candidate's figures in the list kept sorted and no longer than `top`, in a spare
+ * object (or the one that falls off the end): the ranking order is total (the action id breaks
+ * ties), so this is the head of the fully sorted list, without sorting it all.
  */
-function keepTop(sorted: Candidate[], candidate: Candidate, top: number): void {
-  let at = sorted.length;
-  while (at > 0 && compareSuggestions(candidate, sorted[at - 1]!) < 0) at--;
+function keepTop(kept: Kept, candidate: Candidate, top: number): void {
+  const { list } = kept;
+  let at = kept.size;
+  while (at > 0 && compareSuggestions(candidate, list[at - 1]!) < 0) at--;
   if (at >= top) return;
-  sorted.splice(at, 0, { ...candidate, gains: { ...candidate.gains }, projected: { ...candidate.projected } });
-  if (sorted.length > top) sorted.pop();
+  const last = Math.min(kept.size, top - 1);
+  const slot = list[last] ?? newCandidate();
+  for (let k = last; k > at; k--) list[k] = list[k - 1]!;
+  list[at] = slot;
+  if (kept.size < top) kept.size++;
+  slot.actionId = candidate.actionId;
+  slot.indicator = candidate.indicator;
+  slot.effort = candidate.effort;
+  slot.cost = candidate.cost;
+  slot.durationMonths = candidate.durationMonths;
+  slot.gains.global = candidate.gains.global;
+  slot.gains.pillar = candidate.gains.pillar;
+  slot.gains.indicator = candidate.gains.indicator;
+  slot.projected.global = candidate.projected.global;
+  slot.projected.pillar = candidate.projected.pillar;
+  slot.projected.indicator = candidate.projected.indicator;
+}
+
+function newCandidate(): Candidate {
+  return { actionId: '', indicator: '', gains: { global: 0, pillar: 0, indicator: 0 }, projected: { global: null, pillar: null, indicator: null }, effort: 'low', cost: 'none', durationMonths: 0 };
 }
 
 /**

@@ -6,7 +6,7 @@ import { compileScorer, quickScore, rowScores } from '../../src/core/compiled-sc
 import { evaluate } from '../../src/core/condition.js';
 import { indexContent } from '../../src/core/content-index.js';
 import type { Action, AnswersDocument, Content } from '../../src/core/content-model.js';
-import { actionBounds, compileActions, quickSuggest, suggestForRow } from '../../src/core/quick-suggest.js';
+import { actionBounds, compileActions, quickSuggest, suggestForRow, topSuggestions } from '../../src/core/quick-suggest.js';
 import { indicatorCap, loadRow, rowFigures } from '../../src/core/gain-bounds.js';
 import { suggestionLayout } from '../../src/core/suggestion-layout.js';
 import { gainPerEffort } from '../../src/core/ranking.js';
@@ -105,6 +105,19 @@ describe('only the top suggestions, most promising first', () => {
       });
     }
     expect(checked).toBeGreaterThan(200 * 30);
+  });
+
+  it('when a batch takes the top three in reused space, then each row gets the same list as suggestForRow, whose lists stay as they were', () => {
+    const rand = random(52);
+    const earlier = [];
+    for (let i = 0; i < 300; i++) {
+      const { row, base } = randomRow(rand);
+      const own = suggestForRow(compiled, actions, row, base, 3);
+      const reused = topSuggestions(compiled, actions, row, base, 3).map(({ actionId, indicator, gains, projected }) => ({ actionId, indicator, gains: { ...gains }, projected: { ...projected } }));
+      expect(reused).toEqual(own);
+      earlier.push({ own, copy: structuredClone(own) });
+    }
+    for (const { own, copy } of earlier) expect(own).toEqual(copy);
   });
 
   it('when 1,000 random rows bound their actions, then no action moving one indicator is bounded above that indicator\'s cap', () => {
