@@ -37,10 +37,10 @@ interface Build {
 /** A build's own batch code, with the content it loads itself. */
 async function buildAt(root: string): Promise<Build> {
   const load = async <T>(path: string) => (await import(pathToFileURL(join(root, path)).href)) as T;
-  const { loadContent: load2 } = await load<typeof import('../src/content/load-content.js')>('src/content/load-content.js');
+  const { loadContent: loadOwnContent } = await load<typeof import('../src/content/load-content.js')>('src/content/load-content.js');
   const { createRowScorer } = await load<typeof import('../src/batch/row-scorer.js')>('src/batch/row-scorer.js');
   const { scoreWork } = await load<typeof import('../src/batch/score-work.js')>('src/batch/score-work.js');
-  const loaded = load2();
+  const loaded = loadOwnContent();
   if (!loaded.ok) throw new Error(`${root}: content invalid`);
   const scorer = createRowScorer(loaded.value.content, 'fr', suggestions);
   const pillars = scorer.compiled.pillars.map((p) => p.id);

@@ -112,8 +112,9 @@ interface Scratch {
   heap: MaxHeap;
   /** What an action's re-examination overwrote. */
   saved: Saved;
-  /** The candidate being weighed: copied only if it makes the top. */
+  /** The candidate being weighed: its figures are copied into `kept` only if it makes the top. */
   candidate: Candidate;
+  /** The top so far, what `topSuggestions` returns. */
   kept: Kept;
   /** The actions' distinct fits conditions (see `CompiledAction.fits`), and whether each holds for the row's profile. */
   fitsTests: SlotTest[];
