@@ -1,5 +1,5 @@
 import type { CompiledScorer, RowScores } from '../core/compiled-scorer.js';
-import type { QuickSuggestion } from '../core/quick-suggest.js';
+import type { RankedAction } from '../core/quick-suggest.js';
 import type { Tally } from './batch-summary.js';
 import { cellsOf, csvLine, safeCell, type OutputLayout } from './format-rows.js';
 import { okResult, type RowResult, type RowSink } from './score-row.js';
@@ -51,7 +51,7 @@ export class CsvRowWriter implements RowSink {
     for (const action of compiled.index.content.actions) this.actionBytes.set(action.id, bytesOf(csvLine([action.id], delimiterText).slice(0, -1)));
   }
 
-  scored(row: number, id: string, scores: RowScores, suggestions: readonly QuickSuggestion[]): void {
+  scored(row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[]): void {
     if (!plainId(id, this.delimiterText)) return this.result(okResult(this.compiled, row, id, scores, suggestions));
     this.room(32 + 3 * id.length);
     this.writeInteger(row);

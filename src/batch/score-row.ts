@@ -1,7 +1,7 @@
 import { rowScores, type CompiledScorer, type RowScores } from '../core/compiled-scorer.js';
 import type { AnswersDocument, AnswerValue } from '../core/content-model.js';
 import { viewIssue, type Issue } from '../core/issue.js';
-import { topSuggestions, type compileActions, type QuickSuggestion } from '../core/quick-suggest.js';
+import { topSuggestions, type compileActions, type RankedAction } from '../core/quick-suggest.js';
 import { checkRow, rowStateFrom, valuesOf, type RowBuffers, type RowState } from '../core/row-state.js';
 import type { Lang } from '../core/text.js';
 import { validateAnswers } from '../core/validate-answers.js';
@@ -51,7 +51,7 @@ export interface RowScorer {
  * other row (with problems, or whose answers are kept) comes as a result.
  */
 export interface RowSink {
-  scored(row: number, id: string, scores: RowScores, suggestions: readonly QuickSuggestion[]): void;
+  scored(row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[]): void;
   result(result: Exclude<RowResult, { skip: true }>): void;
 }
 
@@ -61,7 +61,7 @@ export class ResultList implements RowSink {
 
   constructor(private readonly compiled: CompiledScorer) {}
 
-  scored(row: number, id: string, scores: RowScores, suggestions: readonly QuickSuggestion[]): void {
+  scored(row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[]): void {
     this.results.push(okResult(this.compiled, row, id, scores, suggestions));
   }
 
@@ -71,7 +71,7 @@ export class ResultList implements RowSink {
 }
 
 /** A valid row's result, scores by id. */
-export function okResult(compiled: CompiledScorer, row: number, id: string, scores: RowScores, suggestions: readonly QuickSuggestion[], document?: AnswersDocument): Extract<RowResult, { ok: true }> {
+export function okResult(compiled: CompiledScorer, row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[], document?: AnswersDocument): Extract<RowResult, { ok: true }> {
   const pillars: Record<string, number | null> = {};
   compiled.pillars.forEach((p, n) => (pillars[p.id] = scores.pillars[n]!));
   const indicators: Record<string, number | null> = {};
@@ -101,7 +101,7 @@ function scoreDocument(scorer: RowScorer, row: number, id: string, doc: AnswersD
   scoreState(scorer, row, id, rowStateFrom(scorer.compiled, doc, applicability), () => doc, sink);
 }
 
-const NO_SUGGESTIONS: readonly QuickSuggestion[] = [];
+const NO_SUGGESTIONS: readonly RankedAction[] = [];
 
 /** Scores and suggests for a valid row; its answers document is only built when it is to be kept. */
 function scoreState(scorer: RowScorer, row: number, id: string, state: RowState, doc: () => AnswersDocument, sink: RowSink): void {

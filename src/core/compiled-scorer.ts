@@ -1,7 +1,7 @@
 import { pointsScore, round1 } from './aggregate.js';
 import type { Condition, SlotTest } from './condition.js';
 import { answerValidator } from './answer-value.js';
-import { compileSlots, conditionSource, functionOf, literal } from './generated-code.js';
+import { compileSlots, conditionSource, functionOf, literal, slotRead } from './generated-code.js';
 import type { ContentIndex, QuestionEntry } from './content-index.js';
 import type { AnswersDocument } from './content-model.js';
 import type { Outcome } from './issue.js';
@@ -195,7 +195,7 @@ function generatedScore(criteria: readonly CompiledCriterion[], slots: ReadonlyM
   const slotOf = (fact: string) => slots.get(fact) ?? -1;
   const body = criteria.map((criterion) => {
     const applicable = criterion.questionNumbers.length === 0 ? 'true' : criterion.questionNumbers.map((q) => `status[${q}] !== ${NOT_APPLICABLE_STATUS}`).join(' || ');
-    const steps = criterion.steps.map((step) => `if (${literal(step.points)} > best && ${conditionSource(step.conditions, slotOf, 'scored')}) best = ${literal(step.points)};`);
+    const steps = criterion.steps.map((step) => `if (${literal(step.points)} > best && ${conditionSource(step.conditions, (fact) => slotRead('scored', slotOf(fact)))}) best = ${literal(step.points)};`);
     return `if (${applicable}) { best = 0; ${steps.join(' ')} points += best; max += ${literal(criterion.max)}; out[${criterion.position}] = best; } else out[${criterion.position}] = -1;`;
   });
   return functionOf(['scored', 'status', 'out'], `let points = 0, max = 0, best = 0; ${body.join('\n')} return pointsScore(points, max);`, { pointsScore });

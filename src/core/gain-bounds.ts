@@ -135,8 +135,11 @@ export function allAtTop(layout: SuggestionLayout, action: number, f: RowFigures
  * the same mean without it, so that ending never gains more. The fast path, one moved indicator
  * (most actions), adds its bound to sums of the rest taken in another order, hence SLACK before
  * each rounding.
+ *
+ * Written into `out[action]` rather than returned, as `indicatorCap` does: a number returned from
+ * a call V8 does not inline is boxed, and a batch bounds tens of actions per row.
  */
-export function gainBound(layout: SuggestionLayout, action: number, criteria: Float64Array, f: RowFigures): number {
+export function gainBound(layout: SuggestionLayout, action: number, criteria: Float64Array, f: RowFigures, out: Float64Array): void {
   const { moveStart, moveIndicator, touchStart, touchPosition, touchMax } = layout;
   const first = moveStart[action]!;
   const last = moveStart[action + 1]!;
@@ -155,22 +158,26 @@ export function gainBound(layout: SuggestionLayout, action: number, criteria: Fl
       }
     }
     const score = available > 0 ? Math.min(MAX_SCORE, round1((100 * points) / available + SLACK)) : Number.NaN;
-    if (last - first === 1) return singleBound(layout, n, f, score) / layout.effort[action]!;
+    if (last - first === 1) {
+      out[action] = singleBound(layout, n, f, score) / layout.effort[action]!;
+      return;
+    }
     f.moved[n] = score;
     f.isMoved[n] = 1;
   }
   project(layout, action, f);
   for (let m = first; m < last; m++) f.isMoved[moveIndicator[m]!] = 0;
-  return gain(f.projected[GLOBAL]!, f.global) / layout.effort[action]!;
+  out[action] = gain(f.projected[GLOBAL]!, f.global) / layout.effort[action]!;
 }
 
 /**
  * The most any action moving only indicator n can gain (not divided by its effort): its bound
  * with n at 100, since a bounded score is at most 100, and a score of 100 gains at least as much
- * as none (see `gainBound`). One figure per indicator, where bounding each action costs more.
+ * as none (see `gainBound`). One figure per indicator, where bounding each action costs more;
+ * written into `out[n]`.
  */
-export function indicatorCap(layout: SuggestionLayout, n: number, f: RowFigures): number {
-  return singleBound(layout, n, f, MAX_SCORE);
+export function indicatorCap(layout: SuggestionLayout, n: number, f: RowFigures, out: Float64Array): void {
+  out[n] = singleBound(layout, n, f, MAX_SCORE);
 }
 
 /** The global gain with indicator n at `score` (NaN: none), added to the sums of the rest of its pillar and of the other pillars. */

@@ -18,13 +18,20 @@ export function literal(value: Literal): string {
   throw new TypeError(`not a literal: ${typeof value}`);
 }
 
-/** The source of a boolean expression reading facts from the array `array` by slot (-1: no slot, always undefined). */
-export function conditionSource(c: Condition, slotOf: (fact: string) => number, array: string): string {
-  if ('all' in c) return c.all.length === 0 ? 'true' : `(${c.all.map((p) => conditionSource(p, slotOf, array)).join(' && ')})`;
-  if ('any' in c) return c.any.length === 0 ? 'false' : `(${c.any.map((p) => conditionSource(p, slotOf, array)).join(' || ')})`;
-  if ('not' in c) return `!${conditionSource(c.not, slotOf, array)}`;
-  const slot = slotOf(c.fact);
-  const fact = slot >= 0 ? `${array}[${slot}]` : 'undefined';
+/** The source reading a fact from the array `array` at `slot` (-1: the fact has no slot, and is always undefined). */
+export function slotRead(array: string, slot: number): string {
+  return slot >= 0 ? `${array}[${slot}]` : 'undefined';
+}
+
+/**
+ * The source of a boolean expression whose facts are read by the expressions `factSource` gives
+ * (an array entry by slot, most often: see `slotRead`; or a local variable of the generated code).
+ */
+export function conditionSource(c: Condition, factSource: (fact: string) => string): string {
+  if ('all' in c) return c.all.length === 0 ? 'true' : `(${c.all.map((p) => conditionSource(p, factSource)).join(' && ')})`;
+  if ('any' in c) return c.any.length === 0 ? 'false' : `(${c.any.map((p) => conditionSource(p, factSource)).join(' || ')})`;
+  if ('not' in c) return `!${conditionSource(c.not, factSource)}`;
+  const fact = factSource(c.fact);
   const list = c.operator === 'in' || c.operator === 'notIn';
   // Content checks make lists of in and notIn, and single literals of the others.
   if (list !== Array.isArray(c.value)) throw new TypeError(`${c.fact} ${c.operator}: ${JSON.stringify(c.value)}`);
@@ -72,5 +79,5 @@ export function functionOf<F>(params: readonly string[], body: string, helpers: 
  * as one plain function: batches call these millions of times.
  */
 export function compileSlots(c: Condition, slots: ReadonlyMap<string, number>): SlotTest {
-  return functionOf<SlotTest>(['f'], `return ${conditionSource(c, (fact) => slots.get(fact) ?? -1, 'f')};`);
+  return functionOf<SlotTest>(['f'], `return ${conditionSource(c, (fact) => slotRead('f', slots.get(fact) ?? -1))};`);
 }

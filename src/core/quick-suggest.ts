@@ -1,13 +1,13 @@
 import type { Applicability } from './applicability.js';
-import { changed } from './apply-changes.js';
+import { actionOutcome, type ActionOutcome, type ChangeEntry, type UNCHANGED } from './action-outcome.js';
 import { rowScores, type CompiledScorer, type RowScores } from './compiled-scorer.js';
 import type { Condition, SlotTest } from './condition.js';
 import { compileSlots } from './generated-code.js';
-import type { Action, AnswerChange, AnswersDocument, AnswerValue, Question } from './content-model.js';
+import type { Action, AnswersDocument, AnswerValue } from './content-model.js';
 import { GLOBAL, INDICATOR, PILLAR, allAtTop, gain, gainBound, indicatorCap, loadRow, project, rowFigures, type RowFigures } from './gain-bounds.js';
 import { MaxHeap } from './max-heap.js';
 import { compareSuggestions, effortUnits, gainPerEffort, type Gains } from './ranking.js';
-import { ANSWERED_STATUS, ASKED, EXCLUDED, gatedVisibility, rowStateFrom, statusOf, type RowState } from './row-state.js';
+import { rowStateFrom, type RowState } from './row-state.js';
 import { suggestionLayout, type SuggestionLayout } from './suggestion-layout.js';
 
 interface CompiledAction {
@@ -20,7 +20,7 @@ interface CompiledAction {
   // Always present (undefined when absent): every action has the same shape, which keeps V8's property reads fast.
   requires: SlotTest | undefined;
   /** The answers it changes, known questions only, in the action's order, each with what it made of answers already seen. */
-  changes: { slot: number; question: Question; change: AnswerChange; seen: Map<unknown, AnswerValue | typeof UNCHANGED> }[];
+  changes: ChangeEntry[];
   /** Question numbers it changes, then those whose showIf depends on them (transitively), in questionnaire order. */
   affected: number[];
   /** Indicators whose score can move (positions in `compiled.indicators`). */
@@ -30,6 +30,8 @@ interface CompiledAction {
   pillar: number;
   /** Each indicator it can move, with the positions of the criteria of it that read an affected question: what bounds its gain (see `gainBound`). */
   moves: { indicator: number; touched: number[] }[];
+  /** The scores of the indicators it moves once done (see `actionOutcome`). */
+  outcome: ActionOutcome;
 }
 
 export interface QuickSuggestion {
@@ -71,6 +73,7 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
     });
     const fits = action.fits && fitsOf(action.fits);
     const moves = indicators.map((n) => ({ indicator: n, touched: compiled.indicators[n]!.criteria.filter((k) => k.questionNumbers.some((q) => numbers.has(q))).map((k) => k.position) }));
+    const affectedNumbers = [...numbers];
     return {
       action,
       fits: fits ? fits.at : -1,
@@ -78,11 +81,12 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
       effortUnits: effortUnits(action.effort),
       requires: action.requires && compileSlots(action.requires, slots),
       changes,
-      affected: [...numbers],
+      affected: affectedNumbers,
       indicators,
       indicator: indicatorIds.indexOf(action.indicator),
       pillar: pillarIds.indexOf(index.indicators.get(action.indicator)!.pillar),
       moves,
+      outcome: actionOutcome(compiled, { changes, affected: affectedNumbers, moves }),
     };
   });
 }
@@ -96,12 +100,8 @@ export function quickSuggest(compiled: CompiledScorer, actions: readonly Compile
 /** Space reused by every action of every row (per compiled content; a row is scored in one go). */
 interface Scratch {
   layout: SuggestionLayout;
-  /** The answers an action changes, by slot (undefined elsewhere, and between actions). */
-  proposed: (AnswerValue | undefined)[];
   /** The row's scores, and those of the action being weighed. */
   figures: RowFigures;
-  /** Criteria points of a re-scored indicator (not read: the row's own stay in `RowScores.criteria`). */
-  points: Float64Array;
   /** Per action: the most it could be worth (its rank value), -Infinity when it cannot gain. */
   bounds: Float64Array;
   /** Per action: 1 once its bound is its own (see `gainBound`), 0 while it is its indicator's cap (see `indicatorCap`). */
@@ -110,10 +110,8 @@ interface Scratch {
   caps: Float64Array;
   /** The actions not yet done that may gain, by bound. */
   heap: MaxHeap;
-  /** What an action's re-examination overwrote. */
-  saved: Saved;
   /** The candidate being weighed: its figures are copied into `kept` only if it makes the top. */
-  candidate: Candidate;
+  candidate: RankedAction;
   /** The top so far, what `topSuggestions` returns. */
   kept: Kept;
   /** The actions' distinct fits conditions (see `CompiledAction.fits`), and whether each holds for the row's profile. */
@@ -123,7 +121,19 @@ interface Scratch {
   busy: boolean;
 }
 
-type Candidate = QuickSuggestion & Pick<Action, 'effort' | 'cost' | 'durationMonths'>;
+/**
+ * A suggestion as batches keep it, in objects reused from row to row (see `topSuggestions`): its
+ * scores once done are numbers, NaN where there would be none, because a field that only ever
+ * holds numbers is updated in place, where one that may hold null boxes every number written.
+ */
+export interface RankedAction extends Pick<Action, 'effort' | 'cost' | 'durationMonths'> {
+  actionId: string;
+  indicator: string;
+  gains: Gains;
+  projectedGlobal: number;
+  projectedPillar: number;
+  projectedIndicator: number;
+}
 
 const scratches = new WeakMap<readonly CompiledAction[], Scratch>();
 
@@ -135,14 +145,11 @@ function scratchOf(compiled: CompiledScorer, actions: readonly CompiledAction[])
     const candidate = newCandidate();
     scratch = {
       layout,
-      proposed: new Array<AnswerValue | undefined>(compiled.slots.size),
       figures: rowFigures(layout),
-      points: new Float64Array(compiled.criteria),
       bounds,
       heap: new MaxHeap(bounds),
       refined: new Uint8Array(actions.length),
       caps: new Float64Array(compiled.indicators.length),
-      saved: { status: [], shown: [], scored: [] },
       candidate,
       kept: { list: [], size: 0 },
       fitsTests: [],
@@ -169,14 +176,14 @@ function scratchOf(compiled: CompiledScorer, actions: readonly CompiledAction[])
  * reach the top: most never need theirs.
  */
 export function suggestForRow(compiled: CompiledScorer, actions: readonly CompiledAction[], row: RowState, base: RowScores, top: number): QuickSuggestion[] {
-  return topSuggestions(compiled, actions, row, base, top).map(({ actionId, indicator, gains, projected }) => ({ actionId, indicator, gains: { ...gains }, projected: { ...projected } }));
+  return topSuggestions(compiled, actions, row, base, top).map(quickSuggestionOf);
 }
 
 /**
  * `suggestForRow`'s list in space the next call reuses: for a batch, which writes a row's
  * suggestions before it scores the next, and so allocates nothing per row for them.
  */
-export function topSuggestions(compiled: CompiledScorer, actions: readonly CompiledAction[], row: RowState, base: RowScores, top: number): readonly QuickSuggestion[] {
+export function topSuggestions(compiled: CompiledScorer, actions: readonly CompiledAction[], row: RowState, base: RowScores, top: number): readonly RankedAction[] {
   if (top <= 0) return NO_SUGGESTIONS;
   const scratch = scratchOf(compiled, actions);
   const { layout, figures: f, candidate, bounds, refined, heap, kept } = scratch;
@@ -190,14 +197,14 @@ export function topSuggestions(compiled: CompiledScorer, actions: readonly Compi
     if (i < 0 || (kept.size >= top && bounds[i]! < gainPerEffort(kept.list[top - 1]!.gains.global, kept.list[top - 1]!.effort))) break;
     if (refined[i] === 0) {
       refined[i] = 1;
-      bounds[i] = gainBound(layout, i, base.criteria, f);
+      gainBound(layout, i, base.criteria, f, bounds);
       heap.lowered();
       continue;
     }
     heap.pop();
     const c = actions[i]!;
     if (c.requires && !c.requires(row.values)) continue;
-    if (!rescore(compiled, c, row, scratch)) continue; // Already achieved: nothing would change.
+    if (!c.outcome(row, base.criteria, f)) continue; // Already achieved: nothing would change.
     // No indicator moves: every score stays as it is (the same sums in the same order), so no gain.
     if (movesAny(c.indicators, f)) {
       project(layout, i, f);
@@ -206,9 +213,9 @@ export function topSuggestions(compiled: CompiledScorer, actions: readonly Compi
       candidate.gains.pillar = gain(projected[PILLAR]!, f.pillarScore[c.pillar]!);
       candidate.gains.indicator = gain(projected[INDICATOR]!, f.score[c.indicator]!);
       if (candidate.gains.indicator > 0 || candidate.gains.global > 0) {
-        candidate.projected.global = orNull(projected[GLOBAL]!);
-        candidate.projected.pillar = orNull(projected[PILLAR]!);
-        candidate.projected.indicator = orNull(projected[INDICATOR]!);
+        candidate.projectedGlobal = projected[GLOBAL]!;
+        candidate.projectedPillar = projected[PILLAR]!;
+        candidate.projectedIndicator = projected[INDICATOR]!;
         candidate.actionId = c.action.id;
         candidate.indicator = c.action.indicator;
         candidate.effort = c.action.effort;
@@ -223,7 +230,13 @@ export function topSuggestions(compiled: CompiledScorer, actions: readonly Compi
   return kept.list.slice(0, kept.size);
 }
 
-const NO_SUGGESTIONS: readonly QuickSuggestion[] = [];
+const NO_SUGGESTIONS: readonly RankedAction[] = [];
+
+/** A kept suggestion in a list of its own, as `suggest` serves it. */
+function quickSuggestionOf(ranked: RankedAction): QuickSuggestion {
+  const { actionId, indicator, gains } = ranked;
+  return { actionId, indicator, gains: { ...gains }, projected: { global: orNull(ranked.projectedGlobal), pillar: orNull(ranked.projectedPillar), indicator: orNull(ranked.projectedIndicator) } };
+}
 
 const orNull = (score: number): number | null => (score === score ? score : null);
 
@@ -251,33 +264,15 @@ function fillBounds(actions: readonly CompiledAction[], profile: readonly unknow
       bounds[i] = -Infinity;
       refined[i] = 1;
     } else if (own || layout.moveStart[i + 1]! - layout.moveStart[i]! !== 1) {
-      bounds[i] = gainBound(layout, i, base.criteria, figures);
+      gainBound(layout, i, base.criteria, figures, bounds);
       refined[i] = 1;
     } else {
       const n = layout.moveIndicator[layout.moveStart[i]!]!;
-      if (caps[n] !== caps[n]) caps[n] = indicatorCap(layout, n, figures);
+      if (caps[n] !== caps[n]) indicatorCap(layout, n, figures, caps);
       bounds[i] = caps[n]! / layout.effort[i]!;
       refined[i] = 0;
     }
   }
-}
-
-/**
- * The action done on the row's arrays, the scores of its indicators put in `scratch.figures.moved`,
- * and the row put back as it was; false (and nothing done) when it would change no answer.
- */
-function rescore(compiled: CompiledScorer, c: CompiledAction, row: RowState, scratch: Scratch): boolean {
-  if (!proposeChanges(row.values, c, scratch.proposed)) return false;
-  reexamine(compiled, row, scratch.proposed, c.affected, scratch.saved);
-  const { moved, isMoved } = scratch.figures;
-  for (const n of c.indicators) {
-    const score = compiled.indicators[n]!.score(row.scored, row.status, scratch.points);
-    moved[n] = score === null ? Number.NaN : score;
-    isMoved[n] = 1;
-  }
-  restore(compiled, row, c.affected, scratch.saved);
-  for (const { slot } of c.changes) scratch.proposed[slot] = undefined;
-  return true;
 }
 
 /** Whether a moved indicator's score differs from the row's (NaN, no score, equals itself here). */
@@ -292,7 +287,7 @@ function movesAny(indicators: readonly number[], f: RowFigures): boolean {
 
 /** The best candidates so far, sorted, in objects reused from row to row: `list[0]` to `list[size - 1]`, then spare ones. */
 interface Kept {
-  list: Candidate[];
+  list: RankedAction[];
   size: number;
 }
 
@@ -301,7 +296,7 @@ interface Kept {
  * object (or the one that falls off the end): the ranking order is total (the action id breaks
  * ties), so this is the head of the fully sorted list, without sorting it all.
  */
-function keepTop(kept: Kept, candidate: Candidate, top: number): void {
+function keepTop(kept: Kept, candidate: RankedAction, top: number): void {
   const { list } = kept;
   let at = kept.size;
   while (at > 0 && compareSuggestions(candidate, list[at - 1]!) < 0) at--;
@@ -319,85 +314,12 @@ function keepTop(kept: Kept, candidate: Candidate, top: number): void {
   slot.gains.global = candidate.gains.global;
   slot.gains.pillar = candidate.gains.pillar;
   slot.gains.indicator = candidate.gains.indicator;
-  slot.projected.global = candidate.projected.global;
-  slot.projected.pillar = candidate.projected.pillar;
-  slot.projected.indicator = candidate.projected.indicator;
+  slot.projectedGlobal = candidate.projectedGlobal;
+  slot.projectedPillar = candidate.projectedPillar;
+  slot.projectedIndicator = candidate.projectedIndicator;
 }
 
-function newCandidate(): Candidate {
-  return { actionId: '', indicator: '', gains: { global: 0, pillar: 0, indicator: 0 }, projected: { global: null, pillar: null, indicator: null }, effort: 'low', cost: 'none', durationMonths: 0 };
-}
-
-/**
- * Puts in `proposed` (by slot) the answers an action changes, only those that really change, and
- * tells whether there is one.
- */
-function proposeChanges(values: readonly unknown[], c: CompiledAction, proposed: (AnswerValue | undefined)[]): boolean {
-  let any = false;
-  for (const { slot, question, change, seen } of c.changes) {
-    const current = values[slot] as AnswerValue | undefined;
-    // Rows repeat the same few answers: what a change makes of one is worked out once. A list is
-    // remembered by itself when frozen (shared by the rows read from the same cell text).
-    const cacheable = typeof current !== 'object' || Object.isFrozen(current);
-    let value = cacheable ? seen.get(current) : undefined;
-    if (value === undefined) {
-      const next = changed(question, current, change);
-      const fresh = next === undefined || sameAnswer(next, current) ? UNCHANGED : Array.isArray(next) ? (Object.freeze(next) as string[]) : next;
-      if (cacheable && seen.size < MAX_SEEN) seen.set(current, fresh);
-      value = fresh;
-    }
-    if (value === UNCHANGED) continue;
-    proposed[slot] = value;
-    any = true;
-  }
-  return any;
-}
-
-// What `seen` holds for an answer the change leaves as it is.
-const UNCHANGED = Symbol('unchanged');
-
-// Enough for every combination of options a real portfolio uses; numbers beyond it are worked out each time.
-const MAX_SEEN = 1000;
-
-function sameAnswer(a: AnswerValue, b: AnswerValue | undefined): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
-  return a === b;
-}
-
-/**
- * Visibility and status again for the affected questions only (the others cannot move: their gates
- * are untouched), written into the row's arrays; answers that stop applying stop counting, as a
- * save would drop them. What it overwrites goes to `saved`, for `restore`.
- */
-function reexamine(compiled: CompiledScorer, row: RowState, proposed: readonly (AnswerValue | undefined)[], affected: readonly number[], saved: Saved): void {
-  for (let k = 0; k < affected.length; k++) {
-    const n = affected[k]!;
-    const q = compiled.questions[n]!;
-    const v = q.appliesToTest >= 0 && row.applies[q.appliesToTest] === 0 ? EXCLUDED : !q.showIf || q.showIf(row.shown) ? ASKED : gatedVisibility(q.gates, row.status, Infinity);
-    const answer = proposed[q.slot] !== undefined ? proposed[q.slot] : row.values[q.slot];
-    const s = statusOf(v, answer);
-    saved.status[k] = row.status[n]!;
-    saved.shown[k] = row.shown[q.slot];
-    saved.scored[k] = row.scored[q.slot];
-    row.status[n] = s;
-    row.shown[q.slot] = v === ASKED ? answer : undefined;
-    row.scored[q.slot] = s === ANSWERED_STATUS ? answer : undefined;
-  }
-}
-
-interface Saved {
-  status: number[];
-  shown: unknown[];
-  scored: unknown[];
-}
-
-/** Puts the row back as it was before `reexamine`. */
-function restore(compiled: CompiledScorer, row: RowState, affected: readonly number[], saved: Saved): void {
-  for (let k = affected.length - 1; k >= 0; k--) {
-    const n = affected[k]!;
-    const { slot } = compiled.questions[n]!;
-    row.status[n] = saved.status[k]!;
-    row.shown[slot] = saved.shown[k];
-    row.scored[slot] = saved.scored[k];
-  }
+// NaN rather than 0 or null to start with: V8 then keeps every figure as a number in place from the first row.
+function newCandidate(): RankedAction {
+  return { actionId: '', indicator: '', gains: { global: Number.NaN, pillar: Number.NaN, indicator: Number.NaN }, projectedGlobal: Number.NaN, projectedPillar: Number.NaN, projectedIndicator: Number.NaN, effort: 'low', cost: 'none', durationMonths: 0 };
 }

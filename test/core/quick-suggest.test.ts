@@ -113,7 +113,8 @@ describe('only the top suggestions, most promising first', () => {
     for (let i = 0; i < 300; i++) {
       const { row, base } = randomRow(rand);
       const own = suggestForRow(compiled, actions, row, base, 3);
-      const reused = topSuggestions(compiled, actions, row, base, 3).map(({ actionId, indicator, gains, projected }) => ({ actionId, indicator, gains: { ...gains }, projected: { ...projected } }));
+      const none = (score: number) => (Number.isNaN(score) ? null : score);
+      const reused = topSuggestions(compiled, actions, row, base, 3).map((r) => ({ actionId: r.actionId, indicator: r.indicator, gains: { ...r.gains }, projected: { global: none(r.projectedGlobal), pillar: none(r.projectedPillar), indicator: none(r.projectedIndicator) } }));
       expect(reused).toEqual(own);
       earlier.push({ own, copy: structuredClone(own) });
     }
@@ -124,6 +125,7 @@ describe('only the top suggestions, most promising first', () => {
     const rand = random(45);
     const layout = suggestionLayout(compiled, actions);
     const figures = rowFigures(layout);
+    const caps = new Float64Array(layout.indicators);
     let compared = 0;
     for (let i = 0; i < 1000; i++) {
       const { row, base } = randomRow(rand);
@@ -131,7 +133,8 @@ describe('only the top suggestions, most promising first', () => {
       loadRow(layout, base, figures);
       actions.forEach((c, n) => {
         if (c.moves.length !== 1 || bounds[n] === -Infinity) return;
-        const cap = indicatorCap(layout, c.moves[0]!.indicator, figures) / c.effortUnits;
+        indicatorCap(layout, c.moves[0]!.indicator, figures, caps);
+        const cap = caps[c.moves[0]!.indicator]! / c.effortUnits;
         expect([c.action.id, cap >= bounds[n]!]).toEqual([c.action.id, true]);
         compared++;
       });

@@ -1,0 +1,119 @@
+import { round1 } from './aggregate.js';
+import { changed } from './apply-changes.js';
+import type { CompiledScorer } from './compiled-scorer.js';
+import type { AnswerChange, AnswerValue, Question } from './content-model.js';
+import { conditionSource, functionOf, literal, slotRead } from './generated-code.js';
+import type { RowFigures } from './gain-bounds.js';
+import { ANSWERED_STATUS, ASKED, EXCLUDED, HIDDEN, NOT_APPLICABLE_STATUS, statusOf, type RowState } from './row-state.js';
+
+/** One answer an action changes, with what it made of the answers already seen. */
+export interface ChangeEntry {
+  slot: number;
+  question: Question;
+  change: AnswerChange;
+  seen: Map<unknown, AnswerValue | typeof UNCHANGED>;
+}
+
+/**
+ * What an action does to a row, as batch suggestions need it: the scores of the indicators it can
+ * move once it is done, into `f.moved` (with `f.isMoved` at 1), from the row's own criteria
+ * points; false, and nothing written, when it would change no answer.
+ */
+export type ActionOutcome = (row: RowState, criteria: Float64Array, f: RowFigures) => boolean;
+
+/** What the outcome of one action is generated from (see `CompiledAction` in quick-suggest.ts). */
+export interface OutcomePlan {
+  changes: readonly ChangeEntry[];
+  /** Question numbers it changes, then those whose showIf depends on them, in questionnaire order. */
+  affected: readonly number[];
+  /** Each indicator it can move, with the positions of its criteria that read an affected question. */
+  moves: readonly { indicator: number; touched: readonly number[] }[];
+}
+
+/**
+ * The action's outcome as one generated function: the answers it changes, the visibility and
+ * status of the affected questions, and the points of the criteria that read them, in local
+ * variables; every other criterion keeps the row's points. It works out what the whole
+ * re-examination and re-scoring would (applicability's rules, then each moved indicator's share
+ * of points summed in criterion order, as `CompiledIndicator.score` sums them, hence the same
+ * figures), without writing into the row or re-scoring what cannot move. Differential tests hold
+ * the suggestions it makes equal to json-rules-engine re-scoring the whole assessment.
+ *
+ * As in generated-code.ts, only slot numbers, question numbers and literals reach the source.
+ */
+export function actionOutcome(compiled: CompiledScorer, plan: OutcomePlan): ActionOutcome {
+  const lines: string[] = [];
+  const changedAt = new Map(plan.changes.map((entry, k) => [entry.slot, k]));
+  plan.changes.forEach((entry, k) => lines.push(`const p${k} = propose(changes[${k}], values[${entry.slot}]);`));
+  lines.push(plan.changes.length === 0 ? 'return false;' : `if (${plan.changes.map((_, k) => `p${k} === UNCHANGED`).join(' && ')}) return false;`);
+  // Affected questions already examined are read from their locals, the others from the row, in
+  // the order `applicability` examines them (a question's showIf and gates come before it).
+  const examined = new Set<number>();
+  const slotOfFact = (fact: string) => compiled.slots.get(fact) ?? -1;
+  const questionOfSlot = (slot: number) => slot - compiled.profileSlots;
+  const shownRead = (fact: string) => {
+    const slot = slotOfFact(fact);
+    return slot >= compiled.profileSlots && examined.has(questionOfSlot(slot)) ? `shown${questionOfSlot(slot)}` : slotRead('shown', slot);
+  };
+  const statusRead = (n: number) => (examined.has(n) ? `status${n}` : `status[${n}]`);
+  for (const n of plan.affected) {
+    const q = compiled.questions[n]!;
+    const gated = q.gates.length === 0 ? HIDDEN : `(${q.gates.map((g) => `${statusRead(g)} !== ${NOT_APPLICABLE_STATUS}`).join(' || ')}) ? ${HIDDEN} : ${EXCLUDED}`;
+    const shown = q.showIf ? `${conditionSource(q.entry.question.showIf!, shownRead)} ? ${ASKED} : ${gated}` : `${ASKED}`;
+    const visibility = q.appliesToTest >= 0 ? `applies[${q.appliesToTest}] === 0 ? ${EXCLUDED} : ${shown}` : shown;
+    const k = changedAt.get(q.slot);
+    const answer = k === undefined ? `values[${q.slot}]` : `p${k} !== UNCHANGED ? p${k} : values[${q.slot}]`;
+    lines.push(`const visibility${n} = ${visibility};`, `const answer${n} = ${answer};`);
+    lines.push(`const status${n} = statusOf(visibility${n}, answer${n});`);
+    examined.add(n);
+    lines.push(`const shown${n} = visibility${n} === ${ASKED} ? answer${n} : undefined;`, `const scored${n} = status${n} === ${ANSWERED_STATUS} ? answer${n} : undefined;`);
+  }
+  const scoredRead = (fact: string) => {
+    const slot = slotOfFact(fact);
+    return slot >= compiled.profileSlots && examined.has(questionOfSlot(slot)) ? `scored${questionOfSlot(slot)}` : slotRead('scored', slot);
+  };
+  for (const move of plan.moves) lines.push(movedScoreSource(compiled, move.indicator, new Set(move.touched), statusRead, scoredRead));
+  lines.push('return true;');
+  const prologue = 'const values = row.values, scored = row.scored, status = row.status, shown = row.shown, applies = row.applies; const moved = f.moved, isMoved = f.isMoved;';
+  return functionOf<ActionOutcome>(['row', 'criteria', 'f'], `${prologue}\n${lines.join('\n')}`, { propose, changes: plan.changes, UNCHANGED, statusOf, round1 });
+}
+
+/**
+ * One moved indicator's score: its touched criteria worked out again (best fired step of those
+ * that apply), the others' points as the row has them, summed in criterion order.
+ */
+function movedScoreSource(compiled: CompiledScorer, n: number, touched: ReadonlySet<number>, statusRead: (n: number) => string, scoredRead: (fact: string) => string): string {
+  const parts = compiled.indicators[n]!.criteria.map((criterion) => {
+    const at = criterion.position;
+    const max = literal(criterion.max);
+    if (!touched.has(at)) return `if (criteria[${at}] >= 0) { points += criteria[${at}]; max += ${max}; }`;
+    const applicable = criterion.questionNumbers.length === 0 ? 'true' : criterion.questionNumbers.map((q) => `${statusRead(q)} !== ${NOT_APPLICABLE_STATUS}`).join(' || ');
+    const steps = criterion.steps.map((step) => `if (${literal(step.points)} > best && ${conditionSource(step.conditions, scoredRead)}) best = ${literal(step.points)};`);
+    return `if (${applicable}) { best = 0; ${steps.join(' ')} points += best; max += ${max}; }`;
+  });
+  return `{ let points = 0, max = 0, best = 0; ${parts.join(' ')} moved[${n}] = max > 0 ? round1((100 * points) / max) : NaN; isMoved[${n}] = 1; }`;
+}
+
+/** What `propose` gives for an answer the change leaves as it is. */
+export const UNCHANGED = Symbol('unchanged');
+
+// Enough for every combination of options a real portfolio uses; numbers beyond it are worked out each time.
+const MAX_SEEN = 1000;
+
+/** The answer once the change is made, or UNCHANGED when it would stay as it is. */
+export function propose(entry: ChangeEntry, current: AnswerValue | undefined): AnswerValue | typeof UNCHANGED {
+  // Rows repeat the same few answers: what a change makes of one is worked out once. A list is
+  // remembered by itself when frozen (shared by the rows read from the same cell text).
+  const cacheable = typeof current !== 'object' || Object.isFrozen(current);
+  const known = cacheable ? entry.seen.get(current) : undefined;
+  if (known !== undefined) return known;
+  const next = changed(entry.question, current, entry.change);
+  const fresh = next === undefined || sameAnswer(next, current) ? UNCHANGED : Array.isArray(next) ? (Object.freeze(next) as string[]) : next;
+  if (cacheable && entry.seen.size < MAX_SEEN) entry.seen.set(current, fresh);
+  return fresh;
+}
+
+function sameAnswer(a: AnswerValue, b: AnswerValue | undefined): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
+  return a === b;
+}

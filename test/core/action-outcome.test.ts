@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { generateAnswers, random } from '../../bench/generate-answers.js';
+import { loadContent } from '../../src/content/load-content.js';
+import { applyChanges } from '../../src/core/apply-changes.js';
+import { compileScorer, quickScore, rowScores } from '../../src/core/compiled-scorer.js';
+import { indexContent } from '../../src/core/content-index.js';
+import { rowFigures } from '../../src/core/gain-bounds.js';
+import { compileActions } from '../../src/core/quick-suggest.js';
+import { rowStateFrom } from '../../src/core/row-state.js';
+import { suggestionLayout } from '../../src/core/suggestion-layout.js';
+import { validateAnswers } from '../../src/core/validate-answers.js';
+
+const loaded = loadContent();
+if (!loaded.ok) throw new Error('content');
+const index = indexContent(loaded.value.content);
+const compiled = compileScorer(index);
+const actions = compileActions(compiled);
+const figures = rowFigures(suggestionLayout(compiled, actions));
+
+describe('an action outcome worked out from the criteria it touches', () => {
+  it('when every action is done on 300 random rows, then the indicators it moves score what scoring the changed answers scores, and the row is left as it was', () => {
+    const rand = random(31);
+    let changedRows = 0;
+    for (let i = 0; i < 300; i++) {
+      const doc = generateAnswers(index, rand);
+      const row = rowStateFrom(compiled, doc, validateAnswers(index, doc).applicability);
+      const base = rowScores(compiled, row);
+      const before = structuredClone({ scored: row.scored, status: [...row.status], shown: row.shown });
+      for (const c of actions) {
+        const changed = c.outcome(row, base.criteria, figures);
+        const after = quickScore(compiled, applyChanges(index, doc, [c.action.changes]));
+        if (!after.ok) throw new Error(`${c.action.id}: the changed answers are invalid`);
+        const expected = c.indicators.map((n) => after.value.indicators[n]!.score);
+        if (!changed) {
+          // No answer changes: scoring the "changed" answers gives the row's own scores.
+          expect([c.action.id, expected]).toEqual([c.action.id, c.indicators.map((n) => base.indicators[n])]);
+          continue;
+        }
+        changedRows++;
+        const moved = c.indicators.map((n) => (Number.isNaN(figures.moved[n]) ? null : figures.moved[n]));
+        expect([c.action.id, moved]).toEqual([c.action.id, expected]);
+        for (const n of c.indicators) figures.isMoved[n] = 0;
+      }
+      expect({ scored: row.scored, status: [...row.status], shown: row.shown }).toEqual(before);
+    }
+    expect(changedRows).toBeGreaterThan(300 * 20);
+  });
+});
