@@ -75,14 +75,15 @@ export class CsvRowWriter implements RowSink {
     this.comma(); // the empty error cell
     this.room(1);
     this.bytes[this.length++] = NEWLINE;
-    this.count(true, scores.global, (p) => scores.pillars[this.tallyAt[p]!]!);
+    this.count(true, scores.global, scores.pillars);
   }
 
   result(result: Exclude<RowResult, { skip: true }>): void {
     const line = bytesOf(csvLine(cellsOf(this.layout, result), this.delimiterText));
     this.room(line.length);
     this.writeBytes(line);
-    this.count(result.ok, result.ok ? result.global : null, (p) => (result.ok ? result.pillars[this.compiled.pillars[this.tallyAt[p]!]!.id] ?? null : null));
+    const pillars = this.compiled.pillars.map((p) => (result.ok ? result.pillars[p.id] ?? Number.NaN : Number.NaN));
+    this.count(result.ok, result.ok ? result.global ?? Number.NaN : Number.NaN, pillars);
   }
 
   /** Forgets what was written: a chunk starts empty even if the one before stopped half-way (it threw). */
@@ -96,16 +97,14 @@ export class CsvRowWriter implements RowSink {
     return { text: this.bytes.slice(0, this.length), tally: this.tally.slice(0, this.tallied) };
   }
 
-  private count(ok: boolean, global: number | null, pillar: (p: number) => number | null): void {
+  /** A row in the tally: whether it was scored, its global and pillar scores (NaN: none; pillars by position in `compiled.pillars`). */
+  private count(ok: boolean, global: number, pillars: ArrayLike<number>): void {
     const stride = 2 + this.tallyAt.length;
     if (this.tallied + stride > this.tally.length) this.tally = grown(this.tally, this.tallied + stride);
     const at = this.tallied;
     this.tally[at] = ok ? 1 : 0;
-    this.tally[at + 1] = ok && global !== null ? global : Number.NaN;
-    for (let p = 0; p < this.tallyAt.length; p++) {
-      const score = ok ? pillar(p) : null;
-      this.tally[at + 2 + p] = score === null ? Number.NaN : score;
-    }
+    this.tally[at + 1] = ok ? global : Number.NaN;
+    for (let p = 0; p < this.tallyAt.length; p++) this.tally[at + 2 + p] = ok ? pillars[this.tallyAt[p]!]! : Number.NaN;
     this.tallied += stride;
   }
 
@@ -124,8 +123,9 @@ export class CsvRowWriter implements RowSink {
     this.length += bytes.length;
   }
 
-  private writeScore(score: number | null): void {
-    if (score === null) return;
+  /** A score, nothing where there is none (NaN). */
+  private writeScore(score: number): void {
+    if (score !== score) return;
     const k = Math.round(score * 10);
     this.writeBytes(k >= 0 && k <= 1000 && k / 10 === score && !Object.is(score, -0) ? SCORE_BYTES[k]! : bytesOf(String(score)));
   }

@@ -1,4 +1,4 @@
-import { compileScorer } from '../core/compiled-scorer.js';
+import { compileScorer, emptyScores } from '../core/compiled-scorer.js';
 import { indexContent } from '../core/content-index.js';
 import type { Content } from '../core/content-model.js';
 import { compileActions } from '../core/quick-suggest.js';
@@ -10,6 +10,6 @@ import { plainRecord } from './plain-records.js';
 /** Everything a batch row needs, compiled once per content version (per worker). */
 export function createRowScorer(content: Content, lang: Lang, suggestions: number, keep?: ReadonlySet<string>): RowScorer {
   const compiled = compileScorer(indexContent(content));
-  const buffers = { values: new Array<unknown>(compiled.slots.size), row: rowBuffers(compiled), criteria: new Float64Array(compiled.criteria), record: plainRecord(), knownValid: new Uint8Array(compiled.slots.size) };
+  const buffers = { values: new Array<unknown>(compiled.slots.size), row: rowBuffers(compiled), scores: emptyScores(compiled), record: plainRecord(), knownValid: new Uint8Array(compiled.slots.size) };
   return { compiled, actions: compileActions(compiled), lang, suggestions, buffers, ...(keep && { keep }) };
 }

@@ -1,4 +1,4 @@
-import { rowScores, type CompiledScorer, type RowScores } from '../core/compiled-scorer.js';
+import { rowScores, scoreOrNull, type CompiledScorer, type RowScores } from '../core/compiled-scorer.js';
 import type { AnswersDocument, AnswerValue } from '../core/content-model.js';
 import { viewIssue, type Issue } from '../core/issue.js';
 import { topSuggestions, type compileActions, type RankedAction } from '../core/quick-suggest.js';
@@ -42,7 +42,7 @@ export interface RowScorer {
   /** Rows whose identifier is here keep their answers document in the result (to be stored). */
   keep?: ReadonlySet<string>;
   /** Arrays a row is worked in, reused by the next (rows are scored one after the other). */
-  buffers: { values: unknown[]; row: RowBuffers; criteria: Float64Array; record: PlainRecord; knownValid: Uint8Array };
+  buffers: { values: unknown[]; row: RowBuffers; scores: RowScores; record: PlainRecord; knownValid: Uint8Array };
 }
 
 /**
@@ -73,10 +73,10 @@ export class ResultList implements RowSink {
 /** A valid row's result, scores by id. */
 export function okResult(compiled: CompiledScorer, row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[], document?: AnswersDocument): Extract<RowResult, { ok: true }> {
   const pillars: Record<string, number | null> = {};
-  compiled.pillars.forEach((p, n) => (pillars[p.id] = scores.pillars[n]!));
+  compiled.pillars.forEach((p, n) => (pillars[p.id] = scoreOrNull(scores.pillars[n]!)));
   const indicators: Record<string, number | null> = {};
-  compiled.indicators.forEach((i, n) => (indicators[i.id] = scores.indicators[n]!));
-  return { row, id, ok: true, global: scores.global, pillars, indicators, suggestions: suggestions.map((s) => s.actionId), ...(document && { document }) };
+  compiled.indicators.forEach((i, n) => (indicators[i.id] = scoreOrNull(scores.indicators[n]!)));
+  return { row, id, ok: true, global: scoreOrNull(scores.global), pillars, indicators, suggestions: suggestions.map((s) => s.actionId), ...(document && { document }) };
 }
 
 /** Scores one row: builds its answers document, validates it, scores it, suggests its top actions. */
@@ -106,7 +106,7 @@ const NO_SUGGESTIONS: readonly RankedAction[] = [];
 /** Scores and suggests for a valid row; its answers document is only built when it is to be kept. */
 function scoreState(scorer: RowScorer, row: number, id: string, state: RowState, doc: () => AnswersDocument, sink: RowSink): void {
   const { compiled } = scorer;
-  const scores = rowScores(compiled, state, scorer.buffers.criteria);
+  const scores = rowScores(compiled, state, scorer.buffers.scores);
   const suggestions = scorer.suggestions > 0 ? topSuggestions(compiled, scorer.actions, state, scores, scorer.suggestions) : NO_SUGGESTIONS;
   if (scorer.keep?.has(id)) sink.result(okResult(compiled, row, id, scores, suggestions, doc()));
   else sink.scored(row, id, scores, suggestions);

@@ -32,11 +32,13 @@ export interface CompiledIndicator {
   weight: number;
   criteria: CompiledCriterion[];
   /**
-   * Its score from a row's arrays: `loopedScore`'s loops generated as one function (see
-   * generated-code.ts). Each criterion's points go to `points` at the criterion's position, or -1
-   * when the criterion does not apply: what suggestions bound their gains with.
+   * Its score from a row's arrays, into `scores` at the indicator's position (NaN: none), rather
+   * than returned, since V8 boxes a number returned from a call: `loopedScore`'s loops generated
+   * as one function (see generated-code.ts). Each criterion's points go to `points` at the
+   * criterion's position, or -1 when the criterion does not apply: what suggestions bound their
+   * gains with.
    */
-  score: (scored: readonly unknown[], status: Uint8Array, points: Float64Array) => number | null;
+  score: (scored: readonly unknown[], status: Uint8Array, points: Float64Array, scores: Float64Array) => void;
 }
 
 /** A pillar question with its conditions compiled on slots; `gates` are question numbers. */
@@ -103,7 +105,7 @@ export function compileScorer(index: ContentIndex): CompiledScorer {
   });
   const profile = [...index.profileFields.values()].map((field) => ({ optional: field.optional === true, valid: answerValidator(field) }));
   let position = 0;
-  const indicators = [...index.indicators.values()].map((entry) => {
+  const indicators = [...index.indicators.values()].map((entry, n) => {
     const criteria = entry.criteria.map((c) => ({
       questions: c.questions,
       questionNumbers: c.questions.map(numberOf),
@@ -111,7 +113,7 @@ export function compileScorer(index: ContentIndex): CompiledScorer {
       position: position++,
       steps: c.rules.map((r) => ({ conditions: r.conditions, points: r.event.params.points })),
     }));
-    return { id: entry.indicator.id, pillar: entry.pillar, weight: entry.weight, criteria, score: generatedScore(criteria, slots) };
+    return { id: entry.indicator.id, pillar: entry.pillar, weight: entry.weight, criteria, score: generatedScore(criteria, slots, n) };
   });
   const pillars = index.pillars.map((p) => ({
     id: p.id,
@@ -132,73 +134,86 @@ export function quickScore(compiled: CompiledScorer, doc: AnswersDocument): Outc
   return { ok: true, value: scoreRow(compiled, rowStateFrom(compiled, doc, applicability)) };
 }
 
-/** A row's scores by position: indicators as in `compiled.indicators`, pillars as in `compiled.pillars`. */
+/**
+ * A row's scores by position, NaN where there is none (not applicable): indicators as in
+ * `compiled.indicators`, pillars as in `compiled.pillars`. Numbers in typed arrays, which a batch
+ * reuses from row to row: an array of `number | null` would box every score of every row.
+ */
 export interface RowScores {
-  global: number | null;
-  pillars: (number | null)[];
-  indicators: (number | null)[];
+  global: number;
+  pillars: Float64Array;
+  indicators: Float64Array;
   /** Each criterion's points, by position (see `CompiledCriterion.position`); -1 where it does not apply. */
   criteria: Float64Array;
 }
 
-/** Scores a row already known to be valid; criteria points into `criteria` when given (reused by a batch from row to row). */
-export function rowScores(compiled: CompiledScorer, row: RowState, criteria: Float64Array = new Float64Array(compiled.criteria)): RowScores {
-  const indicators = compiled.indicators.map((indicator) => indicator.score(row.scored, row.status, criteria));
-  const pillars = pillarScoresOf(compiled, indicators);
-  return { global: globalOf(compiled, pillars), pillars, indicators, criteria };
+export function emptyScores(compiled: CompiledScorer): RowScores {
+  return { global: Number.NaN, pillars: new Float64Array(compiled.pillars.length), indicators: new Float64Array(compiled.indicators.length), criteria: new Float64Array(compiled.criteria) };
 }
+
+/** Scores a row already known to be valid, into `into` when given (a batch's, reused from row to row: valid until the next row). */
+export function rowScores(compiled: CompiledScorer, row: RowState, into: RowScores = emptyScores(compiled)): RowScores {
+  for (const indicator of compiled.indicators) indicator.score(row.scored, row.status, into.criteria, into.indicators);
+  pillarScoresInto(compiled, into.indicators, into.pillars);
+  into.global = globalOf(compiled, into.pillars);
+  return into;
+}
+
+/** A score as results give it: null where there is none. */
+export const scoreOrNull = (score: number): number | null => (score === score ? score : null);
 
 /** Scores a row already known to be valid, by id. */
 export function scoreRow(compiled: CompiledScorer, row: RowState): QuickResult {
   const scores = rowScores(compiled, row);
   return {
-    global: scores.global,
-    pillars: compiled.pillars.map((p, n) => ({ id: p.id, score: scores.pillars[n]! })),
-    indicators: compiled.indicators.map((i, n) => ({ id: i.id, pillar: i.pillar, score: scores.indicators[n]! })),
+    global: scoreOrNull(scores.global),
+    pillars: compiled.pillars.map((p, n) => ({ id: p.id, score: scoreOrNull(scores.pillars[n]!) })),
+    indicators: compiled.indicators.map((i, n) => ({ id: i.id, pillar: i.pillar, score: scoreOrNull(scores.indicators[n]!) })),
   };
 }
 
-/** Each pillar's score: the weighted mean of its indicators that have one, as `score` aggregates them. */
-export function pillarScoresOf(compiled: CompiledScorer, scores: readonly (number | null)[]): (number | null)[] {
-  return compiled.pillars.map((p) => {
+/** Each pillar's score into `out` (NaN: none): the weighted mean of its indicators that have one, as `score` aggregates them. */
+export function pillarScoresInto(compiled: CompiledScorer, scores: Float64Array, out: Float64Array): void {
+  for (let pn = 0; pn < compiled.pillars.length; pn++) {
+    const p = compiled.pillars[pn]!;
     let total = 0;
     let weights = 0;
     for (const n of p.indicators) {
       const score = scores[n]!;
-      if (score === null) continue;
+      if (score !== score) continue;
       const { weight } = compiled.indicators[n]!;
       total += score * weight;
       weights += weight;
     }
-    return weights > 0 ? round1(total / weights) : null;
-  });
+    out[pn] = weights > 0 ? round1(total / weights) : Number.NaN;
+  }
 }
 
-/** The global score: the weighted mean of the pillars that have one. */
-export function globalOf(compiled: CompiledScorer, pillarScores: readonly (number | null)[]): number | null {
+/** The global score (NaN: none): the weighted mean of the pillars that have one. */
+export function globalOf(compiled: CompiledScorer, pillarScores: Float64Array): number {
   let total = 0;
   let weights = 0;
-  compiled.pillars.forEach((p, n) => {
+  for (let n = 0; n < compiled.pillars.length; n++) {
     const score = pillarScores[n]!;
-    if (score === null) return;
-    total += score * p.weight;
-    weights += p.weight;
-  });
-  return weights > 0 ? round1(total / weights) : null;
+    if (score !== score) continue;
+    total += score * compiled.pillars[n]!.weight;
+    weights += compiled.pillars[n]!.weight;
+  }
+  return weights > 0 ? round1(total / weights) : Number.NaN;
 }
 
 /**
  * `loopedScore` as one generated function: each criterion an if, each step a test inline, in the
- * same order, so the same best step and the same sums.
+ * same order, so the same best step and the same sums; the score is `pointsScore`'s, NaN for null.
  */
-function generatedScore(criteria: readonly CompiledCriterion[], slots: ReadonlyMap<string, number>): CompiledIndicator['score'] {
+function generatedScore(criteria: readonly CompiledCriterion[], slots: ReadonlyMap<string, number>, n: number): CompiledIndicator['score'] {
   const slotOf = (fact: string) => slots.get(fact) ?? -1;
   const body = criteria.map((criterion) => {
     const applicable = criterion.questionNumbers.length === 0 ? 'true' : criterion.questionNumbers.map((q) => `status[${q}] !== ${NOT_APPLICABLE_STATUS}`).join(' || ');
     const steps = criterion.steps.map((step) => `if (${literal(step.points)} > best && ${conditionSource(step.conditions, (fact) => slotRead('scored', slotOf(fact)))}) best = ${literal(step.points)};`);
     return `if (${applicable}) { best = 0; ${steps.join(' ')} points += best; max += ${literal(criterion.max)}; out[${criterion.position}] = best; } else out[${criterion.position}] = -1;`;
   });
-  return functionOf(['scored', 'status', 'out'], `let points = 0, max = 0, best = 0; ${body.join('\n')} return pointsScore(points, max);`, { pointsScore });
+  return functionOf(['scored', 'status', 'out', 'scores'], `let points = 0, max = 0, best = 0; ${body.join('\n')} scores[${n}] = max > 0 ? round1((100 * points) / max) : NaN;`, { round1 });
 }
 
 /** One indicator's score: best fired step per applicable criterion, out of the points available (the reference the generated function is tested against). */

@@ -23,8 +23,9 @@ export interface RowFigures {
   /** By indicator: its score once the action is done (read where `isMoved` is 1). */
   moved: Float64Array;
   isMoved: Uint8Array;
-  /** Scores once the action is done: global, its pillar, its indicator (see `project`). */
+  /** Scores once the action is done: global, its pillar, its indicator (see `project`), and what each gains. */
   projected: Float64Array;
+  gains: Float64Array;
 }
 
 export const GLOBAL = 0;
@@ -46,6 +47,7 @@ export function rowFigures(layout: SuggestionLayout): RowFigures {
     moved: new Float64Array(indicators),
     isMoved: new Uint8Array(indicators),
     projected: new Float64Array(3),
+    gains: new Float64Array(3),
   };
 }
 
@@ -67,13 +69,11 @@ export function loadRow(layout: SuggestionLayout, base: RowScores, f: RowFigures
     }
     f.points[n] = points;
     f.available[n] = available;
-    const score = base.indicators[n]!;
-    f.score[n] = score === null ? Number.NaN : score;
+    f.score[n] = base.indicators[n]!;
     f.isMoved[n] = 0;
   }
   for (let pn = 0; pn < layout.pillars; pn++) {
-    const score = base.pillars[pn]!;
-    f.pillarScore[pn] = score === null ? Number.NaN : score;
+    f.pillarScore[pn] = base.pillars[pn]!;
     let total = 0;
     let weights = 0;
     let scored = 0;
@@ -108,7 +108,7 @@ export function loadRow(layout: SuggestionLayout, base: RowScores, f: RowFigures
     f.restGlobal[pn] = total;
     f.restGlobalWeights[pn] = weights;
   }
-  f.global = base.global === null ? Number.NaN : base.global;
+  f.global = base.global;
 }
 
 /** Points of global score gained, as suggestions round them (no score counts as 0). */
@@ -159,7 +159,7 @@ export function gainBound(layout: SuggestionLayout, action: number, criteria: Fl
     }
     const score = available > 0 ? Math.min(MAX_SCORE, round1((100 * points) / available + SLACK)) : Number.NaN;
     if (last - first === 1) {
-      out[action] = singleBound(layout, n, f, score) / layout.effort[action]!;
+      singleBound(layout, n, f, score, layout.effort[action]!, out, action);
       return;
     }
     f.moved[n] = score;
@@ -167,7 +167,7 @@ export function gainBound(layout: SuggestionLayout, action: number, criteria: Fl
   }
   project(layout, action, f);
   for (let m = first; m < last; m++) f.isMoved[moveIndicator[m]!] = 0;
-  out[action] = gain(f.projected[GLOBAL]!, f.global) / layout.effort[action]!;
+  out[action] = f.gains[GLOBAL]! / layout.effort[action]!;
 }
 
 /**
@@ -177,11 +177,14 @@ export function gainBound(layout: SuggestionLayout, action: number, criteria: Fl
  * written into `out[n]`.
  */
 export function indicatorCap(layout: SuggestionLayout, n: number, f: RowFigures, out: Float64Array): void {
-  out[n] = singleBound(layout, n, f, MAX_SCORE);
+  singleBound(layout, n, f, MAX_SCORE, 1, out, n);
 }
 
-/** The global gain with indicator n at `score` (NaN: none), added to the sums of the rest of its pillar and of the other pillars. */
-function singleBound(layout: SuggestionLayout, n: number, f: RowFigures, score: number): number {
+/**
+ * The global gain with indicator n at `score` (NaN: none), added to the sums of the rest of its
+ * pillar and of the other pillars, divided by `effort`, into `out[at]` (not returned: see `gainBound`).
+ */
+function singleBound(layout: SuggestionLayout, n: number, f: RowFigures, score: number, effort: number, out: Float64Array, at: number): void {
   const pn = layout.indicatorPillar[n]!;
   const weight = layout.indicatorWeight[n]!;
   const scored = score === score;
@@ -193,13 +196,14 @@ function singleBound(layout: SuggestionLayout, n: number, f: RowFigures, score: 
     total += pillarScore * layout.pillarWeight[pn]!;
     totalWeight += layout.pillarWeight[pn]!;
   }
-  return gain(totalWeight > 0 ? round1(total / totalWeight + SLACK) : Number.NaN, f.global);
+  out[at] = gain(totalWeight > 0 ? round1(total / totalWeight + SLACK) : Number.NaN, f.global) / effort;
 }
 
 /**
- * Scores once the action is done, into `f.projected`, from the moved indicators' scores in
- * `f.moved` (where `f.isMoved`): only the pillars holding a moved indicator change, summed in the
- * same order as a full scoring does (so the same figures); the global follows from the pillars.
+ * Scores once the action is done, into `f.projected`, and what it gains over the row's, into
+ * `f.gains`, from the moved indicators' scores in `f.moved` (where `f.isMoved`): only the pillars
+ * holding a moved indicator change, summed in the same order as a full scoring does (so the same
+ * figures); the global follows from the pillars.
  */
 export function project(layout: SuggestionLayout, action: number, f: RowFigures): void {
   const { pillars, pillarStart, pillarIndicators, indicatorWeight, pillarWeight, movesPillar } = layout;
@@ -227,7 +231,11 @@ export function project(layout: SuggestionLayout, action: number, f: RowFigures)
     global += score * pillarWeight[pn]!;
     globalWeight += pillarWeight[pn]!;
   }
-  f.projected[GLOBAL] = globalWeight > 0 ? round1(global / globalWeight) : Number.NaN;
-  f.projected[PILLAR] = ownPillarScore;
-  f.projected[INDICATOR] = f.isMoved[own] === 1 ? f.moved[own]! : f.score[own]!;
+  const { projected, gains } = f;
+  projected[GLOBAL] = globalWeight > 0 ? round1(global / globalWeight) : Number.NaN;
+  projected[PILLAR] = ownPillarScore;
+  projected[INDICATOR] = f.isMoved[own] === 1 ? f.moved[own]! : f.score[own]!;
+  gains[GLOBAL] = gain(projected[GLOBAL]!, f.global);
+  gains[PILLAR] = gain(projected[PILLAR]!, f.pillarScore[ownPillar]!);
+  gains[INDICATOR] = gain(projected[INDICATOR]!, f.score[own]!);
 }

@@ -1,10 +1,10 @@
 import type { Applicability } from './applicability.js';
 import { actionOutcome, type ActionOutcome, type ChangeEntry, type UNCHANGED } from './action-outcome.js';
-import { rowScores, type CompiledScorer, type RowScores } from './compiled-scorer.js';
+import { rowScores, scoreOrNull, type CompiledScorer, type RowScores } from './compiled-scorer.js';
 import type { Condition, SlotTest } from './condition.js';
 import { compileSlots } from './generated-code.js';
 import type { Action, AnswersDocument, AnswerValue } from './content-model.js';
-import { GLOBAL, INDICATOR, PILLAR, allAtTop, gain, gainBound, indicatorCap, loadRow, project, rowFigures, type RowFigures } from './gain-bounds.js';
+import { GLOBAL, INDICATOR, PILLAR, allAtTop, gainBound, indicatorCap, loadRow, project, rowFigures, type RowFigures } from './gain-bounds.js';
 import { MaxHeap } from './max-heap.js';
 import { compareSuggestions, effortUnits, gainPerEffort, type Gains } from './ranking.js';
 import { rowStateFrom, type RowState } from './row-state.js';
@@ -206,24 +206,7 @@ export function topSuggestions(compiled: CompiledScorer, actions: readonly Compi
     if (c.requires && !c.requires(row.values)) continue;
     if (!c.outcome(row, base.criteria, f)) continue; // Already achieved: nothing would change.
     // No indicator moves: every score stays as it is (the same sums in the same order), so no gain.
-    if (movesAny(c.indicators, f)) {
-      project(layout, i, f);
-      const { projected } = f;
-      candidate.gains.global = gain(projected[GLOBAL]!, f.global);
-      candidate.gains.pillar = gain(projected[PILLAR]!, f.pillarScore[c.pillar]!);
-      candidate.gains.indicator = gain(projected[INDICATOR]!, f.score[c.indicator]!);
-      if (candidate.gains.indicator > 0 || candidate.gains.global > 0) {
-        candidate.projectedGlobal = projected[GLOBAL]!;
-        candidate.projectedPillar = projected[PILLAR]!;
-        candidate.projectedIndicator = projected[INDICATOR]!;
-        candidate.actionId = c.action.id;
-        candidate.indicator = c.action.indicator;
-        candidate.effort = c.action.effort;
-        candidate.cost = c.action.cost;
-        candidate.durationMonths = c.action.durationMonths;
-        keepTop(kept, candidate, top);
-      }
-    }
+    if (movesAny(c.indicators, f)) consider(layout, c, i, f, candidate, kept, top);
     for (const n of c.indicators) f.isMoved[n] = 0;
   }
   scratch.busy = false;
@@ -235,10 +218,8 @@ const NO_SUGGESTIONS: readonly RankedAction[] = [];
 /** A kept suggestion in a list of its own, as `suggest` serves it. */
 function quickSuggestionOf(ranked: RankedAction): QuickSuggestion {
   const { actionId, indicator, gains } = ranked;
-  return { actionId, indicator, gains: { ...gains }, projected: { global: orNull(ranked.projectedGlobal), pillar: orNull(ranked.projectedPillar), indicator: orNull(ranked.projectedIndicator) } };
+  return { actionId, indicator, gains: { ...gains }, projected: { global: scoreOrNull(ranked.projectedGlobal), pillar: scoreOrNull(ranked.projectedPillar), indicator: scoreOrNull(ranked.projectedIndicator) } };
 }
-
-const orNull = (score: number): number | null => (score === score ? score : null);
 
 /** Each action's bound by position, as `suggestForRow` weighs them before doing any (for tests). */
 export function actionBounds(compiled: CompiledScorer, actions: readonly CompiledAction[], row: RowState, base: RowScores): Float64Array {
@@ -273,6 +254,28 @@ function fillBounds(actions: readonly CompiledAction[], profile: readonly unknow
       refined[i] = 0;
     }
   }
+}
+
+/**
+ * The done action's scores projected, and kept if it gains and makes the top. (A function of its
+ * own, for V8: the scores stay unboxed in typed arrays only where the small steps are inlined.)
+ */
+function consider(layout: SuggestionLayout, c: CompiledAction, i: number, f: RowFigures, candidate: RankedAction, kept: Kept, top: number): void {
+  project(layout, i, f);
+  const { projected, gains } = f;
+  if (gains[INDICATOR]! <= 0 && gains[GLOBAL]! <= 0) return;
+  candidate.gains.global = gains[GLOBAL]!;
+  candidate.gains.pillar = gains[PILLAR]!;
+  candidate.gains.indicator = gains[INDICATOR]!;
+  candidate.projectedGlobal = projected[GLOBAL]!;
+  candidate.projectedPillar = projected[PILLAR]!;
+  candidate.projectedIndicator = projected[INDICATOR]!;
+  candidate.actionId = c.action.id;
+  candidate.indicator = c.action.indicator;
+  candidate.effort = c.action.effort;
+  candidate.cost = c.action.cost;
+  candidate.durationMonths = c.action.durationMonths;
+  keepTop(kept, candidate, top);
 }
 
 /** Whether a moved indicator's score differs from the row's (NaN, no score, equals itself here). */

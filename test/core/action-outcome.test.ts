@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateAnswers, random } from '../../bench/generate-answers.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { applyChanges } from '../../src/core/apply-changes.js';
-import { compileScorer, quickScore, rowScores } from '../../src/core/compiled-scorer.js';
+import { compileScorer, quickScore, rowScores, scoreOrNull } from '../../src/core/compiled-scorer.js';
 import { indexContent } from '../../src/core/content-index.js';
 import { rowFigures } from '../../src/core/gain-bounds.js';
 import { compileActions } from '../../src/core/quick-suggest.js';
@@ -33,11 +33,11 @@ describe('an action outcome worked out from the criteria it touches', () => {
         const expected = c.indicators.map((n) => after.value.indicators[n]!.score);
         if (!changed) {
           // No answer changes: scoring the "changed" answers gives the row's own scores.
-          expect([c.action.id, expected]).toEqual([c.action.id, c.indicators.map((n) => base.indicators[n])]);
+          expect([c.action.id, expected]).toEqual([c.action.id, c.indicators.map((n) => scoreOrNull(base.indicators[n]!))]);
           continue;
         }
         changedRows++;
-        const moved = c.indicators.map((n) => (Number.isNaN(figures.moved[n]) ? null : figures.moved[n]));
+        const moved = c.indicators.map((n) => scoreOrNull(figures.moved[n]!));
         expect([c.action.id, moved]).toEqual([c.action.id, expected]);
         for (const n of c.indicators) figures.isMoved[n] = 0;
       }
