@@ -119,7 +119,13 @@ export class CsvRowWriter implements RowSink {
 
   private writeBytes(bytes: Uint8Array): void {
     this.room(bytes.length);
-    this.bytes.set(bytes, this.length);
+    // Most are a score or an action id: a loop copies a few bytes faster than `set` sets them up.
+    if (bytes.length <= SHORT) {
+      const out = this.bytes;
+      for (let i = 0, at = this.length; i < bytes.length; i++, at++) out[at] = bytes[i]!;
+    } else {
+      this.bytes.set(bytes, this.length);
+    }
     this.length += bytes.length;
   }
 
@@ -151,6 +157,8 @@ export class CsvRowWriter implements RowSink {
 function plainId(id: string, delimiter: string): boolean {
   return safeCell(id) === id && id.indexOf(delimiter) < 0 && id.indexOf('"') < 0 && id.indexOf('\n') < 0 && id.indexOf('\r') < 0;
 }
+
+const SHORT = 64;
 
 function grown<T extends Uint8Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(array: T, least: number): T {
   const more = new (array.constructor as new (length: number) => T)(Math.max(least, array.length * 2));
