@@ -12,7 +12,7 @@ import { suggestionLayout, type SuggestionLayout } from './suggestion-layout.js'
 
 interface CompiledAction {
   action: Action;
-  /** Its fits condition's position in the actions' distinct ones (`fitsTests`; -1: fits everyone): actions share a few (42 actions, 16 conditions), so a row tests each once. */
+  /** Its fits condition's position in the actions' distinct ones (`fitsTests`; -1: fits everyone): actions share a few (68 actions, 15 conditions), so a row tests each once. */
   fits: number;
   fitsTest: SlotTest | undefined;
   /** The units of effort its gain is divided by to rank it (see `gainPerEffort`). */
@@ -165,8 +165,8 @@ function scratchOf(compiled: CompiledScorer, actions: readonly CompiledAction[])
 
 /**
  * The same ranked suggestions as `suggest` (proven by tests), for batches: instead of re-scoring the
- * whole assessment per action, only the questions an action touches are re-examined and only the
- * indicators they feed are re-scored, in the row's own arrays, put back after each action.
+ * whole assessment per action, each action's outcome is worked out from the questions and criteria
+ * it touches alone (see `actionOutcome`), without writing into the row.
  *
  * Only the top ones are wanted: each action's gain is bounded first (cheaply, from the criteria it
  * touches: see `gainBound`), the most promising are done first, and those whose bound cannot reach
