@@ -1,6 +1,6 @@
 import { round1 } from './aggregate.js';
 import { changed } from './apply-changes.js';
-import type { CompiledScorer } from './compiled-scorer.js';
+import { criterionSource, SHARE_SOURCE, type CompiledScorer } from './compiled-scorer.js';
 import type { AnswerChange, AnswerValue, Question } from './content-model.js';
 import { conditionSource, functionOf, literal, slotRead } from './generated-code.js';
 import type { RowFigures } from './gain-bounds.js';
@@ -87,11 +87,10 @@ function movedScoreSource(compiled: CompiledScorer, n: number, touched: Readonly
     const at = criterion.position;
     const max = literal(criterion.max);
     if (!touched.has(at)) return `if (criteria[${at}] >= 0) { points += criteria[${at}]; max += ${max}; }`;
-    const applicable = criterion.questionNumbers.length === 0 ? 'true' : criterion.questionNumbers.map((q) => `${statusRead(q)} !== ${NOT_APPLICABLE_STATUS}`).join(' || ');
-    const steps = criterion.steps.map((step) => `if (${literal(step.points)} > best && ${conditionSource(step.conditions, scoredRead)}) best = ${literal(step.points)};`);
-    return `if (${applicable}) { best = 0; ${steps.join(' ')} points += best; max += ${max}; }`;
+    const { applies, steps } = criterionSource(criterion, statusRead, scoredRead);
+    return `if (${applies}) { best = 0; ${steps} points += best; max += ${max}; }`;
   });
-  return `{ let points = 0, max = 0, best = 0; ${parts.join(' ')} moved[${n}] = max > 0 ? round1((100 * points) / max) : NaN; isMoved[${n}] = 1; }`;
+  return `{ let points = 0, max = 0, best = 0; ${parts.join(' ')} moved[${n}] = ${SHARE_SOURCE}; isMoved[${n}] = 1; }`;
 }
 
 /** What `propose` gives for an answer the change leaves as it is. */

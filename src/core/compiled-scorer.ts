@@ -15,7 +15,7 @@ export interface QuickResult {
   indicators: { id: string; pillar: string; score: number | null }[];
 }
 
-interface CompiledCriterion {
+export interface CompiledCriterion {
   questions: string[];
   /** The same questions by their number in questionnaire order. */
   questionNumbers: number[];
@@ -207,13 +207,26 @@ export function globalOf(compiled: CompiledScorer, pillarScores: Float64Array): 
  * same order, so the same best step and the same sums; the score is `pointsScore`'s, NaN for null.
  */
 function generatedScore(criteria: readonly CompiledCriterion[], slots: ReadonlyMap<string, number>, n: number): CompiledIndicator['score'] {
-  const slotOf = (fact: string) => slots.get(fact) ?? -1;
+  const factOf = (fact: string) => slotRead('scored', slots.get(fact) ?? -1);
   const body = criteria.map((criterion) => {
-    const applicable = criterion.questionNumbers.length === 0 ? 'true' : criterion.questionNumbers.map((q) => `status[${q}] !== ${NOT_APPLICABLE_STATUS}`).join(' || ');
-    const steps = criterion.steps.map((step) => `if (${literal(step.points)} > best && ${conditionSource(step.conditions, (fact) => slotRead('scored', slotOf(fact)))}) best = ${literal(step.points)};`);
-    return `if (${applicable}) { best = 0; ${steps.join(' ')} points += best; max += ${literal(criterion.max)}; out[${criterion.position}] = best; } else out[${criterion.position}] = -1;`;
+    const { applies, steps } = criterionSource(criterion, (q) => `status[${q}]`, factOf);
+    return `if (${applies}) { best = 0; ${steps} points += best; max += ${literal(criterion.max)}; out[${criterion.position}] = best; } else out[${criterion.position}] = -1;`;
   });
-  return functionOf(['scored', 'status', 'out', 'scores'], `let points = 0, max = 0, best = 0; ${body.join('\n')} scores[${n}] = max > 0 ? round1((100 * points) / max) : NaN;`, { round1 });
+  return functionOf(['scored', 'status', 'out', 'scores'], `let points = 0, max = 0, best = 0; ${body.join('\n')} scores[${n}] = ${SHARE_SOURCE};`, { round1 });
+}
+
+/** The source of an indicator's score from its `points` and `max` (`pointsScore`, NaN for null); `round1` in scope. */
+export const SHARE_SOURCE = 'max > 0 ? round1((100 * points) / max) : NaN';
+
+/**
+ * A criterion as generated source: whether it applies (one of its questions is not "not
+ * applicable": `statusOf` gives the source of a question's status by number), and its steps in
+ * order, which leave in `best` the points of the best one that fires (its facts read by `factOf`).
+ */
+export function criterionSource(criterion: CompiledCriterion, statusOf: (q: number) => string, factOf: (fact: string) => string): { applies: string; steps: string } {
+  const applies = criterion.questionNumbers.length === 0 ? 'true' : criterion.questionNumbers.map((q) => `${statusOf(q)} !== ${NOT_APPLICABLE_STATUS}`).join(' || ');
+  const steps = criterion.steps.map((step) => `if (${literal(step.points)} > best && ${conditionSource(step.conditions, factOf)}) best = ${literal(step.points)};`);
+  return { applies, steps: steps.join(' ') };
 }
 
 /** One indicator's score: best fired step per applicable criterion, out of the points available (the reference the generated function is tested against). */

@@ -21,8 +21,6 @@ interface CompiledAction {
   requires: SlotTest | undefined;
   /** The answers it changes, known questions only, in the action's order, each with what it made of answers already seen. */
   changes: ChangeEntry[];
-  /** Question numbers it changes, then those whose showIf depends on them (transitively), in questionnaire order. */
-  affected: number[];
   /** Indicators whose score can move (positions in `compiled.indicators`). */
   indicators: number[];
   /** Its own indicator and pillar, by position. */
@@ -73,7 +71,6 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
     });
     const fits = action.fits && fitsOf(action.fits);
     const moves = indicators.map((n) => ({ indicator: n, touched: compiled.indicators[n]!.criteria.filter((k) => k.questionNumbers.some((q) => numbers.has(q))).map((k) => k.position) }));
-    const affectedNumbers = [...numbers];
     return {
       action,
       fits: fits ? fits.at : -1,
@@ -81,12 +78,11 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
       effortUnits: effortUnits(action.effort),
       requires: action.requires && compileSlots(action.requires, slots),
       changes,
-      affected: affectedNumbers,
       indicators,
       indicator: indicatorIds.indexOf(action.indicator),
       pillar: pillarIds.indexOf(index.indicators.get(action.indicator)!.pillar),
       moves,
-      outcome: actionOutcome(compiled, { changes, affected: affectedNumbers, moves }),
+      outcome: actionOutcome(compiled, { changes, affected: [...numbers], moves }),
     };
   });
 }
