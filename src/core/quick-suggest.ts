@@ -188,9 +188,11 @@ export function topSuggestions(compiled: CompiledScorer, actions: readonly Compi
   fillBounds(actions, row.profile, base, scratch, false);
   heap.clear();
   for (let i = 0; i < actions.length; i++) if (bounds[i] !== -Infinity) heap.push(i);
+  // What an action must reach to make the top: the last kept's rank value once the top is full.
+  let threshold = -Infinity;
   for (;;) {
     const i = heap.top();
-    if (i < 0 || (kept.size >= top && bounds[i]! < gainPerEffort(kept.list[top - 1]!.gains.global, kept.list[top - 1]!.effort))) break;
+    if (i < 0 || bounds[i]! < threshold) break;
     if (refined[i] === 0) {
       refined[i] = 1;
       gainBound(layout, i, base.criteria, f, bounds);
@@ -202,7 +204,10 @@ export function topSuggestions(compiled: CompiledScorer, actions: readonly Compi
     if (c.requires && !c.requires(row.values)) continue;
     if (!c.outcome(row, base.criteria, f)) continue; // Already achieved: nothing would change.
     // No indicator moves: every score stays as it is (the same sums in the same order), so no gain.
-    if (movesAny(c.indicators, f)) consider(layout, c, i, f, candidate, kept, top);
+    if (movesAny(c.indicators, f)) {
+      consider(layout, c, i, f, candidate, kept, top);
+      if (kept.size >= top) threshold = gainPerEffort(kept.list[top - 1]!.gains.global, kept.list[top - 1]!.effort);
+    }
     for (const n of c.indicators) f.isMoved[n] = 0;
   }
   scratch.busy = false;
