@@ -32,13 +32,13 @@ export interface CompiledIndicator {
   weight: number;
   criteria: CompiledCriterion[];
   /**
-   * Its score from a row's arrays, into `scores` at the indicator's position (NaN: none), rather
-   * than returned, since V8 boxes a number returned from a call: `loopedScore`'s loops generated
-   * as one function (see generated-code.ts). Each criterion's points go to `points` at the
-   * criterion's position, or -1 when the criterion does not apply: what suggestions bound their
-   * gains with.
+   * Its score from a row's arrays, into `into.indicators` at the indicator's position (NaN: none),
+   * with its points and points available, rather than returned, since V8 boxes a number returned
+   * from a call: `loopedScore`'s loops generated as one function (see generated-code.ts). Each
+   * criterion's points go to `into.criteria` at the criterion's position, or -1 when the criterion
+   * does not apply: what suggestions bound their gains with.
    */
-  score: (scored: readonly unknown[], status: Uint8Array, points: Float64Array, scores: Float64Array) => void;
+  score: (scored: readonly unknown[], status: Uint8Array, into: RowScores) => void;
 }
 
 /** A pillar question with its conditions compiled on slots; `gates` are question numbers. */
@@ -145,15 +145,19 @@ export interface RowScores {
   indicators: Float64Array;
   /** Each criterion's points, by position (see `CompiledCriterion.position`); -1 where it does not apply. */
   criteria: Float64Array;
+  /** By indicator: the points of its criteria that apply, and the points they make available. */
+  points: Float64Array;
+  available: Float64Array;
 }
 
 export function emptyScores(compiled: CompiledScorer): RowScores {
-  return { global: Number.NaN, pillars: new Float64Array(compiled.pillars.length), indicators: new Float64Array(compiled.indicators.length), criteria: new Float64Array(compiled.criteria) };
+  const indicators = compiled.indicators.length;
+  return { global: Number.NaN, pillars: new Float64Array(compiled.pillars.length), indicators: new Float64Array(indicators), criteria: new Float64Array(compiled.criteria), points: new Float64Array(indicators), available: new Float64Array(indicators) };
 }
 
 /** Scores a row already known to be valid, into `into` when given (a batch's, reused from row to row: valid until the next row). */
 export function rowScores(compiled: CompiledScorer, row: RowState, into: RowScores = emptyScores(compiled)): RowScores {
-  for (const indicator of compiled.indicators) indicator.score(row.scored, row.status, into.criteria, into.indicators);
+  for (const indicator of compiled.indicators) indicator.score(row.scored, row.status, into);
   pillarScoresInto(compiled, into.indicators, into.pillars);
   into.global = globalOf(compiled, into.pillars);
   return into;
@@ -212,7 +216,8 @@ function generatedScore(criteria: readonly CompiledCriterion[], slots: ReadonlyM
     const { applies, steps } = criterionSource(criterion, (q) => `status[${q}]`, factOf);
     return `if (${applies}) { best = 0; ${steps} points += best; max += ${literal(criterion.max)}; out[${criterion.position}] = best; } else out[${criterion.position}] = -1;`;
   });
-  return functionOf(['scored', 'status', 'out', 'scores'], `let points = 0, max = 0, best = 0; ${body.join('\n')} scores[${n}] = ${SHARE_SOURCE};`, { round1 });
+  const store = `into.indicators[${n}] = ${SHARE_SOURCE}; into.points[${n}] = points; into.available[${n}] = max;`;
+  return functionOf(['scored', 'status', 'into'], `const out = into.criteria; let points = 0, max = 0, best = 0; ${body.join('\n')} ${store}`, { round1 });
 }
 
 /** The source of an indicator's score from its `points` and `max` (`pointsScore`, NaN for null); `round1` in scope. */

@@ -8,10 +8,10 @@ import type { SuggestionLayout } from './suggestion-layout.js';
  * scores of the indicators the action being weighed moves.
  */
 export interface RowFigures {
+  /** The row's own scores and indicators' points (its `RowScores` arrays, read only). */
   score: Float64Array;
   pillarScore: Float64Array;
   global: number;
-  /** By indicator: its points and points available. */
   points: Float64Array;
   available: Float64Array;
   /** By indicator: the weighted sum and weights of the other scored indicators of its pillar. */
@@ -54,26 +54,16 @@ export function rowFigures(layout: SuggestionLayout): RowFigures {
 const MAX_SCORE = 100;
 const SLACK = 1e-9;
 
-/** Takes in a row's scores: every entry of `f` but `moved` is rewritten. */
+/** Takes in a row's scores: every entry of `f` but `moved` is rewritten or replaced. */
 export function loadRow(layout: SuggestionLayout, base: RowScores, f: RowFigures): void {
-  const { criterionStart, criterionMax, indicatorWeight, pillarStart, pillarIndicators, pillarWeight } = layout;
-  const { criteria } = base;
-  for (let n = 0; n < layout.indicators; n++) {
-    let points = 0;
-    let available = 0;
-    for (let k = criterionStart[n]!; k < criterionStart[n + 1]!; k++) {
-      const now = criteria[k]!;
-      if (now < 0) continue;
-      points += now;
-      available += criterionMax[k]!;
-    }
-    f.points[n] = points;
-    f.available[n] = available;
-    f.score[n] = base.indicators[n]!;
-    f.isMoved[n] = 0;
-  }
+  const { indicatorWeight, pillarStart, pillarIndicators, pillarWeight } = layout;
+  // The row's own figures are read where they are (not copied): nothing here writes them.
+  f.points = base.points;
+  f.available = base.available;
+  f.score = base.indicators;
+  f.pillarScore = base.pillars;
+  for (let n = 0; n < layout.indicators; n++) f.isMoved[n] = 0;
   for (let pn = 0; pn < layout.pillars; pn++) {
-    f.pillarScore[pn] = base.pillars[pn]!;
     let total = 0;
     let weights = 0;
     let scored = 0;

@@ -11,9 +11,6 @@ import type { CompiledScorer } from './compiled-scorer.js';
 export interface SuggestionLayout {
   indicators: number;
   pillars: number;
-  /** By indicator: where its criteria start (they have consecutive positions), then each criterion's points available. */
-  criterionStart: Int32Array;
-  criterionMax: Float64Array;
   indicatorWeight: Float64Array;
   indicatorPillar: Int32Array;
   /** By pillar: its weight and its indicators, in the order the scores are summed. */
@@ -55,8 +52,6 @@ export function suggestionLayout(compiled: CompiledScorer, actions: readonly Act
   return {
     indicators: compiled.indicators.length,
     pillars: compiled.pillars.length,
-    criterionStart: starts(compiled.indicators.map((i) => i.criteria.length)),
-    criterionMax: Float64Array.from(criteria, (k) => k.max),
     indicatorWeight: Float64Array.from(compiled.indicators, (i) => i.weight),
     indicatorPillar: pillarOf,
     pillarWeight: Float64Array.from(compiled.pillars, (p) => p.weight),

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateAnswers, random } from '../../bench/generate-answers.js';
 import { loadContent } from '../../src/content/load-content.js';
-import { compileScorer, loopedScore } from '../../src/core/compiled-scorer.js';
+import { compileScorer, emptyScores, loopedScore } from '../../src/core/compiled-scorer.js';
 import { evaluate, OPERATORS, type Condition, type Literal } from '../../src/core/condition.js';
 import { compileSlots } from '../../src/core/generated-code.js';
 import { checkRow, valuesOf } from '../../src/core/row-state.js';
@@ -57,9 +57,9 @@ describe('generated code against the reference evaluator', () => {
 
   it('when an indicator is scored by its generated function, then every random row gets what the step-by-step loop gives, criterion by criterion', () => {
     const rand = random(11);
-    const generated = new Float64Array(compiled.criteria);
+    const into = emptyScores(compiled);
+    const generated = into.criteria;
     const looped = new Float64Array(compiled.criteria);
-    const scores = new Float64Array(compiled.indicators.length);
     let rows = 0;
     let notApplying = 0;
     for (let n = 0; n < 1500; n++) {
@@ -69,8 +69,8 @@ describe('generated code against the reference evaluator', () => {
       generated.fill(Number.NaN);
       looped.fill(Number.NaN);
       for (const indicator of compiled.indicators) {
-        indicator.score(row.scored, row.status, generated, scores);
-        const score = scores[compiled.indicators.indexOf(indicator)]!;
+        indicator.score(row.scored, row.status, into);
+        const score = into.indicators[compiled.indicators.indexOf(indicator)]!;
         expect([indicator.id, Number.isNaN(score) ? null : score]).toEqual([indicator.id, loopedScore(compiled, indicator, row.scored, row.status, looped)]);
       }
       // Every criterion written, the same points (or -1 where it does not apply) both ways.
