@@ -51,7 +51,7 @@ export function rowFigures(layout: SuggestionLayout): RowFigures {
   };
 }
 
-const MAX_SCORE = 100;
+export const MAX_SCORE = 100;
 const SLACK = 1e-9;
 
 /** Takes in a row's scores: every entry of `f` but `moved` is rewritten or replaced. */

@@ -4,7 +4,7 @@ import { rowScores, scoreOrNull, type CompiledScorer, type RowScores } from './c
 import type { Condition, SlotTest } from './condition.js';
 import { compileSlots } from './generated-code.js';
 import type { Action, AnswersDocument, AnswerValue } from './content-model.js';
-import { GLOBAL, INDICATOR, PILLAR, allAtTop, gainBound, indicatorCap, loadRow, project, rowFigures, type RowFigures } from './gain-bounds.js';
+import { GLOBAL, INDICATOR, MAX_SCORE, PILLAR, allAtTop, gainBound, indicatorCap, loadRow, project, rowFigures, type RowFigures } from './gain-bounds.js';
 import { MaxHeap } from './max-heap.js';
 import { compareSuggestions, effortUnits, gainPerEffort, type Gains } from './ranking.js';
 import { rowStateFrom, type RowState } from './row-state.js';
@@ -238,20 +238,21 @@ function fillBounds(actions: readonly CompiledAction[], profile: readonly unknow
   loadRow(layout, base, figures);
   caps.fill(Number.NaN);
   for (let k = 0; k < fitsTests.length; k++) fits[k] = fitsTests[k]!(profile) ? 1 : 0;
+  const { fitsAt, single, effort } = layout;
   for (let i = 0; i < actions.length; i++) {
-    const at = actions[i]!.fits;
+    const at = fitsAt[i]!;
+    const n = single[i]!;
     // Every score it can move is already at the top: moved indicators can only stay or fall (or
     // leave their pillar, which removes a top score from the mean), so it can gain nothing.
-    if ((at >= 0 && fits[at] === 0) || allAtTop(layout, i, figures)) {
+    if ((at >= 0 && fits[at] === 0) || (n >= 0 ? figures.score[n] === MAX_SCORE : allAtTop(layout, i, figures))) {
       bounds[i] = -Infinity;
       refined[i] = 1;
-    } else if (own || layout.moveStart[i + 1]! - layout.moveStart[i]! !== 1) {
+    } else if (own || n < 0) {
       gainBound(layout, i, base.criteria, figures, bounds);
       refined[i] = 1;
     } else {
-      const n = layout.moveIndicator[layout.moveStart[i]!]!;
       if (caps[n] !== caps[n]) indicatorCap(layout, n, figures, caps);
-      bounds[i] = caps[n]! / layout.effort[i]!;
+      bounds[i] = caps[n]! / effort[i]!;
       refined[i] = 0;
     }
   }

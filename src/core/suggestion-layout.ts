@@ -23,6 +23,9 @@ export interface SuggestionLayout {
   ownPillar: Int32Array;
   /** By action × pillar (action * pillars + pillar): 1 when the action can move the pillar. */
   movesPillar: Uint8Array;
+  /** By action: the position of its distinct `fits` condition (-1: fits everyone), and the one indicator it moves (-1: several). */
+  fitsAt: Int32Array;
+  single: Int32Array;
   /** By action: its moves, each an indicator the action can move ... */
   moveStart: Int32Array;
   moveIndicator: Int32Array;
@@ -34,6 +37,7 @@ export interface SuggestionLayout {
 
 /** What the layout needs to know of one action (see `CompiledAction`). */
 export interface ActionReach {
+  fits: number;
   effortUnits: number;
   indicator: number;
   pillar: number;
@@ -61,6 +65,8 @@ export function suggestionLayout(compiled: CompiledScorer, actions: readonly Act
     ownIndicator: Int32Array.from(actions, (a) => a.indicator),
     ownPillar: Int32Array.from(actions, (a) => a.pillar),
     movesPillar,
+    fitsAt: Int32Array.from(actions, (a) => a.fits),
+    single: Int32Array.from(actions, (a) => (a.moves.length === 1 ? a.moves[0]!.indicator : -1)),
     moveStart: starts(actions.map((a) => a.moves.length)),
     moveIndicator: Int32Array.from(moves, (m) => m.indicator),
     touchStart: starts(moves.map((m) => m.touched.length)),
