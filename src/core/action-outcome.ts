@@ -24,7 +24,7 @@ export type ActionOutcome = (row: RowState, criteria: Float64Array, f: RowFigure
 /** What the outcome of one action is generated from (see `CompiledAction` in quick-suggest.ts). */
 export interface OutcomePlan {
   changes: readonly ChangeEntry[];
-  /** Question numbers it changes, then those whose showIf depends on them, in questionnaire order. */
+  /** Question numbers it changes, then those whose showIf depends on them (transitively), in questionnaire order. */
   affected: readonly number[];
   /** Each indicator it can move, with the positions of its criteria that read an affected question. */
   moves: readonly { indicator: number; touched: readonly number[] }[];
@@ -51,10 +51,12 @@ export function actionOutcome(compiled: CompiledScorer, plan: OutcomePlan): Acti
   const examined = new Set<number>();
   const slotOfFact = (fact: string) => compiled.slots.get(fact) ?? -1;
   const questionOfSlot = (slot: number) => slot - compiled.profileSlots;
-  const shownRead = (fact: string) => {
+  // A fact from the local of an affected question already examined, from the row's array otherwise.
+  const factRead = (array: 'shown' | 'scored') => (fact: string) => {
     const slot = slotOfFact(fact);
-    return slot >= compiled.profileSlots && examined.has(questionOfSlot(slot)) ? `shown${questionOfSlot(slot)}` : slotRead('shown', slot);
+    return slot >= compiled.profileSlots && examined.has(questionOfSlot(slot)) ? `${array}${questionOfSlot(slot)}` : slotRead(array, slot);
   };
+  const shownRead = factRead('shown');
   const statusRead = (n: number) => (examined.has(n) ? `status${n}` : `status[${n}]`);
   for (const n of plan.affected) {
     const q = compiled.questions[n]!;
@@ -68,10 +70,7 @@ export function actionOutcome(compiled: CompiledScorer, plan: OutcomePlan): Acti
     examined.add(n);
     lines.push(`const shown${n} = visibility${n} === ${ASKED} ? answer${n} : undefined;`, `const scored${n} = status${n} === ${ANSWERED_STATUS} ? answer${n} : undefined;`);
   }
-  const scoredRead = (fact: string) => {
-    const slot = slotOfFact(fact);
-    return slot >= compiled.profileSlots && examined.has(questionOfSlot(slot)) ? `scored${questionOfSlot(slot)}` : slotRead('scored', slot);
-  };
+  const scoredRead = factRead('scored');
   for (const move of plan.moves) lines.push(movedScoreSource(compiled, move.indicator, new Set(move.touched), statusRead, scoredRead));
   lines.push('return true;');
   const prologue = 'const values = row.values, scored = row.scored, status = row.status, shown = row.shown, applies = row.applies; const moved = f.moved, isMoved = f.isMoved;';
@@ -100,7 +99,7 @@ export const UNCHANGED = Symbol('unchanged');
 const MAX_SEEN = 1000;
 
 /** The answer once the change is made, or UNCHANGED when it would stay as it is. */
-export function propose(entry: ChangeEntry, current: AnswerValue | undefined): AnswerValue | typeof UNCHANGED {
+function propose(entry: ChangeEntry, current: AnswerValue | undefined): AnswerValue | typeof UNCHANGED {
   // Rows repeat the same few answers: what a change makes of one is worked out once. A list is
   // remembered by itself when frozen (shared by the rows read from the same cell text).
   const cacheable = typeof current !== 'object' || Object.isFrozen(current);

@@ -225,11 +225,11 @@ export const SHARE_SOURCE = 'max > 0 ? round1((100 * points) / max) : NaN';
 
 /**
  * A criterion as generated source: whether it applies (one of its questions is not "not
- * applicable": `statusOf` gives the source of a question's status by number), and its steps in
+ * applicable": `statusSource` gives the source of a question's status by number), and its steps in
  * order, which leave in `best` the points of the best one that fires (its facts read by `factOf`).
  */
-export function criterionSource(criterion: CompiledCriterion, statusOf: (q: number) => string, factOf: (fact: string) => string): { applies: string; steps: string } {
-  const applies = criterion.questionNumbers.length === 0 ? 'true' : criterion.questionNumbers.map((q) => `${statusOf(q)} !== ${NOT_APPLICABLE_STATUS}`).join(' || ');
+export function criterionSource(criterion: CompiledCriterion, statusSource: (q: number) => string, factOf: (fact: string) => string): { applies: string; steps: string } {
+  const applies = criterion.questionNumbers.length === 0 ? 'true' : criterion.questionNumbers.map((q) => `${statusSource(q)} !== ${NOT_APPLICABLE_STATUS}`).join(' || ');
   const steps = criterion.steps.map((step) => `if (${literal(step.points)} > best && ${conditionSource(step.conditions, factOf)}) best = ${literal(step.points)};`);
   return { applies, steps: steps.join(' ') };
 }

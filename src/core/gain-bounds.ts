@@ -8,12 +8,12 @@ import type { SuggestionLayout } from './suggestion-layout.js';
  * scores of the indicators the action being weighed moves.
  */
 export interface RowFigures {
-  /** The row's own scores and indicators' points (its `RowScores` arrays, read only). */
-  score: Float64Array;
-  pillarScore: Float64Array;
+  /** The row's own scores and indicators' points: its `RowScores` arrays themselves, which a batch then writes out, so typed read only. */
+  score: ReadonlyNumbers;
+  pillarScore: ReadonlyNumbers;
   global: number;
-  points: Float64Array;
-  available: Float64Array;
+  points: ReadonlyNumbers;
+  available: ReadonlyNumbers;
   /** By indicator: the weighted sum and weights of the other scored indicators of its pillar. */
   restTotal: Float64Array;
   restWeights: Float64Array;
@@ -28,6 +28,11 @@ export interface RowFigures {
   gains: Float64Array;
 }
 
+/** Numbers to read by index, not to write. */
+export type ReadonlyNumbers = { readonly [index: number]: number; readonly length: number };
+
+const NONE: ReadonlyNumbers = new Float64Array(0);
+
 export const GLOBAL = 0;
 export const PILLAR = 1;
 export const INDICATOR = 2;
@@ -35,11 +40,12 @@ export const INDICATOR = 2;
 export function rowFigures(layout: SuggestionLayout): RowFigures {
   const { indicators, pillars } = layout;
   return {
-    score: new Float64Array(indicators),
-    pillarScore: new Float64Array(pillars),
+    // The row's own arrays replace these (see `loadRow`).
+    score: NONE,
+    pillarScore: NONE,
     global: Number.NaN,
-    points: new Float64Array(indicators),
-    available: new Float64Array(indicators),
+    points: NONE,
+    available: NONE,
     restTotal: new Float64Array(indicators),
     restWeights: new Float64Array(indicators),
     restGlobal: new Float64Array(pillars),

@@ -37,7 +37,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 /**
  * Ranks the actions that fit this organisation and would raise its score, each gain computed by
  * re-scoring the assessment with the answers the action changes (never typed by hand). The
- * re-scoring runs on the compiled rules and re-examines only what each action touches; tests prove
+ * re-scoring runs on the compiled rules and works out only what each action touches; tests prove
  * the list equal to `suggestByRescoring`, which re-runs json-rules-engine on the whole assessment.
  */
 export async function suggest(scorer: Scorer, doc: AnswersDocument): Promise<Outcome<{ result: ScoreResult; suggestions: Suggestion[] }>> {
