@@ -19,8 +19,6 @@ interface CompiledAction {
   effortUnits: number;
   // Always present (undefined when absent): every action has the same shape, which keeps V8's property reads fast.
   requires: SlotTest | undefined;
-  /** The answers it changes, known questions only, in the action's order, each with what it made of answers already seen. */
-  changes: ChangeEntry[];
   /** Indicators whose score can move (positions in `compiled.indicators`). */
   indicators: number[];
   /** Its own indicator and pillar, by position. */
@@ -65,7 +63,8 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
     const reads = (n: number) => compiled.indicators[n]!.criteria.some((k) => k.questionNumbers.some((q) => numbers.has(q)));
     const owners = new Set(list.map((q) => index.questions.get(q)!.indicator));
     const indicators = indicatorIds.flatMap((id, n) => (owners.has(id) || reads(n) ? [n] : []));
-    const changes = Object.entries(action.changes).flatMap(([id, change]) => {
+    // The answers it changes, known questions only, in the action's order, each with what it made of answers already seen.
+    const changes = Object.entries(action.changes).flatMap(([id, change]): ChangeEntry[] => {
       const question = index.questions.get(id)?.question;
       return question ? [{ slot: slots.get(id)!, question, change, seen: new Map<unknown, AnswerValue | typeof UNCHANGED>() }] : [];
     });
@@ -77,7 +76,6 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
       fitsTest: fits?.test,
       effortUnits: effortUnits(action.effort),
       requires: action.requires && compileSlots(action.requires, slots),
-      changes,
       indicators,
       indicator: indicatorIds.indexOf(action.indicator),
       pillar: pillarIds.indexOf(index.indicators.get(action.indicator)!.pillar),

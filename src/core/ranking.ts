@@ -11,19 +11,18 @@ export interface Gains {
 // Comparisons rather than a lookup table: batches rank tens of actions per row, and a table read
 // with three different keys is a slow generic lookup in V8, where comparing strings the content
 // shares is a pointer check.
-const effortWeight = (effort: Action['effort']): number => (effort === 'low' ? 1 : effort === 'medium' ? 2 : 4);
 const costOrder = (cost: Action['cost']): number => (cost === 'none' ? 0 : cost === 'low' ? 1 : cost === 'medium' ? 2 : 3);
 
 type Ranked = { gains: Gains; effort: Action['effort']; cost: Action['cost']; durationMonths: number; actionId: string };
 
 /** What ranks a suggestion first: its global gain per unit of effort. */
 export function gainPerEffort(globalGain: number, effort: Action['effort']): number {
-  return globalGain / effortWeight(effort);
+  return globalGain / effortUnits(effort);
 }
 
 /** The units of effort `gainPerEffort` divides by: a number to keep where gains are ranked in bulk. */
 export function effortUnits(effort: Action['effort']): number {
-  return effortWeight(effort);
+  return effort === 'low' ? 1 : effort === 'medium' ? 2 : 4;
 }
 
 /** The ranking order: gain per effort, then global and indicator gain, cost, duration, id. */
