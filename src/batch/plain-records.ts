@@ -91,13 +91,15 @@ export function readPlainRecord(bytes: Uint8Array, at: number, delimiter: number
   let cell = at;
   let hash = FNV_OFFSET;
   let i = at;
+  // Most bytes are above both the delimiter and the line feed: one comparison tells them.
+  const above = Math.max(delimiter, NEWLINE);
   for (; i < bytes.length; i++) {
     const b = bytes[i]!;
-    if (b === NEWLINE) break;
-    if (b !== delimiter) {
+    if (b > above || (b !== NEWLINE && b !== delimiter)) {
       hash = Math.imul(hash ^ b, FNV_PRIME);
       continue;
     }
+    if (b === NEWLINE) break;
     if (count + 1 >= starts.length) ({ starts, ends, hashes } = grow(into));
     starts[count] = cell;
     hashes[count] = hash;
