@@ -7,8 +7,21 @@ import { okResult, type RowResult, type RowSink } from './score-row.js';
 const encoder = new TextEncoder();
 const bytesOf = (text: string) => encoder.encode(text);
 
-// A score has one decimal from 0 to 100: its bytes, made once, as String writes it.
-const SCORE_BYTES = Array.from({ length: 1001 }, (_, k) => bytesOf(String(k / 10)));
+// A score has one decimal from 0 to 100: its bytes, made once, as String writes it, side by side
+// (SCORE_WIDTH apart) in one array, so that writing one is a short copy with no lookup.
+const SCORE_WIDTH = 5;
+const SCORE_BYTES = new Uint8Array(1001 * SCORE_WIDTH);
+const SCORE_LENGTH = new Uint8Array(1001);
+// k / 10 itself: a score is written from the table only when it is exactly one of them.
+const SCORE_VALUE = new Float64Array(1001);
+for (let k = 0; k <= 1000; k++) {
+  const bytes = bytesOf(String(k / 10));
+  SCORE_BYTES.set(bytes, k * SCORE_WIDTH);
+  SCORE_LENGTH[k] = bytes.length;
+  SCORE_VALUE[k] = k / 10;
+}
+// The longest a number is written by String ("-1.2345678901234567e-300"): room for any score.
+const MAX_NUMBER_BYTES = 24;
 const [NEWLINE, ZERO] = [0x0a, 0x30] as const;
 
 /**
@@ -34,6 +47,8 @@ export class CsvRowWriter implements RowSink {
   private readonly tallyAt: number[];
   private readonly indicatorAt: number[];
   private readonly actionBytes = new Map<string, Uint8Array>();
+  /** The most bytes a valid row takes besides its identifier's (see `scored`). */
+  private readonly rowBytes: number;
 
   constructor(
     private readonly compiled: CompiledScorer,
@@ -49,39 +64,50 @@ export class CsvRowWriter implements RowSink {
     if ([...this.pillarAt, ...this.tallyAt, ...this.indicatorAt].includes(-1)) throw new Error('CsvRowWriter: layout and content differ');
     // An action id holding the delimiter or a quote would need quoting: as csvLine writes it.
     for (const action of compiled.index.content.actions) this.actionBytes.set(action.id, bytesOf(csvLine([action.id], delimiterText).slice(0, -1)));
+    const longestAction = Math.max(0, ...[...this.actionBytes.values()].map((b) => b.length));
+    const scores = 1 + this.pillarAt.length + this.indicatorAt.length;
+    this.rowBytes = MAX_NUMBER_BYTES + 2 + scores * (1 + MAX_NUMBER_BYTES) + layout.suggestions * (1 + longestAction) + 2;
   }
 
+  /**
+   * A valid row's cells, each after its delimiter, into bytes made large enough for the whole row
+   * first: the cells are then written with local indices, not through a method per cell.
+   */
   scored(row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[]): void {
     if (!plainId(id, this.delimiterText)) return this.result(okResult(this.compiled, row, id, scores, suggestions));
-    this.room(32 + 3 * id.length);
-    this.writeInteger(row);
-    this.comma();
-    this.writeText(id);
-    this.comma();
-    this.writeScore(scores.global);
-    for (const p of this.pillarAt) {
-      this.comma();
-      this.writeScore(scores.pillars[p]!);
+    // An identifier's character takes at most 3 bytes in UTF-8 (4 for a pair, which is 2 characters).
+    this.room(this.rowBytes + 3 * id.length);
+    const out = this.bytes;
+    const d = this.delimiter;
+    let at = putInteger(out, this.length, row);
+    out[at++] = d;
+    at = putText(out, at, id);
+    out[at++] = d;
+    at = putScore(out, at, scores.global);
+    const { pillarAt, indicatorAt } = this;
+    for (let k = 0; k < pillarAt.length; k++) {
+      out[at++] = d;
+      at = putScore(out, at, scores.pillars[pillarAt[k]!]!);
     }
-    for (const i of this.indicatorAt) {
-      this.comma();
-      this.writeScore(scores.indicators[i]!);
+    for (let k = 0; k < indicatorAt.length; k++) {
+      out[at++] = d;
+      at = putScore(out, at, scores.indicators[indicatorAt[k]!]!);
     }
     for (let k = 0; k < this.layout.suggestions; k++) {
-      this.comma();
+      out[at++] = d;
       const action = suggestions[k];
-      if (action) this.writeBytes(this.actionBytes.get(action.actionId) ?? bytesOf(action.actionId));
+      if (action) at = putBytes(out, at, this.actionBytes.get(action.actionId) ?? unknownAction(action.actionId));
     }
-    this.comma(); // the empty error cell
-    this.room(1);
-    this.bytes[this.length++] = NEWLINE;
+    out[at++] = d; // the empty error cell
+    out[at++] = NEWLINE;
+    this.length = at;
     this.count(true, scores.global, scores.pillars);
   }
 
   result(result: Exclude<RowResult, { skip: true }>): void {
     const line = bytesOf(csvLine(cellsOf(this.layout, result), this.delimiterText));
     this.room(line.length);
-    this.writeBytes(line);
+    this.length = putBytes(this.bytes, this.length, line);
     const pillars = this.compiled.pillars.map((p) => (result.ok ? result.pillars[p.id] ?? Number.NaN : Number.NaN));
     this.count(result.ok, result.ok ? result.global ?? Number.NaN : Number.NaN, pillars);
   }
@@ -111,46 +137,11 @@ export class CsvRowWriter implements RowSink {
   private room(more: number): void {
     if (this.length + more > this.bytes.length) this.bytes = grown(this.bytes, this.length + more);
   }
+}
 
-  private comma(): void {
-    this.room(1);
-    this.bytes[this.length++] = this.delimiter;
-  }
-
-  private writeBytes(bytes: Uint8Array): void {
-    this.room(bytes.length);
-    // Most are a score or an action id: a loop copies a few bytes faster than `set` sets them up.
-    if (bytes.length <= SHORT) {
-      const out = this.bytes;
-      for (let i = 0, at = this.length; i < bytes.length; i++, at++) out[at] = bytes[i]!;
-    } else {
-      this.bytes.set(bytes, this.length);
-    }
-    this.length += bytes.length;
-  }
-
-  /** A score, nothing where there is none (NaN). */
-  private writeScore(score: number): void {
-    if (score !== score) return;
-    const k = Math.round(score * 10);
-    this.writeBytes(k >= 0 && k <= 1000 && k / 10 === score && !Object.is(score, -0) ? SCORE_BYTES[k]! : bytesOf(String(score)));
-  }
-
-  private writeInteger(n: number): void {
-    if (!Number.isSafeInteger(n) || n < 0) return this.writeBytes(bytesOf(String(n)));
-    let digits = 1;
-    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
-    for (let i = digits - 1, rest = n; i >= 0; i--, rest = Math.floor(rest / 10)) this.bytes[this.length + i] = ZERO + (rest % 10);
-    this.length += digits;
-  }
-
-  private writeText(text: string): void {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0x80) return this.writeBytes(bytesOf(text.slice(i)));
-      this.bytes[this.length++] = c;
-    }
-  }
+// Suggestions come from the content's actions, whose bytes the writer made: the row's room counts on it.
+function unknownAction(id: string): never {
+  throw new Error(`CsvRowWriter: action ${JSON.stringify(id)} is not in the content`);
 }
 
 /** An identifier written as it is: neither a formula's start (safeCell) nor what needs quoting. */
@@ -159,6 +150,45 @@ function plainId(id: string, delimiter: string): boolean {
 }
 
 const SHORT = 64;
+
+/** Each of these writes into `out` at `at`, which has room, and tells where it stopped. */
+function putBytes(out: Uint8Array, at: number, bytes: Uint8Array): number {
+  // Most are an action id: a loop copies a few bytes faster than `set` sets them up.
+  if (bytes.length > SHORT) {
+    out.set(bytes, at);
+    return at + bytes.length;
+  }
+  for (let i = 0; i < bytes.length; i++) out[at++] = bytes[i]!;
+  return at;
+}
+
+/** A score, nothing where there is none (NaN). */
+function putScore(out: Uint8Array, at: number, score: number): number {
+  if (score !== score) return at;
+  const k = Math.round(score * 10);
+  // (-0 is written "0", as String writes it.)
+  if (!(k >= 0 && k <= 1000 && SCORE_VALUE[k] === score)) return putBytes(out, at, bytesOf(String(score)));
+  for (let i = k * SCORE_WIDTH, end = i + SCORE_LENGTH[k]!; i < end; i++) out[at++] = SCORE_BYTES[i]!;
+  return at;
+}
+
+function putInteger(out: Uint8Array, at: number, n: number): number {
+  if (!Number.isSafeInteger(n) || n < 0) return putBytes(out, at, bytesOf(String(n)));
+  let digits = 1;
+  for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+  for (let i = digits - 1, rest = n; i >= 0; i--, rest = Math.floor(rest / 10)) out[at + i] = ZERO + (rest % 10);
+  return at + digits;
+}
+
+/** A text as UTF-8: ASCII a character at a time, the rest encoded. */
+function putText(out: Uint8Array, at: number, text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return putBytes(out, at, bytesOf(text.slice(i)));
+    out[at++] = c;
+  }
+  return at;
+}
 
 function grown<T extends Uint8Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(array: T, least: number): T {
   const more = new (array.constructor as new (length: number) => T)(Math.max(least, array.length * 2));
