@@ -66,23 +66,24 @@ export function rowBuffers(compiled: CompiledScorer): RowBuffers {
  * written in those arrays (every entry of them), valid until the next row. A value whose slot is
  * 1 in `knownValid` is already known to be a valid answer (a batch knows it of the cells it has met).
  */
-export function checkRow(compiled: CompiledScorer, values: readonly unknown[], into?: RowBuffers, knownValid?: Uint8Array): RowState | undefined {
-  const { profileSlots, profile, questions } = compiled;
+export function checkRow(compiled: CompiledScorer, values: readonly unknown[], into?: RowBuffers, knownValid: Uint8Array = NONE_KNOWN): RowState | undefined {
+  const { profileSlots, profile } = compiled;
   for (let slot = 0; slot < profileSlots; slot++) {
     const value = values[slot];
-    if (value === undefined ? !profile[slot]!.optional : knownValid?.[slot] !== 1 && !profile[slot]!.valid(value)) return undefined;
+    if (value === undefined ? !profile[slot]!.optional : knownValid[slot] !== 1 && !profile[slot]!.valid(value)) return undefined;
   }
-  const row = applicabilityOf(compiled, values, into ?? rowBuffers(compiled));
-  for (let n = 0; n < questions.length; n++) {
-    const q = questions[n]!;
-    const value = values[q.slot];
-    if (value !== undefined && (row.visibility[n] !== ASKED || (knownValid?.[q.slot] !== 1 && !q.valid(value)))) return undefined;
-  }
-  return row;
+  return applicabilityOf(compiled, values, into ?? rowBuffers(compiled), knownValid);
 }
 
-/** `applicability` on a row's arrays: the same visibility and status, question by question in order. */
-function applicabilityOf(compiled: CompiledScorer, values: readonly unknown[], { visibility, status, shown, scored, profile, applies }: RowBuffers): RowState {
+// No value known valid beforehand (reading past its end gives undefined, never 1).
+const NONE_KNOWN = new Uint8Array(0);
+
+/**
+ * `applicability` on a row's arrays: the same visibility and status, question by question in
+ * order; undefined as soon as a question holds a value it may not (it is not asked, or the value
+ * is not a valid answer): checked in the same pass, the row's values are read once.
+ */
+function applicabilityOf(compiled: CompiledScorer, values: readonly unknown[], { visibility, status, shown, scored, profile, applies }: RowBuffers, knownValid: Uint8Array): RowState | undefined {
   const { profileSlots, questions } = compiled;
   // appliesTo reads the profile only; showIf the answers of questions already found asked.
   for (let s = 0; s < profileSlots; s++) profile[s] = shown[s] = scored[s] = values[s];
@@ -91,6 +92,7 @@ function applicabilityOf(compiled: CompiledScorer, values: readonly unknown[], {
     const q = questions[n]!;
     const v = q.appliesToTest >= 0 && applies[q.appliesToTest] === 0 ? EXCLUDED : !q.showIf || q.showIf(shown) ? ASKED : gatedVisibility(q.gates, status, n);
     const answer = values[q.slot];
+    if (answer !== undefined && (v !== ASKED || (knownValid[q.slot] !== 1 && !q.valid(answer)))) return undefined;
     visibility[n] = v;
     status[n] = statusOf(v, answer);
     // Written whatever they hold, so that arrays reused from the row before keep nothing of it.
