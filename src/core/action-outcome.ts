@@ -96,10 +96,10 @@ function movedScoreSource(compiled: CompiledScorer, n: number, touched: Readonly
 export const UNCHANGED = Symbol('unchanged');
 
 // Enough for every combination of options a real portfolio uses; numbers beyond it are worked out each time.
-const MAX_SEEN = 1000;
+export const MAX_SEEN = 1000;
 
 /** The answer once the change is made, or UNCHANGED when it would stay as it is. */
-function propose(entry: ChangeEntry, current: AnswerValue | undefined): AnswerValue | typeof UNCHANGED {
+export function propose(entry: ChangeEntry, current: AnswerValue | undefined): AnswerValue | typeof UNCHANGED {
   // Rows repeat the same few answers: what a change makes of one is worked out once. A list is
   // remembered by itself when frozen (shared by the rows read from the same cell text).
   const cacheable = typeof current !== 'object' || Object.isFrozen(current);

@@ -124,7 +124,10 @@ export function allAtTop(layout: SuggestionLayout, action: number, f: RowFigures
  * A criterion the action does not touch keeps its points and whether it applies. The touched
  * ones, with their points p ≤ m of m available, turn the indicator's share P/M of the untouched
  * into (P + p) / (M + m), at most (P + S) / (M + S) with S all the touched points available, since
- * adding the same to both sides of a share of at most 100 % never lowers it. That is the bound on
+ * adding the same to both sides of a share of at most 100 % never lowers it. A touched criterion
+ * that applies now still applies once the action is done (see `CriterionReach`), so where its
+ * reach r ≤ m is known, it adds r rather than m to the points only: that is what keeps most
+ * actions from being done at all (their bound was twice their worth on average). That is the bound on
  * each moved indicator, projected as a real outcome would be (every step keeps the order of its
  * inputs). An indicator can also end without a score, but only when none of its untouched
  * criteria applies, and its bound is then 100: a weighted mean with a 100 added is never below
@@ -135,8 +138,8 @@ export function allAtTop(layout: SuggestionLayout, action: number, f: RowFigures
  * Written into `out[action]` rather than returned, as `indicatorCap` does: a number returned from
  * a call V8 does not inline is boxed, and a batch bounds tens of actions per row.
  */
-export function gainBound(layout: SuggestionLayout, action: number, criteria: Float64Array, f: RowFigures, out: Float64Array): void {
-  const { moveStart, moveIndicator, touchStart, touchPosition, touchMax } = layout;
+export function gainBound(layout: SuggestionLayout, action: number, values: readonly unknown[], criteria: Float64Array, f: RowFigures, out: Float64Array): void {
+  const { moveStart, moveIndicator, touchStart, touchPosition, touchMax, touchReach } = layout;
   const first = moveStart[action]!;
   const last = moveStart[action + 1]!;
   for (let m = first; m < last; m++) {
@@ -147,7 +150,8 @@ export function gainBound(layout: SuggestionLayout, action: number, criteria: Fl
       const now = criteria[touchPosition[t]!]!;
       const max = touchMax[t]!;
       if (now >= 0) {
-        points += max - now;
+        const reach = touchReach[t];
+        points += (reach === undefined ? max : reach.at(values)) - now;
       } else {
         points += max;
         available += max;

@@ -3,6 +3,7 @@ import { actionOutcome, type ActionOutcome, type ChangeEntry, type UNCHANGED } f
 import { rowScores, scoreOrNull, type CompiledScorer, type RowScores } from './compiled-scorer.js';
 import type { Condition, SlotTest } from './condition.js';
 import { compileSlots } from './generated-code.js';
+import { CriterionReach } from './criterion-reach.js';
 import type { Action, AnswersDocument, AnswerValue } from './content-model.js';
 import { GLOBAL, INDICATOR, MAX_SCORE, PILLAR, allAtTop, gainBound, indicatorCap, loadRow, project, rowFigures, type RowFigures } from './gain-bounds.js';
 import { MaxHeap } from './max-heap.js';
@@ -25,7 +26,7 @@ interface CompiledAction {
   indicator: number;
   pillar: number;
   /** Each indicator it can move, with the positions of the criteria of it that read an affected question: what bounds its gain (see `gainBound`). */
-  moves: { indicator: number; touched: number[] }[];
+  moves: { indicator: number; touched: number[]; reach: (CriterionReach | undefined)[] }[];
   /** The scores of the indicators it moves once done (see `actionOutcome`). */
   outcome: ActionOutcome;
 }
@@ -69,7 +70,10 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
       return question ? [{ slot: slots.get(id)!, question, change, seen: new Map<unknown, AnswerValue | typeof UNCHANGED>() }] : [];
     });
     const fits = action.fits && fitsOf(action.fits);
-    const moves = indicators.map((n) => ({ indicator: n, touched: compiled.indicators[n]!.criteria.filter((k) => k.questionNumbers.some((q) => numbers.has(q))).map((k) => k.position) }));
+    const moves = indicators.map((n) => {
+      const touched = compiled.indicators[n]!.criteria.filter((k) => k.questionNumbers.some((q) => numbers.has(q)));
+      return { indicator: n, touched: touched.map((k) => k.position), reach: touched.map((k) => CriterionReach.of(compiled, k, changes)) };
+    });
     return {
       action,
       fits: fits ? fits.at : -1,
@@ -183,7 +187,7 @@ export function topSuggestions(compiled: CompiledScorer, actions: readonly Compi
   const { layout, figures: f, candidate, bounds, refined, heap, kept } = scratch;
   kept.size = 0;
   scratch.busy = true;
-  fillBounds(actions, row.profile, base, scratch, false);
+  fillBounds(actions, row, base, scratch, false);
   heap.clear();
   for (let i = 0; i < actions.length; i++) if (bounds[i] !== -Infinity) heap.push(i);
   // What an action must reach to make the top: the last kept's rank value once the top is full.
@@ -193,7 +197,7 @@ export function topSuggestions(compiled: CompiledScorer, actions: readonly Compi
     if (i < 0 || bounds[i]! < threshold) break;
     if (refined[i] === 0) {
       refined[i] = 1;
-      gainBound(layout, i, base.criteria, f, bounds);
+      gainBound(layout, i, row.values, base.criteria, f, bounds);
       heap.lowered();
       continue;
     }
@@ -223,7 +227,7 @@ function quickSuggestionOf(ranked: RankedAction): QuickSuggestion {
 /** Each action's bound by position, as `suggestForRow` weighs them before doing any (for tests). */
 export function actionBounds(compiled: CompiledScorer, actions: readonly CompiledAction[], row: RowState, base: RowScores): Float64Array {
   const scratch = scratchOf(compiled, actions);
-  fillBounds(actions, row.profile, base, scratch, true);
+  fillBounds(actions, row, base, scratch, true);
   return scratch.bounds.slice();
 }
 
@@ -231,7 +235,8 @@ export function actionBounds(compiled: CompiledScorer, actions: readonly Compile
  * Into `scratch.bounds`: -Infinity for an action that does not fit or cannot gain, otherwise its
  * bound (see `gainBound`) or, unless `own`, its indicator's cap when it moves only that one.
  */
-function fillBounds(actions: readonly CompiledAction[], profile: readonly unknown[], base: RowScores, scratch: Scratch, own: boolean): void {
+function fillBounds(actions: readonly CompiledAction[], row: RowState, base: RowScores, scratch: Scratch, own: boolean): void {
+  const { profile, values } = row;
   const { layout, figures, fits, fitsTests, bounds, refined, caps } = scratch;
   loadRow(layout, base, figures);
   caps.fill(Number.NaN);
@@ -246,7 +251,7 @@ function fillBounds(actions: readonly CompiledAction[], profile: readonly unknow
       bounds[i] = -Infinity;
       refined[i] = 1;
     } else if (own || n < 0) {
-      gainBound(layout, i, base.criteria, figures, bounds);
+      gainBound(layout, i, values, base.criteria, figures, bounds);
       refined[i] = 1;
     } else {
       if (caps[n] !== caps[n]) indicatorCap(layout, n, figures, caps);

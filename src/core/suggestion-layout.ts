@@ -1,4 +1,5 @@
 import type { CompiledScorer } from './compiled-scorer.js';
+import type { CriterionReach } from './criterion-reach.js';
 
 /**
  * The content's aggregation and the actions' reach as flat typed arrays, made once per content
@@ -29,10 +30,12 @@ export interface SuggestionLayout {
   /** By action: its moves, each an indicator the action can move ... */
   moveStart: Int32Array;
   moveIndicator: Int32Array;
-  /** ... and, by move, the criteria of it that read what the action changes, with their points available. */
+  /** ... and, by move, the criteria of it that read what the action changes, with their points available ... */
   touchStart: Int32Array;
   touchPosition: Int32Array;
   touchMax: Float64Array;
+  /** ... and the most points each can have once the action is done, where that is known (see `criterionReach`). */
+  touchReach: (CriterionReach | undefined)[];
 }
 
 /** What the layout needs to know of one action (see `CompiledAction`). */
@@ -41,8 +44,8 @@ export interface ActionReach {
   effortUnits: number;
   indicator: number;
   pillar: number;
-  /** Indicators it can move, each with the positions of its criteria the action touches. */
-  moves: { indicator: number; touched: readonly number[] }[];
+  /** Indicators it can move, each with the positions of its criteria the action touches, and their reach. */
+  moves: { indicator: number; touched: readonly number[]; reach: readonly (CriterionReach | undefined)[] }[];
 }
 
 export function suggestionLayout(compiled: CompiledScorer, actions: readonly ActionReach[]): SuggestionLayout {
@@ -72,6 +75,7 @@ export function suggestionLayout(compiled: CompiledScorer, actions: readonly Act
     touchStart: starts(moves.map((m) => m.touched.length)),
     touchPosition: Int32Array.from(moves.flatMap((m) => m.touched)),
     touchMax: Float64Array.from(moves.flatMap((m) => m.touched), (k) => criteria[k]!.max),
+    touchReach: moves.flatMap((m) => m.reach),
   };
 }
 
