@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { random } from '../bench/generate-answers.js';
 import { ByteCellParser, plainNumberOf } from '../src/batch/byte-cell.js';
+import { ValueCodes } from '../src/core/value-codes.js';
 import type { CsvChunk } from '../src/batch/csv-chunk.js';
 import { plainNumber } from '../src/batch/parse-cell.js';
 import { cellHash, plainRecord, quotedRecords, readPlainRecord } from '../src/batch/plain-records.js';
@@ -181,7 +182,7 @@ describe('chunks without quotes, read on their bytes', () => {
 
   it('when a column has met more texts than it remembers, then the others are still read right', () => {
     const question = index.questions.get('inclusion-practices')!.question;
-    const parser = new ByteCellParser(question);
+    const parser = new ByteCellParser(question, new ValueCodes(1), 0);
     const options = question.options!.map((o) => o.value);
     const texts = Array.from({ length: 1500 }, (_, i) => `${options[i % options.length]}|x${i}`);
     const textOf = (bytes: Uint8Array) => (s: number, e: number) => new TextDecoder().decode(bytes.subarray(s, e));
@@ -197,7 +198,7 @@ describe('chunks without quotes, read on their bytes', () => {
 describe('a column read on its bytes', () => {
   it('when a cell it remembers is read again, then whether it is a valid answer comes with it (and a new or invalid one is not vouched for)', () => {
     const question = index.questions.get('vulnerable-publics-offer')!.question;
-    const parser = new ByteCellParser(question);
+    const parser = new ByteCellParser(question, new ValueCodes(1), 0);
     const read = (text: string) => {
       const bytes = new TextEncoder().encode(text);
       const value = parser.read(bytes, 0, bytes.length, (s, e) => new TextDecoder().decode(bytes.subarray(s, e)));

@@ -1,6 +1,7 @@
 import type { AnswerValue, Question } from '../core/content-model.js';
 import { answerValidator } from '../core/answer-value.js';
 import { cellParser } from './parse-cell.js';
+import type { ValueCodes } from '../core/value-codes.js';
 import { cellHash } from './plain-records.js';
 
 /** A cell's text from its bytes (start included, end excluded), decoded as its chunk is encoded. */
@@ -34,10 +35,18 @@ export class ByteCellParser {
   private readonly knownValue: (AnswerValue | undefined)[] = [];
   private readonly knownIsValid: boolean[] = [];
   private readonly valid: (value: unknown) => boolean;
+  private readonly knownCode: number[] = [];
   /** Whether the value the last `read` gave is known to be a valid answer (false: not known either way). */
   knownValid = false;
+  /** The code of the value the last `read` gave (see `ValueCodes`), -1 when it has none. */
+  code = -1;
 
-  constructor(question: Question) {
+  /** `codes` and `slot`: where the column's values get their codes. */
+  constructor(
+    question: Question,
+    private readonly codes: ValueCodes,
+    private readonly slot: number,
+  ) {
     this.parse = cellParser(question);
     this.valid = answerValidator(question);
     this.numeric = question.type === 'number' || question.type === 'percentage';
@@ -46,6 +55,7 @@ export class ByteCellParser {
   /** The cell's value; `hash` is its `cellHash` (the record reader computes it on the way). */
   read(bytes: Uint8Array, start: number, end: number, textOf: TextOf, hash = cellHash(bytes, start, end)): AnswerValue | undefined {
     this.knownValid = false;
+    this.code = -1;
     if (start === end) return undefined;
     if (this.numeric) {
       const n = plainNumberOf(bytes, start, end);
@@ -61,6 +71,7 @@ export class ByteCellParser {
       for (let i = 0; i < length && same; i++) same = known[from + i] === bytes[start + i];
       if (!same) continue;
       this.knownValid = this.knownIsValid[entry - 1]!;
+      this.code = this.knownCode[entry - 1]!;
       return this.knownValue[entry - 1];
     }
     const value = this.parse(textOf(start, end));
@@ -81,6 +92,7 @@ export class ByteCellParser {
     this.knownEnd.push((this.used += length));
     this.knownValue.push(value);
     this.knownIsValid.push(value !== undefined && this.valid(value));
+    this.knownCode.push(value === undefined ? -1 : this.codes.codeOf(this.slot, value));
     this.table[slot] = this.knownValue.length;
   }
 }

@@ -42,7 +42,7 @@ export interface RowScorer {
   /** Rows whose identifier is here keep their answers document in the result (to be stored). */
   keep?: ReadonlySet<string>;
   /** Arrays a row is worked in, reused by the next (rows are scored one after the other). */
-  buffers: { values: unknown[]; row: RowBuffers; scores: RowScores; record: PlainRecord; knownValid: Uint8Array };
+  buffers: { values: unknown[]; codes: Int32Array; row: RowBuffers; scores: RowScores; record: PlainRecord; knownValid: Uint8Array };
 }
 
 /**
@@ -157,7 +157,7 @@ function planOf(scorer: RowScorer, header: readonly string[]): ColumnPlan {
   header.forEach((id, i) => {
     const field = index.profileFields.get(id);
     const question = field ?? index.questions.get(id)?.question;
-    if (question) plan!.columns.push({ index: i, id, slot: scorer.compiled.slots.get(id)!, profile: field !== undefined, parse: cellParser(question), parseBytes: new ByteCellParser(question) });
+    if (question) plan!.columns.push({ index: i, id, slot: scorer.compiled.slots.get(id)!, profile: field !== undefined, parse: cellParser(question), parseBytes: new ByteCellParser(question, scorer.compiled.codes, scorer.compiled.slots.get(id)!) });
   });
   plan.oneColumnPerSlot = new Set(plan.columns.map((c) => c.slot)).size === plan.columns.length;
   byHeader.set(key, plan);
@@ -197,6 +197,7 @@ export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink)
   // Slots no column of this header fills stay empty for the whole chunk (see scorePlainRecord).
   scorer.buffers.values.fill(undefined);
   scorer.buffers.knownValid.fill(0);
+  scorer.buffers.codes.fill(-1);
   let row = chunk.firstRow;
   for (let at = 0; at < bytes.length; row++) {
     const text = quoted.size > 0 ? quoted.get(at) : undefined;
@@ -215,13 +216,14 @@ export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink)
 }
 
 function scorePlainRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: string, bytes: Uint8Array, record: PlainRecord, textOf: TextOf, sink: RowSink): void {
-  const { values, knownValid } = scorer.buffers;
+  const { values, knownValid, codes } = scorer.buffers;
   const { columns, oneColumnPerSlot } = plan;
   // Each column's slot is written whatever the cell holds, which clears what the row before left
   // there; where two columns fill one slot, the last non-empty cell wins, as in documentOf.
   if (!oneColumnPerSlot) {
     values.fill(undefined);
     knownValid.fill(0);
+    codes.fill(-1);
   }
   for (let k = 0; k < columns.length; k++) {
     const c = columns[k]!;
@@ -229,8 +231,9 @@ function scorePlainRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: 
     if (value === undefined && !oneColumnPerSlot) continue;
     values[c.slot] = value;
     knownValid[c.slot] = value !== undefined && c.parseBytes.knownValid ? 1 : 0;
+    codes[c.slot] = value !== undefined ? c.parseBytes.code : -1;
   }
-  const state = checkRow(scorer.compiled, values, scorer.buffers.row, knownValid);
+  const state = checkRow(scorer.compiled, values, scorer.buffers.row, knownValid, codes);
   // The record's texts are made only for a row with a problem, or one to keep.
   const texts = () => Array.from({ length: record.count }, (_, i) => textOf(record.starts[i]!, record.ends[i]!));
   if (!state) return scoreDocument(scorer, row, id, documentOf(plan, texts()), sink);

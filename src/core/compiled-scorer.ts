@@ -7,6 +7,7 @@ import type { AnswersDocument } from './content-model.js';
 import type { Outcome } from './issue.js';
 import { checkRow, NOT_APPLICABLE_STATUS, rowStateFrom, valuesOf, type RowState } from './row-state.js';
 import { validateAnswers } from './validate-answers.js';
+import { ValueCodes } from './value-codes.js';
 
 /** Scores without explanations: what a batch needs, per indicator, pillar and global. */
 export interface QuickResult {
@@ -76,6 +77,8 @@ export interface CompiledScorer {
   criteria: number;
   /** The distinct appliesTo conditions, each compiled once: questions share a few (34 questions, 5 conditions), so a row tests each once. */
   appliesTests: SlotTest[];
+  /** Codes of the values each slot has held (see `RowState.codes`). */
+  codes: ValueCodes;
 }
 
 export function compileScorer(index: ContentIndex): CompiledScorer {
@@ -120,7 +123,7 @@ export function compileScorer(index: ContentIndex): CompiledScorer {
     weight: index.pillarWeights.get(p.id) ?? 0,
     indicators: indicators.flatMap((i, n) => (i.pillar === p.id ? [n] : [])),
   }));
-  return { index, indicators, slots, profileSlots, profile, questions, pillars, criteria: position, appliesTests };
+  return { index, indicators, slots, profileSlots, profile, questions, pillars, criteria: position, appliesTests, codes: new ValueCodes(slots.size) };
 }
 
 /** Validates and scores one document, with the same results as `score` (without the explanation). */

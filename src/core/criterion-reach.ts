@@ -3,6 +3,8 @@ import { factsOf } from './condition.js';
 import { NOT_APPLICABLE, type AnswerChange } from './content-model.js';
 import { conditionSource, functionOf, literal } from './generated-code.js';
 import { MAX_SEEN, propose, UNCHANGED, type ChangeEntry } from './action-outcome.js';
+import type { RowState } from './row-state.js';
+import { MAX_CODES } from './value-codes.js';
 
 /**
  * The most points a criterion can have once an action is done, from a row's values: what bounds
@@ -22,7 +24,9 @@ import { MAX_SEEN, propose, UNCHANGED, type ChangeEntry } from './action-outcome
  * unchanged, keep its showIf as it was. Tests hold both to random rows.
  */
 export class CriterionReach {
-  /** By the question's current answer. */
+  /** By the code of the question's current answer (NaN: not yet worked out), made when first needed. */
+  private byCode: Float64Array | undefined;
+  /** By the question's current answer, for a row without codes. */
   private readonly known = new Map<unknown, number>();
 
   private constructor(
@@ -47,9 +51,20 @@ export class CriterionReach {
     return new CriterionReach(question.slot, functionOf(['current'], body, { propose, changes, UNCHANGED }));
   }
 
-  /** The reach for a row. Rows repeat the same few answers (values shared between rows: see `propose`), each worked out once. */
-  at(values: readonly unknown[]): number {
-    const current = values[this.slot];
+  /**
+   * The reach for a row. Rows repeat the same few answers, so each is worked out once: by its code
+   * where the row has one (a batch's rows, whose codes are the compiled content's, as this reach
+   * is), by the answer itself where it is shared between rows (see `propose`).
+   */
+  at(row: Pick<RowState, 'values' | 'codes'>): number {
+    const code = row.codes[this.slot]!;
+    if (code >= 0) {
+      this.byCode ??= new Float64Array(MAX_CODES).fill(Number.NaN);
+      const known = this.byCode[code]!;
+      if (known === known) return known;
+      return (this.byCode[code] = this.compute(row.values[this.slot]));
+    }
+    const current = row.values[this.slot];
     const cacheable = typeof current !== 'object' || Object.isFrozen(current);
     const known = cacheable ? this.known.get(current) : undefined;
     if (known !== undefined) return known;

@@ -1,5 +1,6 @@
 import { round1 } from './aggregate.js';
 import type { RowScores } from './compiled-scorer.js';
+import type { RowState } from './row-state.js';
 import type { SuggestionLayout } from './suggestion-layout.js';
 
 /**
@@ -138,7 +139,7 @@ export function allAtTop(layout: SuggestionLayout, action: number, f: RowFigures
  * Written into `out[action]` rather than returned, as `indicatorCap` does: a number returned from
  * a call V8 does not inline is boxed, and a batch bounds tens of actions per row.
  */
-export function gainBound(layout: SuggestionLayout, action: number, values: readonly unknown[], criteria: Float64Array, f: RowFigures, out: Float64Array): void {
+export function gainBound(layout: SuggestionLayout, action: number, row: RowState, criteria: Float64Array, f: RowFigures, out: Float64Array): void {
   const { moveStart, moveIndicator, touchStart, touchPosition, touchMax, touchReach } = layout;
   const first = moveStart[action]!;
   const last = moveStart[action + 1]!;
@@ -151,7 +152,7 @@ export function gainBound(layout: SuggestionLayout, action: number, values: read
       const max = touchMax[t]!;
       if (now >= 0) {
         const reach = touchReach[t];
-        points += (reach === undefined ? max : reach.at(values)) - now;
+        points += (reach === undefined ? max : reach.at(row)) - now;
       } else {
         points += max;
         available += max;

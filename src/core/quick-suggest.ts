@@ -197,7 +197,7 @@ export function topSuggestions(compiled: CompiledScorer, actions: readonly Compi
     if (i < 0 || bounds[i]! < threshold) break;
     if (refined[i] === 0) {
       refined[i] = 1;
-      gainBound(layout, i, row.values, base.criteria, f, bounds);
+      gainBound(layout, i, row, base.criteria, f, bounds);
       heap.lowered();
       continue;
     }
@@ -236,7 +236,7 @@ export function actionBounds(compiled: CompiledScorer, actions: readonly Compile
  * bound (see `gainBound`) or, unless `own`, its indicator's cap when it moves only that one.
  */
 function fillBounds(actions: readonly CompiledAction[], row: RowState, base: RowScores, scratch: Scratch, own: boolean): void {
-  const { profile, values } = row;
+  const { profile } = row;
   const { layout, figures, fits, fitsTests, bounds, refined, caps } = scratch;
   loadRow(layout, base, figures);
   caps.fill(Number.NaN);
@@ -251,7 +251,7 @@ function fillBounds(actions: readonly CompiledAction[], row: RowState, base: Row
       bounds[i] = -Infinity;
       refined[i] = 1;
     } else if (own || n < 0) {
-      gainBound(layout, i, values, base.criteria, figures, bounds);
+      gainBound(layout, i, row, base.criteria, figures, bounds);
       refined[i] = 1;
     } else {
       if (caps[n] !== caps[n]) indicatorCap(layout, n, figures, caps);

@@ -1,6 +1,7 @@
 import type { Applicability, QuestionStatus, Visibility } from './applicability.js';
 import type { CompiledScorer } from './compiled-scorer.js';
 import { NOT_APPLICABLE, type AnswersDocument } from './content-model.js';
+import { NO_CODES } from './value-codes.js';
 
 /** Visibility and status of a question as small numbers, in arrays indexed by question number. */
 export const ASKED = 0;
@@ -22,6 +23,8 @@ const STATUS: readonly QuestionStatus[] = ['answered', 'unanswered', 'not-applic
 export interface RowState {
   /** Profile and answers as given. */
   values: readonly unknown[];
+  /** Each value's code by slot (see `ValueCodes`, the compiled content's), where a batch knows it: -1, or past the end, where not. */
+  codes: Int32Array;
   visibility: Uint8Array;
   status: Uint8Array;
   /** What showIf conditions read: the profile and the answers of asked questions. */
@@ -51,7 +54,7 @@ export function valuesOf(compiled: CompiledScorer, doc: AnswersDocument): unknow
 }
 
 /** A row state's arrays, reused from row to row by a batch (each row is done before the next). */
-export type RowBuffers = Omit<RowState, 'values'>;
+export type RowBuffers = Omit<RowState, 'values' | 'codes'>;
 
 export function rowBuffers(compiled: CompiledScorer): RowBuffers {
   const questions = compiled.questions.length;
@@ -66,13 +69,13 @@ export function rowBuffers(compiled: CompiledScorer): RowBuffers {
  * written in those arrays (every entry of them), valid until the next row. A value whose slot is
  * 1 in `knownValid` is already known to be a valid answer (a batch knows it of the cells it has met).
  */
-export function checkRow(compiled: CompiledScorer, values: readonly unknown[], into?: RowBuffers, knownValid: Uint8Array = NONE_KNOWN): RowState | undefined {
+export function checkRow(compiled: CompiledScorer, values: readonly unknown[], into?: RowBuffers, knownValid: Uint8Array = NONE_KNOWN, codes: Int32Array = NO_CODES): RowState | undefined {
   const { profileSlots, profile } = compiled;
   for (let slot = 0; slot < profileSlots; slot++) {
     const value = values[slot];
     if (value === undefined ? !profile[slot]!.optional : knownValid[slot] !== 1 && !profile[slot]!.valid(value)) return undefined;
   }
-  return applicabilityOf(compiled, values, into ?? rowBuffers(compiled), knownValid);
+  return applicabilityOf(compiled, values, into ?? rowBuffers(compiled), knownValid, codes);
 }
 
 // No value known valid beforehand (reading past its end gives undefined, never 1).
@@ -83,7 +86,7 @@ const NONE_KNOWN = new Uint8Array(0);
  * order; undefined as soon as a question holds a value it may not (it is not asked, or the value
  * is not a valid answer): checked in the same pass, the row's values are read once.
  */
-function applicabilityOf(compiled: CompiledScorer, values: readonly unknown[], { visibility, status, shown, scored, profile, applies }: RowBuffers, knownValid: Uint8Array): RowState | undefined {
+function applicabilityOf(compiled: CompiledScorer, values: readonly unknown[], { visibility, status, shown, scored, profile, applies }: RowBuffers, knownValid: Uint8Array, codes: Int32Array): RowState | undefined {
   const { profileSlots, questions } = compiled;
   // appliesTo reads the profile only; showIf the answers of questions already found asked.
   for (let s = 0; s < profileSlots; s++) profile[s] = shown[s] = scored[s] = values[s];
@@ -99,7 +102,7 @@ function applicabilityOf(compiled: CompiledScorer, values: readonly unknown[], {
     shown[q.slot] = v === ASKED ? answer : undefined;
     scored[q.slot] = status[n] === ANSWERED_STATUS ? answer : undefined;
   }
-  return { values, visibility, status, shown, scored, profile, applies };
+  return { values, codes, visibility, status, shown, scored, profile, applies };
 }
 
 function testProfile(compiled: CompiledScorer, profile: readonly unknown[], applies: Uint8Array): void {
@@ -146,7 +149,7 @@ export function rowStateFrom(compiled: CompiledScorer, doc: AnswersDocument, bas
     if (visibility[n] === ASKED && answer !== undefined) shown[q.slot] = answer;
     if (status[n] === ANSWERED_STATUS) scored[q.slot] = answer;
   });
-  return { values, visibility, status, shown, scored, profile, applies };
+  return { values, codes: NO_CODES, visibility, status, shown, scored, profile, applies };
 }
 
 /** The row state back as `applicability` gives it: maps by question id. */

@@ -1,0 +1,35 @@
+/**
+ * Small numbers standing for the values each slot has held, one set per compiled content: a batch
+ * gives a cell its value's code once, when it first meets the cell's text, and what is worked out
+ * from a value (the reach of a criterion: see `CriterionReach`) is then kept in an array indexed by
+ * code rather than looked up by the value itself. The same value at a slot always has the same
+ * code, so a code stands for one value only.
+ */
+export class ValueCodes {
+  private readonly bySlot: Map<unknown, number>[];
+
+  constructor(slots: number) {
+    this.bySlot = Array.from({ length: slots }, () => new Map<unknown, number>());
+  }
+
+  /**
+   * The value's code at this slot; -1 once the slot has MAX_CODES, and for a list that is not
+   * frozen (it could change, and be another value under the same code).
+   */
+  codeOf(slot: number, value: unknown): number {
+    if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) return -1;
+    const codes = this.bySlot[slot]!;
+    let code = codes.get(value);
+    if (code === undefined) {
+      if (codes.size >= MAX_CODES) return -1;
+      codes.set(value, (code = codes.size));
+    }
+    return code;
+  }
+}
+
+/** As many as the texts a column remembers (see `ByteCellParser`). */
+export const MAX_CODES = 1024;
+
+/** Codes of no value: reading it past its end gives undefined, never a code. */
+export const NO_CODES = new Int32Array(0);
