@@ -1,13 +1,13 @@
 import { pointsScore, round1 } from './aggregate.js';
-import type { Condition, SlotTest } from './condition.js';
+import { factsOf, type Condition, type SlotTest } from './condition.js';
 import { answerValidator } from './answer-value.js';
 import { compileSlots, conditionSource, functionOf, literal, slotRead } from './generated-code.js';
 import type { ContentIndex, QuestionEntry } from './content-index.js';
 import type { AnswersDocument } from './content-model.js';
 import type { Outcome } from './issue.js';
-import { checkRow, NOT_APPLICABLE_STATUS, rowStateFrom, valuesOf, type RowState } from './row-state.js';
+import { ANSWERED_STATUS, checkRow, NOT_APPLICABLE_STATUS, rowStateFrom, valuesOf, type RowState } from './row-state.js';
 import { validateAnswers } from './validate-answers.js';
-import { ValueCodes } from './value-codes.js';
+import { MAX_CODES, ValueCodes } from './value-codes.js';
 
 /** Scores without explanations: what a batch needs, per indicator, pillar and global. */
 export interface QuickResult {
@@ -37,9 +37,11 @@ export interface CompiledIndicator {
    * with its points and points available, rather than returned, since V8 boxes a number returned
    * from a call: `loopedScore`'s loops generated as one function (see generated-code.ts). Each
    * criterion's points go to `into.criteria` at the criterion's position, or -1 when the criterion
-   * does not apply: what suggestions bound their gains with.
+   * does not apply: what suggestions bound their gains with. `codes` are the row's (see
+   * `RowState.codes`): a criterion reading one answered question with a code takes its points
+   * from what it gave that code before, where the code has been met.
    */
-  score: (scored: readonly unknown[], status: Uint8Array, into: RowScores) => void;
+  score: (scored: readonly unknown[], status: Uint8Array, codes: Int32Array, into: RowScores) => void;
 }
 
 /** A pillar question with its conditions compiled on slots; `gates` are question numbers. */
@@ -116,7 +118,7 @@ export function compileScorer(index: ContentIndex): CompiledScorer {
       position: position++,
       steps: c.rules.map((r) => ({ conditions: r.conditions, points: r.event.params.points })),
     }));
-    return { id: entry.indicator.id, pillar: entry.pillar, weight: entry.weight, criteria, score: generatedScore(criteria, slots, n) };
+    return { id: entry.indicator.id, pillar: entry.pillar, weight: entry.weight, criteria, score: generatedScore(criteria, slots, profileSlots, n) };
   });
   const pillars = index.pillars.map((p) => ({
     id: p.id,
@@ -160,7 +162,7 @@ export function emptyScores(compiled: CompiledScorer): RowScores {
 
 /** Scores a row already known to be valid, into `into` when given (a batch's, reused from row to row: valid until the next row). */
 export function rowScores(compiled: CompiledScorer, row: RowState, into: RowScores = emptyScores(compiled)): RowScores {
-  for (const indicator of compiled.indicators) indicator.score(row.scored, row.status, into);
+  for (const indicator of compiled.indicators) indicator.score(row.scored, row.status, row.codes, into);
   pillarScoresInto(compiled, into.indicators, into.pillars);
   into.global = globalOf(compiled, into.pillars);
   return into;
@@ -212,15 +214,27 @@ export function globalOf(compiled: CompiledScorer, pillarScores: Float64Array): 
 /**
  * `loopedScore` as one generated function: each criterion an if, each step a test inline, in the
  * same order, so the same best step and the same sums; the score is `pointsScore`'s, NaN for null.
+ *
+ * A criterion whose rules read its one question and nothing else gives the same points for the
+ * same answer: where the question is answered and the answer has a code (a batch's rows: see
+ * `ValueCodes`), the points are kept by code (NaN: not yet worked out) and its steps are not
+ * tested again for that answer.
  */
-function generatedScore(criteria: readonly CompiledCriterion[], slots: ReadonlyMap<string, number>, n: number): CompiledIndicator['score'] {
+function generatedScore(criteria: readonly CompiledCriterion[], slots: ReadonlyMap<string, number>, profileSlots: number, n: number): CompiledIndicator['score'] {
   const factOf = (fact: string) => slotRead('scored', slots.get(fact) ?? -1);
+  const memos: Float64Array[] = [];
   const body = criteria.map((criterion) => {
     const { applies, steps } = criterionSource(criterion, (q) => `status[${q}]`, factOf);
-    return `if (${applies}) { best = 0; ${steps} points += best; max += ${literal(criterion.max)}; out[${criterion.position}] = best; } else out[${criterion.position}] = -1;`;
+    const store = `points += best; max += ${literal(criterion.max)}; out[${criterion.position}] = best;`;
+    const q = criterion.questionNumbers[0]!;
+    const readsOne = criterion.questionNumbers.length === 1 && criterion.steps.every((step) => factsOf(step.conditions).every((fact) => slots.get(fact) === profileSlots + q));
+    if (!readsOne) return `if (${applies}) { best = 0; ${steps} ${store} } else out[${criterion.position}] = -1;`;
+    const memo = `memos[${memos.push(new Float64Array(MAX_CODES).fill(Number.NaN)) - 1}]`;
+    const code = `status[${q}] === ${ANSWERED_STATUS} ? codes[${profileSlots + q}] : -1`;
+    return `if (${applies}) { best = 0; const code = ${code}; if (code >= 0 && ${memo}[code] === ${memo}[code]) best = ${memo}[code]; else { ${steps} if (code >= 0) ${memo}[code] = best; } ${store} } else out[${criterion.position}] = -1;`;
   });
   const store = `into.indicators[${n}] = ${SHARE_SOURCE}; into.points[${n}] = points; into.available[${n}] = max;`;
-  return functionOf(['scored', 'status', 'into'], `const out = into.criteria; let points = 0, max = 0, best = 0; ${body.join('\n')} ${store}`, { round1 });
+  return functionOf(['scored', 'status', 'codes', 'into'], `const out = into.criteria; let points = 0, max = 0, best = 0; ${body.map((b) => `{ ${b} }`).join('\n')} ${store}`, { round1, memos });
 }
 
 /** The source of an indicator's score from its `points` and `max` (`pointsScore`, NaN for null); `round1` in scope. */

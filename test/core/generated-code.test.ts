@@ -69,7 +69,7 @@ describe('generated code against the reference evaluator', () => {
       generated.fill(Number.NaN);
       looped.fill(Number.NaN);
       for (const indicator of compiled.indicators) {
-        indicator.score(row.scored, row.status, into);
+        indicator.score(row.scored, row.status, row.codes, into);
         const score = into.indicators[compiled.indicators.indexOf(indicator)]!;
         expect([indicator.id, Number.isNaN(score) ? null : score]).toEqual([indicator.id, loopedScore(compiled, indicator, row.scored, row.status, looped)]);
       }
@@ -82,5 +82,27 @@ describe('generated code against the reference evaluator', () => {
     expect(rows).toBe(1500);
     // The random rows do reach criteria that do not apply.
     expect(notApplying).toBeGreaterThan(0);
+  });
+
+  it('when rows carry their values\' codes, as a batch\'s do, then the generated functions give the same points, the second time round from what they kept by code', () => {
+    const rand = random(12);
+    const docs = Array.from({ length: 400 }, () => generateAnswers(index, rand));
+    const into = emptyScores(compiled);
+    const looped = new Float64Array(compiled.criteria);
+    let coded = 0;
+    for (const doc of [...docs, ...docs]) {
+      // Lists frozen as a batch's are, so that they get codes.
+      const values = valuesOf(compiled, doc)!.map((v) => (Array.isArray(v) ? Object.freeze([...v]) : v));
+      const codes = Int32Array.from(values, (v, slot) => (v === undefined ? -1 : compiled.codes.codeOf(slot, v)));
+      const row = checkRow(compiled, values, undefined, undefined, codes);
+      if (!row) throw new Error('generated document invalid');
+      coded += codes.filter((c) => c >= 0).length;
+      for (const indicator of compiled.indicators) {
+        indicator.score(row.scored, row.status, row.codes, into);
+        loopedScore(compiled, indicator, row.scored, row.status, looped);
+      }
+      expect([...into.criteria]).toEqual([...looped]);
+    }
+    expect(coded).toBeGreaterThan(800 * 50);
   });
 });
