@@ -34,7 +34,7 @@ export interface SuggestionLayout {
   touchStart: Int32Array;
   touchPosition: Int32Array;
   touchMax: Float64Array;
-  /** ... and the most points each can have once the action is done, where that is known (see `criterionReach`). */
+  /** ... and the most points each can have once the action is done, where that is known (see `CriterionReach`). */
   touchReach: (CriterionReach | undefined)[];
 }
 
