@@ -211,6 +211,26 @@ describe('impact-score batch (the real command, with worker threads)', () => {
     expect(readFileSync(join(d, 'threads.csv'), 'utf8')).toBe(readFileSync(join(d, 'inline.csv'), 'utf8'));
   });
 
+  it('when the workers fail on every chunk, then the run stops with the error and leaves no output, partial or complete', async () => {
+    // The built pool (tests run from sources, where there is no worker script to start).
+    const built = join(import.meta.dirname, '..', 'dist/src/batch');
+    const { workerPool } = (await import(join(built, 'scoring-pool.js'))) as typeof import('../src/batch/scoring-pool.js');
+    const { runBatch: runBuilt } = (await import(join(built, 'run-batch.js'))) as typeof import('../src/batch/run-batch.js');
+    const d = dir();
+    const input = join(d, 'portfolio.csv');
+    await writePortfolio(index, input, 3000, 13);
+    const output = join(d, 'scores.csv');
+    // The workers' content lacks a pillar the run writes out: every chunk throws in a worker.
+    const pool = await workerPool(1, { content: { ...content, pillars: content.pillars.slice(1) }, lang: 'fr', suggestions: 0 });
+    try {
+      await expect(runBuilt({ input, inputFormat: 'csv', output, outputFormat: 'csv', content, pool, lang: 'fr', suggestions: 0 })).rejects.toThrow(Error);
+    } finally {
+      await pool.close();
+    }
+    expect(existsSync(output)).toBe(false);
+    expect(existsSync(`${output}.partial`)).toBe(false);
+  });
+
   it('when the file cannot be read at all, then a clear message, exit 2, and no output', async () => {
     const d = dir();
     const input = join(d, 'no-header.csv');

@@ -38,7 +38,7 @@ export class ByteCellParser {
   private readonly knownCode: number[] = [];
   /** Whether the value the last `read` gave is known to be a valid answer (false: not known either way). */
   knownValid = false;
-  /** The code of the value the last `read` gave (see `ValueCodes`), -1 when it has none. */
+  /** The code of the value the last `read` gave when it recognised the cell (see `ValueCodes`); -1 otherwise, a cell met for the first time included. */
   code = -1;
 
   /** `codes` and `slot`: where the column's values get their codes. */

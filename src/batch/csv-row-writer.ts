@@ -20,8 +20,8 @@ for (let k = 0; k <= 1000; k++) {
   SCORE_LENGTH[k] = bytes.length;
   SCORE_VALUE[k] = k / 10;
 }
-// The longest a number is written by String ("-1.2345678901234567e-300"): room for any score.
-const MAX_NUMBER_BYTES = 24;
+// The longest a number is written by String ("-0.0000012345678901234567"): room for any score.
+const MAX_NUMBER_BYTES = 25;
 const [NEWLINE, ZERO] = [0x0a, 0x30] as const;
 
 /**

@@ -45,7 +45,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   // Rows come back already written unless each result is wanted here (XLSX cells, onResult).
   const output: ChunkOutput = { pillars: layout.pillars, ...(!options.onResult && writer.text && { format: writer.text }) };
   // Enough chunks in flight for each worker to hold its next one (see workerPool) and one more
-  // read ahead, few enough to keep memory flat.
+  // per worker read ahead, few enough to keep memory flat.
   const window = options.pool.size * 3;
   const inFlight: Promise<ScoredChunk>[] = [];
   let rows = 0;

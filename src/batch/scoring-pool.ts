@@ -59,22 +59,30 @@ export async function workerPool(size: number, options: WorkerOptions): Promise<
   // Chunks sent to each worker and not yet back: a worker holds its next chunk while it scores
   // one, so it never waits for the main thread between chunks.
   const load = new Map(workers.map((w) => [w, 0]));
-  const waiting: ((w: Worker) => void)[] = [];
+  const waiting: { resolve: (w: Worker) => void; reject: (e: Error) => void }[] = [];
   const pending = new Map<number, { resolve: (r: ScoredChunk) => void; reject: (e: Error) => void }>();
   let next = 0;
   let failure: Error | undefined;
+  let closing = false;
+  // A worker that fails fails the run: every chunk sent or waiting for a worker is rejected, so
+  // the run stops with the error (and removes its partial output) instead of waiting for ever.
+  const fail = (error: Error) => {
+    failure ??= error;
+    for (const p of pending.values()) p.reject(failure);
+    pending.clear();
+    for (const waiter of waiting.splice(0)) waiter.reject(failure);
+  };
   for (const w of workers) {
     w.on('message', ({ id, scored }: { id: number; scored: ScoredChunk }) => {
       pending.get(id)?.resolve(scored);
       pending.delete(id);
       load.set(w, load.get(w)! - 1);
       const waiter = waiting.shift();
-      if (waiter) waiter(taken(w));
+      if (waiter) waiter.resolve(taken(w));
     });
-    w.on('error', (error) => {
-      failure = error;
-      for (const p of pending.values()) p.reject(error);
-      pending.clear();
+    w.on('error', fail);
+    w.on('exit', (code) => {
+      if (!closing) fail(new Error(`batch worker stopped (exit code ${code})`));
     });
   }
   const taken = (w: Worker) => {
@@ -82,10 +90,11 @@ export async function workerPool(size: number, options: WorkerOptions): Promise<
     return w;
   };
   const leastLoaded = () => workers.reduce((best, w) => (load.get(w)! < load.get(best)! ? w : best));
-  const acquire = () => new Promise<Worker>((resolve) => {
+  const acquire = () => new Promise<Worker>((resolve, reject) => {
+    if (failure) return reject(failure);
     const w = leastLoaded();
     if (load.get(w)! < CHUNKS_PER_WORKER) resolve(taken(w));
-    else waiting.push(resolve);
+    else waiting.push({ resolve, reject });
   });
   return {
     size,
@@ -100,6 +109,7 @@ export async function workerPool(size: number, options: WorkerOptions): Promise<
       });
     },
     async close() {
+      closing = true;
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };

@@ -226,15 +226,23 @@ function generatedScore(criteria: readonly CompiledCriterion[], slots: ReadonlyM
   const body = criteria.map((criterion) => {
     const { applies, steps } = criterionSource(criterion, (q) => `status[${q}]`, factOf);
     const store = `points += best; max += ${literal(criterion.max)}; out[${criterion.position}] = best;`;
+    if (soleQuestion(criterion) === undefined) return `if (${applies}) { best = 0; ${steps} ${store} } else out[${criterion.position}] = -1;`;
     const q = criterion.questionNumbers[0]!;
-    const readsOne = criterion.questionNumbers.length === 1 && criterion.steps.every((step) => factsOf(step.conditions).every((fact) => slots.get(fact) === profileSlots + q));
-    if (!readsOne) return `if (${applies}) { best = 0; ${steps} ${store} } else out[${criterion.position}] = -1;`;
     const memo = `memos[${memos.push(new Float64Array(MAX_CODES).fill(Number.NaN)) - 1}]`;
     const code = `status[${q}] === ${ANSWERED_STATUS} ? codes[${profileSlots + q}] : -1`;
     return `if (${applies}) { best = 0; const code = ${code}; if (code >= 0 && ${memo}[code] === ${memo}[code]) best = ${memo}[code]; else { ${steps} if (code >= 0) ${memo}[code] = best; } ${store} } else out[${criterion.position}] = -1;`;
   });
   const store = `into.indicators[${n}] = ${SHARE_SOURCE}; into.points[${n}] = points; into.available[${n}] = max;`;
   return functionOf(['scored', 'status', 'codes', 'into'], `const out = into.criteria; let points = 0, max = 0, best = 0; ${body.map((b) => `{ ${b} }`).join('\n')} ${store}`, { round1, memos });
+}
+
+/**
+ * The question a criterion reads when its rules read that one question and nothing else (its
+ * points then follow from that question's answer alone); undefined otherwise.
+ */
+export function soleQuestion(criterion: CompiledCriterion): string | undefined {
+  const [id] = criterion.questions;
+  return criterion.questions.length === 1 && criterion.steps.every((step) => factsOf(step.conditions).every((fact) => fact === id)) ? id : undefined;
 }
 
 /** The source of an indicator's score from its `points` and `max` (`pointsScore`, NaN for null); `round1` in scope. */

@@ -1,5 +1,4 @@
-import type { CompiledCriterion, CompiledScorer } from './compiled-scorer.js';
-import { factsOf } from './condition.js';
+import { soleQuestion, type CompiledCriterion, type CompiledScorer } from './compiled-scorer.js';
 import { NOT_APPLICABLE, type AnswerChange } from './content-model.js';
 import { conditionSource, functionOf, literal } from './generated-code.js';
 import { MAX_SEEN, propose, UNCHANGED, type ChangeEntry } from './action-outcome.js';
@@ -40,10 +39,9 @@ export class CriterionReach {
    * answer "not applicable".
    */
   static of(compiled: CompiledScorer, criterion: CompiledCriterion, changes: readonly ChangeEntry[]): CriterionReach | undefined {
-    if (criterion.questionNumbers.length !== 1 || changes.some((entry) => answersNotApplicable(entry.change))) return undefined;
+    const id = soleQuestion(criterion);
+    if (id === undefined || changes.some((entry) => answersNotApplicable(entry.change))) return undefined;
     const question = compiled.questions[criterion.questionNumbers[0]!]!;
-    const id = question.entry.question.id;
-    if (!criterion.steps.every((step) => factsOf(step.conditions).every((fact) => fact === id))) return undefined;
     const change = changes.findIndex((entry) => entry.slot === question.slot);
     const answer = change < 0 ? 'const answer = current;' : `const proposed = propose(changes[${change}], current), answer = proposed === UNCHANGED ? current : proposed;`;
     const best = (read: string) => criterion.steps.map((step) => `if (${literal(step.points)} > best && ${conditionSource(step.conditions, () => read)}) best = ${literal(step.points)};`).join(' ');

@@ -66,7 +66,7 @@ export function rowBuffers(compiled: CompiledScorer): RowBuffers {
  * Applicability of every question and the validity of every value, for a row laid out by slot:
  * the row's state when `validateAnswers` would find no problem, undefined otherwise (the caller
  * then asks `validateAnswers` for the problems, with their messages). With `into`, the state is
- * written in those arrays (every entry of them), valid until the next row. A value whose slot is
+ * written in those arrays (every entry of them, when there is a state), valid until the next row. A value whose slot is
  * 1 in `knownValid` is already known to be a valid answer (a batch knows it of the cells it has met).
  */
 export function checkRow(compiled: CompiledScorer, values: readonly unknown[], into?: RowBuffers, knownValid: Uint8Array = NONE_KNOWN, codes: Int32Array = NO_CODES): RowState | undefined {

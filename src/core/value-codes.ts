@@ -1,9 +1,10 @@
 /**
  * Small numbers standing for the values each slot has held, one set per compiled content: a batch
  * gives a cell its value's code once, when it first meets the cell's text, and what is worked out
- * from a value (the reach of a criterion: see `CriterionReach`) is then kept in an array indexed by
- * code rather than looked up by the value itself. The same value at a slot always has the same
- * code, so a code stands for one value only.
+ * from a value (a criterion's points, in the indicators' generated functions; its reach: see
+ * `CriterionReach`) is then kept in an array indexed by code rather than worked out again or
+ * looked up by the value itself. The same value at a slot always has the same code, so a code
+ * stands for one value only.
  */
 export class ValueCodes {
   private readonly bySlot: Map<unknown, number>[];
@@ -28,7 +29,7 @@ export class ValueCodes {
   }
 }
 
-/** As many as the texts a column remembers (see `ByteCellParser`). */
+/** Per slot: a little more than the texts a column remembers (1,000: see `ByteCellParser`), since columns of several files may share a slot's codes. */
 export const MAX_CODES = 1024;
 
 /** Codes of no value: reading it past its end gives undefined, never a code. */
