@@ -255,8 +255,12 @@ export const SHARE_SOURCE = 'max > 0 ? round1((100 * points) / max) : NaN';
  */
 export function criterionSource(criterion: CompiledCriterion, statusSource: (q: number) => string, factOf: (fact: string) => string): { applies: string; steps: string } {
   const applies = criterion.questionNumbers.length === 0 ? 'true' : criterion.questionNumbers.map((q) => `${statusSource(q)} !== ${NOT_APPLICABLE_STATUS}`).join(' || ');
-  const steps = criterion.steps.map((step) => `if (${literal(step.points)} > best && ${conditionSource(step.conditions, factOf)}) best = ${literal(step.points)};`);
-  return { applies, steps: steps.join(' ') };
+  return { applies, steps: stepsSource(criterion, factOf) };
+}
+
+/** A criterion's steps in order as generated source, leaving in `best` the points of the best one that fires (its facts read by `factOf`). */
+export function stepsSource(criterion: CompiledCriterion, factOf: (fact: string) => string): string {
+  return criterion.steps.map((step) => `if (${literal(step.points)} > best && ${conditionSource(step.conditions, factOf)}) best = ${literal(step.points)};`).join(' ');
 }
 
 /** One indicator's score: best fired step per applicable criterion, out of the points available (the reference the generated function is tested against). */

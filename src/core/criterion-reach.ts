@@ -1,6 +1,6 @@
-import { soleQuestion, type CompiledCriterion, type CompiledScorer } from './compiled-scorer.js';
+import { soleQuestion, stepsSource, type CompiledCriterion, type CompiledScorer } from './compiled-scorer.js';
 import { NOT_APPLICABLE, type AnswerChange } from './content-model.js';
-import { conditionSource, functionOf, literal } from './generated-code.js';
+import { functionOf } from './generated-code.js';
 import { MAX_SEEN, propose, UNCHANGED, type ChangeEntry } from './action-outcome.js';
 import type { RowState } from './row-state.js';
 import { MAX_CODES } from './value-codes.js';
@@ -44,8 +44,7 @@ export class CriterionReach {
     const question = compiled.questions[criterion.questionNumbers[0]!]!;
     const change = changes.findIndex((entry) => entry.slot === question.slot);
     const answer = change < 0 ? 'const answer = current;' : `const proposed = propose(changes[${change}], current), answer = proposed === UNCHANGED ? current : proposed;`;
-    const best = (read: string) => criterion.steps.map((step) => `if (${literal(step.points)} > best && ${conditionSource(step.conditions, () => read)}) best = ${literal(step.points)};`).join(' ');
-    const body = `${answer} let best = 0; ${best('answer')} const answered = best; best = 0; ${best('undefined')} return answered > best ? answered : best;`;
+    const body = `${answer} let best = 0; ${stepsSource(criterion, () => 'answer')} const answered = best; best = 0; ${stepsSource(criterion, () => 'undefined')} return answered > best ? answered : best;`;
     return new CriterionReach(question.slot, functionOf(['current'], body, { propose, changes, UNCHANGED }));
   }
 
