@@ -75,4 +75,16 @@ describe('CSV rows written as bytes', () => {
       expect(scored.lastRow).toBe(2 + 200 * k + 199);
     });
   });
+
+  it('when a suggestion names an action the content does not hold at its position, then the writer refuses it rather than write another action', () => {
+    const scorer = createRowScorer(content, 'fr', 3);
+    const writer = new CsvRowWriter(scorer.compiled, { pillars, indicators, suggestions: 1 }, ';', pillars);
+    const scores = { global: 50, pillars: new Float64Array(pillars.length), indicators: new Float64Array(indicators.length), criteria: new Float64Array(0), points: new Float64Array(0), available: new Float64Array(0) };
+    const [first, second] = content.actions;
+    const suggestion = { actionId: second!.id, actionAt: 0, indicator: first!.indicator, gains: { global: 1, pillar: 1, indicator: 1 }, projectedGlobal: 51, projectedPillar: 51, projectedIndicator: 51, effort: first!.effort, cost: first!.cost, durationMonths: first!.durationMonths };
+    writer.start();
+    expect(() => writer.scored(2, 'ORG-1', scores, [suggestion])).toThrow(`action "${second!.id}" is not in the content`);
+    writer.scored(2, 'ORG-1', scores, [{ ...suggestion, actionId: first!.id }]);
+    expect(textOf(writer.finish().text)).toContain(`;${first!.id};`);
+  });
 });

@@ -46,7 +46,9 @@ export class CsvRowWriter implements RowSink {
   private readonly pillarAt: number[];
   private readonly tallyAt: number[];
   private readonly indicatorAt: number[];
-  private readonly actionBytes = new Map<string, Uint8Array>();
+  /** Each action's cell by its position among the content's actions (see `RankedAction.actionAt`), and its id. */
+  private readonly actionBytes: Uint8Array[] = [];
+  private readonly actionIds: string[] = [];
   /** The most bytes a valid row takes besides its identifier's (see `scored`). */
   private readonly rowBytes: number;
 
@@ -63,8 +65,11 @@ export class CsvRowWriter implements RowSink {
     if (!CsvRowWriter.writes(delimiterText)) throw new Error(`CsvRowWriter: delimiter ${JSON.stringify(delimiterText)} is not one ASCII character`);
     if ([...this.pillarAt, ...this.tallyAt, ...this.indicatorAt].includes(-1)) throw new Error('CsvRowWriter: layout and content differ');
     // An action id holding the delimiter or a quote would need quoting: as csvLine writes it.
-    for (const action of compiled.index.content.actions) this.actionBytes.set(action.id, bytesOf(csvLine([action.id], delimiterText).slice(0, -1)));
-    const longestAction = Math.max(0, ...[...this.actionBytes.values()].map((b) => b.length));
+    for (const action of compiled.index.content.actions) {
+      this.actionBytes.push(bytesOf(csvLine([action.id], delimiterText).slice(0, -1)));
+      this.actionIds.push(action.id);
+    }
+    const longestAction = Math.max(0, ...this.actionBytes.map((b) => b.length));
     const scores = 1 + this.pillarAt.length + this.indicatorAt.length;
     this.rowBytes = MAX_NUMBER_BYTES + 2 + scores * (1 + MAX_NUMBER_BYTES) + layout.suggestions * (1 + longestAction) + 2;
   }
@@ -96,7 +101,9 @@ export class CsvRowWriter implements RowSink {
     for (let k = 0; k < this.layout.suggestions; k++) {
       out[at++] = d;
       const action = suggestions[k];
-      if (action) at = putBytes(out, at, this.actionBytes.get(action.actionId) ?? unknownAction(action.actionId));
+      if (!action) continue;
+      if (this.actionIds[action.actionAt] !== action.actionId) unknownAction(action.actionId);
+      at = putBytes(out, at, this.actionBytes[action.actionAt]!);
     }
     out[at++] = d; // the empty error cell
     out[at++] = NEWLINE;

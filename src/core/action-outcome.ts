@@ -12,6 +12,8 @@ export interface ChangeEntry {
   question: Question;
   change: AnswerChange;
   seen: Map<unknown, AnswerValue | typeof UNCHANGED>;
+  /** The same by the code of the answer (see `ValueCodes`): an array read, where a map hashes the answer. */
+  byCode: (AnswerValue | typeof UNCHANGED | undefined)[];
 }
 
 /**
@@ -44,7 +46,7 @@ export interface OutcomePlan {
 export function actionOutcome(compiled: CompiledScorer, plan: OutcomePlan): ActionOutcome {
   const lines: string[] = [];
   const changedAt = new Map(plan.changes.map((entry, k) => [entry.slot, k]));
-  plan.changes.forEach((entry, k) => lines.push(`const p${k} = propose(changes[${k}], values[${entry.slot}]);`));
+  plan.changes.forEach((entry, k) => lines.push(`const p${k} = propose(changes[${k}], values[${entry.slot}], codes[${entry.slot}]);`));
   lines.push(plan.changes.length === 0 ? 'return false;' : `if (${plan.changes.map((_, k) => `p${k} === UNCHANGED`).join(' && ')}) return false;`);
   // Affected questions already examined are read from their locals, the others from the row, in
   // the order `applicability` examines them (a question's showIf and gates come before it).
@@ -73,7 +75,7 @@ export function actionOutcome(compiled: CompiledScorer, plan: OutcomePlan): Acti
   const scoredRead = factRead('scored');
   for (const move of plan.moves) lines.push(movedScoreSource(compiled, move.indicator, new Set(move.touched), statusRead, scoredRead));
   lines.push('return true;');
-  const prologue = 'const values = row.values, scored = row.scored, status = row.status, shown = row.shown, applies = row.applies; const moved = f.moved, isMoved = f.isMoved;';
+  const prologue = 'const values = row.values, codes = row.codes, scored = row.scored, status = row.status, shown = row.shown, applies = row.applies; const moved = f.moved, isMoved = f.isMoved;';
   return functionOf<ActionOutcome>(['row', 'criteria', 'f'], `${prologue}\n${lines.join('\n')}`, { propose, changes: plan.changes, UNCHANGED, statusOf, round1 });
 }
 
@@ -98,17 +100,32 @@ export const UNCHANGED = Symbol('unchanged');
 // Enough for every combination of options a real portfolio uses; numbers beyond it are worked out each time.
 export const MAX_SEEN = 1000;
 
-/** The answer once the change is made, or UNCHANGED when it would stay as it is. */
-export function propose(entry: ChangeEntry, current: AnswerValue | undefined): AnswerValue | typeof UNCHANGED {
-  // Rows repeat the same few answers: what a change makes of one is worked out once. A list is
-  // remembered by itself when frozen (shared by the rows read from the same cell text).
+/**
+ * The answer once the change is made, or UNCHANGED when it would stay as it is; `code` is the
+ * answer's code where the row has one (see `ValueCodes`; -1 or undefined: none).
+ */
+export function propose(entry: ChangeEntry, current: AnswerValue | undefined, code = -1): AnswerValue | typeof UNCHANGED {
+  // Rows repeat the same few answers: what a change makes of one is worked out once, kept by the
+  // answer's code where it has one. A number is worked out each time (a comparison, cheaper than
+  // hashing it, and numbers rarely repeat); another answer is remembered by itself, a list only
+  // when frozen (shared by the rows read from the same cell text).
+  if (code >= 0) {
+    const known = entry.byCode[code];
+    if (known !== undefined) return known;
+    return (entry.byCode[code] = proposed(entry, current));
+  }
+  if (typeof current === 'number') return proposed(entry, current);
   const cacheable = typeof current !== 'object' || Object.isFrozen(current);
   const known = cacheable ? entry.seen.get(current) : undefined;
   if (known !== undefined) return known;
-  const next = changed(entry.question, current, entry.change);
-  const fresh = next === undefined || sameAnswer(next, current) ? UNCHANGED : Array.isArray(next) ? (Object.freeze(next) as string[]) : next;
+  const fresh = proposed(entry, current);
   if (cacheable && entry.seen.size < MAX_SEEN) entry.seen.set(current, fresh);
   return fresh;
+}
+
+function proposed(entry: ChangeEntry, current: AnswerValue | undefined): AnswerValue | typeof UNCHANGED {
+  const next = changed(entry.question, current, entry.change);
+  return next === undefined || sameAnswer(next, current) ? UNCHANGED : Array.isArray(next) ? (Object.freeze(next) as string[]) : next;
 }
 
 function sameAnswer(a: AnswerValue, b: AnswerValue | undefined): boolean {

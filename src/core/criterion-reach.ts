@@ -62,6 +62,8 @@ export class CriterionReach {
       return (this.byCode[code] = this.compute(row.values[this.slot]));
     }
     const current = row.values[this.slot];
+    // A number is worked out each time, as `propose` does it: a few comparisons, cheaper than hashing it.
+    if (typeof current === 'number') return this.compute(current);
     const cacheable = typeof current !== 'object' || Object.isFrozen(current);
     const known = cacheable ? this.known.get(current) : undefined;
     if (known !== undefined) return known;

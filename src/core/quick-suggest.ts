@@ -10,9 +10,12 @@ import { MaxHeap } from './max-heap.js';
 import { compareSuggestions, effortUnits, gainPerEffort, type Gains } from './ranking.js';
 import { rowStateFrom, type RowState } from './row-state.js';
 import { suggestionLayout, type SuggestionLayout } from './suggestion-layout.js';
+import { MAX_CODES } from './value-codes.js';
 
 interface CompiledAction {
   action: Action;
+  /** What a kept suggestion copies of the action, in an object of one shape for every action: read through `action`, whose optional fields give its objects several shapes, each read was a megamorphic lookup. */
+  facts: ActionFacts;
   /** Its fits condition's position in the actions' distinct ones (`fitsTests`; -1: fits everyone): actions share a few (68 actions, 15 conditions), so a row tests each once. */
   fits: number;
   fitsTest: SlotTest | undefined;
@@ -52,7 +55,7 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
     if (!fits) fitsKeys.set(key, (fits = { at: fitsKeys.size, test: compileSlots(condition, slots) }));
     return fits;
   };
-  return index.content.actions.map((action) => {
+  return index.content.actions.map((action, actionAt) => {
     const changedIds = Object.keys(action.changes).filter((q) => index.questions.has(q));
     const affected = new Set(changedIds);
     for (const id of order) {
@@ -67,7 +70,7 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
     // The answers it changes, known questions only, in the action's order, each with what it made of answers already seen.
     const changes = Object.entries(action.changes).flatMap(([id, change]): ChangeEntry[] => {
       const question = index.questions.get(id)?.question;
-      return question ? [{ slot: slots.get(id)!, question, change, seen: new Map<unknown, AnswerValue | typeof UNCHANGED>() }] : [];
+      return question ? [{ slot: slots.get(id)!, question, change, seen: new Map<unknown, AnswerValue | typeof UNCHANGED>(), byCode: new Array<AnswerValue | typeof UNCHANGED | undefined>(MAX_CODES) }] : [];
     });
     const fits = action.fits && fitsOf(action.fits);
     const moves = indicators.map((n) => {
@@ -76,6 +79,7 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
     });
     return {
       action,
+      facts: { actionId: action.id, actionAt, indicator: action.indicator, effort: action.effort, cost: action.cost, durationMonths: action.durationMonths },
       fits: fits ? fits.at : -1,
       fitsTest: fits?.test,
       effortUnits: effortUnits(action.effort),
@@ -126,6 +130,8 @@ interface Scratch {
  */
 export interface RankedAction extends Pick<Action, 'effort' | 'cost' | 'durationMonths'> {
   actionId: string;
+  /** Its position among the content's actions (what a writer finds the action's text by). */
+  actionAt: number;
   indicator: string;
   gains: Gains;
   projectedGlobal: number;
@@ -275,11 +281,7 @@ function consider(layout: SuggestionLayout, c: CompiledAction, i: number, f: Row
   candidate.projectedGlobal = projected[GLOBAL]!;
   candidate.projectedPillar = projected[PILLAR]!;
   candidate.projectedIndicator = projected[INDICATOR]!;
-  candidate.actionId = c.action.id;
-  candidate.indicator = c.action.indicator;
-  candidate.effort = c.action.effort;
-  candidate.cost = c.action.cost;
-  candidate.durationMonths = c.action.durationMonths;
+  copyFacts(candidate, c.facts);
   keepTop(kept, candidate, top);
 }
 
@@ -314,11 +316,7 @@ function keepTop(kept: Kept, candidate: RankedAction, top: number): void {
   for (let k = last; k > at; k--) list[k] = list[k - 1]!;
   list[at] = slot;
   if (kept.size < top) kept.size++;
-  slot.actionId = candidate.actionId;
-  slot.indicator = candidate.indicator;
-  slot.effort = candidate.effort;
-  slot.cost = candidate.cost;
-  slot.durationMonths = candidate.durationMonths;
+  copyFacts(slot, candidate);
   slot.gains.global = candidate.gains.global;
   slot.gains.pillar = candidate.gains.pillar;
   slot.gains.indicator = candidate.gains.indicator;
@@ -327,7 +325,19 @@ function keepTop(kept: Kept, candidate: RankedAction, top: number): void {
   slot.projectedIndicator = candidate.projectedIndicator;
 }
 
+/** What a suggestion says of its action, as `RankedAction` has it. */
+type ActionFacts = Pick<RankedAction, 'actionId' | 'actionAt' | 'indicator' | 'effort' | 'cost' | 'durationMonths'>;
+
+function copyFacts(into: ActionFacts, from: ActionFacts): void {
+  into.actionId = from.actionId;
+  into.actionAt = from.actionAt;
+  into.indicator = from.indicator;
+  into.effort = from.effort;
+  into.cost = from.cost;
+  into.durationMonths = from.durationMonths;
+}
+
 // NaN rather than 0 or null to start with: V8 then keeps every figure as a number in place from the first row.
 function newCandidate(): RankedAction {
-  return { actionId: '', indicator: '', gains: { global: Number.NaN, pillar: Number.NaN, indicator: Number.NaN }, projectedGlobal: Number.NaN, projectedPillar: Number.NaN, projectedIndicator: Number.NaN, effort: 'low', cost: 'none', durationMonths: 0 };
+  return { actionId: '', actionAt: -1, indicator: '', gains: { global: Number.NaN, pillar: Number.NaN, indicator: Number.NaN }, projectedGlobal: Number.NaN, projectedPillar: Number.NaN, projectedIndicator: Number.NaN, effort: 'low', cost: 'none', durationMonths: 0 };
 }

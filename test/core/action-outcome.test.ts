@@ -6,7 +6,7 @@ import { compileScorer, quickScore, rowScores, scoreOrNull } from '../../src/cor
 import { indexContent } from '../../src/core/content-index.js';
 import { rowFigures } from '../../src/core/gain-bounds.js';
 import { compileActions } from '../../src/core/quick-suggest.js';
-import { rowStateFrom } from '../../src/core/row-state.js';
+import { rowStateFrom, type RowState } from '../../src/core/row-state.js';
 import { suggestionLayout } from '../../src/core/suggestion-layout.js';
 import { validateAnswers } from '../../src/core/validate-answers.js';
 
@@ -44,5 +44,27 @@ describe('an action outcome worked out from the criteria it touches', () => {
       expect({ scored: row.scored, status: [...row.status], shown: row.shown }).toEqual(before);
     }
     expect(changedRows).toBeGreaterThan(300 * 20);
+  });
+
+  it('when every action is done on 300 random rows (twice) with the codes a batch gives their values, then the indicators it moves score as without codes', () => {
+    const rand = random(32);
+    const docs = Array.from({ length: 300 }, () => generateAnswers(index, rand));
+    const coded = (row: RowState): RowState => ({ ...row, codes: Int32Array.from(row.values, (value, slot) => (value === undefined ? -1 : compiled.codes.codeOf(slot, value))) });
+    let changedRows = 0;
+    for (const doc of [...docs, ...docs]) {
+      const row = rowStateFrom(compiled, doc, validateAnswers(index, doc).applicability);
+      const base = rowScores(compiled, row);
+      for (const c of actions) {
+        const changed = c.outcome(row, base.criteria, figures);
+        const moved = c.indicators.map((n) => figures.moved[n]!);
+        for (const n of c.indicators) figures.isMoved[n] = 0;
+        expect([c.action.id, c.outcome(coded(row), base.criteria, figures)]).toEqual([c.action.id, changed]);
+        if (!changed) continue;
+        changedRows++;
+        expect([c.action.id, c.indicators.map((n) => figures.moved[n]!)]).toEqual([c.action.id, moved]);
+        for (const n of c.indicators) figures.isMoved[n] = 0;
+      }
+    }
+    expect(changedRows).toBeGreaterThan(600 * 20);
   });
 });
