@@ -14,6 +14,8 @@ export interface ChangeEntry {
   seen: Map<unknown, AnswerValue | typeof UNCHANGED>;
   /** The same by the code of the answer (see `ValueCodes`): an array read, where a map hashes the answer. */
   byCode: (AnswerValue | typeof UNCHANGED | undefined)[];
+  /** The same for no answer (undefined: not yet worked out), which has no code. */
+  unanswered: AnswerValue | typeof UNCHANGED | undefined;
 }
 
 /**
@@ -106,14 +108,15 @@ export const MAX_SEEN = 1000;
  */
 export function propose(entry: ChangeEntry, current: AnswerValue | undefined, code = -1): AnswerValue | typeof UNCHANGED {
   // Rows repeat the same few answers: what a change makes of one is worked out once, kept by the
-  // answer's code where it has one. A number is worked out each time (a comparison, cheaper than
-  // hashing it, and numbers rarely repeat); another answer is remembered by itself, a list only
-  // when frozen (shared by the rows read from the same cell text).
+  // answer's code where it has one, aside for no answer. A number is worked out each time (a
+  // comparison, cheaper than hashing it, and numbers rarely repeat); another answer is remembered
+  // by itself, a list only when frozen (shared by the rows read from the same cell text).
   if (code >= 0) {
     const known = entry.byCode[code];
     if (known !== undefined) return known;
     return (entry.byCode[code] = proposed(entry, current));
   }
+  if (current === undefined) return (entry.unanswered ??= proposed(entry, undefined));
   if (typeof current === 'number') return proposed(entry, current);
   const cacheable = typeof current !== 'object' || Object.isFrozen(current);
   const known = cacheable ? entry.seen.get(current) : undefined;

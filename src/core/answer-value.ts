@@ -1,5 +1,5 @@
 import type { AnswerValue, Question } from './content-model.js';
-import { NOT_APPLICABLE } from './content-model.js';
+import { isNotApplicable, NOT_APPLICABLE } from './content-model.js';
 import { issue, type Issue } from './issue.js';
 import { bilingual } from './text.js';
 
@@ -133,7 +133,7 @@ function checkText(question: Question, value: unknown, path: string): Issue[] {
 export function answerValidator(question: Question): (value: unknown) => boolean {
   const notApplicable = question.notApplicable === true;
   const check = typeCheck(question);
-  return (value) => (value === NOT_APPLICABLE ? notApplicable : check(value));
+  return (value) => (isNotApplicable(value) ? notApplicable : check(value));
 }
 
 function typeCheck(question: Question): (value: unknown) => boolean {

@@ -1,7 +1,7 @@
 import { applicability } from './applicability.js';
 import type { ContentIndex } from './content-index.js';
 import type { AnswerChange, AnswersDocument, AnswerValue, Question } from './content-model.js';
-import { NOT_APPLICABLE } from './content-model.js';
+import { isNotApplicable } from './content-model.js';
 import { NONE_OPTION } from './answer-value.js';
 
 /**
@@ -25,7 +25,7 @@ export function applyChanges(index: ContentIndex, doc: AnswersDocument, changes:
 
 /** One answer after one change: raised, never lowered. */
 export function changed(question: Question, current: AnswerValue | undefined, change: AnswerChange): AnswerValue | undefined {
-  const answered = current !== undefined && current !== NOT_APPLICABLE;
+  const answered = current !== undefined && !isNotApplicable(current);
   if ('set' in change) return change.set;
   if ('add' in change) {
     const base = answered && Array.isArray(current) ? current : [];

@@ -104,6 +104,15 @@ export type AnswerValue = boolean | number | string | string[];
 /** The answer meaning "this question does not concern us". */
 export const NOT_APPLICABLE = 'n/a';
 
+/**
+ * Whether an answer is "not applicable". Answers are of every type, and V8 compiles an `===`
+ * that has seen several into a call; tested on strings only, it is a comparison in place (batches
+ * ask it of every answer of every row).
+ */
+export function isNotApplicable(value: unknown): boolean {
+  return typeof value === 'string' && value === NOT_APPLICABLE;
+}
+
 /** What a real organisation did and what it changed, with its public source. */
 export interface Testimony {
   id: string;

@@ -27,6 +27,8 @@ export class CriterionReach {
   private byCode: Float64Array | undefined;
   /** By the question's current answer, for a row without codes. */
   private readonly known = new Map<unknown, number>();
+  /** Its reach with no answer, which has no code (NaN: not yet worked out): rows leave many questions empty. */
+  private unanswered = Number.NaN;
 
   private constructor(
     private readonly slot: number,
@@ -62,6 +64,7 @@ export class CriterionReach {
       return (this.byCode[code] = this.compute(row.values[this.slot]));
     }
     const current = row.values[this.slot];
+    if (current === undefined) return this.unanswered === this.unanswered ? this.unanswered : (this.unanswered = this.compute(undefined));
     // A number is worked out each time, as `propose` does it: a few comparisons, cheaper than hashing it.
     if (typeof current === 'number') return this.compute(current);
     const cacheable = typeof current !== 'object' || Object.isFrozen(current);

@@ -70,7 +70,7 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
     // The answers it changes, known questions only, in the action's order, each with what it made of answers already seen.
     const changes = Object.entries(action.changes).flatMap(([id, change]): ChangeEntry[] => {
       const question = index.questions.get(id)?.question;
-      return question ? [{ slot: slots.get(id)!, question, change, seen: new Map<unknown, AnswerValue | typeof UNCHANGED>(), byCode: new Array<AnswerValue | typeof UNCHANGED | undefined>(MAX_CODES) }] : [];
+      return question ? [{ slot: slots.get(id)!, question, change, seen: new Map<unknown, AnswerValue | typeof UNCHANGED>(), byCode: new Array<AnswerValue | typeof UNCHANGED | undefined>(MAX_CODES), unanswered: undefined }] : [];
     });
     const fits = action.fits && fitsOf(action.fits);
     const moves = indicators.map((n) => {

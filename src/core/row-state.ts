@@ -1,6 +1,6 @@
 import type { Applicability, QuestionStatus, Visibility } from './applicability.js';
 import type { CompiledScorer } from './compiled-scorer.js';
-import { NOT_APPLICABLE, type AnswersDocument } from './content-model.js';
+import { isNotApplicable, type AnswersDocument } from './content-model.js';
 import { NO_CODES } from './value-codes.js';
 
 /** Visibility and status of a question as small numbers, in arrays indexed by question number. */
@@ -124,7 +124,7 @@ export function gatedVisibility(gates: readonly number[], status: Uint8Array, ex
 }
 
 export function statusOf(visibility: number, answer: unknown): number {
-  return visibility === EXCLUDED ? NOT_APPLICABLE_STATUS : visibility === HIDDEN ? HIDDEN_STATUS : answer === undefined ? UNANSWERED_STATUS : answer === NOT_APPLICABLE ? NOT_APPLICABLE_STATUS : ANSWERED_STATUS;
+  return visibility === EXCLUDED ? NOT_APPLICABLE_STATUS : visibility === HIDDEN ? HIDDEN_STATUS : answer === undefined ? UNANSWERED_STATUS : isNotApplicable(answer) ? NOT_APPLICABLE_STATUS : ANSWERED_STATUS;
 }
 
 /** The row state of a document whose applicability is already known (from `validateAnswers`). */
