@@ -180,17 +180,21 @@ describe('chunks without quotes, read on their bytes', () => {
     );
   });
 
-  it('when a column has met more texts than it remembers, then the others are still read right', () => {
+  it('when a column has met more texts than it remembers (its table growing on the way), then the remembered ones come back with their codes and the others are still read right', () => {
     const question = index.questions.get('inclusion-practices')!.question;
-    const parser = new ByteCellParser(question, new ValueCodes(1), 0);
+    const codes = new ValueCodes(1);
+    const parser = new ByteCellParser(question, codes, 0);
     const options = question.options!.map((o) => o.value);
     const texts = Array.from({ length: 1500 }, (_, i) => `${options[i % options.length]}|x${i}`);
     const textOf = (bytes: Uint8Array) => (s: number, e: number) => new TextDecoder().decode(bytes.subarray(s, e));
     for (const round of [0, 1]) {
-      for (const text of texts) {
+      texts.forEach((text, i) => {
         const bytes = new TextEncoder().encode(text);
-        expect(parser.read(bytes, 0, bytes.length, textOf(bytes)), `${text} (round ${round})`).toEqual(text.split('|'));
-      }
+        const value = parser.read(bytes, 0, bytes.length, textOf(bytes));
+        expect(value, `${text} (round ${round})`).toEqual(text.split('|'));
+        // The first 1,000 are remembered, and recognised from the second round on.
+        expect([text, parser.code]).toEqual([text, round === 1 && i < 1000 ? codes.codeOf(0, value) : -1]);
+      });
     }
   });
 });

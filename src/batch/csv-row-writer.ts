@@ -3,6 +3,7 @@ import type { RankedAction } from '../core/quick-suggest.js';
 import type { Tally } from './batch-summary.js';
 import { cellsOf, csvLine, safeCell, type OutputLayout } from './format-rows.js';
 import { okResult, type RowResult, type RowSink } from './score-row.js';
+import { grown } from './grown-array.js';
 
 const encoder = new TextEncoder();
 const bytesOf = (text: string) => encoder.encode(text);
@@ -195,10 +196,4 @@ function putText(out: Uint8Array, at: number, text: string): number {
     out[at++] = c;
   }
   return at;
-}
-
-function grown<T extends Uint8Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(array: T, least: number): T {
-  const more = new (array.constructor as new (length: number) => T)(Math.max(least, array.length * 2));
-  more.set(array);
-  return more;
 }

@@ -1,4 +1,5 @@
 import { cleanRecords } from './csv-records.js';
+import { grown } from './grown-array.js';
 
 /**
  * The records of a chunk read on its bytes: without quotes, a record is the bytes up to a line
@@ -9,9 +10,9 @@ import { cleanRecords } from './csv-records.js';
  */
 export interface PlainRecord {
   /** Cell i is bytes[starts[i]] up to (not including) bytes[ends[i]]; its `cellHash` is hashes[i]. */
-  starts: Int32Array;
-  ends: Int32Array;
-  hashes: Int32Array;
+  starts: Int32Array<ArrayBuffer>;
+  ends: Int32Array<ArrayBuffer>;
+  hashes: Int32Array<ArrayBuffer>;
   count: number;
   /** Where the record's bytes start and end (line end excluded). */
   start: number;
@@ -119,13 +120,8 @@ export function readPlainRecord(bytes: Uint8Array, at: number, delimiter: number
 }
 
 function grow(record: PlainRecord): PlainRecord {
-  const twice = (array: Int32Array) => {
-    const more = new Int32Array(array.length * 2);
-    more.set(array);
-    return more;
-  };
-  record.starts = twice(record.starts);
-  record.ends = twice(record.ends);
-  record.hashes = twice(record.hashes);
+  record.starts = grown(record.starts, 0);
+  record.ends = grown(record.ends, 0);
+  record.hashes = grown(record.hashes, 0);
   return record;
 }
