@@ -222,18 +222,21 @@ export function globalOf(compiled: CompiledScorer, pillarScores: Float64Array): 
  */
 function generatedScore(criteria: readonly CompiledCriterion[], slots: ReadonlyMap<string, number>, profileSlots: number, n: number): CompiledIndicator['score'] {
   const factOf = (fact: string) => slotRead('scored', slots.get(fact) ?? -1);
-  const memos: Float64Array[] = [];
+  // The memos of the indicator's criteria in one array, each MAX_CODES long from its offset: one
+  // array read by every criterion, rather than one per criterion, each a pointer to follow.
+  let memos = 0;
   const body = criteria.map((criterion) => {
     const { applies, steps } = criterionSource(criterion, (q) => `status[${q}]`, factOf);
     const store = `points += best; max += ${literal(criterion.max)}; out[${criterion.position}] = best;`;
     if (soleQuestion(criterion) === undefined) return `if (${applies}) { best = 0; ${steps} ${store} } else out[${criterion.position}] = -1;`;
     const q = criterion.questionNumbers[0]!;
-    const memo = `memos[${memos.push(new Float64Array(MAX_CODES).fill(Number.NaN)) - 1}]`;
     const code = `status[${q}] === ${ANSWERED_STATUS} ? codes[${profileSlots + q}] : -1`;
-    return `if (${applies}) { best = 0; const code = ${code}; if (code >= 0 && ${memo}[code] === ${memo}[code]) best = ${memo}[code]; else { ${steps} if (code >= 0) ${memo}[code] = best; } ${store} } else out[${criterion.position}] = -1;`;
+    const at = `${memos++ * MAX_CODES} + code`;
+    return `if (${applies}) { best = 0; const code = ${code}; if (code >= 0 && memo[${at}] === memo[${at}]) best = memo[${at}]; else { ${steps} if (code >= 0) memo[${at}] = best; } ${store} } else out[${criterion.position}] = -1;`;
   });
   const store = `into.indicators[${n}] = ${SHARE_SOURCE}; into.points[${n}] = points; into.available[${n}] = max;`;
-  return functionOf(['scored', 'status', 'codes', 'into'], `const out = into.criteria; let points = 0, max = 0, best = 0; ${body.map((b) => `{ ${b} }`).join('\n')} ${store}`, { round1, memos });
+  const memo = new Float64Array(memos * MAX_CODES).fill(Number.NaN);
+  return functionOf(['scored', 'status', 'codes', 'into'], `const out = into.criteria; let points = 0, max = 0, best = 0; ${body.map((b) => `{ ${b} }`).join('\n')} ${store}`, { round1, memo });
 }
 
 /**
