@@ -23,8 +23,6 @@ import { MAX_CODES } from './value-codes.js';
  * unchanged, keep its showIf as it was. Tests hold both to random rows.
  */
 export class CriterionReach {
-  /** By the code of the question's current answer (NaN: not yet worked out), made when first needed. */
-  private byCode: Float64Array | undefined;
   /** By the question's current answer, for a row without codes. */
   private readonly known = new Map<unknown, number>();
   /** Its reach with no answer, which has no code (NaN: not yet worked out): rows leave many questions empty. */
@@ -33,6 +31,9 @@ export class CriterionReach {
   private constructor(
     private readonly slot: number,
     private readonly compute: (current: unknown) => number,
+    /** Where its reaches by the code of the question's current answer are kept (NaN: not yet worked out). */
+    private readonly memos: ReachMemos,
+    private readonly offset: number,
   ) {}
 
   /**
@@ -40,14 +41,14 @@ export class CriterionReach {
    * none (the criterion's maximum stands) for any other criterion, or for an action that could
    * answer "not applicable".
    */
-  static of(compiled: CompiledScorer, criterion: CompiledCriterion, changes: readonly ChangeEntry[]): CriterionReach | undefined {
+  static of(compiled: CompiledScorer, criterion: CompiledCriterion, changes: readonly ChangeEntry[], memos: ReachMemos): CriterionReach | undefined {
     const id = soleQuestion(criterion);
     if (id === undefined || changes.some((entry) => answersNotApplicable(entry.change))) return undefined;
     const question = compiled.questions[criterion.questionNumbers[0]!]!;
     const change = changes.findIndex((entry) => entry.slot === question.slot);
     const answer = change < 0 ? 'const answer = current;' : `const proposed = propose(changes[${change}], current), answer = proposed === UNCHANGED ? current : proposed;`;
     const body = `${answer} let best = 0; ${stepsSource(criterion, () => 'answer')} const answered = best; best = 0; ${stepsSource(criterion, () => 'undefined')} return answered > best ? answered : best;`;
-    return new CriterionReach(question.slot, functionOf(['current'], body, { propose, changes, UNCHANGED }));
+    return new CriterionReach(question.slot, functionOf(['current'], body, { propose, changes, UNCHANGED }), memos, memos.take());
   }
 
   /**
@@ -58,10 +59,10 @@ export class CriterionReach {
   at(row: Pick<RowState, 'values' | 'codes'>): number {
     const code = row.codes[this.slot]!;
     if (code >= 0) {
-      this.byCode ??= new Float64Array(MAX_CODES).fill(Number.NaN);
-      const known = this.byCode[code]!;
+      const { values } = this.memos;
+      const known = values[this.offset + code]!;
       if (known === known) return known;
-      return (this.byCode[code] = this.compute(row.values[this.slot]));
+      return (values[this.offset + code] = this.compute(row.values[this.slot]));
     }
     const current = row.values[this.slot];
     if (current === undefined) return this.unanswered === this.unanswered ? this.unanswered : (this.unanswered = this.compute(undefined));
@@ -73,6 +74,25 @@ export class CriterionReach {
     const reach = this.compute(current);
     if (cacheable && this.known.size < MAX_SEEN) this.known.set(current, reach);
     return reach;
+  }
+}
+
+/**
+ * The reaches of a content's actions by code, in one array for them all, each reach's MAX_CODES
+ * from its offset: a row looks up some forty reaches, and one array shared by them stays in the
+ * cache where one array each was a pointer to follow to memory. Reaches take their offsets as
+ * they are made; `seal` then makes the array, before any is looked up.
+ */
+export class ReachMemos {
+  values = new Float64Array(0);
+  private count = 0;
+
+  take(): number {
+    return this.count++ * MAX_CODES;
+  }
+
+  seal(): void {
+    this.values = new Float64Array(this.count * MAX_CODES).fill(Number.NaN);
   }
 }
 

@@ -3,7 +3,7 @@ import { actionOutcome, type ActionOutcome, type ChangeEntry, type UNCHANGED } f
 import { rowScores, scoreOrNull, type CompiledScorer, type RowScores } from './compiled-scorer.js';
 import type { Condition, SlotTest } from './condition.js';
 import { compileSlots } from './generated-code.js';
-import { CriterionReach } from './criterion-reach.js';
+import { CriterionReach, ReachMemos } from './criterion-reach.js';
 import type { Action, AnswersDocument, AnswerValue } from './content-model.js';
 import { GLOBAL, INDICATOR, MAX_SCORE, PILLAR, allAtTop, gainBound, indicatorCap, loadRow, project, rowFigures, type RowFigures } from './gain-bounds.js';
 import { MaxHeap } from './max-heap.js';
@@ -55,7 +55,8 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
     if (!fits) fitsKeys.set(key, (fits = { at: fitsKeys.size, test: compileSlots(condition, slots) }));
     return fits;
   };
-  return index.content.actions.map((action, actionAt) => {
+  const memos = new ReachMemos();
+  const actions = index.content.actions.map((action, actionAt): CompiledAction => {
     const changedIds = Object.keys(action.changes).filter((q) => index.questions.has(q));
     const affected = new Set(changedIds);
     for (const id of order) {
@@ -75,7 +76,7 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
     const fits = action.fits && fitsOf(action.fits);
     const moves = indicators.map((n) => {
       const touched = compiled.indicators[n]!.criteria.filter((k) => k.questionNumbers.some((q) => numbers.has(q)));
-      return { indicator: n, touched: touched.map((k) => k.position), reach: touched.map((k) => CriterionReach.of(compiled, k, changes)) };
+      return { indicator: n, touched: touched.map((k) => k.position), reach: touched.map((k) => CriterionReach.of(compiled, k, changes, memos)) };
     });
     return {
       action,
@@ -91,6 +92,8 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
       outcome: actionOutcome(compiled, { changes, affected: [...numbers], moves }),
     };
   });
+  memos.seal();
+  return actions;
 }
 
 /** `suggestForRow` for a document and its applicability, as `validateAnswers` gives them. */
