@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { random } from '../bench/generate-answers.js';
-import { ByteCellParser, plainNumberOf } from '../src/batch/byte-cell.js';
+import { ByteCellReader, plainNumberOf } from '../src/batch/byte-cell.js';
 import { ValueCodes } from '../src/core/value-codes.js';
 import type { CsvChunk } from '../src/batch/csv-chunk.js';
-import { plainNumber } from '../src/batch/parse-cell.js';
+import { parseCell, plainNumber } from '../src/batch/parse-cell.js';
 import { cellHash, plainRecord, quotedRecords, readPlainRecord } from '../src/batch/plain-records.js';
 import { createRowScorer } from '../src/batch/row-scorer.js';
 import { ResultList, scoreCsvChunk, scoreTextChunk, type RowScorer, type RowSink } from '../src/batch/score-row.js';
@@ -183,14 +183,14 @@ describe('chunks without quotes, read on their bytes', () => {
   it('when a column has met more texts than it remembers (its table growing on the way), then the remembered ones come back with their codes and the others are still read right', () => {
     const question = index.questions.get('inclusion-practices')!.question;
     const codes = new ValueCodes(1);
-    const parser = new ByteCellParser(question, codes, 0);
+    const parser = new ByteCellReader([{ question, slot: 0 }], codes);
     const options = question.options!.map((o) => o.value);
     const texts = Array.from({ length: 1500 }, (_, i) => `${options[i % options.length]}|x${i}`);
     const textOf = (bytes: Uint8Array) => (s: number, e: number) => new TextDecoder().decode(bytes.subarray(s, e));
     for (const round of [0, 1]) {
       texts.forEach((text, i) => {
         const bytes = new TextEncoder().encode(text);
-        const value = parser.read(bytes, 0, bytes.length, textOf(bytes));
+        const value = parser.read(0, bytes, 0, bytes.length, textOf(bytes));
         expect(value, `${text} (round ${round})`).toEqual(text.split('|'));
         // The first 1,000 are remembered, and recognised from the second round on.
         expect([text, parser.code]).toEqual([text, round === 1 && i < 1000 ? codes.codeOf(0, value) : -1]);
@@ -202,10 +202,10 @@ describe('chunks without quotes, read on their bytes', () => {
 describe('a column read on its bytes', () => {
   it('when a cell it remembers is read again, then whether it is a valid answer comes with it (and a new or invalid one is not vouched for)', () => {
     const question = index.questions.get('vulnerable-publics-offer')!.question;
-    const parser = new ByteCellParser(question, new ValueCodes(1), 0);
+    const parser = new ByteCellReader([{ question, slot: 0 }], new ValueCodes(1));
     const read = (text: string) => {
       const bytes = new TextEncoder().encode(text);
-      const value = parser.read(bytes, 0, bytes.length, (s, e) => new TextDecoder().decode(bytes.subarray(s, e)));
+      const value = parser.read(0, bytes, 0, bytes.length, (s, e) => new TextDecoder().decode(bytes.subarray(s, e)));
       return { value, knownValid: parser.knownValid };
     };
     const option = question.options![0]!.value;
@@ -214,5 +214,27 @@ describe('a column read on its bytes', () => {
     expect(read('inconnu')).toEqual({ value: 'inconnu', knownValid: false });
     expect(read('inconnu')).toEqual({ value: 'inconnu', knownValid: false });
     expect(read('')).toEqual({ value: undefined, knownValid: false });
+  });
+
+  it('when columns of different questions hold the same texts, then each column reads them its own way, each with its own code, however many texts they meet', () => {
+    const questions = ['governance-evidence', 'carbon-measured-done', 'inclusion-hires'].map((id) => index.questions.get(id)!.question);
+    expect(questions.map((q) => q.type)).toEqual(['text', 'boolean', 'single']);
+    const codes = new ValueCodes(3);
+    const reader = new ByteCellReader(questions.map((question, slot) => ({ question, slot })), codes);
+    const option = questions[2]!.options![0]!.value;
+    // Enough other texts for the table to grow several times between the reads.
+    const texts = ['oui', 'non', option, ...Array.from({ length: 300 }, (_, i) => `note ${i}`)];
+    for (const round of [0, 1]) {
+      for (const text of texts) {
+        const bytes = new TextEncoder().encode(text);
+        const read = (column: number) => [reader.read(column, bytes, 0, bytes.length, (s, e) => new TextDecoder().decode(bytes.subarray(s, e))), reader.code] as const;
+        const [asText, textCode] = read(0);
+        const [asBoolean, booleanCode] = read(1);
+        const [asOption, optionCode] = read(2);
+        expect([asText, asBoolean, asOption]).toEqual(questions.map((q) => parseCell(q, text)));
+        if (round === 0) continue;
+        expect([textCode, booleanCode, optionCode]).toEqual([codes.codeOf(0, asText), codes.codeOf(1, asBoolean), codes.codeOf(2, asOption)]);
+      }
+    }
   });
 });

@@ -74,7 +74,7 @@ export function plainRecord(): PlainRecord {
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
-/** A cell's hash, what the columns look up the texts they remember by (see ByteCellParser). */
+/** A cell's hash, what the columns look up the texts they remember by (see ByteCellReader). */
 export function cellHash(bytes: Uint8Array, start: number, end: number): number {
   let hash = FNV_OFFSET;
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, FNV_PRIME);

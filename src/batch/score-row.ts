@@ -1,5 +1,5 @@
 import { rowScores, scoreOrNull, type CompiledScorer, type RowScores } from '../core/compiled-scorer.js';
-import type { AnswersDocument, AnswerValue } from '../core/content-model.js';
+import type { AnswersDocument, AnswerValue, Question } from '../core/content-model.js';
 import { viewIssue, type Issue } from '../core/issue.js';
 import { topSuggestions, type compileActions, type RankedAction } from '../core/quick-suggest.js';
 import { checkRow, rowStateFrom, valuesOf, type RowBuffers, type RowState } from '../core/row-state.js';
@@ -10,7 +10,7 @@ import { ID_COLUMN, NAME_COLUMN, isLabelRow } from './columns.js';
 import { cellParser } from './parse-cell.js';
 import { chunkText, type CsvChunk } from './csv-chunk.js';
 import { csvRecords } from './csv-records.js';
-import { ByteCellParser, isAscii, type TextOf } from './byte-cell.js';
+import { ByteCellReader, isAscii, type TextOf } from './byte-cell.js';
 import { quotedRecords, readPlainRecord, type PlainRecord } from './plain-records.js';
 
 /** A row as read: its number in the file (as a spreadsheet counts rows) and its cells by column. */
@@ -141,7 +141,9 @@ interface ColumnPlan {
   nameIndex: number;
   /** No two columns fill the same slot (the header names each field once), as is usual. */
   oneColumnPerSlot: boolean;
-  columns: { index: number; id: string; slot: number; profile: boolean; parse: (raw: unknown) => AnswerValue | undefined; parseBytes: ByteCellParser }[];
+  columns: { index: number; id: string; slot: number; profile: boolean; question: Question; parse: (raw: unknown) => AnswerValue | undefined }[];
+  /** The columns' cells read from their bytes (column k of the reader is `columns[k]`). */
+  cells: ByteCellReader;
 }
 
 const plans = new WeakMap<RowScorer, Map<string, ColumnPlan>>();
@@ -153,12 +155,13 @@ function planOf(scorer: RowScorer, header: readonly string[]): ColumnPlan {
   let plan = byHeader.get(key);
   if (plan) return plan;
   const index = scorer.compiled.index;
-  plan = { idIndex: header.indexOf(ID_COLUMN), nameIndex: header.indexOf(NAME_COLUMN), oneColumnPerSlot: false, columns: [] };
+  const columns: ColumnPlan['columns'] = [];
   header.forEach((id, i) => {
     const field = index.profileFields.get(id);
     const question = field ?? index.questions.get(id)?.question;
-    if (question) plan!.columns.push({ index: i, id, slot: scorer.compiled.slots.get(id)!, profile: field !== undefined, parse: cellParser(question), parseBytes: new ByteCellParser(question, scorer.compiled.codes, scorer.compiled.slots.get(id)!) });
+    if (question) columns.push({ index: i, id, slot: scorer.compiled.slots.get(id)!, profile: field !== undefined, question, parse: cellParser(question) });
   });
+  plan = { idIndex: header.indexOf(ID_COLUMN), nameIndex: header.indexOf(NAME_COLUMN), oneColumnPerSlot: false, columns, cells: new ByteCellReader(columns, scorer.compiled.codes) };
   plan.oneColumnPerSlot = new Set(plan.columns.map((c) => c.slot)).size === plan.columns.length;
   byHeader.set(key, plan);
   return plan;
@@ -217,7 +220,7 @@ export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink)
 
 function scorePlainRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: string, bytes: Uint8Array, record: PlainRecord, textOf: TextOf, sink: RowSink): void {
   const { values, knownValid, codes } = scorer.buffers;
-  const { columns, oneColumnPerSlot } = plan;
+  const { columns, oneColumnPerSlot, cells } = plan;
   // Each column's slot is written whatever the cell holds, which clears what the row before left
   // there; where two columns fill one slot, the last non-empty cell wins, as in documentOf.
   if (!oneColumnPerSlot) {
@@ -227,11 +230,11 @@ function scorePlainRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: 
   }
   for (let k = 0; k < columns.length; k++) {
     const c = columns[k]!;
-    const value = c.index < record.count ? c.parseBytes.read(bytes, record.starts[c.index]!, record.ends[c.index]!, textOf, record.hashes[c.index]!) : undefined;
+    const value = c.index < record.count ? cells.read(k, bytes, record.starts[c.index]!, record.ends[c.index]!, textOf, record.hashes[c.index]!) : undefined;
     if (value === undefined && !oneColumnPerSlot) continue;
     values[c.slot] = value;
-    knownValid[c.slot] = value !== undefined && c.parseBytes.knownValid ? 1 : 0;
-    codes[c.slot] = value !== undefined ? c.parseBytes.code : -1;
+    knownValid[c.slot] = value !== undefined && cells.knownValid ? 1 : 0;
+    codes[c.slot] = value !== undefined ? cells.code : -1;
   }
   const state = checkRow(scorer.compiled, values, scorer.buffers.row, knownValid, codes);
   // The record's texts are made only for a row with a problem, or one to keep.

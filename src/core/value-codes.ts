@@ -29,7 +29,7 @@ export class ValueCodes {
   }
 }
 
-/** Per slot: a little more than the texts a column remembers (1,000: see `ByteCellParser`), since columns of several files may share a slot's codes. */
+/** Per slot: a little more than the texts a column remembers (1,000: see `ByteCellReader`), since columns of several files may share a slot's codes. */
 export const MAX_CODES = 1024;
 
 /** Codes of no value: reading it past its end gives undefined, never a code. */
