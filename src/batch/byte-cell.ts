@@ -14,12 +14,14 @@ const MAX_KNOWN = 1000;
 const MAX_KNOWN_BYTES = 256;
 // The hash table starts small and doubles to stay at most half full (short probes).
 const FIRST_TABLE_SIZE = 64;
-// Each remembered text in `entries`, four numbers in a row (16 bytes, never across a cache line):
-// its hash (mixed with its column's), where its bytes start in `known`, its column * 512 + its
-// length (at most MAX_KNOWN_BYTES), and its code * 2 + 1 when its value is a valid answer.
+// Each slot of the table is four numbers in `records` (16 bytes, never across a cache line): the
+// hash of the text it remembers (mixed with its column's), where the text's bytes start in
+// `known`, its column * 512 + its length (at most MAX_KNOWN_BYTES; 0: a free slot, since an empty
+// cell is never remembered), and its code * 2 + 1 when its value is a valid answer.
 const STRIDE = 4;
 const [HASH, START, COLUMN_LENGTH, CODE_VALID] = [0, 1, 2, 3] as const;
 const LENGTH_BITS = 9;
+const FREE = 0;
 
 /** What `ByteCellReader` needs to know of a column: its question, and the slot its values get codes at. */
 export interface ByteColumn {
@@ -37,9 +39,11 @@ export interface ByteColumn {
  * remembered value is a valid answer is worked out once too (`knownValid`), so that checking a
  * row can skip it.
  *
- * Reading a cell is mostly waiting for memory (perf annotate), so every column's texts are in the
- * same few arrays, each entry's figures side by side: a row reads a hundred columns, and arrays of
- * their own were three more objects per column to fetch (array, buffer, data) before the data.
+ * Reading a cell is mostly waiting for memory (perf annotate), so the table is laid out for as
+ * few fetches as can be: every column's texts in the same arrays (a row reads a hundred columns,
+ * and arrays of their own were three more objects per column to fetch before their data), each
+ * text's figures in its slot of the table itself, and its value at the same position of `values`,
+ * which the slot's position gives without waiting for the slot.
  */
 export class ByteCellReader {
   private readonly parse: ((raw: unknown) => AnswerValue | undefined)[];
@@ -48,11 +52,10 @@ export class ByteCellReader {
   private readonly slots: Int32Array;
   /** By column: how many texts it remembers. */
   private readonly counts: Int32Array;
-  /** Entry + 1 by hash slot (0: free). */
-  private table = new Int32Array(FIRST_TABLE_SIZE);
-  private entries = new Int32Array((FIRST_TABLE_SIZE / 2) * STRIDE);
+  private records = new Int32Array(FIRST_TABLE_SIZE * STRIDE);
+  /** By table slot: the value of the text it remembers. */
+  private values = new Array<AnswerValue | undefined>(FIRST_TABLE_SIZE);
   private count = 0;
-  private readonly values: (AnswerValue | undefined)[] = [];
   /** The remembered texts' bytes, one after the other. */
   private known = new Uint8Array(4096);
   private used = 0;
@@ -82,22 +85,22 @@ export class ByteCellReader {
       const n = plainNumberOf(bytes, start, end);
       if (n !== undefined) return n;
     }
-    const { table, entries, known } = this;
-    const mask = table.length - 1;
+    const { records, known } = this;
+    const mask = this.values.length - 1;
     const length = end - start;
     const key = columnHash(hash, column);
     const columnLength = (column << LENGTH_BITS) | length;
-    for (let slot = key & mask, entry = table[slot]!; entry !== 0; slot = (slot + 1) & mask, entry = table[slot]!) {
-      const at = (entry - 1) * STRIDE;
-      if (entries[at + HASH] !== key || entries[at + COLUMN_LENGTH] !== columnLength) continue;
-      const from = entries[at + START]!;
+    let slot = key & mask;
+    for (let at = slot * STRIDE, found = records[at + COLUMN_LENGTH]!; found !== FREE; slot = (slot + 1) & mask, at = slot * STRIDE, found = records[at + COLUMN_LENGTH]!) {
+      if (found !== columnLength || records[at + HASH] !== key) continue;
+      const from = records[at + START]!;
       let same = true;
       for (let i = 0; i < length && same; i++) same = known[from + i] === bytes[start + i];
       if (!same) continue;
-      const codeValid = entries[at + CODE_VALID]!;
+      const codeValid = records[at + CODE_VALID]!;
       this.knownValid = (codeValid & 1) === 1;
       this.code = codeValid >> 1;
-      return this.values[entry - 1];
+      return this.values[slot];
     }
     const value = this.parse[column]!(textOf(start, end));
     if (this.counts[column]! < MAX_KNOWN && length <= MAX_KNOWN_BYTES && isAscii(bytes, start, end)) this.remember(column, bytes, start, end, key, value);
@@ -108,32 +111,37 @@ export class ByteCellReader {
     const length = end - start;
     if (this.used + length > this.known.length) this.known = grown(this.known, this.used + length);
     this.known.set(bytes.subarray(start, end), this.used);
-    if ((this.count + 1) * 2 > this.table.length) this.rehash(this.table.length * 2);
-    if ((this.count + 1) * STRIDE > this.entries.length) this.entries = grown(this.entries, (this.count + 1) * STRIDE);
-    const at = this.count * STRIDE;
+    if ((this.count + 1) * 2 > this.values.length) this.rehash(this.values.length * 2);
     const code = value === undefined ? -1 : this.codes.codeOf(this.slots[column]!, value);
-    this.entries[at + HASH] = key;
-    this.entries[at + START] = this.used;
-    this.entries[at + COLUMN_LENGTH] = (column << LENGTH_BITS) | length;
     // (code * 2 keeps -1 as -2: `>> 1` gives -1 back.)
-    this.entries[at + CODE_VALID] = code * 2 + (value !== undefined && this.valid[column]!(value) ? 1 : 0);
+    this.place(key, this.used, (column << LENGTH_BITS) | length, code * 2 + (value !== undefined && this.valid[column]!(value) ? 1 : 0), value);
     this.used += length;
     this.counts[column]!++;
-    this.values.push(value);
-    this.place(++this.count, key);
+    this.count++;
   }
 
-  /** Puts entry + 1 at the first free slot from its key's. */
-  private place(entryPlusOne: number, key: number): void {
-    const mask = this.table.length - 1;
+  /** Puts a text's figures and value at the first free slot from its key's. */
+  private place(key: number, start: number, columnLength: number, codeValid: number, value: AnswerValue | undefined): void {
+    const { records } = this;
+    const mask = this.values.length - 1;
     let slot = key & mask;
-    while (this.table[slot] !== 0) slot = (slot + 1) & mask;
-    this.table[slot] = entryPlusOne;
+    while (records[slot * STRIDE + COLUMN_LENGTH] !== FREE) slot = (slot + 1) & mask;
+    const at = slot * STRIDE;
+    records[at + HASH] = key;
+    records[at + START] = start;
+    records[at + COLUMN_LENGTH] = columnLength;
+    records[at + CODE_VALID] = codeValid;
+    this.values[slot] = value;
   }
 
   private rehash(size: number): void {
-    this.table = new Int32Array(size);
-    for (let e = 0; e < this.count; e++) this.place(e + 1, this.entries[e * STRIDE + HASH]!);
+    const { records, values } = this;
+    this.records = new Int32Array(size * STRIDE);
+    this.values = new Array<AnswerValue | undefined>(size);
+    for (let slot = 0; slot < values.length; slot++) {
+      const at = slot * STRIDE;
+      if (records[at + COLUMN_LENGTH] !== FREE) this.place(records[at + HASH]!, records[at + START]!, records[at + COLUMN_LENGTH]!, records[at + CODE_VALID]!, values[slot]);
+    }
   }
 }
 
