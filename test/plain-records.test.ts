@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { random } from '../bench/generate-answers.js';
 import { ByteCellReader, plainNumberOf } from '../src/batch/byte-cell.js';
 import { ValueCodes } from '../src/core/value-codes.js';
+import { UNKNOWN, VALID_ANSWER, VALID_NOT_APPLICABLE } from '../src/core/row-state.js';
 import type { CsvChunk } from '../src/batch/csv-chunk.js';
 import { parseCell, plainNumber } from '../src/batch/parse-cell.js';
 import { cellHash, plainRecord, quotedRecords, readPlainRecord } from '../src/batch/plain-records.js';
@@ -200,20 +201,28 @@ describe('chunks without quotes, read on their bytes', () => {
 });
 
 describe('a column read on its bytes', () => {
-  it('when a cell it remembers is read again, then whether it is a valid answer comes with it (and a new or invalid one is not vouched for)', () => {
+  it('when a cell it remembers is read again, then whether it is a valid answer, and whether that is "n/a", comes with it (and a new or invalid one is not vouched for)', () => {
     const question = index.questions.get('vulnerable-publics-offer')!.question;
+    expect(question.notApplicable).toBe(true);
     const parser = new ByteCellReader([{ question, slot: 0 }], new ValueCodes(1));
     const read = (text: string) => {
       const bytes = new TextEncoder().encode(text);
       const value = parser.read(0, bytes, 0, bytes.length, (s, e) => new TextDecoder().decode(bytes.subarray(s, e)));
-      return { value, knownValid: parser.knownValid };
+      return { value, known: parser.known };
     };
     const option = question.options![0]!.value;
-    expect(read(option)).toEqual({ value: option, knownValid: false });
-    expect(read(option)).toEqual({ value: option, knownValid: true });
-    expect(read('inconnu')).toEqual({ value: 'inconnu', knownValid: false });
-    expect(read('inconnu')).toEqual({ value: 'inconnu', knownValid: false });
-    expect(read('')).toEqual({ value: undefined, knownValid: false });
+    expect(read(option)).toEqual({ value: option, known: UNKNOWN });
+    expect(read(option)).toEqual({ value: option, known: VALID_ANSWER });
+    expect(read('sans objet')).toEqual({ value: 'n/a', known: UNKNOWN });
+    expect(read('sans objet')).toEqual({ value: 'n/a', known: VALID_NOT_APPLICABLE });
+    expect(read('inconnu')).toEqual({ value: 'inconnu', known: UNKNOWN });
+    expect(read('inconnu')).toEqual({ value: 'inconnu', known: UNKNOWN });
+    expect(read('')).toEqual({ value: undefined, known: UNKNOWN });
+    // "n/a" where the question does not take it is not vouched for: validation names the problem.
+    const strict = new ByteCellReader([{ question: index.questions.get('inclusion-practices')!.question, slot: 0 }], new ValueCodes(1));
+    const bytes = new TextEncoder().encode('n/a');
+    for (const _ of [0, 1]) expect(strict.read(0, bytes, 0, 3, () => 'n/a')).toBe('n/a');
+    expect(strict.known).toBe(UNKNOWN);
   });
 
   it('when columns of different questions hold the same texts, then each column reads them its own way, each with its own code, however many texts they meet', () => {

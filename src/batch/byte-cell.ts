@@ -1,4 +1,5 @@
-import type { AnswerValue, Question } from '../core/content-model.js';
+import { isNotApplicable, type AnswerValue, type Question } from '../core/content-model.js';
+import { UNKNOWN, VALID_ANSWER, VALID_NOT_APPLICABLE } from '../core/row-state.js';
 import { answerValidator } from '../core/answer-value.js';
 import { cellParser } from './parse-cell.js';
 import type { ValueCodes } from '../core/value-codes.js';
@@ -16,10 +17,10 @@ const MAX_KNOWN_BYTES = 256;
 const FIRST_TABLE_SIZE = 64;
 // Each slot of the table is four numbers in `records` (16 bytes, never across a cache line): the
 // hash of the text it remembers (mixed with its column's), where the text's bytes start in
-// `known`, its column * 512 + its length (at most MAX_KNOWN_BYTES; 0: a free slot, since an empty
-// cell is never remembered), and its code * 2 + 1 when its value is a valid answer.
+// `texts`, its column * 512 + its length (at most MAX_KNOWN_BYTES; 0: a free slot, since an empty
+// cell is never remembered), and its code * 4 + what is known of its value (see `known`).
 const STRIDE = 4;
-const [HASH, START, COLUMN_LENGTH, CODE_VALID] = [0, 1, 2, 3] as const;
+const [HASH, START, COLUMN_LENGTH, CODE_KNOWN] = [0, 1, 2, 3] as const;
 const LENGTH_BITS = 9;
 const FREE = 0;
 
@@ -36,8 +37,8 @@ export interface ByteColumn {
  * and no string is made for them; plain numbers are read from their digits. Only ASCII cells are
  * remembered by their bytes: they read the same in UTF-8 and Windows-1252, so one reader serves
  * files of either encoding. Anything else is decoded and given to `cellParser`. Whether a
- * remembered value is a valid answer is worked out once too (`knownValid`), so that checking a
- * row can skip it.
+ * remembered value is a valid answer, and whether it is "n/a", are worked out once too (`known`),
+ * so that checking a row can skip it.
  *
  * Reading a cell is mostly waiting for memory (perf annotate), so the table is laid out for as
  * few fetches as can be: every column's texts in the same arrays (a row reads a hundred columns,
@@ -57,10 +58,10 @@ export class ByteCellReader {
   private values = new Array<AnswerValue | undefined>(FIRST_TABLE_SIZE);
   private count = 0;
   /** The remembered texts' bytes, one after the other. */
-  private known = new Uint8Array(4096);
+  private texts = new Uint8Array(4096);
   private used = 0;
-  /** Whether the value the last `read` gave is known to be a valid answer (false: not known either way). */
-  knownValid = false;
+  /** What is known of the value the last `read` gave: UNKNOWN, VALID_ANSWER or VALID_NOT_APPLICABLE (see `checkRow`). */
+  known = UNKNOWN;
   /** The code of the value the last `read` gave when it recognised the cell (see `ValueCodes`); -1 otherwise, a cell met for the first time included. */
   code = -1;
 
@@ -78,14 +79,14 @@ export class ByteCellReader {
 
   /** The value of a cell of column `column` (its position in the reader's columns); `hash` is its `cellHash` (the record reader computes it on the way). */
   read(column: number, bytes: Uint8Array, start: number, end: number, textOf: TextOf, hash = cellHash(bytes, start, end)): AnswerValue | undefined {
-    this.knownValid = false;
+    this.known = UNKNOWN;
     this.code = -1;
     if (start === end) return undefined;
     if (this.numeric[column] === 1) {
       const n = plainNumberOf(bytes, start, end);
       if (n !== undefined) return n;
     }
-    const { records, known } = this;
+    const { records, texts } = this;
     const mask = this.values.length - 1;
     const length = end - start;
     const key = columnHash(hash, column);
@@ -95,11 +96,11 @@ export class ByteCellReader {
       if (found !== columnLength || records[at + HASH] !== key) continue;
       const from = records[at + START]!;
       let same = true;
-      for (let i = 0; i < length && same; i++) same = known[from + i] === bytes[start + i];
+      for (let i = 0; i < length && same; i++) same = texts[from + i] === bytes[start + i];
       if (!same) continue;
-      const codeValid = records[at + CODE_VALID]!;
-      this.knownValid = (codeValid & 1) === 1;
-      this.code = codeValid >> 1;
+      const codeKnown = records[at + CODE_KNOWN]!;
+      this.known = codeKnown & 3;
+      this.code = codeKnown >> 2;
       return this.values[slot];
     }
     const value = this.parse[column]!(textOf(start, end));
@@ -109,19 +110,20 @@ export class ByteCellReader {
 
   private remember(column: number, bytes: Uint8Array, start: number, end: number, key: number, value: AnswerValue | undefined): void {
     const length = end - start;
-    if (this.used + length > this.known.length) this.known = grown(this.known, this.used + length);
-    this.known.set(bytes.subarray(start, end), this.used);
+    if (this.used + length > this.texts.length) this.texts = grown(this.texts, this.used + length);
+    this.texts.set(bytes.subarray(start, end), this.used);
     if ((this.count + 1) * 2 > this.values.length) this.rehash(this.values.length * 2);
     const code = value === undefined ? -1 : this.codes.codeOf(this.slots[column]!, value);
-    // (code * 2 keeps -1 as -2: `>> 1` gives -1 back.)
-    this.place(key, this.used, (column << LENGTH_BITS) | length, code * 2 + (value !== undefined && this.valid[column]!(value) ? 1 : 0), value);
+    const known = value === undefined || !this.valid[column]!(value) ? UNKNOWN : isNotApplicable(value) ? VALID_NOT_APPLICABLE : VALID_ANSWER;
+    // (code * 4 keeps -1 as -4: `>> 2` gives -1 back.)
+    this.place(key, this.used, (column << LENGTH_BITS) | length, code * 4 + known, value);
     this.used += length;
     this.counts[column]!++;
     this.count++;
   }
 
   /** Puts a text's figures and value at the first free slot from its key's. */
-  private place(key: number, start: number, columnLength: number, codeValid: number, value: AnswerValue | undefined): void {
+  private place(key: number, start: number, columnLength: number, codeKnown: number, value: AnswerValue | undefined): void {
     const { records } = this;
     const mask = this.values.length - 1;
     let slot = key & mask;
@@ -130,7 +132,7 @@ export class ByteCellReader {
     records[at + HASH] = key;
     records[at + START] = start;
     records[at + COLUMN_LENGTH] = columnLength;
-    records[at + CODE_VALID] = codeValid;
+    records[at + CODE_KNOWN] = codeKnown;
     this.values[slot] = value;
   }
 
@@ -140,7 +142,7 @@ export class ByteCellReader {
     this.values = new Array<AnswerValue | undefined>(size);
     for (let slot = 0; slot < values.length; slot++) {
       const at = slot * STRIDE;
-      if (records[at + COLUMN_LENGTH] !== FREE) this.place(records[at + HASH]!, records[at + START]!, records[at + COLUMN_LENGTH]!, records[at + CODE_VALID]!, values[slot]);
+      if (records[at + COLUMN_LENGTH] !== FREE) this.place(records[at + HASH]!, records[at + START]!, records[at + COLUMN_LENGTH]!, records[at + CODE_KNOWN]!, values[slot]);
     }
   }
 }

@@ -10,6 +10,6 @@ import { plainRecord } from './plain-records.js';
 /** Everything a batch row needs, compiled once per content version (per worker). */
 export function createRowScorer(content: Content, lang: Lang, suggestions: number, keep?: ReadonlySet<string>): RowScorer {
   const compiled = compileScorer(indexContent(content));
-  const buffers = { values: new Array<unknown>(compiled.slots.size), codes: new Int32Array(compiled.slots.size).fill(-1), row: rowBuffers(compiled), scores: emptyScores(compiled), record: plainRecord(), knownValid: new Uint8Array(compiled.slots.size) };
+  const buffers = { values: new Array<unknown>(compiled.slots.size), codes: new Int32Array(compiled.slots.size).fill(-1), row: rowBuffers(compiled), scores: emptyScores(compiled), record: plainRecord(), known: new Uint8Array(compiled.slots.size) };
   return { compiled, actions: compileActions(compiled), lang, suggestions, buffers, ...(keep && { keep }) };
 }

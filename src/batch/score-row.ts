@@ -2,7 +2,7 @@ import { rowScores, scoreOrNull, type CompiledScorer, type RowScores } from '../
 import type { AnswersDocument, AnswerValue, Question } from '../core/content-model.js';
 import { viewIssue, type Issue } from '../core/issue.js';
 import { topSuggestions, type compileActions, type RankedAction } from '../core/quick-suggest.js';
-import { checkRow, rowStateFrom, valuesOf, type RowBuffers, type RowState } from '../core/row-state.js';
+import { checkRow, rowStateFrom, UNKNOWN, valuesOf, type RowBuffers, type RowState } from '../core/row-state.js';
 import type { Lang } from '../core/text.js';
 import { validateAnswers } from '../core/validate-answers.js';
 import { parseAnswersDocument } from '../core/answers-document.js';
@@ -42,7 +42,7 @@ export interface RowScorer {
   /** Rows whose identifier is here keep their answers document in the result (to be stored). */
   keep?: ReadonlySet<string>;
   /** Arrays a row is worked in, reused by the next (rows are scored one after the other). */
-  buffers: { values: unknown[]; codes: Int32Array; row: RowBuffers; scores: RowScores; record: PlainRecord; knownValid: Uint8Array };
+  buffers: { values: unknown[]; codes: Int32Array; row: RowBuffers; scores: RowScores; record: PlainRecord; known: Uint8Array };
 }
 
 /**
@@ -199,7 +199,7 @@ export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink)
   if (!quoted) return scoreTextChunk(scorer, chunk, sink, plan);
   // Slots no column of this header fills stay empty for the whole chunk (see scorePlainRecord).
   scorer.buffers.values.fill(undefined);
-  scorer.buffers.knownValid.fill(0);
+  scorer.buffers.known.fill(UNKNOWN);
   scorer.buffers.codes.fill(-1);
   let row = chunk.firstRow;
   for (let at = 0; at < bytes.length; row++) {
@@ -219,13 +219,13 @@ export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink)
 }
 
 function scorePlainRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: string, bytes: Uint8Array, record: PlainRecord, textOf: TextOf, sink: RowSink): void {
-  const { values, knownValid, codes } = scorer.buffers;
+  const { values, known, codes } = scorer.buffers;
   const { columns, oneColumnPerSlot, cells } = plan;
   // Each column's slot is written whatever the cell holds, which clears what the row before left
   // there; where two columns fill one slot, the last non-empty cell wins, as in documentOf.
   if (!oneColumnPerSlot) {
     values.fill(undefined);
-    knownValid.fill(0);
+    known.fill(UNKNOWN);
     codes.fill(-1);
   }
   for (let k = 0; k < columns.length; k++) {
@@ -233,10 +233,10 @@ function scorePlainRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: 
     const value = c.index < record.count ? cells.read(k, bytes, record.starts[c.index]!, record.ends[c.index]!, textOf, record.hashes[c.index]!) : undefined;
     if (value === undefined && !oneColumnPerSlot) continue;
     values[c.slot] = value;
-    knownValid[c.slot] = value !== undefined && cells.knownValid ? 1 : 0;
+    known[c.slot] = value !== undefined ? cells.known : UNKNOWN;
     codes[c.slot] = value !== undefined ? cells.code : -1;
   }
-  const state = checkRow(scorer.compiled, values, scorer.buffers.row, knownValid, codes);
+  const state = checkRow(scorer.compiled, values, scorer.buffers.row, known, codes);
   // The record's texts are made only for a row with a problem, or one to keep.
   const texts = () => Array.from({ length: record.count }, (_, i) => textOf(record.starts[i]!, record.ends[i]!));
   if (!state) return scoreDocument(scorer, row, id, documentOf(plan, texts()), sink);

@@ -62,23 +62,31 @@ export function rowBuffers(compiled: CompiledScorer): RowBuffers {
   return { visibility: new Uint8Array(questions), status: new Uint8Array(questions), shown: new Array<unknown>(slots), scored: new Array<unknown>(slots), profile: new Array<unknown>(compiled.profileSlots), applies: new Uint8Array(compiled.appliesTests.length) };
 }
 
+/** What a batch may know of a value beforehand, by slot (see `checkRow`): nothing, */
+export const UNKNOWN = 0;
+/** that it is a valid answer other than "n/a", */
+export const VALID_ANSWER = 1;
+/** or that it is "n/a", and valid there. */
+export const VALID_NOT_APPLICABLE = 2;
+
 /**
  * Applicability of every question and the validity of every value, for a row laid out by slot:
  * the row's state when `validateAnswers` would find no problem, undefined otherwise (the caller
  * then asks `validateAnswers` for the problems, with their messages). With `into`, the state is
- * written in those arrays (every entry of them, when there is a state), valid until the next row. A value whose slot is
- * 1 in `knownValid` is already known to be a valid answer (a batch knows it of the cells it has met).
+ * written in those arrays (every entry of them, when there is a state), valid until the next row.
+ * `known` tells, by slot, what is already known of a value (a batch knows it of the cells it has
+ * met: see UNKNOWN and the others): a value known valid is not checked again.
  */
-export function checkRow(compiled: CompiledScorer, values: readonly unknown[], into?: RowBuffers, knownValid: Uint8Array = NONE_KNOWN, codes: Int32Array = NO_CODES): RowState | undefined {
+export function checkRow(compiled: CompiledScorer, values: readonly unknown[], into?: RowBuffers, known: Uint8Array = NONE_KNOWN, codes: Int32Array = NO_CODES): RowState | undefined {
   const { profileSlots, profile } = compiled;
   for (let slot = 0; slot < profileSlots; slot++) {
     const value = values[slot];
-    if (value === undefined ? !profile[slot]!.optional : knownValid[slot] !== 1 && !profile[slot]!.valid(value)) return undefined;
+    if (value === undefined ? !profile[slot]!.optional : (known[slot] ?? UNKNOWN) === UNKNOWN && !profile[slot]!.valid(value)) return undefined;
   }
-  return applicabilityOf(compiled, values, into ?? rowBuffers(compiled), knownValid, codes);
+  return applicabilityOf(compiled, values, into ?? rowBuffers(compiled), known, codes);
 }
 
-// No value known valid beforehand (reading past its end gives undefined, never 1).
+// Nothing known of any value beforehand (reading past its end gives undefined, which is taken as UNKNOWN).
 const NONE_KNOWN = new Uint8Array(0);
 
 /**
@@ -86,7 +94,7 @@ const NONE_KNOWN = new Uint8Array(0);
  * order; undefined as soon as a question holds a value it may not (it is not asked, or the value
  * is not a valid answer): checked in the same pass, the row's values are read once.
  */
-function applicabilityOf(compiled: CompiledScorer, values: readonly unknown[], { visibility, status, shown, scored, profile, applies }: RowBuffers, knownValid: Uint8Array, codes: Int32Array): RowState | undefined {
+function applicabilityOf(compiled: CompiledScorer, values: readonly unknown[], { visibility, status, shown, scored, profile, applies }: RowBuffers, known: Uint8Array, codes: Int32Array): RowState | undefined {
   const { profileSlots, questions } = compiled;
   // appliesTo reads the profile only; showIf the answers of questions already found asked.
   for (let s = 0; s < profileSlots; s++) profile[s] = shown[s] = scored[s] = values[s];
@@ -95,9 +103,12 @@ function applicabilityOf(compiled: CompiledScorer, values: readonly unknown[], {
     const q = questions[n]!;
     const v = q.appliesToTest >= 0 && applies[q.appliesToTest] === 0 ? EXCLUDED : !q.showIf || q.showIf(shown) ? ASKED : gatedVisibility(q.gates, status, n);
     const answer = values[q.slot];
-    if (answer !== undefined && (v !== ASKED || (knownValid[q.slot] !== 1 && !q.valid(answer)))) return undefined;
+    const knownAs = known[q.slot] ?? UNKNOWN;
+    if (answer !== undefined && (v !== ASKED || (knownAs === UNKNOWN && !q.valid(answer)))) return undefined;
     visibility[n] = v;
-    status[n] = statusOf(v, answer);
+    // An asked question whose answer is known to be one is answered: the answer itself (an object
+    // somewhere in memory) need not be looked at to tell it from "n/a".
+    status[n] = v === ASKED && knownAs === VALID_ANSWER ? ANSWERED_STATUS : statusOf(v, answer);
     // Written whatever they hold, so that arrays reused from the row before keep nothing of it.
     shown[q.slot] = v === ASKED ? answer : undefined;
     scored[q.slot] = status[n] === ANSWERED_STATUS ? answer : undefined;
