@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { random } from '../bench/generate-answers.js';
 import { ByteCellReader, plainNumberOf } from '../src/batch/byte-cell.js';
 import { ValueCodes } from '../src/core/value-codes.js';
+import { answerValidator } from '../src/core/answer-value.js';
 import { UNKNOWN, VALID_ANSWER, VALID_NOT_APPLICABLE } from '../src/core/row-state.js';
 import type { CsvChunk } from '../src/batch/csv-chunk.js';
 import { parseCell, plainNumber } from '../src/batch/parse-cell.js';
@@ -229,20 +230,25 @@ describe('a column read on its bytes', () => {
     const questions = ['governance-evidence', 'carbon-measured-done', 'inclusion-hires'].map((id) => index.questions.get(id)!.question);
     expect(questions.map((q) => q.type)).toEqual(['text', 'boolean', 'single']);
     const codes = new ValueCodes(3);
+    // Slot 2's codes start further on, so that a text read in the wrong column gets the wrong code.
+    codes.codeOf(2, 'déjà vu');
     const reader = new ByteCellReader(questions.map((question, slot) => ({ question, slot })), codes);
+    const validators = questions.map(answerValidator);
     const option = questions[2]!.options![0]!.value;
     // Enough other texts for the table to grow several times between the reads.
     const texts = ['oui', 'non', option, ...Array.from({ length: 300 }, (_, i) => `note ${i}`)];
     for (const round of [0, 1]) {
       for (const text of texts) {
         const bytes = new TextEncoder().encode(text);
-        const read = (column: number) => [reader.read(column, bytes, 0, bytes.length, (s, e) => new TextDecoder().decode(bytes.subarray(s, e))), reader.code] as const;
-        const [asText, textCode] = read(0);
-        const [asBoolean, booleanCode] = read(1);
-        const [asOption, optionCode] = read(2);
-        expect([asText, asBoolean, asOption]).toEqual(questions.map((q) => parseCell(q, text)));
+        const read = (column: number) => [reader.read(column, bytes, 0, bytes.length, (s, e) => new TextDecoder().decode(bytes.subarray(s, e))), reader.code, reader.known] as const;
+        // Columns read in another order each round.
+        const reads = round === 0 ? [read(0), read(1), read(2)] : [read(2), read(1), read(0)].reverse();
+        const [[asText, textCode, textKnown], [asBoolean, booleanCode, booleanKnown], [asOption, optionCode, optionKnown]] = reads as [ReturnType<typeof read>, ReturnType<typeof read>, ReturnType<typeof read>];
+        const values = [asText, asBoolean, asOption];
+        expect(values).toEqual(questions.map((q) => parseCell(q, text)));
         if (round === 0) continue;
         expect([textCode, booleanCode, optionCode]).toEqual([codes.codeOf(0, asText), codes.codeOf(1, asBoolean), codes.codeOf(2, asOption)]);
+        expect([text, textKnown, booleanKnown, optionKnown]).toEqual([text, ...values.map((v, k) => (!validators[k]!(v) ? UNKNOWN : v === 'n/a' ? VALID_NOT_APPLICABLE : VALID_ANSWER))]);
       }
     }
   });

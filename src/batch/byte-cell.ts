@@ -15,7 +15,8 @@ const MAX_KNOWN = 1000;
 const MAX_KNOWN_BYTES = 256;
 // The hash table starts small and doubles to stay at most half full (short probes).
 const FIRST_TABLE_SIZE = 64;
-// Each slot of the table is four numbers in `records` (16 bytes, never across a cache line): the
+// Each slot of the table is four numbers in `records` (16 bytes, in one cache line when the array
+// starts on one, as large ones do): the
 // hash of the text it remembers (mixed with its column's), where the text's bytes start in
 // `texts`, its column * 512 + its length (at most MAX_KNOWN_BYTES; 0: a free slot, since an empty
 // cell is never remembered), and its code * 4 + what is known of its value (see `known`).
@@ -86,9 +87,11 @@ export class ByteCellReader {
       const n = plainNumberOf(bytes, start, end);
       if (n !== undefined) return n;
     }
+    const length = end - start;
+    // Never remembered, so never looked for (and a length up to MAX_KNOWN_BYTES fits its bits).
+    if (length > MAX_KNOWN_BYTES) return this.parse[column]!(textOf(start, end));
     const { records, texts } = this;
     const mask = this.values.length - 1;
-    const length = end - start;
     const key = columnHash(hash, column);
     const columnLength = (column << LENGTH_BITS) | length;
     let slot = key & mask;
@@ -104,7 +107,7 @@ export class ByteCellReader {
       return this.values[slot];
     }
     const value = this.parse[column]!(textOf(start, end));
-    if (this.counts[column]! < MAX_KNOWN && length <= MAX_KNOWN_BYTES && isAscii(bytes, start, end)) this.remember(column, bytes, start, end, key, value);
+    if (this.counts[column]! < MAX_KNOWN && isAscii(bytes, start, end)) this.remember(column, bytes, start, end, key, value);
     return value;
   }
 

@@ -4,6 +4,7 @@ import { criterionSource, SHARE_SOURCE, type CompiledScorer } from './compiled-s
 import type { AnswerChange, AnswerValue, Question } from './content-model.js';
 import { conditionSource, functionOf, literal, slotRead } from './generated-code.js';
 import type { RowFigures } from './gain-bounds.js';
+import { MAX_CODES } from './value-codes.js';
 import { ANSWERED_STATUS, ASKED, EXCLUDED, HIDDEN, NOT_APPLICABLE_STATUS, statusOf, type RowState } from './row-state.js';
 
 /** One answer an action changes, with what it made of the answers already seen. */
@@ -12,8 +13,8 @@ export interface ChangeEntry {
   question: Question;
   change: AnswerChange;
   seen: Map<unknown, AnswerValue | typeof UNCHANGED>;
-  /** The same by the code of the answer (see `ValueCodes`): an array read, where a map hashes the answer. */
-  byCode: (AnswerValue | typeof UNCHANGED | undefined)[];
+  /** The same by the code of the answer (see `ValueCodes`): an array read, where a map hashes the answer; made when first needed (a batch's rows have codes, the API's do not). */
+  byCode: (AnswerValue | typeof UNCHANGED | undefined)[] | undefined;
   /** The same for no answer (undefined: not yet worked out), which has no code. */
   unanswered: AnswerValue | typeof UNCHANGED | undefined;
 }
@@ -112,9 +113,10 @@ export function propose(entry: ChangeEntry, current: AnswerValue | undefined, co
   // comparison, cheaper than hashing it, and numbers rarely repeat); another answer is remembered
   // by itself, a list only when frozen (shared by the rows read from the same cell text).
   if (code >= 0) {
-    const known = entry.byCode[code];
+    const byCode = (entry.byCode ??= new Array<AnswerValue | typeof UNCHANGED | undefined>(MAX_CODES));
+    const known = byCode[code];
     if (known !== undefined) return known;
-    return (entry.byCode[code] = proposed(entry, current));
+    return (byCode[code] = proposed(entry, current));
   }
   if (current === undefined) return (entry.unanswered ??= proposed(entry, undefined));
   if (typeof current === 'number') return proposed(entry, current);

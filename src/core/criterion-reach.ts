@@ -1,5 +1,5 @@
 import { soleQuestion, stepsSource, type CompiledCriterion, type CompiledScorer } from './compiled-scorer.js';
-import { NOT_APPLICABLE, type AnswerChange } from './content-model.js';
+import { isNotApplicable, type AnswerChange } from './content-model.js';
 import { functionOf } from './generated-code.js';
 import { MAX_SEEN, propose, UNCHANGED, type ChangeEntry } from './action-outcome.js';
 import type { RowState } from './row-state.js';
@@ -59,7 +59,7 @@ export class CriterionReach {
   at(row: Pick<RowState, 'values' | 'codes'>): number {
     const code = row.codes[this.slot]!;
     if (code >= 0) {
-      const { values } = this.memos;
+      const values = this.memos.values ?? this.memos.make();
       const known = values[this.offset + code]!;
       if (known === known) return known;
       return (values[this.offset + code] = this.compute(row.values[this.slot]));
@@ -81,21 +81,23 @@ export class CriterionReach {
  * The reaches of a content's actions by code, in one array for them all, each reach's MAX_CODES
  * from its offset: a row looks up some forty reaches, and one array shared by them stays in the
  * cache where one array each was a pointer to follow to memory. Reaches take their offsets as
- * they are made; `seal` then makes the array, before any is looked up.
+ * they are made; the array is made when a reach is first looked up by code (a batch's rows have
+ * codes, the API's do not), after which no reach may be made.
  */
 export class ReachMemos {
-  values = new Float64Array(0);
+  values: Float64Array | undefined;
   private count = 0;
 
   take(): number {
+    if (this.values) throw new Error('ReachMemos: a reach made after the memos were');
     return this.count++ * MAX_CODES;
   }
 
-  seal(): void {
-    this.values = new Float64Array(this.count * MAX_CODES).fill(Number.NaN);
+  make(): Float64Array {
+    return (this.values = new Float64Array(this.count * MAX_CODES).fill(Number.NaN));
   }
 }
 
 function answersNotApplicable(change: AnswerChange): boolean {
-  return ('set' in change && change.set === NOT_APPLICABLE) || ('atLeast' in change && change.atLeast === NOT_APPLICABLE);
+  return ('set' in change && isNotApplicable(change.set)) || ('atLeast' in change && isNotApplicable(change.atLeast));
 }

@@ -10,7 +10,6 @@ import { MaxHeap } from './max-heap.js';
 import { compareSuggestions, effortUnits, gainPerEffort, type Gains } from './ranking.js';
 import { rowStateFrom, type RowState } from './row-state.js';
 import { suggestionLayout, type SuggestionLayout } from './suggestion-layout.js';
-import { MAX_CODES } from './value-codes.js';
 
 interface CompiledAction {
   action: Action;
@@ -71,7 +70,7 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
     // The answers it changes, known questions only, in the action's order, each with what it made of answers already seen.
     const changes = Object.entries(action.changes).flatMap(([id, change]): ChangeEntry[] => {
       const question = index.questions.get(id)?.question;
-      return question ? [{ slot: slots.get(id)!, question, change, seen: new Map<unknown, AnswerValue | typeof UNCHANGED>(), byCode: new Array<AnswerValue | typeof UNCHANGED | undefined>(MAX_CODES), unanswered: undefined }] : [];
+      return question ? [{ slot: slots.get(id)!, question, change, seen: new Map<unknown, AnswerValue | typeof UNCHANGED>(), byCode: undefined, unanswered: undefined }] : [];
     });
     const fits = action.fits && fitsOf(action.fits);
     const moves = indicators.map((n) => {
@@ -92,7 +91,6 @@ export function compileActions(compiled: CompiledScorer): CompiledAction[] {
       outcome: actionOutcome(compiled, { changes, affected: [...numbers], moves }),
     };
   });
-  memos.seal();
   return actions;
 }
 

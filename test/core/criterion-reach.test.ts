@@ -6,6 +6,8 @@ import { compileScorer, rowScores } from '../../src/core/compiled-scorer.js';
 import { indexContent } from '../../src/core/content-index.js';
 import type { AnswersDocument } from '../../src/core/content-model.js';
 import { compileActions } from '../../src/core/quick-suggest.js';
+import { ReachMemos } from '../../src/core/criterion-reach.js';
+import { MAX_CODES } from '../../src/core/value-codes.js';
 import { NOT_APPLICABLE_STATUS, rowStateFrom, type RowState } from '../../src/core/row-state.js';
 import { validateAnswers } from '../../src/core/validate-answers.js';
 
@@ -72,5 +74,12 @@ describe('the most points a criterion can have once an action is done', () => {
     // It bounds most touched criteria, and often below their maximum: what makes it worth having.
     expect(bounded).toBeGreaterThan(600 * 40);
     expect(belowMax).toBeGreaterThan(bounded / 4);
+  });
+
+  it('when a reach would be made after the reaches were first looked up by code, then it is refused rather than given memos beyond the array', () => {
+    const memos = new ReachMemos();
+    expect([memos.take(), memos.take()]).toEqual([0, MAX_CODES]);
+    expect(memos.make()).toHaveLength(2 * MAX_CODES);
+    expect(() => memos.take()).toThrow('ReachMemos');
   });
 });
