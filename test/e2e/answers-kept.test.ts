@@ -48,6 +48,9 @@ describe('answers are not lost: two tabs, an ended session', () => {
     expect(await conflict.textContent()).toContain('valeur enregistrée ailleurs : 9 %');
     await conflict.getByRole('button', { name: 'Abandonner les miennes et recharger' }).click();
     await waitSaved(first);
+    // The field takes the reloaded value in the render after the state's (an effect on the value),
+    // so it is waited for rather than read at once (read at once, it was '3' in one CI run).
+    await first.waitForFunction(() => (document.querySelector('#answers-inclusion-disabled-rate') as HTMLInputElement | null)?.value === '9');
     expect(await first.locator('#answers-inclusion-disabled-rate').inputValue()).toBe('9');
     expect((await h.call('leaderA', 'GET', `/assessments/${created.id}`)).body.answers).toEqual({ 'inclusion-disabled-rate': 9 });
   });
