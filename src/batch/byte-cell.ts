@@ -16,10 +16,10 @@ const MAX_KNOWN_BYTES = 256;
 // The hash table starts small and doubles to stay at most half full (short probes).
 const FIRST_TABLE_SIZE = 64;
 // Each slot of the table is four numbers in `records` (16 bytes, in one cache line when the array
-// starts on one, as large ones do): the
-// hash of the text it remembers (mixed with its column's), where the text's bytes start in
-// `texts`, its column * 512 + its length (at most MAX_KNOWN_BYTES; 0: a free slot, since an empty
-// cell is never remembered), and its code * 4 + what is known of its value (see `known`).
+// starts on one, as large ones do): the hash of the text it remembers (mixed with its column's),
+// where the text's bytes start in `texts`, its column * 512 + its length (at most
+// MAX_KNOWN_BYTES; 0: a free slot, since an empty cell is never remembered), and its code * 4 +
+// what is known of its value (see `known`).
 const STRIDE = 4;
 const [HASH, START, COLUMN_LENGTH, CODE_KNOWN] = [0, 1, 2, 3] as const;
 const LENGTH_BITS = 9;
