@@ -6,7 +6,7 @@ import { ValueCodes } from '../src/core/value-codes.js';
 import { answerValidator } from '../src/core/answer-value.js';
 import { UNKNOWN, VALID_ANSWER, VALID_NOT_APPLICABLE } from '../src/core/row-state.js';
 import type { CsvChunk } from '../src/batch/csv-chunk.js';
-import { parseCell, plainNumber } from '../src/batch/parse-cell.js';
+import { cellParser, parseCell, plainNumber } from '../src/batch/parse-cell.js';
 import { cellHash, plainRecord, quotedRecords, readPlainRecord } from '../src/batch/plain-records.js';
 import { createRowScorer } from '../src/batch/row-scorer.js';
 import { ResultList, scoreCsvChunk, scoreTextChunk, type RowScorer, type RowSink } from '../src/batch/score-row.js';
@@ -185,7 +185,7 @@ describe('chunks without quotes, read on their bytes', () => {
   it('when a column has met more texts than it remembers (its table growing on the way), then the remembered ones come back with their codes and the others are still read right', () => {
     const question = index.questions.get('inclusion-practices')!.question;
     const codes = new ValueCodes(1);
-    const parser = new ByteCellReader([{ question, slot: 0 }], codes);
+    const parser = new ByteCellReader([{ question, slot: 0, parse: cellParser(question) }], codes);
     const options = question.options!.map((o) => o.value);
     const texts = Array.from({ length: 1500 }, (_, i) => `${options[i % options.length]}|x${i}`);
     const textOf = (bytes: Uint8Array) => (s: number, e: number) => new TextDecoder().decode(bytes.subarray(s, e));
@@ -205,7 +205,7 @@ describe('a column read on its bytes', () => {
   it('when a cell it remembers is read again, then whether it is a valid answer, and whether that is "n/a", comes with it (and a new or invalid one is not vouched for)', () => {
     const question = index.questions.get('vulnerable-publics-offer')!.question;
     expect(question.notApplicable).toBe(true);
-    const parser = new ByteCellReader([{ question, slot: 0 }], new ValueCodes(1));
+    const parser = new ByteCellReader([{ question, slot: 0, parse: cellParser(question) }], new ValueCodes(1));
     const read = (text: string) => {
       const bytes = new TextEncoder().encode(text);
       const value = parser.read(0, bytes, 0, bytes.length, (s, e) => new TextDecoder().decode(bytes.subarray(s, e)));
@@ -220,7 +220,7 @@ describe('a column read on its bytes', () => {
     expect(read('inconnu')).toEqual({ value: 'inconnu', known: UNKNOWN });
     expect(read('')).toEqual({ value: undefined, known: UNKNOWN });
     // "n/a" where the question does not take it is not vouched for: validation names the problem.
-    const strict = new ByteCellReader([{ question: index.questions.get('inclusion-practices')!.question, slot: 0 }], new ValueCodes(1));
+    const strict = new ByteCellReader([{ question: index.questions.get('inclusion-practices')!.question, slot: 0, parse: cellParser(index.questions.get('inclusion-practices')!.question) }], new ValueCodes(1));
     const bytes = new TextEncoder().encode('n/a');
     for (const _ of [0, 1]) expect(strict.read(0, bytes, 0, 3, () => 'n/a')).toBe('n/a');
     expect(strict.known).toBe(UNKNOWN);
@@ -232,7 +232,7 @@ describe('a column read on its bytes', () => {
     const codes = new ValueCodes(3);
     // Slot 2's codes start further on, so that a text read in the wrong column gets the wrong code.
     codes.codeOf(2, 'déjà vu');
-    const reader = new ByteCellReader(questions.map((question, slot) => ({ question, slot })), codes);
+    const reader = new ByteCellReader(questions.map((question, slot) => ({ question, slot, parse: cellParser(question) })), codes);
     const validators = questions.map(answerValidator);
     const option = questions[2]!.options![0]!.value;
     // Enough other texts for the table to grow several times between the reads.

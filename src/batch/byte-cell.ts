@@ -1,7 +1,6 @@
 import { isNotApplicable, type AnswerValue, type Question } from '../core/content-model.js';
 import { UNKNOWN, VALID_ANSWER, VALID_NOT_APPLICABLE } from '../core/row-state.js';
 import { answerValidator } from '../core/answer-value.js';
-import { cellParser } from './parse-cell.js';
 import type { ValueCodes } from '../core/value-codes.js';
 import { cellHash } from './plain-records.js';
 import { grown } from './grown-array.js';
@@ -25,10 +24,11 @@ const [HASH, START, COLUMN_LENGTH, CODE_KNOWN] = [0, 1, 2, 3] as const;
 const LENGTH_BITS = 9;
 const FREE = 0;
 
-/** What `ByteCellReader` needs to know of a column: its question, and the slot its values get codes at. */
+/** What `ByteCellReader` needs to know of a column: its question, the slot its values get codes at, and its `cellParser` (for the texts it does not remember). */
 export interface ByteColumn {
   question: Question;
   slot: number;
+  parse: (raw: unknown) => AnswerValue | undefined;
 }
 
 /**
@@ -71,7 +71,7 @@ export class ByteCellReader {
     columns: readonly ByteColumn[],
     private readonly codes: ValueCodes,
   ) {
-    this.parse = columns.map((c) => cellParser(c.question));
+    this.parse = columns.map((c) => c.parse);
     this.valid = columns.map((c) => answerValidator(c.question));
     this.numeric = Uint8Array.from(columns, (c) => (c.question.type === 'number' || c.question.type === 'percentage' ? 1 : 0));
     this.slots = Int32Array.from(columns, (c) => c.slot);
