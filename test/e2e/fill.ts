@@ -53,10 +53,14 @@ export async function fillPillars(page: Page, h: Harness, assessmentId: number, 
   for (const pillar of content.pillars) {
     await page.getByRole('link', { name: new RegExp(pillar.id === 'externalities' ? 'Limiter' : pillar.id === 'sharing' ? 'Partager' : 'Stratégie') }).first().click();
     await page.waitForURL(`**/#/assessments/${assessmentId}/fill/${pillar.id}`);
+    // The address changes before the section renders: read only this pillar's section, once it is there,
+    // or the previous pillar's questions may still be listed (seen once in CI).
+    const section = page.locator(`section[aria-labelledby="section-${pillar.id}"]`);
+    await section.waitFor();
     const questions = new Map(pillar.indicators.flatMap((i) => i.questions).map((q) => [q.id, q]));
     const done = new Set<string>();
     for (;;) {
-      const shown = (await page.locator('.question').evaluateAll((els) => els.map((e) => e.id))).map((id) => id.replace(/^q-answers-/, ''));
+      const shown = (await section.locator('.question').evaluateAll((els) => els.map((e) => e.id))).map((id) => id.replace(/^q-answers-/, ''));
       const todo = shown.filter((id) => !done.has(id));
       if (todo.length === 0) break;
       for (const id of todo) {
