@@ -17,9 +17,9 @@ export function random(seed: number): () => number {
 
 /**
  * A valid answers document drawn at random: a profile, then an answer to every question that
- * applies to it (and only those), some left unanswered and some "n/a" where allowed.
+ * applies to it (and only those), a share `unanswered` of them left unanswered and some "n/a" where allowed.
  */
-export function generateAnswers(index: ContentIndex, rand: () => number): AnswersDocument {
+export function generateAnswers(index: ContentIndex, rand: () => number, unanswered = 0.05): AnswersDocument {
   const profile: Record<string, AnswerValue> = {};
   for (const field of index.profileFields.values()) {
     if (field.optional && rand() < 0.5) continue;
@@ -27,7 +27,7 @@ export function generateAnswers(index: ContentIndex, rand: () => number): Answer
   }
   const all: Record<string, AnswerValue> = {};
   for (const { question } of index.questions.values()) {
-    if (rand() < 0.05) continue;
+    if (rand() < unanswered) continue;
     all[question.id] = question.notApplicable && rand() < 0.1 ? NOT_APPLICABLE : draw(question, rand);
   }
   const { visibility } = applicability(index, profile, all);

@@ -20,8 +20,11 @@ export function rowOf(index: ContentIndex, id: string, doc: AnswersDocument): st
   );
 }
 
-/** Writes a portfolio CSV of `count` generated valid organisations (semicolon, as French Excel does). */
-export async function writePortfolio(index: ContentIndex, file: string, count: number, seed: number, delimiter = ';'): Promise<AnswersDocument[]> {
+/**
+ * Writes a portfolio CSV of `count` generated valid organisations (semicolon, as French Excel does):
+ * complete ones, as a batch scores by default, unless a share of questions is to be left `unanswered`.
+ */
+export async function writePortfolio(index: ContentIndex, file: string, count: number, seed: number, { delimiter = ';', unanswered = 0 } = {}): Promise<AnswersDocument[]> {
   const rand = random(seed);
   const out = createWriteStream(file);
   const csv = stringify({ delimiter, bom: true });
@@ -29,7 +32,7 @@ export async function writePortfolio(index: ContentIndex, file: string, count: n
   csv.write(portfolioColumns(index, 'fr').map((c) => c.id));
   const kept: AnswersDocument[] = [];
   for (let i = 0; i < count; i++) {
-    const doc = generateAnswers(index, rand);
+    const doc = generateAnswers(index, rand, unanswered);
     if (kept.length < 2000) kept.push(doc);
     if (!csv.write(rowOf(index, `ORG-${i + 1}`, doc))) await new Promise<void>((resolve) => csv.once('drain', () => resolve()));
   }

@@ -18,6 +18,7 @@ import { writeTemplate } from '../src/batch/write-template.js';
 import { loadContent } from '../src/content/load-content.js';
 import { createScorer, score } from '../src/core/score.js';
 import { suggest } from '../src/core/suggest.js';
+import type { AnswersDocument } from '../src/core/content-model.js';
 
 const loaded = loadContent();
 if (!loaded.ok) throw new Error('content');
@@ -28,8 +29,22 @@ const examples = loaded.value.examples.filter((e) => !e.file.endsWith('sas-5.jso
 const dir = () => mkdtempSync(join(tmpdir(), 'impact-batch-'));
 const BIN = join(import.meta.dirname, '..', 'dist/src/cli/main.js');
 
-async function batch(input: string, output: string, suggestions = 3, signal?: AbortSignal) {
-  return runBatch({ input, inputFormat: formatOf(input)!, output, outputFormat: outputFormatOf(output)!, content, pool: inlinePool(content, 'fr', suggestions), lang: 'fr', suggestions, ...(signal && { signal }), chunkSize: 50 });
+async function batch(input: string, output: string, suggestions = 3, partial = false) {
+  return runBatch({ input, inputFormat: formatOf(input)!, output, outputFormat: outputFormatOf(output)!, content, pool: inlinePool(content, 'fr', suggestions, { partial }), lang: 'fr', suggestions, chunkSize: 50 });
+}
+
+/** Checks a results row against single scoring (json-rules-engine) and the explained suggestions. */
+async function expectSingleScoring(out: Record<string, string>, doc: AnswersDocument): Promise<void> {
+  const single = await score(scorer, doc);
+  const suggested = await suggest(scorer, doc);
+  if (!single.ok || !suggested.ok) throw new Error('invalid');
+  expect(out.error).toBe('');
+  expect(Number(out.global)).toBe(single.value.global);
+  for (const p of single.value.pillars) {
+    expect(out[p.id]).toBe(p.score === null ? '' : String(p.score));
+    for (const ind of p.indicators) expect(out[ind.id]).toBe(ind.score === null ? '' : String(ind.score));
+  }
+  expect([out.suggestion_1, out.suggestion_2, out.suggestion_3]).toEqual([0, 1, 2].map((k) => suggested.value.suggestions[k]?.actionId ?? ''));
 }
 
 function readCsv(file: string): Record<string, string>[] {
@@ -51,17 +66,33 @@ describe('batch scoring', () => {
     expect(summary).toMatchObject({ rows: 80, scored: 80, rejected: 0 });
     const out = readCsv(join(d, 'scores.csv'));
     for (const [i, doc] of docs.entries()) {
-      const single = await score(scorer, doc);
-      const suggested = await suggest(scorer, doc);
-      if (!single.ok || !suggested.ok) throw new Error('invalid');
       expect(out[i]!.id).toBe(`ORG-${i + 1}`);
-      expect(Number(out[i]!.global)).toBe(single.value.global);
-      for (const p of single.value.pillars) {
-        expect(out[i]![p.id]).toBe(p.score === null ? '' : String(p.score));
-        for (const ind of p.indicators) expect(out[i]![ind.id]).toBe(ind.score === null ? '' : String(ind.score));
-      }
-      expect([out[i]!.suggestion_1, out[i]!.suggestion_2, out[i]!.suggestion_3]).toEqual([0, 1, 2].map((k) => suggested.value.suggestions[k]?.actionId ?? ''));
+      await expectSingleScoring(out[i]!, doc);
     }
+  });
+
+  it('when rows leave required questions unanswered, then each is rejected naming every one, and a partial batch scores them as single scoring does', async () => {
+    const d = dir();
+    const input = join(d, 'portfolio.csv');
+    // One question in a hundred left blank: about half the rows are complete.
+    const docs = await writePortfolio(index, input, 120, 21, { unanswered: 0.01 });
+    const unanswered = await Promise.all(docs.map(async (doc) => {
+      const single = await score(scorer, doc);
+      if (!single.ok) throw new Error('invalid');
+      return single.value.unanswered;
+    }));
+    const incomplete = unanswered.filter((u) => u.length > 0).length;
+    expect(incomplete).toBeGreaterThan(10);
+    expect(incomplete).toBeLessThan(110);
+    expect(await batch(input, join(d, 'strict.csv'))).toMatchObject({ rows: 120, scored: 120 - incomplete, rejected: incomplete });
+    const strict = readCsv(join(d, 'strict.csv'));
+    for (const [i, doc] of docs.entries()) {
+      if (unanswered[i]!.length === 0) await expectSingleScoring(strict[i]!, doc);
+      else expect(strict[i]!.error).toBe(unanswered[i]!.map((q) => `${q}: La question « ${q} » attend une réponse (ou « n/a » si elle le permet).`).join(' | '));
+    }
+    expect(await batch(input, join(d, 'partial.csv'), 3, true)).toMatchObject({ rows: 120, scored: 120, rejected: 0 });
+    const partial = readCsv(join(d, 'partial.csv'));
+    for (const [i, doc] of docs.entries()) await expectSingleScoring(partial[i]!, doc);
   });
 
   it('when a French Excel CSV is read (Windows-1252, semicolons, quoted line breaks, blank lines, extra columns, label row), then every row is scored', async () => {
@@ -122,12 +153,16 @@ describe('batch scoring', () => {
     bad2[0] = 'BAD-RANGE';
     bad2[cols.indexOf('gender-equality-management')] = '140';
     bad2[cols.indexOf('headcount')] = '';
+    const bad3 = [...good];
+    bad3[0] = 'MISSING';
+    bad3[cols.indexOf('inclusion-hires')] = '';
     const input = join(d, 'errors.csv');
-    writeFileSync(input, csvOf([cols, good, bad1, bad2, good]));
+    writeFileSync(input, csvOf([cols, good, bad1, bad2, bad3, good]));
     const summary = await batch(input, join(d, 'out.csv'), 0);
-    expect(summary).toMatchObject({ rows: 4, scored: 2, rejected: 2 });
+    expect(summary).toMatchObject({ rows: 5, scored: 2, rejected: 3 });
     const out = readCsv(join(d, 'out.csv'));
-    expect(out.map((r) => [r.row, r.id, r.error === ''])).toEqual([['2', 'OK', true], ['3', 'BAD-OPTION', false], ['4', 'BAD-RANGE', false], ['5', 'OK', true]]);
+    expect(out.map((r) => [r.row, r.id, r.error === ''])).toEqual([['2', 'OK', true], ['3', 'BAD-OPTION', false], ['4', 'BAD-RANGE', false], ['5', 'MISSING', false], ['6', 'OK', true]]);
+    expect(out[3]!.error).toBe('inclusion-hires: La question « inclusion-hires » attend une réponse (ou « n/a » si elle le permet).');
     expect(out[1]!.error).toMatch(/^inclusion-hires: « beaucoup » n’est pas une réponse possible/);
     expect(out[2]!.error).toContain('gender-equality-management: 140 est hors des bornes');
     expect(out[2]!.error).toContain('headcount: Le profil doit indiquer');

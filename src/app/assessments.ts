@@ -6,7 +6,7 @@ import { progressByPillar, type PillarProgress } from '../core/progress.js';
 import { score } from '../core/score.js';
 import type { ScoreResult } from '../core/score-result.js';
 import { bilingual } from '../core/text.js';
-import { checkAnswerValues, checkProfile, missingAnswers, validateAnswers } from '../core/validate-answers.js';
+import { checkAnswerValues, checkProfile, missingAnswerIssue, missingAnswers, validateAnswers } from '../core/validate-answers.js';
 import type { Answers, Assessment } from '../store/records.js';
 import { isoNow, type AppContext } from './app-context.js';
 import { fail, invalid, notFound, ok, type Result } from './app-error.js';
@@ -138,9 +138,7 @@ export async function submitAssessment(ctx: AppContext, actor: Actor, id: number
   if (assessment.version !== version) return conflict(ctx, assessment);
   const doc = { profile: assessment.profile, answers: assessment.answers };
   const { issues, applicability: checked } = validateAnswers(ctx.scorer.index, doc);
-  const missing = missingAnswers(ctx.scorer.index, checked.status).map((q) =>
-    issue('missing-answer', pointer('/answers', q), bilingual(`La question « ${q} » attend une réponse (ou « n/a » si elle le permet).`, `Question "${q}" needs an answer (or "n/a" where allowed).`)),
-  );
+  const missing = missingAnswers(ctx.scorer.index, checked.status).map(missingAnswerIssue);
   if (issues.length + missing.length > 0) {
     return fail('invalid', 'incomplete-assessment', bilingual('L’évaluation est incomplète ou contient des erreurs : voir la liste.', 'The assessment is incomplete or has errors: see the list.'), { issues: [...issues, ...missing] });
   }

@@ -24,6 +24,8 @@ export interface BatchUpload {
   inputFormat: InputFormat;
   outputFormat: OutputFormat;
   store: boolean;
+  /** Score rows that leave required questions unanswered instead of rejecting them (never stored). */
+  partial: boolean;
   lang: Lang;
   suggestions: number;
 }
@@ -57,7 +59,7 @@ export function startBatch(ctx: AppContext, actor: Actor, upload: BatchUpload, d
   }
   const job: BatchJob = {
     input, inputFormat: upload.inputFormat, output: join(folder, `scores.${upload.outputFormat}`), outputFormat: upload.outputFormat,
-    ...(contentRoot && { contentRoot }), lang: upload.lang, suggestions: upload.suggestions, keep: [...portfolio.keys()],
+    ...(contentRoot && { contentRoot }), lang: upload.lang, suggestions: upload.suggestions, partial: upload.partial, keep: [...portfolio.keys()],
   };
   running.set(record.id, follow(ctx, actor, record.id, job, portfolio).finally(() => running.delete(record.id)));
   return ok(record);

@@ -18,13 +18,14 @@ export interface BatchJob {
   contentRoot?: string;
   lang: Lang;
   suggestions: number;
+  partial: boolean;
   keep: string[];
 }
 
 export async function runJob(job: BatchJob, post: (message: unknown) => void): Promise<void> {
   const loaded = loadContent(job.contentRoot);
   if (!loaded.ok) throw new Error('content invalid');
-  const pool = inlinePool(loaded.value.content, job.lang, job.suggestions, new Set(job.keep));
+  const pool = inlinePool(loaded.value.content, job.lang, job.suggestions, { keep: new Set(job.keep), partial: job.partial });
   let last = 0;
   const summary = await runBatch({
     ...job,

@@ -2,9 +2,9 @@ import { rowScores, scoreOrNull, type CompiledScorer, type RowScores } from '../
 import type { AnswersDocument, AnswerValue, Question } from '../core/content-model.js';
 import { viewIssue, type Issue } from '../core/issue.js';
 import { topSuggestions, type compileActions, type RankedAction } from '../core/quick-suggest.js';
-import { checkRow, rowStateFrom, UNKNOWN, valuesOf, type RowBuffers, type RowState } from '../core/row-state.js';
+import { checkRow, rowStateFrom, UNANSWERED_STATUS, UNKNOWN, valuesOf, type RowBuffers, type RowState } from '../core/row-state.js';
 import type { Lang } from '../core/text.js';
-import { validateAnswers } from '../core/validate-answers.js';
+import { missingAnswerIssue, validateAnswers } from '../core/validate-answers.js';
 import { parseAnswersDocument } from '../core/answers-document.js';
 import { ID_COLUMN, NAME_COLUMN, isLabelRow } from './columns.js';
 import { cellParser } from './parse-cell.js';
@@ -39,6 +39,8 @@ export interface RowScorer {
   lang: Lang;
   /** How many suggested actions per row (0: none, faster). */
   suggestions: number;
+  /** Whether a row leaving required questions unanswered is scored (they earn no points) rather than rejected. */
+  partial: boolean;
   /** Rows whose identifier is here keep their answers document in the result (to be stored). */
   keep?: ReadonlySet<string>;
   /** Arrays a row is worked in, reused by the next (rows are scored one after the other). */
@@ -103,13 +105,30 @@ function scoreDocument(scorer: RowScorer, row: number, id: string, doc: AnswersD
 
 const NO_SUGGESTIONS: readonly RankedAction[] = [];
 
-/** Scores and suggests for a valid row; its answers document is only built when it is to be kept. */
+/**
+ * Scores and suggests for a valid row; its answers document is only built when it is to be kept.
+ * A row leaving required questions unanswered is rejected, naming each (unless the batch is partial):
+ * its score would not be the Impact Score, which is taken on a complete questionnaire.
+ */
 function scoreState(scorer: RowScorer, row: number, id: string, state: RowState, doc: () => AnswersDocument, sink: RowSink): void {
   const { compiled } = scorer;
+  if (!scorer.partial && !isComplete(compiled, state)) {
+    return sink.result({ row, id, ok: false, problems: unansweredOf(compiled, state).map((q) => problem(missingAnswerIssue(q), scorer.lang)) });
+  }
   const scores = rowScores(compiled, state, scorer.buffers.scores);
   const suggestions = scorer.suggestions > 0 ? topSuggestions(compiled, scorer.actions, state, scores, scorer.suggestions) : NO_SUGGESTIONS;
   if (scorer.keep?.has(id)) sink.result(okResult(compiled, row, id, scores, suggestions, doc()));
   else sink.scored(row, id, scores, suggestions);
+}
+
+function isComplete(compiled: CompiledScorer, state: RowState): boolean {
+  const { questions } = compiled;
+  for (let n = 0; n < questions.length; n++) if (state.status[n] === UNANSWERED_STATUS && questions[n]!.required) return false;
+  return true;
+}
+
+function unansweredOf(compiled: CompiledScorer, state: RowState): string[] {
+  return compiled.questions.filter((q, n) => state.status[n] === UNANSWERED_STATUS && q.required).map((q) => q.entry.question.id);
 }
 
 type Built = { ok: true; doc: AnswersDocument; id: string } | { ok: false; id: string; issues: Issue[] };

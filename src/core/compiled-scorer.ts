@@ -6,7 +6,7 @@ import type { ContentIndex, QuestionEntry } from './content-index.js';
 import type { AnswersDocument } from './content-model.js';
 import type { Outcome } from './issue.js';
 import { ANSWERED_STATUS, checkRow, NOT_APPLICABLE_STATUS, rowStateFrom, valuesOf, type RowState } from './row-state.js';
-import { validateAnswers } from './validate-answers.js';
+import { isRequired, validateAnswers } from './validate-answers.js';
 import { MAX_CODES, ValueCodes } from './value-codes.js';
 
 /** Scores without explanations: what a batch needs, per indicator, pillar and global. */
@@ -54,6 +54,8 @@ export interface CompiledQuestion {
   gates: number[];
   /** Whether a value is a valid answer (see `answerValidator`). */
   valid: (value: unknown) => boolean;
+  /** Whether, when asked, it must be answered for the assessment to be complete (see `isRequired`). */
+  required: boolean;
 }
 
 /**
@@ -106,6 +108,7 @@ export function compileScorer(index: ContentIndex): CompiledScorer {
       ...(entry.question.showIf && { showIf: compileSlots(entry.question.showIf, slots) }),
       gates: entry.gates.filter((g) => index.questions.has(g)).map(numberOf),
       valid: answerValidator(entry.question),
+      required: isRequired(entry.question),
     };
   });
   const profile = [...index.profileFields.values()].map((field) => ({ optional: field.optional === true, valid: answerValidator(field) }));

@@ -1,7 +1,7 @@
 import { applicability, type Applicability } from './applicability.js';
 import { checkAnswerValue } from './answer-value.js';
 import type { ContentIndex } from './content-index.js';
-import type { AnswersDocument } from './content-model.js';
+import type { AnswersDocument, Question } from './content-model.js';
 import { issue, pointer, type Issue } from './issue.js';
 import { bilingual } from './text.js';
 
@@ -12,8 +12,12 @@ import { bilingual } from './text.js';
  * `missingAnswers`), so a partial assessment can be scored.
  */
 export function validateAnswers(index: ContentIndex, doc: AnswersDocument): { issues: Issue[]; applicability: Applicability } {
-  const issues = [...checkProfile(index, doc.profile, true), ...checkAnswerValues(index, doc.answers)];
+  const profileIssues = checkProfile(index, doc.profile, true);
+  const issues = [...profileIssues, ...checkAnswerValues(index, doc.answers)];
   const result = applicability(index, doc.profile, doc.answers);
+  // Which questions apply follows from the profile: with a field missing or wrong, answers that are
+  // fine would be called out of place ("remove this answer"), misleading. The profile comes first.
+  if (profileIssues.length > 0) return { issues, applicability: result };
   for (const id of Object.keys(doc.answers)) {
     const visibility = result.visibility.get(id);
     const path = pointer('/answers', id);
@@ -78,9 +82,22 @@ export function checkAnswerValues(index: ContentIndex, answers: AnswersDocument[
   return issues;
 }
 
+/** Whether a question must be answered for an assessment to be complete (when it is asked). */
+export function isRequired(question: Question): boolean {
+  return !question.optional && question.type !== 'text';
+}
+
 /** Required questions still unanswered: what stands between a draft and its submission. */
 export function missingAnswers(index: ContentIndex, status: Applicability['status']): string[] {
   return [...index.questions.values()]
-    .filter(({ question }) => !question.optional && question.type !== 'text' && status.get(question.id) === 'unanswered')
+    .filter(({ question }) => isRequired(question) && status.get(question.id) === 'unanswered')
     .map(({ question }) => question.id);
+}
+
+/** The problem of a required question left unanswered, as submission and batches report it. */
+export function missingAnswerIssue(questionId: string): Issue {
+  return issue('missing-answer', pointer('/answers', questionId), bilingual(
+    `La question « ${questionId} » attend une réponse (ou « n/a » si elle le permet).`,
+    `Question "${questionId}" needs an answer (or "n/a" where allowed).`,
+  ));
 }

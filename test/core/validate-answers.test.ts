@@ -40,6 +40,12 @@ describe('answers validation', () => {
     expect(codes({ profile: {}, answers: {} })).toEqual([['missing-answer', '/profile/headcount']]);
   });
 
+  it('when the profile is missing a field, then only that is reported, not the answers it would make out of place', () => {
+    // water-plan applies to big organisations only: without a headcount, it would look out of place.
+    expect(codes({ profile: {}, answers: { 'water-plan': true } })).toEqual([['missing-answer', '/profile/headcount']]);
+    expect(codes({ profile: { headcount: 'huge' }, answers: { 'water-plan': true } })).toEqual([['unknown-option', '/profile/headcount']]);
+  });
+
   it('when "n/a" is given where the question does not allow it, then it is refused', () => {
     expect(codes({ profile: { headcount: 'big' }, answers: { 'carbon-done': 'n/a' } })).toEqual([['not-applicable-not-allowed', '/answers/carbon-done']]);
   });

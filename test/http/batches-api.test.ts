@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowOf } from '../../bench/generate-portfolio.js';
 import { waitForBatch } from '../../src/app/batches.js';
 import { portfolioColumns } from '../../src/batch/columns.js';
+import { score } from '../../src/core/score.js';
 import { examples, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -15,9 +17,21 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-async function upload(who: 'advisorA' | 'leaderA', body: string, query = '') {
-  const res = await fetch(`${h.url}/batches${query}`, { method: 'POST', headers: { authorization: `Bearer ${h.tokens[who]}`, 'content-type': 'text/csv' }, body });
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function upload(who: 'advisorA' | 'leaderA', body: string | Buffer, query = '', type = 'text/csv') {
+  const res = await fetch(`${h.url}/batches${query}`, { method: 'POST', headers: { authorization: `Bearer ${h.tokens[who]}`, 'content-type': type }, body });
   return { status: res.status, body: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** Uploads a file as the advisor, waits for its batch to finish, and downloads the results. */
+async function scored(body: string | Buffer, query: string, type: string): Promise<{ batch: Record<string, unknown>; result: Response }> {
+  const accepted = await upload('advisorA', body, query, type);
+  expect(accepted.status).toBe(202);
+  await waitForBatch(accepted.body.id);
+  const batch = (await h.call('advisorA', 'GET', `/batches/${accepted.body.id}`)).body as Record<string, unknown>;
+  const result = await fetch(`${h.url}/batches/${accepted.body.id}/result`, { headers: { authorization: `Bearer ${h.tokens.advisorA}` } });
+  return { batch, result };
 }
 
 describe('batches through the API', () => {
@@ -51,6 +65,50 @@ describe('batches through the API', () => {
     await waitForBatch(again.body.id);
     expect((await h.call('advisorA', 'GET', `/batches/${again.body.id}`)).body).toMatchObject({ status: 'done', stored: 0 });
     expect(h.ctx.store.assessments.listByOrganisation(h.orgA).length).toBe(before + 1);
+  });
+
+  it('when an XLSX portfolio is uploaded and JSON Lines asked back, then a complete row is scored and an incomplete one rejected, unless the batch is partial', async () => {
+    const index = h.ctx.scorer.index;
+    const header = portfolioColumns(index, 'fr').map((c) => c.id);
+    const complete = rowOf(index, 'COMPLETE', examples.get('insertion-esus')!);
+    const incomplete = [...complete];
+    incomplete[0] = 'INCOMPLETE';
+    incomplete[header.indexOf('inclusion-hires')] = '';
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Portefeuille').addRows([header, complete, incomplete]);
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+
+    const strict = await scored(file, '?output=jsonl', XLSX_TYPE);
+    expect(strict.batch).toMatchObject({ status: 'done', outputFormat: 'jsonl', summary: { rows: 2, scored: 1, rejected: 1 } });
+    expect(strict.result.headers.get('content-type')).toMatch(/ndjson/);
+    const lines = (await strict.result.text()).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([
+      expect.objectContaining({ row: 2, id: 'COMPLETE', ok: true, global: 71.1 }),
+      expect.objectContaining({ row: 3, id: 'INCOMPLETE', ok: false, problems: [{ column: 'inclusion-hires', message: expect.stringContaining('attend une réponse') }] }),
+    ]);
+
+    const partial = await scored(file, '?output=jsonl&partial=true', XLSX_TYPE);
+    expect(partial.batch).toMatchObject({ status: 'done', summary: { rows: 2, scored: 2, rejected: 0 } });
+    const both = (await partial.result.text()).trim().split('\n').map((l) => JSON.parse(l) as { ok: boolean; global: number });
+    expect(both.map((r) => r.ok)).toEqual([true, true]);
+    // Scored as single scoring scores the same answers with the question left blank.
+    const example = examples.get('insertion-esus')!;
+    const single = await score(h.ctx.scorer, { ...example, answers: Object.fromEntries(Object.entries(example.answers).filter(([q]) => q !== 'inclusion-hires')) });
+    expect(single.ok && single.value.unanswered).toEqual(['inclusion-hires']);
+    expect(both[1]!.global).toBe(single.ok && single.value.global);
+  });
+
+  it('when JSON Lines are uploaded and XLSX asked back, then the workbook holds each organisation\'s scores', async () => {
+    const docs = ['insertion-esus', 'scop-40'].map((name) => ({ ...examples.get(name)!, organisation: { name } }));
+    const { batch, result } = await scored(docs.map((d) => JSON.stringify(d)).join('\n'), '?output=xlsx&suggestions=0', 'application/x-ndjson');
+    expect(batch).toMatchObject({ status: 'done', summary: { rows: 2, scored: 2, rejected: 0 } });
+    expect(result.headers.get('content-type')).toBe(XLSX_TYPE);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await result.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    const head = sheet.getRow(1).values as unknown[];
+    const rows = [2, 3].map((n) => sheet.getRow(n).values as unknown[]);
+    expect(rows.map((r) => [r[head.indexOf('id')], r[head.indexOf('global')]])).toEqual([['insertion-esus', 71.1], ['scop-40', 52.3]]);
   });
 
   it('when a leader uploads, then 403; when someone else reads a batch, then 404', async () => {

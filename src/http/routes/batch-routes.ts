@@ -29,6 +29,7 @@ export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Co
       output: z.enum(['csv', 'jsonl', 'xlsx']).optional(),
       store: z.enum(['true', 'false']).optional(),
       suggestions: z.coerce.number().int().min(0).max(10).optional(),
+      partial: z.enum(['true', 'false']).optional(),
     }),
     summary: 'Envoyer un portefeuille (corps brut : text/csv, application/x-ndjson ou xlsx) à noter en arrière-plan / upload a portfolio file',
     responses: { 202: 'Accepted: follow it at /batches/{id}', 403: 'Advisors and admins only', 415: 'Not CSV, JSON Lines or XLSX', 422: 'Empty file' },
@@ -40,7 +41,7 @@ export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Co
         return invalid([issue('unsupported-media-type', '/', bilingual(`Envoyez le fichier brut avec le type ${UPLOAD_TYPES.join(', ')}.`, `Send the raw file with type ${UPLOAD_TYPES.join(', ')}.`))]);
       }
       if (body.length === 0) return invalid([issue('empty-file', '/', bilingual('Le fichier est vide.', 'The file is empty.'))]);
-      return startBatch(ctx, actor, { body, inputFormat: format, outputFormat: query.output ?? 'csv', store: query.store === 'true', lang, suggestions: query.suggestions ?? 3 }, config.DATA_DIR, config.CONTENT_DIR);
+      return startBatch(ctx, actor, { body, inputFormat: format, outputFormat: query.output ?? 'csv', store: query.store === 'true', partial: query.partial === 'true', lang, suggestions: query.suggestions ?? 3 }, config.DATA_DIR, config.CONTENT_DIR);
     },
   });
   registry.add({
