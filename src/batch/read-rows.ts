@@ -1,8 +1,7 @@
-import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
 import type { InputRow } from './score-row.js';
 
 export type InputFormat = 'csv' | 'jsonl' | 'xlsx';
@@ -39,26 +38,6 @@ export function readRows(file: string, format: 'jsonl' | 'xlsx', progress: ReadP
 function counted(stream: Readable, progress: ReadProgress): Readable {
   stream.on('data', (chunk: Buffer) => (progress.bytesRead += chunk.length));
   return stream;
-}
-
-/** Sniffs the start of a CSV file: UTF-8 or Windows-1252 (French Excel), comma or semicolon. */
-export function sniffCsv(file: string): { encoding: 'utf8' | 'win1252'; delimiter: ',' | ';' | '\t' } {
-  const fd = openSync(file, 'r');
-  const head = Buffer.alloc(65536);
-  const length = readSync(fd, head, 0, head.length, 0);
-  closeSync(fd);
-  const bytes = head.subarray(0, length);
-  let encoding: 'utf8' | 'win1252' = 'utf8';
-  try {
-    // The last bytes may cut a character in two: leave them out of the test.
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length === head.length ? length - 4 : length));
-  } catch {
-    encoding = 'win1252';
-  }
-  const firstLine = (encoding === 'utf8' ? bytes.toString('utf8') : iconv.decode(bytes, 'win1252')).split(/\r?\n/)[0] ?? '';
-  const count = (c: string) => firstLine.split(c).length - 1;
-  const delimiter = count(';') > count(',') ? (count('\t') > count(';') ? '\t' : ';') : count('\t') > count(',') ? '\t' : ',';
-  return { encoding, delimiter };
 }
 
 /** A portfolio's first row names its columns, `id` among them; otherwise the file is not one. */
