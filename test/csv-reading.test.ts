@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
 import { isAscii } from 'node:buffer';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { rowOf } from '../bench/generate-portfolio.js';
@@ -13,7 +14,7 @@ import { portfolioColumns } from '../src/batch/columns.js';
 import type { CsvChunk } from '../src/batch/csv-chunk.js';
 import { readCsvChunks, READ_SIZE } from '../src/batch/csv-chunks.js';
 import { delimiterOf, EncodingSniffer } from '../src/batch/csv-sniff.js';
-import type { ReadProgress } from '../src/batch/read-rows.js';
+import { readRows, type ReadProgress } from '../src/batch/read-rows.js';
 import { runBatch } from '../src/batch/run-batch.js';
 import { inlinePool } from '../src/batch/scoring-pool.js';
 import { loadContent } from '../src/content/load-content.js';
@@ -141,5 +142,33 @@ describe('CSV encoding told by the first non-ASCII bytes', () => {
     ['id', ','],
   ])('when the header line is %j, then the delimiter is %j', (head, delimiter) => {
     expect(delimiterOf(Buffer.from(head))).toBe(delimiter);
+  });
+});
+
+describe('reading progress', () => {
+  it('when a CSV file is read, then the total is its size from the first chunk on, and the bytes read reach it', async () => {
+    const d = dir();
+    const input = join(d, 'portfolio.csv');
+    writeFileSync(input, stringify([ids(), ...Array.from({ length: 700 }, (_, i) => asciiRow(`ORG-${i}`))]));
+    const size = statSync(input).size;
+    const progress: ReadProgress = { bytesRead: 0, totalBytes: 0 };
+    const totals: number[] = [];
+    for await (const _ of readCsvChunks(input, progress, 50)) totals.push(progress.totalBytes);
+    expect(size).toBeGreaterThan(READ_SIZE);
+    expect(new Set(totals)).toEqual(new Set([size]));
+    expect(progress.bytesRead).toBe(size);
+  });
+
+  it('when a JSON Lines file is read, then the total is its size; when an XLSX file is read, then it is 0 (unknown)', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'docs.jsonl'), `${JSON.stringify(mission)}\n`);
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('p').addRows([['id', 'headcount'], ['A', '10-49']]);
+    await workbook.xlsx.writeFile(join(d, 'p.xlsx'));
+    for (const [file, format, total] of [['docs.jsonl', 'jsonl', statSync(join(d, 'docs.jsonl')).size], ['p.xlsx', 'xlsx', 0]] as const) {
+      const progress: ReadProgress = { bytesRead: 0, totalBytes: -1 };
+      for await (const _ of readRows(join(d, file), format, progress));
+      expect(progress.totalBytes).toBe(total);
+    }
   });
 });

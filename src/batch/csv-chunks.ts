@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { chunkText, type CsvChunk } from './csv-chunk.js';
 import { delimiterOf, EncodingSniffer } from './csv-sniff.js';
@@ -21,6 +21,7 @@ export const READ_SIZE = 1 << 20;
  * are ASCII, which UTF-8 decodes right.
  */
 export async function* readCsvChunks(file: string, progress: ReadProgress, rowsPerChunk: number): AsyncGenerator<CsvChunk> {
+  progress.totalBytes = statSync(file).size;
   const sniffer = new EncodingSniffer();
   let delimiter = ',';
   let buffer: Buffer = Buffer.alloc(0);

@@ -23,6 +23,7 @@ export function formatOf(file: string): InputFormat | undefined {
 /** Tracks how far into the file reading has gone, for progress and remaining time. */
 export interface ReadProgress {
   bytesRead: number;
+  /** 0 when how far reading has gone cannot be told from the bytes read (XLSX). */
   totalBytes: number;
 }
 
@@ -31,7 +32,9 @@ export interface ReadProgress {
  * read in chunks of text parsed by the workers: see csv-chunks.ts.)
  */
 export function readRows(file: string, format: 'jsonl' | 'xlsx', progress: ReadProgress): AsyncGenerator<InputRow> {
-  progress.totalBytes = statSync(file).size;
+  // exceljs may copy the whole zip to a temporary file before the first row (a sheet stored
+  // before its shared strings), so the bytes read tell nothing of the rows to come.
+  progress.totalBytes = format === 'jsonl' ? statSync(file).size : 0;
   return format === 'jsonl' ? readJsonLines(file, progress) : readXlsx(file, progress);
 }
 
