@@ -14,7 +14,7 @@ import { portfolioColumns } from '../src/batch/columns.js';
 import type { CsvChunk } from '../src/batch/csv-chunk.js';
 import { readCsvChunks, READ_SIZE } from '../src/batch/csv-chunks.js';
 import { delimiterOf, EncodingSniffer } from '../src/batch/csv-sniff.js';
-import { readRows, type ReadProgress } from '../src/batch/read-rows.js';
+import { readRows, UnreadableFile, type ReadProgress } from '../src/batch/read-rows.js';
 import { runBatch } from '../src/batch/run-batch.js';
 import { inlinePool } from '../src/batch/scoring-pool.js';
 import { loadContent } from '../src/content/load-content.js';
@@ -170,5 +170,19 @@ describe('reading progress', () => {
       for await (const _ of readRows(join(d, file), format, progress));
       expect(progress.totalBytes).toBe(total);
     }
+  });
+});
+
+describe('a file that cannot be read', () => {
+  it('when the header has no id column, then the message is French and each language is given apart', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'no-id.csv'), 'nom;score\nA;3\n');
+    const error = await chunksOf(join(d, 'no-id.csv')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnreadableFile);
+    const { message, text } = error as UnreadableFile;
+    expect(message).toBe(text.fr);
+    expect(text.fr).toMatch(/no-id\.csv: la première ligne doit nommer les colonnes, dont « id »/);
+    expect(text.en).toMatch(/no-id\.csv: the first row must name the columns, including "id"/);
+    expect(text.fr).not.toContain('the first row');
   });
 });

@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { Lang } from '../core/text.js';
 import type { InputRow } from './score-row.js';
 
 export type InputFormat = 'csv' | 'jsonl' | 'xlsx';
@@ -9,8 +10,15 @@ export type InputFormat = 'csv' | 'jsonl' | 'xlsx';
 const MAX_COLUMNS = 5000;
 const MAX_CELL_CHARS = 100_000;
 
-/** A file that cannot be read at all: the batch stops with this message. */
-export class UnreadableFile extends Error {}
+/** A file that cannot be read at all: the batch stops with this message, `message` in French and `text` in each language. */
+export class UnreadableFile extends Error {
+  readonly text: Readonly<Record<Lang, string>>;
+
+  constructor(french: string, english: string) {
+    super(french);
+    this.text = { fr: french, en: english };
+  }
+}
 
 export function formatOf(file: string): InputFormat | undefined {
   const ext = file.toLowerCase().match(/\.([a-z]+)$/)?.[1];
@@ -46,7 +54,10 @@ function counted(stream: Readable, progress: ReadProgress): Readable {
 /** A portfolio's first row names its columns, `id` among them; otherwise the file is not one. */
 export function checkHeader(header: readonly string[], file: string): void {
   if (!header.includes('id')) {
-    throw new UnreadableFile(`${file}: la première ligne doit nommer les colonnes, dont « id » (voir impact-score batch-template) / the first row must name the columns, including "id"`);
+    throw new UnreadableFile(
+      `${file}: la première ligne doit nommer les colonnes, dont « id » (voir impact-score batch-template)`,
+      `${file}: the first row must name the columns, including "id" (see impact-score batch-template)`,
+    );
   }
 }
 
@@ -74,7 +85,10 @@ async function* readXlsx(file: string, progress: ReadProgress): AsyncGenerator<I
         const values = (row.values as unknown[]).slice(1).map(cellValue);
         // A workbook can be a bomb (a small zip unfolding into huge rows): refuse what no portfolio needs.
         if (values.length > MAX_COLUMNS || values.some((v) => typeof v === 'string' && v.length > MAX_CELL_CHARS)) {
-          throw new UnreadableFile(`${file}: ligne ${row.number} démesurée (plus de ${MAX_COLUMNS} colonnes ou une cellule de plus de ${MAX_CELL_CHARS} caractères) / row ${row.number} too large`);
+          throw new UnreadableFile(
+            `${file}: ligne ${row.number} démesurée (plus de ${MAX_COLUMNS} colonnes ou une cellule de plus de ${MAX_CELL_CHARS} caractères)`,
+            `${file}: row ${row.number} too large (more than ${MAX_COLUMNS} columns or a cell of more than ${MAX_CELL_CHARS} characters)`,
+          );
         }
         if (!header) {
           header = values.map((v) => String(v ?? '').trim());
@@ -88,9 +102,10 @@ async function* readXlsx(file: string, progress: ReadProgress): AsyncGenerator<I
     }
   } catch (error) {
     if (error instanceof UnreadableFile) throw error;
-    throw new UnreadableFile(`${file}: classeur illisible / unreadable workbook (${(error as Error).message})`);
+    const reason = (error as Error).message;
+    throw new UnreadableFile(`${file}: classeur illisible (${reason})`, `${file}: unreadable workbook (${reason})`);
   }
-  if (!header) throw new UnreadableFile(`${file}: feuille vide / empty sheet`);
+  if (!header) throw new UnreadableFile(`${file}: feuille vide`, `${file}: empty sheet`);
 }
 
 // Excel cells can be rich text, hyperlinks, formulas (their result) or dates.
