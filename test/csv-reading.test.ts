@@ -145,6 +145,20 @@ describe('CSV encoding told by the first non-ASCII bytes', () => {
   });
 });
 
+describe('UTF-8 CSV with a BOM', () => {
+  it.each([',', ';'])('when a UTF-8 file with a BOM, delimited by %j, with a blank line and an extra column is read, then the first column is id and every row is scored', async (delimiter) => {
+    const d = dir();
+    const input = join(d, 'bom.csv');
+    const text = stringify([[...ids(), 'commentaire interne'], [...accentedRow(), 'à revoir'], [], [...asciiRow('B'), '']], { delimiter });
+    writeFileSync(input, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    const [chunk] = await chunksOf(input);
+    expect(chunk!.header[0]).toBe('id');
+    expect(chunk!.delimiter).toBe(delimiter);
+    expect(await scoreFile(input, join(d, 'scores.csv'))).toMatchObject({ rows: 2, scored: 2, rejected: 0 });
+    expect(readCsv(join(d, 'scores.csv')).map((r) => [r.row, r.id, r.error])).toEqual([['2', 'Café-Crème', ''], ['4', 'B', '']]);
+  });
+});
+
 describe('reading progress', () => {
   it('when a CSV file is read, then the total is its size from the first chunk on, and the bytes read reach it', async () => {
     const d = dir();
