@@ -1,11 +1,12 @@
 import iconv from 'iconv-lite';
+import type { CsvEncoding } from './csv-sniff.js';
 
 /** Complete CSV records as raw bytes, for a worker to decode and parse: the main thread only finds where records end. */
 export interface CsvChunk {
   kind: 'csv';
   header: string[];
   delimiter: string;
-  encoding: 'utf8' | 'win1252';
+  encoding: CsvEncoding;
   /** Owns its memory, so it can be transferred to a worker rather than copied. */
   bytes: Uint8Array<ArrayBuffer>;
   /** Spreadsheet row number of the chunk's first record (the header is row 1). */

@@ -1,8 +1,8 @@
-import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
+import type { Lang } from '../core/text.js';
 import type { InputRow } from './score-row.js';
 
 export type InputFormat = 'csv' | 'jsonl' | 'xlsx';
@@ -10,8 +10,15 @@ export type InputFormat = 'csv' | 'jsonl' | 'xlsx';
 const MAX_COLUMNS = 5000;
 const MAX_CELL_CHARS = 100_000;
 
-/** A file that cannot be read at all: the batch stops with this message. */
-export class UnreadableFile extends Error {}
+/** A file that cannot be read at all: the batch stops with this message, `message` in French and `text` in each language. */
+export class UnreadableFile extends Error {
+  readonly text: Readonly<Record<Lang, string>>;
+
+  constructor(french: string, english: string) {
+    super(french);
+    this.text = { fr: french, en: english };
+  }
+}
 
 export function formatOf(file: string): InputFormat | undefined {
   const ext = file.toLowerCase().match(/\.([a-z]+)$/)?.[1];
@@ -24,6 +31,7 @@ export function formatOf(file: string): InputFormat | undefined {
 /** Tracks how far into the file reading has gone, for progress and remaining time. */
 export interface ReadProgress {
   bytesRead: number;
+  /** 0 when how far reading has gone cannot be told from the bytes read (XLSX). */
   totalBytes: number;
 }
 
@@ -32,7 +40,9 @@ export interface ReadProgress {
  * read in chunks of text parsed by the workers: see csv-chunks.ts.)
  */
 export function readRows(file: string, format: 'jsonl' | 'xlsx', progress: ReadProgress): AsyncGenerator<InputRow> {
-  progress.totalBytes = statSync(file).size;
+  // exceljs may copy the whole zip to a temporary file before the first row (a sheet stored
+  // before its shared strings), so the bytes read tell nothing of the rows to come.
+  progress.totalBytes = format === 'jsonl' ? statSync(file).size : 0;
   return format === 'jsonl' ? readJsonLines(file, progress) : readXlsx(file, progress);
 }
 
@@ -41,30 +51,13 @@ function counted(stream: Readable, progress: ReadProgress): Readable {
   return stream;
 }
 
-/** Sniffs the start of a CSV file: UTF-8 or Windows-1252 (French Excel), comma or semicolon. */
-export function sniffCsv(file: string): { encoding: 'utf8' | 'win1252'; delimiter: ',' | ';' | '\t' } {
-  const fd = openSync(file, 'r');
-  const head = Buffer.alloc(65536);
-  const length = readSync(fd, head, 0, head.length, 0);
-  closeSync(fd);
-  const bytes = head.subarray(0, length);
-  let encoding: 'utf8' | 'win1252' = 'utf8';
-  try {
-    // The last bytes may cut a character in two: leave them out of the test.
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length === head.length ? length - 4 : length));
-  } catch {
-    encoding = 'win1252';
-  }
-  const firstLine = (encoding === 'utf8' ? bytes.toString('utf8') : iconv.decode(bytes, 'win1252')).split(/\r?\n/)[0] ?? '';
-  const count = (c: string) => firstLine.split(c).length - 1;
-  const delimiter = count(';') > count(',') ? (count('\t') > count(';') ? '\t' : ';') : count('\t') > count(',') ? '\t' : ',';
-  return { encoding, delimiter };
-}
-
 /** A portfolio's first row names its columns, `id` among them; otherwise the file is not one. */
 export function checkHeader(header: readonly string[], file: string): void {
   if (!header.includes('id')) {
-    throw new UnreadableFile(`${file}: la première ligne doit nommer les colonnes, dont « id » (voir impact-score batch-template) / the first row must name the columns, including "id"`);
+    throw new UnreadableFile(
+      `${file}: la première ligne doit nommer les colonnes, dont « id » (voir impact-score batch-template)`,
+      `${file}: the first row must name the columns, including "id" (see impact-score batch-template)`,
+    );
   }
 }
 
@@ -92,7 +85,10 @@ async function* readXlsx(file: string, progress: ReadProgress): AsyncGenerator<I
         const values = (row.values as unknown[]).slice(1).map(cellValue);
         // A workbook can be a bomb (a small zip unfolding into huge rows): refuse what no portfolio needs.
         if (values.length > MAX_COLUMNS || values.some((v) => typeof v === 'string' && v.length > MAX_CELL_CHARS)) {
-          throw new UnreadableFile(`${file}: ligne ${row.number} démesurée (plus de ${MAX_COLUMNS} colonnes ou une cellule de plus de ${MAX_CELL_CHARS} caractères) / row ${row.number} too large`);
+          throw new UnreadableFile(
+            `${file}: ligne ${row.number} démesurée (plus de ${MAX_COLUMNS} colonnes ou une cellule de plus de ${MAX_CELL_CHARS} caractères)`,
+            `${file}: row ${row.number} too large (more than ${MAX_COLUMNS} columns or a cell of more than ${MAX_CELL_CHARS} characters)`,
+          );
         }
         if (!header) {
           header = values.map((v) => String(v ?? '').trim());
@@ -106,9 +102,10 @@ async function* readXlsx(file: string, progress: ReadProgress): AsyncGenerator<I
     }
   } catch (error) {
     if (error instanceof UnreadableFile) throw error;
-    throw new UnreadableFile(`${file}: classeur illisible / unreadable workbook (${(error as Error).message})`);
+    const reason = (error as Error).message;
+    throw new UnreadableFile(`${file}: classeur illisible (${reason})`, `${file}: unreadable workbook (${reason})`);
   }
-  if (!header) throw new UnreadableFile(`${file}: feuille vide / empty sheet`);
+  if (!header) throw new UnreadableFile(`${file}: feuille vide`, `${file}: empty sheet`);
 }
 
 // Excel cells can be rich text, hyperlinks, formulas (their result) or dates.

@@ -109,21 +109,28 @@ export function BatchesPage() {
   );
 }
 
+/**
+ * How far a batch has read its file. A total of 0 is unknown (an XLSX file: the bytes read tell
+ * nothing of the rows to come), so the bar then only shows activity and the rows read stand alone.
+ */
+function BatchProgress({ batch }: { batch: Batch }) {
+  const label = t('batchLine', { id: batch.id, status: t(`batchStatus_${batch.status}`) });
+  const rows = t('batchRows', { rows: batch.rows });
+  if (batch.totalBytes <= 0) return <p><progress aria-label={label} /> {rows}</p>;
+  const percent = Math.round((100 * batch.bytesRead) / batch.totalBytes);
+  return <p><progress max={100} value={percent} aria-label={label} /> {t('percent', { value: percent })} · {rows}</p>;
+}
+
 /** A batch; the one being followed is a section of its own (h2), earlier ones sit under "previous" (h3). */
 function BatchCard({ batch, live = false }: { batch: Batch; live?: boolean }) {
   const Heading = live ? 'h2' : 'h3';
-  const percent = batch.totalBytes > 0 ? Math.round((100 * batch.bytesRead) / batch.totalBytes) : 0;
   const s = batch.summary;
   return (
     <div class="card batch" data-batch={batch.id} data-batch-status={batch.status}>
       <Heading>{t('batchLine', { id: batch.id, status: t(`batchStatus_${batch.status}`) })} <span class="muted">· {formatDate(batch.createdAt)}</span></Heading>
       {live ? <p class="sr-only" role="status">{t(`batchStatus_${batch.status}`)}</p> : null}
       <div>
-        {batch.status === 'running' || batch.status === 'queued' ? (
-          <p>
-            <progress max={100} value={percent} aria-label={t('batchLine', { id: batch.id, status: t(`batchStatus_${batch.status}`) })} /> {t('percent', { value: percent })} · {t('batchRows', { rows: batch.rows })}
-          </p>
-        ) : null}
+        {batch.status === 'running' || batch.status === 'queued' ? <BatchProgress batch={batch} /> : null}
         {s ? (
           <p>
             {t('batchSummary', { scored: s.scored, rejected: s.rejected, stored: batch.stored })}
