@@ -208,7 +208,7 @@ describe('batch scoring', () => {
     expect(summary).toMatchObject({ scored: examples.length, rejected: 1 });
     const out = readCsv(join(d, 'out.csv'));
     expect(out.at(-1)).toMatchObject({ row: String(examples.length + 1) });
-    expect(out.at(-1)!.error).toMatch(/JSON invalide/);
+    expect(out.at(-1)!.error).toMatch(/^—: JSON invalide : \S/); // In the reader's language only.
   });
 
   it('when a run is interrupted, then no output file (complete or partial) is left', async () => {

@@ -8,7 +8,7 @@ import { score } from '../core/score.js';
 import { missingAnswers, validateAnswers } from '../core/validate-answers.js';
 import type { AnswersDocument } from '../core/content-model.js';
 import { bilingual, type Lang } from '../core/text.js';
-import { runJob, type BatchJob } from '../batch/batch-job-worker.js';
+import { failureOf, runJob, type BatchJob } from '../batch/batch-job-worker.js';
 import type { InputFormat } from '../batch/read-rows.js';
 import type { OutputFormat } from '../batch/write-results.js';
 import type { BatchRecord } from '../store/batches-repository.js';
@@ -77,7 +77,7 @@ async function follow(ctx: AppContext, actor: Actor, id: number, job: BatchJob, 
     for (const { orgId, document } of documents) await storeRow(ctx, actor, id, orgId, document);
     ctx.store.batches.finish(id, { status: 'done', summary }, isoNow(ctx));
   } catch (error) {
-    ctx.store.batches.finish(id, { status: 'failed', error: (error as Error).message }, isoNow(ctx));
+    ctx.store.batches.finish(id, { status: 'failed', error: failureOf(error as Error, job.lang) }, isoNow(ctx));
   }
 }
 
@@ -108,7 +108,8 @@ async function inThread(job: BatchJob, onMessage: (m: { type: string; [key: stri
 /**
  * Stores one row as the organisation's submitted assessment, in one transaction with the record
  * that this file stored it: a run killed at any point, then run again, stores it once. Rows that
- * are incomplete for a submission are not stored (the batch's `stored` count says how many were).
+ * are incomplete for a submission (scored by a partial batch) are not stored: the batch's `stored`
+ * count says how many were.
  */
 async function storeRow(ctx: AppContext, actor: Actor, batchId: number, orgId: number, document: AnswersDocument): Promise<void> {
   if (ctx.store.batches.hasAssessment(batchId, orgId) || organisationAccess(actor, orgId) !== 'edit') return;

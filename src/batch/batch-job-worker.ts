@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadContent } from '../content/load-content.js';
 import type { Lang } from '../core/text.js';
-import type { InputFormat } from './read-rows.js';
+import { UnreadableFile, type InputFormat } from './read-rows.js';
 import { runBatch } from './run-batch.js';
 import { inlinePool } from './scoring-pool.js';
 import type { OutputFormat } from './write-results.js';
@@ -44,6 +44,12 @@ export async function runJob(job: BatchJob, post: (message: unknown) => void): P
   post({ type: 'done', summary });
 }
 
+/** Why a job failed, in the language it was asked in where the reason has one (a file that cannot be read). */
+export function failureOf(error: Error, lang: Lang): string {
+  return error instanceof UnreadableFile ? error.text[lang] : error.message;
+}
+
 if (parentPort && workerData) {
-  runJob(workerData as BatchJob, (m) => parentPort!.postMessage(m)).catch((error: Error) => parentPort!.postMessage({ type: 'failed', error: error.message }));
+  const job = workerData as BatchJob;
+  runJob(job, (m) => parentPort!.postMessage(m)).catch((error: Error) => parentPort!.postMessage({ type: 'failed', error: failureOf(error, job.lang) }));
 }

@@ -71,7 +71,7 @@ async function* readJsonLines(file: string, progress: ReadProgress): AsyncGenera
     try {
       yield { row, cells: {}, document: JSON.parse(text) as unknown };
     } catch (error) {
-      yield { row, cells: {}, unreadable: `JSON invalide / invalid JSON: ${(error as Error).message}` };
+      yield { row, cells: {}, unreadable: (error as Error).message };
     }
   }
 }

@@ -19,7 +19,7 @@ export interface InputRow {
   cells: Record<string, unknown>;
   /** For JSON Lines: the answers document itself. */
   document?: unknown;
-  /** A row that could not even be read (a JSON line that is not JSON). */
+  /** A row that could not even be read (a JSON line that is not JSON): the parser's reason. */
   unreadable?: string;
 }
 
@@ -83,13 +83,18 @@ export function okResult(compiled: CompiledScorer, row: number, id: string, scor
 
 /** Scores one row: builds its answers document, validates it, scores it, suggests its top actions. */
 export function scoreRow(scorer: RowScorer, input: InputRow): RowResult {
-  if (input.unreadable !== undefined) return { row: input.row, id: '', ok: false, problems: [{ column: '—', message: input.unreadable }] };
+  if (input.unreadable !== undefined) return { row: input.row, id: '', ok: false, problems: [{ column: '—', message: unreadableLine(input.unreadable, scorer.lang) }] };
   if (input.document === undefined && isLabelRow(input.cells)) return { row: input.row, skip: true };
   const built = input.document === undefined ? fromCells(scorer, input.cells) : fromJson(input.document);
   if (!built.ok) return { row: input.row, id: built.id, ok: false, problems: built.issues.map((i) => problem(i, scorer.lang)) };
   const one = new ResultList(scorer.compiled);
   scoreDocument(scorer, input.row, built.id, built.doc, one);
   return one.results[0]!;
+}
+
+// The parser's own reason is English (V8's): kept as the detail, after a sentence in the reader's language.
+function unreadableLine(reason: string, lang: Lang): string {
+  return lang === 'fr' ? `JSON invalide : ${reason}` : `Invalid JSON: ${reason}`;
 }
 
 /** Validates, scores and suggests for one organisation's answers. */

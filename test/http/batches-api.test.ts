@@ -125,7 +125,14 @@ describe('batches through the API', () => {
     const res = await h.call('advisorA', 'GET', `/batches/${accepted.body.id}`);
     expect(res.body.status).toBe('failed');
     expect(res.body.error).toContain('« id »');
+    expect(res.body.error).not.toContain('must name');
     expect((await h.call('advisorA', 'GET', `/batches/${accepted.body.id}/result`)).status).toBe(409);
+    // Asked in English, the reason is English only.
+    const english = await upload('advisorA', 'nom;score\nA;1\n', '?lang=en');
+    await waitForBatch(english.body.id);
+    const failed = (await h.call('advisorA', 'GET', `/batches/${english.body.id}`)).body as { error: string };
+    expect(failed.error).toContain('the first row must name the columns');
+    expect(failed.error).not.toContain('« id »');
   });
 
   it('when the portfolio view is read, then it shows latest scores, distribution per pillar and the most shared gaps', async () => {
