@@ -188,15 +188,15 @@ describe('reading progress', () => {
 });
 
 describe('a file that cannot be read', () => {
-  it('when the header has no id column, then the message is French and each language is given apart', async () => {
+  it('when the header has no id column, then the message names the file in French, and the reason is given in each language apart', async () => {
     const d = dir();
-    writeFileSync(join(d, 'no-id.csv'), 'nom;score\nA;3\n');
-    const error = await chunksOf(join(d, 'no-id.csv')).catch((e: unknown) => e);
+    const file = join(d, 'no-id.csv');
+    writeFileSync(file, 'nom;score\nA;3\n');
+    const error = await chunksOf(file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnreadableFile);
-    const { message, text } = error as UnreadableFile;
-    expect(message).toBe(text.fr);
-    expect(text.fr).toMatch(/no-id\.csv: la première ligne doit nommer les colonnes, dont « id »/);
-    expect(text.en).toMatch(/no-id\.csv: the first row must name the columns, including "id"/);
-    expect(text.fr).not.toContain('the first row');
+    const { message, reason } = error as UnreadableFile;
+    expect(message).toBe(`${file}: ${reason.fr}`);
+    expect(reason.fr).toMatch(/^la première ligne doit nommer les colonnes, dont « id »/);
+    expect(reason.en).toMatch(/^the first row must name the columns, including "id"/);
   });
 });

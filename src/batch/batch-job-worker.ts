@@ -46,7 +46,7 @@ export async function runJob(job: BatchJob, post: (message: unknown) => void): P
 
 /** Why a job failed, in the language it was asked in where the reason has one (a file that cannot be read). */
 export function failureOf(error: Error, lang: Lang): string {
-  return error instanceof UnreadableFile ? error.text[lang] : error.message;
+  return error instanceof UnreadableFile ? error.reason[lang] : error.message;
 }
 
 if (parentPort && workerData) {

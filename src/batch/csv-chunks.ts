@@ -73,9 +73,8 @@ export async function* readCsvChunks(file: string, progress: ReadProgress, rowsP
     }
     buffer = buffer.subarray(start);
     if (records === 0 && buffer.length > MAX_RECORD_BYTES) {
-      throw new UnreadableFile(
-        `${file}: ligne ${nextRow} de plus de ${MAX_RECORD_BYTES.toLocaleString('fr-FR')} octets (guillemet non fermé ?)`,
-        `${file}: row ${nextRow} longer than ${MAX_RECORD_BYTES.toLocaleString('en-GB')} bytes (unclosed quote?)`,
+      throw new UnreadableFile(file, `ligne ${nextRow} de plus de ${MAX_RECORD_BYTES.toLocaleString('fr-FR')} octets (guillemet non fermé ?)`,
+        `row ${nextRow} longer than ${MAX_RECORD_BYTES.toLocaleString('en-GB')} bytes (unclosed quote?)`,
       );
     }
     scanFrom = buffer.length;
@@ -88,7 +87,7 @@ export async function* readCsvChunks(file: string, progress: ReadProgress, rowsP
   sniffer.end();
   const { encoding } = sniffer;
   if (!header) {
-    if (chunkText({ bytes: buffer, encoding }).trim() === '') throw new UnreadableFile(`${file}: fichier vide`, `${file}: empty file`);
+    if (chunkText({ bytes: buffer, encoding }).trim() === '') throw new UnreadableFile(file, 'fichier vide', 'empty file');
     header = parseHeader(buffer, encoding, delimiter, file);
     return;
   }

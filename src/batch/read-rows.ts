@@ -10,13 +10,17 @@ export type InputFormat = 'csv' | 'jsonl' | 'xlsx';
 const MAX_COLUMNS = 5000;
 const MAX_CELL_CHARS = 100_000;
 
-/** A file that cannot be read at all: the batch stops with this message, `message` in French and `text` in each language. */
+/**
+ * A file that cannot be read at all: the batch stops with this. `reason` is in each language and
+ * does not name the file (the API's files are named by the server, not by the user); `message` is
+ * the French one after the file's name, as the command prints it.
+ */
 export class UnreadableFile extends Error {
-  readonly text: Readonly<Record<Lang, string>>;
+  readonly reason: Readonly<Record<Lang, string>>;
 
-  constructor(french: string, english: string) {
-    super(french);
-    this.text = { fr: french, en: english };
+  constructor(readonly file: string, french: string, english: string) {
+    super(`${file}: ${french}`);
+    this.reason = { fr: french, en: english };
   }
 }
 
@@ -54,9 +58,8 @@ function counted(stream: Readable, progress: ReadProgress): Readable {
 /** A portfolio's first row names its columns, `id` among them; otherwise the file is not one. */
 export function checkHeader(header: readonly string[], file: string): void {
   if (!header.includes('id')) {
-    throw new UnreadableFile(
-      `${file}: la première ligne doit nommer les colonnes, dont « id » (voir impact-score batch-template)`,
-      `${file}: the first row must name the columns, including "id" (see impact-score batch-template)`,
+    throw new UnreadableFile(file, 'la première ligne doit nommer les colonnes, dont « id » (voir impact-score batch-template)',
+      'the first row must name the columns, including "id" (see impact-score batch-template)',
     );
   }
 }
@@ -85,9 +88,8 @@ async function* readXlsx(file: string, progress: ReadProgress): AsyncGenerator<I
         const values = (row.values as unknown[]).slice(1).map(cellValue);
         // A workbook can be a bomb (a small zip unfolding into huge rows): refuse what no portfolio needs.
         if (values.length > MAX_COLUMNS || values.some((v) => typeof v === 'string' && v.length > MAX_CELL_CHARS)) {
-          throw new UnreadableFile(
-            `${file}: ligne ${row.number} démesurée (plus de ${MAX_COLUMNS} colonnes ou une cellule de plus de ${MAX_CELL_CHARS} caractères)`,
-            `${file}: row ${row.number} too large (more than ${MAX_COLUMNS} columns or a cell of more than ${MAX_CELL_CHARS} characters)`,
+          throw new UnreadableFile(file, `ligne ${row.number} démesurée (plus de ${MAX_COLUMNS} colonnes ou une cellule de plus de ${MAX_CELL_CHARS} caractères)`,
+            `row ${row.number} too large (more than ${MAX_COLUMNS} columns or a cell of more than ${MAX_CELL_CHARS} characters)`,
           );
         }
         if (!header) {
@@ -103,9 +105,9 @@ async function* readXlsx(file: string, progress: ReadProgress): AsyncGenerator<I
   } catch (error) {
     if (error instanceof UnreadableFile) throw error;
     const reason = (error as Error).message;
-    throw new UnreadableFile(`${file}: classeur illisible (${reason})`, `${file}: unreadable workbook (${reason})`);
+    throw new UnreadableFile(file, `classeur illisible (${reason})`, `unreadable workbook (${reason})`);
   }
-  if (!header) throw new UnreadableFile(`${file}: feuille vide`, `${file}: empty sheet`);
+  if (!header) throw new UnreadableFile(file, 'feuille vide', 'empty sheet');
 }
 
 // Excel cells can be rich text, hyperlinks, formulas (their result) or dates.
