@@ -1,5 +1,6 @@
 /** One batch run in its own process, so its peak memory is its own: prints a JSON line of figures. */
 import { availableParallelism } from 'node:os';
+import { formatOf } from '../src/batch/read-rows.js';
 import { runBatch } from '../src/batch/run-batch.js';
 import { workerPool } from '../src/batch/scoring-pool.js';
 import { loadContent } from '../src/content/load-content.js';
@@ -10,7 +11,7 @@ if (!loaded.ok) throw new Error('content invalid');
 const workers = Number(process.env.BENCH_WORKERS ?? availableParallelism());
 const pool = await workerPool(workers, { content: loaded.value.content, lang: 'fr', suggestions: Number(suggestions) });
 const start = process.hrtime.bigint();
-const summary = await runBatch({ input, inputFormat: 'csv', output, outputFormat: 'csv', content: loaded.value.content, pool, lang: 'fr', suggestions: Number(suggestions) });
+const summary = await runBatch({ input, inputFormat: formatOf(input)!, output, outputFormat: 'csv', content: loaded.value.content, pool, lang: 'fr', suggestions: Number(suggestions) });
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 await pool.close();
 console.log(JSON.stringify({ rows: summary.rows, rejected: summary.rejected, seconds, workers, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }));

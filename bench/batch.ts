@@ -3,7 +3,9 @@
  * validate, score, suggest, write), on worker threads over all cores, with and without suggested
  * actions; rows per second, peak memory per run, and the ratio to a baseline measured in the same
  * run: json-rules-engine on one thread (one reused Engine), as the explained scoring does it.
- * BENCH_BATCH_ROWS: comma-separated sizes (default 20000,100000; add 1000000 for the 1M figure).
+ * BENCH_BATCH_ROWS: comma-separated CSV sizes (default 100000,1000000: memory must stay flat from one
+ * to the other). JSON Lines and XLSX are measured too, on BENCH_BATCH_OTHER_ROWS rows (default 20000):
+ * their readers run on the main thread, so they are far slower than CSV.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -14,9 +16,10 @@ import { loadContent } from '../src/content/load-content.js';
 import { indexContent } from '../src/core/content-index.js';
 import { createScorer, score } from '../src/core/score.js';
 import { generateAnswers, random } from './generate-answers.js';
-import { writePortfolio } from './generate-portfolio.js';
+import { writePortfolio, writePortfolioAs } from './generate-portfolio.js';
 
-const SIZES = (process.env.BENCH_BATCH_ROWS ?? '20000,100000').split(',').map(Number);
+const SIZES = (process.env.BENCH_BATCH_ROWS ?? '100000,1000000').split(',').map(Number);
+const OTHER_ROWS = Number(process.env.BENCH_BATCH_OTHER_ROWS ?? 20000);
 const outcome = loadContent();
 if (!outcome.ok) throw new Error('content invalid');
 const loaded = outcome.value;
@@ -25,7 +28,8 @@ const index = indexContent(loaded.content);
 async function baseline(): Promise<number> {
   const scorer = createScorer(loaded.content);
   const rand = random(3);
-  const docs = Array.from({ length: 2000 }, () => generateAnswers(index, rand));
+  // Complete assessments, as the batch's portfolios are.
+  const docs = Array.from({ length: 2000 }, () => generateAnswers(index, rand, 0));
   const start = process.hrtime.bigint();
   for (const doc of docs) await score(scorer, doc);
   return docs.length / (Number(process.hrtime.bigint() - start) / 1e9);
@@ -35,17 +39,29 @@ const dir = mkdtempSync(join(tmpdir(), 'impact-bench-'));
 const child = fileURLToPath(new URL('./batch-run.js', import.meta.url));
 const base = await baseline();
 console.log(`\nbatch bench: baseline json-rules-engine, one thread: ${Math.round(base).toLocaleString('en')} rows/s`);
-console.log(`${'rows'.padStart(10)} ${'suggestions'.padStart(11)} ${'MiB file'.padStart(9)} ${'seconds'.padStart(8)} ${'rows/s'.padStart(9)} ${'ratio'.padStart(7)} ${'peak RSS MiB'.padStart(13)}`);
+console.log(`${'format'.padStart(6)} ${'rows'.padStart(10)} ${'suggestions'.padStart(11)} ${'MiB file'.padStart(9)} ${'seconds'.padStart(8)} ${'rows/s'.padStart(9)} ${'ratio'.padStart(7)} ${'peak RSS MiB'.padStart(13)}`);
+
+/** Scores a portfolio file in a process of its own (its peak memory is its own) and prints a line of figures. */
+function measure(input: string, size: number, suggestions: number): void {
+  const output = join(dir, `scores-${suggestions}.csv`);
+  const figures = JSON.parse(execFileSync(process.execPath, [child, input, output, String(suggestions)], { encoding: 'utf8' })) as { rows: number; rejected: number; seconds: number; maxRssMiB: number };
+  if (figures.rows !== size || figures.rejected !== 0) throw new Error(`${input}: ${figures.rows} rows, ${figures.rejected} rejected; expected ${size}, none rejected`);
+  const rate = figures.rows / figures.seconds;
+  const format = input.slice(input.lastIndexOf('.') + 1);
+  console.log(`${format.padStart(6)} ${size.toLocaleString('en').padStart(10)} ${String(suggestions).padStart(11)} ${(statSync(input).size / 2 ** 20).toFixed(0).padStart(9)} ${figures.seconds.toFixed(1).padStart(8)} ${Math.round(rate).toLocaleString('en').padStart(9)} ${(rate / base).toFixed(1).padStart(6)}× ${String(figures.maxRssMiB).padStart(13)}`);
+  rmSync(output, { force: true });
+}
+
 for (const size of SIZES) {
   const input = join(dir, `portfolio-${size}.csv`);
   await writePortfolio(index, input, size, 17);
-  for (const suggestions of [3, 0]) {
-    const output = join(dir, `scores-${size}-${suggestions}.csv`);
-    const figures = JSON.parse(execFileSync(process.execPath, [child, input, output, String(suggestions)], { encoding: 'utf8' })) as { rows: number; seconds: number; maxRssMiB: number };
-    const rate = figures.rows / figures.seconds;
-    console.log(`${size.toLocaleString('en').padStart(10)} ${String(suggestions).padStart(11)} ${(statSync(input).size / 2 ** 20).toFixed(0).padStart(9)} ${figures.seconds.toFixed(1).padStart(8)} ${Math.round(rate).toLocaleString('en').padStart(9)} ${(rate / base).toFixed(1).padStart(6)}× ${String(figures.maxRssMiB).padStart(13)}`);
-    rmSync(output, { force: true });
-  }
+  for (const suggestions of [3, 0]) measure(input, size, suggestions);
+  rmSync(input, { force: true });
+}
+for (const format of ['jsonl', 'xlsx'] as const) {
+  const input = join(dir, `portfolio-${OTHER_ROWS}.${format}`);
+  await writePortfolioAs(format, index, input, OTHER_ROWS, 17);
+  measure(input, OTHER_ROWS, 3);
   rmSync(input, { force: true });
 }
 rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
 import { portfolioColumns } from '../src/batch/columns.js';
 import type { ContentIndex } from '../src/core/content-index.js';
 import type { AnswersDocument, AnswerValue } from '../src/core/content-model.js';
@@ -39,4 +40,27 @@ export async function writePortfolio(index: ContentIndex, file: string, count: n
   csv.end();
   await new Promise<void>((resolve) => out.once('finish', () => resolve()));
   return kept;
+}
+
+/** The same generated organisations as JSON Lines (one answers document per line, named) or as an XLSX sheet. */
+export async function writePortfolioAs(format: 'jsonl' | 'xlsx', index: ContentIndex, file: string, count: number, seed: number): Promise<void> {
+  const rand = random(seed);
+  const docs = function* () {
+    for (let i = 0; i < count; i++) yield { id: `ORG-${i + 1}`, doc: generateAnswers(index, rand, 0) };
+  };
+  if (format === 'jsonl') {
+    const out = createWriteStream(file);
+    for (const { id, doc } of docs()) {
+      if (!out.write(`${JSON.stringify({ organisation: { name: id }, ...doc })}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    }
+    out.end();
+    await new Promise<void>((resolve) => out.once('finish', () => resolve()));
+    return;
+  }
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+  const sheet = workbook.addWorksheet('Portefeuille');
+  sheet.addRow(portfolioColumns(index, 'fr').map((c) => c.id)).commit();
+  for (const { id, doc } of docs()) sheet.addRow(rowOf(index, id, doc)).commit();
+  sheet.commit();
+  await workbook.commit();
 }
