@@ -48,29 +48,26 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   // per worker read ahead, few enough to keep memory flat.
   const window = options.pool.size * 3;
   const inFlight: Promise<ScoredChunk>[] = [];
-  let rows = 0;
   const drainOne = async () => {
     const scored = await inFlight.shift()!;
     if ('text' in scored) {
       summary.addTally(scored.tally);
-      rows = Math.max(rows, scored.lastRow - 1);
       await writer.writeText!(scored.text);
     }
     for (const result of 'results' in scored ? scored.results : []) {
       if ('skip' in result) continue;
-      rows = Math.max(rows, result.row - 1);
       summary.add(result);
       if (options.onResult) await options.onResult(result);
       await writer.write(result);
     }
-    options.onProgress?.({ rows, bytesRead: progress.bytesRead, totalBytes: progress.totalBytes });
+    // Rows scored or rejected, as the summary counts them: not the label row nor blank lines.
+    options.onProgress?.({ rows: summary.rows, bytesRead: progress.bytesRead, totalBytes: progress.totalBytes });
   };
   try {
     if (options.inputFormat === 'csv') {
       // CSV: the main thread only cuts the text at record ends; workers parse and score.
       for await (const csvChunk of readCsvChunks(options.input, progress, chunkSize)) {
         options.signal?.throwIfAborted();
-        rows = csvChunk.firstRow - 2;
         inFlight.push(options.pool.score(csvChunk, output));
         if (inFlight.length >= window) await drainOne();
       }
@@ -80,7 +77,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     for await (const row of others) {
       options.signal?.throwIfAborted();
       chunk.push(row);
-      rows++;
       if (chunk.length < chunkSize) continue;
       inFlight.push(options.pool.score(chunk, output));
       chunk = [];

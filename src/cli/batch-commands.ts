@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import cliProgress from 'cli-progress';
 import { loadContent } from '../content/load-content.js';
 import { indexContent } from '../core/content-index.js';
 import { formatDecimal } from '../core/format-answer.js';
@@ -12,6 +11,7 @@ import { outputFormatOf } from '../batch/write-results.js';
 import { writeTemplate } from '../batch/write-template.js';
 import { fail } from './answers-input.js';
 import { EXIT, type CliIo } from './cli-io.js';
+import { progressReporter, type ProgressMode } from './progress-reporter.js';
 
 export async function batchTemplateCommand(options: { output: string; format: 'csv' | 'xlsx'; lang: Lang; delimiter: string; content?: string }, io: CliIo): Promise<number> {
   const loaded = loadContent(options.content);
@@ -28,7 +28,7 @@ export interface BatchCommandOptions {
   suggestions: number;
   delimiter: string;
   content?: string;
-  progress: 'bar' | 'lines' | 'none';
+  progress: ProgressMode;
 }
 
 /** `impact-score batch FILE -o OUT`: scores every row of a portfolio file. */
@@ -46,7 +46,7 @@ export async function batchCommand(input: string, options: BatchCommandOptions, 
   const pool: ScoringPool = size > 0 && workersAvailable()
     ? await workerPool(size, { content: loaded.value.content, lang: options.lang, suggestions: options.suggestions })
     : inlinePool(loaded.value.content, options.lang, options.suggestions);
-  const report = progressReporter(options.progress, io, fr);
+  const report = progressReporter(options.progress, io, options.lang);
   const started = process.hrtime.bigint();
   try {
     const summary = await runBatch({
@@ -77,40 +77,6 @@ export async function batchCommand(input: string, options: BatchCommandOptions, 
   } finally {
     await pool.close();
   }
-}
-
-/** A bar with rate and remaining time on a terminal; plain lines elsewhere (logs, CI). */
-function progressReporter(mode: BatchCommandOptions['progress'], io: CliIo, fr: boolean) {
-  if (mode === 'none') return { update: () => {}, stop: () => {} };
-  if (mode === 'bar') {
-    const bar = new cliProgress.SingleBar({
-      format: fr ? ' {bar} {percentage} % | {rows} lignes | {rate} lignes/s | reste {eta_formatted}' : ' {bar} {percentage}% | {rows} rows | {rate} rows/s | {eta_formatted} left',
-      hideCursor: true,
-      stream: process.stderr,
-    }, cliProgress.Presets.shades_classic);
-    let started = false;
-    const t0 = Date.now();
-    return {
-      update: (p: { rows: number; bytesRead: number; totalBytes: number }) => {
-        if (!started) bar.start(p.totalBytes, 0, { rows: 0, rate: 0 });
-        started = true;
-        bar.update(p.bytesRead, { rows: p.rows.toLocaleString(fr ? 'fr-FR' : 'en-GB'), rate: Math.round(p.rows / Math.max(0.001, (Date.now() - t0) / 1000)) });
-      },
-      stop: () => started && bar.stop(),
-    };
-  }
-  let last = 0;
-  const t0 = Date.now();
-  return {
-    update: (p: { rows: number; bytesRead: number; totalBytes: number }) => {
-      const now = Date.now();
-      if (now - last < 2000) return;
-      last = now;
-      const pct = p.totalBytes > 0 ? Math.floor((100 * p.bytesRead) / p.totalBytes) : 0;
-      io.err(`${fr ? 'progression' : 'progress'}: ${pct} %, ${p.rows} ${fr ? 'lignes' : 'rows'}, ${Math.round(p.rows / ((now - t0) / 1000))} ${fr ? 'lignes/s' : 'rows/s'}\n`);
-    },
-    stop: () => {},
-  };
 }
 
 function renderSummary(s: BatchSummary, seconds: number, lang: Lang): string {
