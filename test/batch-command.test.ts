@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { rowOf } from '../bench/generate-portfolio.js';
+import { rowOf, writePortfolio } from '../bench/generate-portfolio.js';
 import { portfolioColumns } from '../src/batch/columns.js';
 import { loadContent } from '../src/content/load-content.js';
 import { indexContent } from '../src/core/content-index.js';
@@ -15,6 +15,7 @@ if (!loaded.ok) throw new Error('content');
 const index = indexContent(loaded.value.content);
 const examples = loaded.value.examples.filter((e) => !e.file.endsWith('sas-5.json')).map((e) => e.data); // sas-5 leaves answers blank on purpose
 const dir = () => mkdtempSync(join(tmpdir(), 'impact-batch-cmd-'));
+const NO_STACK = /\bat .*\.js:\d+/;
 
 /** Starts the real bin, built by the global setup; `result` settles with its exit code and everything it wrote. */
 function start(...args: string[]) {
@@ -41,6 +42,61 @@ function templateCsv(file: string): number {
   writeFileSync(file, `${stringify([columns.map((c) => c.id), columns.map((c) => c.label), ...rows])}\n\n`);
   return rows.length;
 }
+
+describe('impact-score batch: output that cannot be written, input that cannot be read', () => {
+  it('when the output folder does not exist (CSV, JSON Lines, XLSX), then it says so in French before scoring, exits 2 and leaves no partial file', async () => {
+    const d = dir();
+    const input = join(d, 'in.csv');
+    templateCsv(input);
+    for (const ext of ['csv', 'jsonl', 'xlsx']) {
+      const output = join(d, 'missing', `scores.${ext}`);
+      const { code, err } = await run('batch', input, '-o', output, '--progress', 'lines');
+      expect(code).toBe(2);
+      expect(err).toBe(`impact-score: impossible d’écrire ${output} : le dossier ${join(d, 'missing')} n’existe pas.\n`);
+      expect(existsSync(`${output}.partial`)).toBe(false);
+    }
+  });
+
+  it('when the output is a folder, then it says so (in English with --lang en) before scoring, exits 2 and leaves the folder as it was', async () => {
+    const d = dir();
+    const input = join(d, 'in.csv');
+    templateCsv(input);
+    const output = join(d, 'scores.xlsx');
+    mkdirSync(output);
+    const { code, err } = await run('batch', input, '-o', output, '--lang', 'en', '--progress', 'lines');
+    expect(code).toBe(2);
+    expect(err).toBe(`impact-score: cannot write ${output}: it is a folder.\n`);
+    expect(lstatSync(output).isDirectory()).toBe(true);
+    expect(existsSync(`${output}.partial`)).toBe(false);
+  });
+
+  it('when the disk fills up while the results are written (CSV, XLSX), then the run stops with the reason, exits 2 and removes the partial file', async () => {
+    const d = dir();
+    const input = join(d, 'in.csv');
+    await writePortfolio(index, input, 2000, 5);
+    for (const ext of ['csv', 'xlsx']) {
+      const output = join(d, `scores.${ext}`);
+      // Linux's /dev/full opens fine and fails every write with ENOSPC: a disk that is full.
+      symlinkSync('/dev/full', `${output}.partial`);
+      const { code, err } = await run('batch', input, '-o', output, '--progress', 'none', '--workers', '1');
+      expect(code).toBe(2);
+      expect(err).toBe(`impact-score: impossible d’écrire ${output} : disque plein.\n`);
+      expect(existsSync(output)).toBe(false);
+      expect(() => lstatSync(`${output}.partial`)).toThrow(/ENOENT/);
+    }
+  });
+
+  it('when the input file does not exist, then the message names it, in French or in English, and it exits 2', async () => {
+    const d = dir();
+    const input = join(d, 'absent.csv');
+    const fr = await run('batch', input, '-o', join(d, 'scores.csv'));
+    expect(fr.code).toBe(2);
+    expect(fr.err).toBe(`impact-score: impossible de lire ${input} : fichier introuvable.\n`);
+    const en = await run('batch', input, '-o', join(d, 'scores.csv'), '--lang', 'en');
+    expect(en.err).toBe(`impact-score: cannot read ${input}: no such file.\n`);
+    expect(en.err).not.toMatch(NO_STACK);
+  });
+});
 
 describe('impact-score batch: progress', () => {
   it('when a template-made CSV (label row, blank lines) runs with --progress lines, then a progress line counts the organisations as the summary does', async () => {

@@ -4,13 +4,14 @@ import { indexContent } from '../core/content-index.js';
 import { formatDecimal } from '../core/format-answer.js';
 import type { Lang } from '../core/text.js';
 import type { BatchSummary } from '../batch/batch-summary.js';
-import { formatOf, UnreadableFile } from '../batch/read-rows.js';
+import { formatOf, UnreadableFile, type InputFormat } from '../batch/read-rows.js';
 import { runBatch } from '../batch/run-batch.js';
 import { inlinePool, workerPool, workersAvailable, type ScoringPool } from '../batch/scoring-pool.js';
-import { outputFormatOf } from '../batch/write-results.js';
+import { outputFormatOf, UnwritableOutput, type OutputFormat } from '../batch/write-results.js';
 import { writeTemplate } from '../batch/write-template.js';
 import { fail } from './answers-input.js';
 import { EXIT, type CliIo } from './cli-io.js';
+import { cannotRead, cannotWrite, inputProblem } from './file-problems.js';
 import { progressReporter, type ProgressMode } from './progress-reporter.js';
 
 export async function batchTemplateCommand(options: { output: string; format: 'csv' | 'xlsx'; lang: Lang; delimiter: string; content?: string }, io: CliIo): Promise<number> {
@@ -33,13 +34,8 @@ export interface BatchCommandOptions {
 
 /** `impact-score batch FILE -o OUT`: scores every row of a portfolio file. */
 export async function batchCommand(input: string, options: BatchCommandOptions, io: CliIo, signal?: AbortSignal): Promise<number> {
-  const fr = options.lang === 'fr';
-  const inputFormat = formatOf(input);
-  const outputFormat = outputFormatOf(options.output);
-  if (!inputFormat || !outputFormat) {
-    io.err(fr ? 'impact-score: extensions reconnues : .csv, .jsonl, .xlsx (entrée et sortie).\n' : 'impact-score: known extensions: .csv, .jsonl, .xlsx (input and output).\n');
-    return EXIT.usage;
-  }
+  const formats = formatsOf(input, options, io);
+  if (typeof formats === 'number') return formats;
   const loaded = loadContent(options.content);
   if (!loaded.ok) return fail(io, loaded.issues, options.lang, EXIT.problems);
   const size = options.workers ?? availableParallelism();
@@ -50,7 +46,7 @@ export async function batchCommand(input: string, options: BatchCommandOptions, 
   const started = process.hrtime.bigint();
   try {
     const summary = await runBatch({
-      input, inputFormat, output: options.output, outputFormat, content: loaded.value.content, pool,
+      input, ...formats, output: options.output, content: loaded.value.content, pool,
       lang: options.lang, suggestions: options.suggestions, delimiter: options.delimiter, onProgress: report.update, ...(signal && { signal }),
     });
     report.stop();
@@ -60,23 +56,49 @@ export async function batchCommand(input: string, options: BatchCommandOptions, 
     return summary.rejected > 0 ? EXIT.problems : EXIT.ok;
   } catch (error) {
     report.stop();
-    if (error instanceof UnreadableFile) {
-      io.err(`impact-score: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    if ((error as Error).name === 'AbortError') {
-      io.err(fr ? 'impact-score: interrompu ; aucun fichier de résultats écrit.\n' : 'impact-score: interrupted; no results file written.\n');
-      return 130;
-    }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
-      io.err(`impact-score: ${(error as Error).message}\n`);
-      return EXIT.usage;
-    }
-    throw error;
+    return stopped(error, options, io);
   } finally {
     await pool.close();
   }
+}
+
+/** The formats of both files, or the exit code after saying why they cannot be used. */
+function formatsOf(input: string, options: BatchCommandOptions, io: CliIo): { inputFormat: InputFormat; outputFormat: OutputFormat } | number {
+  const inputFormat = formatOf(input);
+  const outputFormat = outputFormatOf(options.output);
+  if (!inputFormat || !outputFormat) {
+    io.err(options.lang === 'fr' ? 'impact-score: extensions reconnues : .csv, .jsonl, .xlsx (entrée et sortie).\n' : 'impact-score: known extensions: .csv, .jsonl, .xlsx (input and output).\n');
+    return EXIT.usage;
+  }
+  const unreadable = inputProblem(input);
+  if (unreadable) {
+    io.err(cannotRead(input, unreadable, options.lang));
+    return EXIT.usage;
+  }
+  return { inputFormat, outputFormat };
+}
+
+/** Says why a run stopped and gives its exit code; anything else is a bug, thrown on. */
+function stopped(error: unknown, options: BatchCommandOptions, io: CliIo): number {
+  if ((error as Error).name === 'AbortError') {
+    io.err(options.lang === 'fr' ? 'impact-score: interrompu ; aucun fichier de résultats écrit.\n' : 'impact-score: interrupted; no results file written.\n');
+    return 130;
+  }
+  if (error instanceof UnreadableFile) {
+    io.err(`impact-score: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof UnwritableOutput) {
+    io.err(cannotWrite(options.output, error.code, options.lang));
+    return EXIT.usage;
+  }
+  // The input checked at the start can still vanish or lose its permission before it is read.
+  const { code, path } = error as NodeJS.ErrnoException;
+  if (path && (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR')) {
+    io.err(cannotRead(path, code, options.lang));
+    return EXIT.usage;
+  }
+  throw error;
 }
 
 function renderSummary(s: BatchSummary, seconds: number, lang: Lang): string {
