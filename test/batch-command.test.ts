@@ -2,10 +2,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { rowOf, writePortfolio } from '../bench/generate-portfolio.js';
 import { portfolioColumns } from '../src/batch/columns.js';
+import { batchTemplateCommand } from '../src/cli/batch-commands.js';
 import { loadContent } from '../src/content/load-content.js';
 import { indexContent } from '../src/core/content-index.js';
 import { BIN } from './support/service.js';
@@ -108,5 +111,32 @@ describe('impact-score batch: progress', () => {
     // The first update is printed at once, so even a run shorter than the 2 s between lines has one.
     expect(err).toMatch(new RegExp(`^progression: (\\d+ %, )?${rows} lignes, \\d+ lignes/s$`, 'm'));
     expect(err).toContain(`${rows} lignes en `);
+  });
+});
+
+describe('impact-score batch-template without -o', () => {
+  it('when the CSV template is asked without -o, then it comes on standard output with the id row and the label row', async () => {
+    const { code, out } = await run('batch-template', '--format', 'csv', '--lang', 'en');
+    expect(code).toBe(0);
+    const [ids, labels] = parse(out, { bom: true }) as string[][];
+    expect(ids!.slice(0, 3)).toEqual(['id', 'name', 'headcount']);
+    expect(labels!.slice(0, 2)).toEqual(['Identifier (SIREN or reference)', 'Organisation name']);
+  });
+
+  it('when the XLSX template is asked without -o into a pipe, then the workbook comes on standard output', async () => {
+    const { code, out } = await run('batch-template', '--format', 'xlsx');
+    expect(code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(out as unknown as ExcelJS.Buffer);
+    expect((workbook.worksheets[0]!.getRow(1).values as string[]).slice(1, 4)).toEqual(['id', 'name', 'headcount']);
+  });
+
+  it('when the XLSX template is asked without -o on a terminal, then it asks for -o and exits 2, writing nothing there', async () => {
+    const written: (string | Uint8Array)[] = [];
+    let err = '';
+    const terminal = { out: (data: string | Uint8Array) => void written.push(data), err: (text: string) => void (err += text), outIsTerminal: true };
+    expect(await batchTemplateCommand({ format: 'xlsx', lang: 'fr', delimiter: ',' }, terminal)).toBe(2);
+    expect(written).toEqual([]);
+    expect(err).toContain('donnez un fichier avec -o');
   });
 });

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { loadContent } from '../content/load-content.js';
 import { indexContent } from '../core/content-index.js';
@@ -8,16 +9,42 @@ import { formatOf, UnreadableFile, type InputFormat } from '../batch/read-rows.j
 import { runBatch } from '../batch/run-batch.js';
 import { inlinePool, workerPool, workersAvailable, type ScoringPool } from '../batch/scoring-pool.js';
 import { outputFormatOf, UnwritableOutput, type OutputFormat } from '../batch/write-results.js';
-import { writeTemplate } from '../batch/write-template.js';
+import { templateBytes } from '../batch/write-template.js';
 import { fail } from './answers-input.js';
 import { EXIT, type CliIo } from './cli-io.js';
 import { cannotRead, cannotWrite, inputProblem } from './file-problems.js';
 import { progressReporter, type ProgressMode } from './progress-reporter.js';
 
-export async function batchTemplateCommand(options: { output: string; format: 'csv' | 'xlsx'; lang: Lang; delimiter: string; content?: string }, io: CliIo): Promise<number> {
+export interface TemplateOptions {
+  /** Without it, the template goes to standard output. */
+  output?: string;
+  format: 'csv' | 'xlsx';
+  lang: Lang;
+  delimiter: string;
+  content?: string;
+}
+
+/** `impact-score batch-template`: the empty portfolio file, to OUTPUT or to standard output. */
+export async function batchTemplateCommand(options: TemplateOptions, io: CliIo): Promise<number> {
+  if (options.output === undefined && options.format === 'xlsx' && io.outIsTerminal) {
+    io.err(options.lang === 'fr'
+      ? 'impact-score: un classeur XLSX ne s’affiche pas dans un terminal : donnez un fichier avec -o (ou redirigez la sortie : > modele.xlsx).\n'
+      : 'impact-score: an XLSX workbook cannot be shown in a terminal: give a file with -o (or redirect the output: > template.xlsx).\n');
+    return EXIT.usage;
+  }
   const loaded = loadContent(options.content);
   if (!loaded.ok) return fail(io, loaded.issues, options.lang, EXIT.problems);
-  await writeTemplate(indexContent(loaded.value.content), options.output, options.format, options.lang, options.delimiter);
+  const bytes = await templateBytes(indexContent(loaded.value.content), options.format, options.lang, options.delimiter);
+  if (options.output === undefined) {
+    io.out(bytes);
+    return EXIT.ok;
+  }
+  try {
+    writeFileSync(options.output, bytes);
+  } catch (error) {
+    io.err(cannotWrite(options.output, (error as NodeJS.ErrnoException).code, options.lang));
+    return EXIT.usage;
+  }
   io.out(`${options.output}\n`);
   return EXIT.ok;
 }
