@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -44,6 +44,15 @@ function templateCsv(file: string): number {
   const rows = examples.map((doc, i) => rowOf(index, `ORG-${i}`, doc));
   writeFileSync(file, `${stringify([columns.map((c) => c.id), columns.map((c) => c.label), ...rows])}\n\n`);
   return rows.length;
+}
+
+/** A portfolio long enough to be still running when the test acts: generated rows repeated (generating each costs more than scoring it). */
+async function longPortfolio(file: string, rows: number): Promise<void> {
+  const seedFile = `${file}.seed.csv`;
+  await writePortfolio(index, seedFile, 500, 21);
+  const text = readFileSync(seedFile, 'utf8');
+  const bodyStart = text.indexOf('\n') + 1;
+  writeFileSync(file, text.slice(0, bodyStart) + text.slice(bodyStart).repeat(rows / 500));
 }
 
 describe('impact-score batch: output that cannot be written, input that cannot be read', () => {
@@ -101,7 +110,7 @@ describe('impact-score batch: output that cannot be written, input that cannot b
   });
 });
 
-describe('impact-score batch: progress', () => {
+describe('impact-score batch: progress and interruption', () => {
   it('when a template-made CSV (label row, blank lines) runs with --progress lines, then a progress line counts the organisations as the summary does', async () => {
     const d = dir();
     const input = join(d, 'in.csv');
@@ -111,6 +120,23 @@ describe('impact-score batch: progress', () => {
     // The first update is printed at once, so even a run shorter than the 2 s between lines has one.
     expect(err).toMatch(new RegExp(`^progression: (\\d+ %, )?${rows} lignes, \\d+ lignes/s$`, 'm'));
     expect(err).toContain(`${rows} lignes en `);
+  });
+
+  it('when Ctrl-C (SIGINT) reaches a running batch (CSV or XLSX out), then it exits 130 saying « interrompu » and leaves neither the output nor its partial file', async () => {
+    const d = dir();
+    const input = join(d, 'long.csv');
+    await longPortfolio(input, 60_000);
+    for (const ext of ['csv', 'xlsx']) {
+      const output = join(d, `scores.${ext}`);
+      const batch = start('batch', input, '-o', output, '--progress', 'lines', '--workers', '1');
+      await batch.stderrShows(/^progression: /m);
+      batch.child.kill('SIGINT');
+      const { code, err } = await batch.result;
+      expect(code).toBe(130);
+      expect(err).toContain('impact-score: interrompu ; aucun fichier de résultats écrit.');
+      expect(existsSync(output)).toBe(false);
+      expect(existsSync(`${output}.partial`)).toBe(false);
+    }
   });
 });
 
