@@ -56,6 +56,11 @@ export class SummaryBuilder {
     for (const id of pillarIds) this.pillars.set(id, emptyStats());
   }
 
+  /** Rows counted so far, scored or rejected. */
+  get rows(): number {
+    return this.scored + this.rejected;
+  }
+
   add(result: Exclude<RowResult, { skip: true }>): void {
     if (!result.ok) {
       this.rejected++;

@@ -1,4 +1,4 @@
-import { renameSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type { Content } from '../core/content-model.js';
 import type { Lang } from '../core/text.js';
 import { SummaryBuilder, type BatchSummary } from './batch-summary.js';
@@ -7,7 +7,7 @@ import { readRows, type InputFormat, type ReadProgress } from './read-rows.js';
 import type { InputRow, RowResult } from './score-row.js';
 import type { ChunkOutput, ScoringPool } from './scoring-pool.js';
 import type { ScoredChunk } from './score-work.js';
-import { openWriter, type OutputFormat } from './write-results.js';
+import { openWriter, publish, refuseFolder, type OutputFormat } from './write-results.js';
 
 export interface BatchOptions {
   input: string;
@@ -29,7 +29,8 @@ export interface BatchOptions {
 /**
  * Scores a portfolio file into a results file. Reading, scoring (in the pool) and writing overlap;
  * results are written in file order. The output is written as `OUTPUT.partial` and renamed only
- * when complete, so an interrupted run never leaves a file that looks finished.
+ * when complete, so an interrupted run never leaves a file that looks finished. An output that
+ * cannot be written rejects with UnwritableOutput, before any row is read or at the failing write.
  */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const partial = `${options.output}.partial`;
@@ -38,7 +39,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     indicators: [...options.content.pillars].sort((a, b) => a.order - b.order).flatMap((p) => p.indicators.map((i) => i.id)),
     suggestions: options.suggestions,
   };
-  const writer = openWriter(partial, options.outputFormat, layout, options.delimiter);
+  refuseFolder(options.output);
+  const writer = await openWriter(partial, options.outputFormat, layout, options.delimiter);
   const summary = new SummaryBuilder(layout.pillars);
   const progress: ReadProgress = { bytesRead: 0, totalBytes: 0 };
   const chunkSize = options.chunkSize ?? 500;
@@ -48,29 +50,26 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   // per worker read ahead, few enough to keep memory flat.
   const window = options.pool.size * 3;
   const inFlight: Promise<ScoredChunk>[] = [];
-  let rows = 0;
   const drainOne = async () => {
     const scored = await inFlight.shift()!;
     if ('text' in scored) {
       summary.addTally(scored.tally);
-      rows = Math.max(rows, scored.lastRow - 1);
       await writer.writeText!(scored.text);
     }
     for (const result of 'results' in scored ? scored.results : []) {
       if ('skip' in result) continue;
-      rows = Math.max(rows, result.row - 1);
       summary.add(result);
       if (options.onResult) await options.onResult(result);
       await writer.write(result);
     }
-    options.onProgress?.({ rows, bytesRead: progress.bytesRead, totalBytes: progress.totalBytes });
+    // Rows scored or rejected, as the summary counts them: not the label row nor blank lines.
+    options.onProgress?.({ rows: summary.rows, bytesRead: progress.bytesRead, totalBytes: progress.totalBytes });
   };
   try {
     if (options.inputFormat === 'csv') {
       // CSV: the main thread only cuts the text at record ends; workers parse and score.
       for await (const csvChunk of readCsvChunks(options.input, progress, chunkSize)) {
         options.signal?.throwIfAborted();
-        rows = csvChunk.firstRow - 2;
         inFlight.push(options.pool.score(csvChunk, output));
         if (inFlight.length >= window) await drainOne();
       }
@@ -80,7 +79,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     for await (const row of others) {
       options.signal?.throwIfAborted();
       chunk.push(row);
-      rows++;
       if (chunk.length < chunkSize) continue;
       inFlight.push(options.pool.score(chunk, output));
       chunk = [];
@@ -90,11 +88,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     while (inFlight.length > 0) await drainOne();
     await writer.close();
     options.signal?.throwIfAborted();
-    renameSync(partial, options.output);
+    publish(partial, options.output);
     return summary.build();
   } catch (error) {
     await Promise.allSettled(inFlight);
-    await writer.close().catch(() => {});
+    await writer.discard();
     rmSync(partial, { force: true });
     throw error;
   }

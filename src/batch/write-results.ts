@@ -1,9 +1,10 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, renameSync, statSync, type WriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import { stringify as stringifySync } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { RowResult } from './score-row.js';
 import { cellsOf, formatRows, textFormatOf, type OutputLayout, type TextFormat } from './format-rows.js';
-
 
 export type OutputFormat = 'csv' | 'jsonl' | 'xlsx';
 
@@ -18,51 +19,125 @@ export interface ResultWriter {
   writeText?(lines: string | Uint8Array): Promise<void>;
   write(result: Exclude<RowResult, { skip: true }>): Promise<void>;
   close(): Promise<void>;
+  /** Closes without finishing the file, which is about to be removed. */
+  discard(): Promise<void>;
 }
 
 function headerOf(layout: OutputLayout): string[] {
   return ['row', 'id', 'global', ...layout.pillars, ...layout.indicators, ...Array.from({ length: layout.suggestions }, (_, i) => `suggestion_${i + 1}`), 'error'];
 }
 
-function ended(stream: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.once('finish', resolve);
-    stream.once('error', reject);
-  });
+/**
+ * The results file cannot be written: a missing folder, no permission, a folder in its place, a
+ * full disk. `code` is the system's (ENOENT, EACCES, EISDIR, ENOSPC…), for the message.
+ */
+export class UnwritableOutput extends Error {
+  readonly code: string | undefined;
+  constructor(cause: NodeJS.ErrnoException) {
+    super(cause.message, { cause });
+    this.code = cause.code;
+  }
+}
+
+/** The results replace OUTPUT at the end: a folder there would only fail then, after all the scoring. */
+export function refuseFolder(file: string): void {
+  let folder = false;
+  try {
+    folder = statSync(file).isDirectory();
+  } catch {
+    // Nothing there yet (the usual case) or an unusable path, which opening the partial file reports.
+  }
+  if (folder) throw new UnwritableOutput(Object.assign(new Error(`EISDIR: ${file}`), { code: 'EISDIR' }));
+}
+
+/** Gives the complete results their name, replacing any older file of that name. */
+export function publish(partial: string, file: string): void {
+  try {
+    renameSync(partial, file);
+  } catch (error) {
+    throw new UnwritableOutput(error as NodeJS.ErrnoException);
+  }
+}
+
+/** Opened before any row is scored, so that a bad path stops the run at once, not at the first write. */
+async function openStream(file: string): Promise<WriteStream> {
+  const out = createWriteStream(file);
+  try {
+    await once(out, 'open');
+  } catch (error) {
+    throw new UnwritableOutput(error as NodeJS.ErrnoException);
+  }
+  return out;
+}
+
+/**
+ * Keeps a stream's first error, so that every later write and the close reject with it: a stream
+ * that failed sends neither `drain` nor `finish`, and waiting for them would hang the run.
+ */
+function guard(out: WriteStream) {
+  let failure: UnwritableOutput | undefined;
+  const failed = new Promise<never>((_, reject) => out.on('error', (error) => reject((failure ??= new UnwritableOutput(error)))));
+  // Nobody may be waiting when the disk fills up between two writes: the next write reports it.
+  failed.catch(() => {});
+  return {
+    check(): void {
+      if (failure) throw failure;
+    },
+    until<T>(work: Promise<T>): Promise<T> {
+      return Promise.race([work, failed]).catch((error: unknown) => {
+        throw failure ?? error;
+      });
+    },
+    /** Drops what was written (the run failed or was interrupted), without waiting for any flush. */
+    async discard(): Promise<void> {
+      out.destroy();
+      if (!out.closed) await once(out, 'close').catch(() => {});
+    },
+  };
 }
 
 /** Writes results in the format of the output file's extension, streaming. */
-export function openWriter(file: string, format: OutputFormat, layout: OutputLayout, delimiter = ','): ResultWriter {
-  if (format === 'xlsx') return xlsxWriter(file, layout);
-  const text = textFormatOf(format, layout, delimiter)!;
-  const out = createWriteStream(file);
-  const done = ended(out);
+export async function openWriter(file: string, format: OutputFormat, layout: OutputLayout, delimiter = ','): Promise<ResultWriter> {
+  const out = await openStream(file);
+  return format === 'xlsx' ? xlsxWriter(out, layout) : textWriter(out, textFormatOf(format, layout, delimiter)!, layout, delimiter);
+}
+
+function textWriter(out: WriteStream, text: TextFormat, layout: OutputLayout, delimiter: string): ResultWriter {
+  const guarded = guard(out);
   if (text.format === 'csv') out.write(stringifySync([headerOf(layout)], { bom: true, delimiter }));
   const writeText = async (lines: string | Uint8Array) => {
-    if (lines.length > 0 && !out.write(lines)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    guarded.check();
+    if (lines.length > 0 && !out.write(lines)) await guarded.until(once(out, 'drain'));
   };
   return {
     text,
     writeText,
     write: (result) => writeText(formatRows(text, [result])),
     async close() {
+      guarded.check();
       out.end();
-      await done;
+      await guarded.until(finished(out));
     },
+    discard: guarded.discard,
   };
 }
 
-function xlsxWriter(file: string, layout: OutputLayout): ResultWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false });
+function xlsxWriter(out: WriteStream, layout: OutputLayout): ResultWriter {
+  const guarded = guard(out);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet('scores');
   sheet.addRow(headerOf(layout)).commit();
   return {
     async write(result) {
+      guarded.check();
       sheet.addRow(cellsOf(layout, result)).commit();
     },
     async close() {
+      guarded.check();
       sheet.commit();
-      await workbook.commit();
+      // exceljs waits for its own events, which a failed file never sends: the file's error ends the wait.
+      await guarded.until(workbook.commit());
     },
+    discard: guarded.discard,
   };
 }

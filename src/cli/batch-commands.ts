@@ -1,22 +1,50 @@
+import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import cliProgress from 'cli-progress';
 import { loadContent } from '../content/load-content.js';
 import { indexContent } from '../core/content-index.js';
 import { formatDecimal } from '../core/format-answer.js';
 import type { Lang } from '../core/text.js';
 import type { BatchSummary } from '../batch/batch-summary.js';
-import { formatOf, UnreadableFile } from '../batch/read-rows.js';
+import { formatOf, UnreadableFile, type InputFormat } from '../batch/read-rows.js';
 import { runBatch } from '../batch/run-batch.js';
 import { inlinePool, workerPool, workersAvailable, type ScoringPool } from '../batch/scoring-pool.js';
-import { outputFormatOf } from '../batch/write-results.js';
-import { writeTemplate } from '../batch/write-template.js';
+import { outputFormatOf, UnwritableOutput, type OutputFormat } from '../batch/write-results.js';
+import { templateBytes } from '../batch/write-template.js';
 import { fail } from './answers-input.js';
 import { EXIT, type CliIo } from './cli-io.js';
+import { cannotRead, cannotWrite, inputProblem } from './file-problems.js';
+import { progressReporter, type ProgressMode } from './progress-reporter.js';
 
-export async function batchTemplateCommand(options: { output: string; format: 'csv' | 'xlsx'; lang: Lang; delimiter: string; content?: string }, io: CliIo): Promise<number> {
+export interface TemplateOptions {
+  /** Without it, the template goes to standard output. */
+  output?: string;
+  format: 'csv' | 'xlsx';
+  lang: Lang;
+  delimiter: string;
+  content?: string;
+}
+
+/** `impact-score batch-template`: the empty portfolio file, to OUTPUT or to standard output. */
+export async function batchTemplateCommand(options: TemplateOptions, io: CliIo): Promise<number> {
+  if (options.output === undefined && options.format === 'xlsx' && io.outIsTerminal) {
+    io.err(options.lang === 'fr'
+      ? 'impact-score: un classeur XLSX ne s’affiche pas dans un terminal : donnez un fichier avec -o (ou redirigez la sortie : > modele.xlsx).\n'
+      : 'impact-score: an XLSX workbook cannot be shown in a terminal: give a file with -o (or redirect the output: > template.xlsx).\n');
+    return EXIT.usage;
+  }
   const loaded = loadContent(options.content);
   if (!loaded.ok) return fail(io, loaded.issues, options.lang, EXIT.problems);
-  await writeTemplate(indexContent(loaded.value.content), options.output, options.format, options.lang, options.delimiter);
+  const bytes = await templateBytes(indexContent(loaded.value.content), options.format, options.lang, options.delimiter);
+  if (options.output === undefined) {
+    io.out(bytes);
+    return EXIT.ok;
+  }
+  try {
+    writeFileSync(options.output, bytes);
+  } catch (error) {
+    io.err(cannotWrite(options.output, (error as NodeJS.ErrnoException).code, options.lang));
+    return EXIT.usage;
+  }
   io.out(`${options.output}\n`);
   return EXIT.ok;
 }
@@ -28,29 +56,24 @@ export interface BatchCommandOptions {
   suggestions: number;
   delimiter: string;
   content?: string;
-  progress: 'bar' | 'lines' | 'none';
+  progress: ProgressMode;
 }
 
 /** `impact-score batch FILE -o OUT`: scores every row of a portfolio file. */
 export async function batchCommand(input: string, options: BatchCommandOptions, io: CliIo, signal?: AbortSignal): Promise<number> {
-  const fr = options.lang === 'fr';
-  const inputFormat = formatOf(input);
-  const outputFormat = outputFormatOf(options.output);
-  if (!inputFormat || !outputFormat) {
-    io.err(fr ? 'impact-score: extensions reconnues : .csv, .jsonl, .xlsx (entrée et sortie).\n' : 'impact-score: known extensions: .csv, .jsonl, .xlsx (input and output).\n');
-    return EXIT.usage;
-  }
+  const formats = formatsOf(input, options, io);
+  if (typeof formats === 'number') return formats;
   const loaded = loadContent(options.content);
   if (!loaded.ok) return fail(io, loaded.issues, options.lang, EXIT.problems);
   const size = options.workers ?? availableParallelism();
   const pool: ScoringPool = size > 0 && workersAvailable()
     ? await workerPool(size, { content: loaded.value.content, lang: options.lang, suggestions: options.suggestions })
     : inlinePool(loaded.value.content, options.lang, options.suggestions);
-  const report = progressReporter(options.progress, io, fr);
+  const report = progressReporter(options.progress, io, options.lang);
   const started = process.hrtime.bigint();
   try {
     const summary = await runBatch({
-      input, inputFormat, output: options.output, outputFormat, content: loaded.value.content, pool,
+      input, ...formats, output: options.output, content: loaded.value.content, pool,
       lang: options.lang, suggestions: options.suggestions, delimiter: options.delimiter, onProgress: report.update, ...(signal && { signal }),
     });
     report.stop();
@@ -60,57 +83,49 @@ export async function batchCommand(input: string, options: BatchCommandOptions, 
     return summary.rejected > 0 ? EXIT.problems : EXIT.ok;
   } catch (error) {
     report.stop();
-    if (error instanceof UnreadableFile) {
-      io.err(`impact-score: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    if ((error as Error).name === 'AbortError') {
-      io.err(fr ? 'impact-score: interrompu ; aucun fichier de résultats écrit.\n' : 'impact-score: interrupted; no results file written.\n');
-      return 130;
-    }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
-      io.err(`impact-score: ${(error as Error).message}\n`);
-      return EXIT.usage;
-    }
-    throw error;
+    return stopped(error, options, io);
   } finally {
     await pool.close();
   }
 }
 
-/** A bar with rate and remaining time on a terminal; plain lines elsewhere (logs, CI). */
-function progressReporter(mode: BatchCommandOptions['progress'], io: CliIo, fr: boolean) {
-  if (mode === 'none') return { update: () => {}, stop: () => {} };
-  if (mode === 'bar') {
-    const bar = new cliProgress.SingleBar({
-      format: fr ? ' {bar} {percentage} % | {rows} lignes | {rate} lignes/s | reste {eta_formatted}' : ' {bar} {percentage}% | {rows} rows | {rate} rows/s | {eta_formatted} left',
-      hideCursor: true,
-      stream: process.stderr,
-    }, cliProgress.Presets.shades_classic);
-    let started = false;
-    const t0 = Date.now();
-    return {
-      update: (p: { rows: number; bytesRead: number; totalBytes: number }) => {
-        if (!started) bar.start(p.totalBytes, 0, { rows: 0, rate: 0 });
-        started = true;
-        bar.update(p.bytesRead, { rows: p.rows.toLocaleString(fr ? 'fr-FR' : 'en-GB'), rate: Math.round(p.rows / Math.max(0.001, (Date.now() - t0) / 1000)) });
-      },
-      stop: () => started && bar.stop(),
-    };
+/** The formats of both files, or the exit code after saying why they cannot be used. */
+function formatsOf(input: string, options: BatchCommandOptions, io: CliIo): { inputFormat: InputFormat; outputFormat: OutputFormat } | number {
+  const inputFormat = formatOf(input);
+  const outputFormat = outputFormatOf(options.output);
+  if (!inputFormat || !outputFormat) {
+    io.err(options.lang === 'fr' ? 'impact-score: extensions reconnues : .csv, .jsonl, .xlsx (entrée et sortie).\n' : 'impact-score: known extensions: .csv, .jsonl, .xlsx (input and output).\n');
+    return EXIT.usage;
   }
-  let last = 0;
-  const t0 = Date.now();
-  return {
-    update: (p: { rows: number; bytesRead: number; totalBytes: number }) => {
-      const now = Date.now();
-      if (now - last < 2000) return;
-      last = now;
-      const pct = p.totalBytes > 0 ? Math.floor((100 * p.bytesRead) / p.totalBytes) : 0;
-      io.err(`${fr ? 'progression' : 'progress'}: ${pct} %, ${p.rows} ${fr ? 'lignes' : 'rows'}, ${Math.round(p.rows / ((now - t0) / 1000))} ${fr ? 'lignes/s' : 'rows/s'}\n`);
-    },
-    stop: () => {},
-  };
+  const unreadable = inputProblem(input);
+  if (unreadable) {
+    io.err(cannotRead(input, unreadable, options.lang));
+    return EXIT.usage;
+  }
+  return { inputFormat, outputFormat };
+}
+
+/** Says why a run stopped and gives its exit code; anything else is a bug, thrown on. */
+function stopped(error: unknown, options: BatchCommandOptions, io: CliIo): number {
+  if ((error as Error).name === 'AbortError') {
+    io.err(options.lang === 'fr' ? 'impact-score: interrompu ; aucun fichier de résultats écrit.\n' : 'impact-score: interrupted; no results file written.\n');
+    return 130;
+  }
+  if (error instanceof UnreadableFile) {
+    io.err(`impact-score: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof UnwritableOutput) {
+    io.err(cannotWrite(options.output, error.code, options.lang));
+    return EXIT.usage;
+  }
+  // The input checked at the start can still vanish or lose its permission before it is read.
+  const { code, path } = error as NodeJS.ErrnoException;
+  if (path && (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR')) {
+    io.err(cannotRead(path, code, options.lang));
+    return EXIT.usage;
+  }
+  throw error;
 }
 
 function renderSummary(s: BatchSummary, seconds: number, lang: Lang): string {

@@ -8,7 +8,7 @@ import { parseConfig, type Config } from '../config.js';
 import { ROLES, type Role } from '../store/records.js';
 import { backupCommand, createOrganisationCommand, createTokenCommand, createUserCommand, createWorkshopCommand, listTokensCommand, revokeTokenCommand } from './admin-commands.js';
 import { scoreCommand } from './score-command.js';
-import { batchCommand, batchTemplateCommand } from './batch-commands.js';
+import { batchCommand, batchTemplateCommand, type TemplateOptions } from './batch-commands.js';
 import { exportPdfCommand } from './export-pdf-command.js';
 import { serveCommand } from './serve-command.js';
 import { suggestCommand } from './suggest-command.js';
@@ -66,12 +66,12 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv, setExit: (code: number)
   program
     .command('batch-template')
     .description('Modèle vide de portefeuille : une ligne par organisation / empty portfolio template')
-    .requiredOption('-o, --output <file>')
+    .option('-o, --output <file>', 'fichier écrit (défaut : la sortie standard) / file written (default: standard output)')
     .addOption(new Option('--format <format>', 'csv | xlsx').choices(['csv', 'xlsx']).default('csv'))
     .addOption(lang())
     .option('--delimiter <char>', 'séparateur CSV / CSV delimiter', ',')
     .addOption(content())
-    .action(async (opts: { output: string; format: 'csv' | 'xlsx'; lang: Lang; delimiter: string; content?: string }) => {
+    .action(async (opts: TemplateOptions) => {
       setExit(await batchTemplateCommand(opts, io));
     });
   program

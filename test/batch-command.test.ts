@@ -1,0 +1,168 @@
+import { spawn } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { rowOf, writePortfolio } from '../bench/generate-portfolio.js';
+import { portfolioColumns } from '../src/batch/columns.js';
+import { batchTemplateCommand } from '../src/cli/batch-commands.js';
+import { loadContent } from '../src/content/load-content.js';
+import { indexContent } from '../src/core/content-index.js';
+import { BIN } from './support/service.js';
+
+const loaded = loadContent();
+if (!loaded.ok) throw new Error('content');
+const index = indexContent(loaded.value.content);
+const examples = loaded.value.examples.filter((e) => !e.file.endsWith('sas-5.json')).map((e) => e.data); // sas-5 leaves answers blank on purpose
+const dir = () => mkdtempSync(join(tmpdir(), 'impact-batch-cmd-'));
+const NO_STACK = /\bat .*\.js:\d+/;
+
+/** Starts the real bin, built by the global setup; `result` settles with its exit code and everything it wrote. */
+function start(...args: string[]) {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const out: Buffer[] = [];
+  let err = '';
+  child.stdout.on('data', (bytes: Buffer) => out.push(bytes));
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (err += text));
+  const result = new Promise<{ code: number | null; out: Buffer; err: string }>((resolve) => child.once('close', (code) => resolve({ code, out: Buffer.concat(out), err })));
+  /** Resolves once standard error shows `pattern`; rejects if the command ends first. */
+  const stderrShows = (pattern: RegExp) => new Promise<void>((resolve, reject) => {
+    child.stderr.on('data', () => pattern.test(err) && resolve());
+    void result.then(() => reject(new Error(`ended without ${pattern}: ${err}`)));
+  });
+  return { child, result, stderrShows };
+}
+
+const run = (...args: string[]) => start(...args).result;
+
+/** A small portfolio as the template makes it: id row, label row, organisations, then blank lines. */
+function templateCsv(file: string): number {
+  const columns = portfolioColumns(index, 'fr');
+  const rows = examples.map((doc, i) => rowOf(index, `ORG-${i}`, doc));
+  writeFileSync(file, `${stringify([columns.map((c) => c.id), columns.map((c) => c.label), ...rows])}\n\n`);
+  return rows.length;
+}
+
+/** A portfolio long enough to be still running when the test acts: generated rows repeated (generating each costs more than scoring it). */
+async function longPortfolio(file: string, rows: number): Promise<void> {
+  const seedFile = `${file}.seed.csv`;
+  await writePortfolio(index, seedFile, 500, 21);
+  const text = readFileSync(seedFile, 'utf8');
+  const bodyStart = text.indexOf('\n') + 1;
+  writeFileSync(file, text.slice(0, bodyStart) + text.slice(bodyStart).repeat(rows / 500));
+}
+
+describe('impact-score batch: output that cannot be written, input that cannot be read', () => {
+  it('when the output folder does not exist (CSV, JSON Lines, XLSX), then it says so in French before scoring, exits 2 and leaves no partial file', async () => {
+    const d = dir();
+    const input = join(d, 'in.csv');
+    templateCsv(input);
+    for (const ext of ['csv', 'jsonl', 'xlsx']) {
+      const output = join(d, 'missing', `scores.${ext}`);
+      const { code, err } = await run('batch', input, '-o', output, '--progress', 'lines');
+      expect(code).toBe(2);
+      expect(err).toBe(`impact-score: impossible d’écrire ${output} : le dossier ${join(d, 'missing')} n’existe pas.\n`);
+      expect(existsSync(`${output}.partial`)).toBe(false);
+    }
+  });
+
+  it('when the output is a folder, then it says so (in English with --lang en) before scoring, exits 2 and leaves the folder as it was', async () => {
+    const d = dir();
+    const input = join(d, 'in.csv');
+    templateCsv(input);
+    const output = join(d, 'scores.xlsx');
+    mkdirSync(output);
+    const { code, err } = await run('batch', input, '-o', output, '--lang', 'en', '--progress', 'lines');
+    expect(code).toBe(2);
+    expect(err).toBe(`impact-score: cannot write ${output}: it is a folder.\n`);
+    expect(lstatSync(output).isDirectory()).toBe(true);
+    expect(existsSync(`${output}.partial`)).toBe(false);
+  });
+
+  it('when the disk fills up while the results are written (CSV, XLSX), then the run stops with the reason, exits 2 and removes the partial file', async () => {
+    const d = dir();
+    const input = join(d, 'in.csv');
+    await writePortfolio(index, input, 2000, 5);
+    for (const ext of ['csv', 'xlsx']) {
+      const output = join(d, `scores.${ext}`);
+      // Linux's /dev/full opens fine and fails every write with ENOSPC: a disk that is full.
+      symlinkSync('/dev/full', `${output}.partial`);
+      const { code, err } = await run('batch', input, '-o', output, '--progress', 'none', '--workers', '1');
+      expect(code).toBe(2);
+      expect(err).toBe(`impact-score: impossible d’écrire ${output} : disque plein.\n`);
+      expect(existsSync(output)).toBe(false);
+      expect(() => lstatSync(`${output}.partial`)).toThrow(/ENOENT/);
+    }
+  });
+
+  it('when the input file does not exist, then the message names it, in French or in English, and it exits 2', async () => {
+    const d = dir();
+    const input = join(d, 'absent.csv');
+    const fr = await run('batch', input, '-o', join(d, 'scores.csv'));
+    expect(fr.code).toBe(2);
+    expect(fr.err).toBe(`impact-score: impossible de lire ${input} : fichier introuvable.\n`);
+    const en = await run('batch', input, '-o', join(d, 'scores.csv'), '--lang', 'en');
+    expect(en.err).toBe(`impact-score: cannot read ${input}: no such file.\n`);
+    expect(en.err).not.toMatch(NO_STACK);
+  });
+});
+
+describe('impact-score batch: progress and interruption', () => {
+  it('when a template-made CSV (label row, blank lines) runs with --progress lines, then a progress line counts the organisations as the summary does', async () => {
+    const d = dir();
+    const input = join(d, 'in.csv');
+    const rows = templateCsv(input);
+    const { code, err } = await run('batch', input, '-o', join(d, 'scores.csv'), '--progress', 'lines', '--workers', '1');
+    expect(code).toBe(0);
+    // The first update is printed at once, so even a run shorter than the 2 s between lines has one.
+    expect(err).toMatch(new RegExp(`^progression: (\\d+ %, )?${rows} lignes, \\d+ lignes/s$`, 'm'));
+    expect(err).toContain(`${rows} lignes en `);
+  });
+
+  it('when Ctrl-C (SIGINT) reaches a running batch (CSV or XLSX out), then it exits 130 saying « interrompu » and leaves neither the output nor its partial file', async () => {
+    const d = dir();
+    const input = join(d, 'long.csv');
+    await longPortfolio(input, 60_000);
+    for (const ext of ['csv', 'xlsx']) {
+      const output = join(d, `scores.${ext}`);
+      const batch = start('batch', input, '-o', output, '--progress', 'lines', '--workers', '1');
+      await batch.stderrShows(/^progression: /m);
+      batch.child.kill('SIGINT');
+      const { code, err } = await batch.result;
+      expect(code).toBe(130);
+      expect(err).toContain('impact-score: interrompu ; aucun fichier de résultats écrit.');
+      expect(existsSync(output)).toBe(false);
+      expect(existsSync(`${output}.partial`)).toBe(false);
+    }
+  });
+});
+
+describe('impact-score batch-template without -o', () => {
+  it('when the CSV template is asked without -o, then it comes on standard output with the id row and the label row', async () => {
+    const { code, out } = await run('batch-template', '--format', 'csv', '--lang', 'en');
+    expect(code).toBe(0);
+    const [ids, labels] = parse(out, { bom: true }) as string[][];
+    expect(ids!.slice(0, 3)).toEqual(['id', 'name', 'headcount']);
+    expect(labels!.slice(0, 2)).toEqual(['Identifier (SIREN or reference)', 'Organisation name']);
+  });
+
+  it('when the XLSX template is asked without -o into a pipe, then the workbook comes on standard output', async () => {
+    const { code, out } = await run('batch-template', '--format', 'xlsx');
+    expect(code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(out as unknown as ExcelJS.Buffer);
+    expect((workbook.worksheets[0]!.getRow(1).values as string[]).slice(1, 4)).toEqual(['id', 'name', 'headcount']);
+  });
+
+  it('when the XLSX template is asked without -o on a terminal, then it asks for -o and exits 2, writing nothing there', async () => {
+    const written: (string | Uint8Array)[] = [];
+    let err = '';
+    const terminal = { out: (data: string | Uint8Array) => void written.push(data), err: (text: string) => void (err += text), outIsTerminal: true };
+    expect(await batchTemplateCommand({ format: 'xlsx', lang: 'fr', delimiter: ',' }, terminal)).toBe(2);
+    expect(written).toEqual([]);
+    expect(err).toContain('donnez un fichier avec -o');
+  });
+});
