@@ -108,6 +108,39 @@ describe('impact-score batch: output that cannot be written, input that cannot b
     expect(en.err).toBe(`impact-score: cannot read ${input}: no such file.\n`);
     expect(en.err).not.toMatch(NO_STACK);
   });
+
+  it('when the file has no id column, then the message names it and gives the reason in the asked language only', async () => {
+    const d = dir();
+    const input = join(d, 'sans-id.csv');
+    writeFileSync(input, 'nom;score\nA;1\n');
+    const fr = await run('batch', input, '-o', join(d, 'scores.csv'));
+    expect(fr.code).toBe(2);
+    expect(fr.err).toBe(`impact-score: ${input}: la première ligne doit nommer les colonnes, dont « id » (voir impact-score batch-template)\n`);
+    const en = await run('batch', input, '-o', join(d, 'scores.csv'), '--lang', 'en');
+    expect(en.err).toBe(`impact-score: ${input}: the first row must name the columns, including "id" (see impact-score batch-template)\n`);
+  });
+});
+
+describe('impact-score batch: incomplete rows', () => {
+  it('when a row leaves a required question unanswered, then it is rejected naming the question (exit 1), and scored with --partial (exit 0)', async () => {
+    const d = dir();
+    const input = join(d, 'in.csv');
+    const columns = portfolioColumns(index, 'fr').map((c) => c.id);
+    const complete = rowOf(index, 'COMPLETE', examples[0]!);
+    const incomplete = [...complete];
+    incomplete[0] = 'INCOMPLETE';
+    incomplete[columns.indexOf('inclusion-hires')] = '';
+    writeFileSync(input, stringify([columns, complete, incomplete]));
+    const strict = await run('batch', input, '-o', join(d, 'strict.csv'), '--progress', 'none');
+    expect(strict.code).toBe(1);
+    expect(strict.err).toContain('2 lignes en');
+    const rows = parse(readFileSync(join(d, 'strict.csv')), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.id, r.error])).toEqual([['COMPLETE', ''], ['INCOMPLETE', 'inclusion-hires: La question « inclusion-hires » attend une réponse (ou « n/a » si elle le permet).']]);
+    const partial = await run('batch', input, '-o', join(d, 'partial.csv'), '--progress', 'none', '--partial');
+    expect(partial.code).toBe(0);
+    const scored = parse(readFileSync(join(d, 'partial.csv')), { bom: true, columns: true }) as Record<string, string>[];
+    expect(scored.map((r) => [r.id, r.error, r.global !== ''])).toEqual([['COMPLETE', '', true], ['INCOMPLETE', '', true]]);
+  });
 });
 
 describe('impact-score batch: progress and interruption', () => {
@@ -118,7 +151,7 @@ describe('impact-score batch: progress and interruption', () => {
     const { code, err } = await run('batch', input, '-o', join(d, 'scores.csv'), '--progress', 'lines', '--workers', '1');
     expect(code).toBe(0);
     // The first update is printed at once, so even a run shorter than the 2 s between lines has one.
-    expect(err).toMatch(new RegExp(`^progression: (\\d+ %, )?${rows} lignes, \\d+ lignes/s$`, 'm'));
+    expect(err).toMatch(new RegExp(`^progression: \\d+ %, ${rows} lignes, \\d+ lignes/s$`, 'm'));
     expect(err).toContain(`${rows} lignes en `);
   });
 

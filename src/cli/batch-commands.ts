@@ -54,6 +54,8 @@ export interface BatchCommandOptions {
   lang: Lang;
   workers?: number;
   suggestions: number;
+  /** Score rows leaving required questions unanswered (no points for them) instead of rejecting them. */
+  partial?: boolean;
   delimiter: string;
   content?: string;
   progress: ProgressMode;
@@ -67,8 +69,8 @@ export async function batchCommand(input: string, options: BatchCommandOptions, 
   if (!loaded.ok) return fail(io, loaded.issues, options.lang, EXIT.problems);
   const size = options.workers ?? availableParallelism();
   const pool: ScoringPool = size > 0 && workersAvailable()
-    ? await workerPool(size, { content: loaded.value.content, lang: options.lang, suggestions: options.suggestions })
-    : inlinePool(loaded.value.content, options.lang, options.suggestions);
+    ? await workerPool(size, { content: loaded.value.content, lang: options.lang, suggestions: options.suggestions, partial: options.partial === true })
+    : inlinePool(loaded.value.content, options.lang, options.suggestions, { partial: options.partial === true });
   const report = progressReporter(options.progress, io, options.lang);
   const started = process.hrtime.bigint();
   try {
@@ -112,7 +114,7 @@ function stopped(error: unknown, options: BatchCommandOptions, io: CliIo): numbe
     return 130;
   }
   if (error instanceof UnreadableFile) {
-    io.err(`impact-score: ${error.message}\n`);
+    io.err(`impact-score: ${error.file}: ${error.reason[options.lang]}\n`);
     return EXIT.usage;
   }
   if (error instanceof UnwritableOutput) {

@@ -91,9 +91,10 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv, setExit: (code: number)
       return n;
     }, 3)
     .option('--delimiter <char>', 'séparateur du CSV écrit / delimiter of the CSV written', ',')
+    .option('--partial', 'note aussi les lignes incomplètes (sans points pour les questions sans réponse) / also score rows with required questions unanswered')
     .addOption(new Option('--progress <mode>', 'bar | lines | none').choices(['bar', 'lines', 'none']))
     .addOption(content())
-    .action(async (input: string, opts: { output: string; lang: Lang; workers?: number; suggestions: number; delimiter: string; progress?: 'bar' | 'lines' | 'none'; content?: string }) => {
+    .action(async (input: string, opts: { output: string; lang: Lang; workers?: number; suggestions: number; partial?: boolean; delimiter: string; progress?: 'bar' | 'lines' | 'none'; content?: string }) => {
       const controller = new AbortController();
       const onSignal = () => controller.abort();
       process.once('SIGINT', onSignal);
