@@ -156,13 +156,15 @@ describe('batch scoring', () => {
     const bad3 = [...good];
     bad3[0] = 'MISSING';
     bad3[cols.indexOf('inclusion-hires')] = '';
+    bad3[cols.indexOf('gender-equality-management')] = '140';
     const input = join(d, 'errors.csv');
     writeFileSync(input, csvOf([cols, good, bad1, bad2, bad3, good]));
     const summary = await batch(input, join(d, 'out.csv'), 0);
     expect(summary).toMatchObject({ rows: 5, scored: 2, rejected: 3 });
     const out = readCsv(join(d, 'out.csv'));
     expect(out.map((r) => [r.row, r.id, r.error === ''])).toEqual([['2', 'OK', true], ['3', 'BAD-OPTION', false], ['4', 'BAD-RANGE', false], ['5', 'MISSING', false], ['6', 'OK', true]]);
-    expect(out[3]!.error).toBe('inclusion-hires: La question « inclusion-hires » attend une réponse (ou « n/a » si elle le permet).');
+    // Both problems at once, as submission lists them.
+    expect(out[3]!.error).toBe('gender-equality-management: 140 est hors des bornes de « gender-equality-management » (0 – 100). | inclusion-hires: La question « inclusion-hires » attend une réponse (ou « n/a » si elle le permet).');
     expect(out[1]!.error).toMatch(/^inclusion-hires: « beaucoup » n’est pas une réponse possible/);
     expect(out[2]!.error).toContain('gender-equality-management: 140 est hors des bornes');
     expect(out[2]!.error).toContain('headcount: Le profil doit indiquer');
@@ -208,7 +210,7 @@ describe('batch scoring', () => {
     expect(summary).toMatchObject({ scored: examples.length, rejected: 1 });
     const out = readCsv(join(d, 'out.csv'));
     expect(out.at(-1)).toMatchObject({ row: String(examples.length + 1) });
-    expect(out.at(-1)!.error).toMatch(/^—: JSON invalide : \S/); // In the reader's language only.
+    expect(out.at(-1)!.error).toMatch(/^—: JSON invalide : \S/); // The sentence in the reader's language; the parser's detail is V8's own.
   });
 
   it('when a run is interrupted, then no output file (complete or partial) is left', async () => {

@@ -30,7 +30,8 @@ function resultsOf(scorer: RowScorer, chunk: CsvChunk, read: (scorer: RowScorer,
 describe('chunks without quotes, read on their bytes', () => {
   it('when random noisy chunks are read on their bytes and as text, then every row comes out the same (scores, suggestions, problems, kept answers)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.constantFrom(';', ',', '\t'), fc.boolean(), fc.constantFrom('utf8', 'win1252') as fc.Arbitrary<CsvChunk['encoding']>, (seed, delimiter, crlf, encoding) => {
+      // Partial or not: incomplete rows scored, or rejected naming their unanswered questions.
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.constantFrom(';', ',', '\t'), fc.boolean(), fc.constantFrom('utf8', 'win1252') as fc.Arbitrary<CsvChunk['encoding']>, fc.boolean(), (seed, delimiter, crlf, encoding, partial) => {
         const rand = random(seed);
         const lines = Array.from({ length: 12 }, (_, n) => (rand() < 0.08 ? [''] : noisyRow(rand, n)).map((cell) => cell.replaceAll(delimiter, ' ')));
         // Columns shuffled: the last one (before a line end) is any kind of question.
@@ -38,8 +39,8 @@ describe('chunks without quotes, read on their bytes', () => {
         const chunk = chunkOf(lines, delimiter, crlf, encoding, 2, columns);
         // Fresh scorers each side: neither path's caches can help the other.
         const keep = new Set(['ORG-1', 'ORG-4']);
-        const plain = resultsOf(createRowScorer(content, 'fr', 3, { keep, partial: true }), chunk, scoreCsvChunk);
-        expect(plain).toEqual(resultsOf(createRowScorer(content, 'fr', 3, { keep, partial: true }), chunk, scoreTextChunk));
+        const plain = resultsOf(createRowScorer(content, 'fr', 3, { keep, partial }), chunk, scoreCsvChunk);
+        expect(plain).toEqual(resultsOf(createRowScorer(content, 'fr', 3, { keep, partial }), chunk, scoreTextChunk));
       }),
       { numRuns: 150 },
     );
@@ -100,7 +101,7 @@ describe('chunks without quotes, read on their bytes', () => {
     const QUOTED = ['"Note; avec ""guillemets"""', '"sur deux\nlignes"', '"sur deux\r\nlignes"', '"oui"', '""', '"adapted"', '"12,5"'];
     const BROKEN = ['Note "isolée', '"pas fermée', '"espaces" ', 'a""b'];
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.boolean(), fc.constantFrom('utf8', 'win1252') as fc.Arbitrary<CsvChunk['encoding']>, (seed, crlf, encoding) => {
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.boolean(), fc.constantFrom('utf8', 'win1252') as fc.Arbitrary<CsvChunk['encoding']>, fc.boolean(), (seed, crlf, encoding, partial) => {
         const rand = random(seed);
         const broken = rand() < 0.3;
         const lines = Array.from({ length: 12 }, (_, n) =>
@@ -114,7 +115,7 @@ describe('chunks without quotes, read on their bytes', () => {
         // A chunk csv-parse cannot read at all (a quote it finds unclosed) fails the same way both ways.
         const outcome = (read: typeof scoreCsvChunk) => {
           try {
-            return resultsOf(createRowScorer(content, 'fr', 3, { keep, partial: true }), chunk, read);
+            return resultsOf(createRowScorer(content, 'fr', 3, { keep, partial }), chunk, read);
           } catch (error) {
             return (error as Error).message;
           }

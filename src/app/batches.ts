@@ -8,7 +8,7 @@ import { score } from '../core/score.js';
 import { missingAnswers, validateAnswers } from '../core/validate-answers.js';
 import type { AnswersDocument } from '../core/content-model.js';
 import { bilingual, type Lang } from '../core/text.js';
-import { failureOf, runJob, type BatchJob } from '../batch/batch-job-worker.js';
+import { BatchFailed, failureOf, runJob, serverDetail, type BatchJob } from '../batch/batch-job-worker.js';
 import type { InputFormat } from '../batch/read-rows.js';
 import type { OutputFormat } from '../batch/write-results.js';
 import type { BatchRecord } from '../store/batches-repository.js';
@@ -77,16 +77,20 @@ async function follow(ctx: AppContext, actor: Actor, id: number, job: BatchJob, 
     for (const { orgId, document } of documents) await storeRow(ctx, actor, id, orgId, document);
     ctx.store.batches.finish(id, { status: 'done', summary }, isoNow(ctx));
   } catch (error) {
-    ctx.store.batches.finish(id, { status: 'failed', error: failureOf(error as Error, job.lang) }, isoNow(ctx));
+    const failure = failureOf(error as Error, job.lang);
+    // What the advisor reads names no server file; what went wrong in full is for the server's log.
+    const detail = error instanceof BatchFailed ? error.detail : serverDetail(error as Error);
+    if (detail) console.error(`batch ${id} failed: ${detail}`);
+    ctx.store.batches.finish(id, { status: 'failed', error: failure }, isoNow(ctx));
   }
 }
 
 function inWorker(job: BatchJob, onMessage: (m: { type: string; [key: string]: unknown }) => void): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(JOB_WORKER, { workerData: job });
-    worker.on('message', (m: { type: string; summary?: unknown; error?: string }) => {
+    worker.on('message', (m: { type: string; summary?: unknown; error?: string; detail?: string }) => {
       if (m.type === 'done') resolve(m.summary);
-      else if (m.type === 'failed') reject(new Error(m.error));
+      else if (m.type === 'failed') reject(new BatchFailed(m.error!, m.detail ?? ''));
       else onMessage(m);
     });
     worker.on('error', reject);

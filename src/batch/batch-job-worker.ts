@@ -4,7 +4,8 @@ import type { Lang } from '../core/text.js';
 import { UnreadableFile, type InputFormat } from './read-rows.js';
 import { runBatch } from './run-batch.js';
 import { inlinePool } from './scoring-pool.js';
-import type { OutputFormat } from './write-results.js';
+import { reason, WRITING } from './system-errors.js';
+import { UnwritableOutput, type OutputFormat } from './write-results.js';
 
 /**
  * A whole batch job off the server's main thread: read, score, write. It reports progress, the
@@ -44,12 +45,34 @@ export async function runJob(job: BatchJob, post: (message: unknown) => void): P
   post({ type: 'done', summary });
 }
 
-/** Why a job failed, in the language it was asked in where the reason has one (a file that cannot be read). */
+/** A job that failed in its worker thread: its message is already `failureOf`'s, and `detail` `serverDetail`'s. */
+export class BatchFailed extends Error {
+  constructor(message: string, readonly detail: string) {
+    super(message);
+  }
+}
+
+/**
+ * Why a job failed, in the language it was asked in, never naming the server's files (the user
+ * named none): a file that cannot be read says why, results that cannot be written say why, and
+ * anything else is the server's fault, said as such (its details are for the server's log).
+ */
 export function failureOf(error: Error, lang: Lang): string {
-  return error instanceof UnreadableFile ? error.reason[lang] : error.message;
+  if (error instanceof BatchFailed) return error.message;
+  if (error instanceof UnreadableFile) return error.reason[lang];
+  if (error instanceof UnwritableOutput) {
+    const why = reason(WRITING, error.code, lang);
+    return lang === 'fr' ? `le serveur n’a pas pu écrire les résultats : ${why}` : `the server could not write the results: ${why}`;
+  }
+  return lang === 'fr' ? 'le calcul du lot a échoué sur le serveur (erreur interne)' : 'the batch failed on the server (internal error)';
+}
+
+/** What the server's log keeps of a failure: nothing for a file the user sent that cannot be read (theirs to fix), the stack otherwise. */
+export function serverDetail(error: Error): string {
+  return error instanceof UnreadableFile ? '' : (error.stack ?? error.message);
 }
 
 if (parentPort && workerData) {
   const job = workerData as BatchJob;
-  runJob(job, (m) => parentPort!.postMessage(m)).catch((error: Error) => parentPort!.postMessage({ type: 'failed', error: failureOf(error, job.lang) }));
+  runJob(job, (m) => parentPort!.postMessage(m)).catch((error: Error) => parentPort!.postMessage({ type: 'failed', error: failureOf(error, job.lang), detail: serverDetail(error) }));
 }

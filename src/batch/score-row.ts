@@ -4,7 +4,7 @@ import { viewIssue, type Issue } from '../core/issue.js';
 import { topSuggestions, type compileActions, type RankedAction } from '../core/quick-suggest.js';
 import { checkRow, rowStateFrom, UNANSWERED_STATUS, UNKNOWN, valuesOf, type RowBuffers, type RowState } from '../core/row-state.js';
 import type { Lang } from '../core/text.js';
-import { missingAnswerIssue, validateAnswers } from '../core/validate-answers.js';
+import { missingAnswerIssue, missingAnswers, validateAnswers } from '../core/validate-answers.js';
 import { parseAnswersDocument } from '../core/answers-document.js';
 import { ID_COLUMN, NAME_COLUMN, isLabelRow } from './columns.js';
 import { cellParser } from './parse-cell.js';
@@ -104,7 +104,13 @@ function scoreDocument(scorer: RowScorer, row: number, id: string, doc: AnswersD
   if (state) return scoreState(scorer, row, id, state, () => doc, sink);
   // A problem somewhere: the full validation names every one.
   const { issues, applicability } = validateAnswers(scorer.compiled.index, doc);
-  if (issues.length > 0) return sink.result({ row, id, ok: false, problems: issues.map((i) => problem(i, scorer.lang)) });
+  if (issues.length > 0) {
+    // Every problem at once, as submission lists them, so one correction of the file is enough.
+    // With the profile wrong, which questions are asked is not known: missing ones would mislead.
+    const profileWrong = issues.some((i) => i.path.startsWith('/profile'));
+    const missing = scorer.partial || profileWrong ? [] : missingAnswers(scorer.compiled.index, applicability.status).map(missingAnswerIssue);
+    return sink.result({ row, id, ok: false, problems: [...issues, ...missing].map((i) => problem(i, scorer.lang)) });
+  }
   scoreState(scorer, row, id, rowStateFrom(scorer.compiled, doc, applicability), () => doc, sink);
 }
 

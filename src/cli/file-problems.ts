@@ -1,28 +1,7 @@
 import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { bilingual, localize, type Lang, type LocalizedText } from '../core/text.js';
-
-// The system's error codes, said as a user would: what to fix, not which call failed.
-const COMMON: Record<string, LocalizedText> = {
-  EISDIR: bilingual('c’est un dossier', 'it is a folder'),
-  EACCES: bilingual('accès refusé', 'permission denied'),
-  EPERM: bilingual('accès refusé', 'permission denied'),
-  ENOTDIR: bilingual('un élément du chemin n’est pas un dossier', 'part of the path is not a folder'),
-  ENAMETOOLONG: bilingual('nom trop long', 'name too long'),
-  ELOOP: bilingual('trop de liens symboliques', 'too many symbolic links'),
-};
-
-const WRITING: Record<string, LocalizedText> = {
-  ...COMMON,
-  EROFS: bilingual('système de fichiers en lecture seule', 'read-only file system'),
-  ENOSPC: bilingual('disque plein', 'disk full'),
-  EDQUOT: bilingual('quota disque dépassé', 'disk quota exceeded'),
-};
-
-function reason(table: Record<string, LocalizedText>, code: string | undefined, lang: Lang): string {
-  const known = code === undefined ? undefined : table[code];
-  return known ? localize(known, lang) : lang === 'fr' ? `erreur système ${code ?? 'inconnue'}` : `system error ${code ?? 'unknown'}`;
-}
+import { COMMON, reason, WRITING } from '../batch/system-errors.js';
 
 /** The line saying why the file named on the command line cannot be read. */
 export function cannotRead(file: string, code: string | undefined, lang: Lang): string {

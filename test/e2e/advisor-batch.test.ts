@@ -38,6 +38,18 @@ describe('the advisor in Chromium', () => {
     const csv = readFileSync(await download.path(), 'utf8').split(/\r?\n/).filter(Boolean);
     expect(csv).toHaveLength(1 + 3);
     expect(csv[2]).toMatch(/ligne 2|row 2|inclusion-disabled-rate/);
+    // A row leaving a question unanswered is rejected, unless incomplete rows are asked for.
+    const example = examples.get('insertion-esus')!;
+    const incomplete = JSON.stringify({ organisation: { name: 'Incomplète' }, profile: example.profile, answers: Object.fromEntries(Object.entries(example.answers).filter(([q]) => q !== 'inclusion-hires')) });
+    const sendIncomplete = async () => {
+      await page.getByLabel('Fichier du portefeuille').setInputFiles({ name: 'incomplet.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${incomplete}\n`) });
+      await page.getByRole('button', { name: 'Envoyer et noter' }).click();
+    };
+    await sendIncomplete();
+    await page.locator('.batch[data-batch-status="done"]', { hasText: '0 notées, 1 rejetées' }).first().waitFor();
+    await page.getByLabel(/Noter aussi les lignes incomplètes/).check();
+    await sendIncomplete();
+    await page.locator('.batch[data-batch-status="done"]', { hasText: '1 notées, 0 rejetées' }).first().waitFor();
     expect(problems).toEqual([]);
   });
 

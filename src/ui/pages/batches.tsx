@@ -20,6 +20,7 @@ export function BatchesPage() {
   const [file, setFile] = useState<File | undefined>(undefined);
   const [output, setOutput] = useState('csv');
   const [store, setStore] = useState(false);
+  const [partial, setPartial] = useState(false);
   const [busy, setBusy] = useState(false);
   const [fieldError, setFieldError] = useState<string | undefined>(undefined);
   const [error, setError] = useState<ApiError | undefined>(undefined);
@@ -55,7 +56,7 @@ export function BatchesPage() {
     const extension = file.name.split('.').pop()?.toLowerCase() ?? '';
     setBusy(true);
     try {
-      const batch = await upload<Batch>(`/batches?output=${output}&store=${store}`, file, TYPES[extension] ?? (file.type || 'application/octet-stream'));
+      const batch = await upload<Batch>(`/batches?output=${output}&store=${store}&partial=${partial}`, file, TYPES[extension] ?? (file.type || 'application/octet-stream'));
       setCurrent(batch);
       setFieldError(undefined);
       setError(undefined);
@@ -94,6 +95,10 @@ export function BatchesPage() {
         <label class="check">
           <input type="checkbox" checked={store} onChange={(e) => setStore(e.currentTarget.checked)} />
           {t('storeRows')}
+        </label>
+        <label class="check">
+          <input type="checkbox" checked={partial} onChange={(e) => setPartial(e.currentTarget.checked)} />
+          {t('partialRows')}
         </label>
         <button type="submit" disabled={busy}>{busy ? t('sending') : t('send')}</button>
       </form>

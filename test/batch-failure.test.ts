@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { BatchFailed, failureOf, serverDetail } from '../src/batch/batch-job-worker.js';
+import { UnreadableFile } from '../src/batch/read-rows.js';
+import { UnwritableOutput } from '../src/batch/write-results.js';
+
+const SERVER_PATH = '/srv/impact/var/batches/7/scores.csv.partial';
+const systemError = (code: string) => Object.assign(new Error(`${code}: failed, open '${SERVER_PATH}'`), { code });
+
+describe('why a batch sent through the API failed', () => {
+  it('when the file sent cannot be read, then the reason is given in the batch language, without the server file, and nothing is logged', () => {
+    const error = new UnreadableFile(SERVER_PATH, 'fichier vide', 'empty file');
+    expect([failureOf(error, 'fr'), failureOf(error, 'en')]).toEqual(['fichier vide', 'empty file']);
+    expect(serverDetail(error)).toBe('');
+  });
+
+  it('when the results cannot be written, then the reason is said by its code in the batch language, without the server path', () => {
+    const full = new UnwritableOutput(systemError('ENOSPC'));
+    expect(failureOf(full, 'fr')).toBe('le serveur n’a pas pu écrire les résultats : disque plein');
+    expect(failureOf(full, 'en')).toBe('the server could not write the results: disk full');
+    expect(serverDetail(full)).toContain(SERVER_PATH);
+  });
+
+  it('when anything else fails, then the user reads an internal error and the server log keeps the stack', () => {
+    const bug = new TypeError(`cannot read ${SERVER_PATH}`);
+    expect(failureOf(bug, 'fr')).toBe('le calcul du lot a échoué sur le serveur (erreur interne)');
+    expect(failureOf(bug, 'en')).not.toContain(SERVER_PATH);
+    expect(serverDetail(bug)).toContain('TypeError');
+    // Already said in the worker thread: passed on as it is.
+    expect(failureOf(new BatchFailed('disque plein', serverDetail(bug)), 'en')).toBe('disque plein');
+  });
+});
