@@ -14,7 +14,7 @@ import { formatOf } from '../src/batch/read-rows.js';
 import { runBatch } from '../src/batch/run-batch.js';
 import { inlinePool } from '../src/batch/scoring-pool.js';
 import { outputFormatOf } from '../src/batch/write-results.js';
-import { writeTemplate } from '../src/batch/write-template.js';
+import { templateBytes } from '../src/batch/write-template.js';
 import { loadContent } from '../src/content/load-content.js';
 import { createScorer, score } from '../src/core/score.js';
 import { suggest } from '../src/core/suggest.js';
@@ -98,7 +98,7 @@ describe('batch scoring', () => {
   it('when a French Excel CSV is read (Windows-1252, semicolons, quoted line breaks, blank lines, extra columns, label row), then every row is scored', async () => {
     const d = dir();
     const template = join(d, 'template.csv');
-    await writeTemplate(index, template, 'csv', 'fr', ';');
+    writeFileSync(template, await templateBytes(index, 'csv', 'fr', ';'));
     const [ids, labels] = parse(readFileSync(template), { bom: true, delimiter: ';' }) as string[][];
     const rows = examples.map((doc, i) => rowOf(index, `ORG-${i}`, doc));
     // A note with a line break and accents, an extra column, a blank line.
@@ -181,7 +181,7 @@ describe('batch scoring', () => {
   it('when the input and output are XLSX, then they round-trip with the same scores', async () => {
     const d = dir();
     const template = join(d, 'template.xlsx');
-    await writeTemplate(index, template, 'xlsx', 'en');
+    writeFileSync(template, await templateBytes(index, 'xlsx', 'en'));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(template);
     const sheet = workbook.worksheets[0]!;
@@ -305,7 +305,7 @@ describe('impact-score batch (the real command, with worker threads)', () => {
   it('when an XLSX file is truncated, then a clear message and exit 2', async () => {
     const d = dir();
     const template = join(d, 'template.xlsx');
-    await writeTemplate(index, template, 'xlsx', 'fr');
+    writeFileSync(template, await templateBytes(index, 'xlsx', 'fr'));
     const bytes = readFileSync(template);
     writeFileSync(join(d, 'cut.xlsx'), bytes.subarray(0, Math.floor(bytes.length / 2)));
     const res = await cli('batch', join(d, 'cut.xlsx'), '-o', join(d, 'out.csv'), '--progress', 'none');

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { ContentIndex } from '../core/content-index.js';
@@ -6,14 +5,10 @@ import type { Lang } from '../core/text.js';
 import { portfolioColumns } from './columns.js';
 
 /**
- * An empty portfolio file: one column per identifier, name, profile field and question id, and a
- * second header row of labels in the user's language, which the importer skips.
+ * The bytes of an empty portfolio file, for a file or a download: one column per identifier, name,
+ * profile field and question id, and a second header row of labels in the user's language, which
+ * the importer skips.
  */
-export async function writeTemplate(index: ContentIndex, file: string, format: 'csv' | 'xlsx', lang: Lang, delimiter = ','): Promise<void> {
-  writeFileSync(file, await templateBytes(index, format, lang, delimiter));
-}
-
-/** The template's bytes, for a file or a download. */
 export async function templateBytes(index: ContentIndex, format: 'csv' | 'xlsx', lang: Lang, delimiter = ','): Promise<Buffer> {
   const columns = portfolioColumns(index, lang);
   const ids = columns.map((c) => c.id);
