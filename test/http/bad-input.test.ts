@@ -41,6 +41,25 @@ describe('bad input gets a clear 4xx, never a 500', () => {
     expect(res.body.error.issues[0].path).toBe('/params/assessmentId');
   });
 
+  it('when an id is spelled otherwise than in plain digits (0x1, 1e0, 1.0, " 1", +1, 01), then 400 names it, never another record', async () => {
+    const spellings = ['0x1', '1e0', '1.0', '%201', '1%20', '+1', '01', '-1', '0', '1_0', '%EF%BC%91', '9007199254740993'];
+    for (const spelling of spellings) {
+      const res = await h.call('leaderA', 'GET', `/organisations/${spelling}?lang=en`);
+      expectError(res, 400, 'invalid-request');
+      expect(res.body.error.issues[0]).toMatchObject({ path: '/params/organisationId', message: expect.stringMatching(/digits/) });
+    }
+    // Query ids and numbers too: ?with= names an assessment, ?version= a plan's version.
+    const query = await h.call('leaderA', 'GET', '/assessments/1/comparison?with=0x1');
+    expectError(query, 400, 'invalid-request');
+    expect(query.body.error.issues[0].path).toBe('/query/with');
+    const version = await h.call('leaderA', 'DELETE', '/plans/1/items/1?version=1e0');
+    expect(version.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['/query/version']);
+    // In a JSON body, ids are JSON numbers: "1" or 1.5 is not one.
+    const body = await h.call('leaderA', 'POST', '/plans/1/comments', { itemId: '1', body: 'x' });
+    expect(body.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['/itemId']);
+    expect((await h.call('leaderA', 'GET', `/organisations/${h.orgA}`)).status).toBe(200);
+  });
+
   it('when a write is not JSON, then 415', async () => {
     expectError(await h.call('leaderA', 'POST', '/score', 'profile=x', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported-media-type');
   });

@@ -10,7 +10,7 @@ import { issue } from '../../core/issue.js';
 import { bilingual } from '../../core/text.js';
 import type { Config } from '../../config.js';
 import type { RouteRegistry } from '../route.js';
-import { id } from './schemas.js';
+import { id, queryInteger } from './schemas.js';
 
 const TYPES: Record<string, 'csv' | 'jsonl' | 'xlsx'> = {
   'text/csv': 'csv',
@@ -28,7 +28,7 @@ export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Co
     query: z.object({
       output: z.enum(['csv', 'jsonl', 'xlsx']).optional(),
       store: z.enum(['true', 'false']).optional(),
-      suggestions: z.coerce.number().int().min(0).max(10).optional(),
+      suggestions: queryInteger(0, 10).optional(),
       partial: z.enum(['true', 'false']).optional(),
     }),
     summary: 'Envoyer un portefeuille (corps brut : text/csv, application/x-ndjson ou xlsx) à noter en arrière-plan / upload a portfolio file',
