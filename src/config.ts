@@ -18,6 +18,8 @@ const schema = z.object({
   COOKIE_SECURE: flag.default(false),
   TRUST_PROXY: flag.default(false),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().positive().default(10),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().max(24 * 60).default(15),
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb'),
 });
 

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
@@ -52,13 +51,6 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, pdf: 
   api.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
   // Portfolio files come raw (CSV, JSON Lines, XLSX), with their own, larger limit.
   api.use('/batches', express.raw({ type: UPLOAD_TYPES, limit: config.BATCH_UPLOAD_LIMIT }));
-  api.use('/auth/login', rateLimit({
-    windowMs: 15 * 60_000,
-    limit: config.LOGIN_RATE_LIMIT,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (req, res) => sendError(res, 429, 'too-many-attempts', bilingual('Trop de tentatives de connexion : réessayez dans quelques minutes.', 'Too many login attempts: try again in a few minutes.'), requestLang(req)),
-  }));
   api.use(authenticateRequest(ctx));
   api.use(rejectCrossSiteWrites);
   api.get('/health', (_req, res) => {

@@ -117,6 +117,17 @@ describe('accounts', () => {
     expect((await fetch(`${h.url}/auth/me`, { headers: { cookie: fresh } })).status).toBe(200);
   });
 
+  it('when a wrong password is sent along with a valid session cookie, then that session survives (only a successful login replaces it)', async () => {
+    const login = (password: string, cookie?: string) => fetch(`${h.url}/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: new URL(h.url).origin, ...(cookie && { cookie }) }, body: JSON.stringify({ email: 'advisorA@test.org', password }),
+    });
+    const session = (await login(PASSWORD)).headers.get('set-cookie')!.split(';')[0]!;
+    const failed = await login('not the password', session);
+    expect(failed.status).toBe(401);
+    expect(failed.headers.get('set-cookie')).toBeNull();
+    expect((await fetch(`${h.url}/auth/me`, { headers: { cookie: session } })).status).toBe(200);
+  });
+
   it('when the request came over TLS through a trusted proxy, then the cookie is Secure', async () => {
     const tls = await startHarness({ config: { TRUST_PROXY: true } });
     try {
