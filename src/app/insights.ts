@@ -1,4 +1,4 @@
-import { canReadAssessment, organisationAccess, type Actor } from '../core/access.js';
+import { canReadAssessment, organisationAccess, planAccess, type Actor } from '../core/access.js';
 import { compareResults, type Comparison } from '../core/compare.js';
 import { suggest, type Suggestion } from '../core/suggest.js';
 import { bilingual } from '../core/text.js';
@@ -44,7 +44,8 @@ export function compareAssessments(ctx: AppContext, actor: Actor, assessmentId: 
   }
   const [a, b] = [ctx.store.assessments.result(before.id), ctx.store.assessments.result(after.id)];
   if (!a || !b) return fail('conflict', 'not-submitted', bilingual('Les deux évaluations doivent être soumises pour être comparées.', 'Both assessments must be submitted to be compared.'));
-  const items = ctx.store.plans.byAssessment(before.id).flatMap((p) => p.items);
+  const access = organisationAccess(actor, after.organisationId);
+  const items = ctx.store.plans.byAssessment(before.id).filter((p) => planAccess(access, p) !== 'none').flatMap((p) => p.items);
   return ok({
     ...compareResults(a.result, b.result, items),
     before: { assessmentId: before.id, submittedAt: before.submittedAt, contentVersion: a.contentVersion },
