@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,6 +84,45 @@ describe('the service and its admin commands', () => {
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.subarray(-6).toString()).toContain('%%EOF');
     expect(await stop(child)).toBe(0);
+  });
+
+  it('when people log in, use a session, a token and a wrong password at the default log level, then the log holds none of their secrets', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'impact-log-'));
+    await cli(dir, 'orgs', 'create', '--name', 'Durand');
+    const password = 'un mot de passe très long';
+    await cli(dir, 'users', 'create', '--email', 'chef@durand.fr', '--role', 'leader', '--org', '1', '--password', password);
+    const token = (await cli(dir, 'tokens', 'create', '--email', 'chef@durand.fr')).out.trim();
+    const { url, child } = await serve(dir, { LOG_LEVEL: 'info' });
+    let log = '';
+    child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    const origin = new URL(url).origin;
+    const post = (path: string, body: string, headers: Record<string, string> = {}) => fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin, ...headers }, body });
+
+    const login = await post('/auth/login', JSON.stringify({ email: 'chef@durand.fr', password }));
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const session = cookie.split('=')[1]!;
+    expect((await fetch(`${url}/auth/me`, { headers: { cookie } })).status).toBe(200);
+    expect((await post('/organisations/1/assessments', '', { cookie })).status).toBe(201);
+    expect((await fetch(`${url}/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect((await fetch(`${url}/auth/me`, { headers: { authorization: `Bearer ${token}x` } })).status).toBe(401);
+    expect((await post('/auth/login', JSON.stringify({ email: 'chef@durand.fr', password: `${password}!` }))).status).toBe(401);
+    expect((await post('/auth/login', `{"email":"chef@durand.fr","password":"${password}"`)).status).toBe(400);
+    expect((await post('/auth/logout', '', { cookie })).status).toBe(200);
+    expect(await stop(child)).toBe(0);
+
+    const db = new Database(join(dir, 'db.sqlite'), { readonly: true });
+    const hashes = [
+      ...(db.prepare('SELECT password_hash FROM users').pluck().all() as string[]),
+      ...(db.prepare('SELECT token_hash FROM api_tokens').pluck().all() as string[]),
+    ];
+    db.close();
+    // Requests were logged, with their headers, at the default level…
+    expect(log).toContain('"url":"/api/v1/auth/me"');
+    expect(log).toContain('"cookie":"[redacted]"');
+    expect(log).toContain('"authorization":"[redacted]"');
+    // …and no secret, nor anything derived from one, is in it.
+    const digests = [session, token].map((secret) => createHash('sha256').update(secret).digest('hex'));
+    for (const secret of [session, token, password, ...digests, ...hashes, ...hashes.map((h) => h.split('$').pop()!)]) expect(log).not.toContain(secret);
   });
 
   it('when a user is created with a role that does not exist, then it says which roles exist', async () => {

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
 import { openContext } from '../app/open-context.js';
 import type { Config } from '../config.js';
 import { createApp } from '../http/create-app.js';
+import { serviceLogger } from '../http/logging.js';
 import { createPdfRenderer } from '../pdf/pdf-renderer.js';
 import { EXIT, type CliIo } from './cli-io.js';
 import { fail } from './answers-input.js';
@@ -12,7 +12,7 @@ export async function serveCommand(config: Config, io: CliIo): Promise<number> {
   const opened = await openContext(config);
   if (!opened.ok) return fail(io, opened.issues, 'fr', EXIT.problems);
   const ctx = opened.value;
-  const logger = pino({ level: config.LOG_LEVEL });
+  const logger = serviceLogger(config.LOG_LEVEL);
   const pdf = createPdfRenderer();
   const app = createApp(ctx, config, logger, pdf);
   const server = app.listen(config.PORT, config.HOST);

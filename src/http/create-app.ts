@@ -9,6 +9,7 @@ import { bilingual } from '../core/text.js';
 import { sendError } from './api-error.js';
 import { authenticateRequest, rejectCrossSiteWrites } from './authenticate.js';
 import { createPdfRenderer, type PdfRenderer } from '../pdf/pdf-renderer.js';
+import { redacting } from './logging.js';
 import { openApiDocument } from './openapi.js';
 import { CONTENT_SECURITY_POLICY, webApp } from './web-app.js';
 import { requestLang } from './request-lang.js';
@@ -30,7 +31,7 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, pdf: 
   // One reverse proxy at most: trusting every X-Forwarded-For hop would let anyone dodge the login limit.
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
   app.set('query parser', 'simple');
-  app.use(pinoHttp({ logger, genReqId: (req, res) => {
+  app.use(pinoHttp({ logger: redacting(logger), genReqId: (req, res) => {
     const id = randomUUID();
     res.setHeader('X-Request-Id', id);
     return id;
