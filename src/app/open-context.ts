@@ -3,6 +3,7 @@ import { issue, type Outcome } from '../core/issue.js';
 import { bilingual } from '../core/text.js';
 import { exampleName, loadContent } from '../content/load-content.js';
 import type { Config } from '../config.js';
+import { DamagedDatabase } from '../store/database.js';
 import { Store } from '../store/store.js';
 import { createContext, type AppContext } from './app-context.js';
 import { seedDemoData } from './demo-data.js';
@@ -19,6 +20,13 @@ export async function openContext(config: Config): Promise<Outcome<AppContext & 
   try {
     store = Store.open(config.DATABASE_FILE);
   } catch (error) {
+    if (error instanceof DamagedDatabase) {
+      const found = error.problems.join(' ; ');
+      return { ok: false, issues: [issue('database-damaged', '', bilingual(
+        `Base de données endommagée : ${found} (PRAGMA quick_check). Rien n’a été modifié ; restaurez la dernière sauvegarde (impact-score backup).`,
+        `Database damaged: ${found} (PRAGMA quick_check). Nothing was changed; restore the latest backup (impact-score backup).`,
+      ), config.DATABASE_FILE)] };
+    }
     const reason = (error as Error).message;
     return { ok: false, issues: [issue('database-unavailable', '', bilingual(`Base de données inutilisable : ${reason}`, `Database unusable: ${reason}`), config.DATABASE_FILE)] };
   }
