@@ -153,6 +153,18 @@ describe('faults', () => {
     expect(started.stderr).toMatch(/db.sqlite → \/: Base de données inutilisable : .*(EEXIST|ENOTDIR)/);
   });
 
+  it('when the data folder cannot be written, then the service refuses to start and says why, as for the database', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'impact-nodata-'));
+    writeFileSync(join(dir, 'a-file'), 'x');
+    const started = await startOrExit(env(dir, { DATA_DIR: join(dir, 'a-file', 'data') }));
+    if ('listening' in started) throw new Error('the service started with a data folder it cannot write');
+    expect(started).toMatchObject({ code: 1 });
+    expect(started.err).toMatch(/a-file\/data → \/: Dossier de données inutilisable \(DATA_DIR\) : un élément du chemin n’est pas un dossier/);
+    // The admin commands need no data folder: they still work.
+    const created = spawnSync(process.execPath, [BIN, 'orgs', 'create', '--name', 'Durand'], { env: env(dir, { DATA_DIR: join(dir, 'a-file', 'data') }), encoding: 'utf8' });
+    expect(created.status).toBe(0);
+  });
+
   it('when bytes of the database file are flipped, then the service refuses to start and says what the check found', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'impact-flipped-'));
     await organisationWithToken(dir);

@@ -9,7 +9,7 @@ import { fail } from './answers-input.js';
 
 /** `impact-score serve`: migrate, seed the demo on first start, serve until SIGTERM/SIGINT. */
 export async function serveCommand(config: Config, io: CliIo): Promise<number> {
-  const opened = await openContext(config);
+  const opened = await openContext(config, { dataFolder: true });
   if (!opened.ok) return fail(io, opened.issues, 'fr', EXIT.problems);
   const ctx = opened.value;
   const logger = serviceLogger(config.LOG_LEVEL);
