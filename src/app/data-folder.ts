@@ -10,6 +10,11 @@ export function batchesFolder(dataDir: string): string {
   return join(dataDir, 'batches');
 }
 
+/** Where a batch's files live: named by the batch id only (never by anything the user sent). */
+export function batchFolder(dataDir: string, id: number): string {
+  return join(batchesFolder(dataDir), String(id));
+}
+
 /**
  * Checks at start that the data folder can hold batch files: created if missing, a probe file
  * written and removed. Otherwise every upload would fail later, one by one.

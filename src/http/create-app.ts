@@ -16,7 +16,7 @@ import { requestLang } from './request-lang.js';
 import { RouteRegistry } from './route.js';
 import { assessmentRoutes } from './routes/assessment-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
-import { batchRoutes, UPLOAD_TYPES } from './routes/batch-routes.js';
+import { batchRoutes } from './routes/batch-routes.js';
 import { contentRoutes } from './routes/content-routes.js';
 import { organisationRoutes } from './routes/organisation-routes.js';
 import { planRoutes } from './routes/plan-routes.js';
@@ -31,7 +31,8 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, pdf: 
   // One reverse proxy at most: trusting every X-Forwarded-For hop would let anyone dodge the login limit.
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
   app.set('query parser', 'simple');
-  app.use(pinoHttp({ logger: redacting(logger), genReqId: (req, res) => {
+  const log = redacting(logger);
+  app.use(pinoHttp({ logger: log, genReqId: (req, res) => {
     const id = randomUUID();
     res.setHeader('X-Request-Id', id);
     return id;
@@ -45,13 +46,13 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, pdf: 
   assessmentRoutes(registry, ctx);
   workshopRoutes(registry, ctx);
   planRoutes(registry, ctx, pdf);
-  batchRoutes(registry, ctx, config);
+  batchRoutes(registry, ctx, config, log);
   const openapi = openApiDocument(registry, ctx.content.version);
 
   const api = express.Router();
-  api.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
-  // Portfolio files come raw (CSV, JSON Lines, XLSX), with their own, larger limit.
-  api.use('/batches', express.raw({ type: UPLOAD_TYPES, limit: config.BATCH_UPLOAD_LIMIT }));
+  // Compressed bodies are refused: a few kilobytes can unfold into gigabytes (and no browser sends them).
+  api.use(refuseCompressedBodies);
+  api.use(express.json({ limit: config.BODY_LIMIT, strict: true, inflate: false }));
   api.use(authenticateRequest(ctx));
   api.use(rejectCrossSiteWrites);
   api.get('/health', (_req, res) => {
@@ -69,6 +70,18 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, pdf: 
   });
   app.use(errorHandler);
   return app;
+}
+
+function refuseCompressedBodies(req: Request, res: Response, next: NextFunction): void {
+  const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  if (encoding === 'identity') {
+    next();
+    return;
+  }
+  sendError(res, 415, 'unsupported-content-encoding', bilingual(
+    'Le contenu compressé n’est pas accepté : envoyez le fichier ou le JSON tel quel, sans Content-Encoding.',
+    'Compressed content is not accepted: send the file or the JSON as it is, without Content-Encoding.',
+  ), requestLang(req));
 }
 
 const STORAGE_CODES = ['SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_BUSY', 'SQLITE_CORRUPT'];
