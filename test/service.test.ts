@@ -63,7 +63,9 @@ describe('the service and its admin commands', () => {
     const advisorCookie = advisor.headers.get('set-cookie')!.split(';')[0]!;
     const csv = readFileSync(join(import.meta.dirname, 'cases/scop-40/answers.json'), 'utf8');
     const doc = JSON.parse(csv);
-    const upload = await fetch(`${url}/batches`, { method: 'POST', headers: { cookie: advisorCookie, 'content-type': 'application/x-ndjson' }, body: `${JSON.stringify(doc)}\n` });
+    // Written as the web page writes: with the session cookie and this site's Origin.
+    const origin = new URL(url).origin;
+    const upload = await fetch(`${url}/batches`, { method: 'POST', headers: { cookie: advisorCookie, origin, 'content-type': 'application/x-ndjson' }, body: `${JSON.stringify(doc)}\n` });
     expect(upload.status).toBe(202);
     const { id } = (await upload.json()) as Json;
     let batch: Json = { status: 'queued' };
@@ -77,7 +79,7 @@ describe('the service and its admin commands', () => {
     const leaderCookie = leader.headers.get('set-cookie')!.split(';')[0]!;
     const [own] = (await (await fetch(`${url}/organisations`, { headers: { cookie: leaderCookie } })).json()) as Json[];
     const [assessment] = (await (await fetch(`${url}/organisations/${own.id}/assessments`, { headers: { cookie: leaderCookie } })).json()) as Json[];
-    const plan = (await (await fetch(`${url}/assessments/${assessment.id}/plans`, { method: 'POST', headers: { cookie: leaderCookie, 'content-type': 'application/json' }, body: '{}' })).json()) as Json;
+    const plan = (await (await fetch(`${url}/assessments/${assessment.id}/plans`, { method: 'POST', headers: { cookie: leaderCookie, origin, 'content-type': 'application/json' }, body: '{}' })).json()) as Json;
     const pdf = await fetch(`${url}/plans/${plan.id}/pdf`, { headers: { cookie: leaderCookie } });
     expect(pdf.status).toBe(200);
     const bytes = Buffer.from(await pdf.arrayBuffer());

@@ -52,7 +52,6 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, pdf: 
   const api = express.Router();
   // Compressed bodies are refused: a few kilobytes can unfold into gigabytes (and no browser sends them).
   api.use(refuseCompressedBodies);
-  api.use(express.json({ limit: config.BODY_LIMIT, strict: true, inflate: false }));
   api.use(authenticateRequest(ctx));
   api.use(rejectCrossSiteWrites);
   api.get('/health', (_req, res) => {
@@ -61,7 +60,7 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, pdf: 
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  registry.mount(api);
+  registry.mount(api, express.json({ limit: config.BODY_LIMIT, strict: true, inflate: false }));
   app.use(API_PREFIX, api);
   app.use(webApp());
 

@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response, Router } from 'express';
+import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import type { User } from '../store/records.js';
 import type { Actor } from '../core/access.js';
@@ -52,9 +52,10 @@ export class RouteRegistry {
     this.specs.push(spec as RouteSpec<unknown, unknown, unknown>);
   }
 
-  mount(router: Router): void {
+  /** Mounts every route; `json` parses the body of those that take JSON (and only those). */
+  mount(router: Router, json: RequestHandler): void {
     for (const spec of this.specs) {
-      router[spec.method](spec.path, (req: Request, res: Response, next: NextFunction) => {
+      router[spec.method](spec.path, ...(spec.body ? [json] : []), (req: Request, res: Response, next: NextFunction) => {
         handle(spec, req, res).catch(next);
       });
     }

@@ -103,14 +103,14 @@ describe('accounts', () => {
     // The session secret is never stored in clear.
     const stored = h.ctx.store.db.prepare('SELECT token_hash FROM sessions').pluck().all() as string[];
     expect(stored).not.toContain(session.split('=')[1]);
-    await fetch(`${h.url}/auth/logout`, { method: 'POST', headers: { cookie: session } });
+    await fetch(`${h.url}/auth/logout`, { method: 'POST', headers: { cookie: session, origin: new URL(h.url).origin } });
     expect((await fetch(`${h.url}/auth/me`, { headers: { cookie: session } })).status).toBe(401);
   });
 
   it('when someone logs in with a session id planted beforehand, then that id is dropped and a new one issued (no fixation)', async () => {
     const planted = await fetch(`${h.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'leaderA@test.org', password: PASSWORD }) });
     const old = planted.headers.get('set-cookie')!.split(';')[0]!;
-    const again = await fetch(`${h.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: old }, body: JSON.stringify({ email: 'leaderA@test.org', password: PASSWORD }) });
+    const again = await fetch(`${h.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: old, origin: new URL(h.url).origin }, body: JSON.stringify({ email: 'leaderA@test.org', password: PASSWORD }) });
     const fresh = again.headers.get('set-cookie')!.split(';')[0]!;
     expect(fresh).not.toBe(old);
     expect((await fetch(`${h.url}/auth/me`, { headers: { cookie: old } })).status).toBe(401);

@@ -4,6 +4,7 @@ import { logout } from '../../app/accounts.js';
 import type { AppContext } from '../../app/app-context.js';
 import { ok } from '../../app/app-error.js';
 import { limitedLogin } from '../../app/login-limit.js';
+import { csrfTokenOf } from '../../app/secrets.js';
 import { listOrganisations } from '../../app/organisations.js';
 import type { Config } from '../../config.js';
 import { bilingual } from '../../core/text.js';
@@ -28,7 +29,7 @@ export function authRoutes(registry: RouteRegistry, ctx: AppContext, config: Con
 
   registry.add({
     method: 'post', path: '/auth/login', tag: 'auth', auth: false, body: loginBody,
-    summary: 'Connexion par adresse et mot de passe (cookie de session HttpOnly) / log in',
+    summary: 'Connexion par adresse et mot de passe (cookie de session HttpOnly ; csrfToken pour les écritures hors navigateur) / log in',
     responses: { 200: 'Logged in; the session cookie is set', 401: 'Wrong email or password', 429: 'Too many failed attempts from this address or for this account (Retry-After)' },
     handler: async ({ body, res, req, lang }) => {
       const attempt = await limitedLogin(ctx, { email: body.email, password: body.password, address: clientAddress(req) }, limits, config.SESSION_TTL_HOURS);
@@ -47,7 +48,7 @@ export function authRoutes(registry: RouteRegistry, ctx: AppContext, config: Con
       const previous = sessionOf(req);
       if (previous) logout(ctx, previous);
       setCookie(req, res, result.value.session, config.SESSION_TTL_HOURS * 3600);
-      return ok({ user: result.value.user, expiresAt: result.value.expiresAt.toISOString() });
+      return ok({ user: result.value.user, expiresAt: result.value.expiresAt.toISOString(), csrfToken: csrfTokenOf(result.value.session) });
     },
   });
 
@@ -67,6 +68,10 @@ export function authRoutes(registry: RouteRegistry, ctx: AppContext, config: Con
     method: 'get', path: '/auth/me', tag: 'auth', auth: true,
     summary: 'Qui suis-je, et quelles organisations / who am I, and which organisations',
     responses: { 200: 'The user and the organisations they may see', 401: 'Not logged in' },
-    handler: ({ user, actor }) => ok({ user, organisations: listOrganisations(ctx, actor).map((o) => ({ id: o.id, name: o.name, access: o.access })) }),
+    handler: ({ user, actor, req }) => {
+      const session = sessionOf(req);
+      const viaCookie = req.headers.authorization === undefined && session !== undefined;
+      return ok({ user, organisations: listOrganisations(ctx, actor).map((o) => ({ id: o.id, name: o.name, access: o.access })), ...(viaCookie && { csrfToken: csrfTokenOf(session) }) });
+    },
   });
 }
