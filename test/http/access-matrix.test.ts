@@ -1,5 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf } from '../../src/app/accounts.js';
+import { waitForBatch } from '../../src/app/batches.js';
 import { createAssessment, saveAnswers, submitAssessment } from '../../src/app/assessments.js';
 import { addItem, createPlan, submitPlan } from '../../src/app/plans.js';
 import { examples, startHarness, unwrap, type Harness, type Who } from './harness.js';
@@ -10,9 +14,10 @@ let draft: number;
 let draftPlan: number;
 let submittedPlan: number;
 let later: number;
+let batch: number;
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ config: { DATA_DIR: mkdtempSync(join(tmpdir(), 'impact-matrix-')) } });
   const admin = actorOf(h.ctx, h.ctx.store.accounts.findByEmail('admin@test.org')!);
   const a = unwrap(createAssessment(h.ctx, admin, h.orgA));
   const saved = unwrap(saveAnswers(h.ctx, admin, a.id, { version: a.version, answers: examples.get('insertion-esus')!.answers }));
@@ -25,8 +30,18 @@ beforeAll(async () => {
   const next = unwrap(createAssessment(h.ctx, admin, h.orgA));
   const nextSaved = unwrap(saveAnswers(h.ctx, admin, next.id, { version: next.version, answers: examples.get('insertion-esus')!.answers }));
   later = unwrap(await submitAssessment(h.ctx, admin, next.id, nextSaved.version)).id;
+  const uploaded = await fetch(`${h.url}/batches`, { method: 'POST', headers: { authorization: `Bearer ${h.tokens.advisorA}`, 'content-type': 'text/csv' }, body: 'id\nX\n' });
+  batch = ((await uploaded.json()) as { id: number }).id;
+  await waitForBatch(batch);
 });
-afterAll(async () => h.close());
+
+/** A file sent as it is, with its type, where a row's body would be JSON. */
+const file = (raw: string, type: string) => ({ raw, type });
+afterAll(async () => {
+  // Batches uploaded by the rows finish before the database closes under them.
+  for (const id of h.ctx.store.db.prepare('SELECT id FROM batches').pluck().all() as number[]) await waitForBatch(id);
+  await h.close();
+});
 
 type Row = [string, string, () => string, unknown, Record<Who | 'anonymous', number>];
 
@@ -65,16 +80,28 @@ const rows: Row[] = [
   ['submitted plan history', 'GET', () => `/plans/${submittedPlan}/history`, undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 404, anonymous: 401 }],
   ['submitted plan PDF', 'GET', () => `/plans/${submittedPlan}/pdf`, undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 404, anonymous: 401 }],
   ['who am I', 'GET', () => '/auth/me', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 401 }],
+  ['compare assessments', 'GET', () => `/assessments/${later}/comparison?with=${submitted}`, undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 404, anonymous: 401 }],
+  ['review queue', 'GET', () => '/reviews', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 401 }],
+  ['list workshops', 'GET', () => '/workshops', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 401 }],
+  ['questionnaires', 'GET', () => '/questionnaires', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 200 }],
+  // Batches are their uploader's (and an admin's): anyone else gets 404, as for another organisation.
+  ['upload a portfolio', 'POST', () => '/batches', file('id\nX\n', 'text/csv'), { leaderA: 403, advisorA: 202, expertA: 403, admin: 202, leaderB: 403, anonymous: 401 }],
+  ['list batches', 'GET', () => '/batches', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 401 }],
+  ['read a batch', 'GET', () => `/batches/${batch}`, undefined, { leaderA: 404, advisorA: 200, expertA: 404, admin: 200, leaderB: 404, anonymous: 401 }],
+  ['download batch results', 'GET', () => `/batches/${batch}/result`, undefined, { leaderA: 404, advisorA: 200, expertA: 404, admin: 200, leaderB: 404, anonymous: 401 }],
+  ['portfolio template', 'GET', () => '/batches/template', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 401 }],
+  ['portfolio view', 'GET', () => '/portfolio', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 401 }],
 ];
 
 const people: (Who | 'anonymous')[] = ['leaderA', 'advisorA', 'expertA', 'admin', 'leaderB', 'anonymous'];
 
 /** As the harness's call, but a body that is not JSON (a PDF) is kept as text. */
 async function send(who: Who | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const raw = body as { raw?: string; type?: string } | undefined;
   const response = await fetch(`${h.url}${path}`, {
     method,
-    headers: { ...(who && { authorization: `Bearer ${h.tokens[who]}` }), ...(body !== undefined && { 'content-type': 'application/json' }) },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
+    headers: { ...(who && { authorization: `Bearer ${h.tokens[who]}` }), ...(body !== undefined && { 'content-type': raw?.type ?? 'application/json' }) },
+    ...(body !== undefined && { body: raw?.raw ?? JSON.stringify(body) }),
   });
   const type = response.headers.get('content-type') ?? '';
   return { status: response.status, body: type.includes('json') ? await response.json() : (await response.arrayBuffer(), '') };
