@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -125,6 +125,28 @@ describe('the service and its admin commands', () => {
     // …and no secret, nor anything derived from one, is in it.
     const digests = [session, token].map((secret) => createHash('sha256').update(secret).digest('hex'));
     for (const secret of [session, token, password, ...digests, ...hashes, ...hashes.map((h) => h.split('$').pop()!)]) expect(log).not.toContain(secret);
+  });
+
+  it('when a batch\'s results outgrow the advisor\'s quota on the real server, then its worker is stopped, the batch fails saying so, and no result file stays', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'impact-quota-'));
+    const data = join(dir, 'data');
+    await cli(dir, 'users', 'create', '--email', 'conseil@x.fr', '--role', 'advisor', '--password', 'un mot de passe long');
+    const token = (await cli(dir, 'tokens', 'create', '--email', 'conseil@x.fr')).out.trim();
+    const { url, child } = await serve(dir, { DATA_DIR: data, BATCH_QUOTA: '2mb' });
+    const auth = { authorization: `Bearer ${token}` };
+    // Two bytes a row in, hundreds out: every row is rejected with its reasons.
+    const accepted = await fetch(`${url}/batches?lang=en`, { method: 'POST', headers: { ...auth, 'content-type': 'text/csv' }, body: `id\n${'X\n'.repeat(200_000)}` });
+    expect(accepted.status).toBe(202);
+    const { id } = (await accepted.json()) as Json;
+    let batch: Json = { status: 'queued' };
+    while (batch.status === 'queued' || batch.status === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      batch = (await (await fetch(`${url}/batches/${id}`, { headers: auth })).json()) as Json;
+    }
+    expect(batch.status).toBe('failed');
+    expect(batch.error).toMatch(/^the results outgrew the space allowed \([\d.]+ (KB|MB) with your other batches, for 2 MB\)/);
+    expect(readdirSync(join(data, 'batches', String(id)))).toEqual([]);
+    expect(await stop(child)).toBe(0);
   });
 
   it('when a user is created with a role that does not exist, then it says which roles exist', async () => {

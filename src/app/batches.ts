@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -14,6 +14,7 @@ import type { BatchRecord } from '../store/batches-repository.js';
 import { isoNow, type AppContext } from './app-context.js';
 import { fail, notFound, ok, type Result } from './app-error.js';
 import { receiveBatchInput, type BatchLimits, type IncomingFile } from './batch-intake.js';
+import { resultsGuard } from './batch-quota.js';
 import { removeInput, type BatchRetention } from './batch-retention.js';
 import { batchFolder } from './data-folder.js';
 import { listOrganisations } from './organisations.js';
@@ -93,7 +94,13 @@ async function follow(ctx: AppContext, actor: Actor, id: number, job: BatchJob, 
   };
   try {
     ctx.store.batches.progress(id, { status: 'running', rows: 0, bytesRead: 0, totalBytes: 0 });
-    const summary = await (existsSync(JOB_WORKER) ? inWorker(job, onMessage) : inThread(job, onMessage));
+    const withinQuota = resultsGuard(ctx, actor.userId, id, job.lang, storage.limits);
+    const watched = (m: { type: string; [key: string]: unknown }) => {
+      if (m.type === 'progress') withinQuota(`${job.output}.partial`);
+      onMessage(m);
+    };
+    const summary = await (existsSync(JOB_WORKER) ? inWorker(job, watched) : inThread(job, watched));
+    withinQuota(job.output);
     for (const { orgId, document } of documents) await storeRow(ctx, actor, id, orgId, document);
     ctx.store.batches.finish(id, { status: 'done', summary }, isoNow(ctx));
   } catch (error) {
@@ -101,6 +108,8 @@ async function follow(ctx: AppContext, actor: Actor, id: number, job: BatchJob, 
     // What the advisor reads names no server file; what went wrong in full is for the server's log.
     const detail = error instanceof BatchFailed ? error.detail : serverDetail(error as Error);
     if (detail) storage.logError(`batch ${id} failed: ${detail}`);
+    // A worker stopped mid-write leaves its partial file; results over quota are not kept either.
+    for (const file of [`${job.output}.partial`, job.output]) rmSync(file, { force: true });
     ctx.store.batches.finish(id, { status: 'failed', error: failure }, isoNow(ctx));
   }
 }
@@ -111,7 +120,15 @@ function inWorker(job: BatchJob, onMessage: (m: { type: string; [key: string]: u
     worker.on('message', (m: { type: string; summary?: unknown; error?: string; detail?: string }) => {
       if (m.type === 'done') resolve(m.summary);
       else if (m.type === 'failed') reject(new BatchFailed(m.error!, m.detail ?? ''));
-      else onMessage(m);
+      else {
+        try {
+          onMessage(m);
+        } catch (error) {
+          // A batch stopped from here (over quota): the worker is ended where it stands.
+          reject(error);
+          void worker.terminate();
+        }
+      }
     });
     worker.on('error', reject);
     worker.on('exit', (code) => code !== 0 && reject(new Error(`batch worker exited with ${code}`)));

@@ -15,6 +15,8 @@ import { examples, startHarness, type Harness } from './harness.js';
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const MB = 1024 ** 2;
 const DAY = 86_400_000;
+// A rejected row of « X » writes about 320 bytes of results (its reasons).
+const ROWS_PER_600KB = 1950;
 
 /** A valid portfolio of `rows` copies of one organisation, as CSV. */
 function portfolio(h: Harness, rows: number): Buffer {
@@ -152,6 +154,46 @@ describe('upload limit, quota and batches running at once', () => {
     cut.destroy();
     while (h.ctx.store.batches.running(advisor) > 0) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(traces(h, data)).toEqual(before);
+  });
+});
+
+describe('results against the quota', () => {
+  it('when a batch\'s results outgrow what is left of the quota (rejected rows write far more than they read), then it fails saying so and keeps nothing', async () => {
+    const { h, data } = await harness({ BATCH_UPLOAD_LIMIT: MB, BATCH_QUOTA: MB });
+    try {
+      const junk = Buffer.from(`id\n${'X\n'.repeat(20_000)}`);
+      const accepted = await upload(h, junk);
+      expect(accepted.status).toBe(202);
+      await waitForBatch(accepted.body.id);
+      const batch = (await h.call('advisorA', 'GET', `/batches/${accepted.body.id}`)).body;
+      expect(batch.status).toBe('failed');
+      expect(batch.error).toMatch(/^the results outgrew the space allowed \([\d.]+ (KB|MB) with your other batches, for 1 MB\): the batch was stopped and its partial results removed\./);
+      expect(readdirSync(join(data, 'batches', String(accepted.body.id)))).toEqual([]);
+      expect(h.ctx.store.batches.storedBytes(batch.userId)).toBe(0);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('results of batches running at once', () => {
+  it('when two batches together outgrow the quota, then they count each other: what stays on disk never passes it', async () => {
+    const { h, data } = await harness({ BATCH_UPLOAD_LIMIT: MB, BATCH_QUOTA: MB, BATCH_MAX_RUNNING: 2 });
+    try {
+      // Each alone fits (about 0.6 MB of results); both do not.
+      const junk = Buffer.from(`id\n${'X\n'.repeat(ROWS_PER_600KB)}`);
+      const [a, b] = await Promise.all([upload(h, junk), upload(h, junk)]);
+      expect([a.status, b.status]).toEqual([202, 202]);
+      await Promise.all([waitForBatch(a.body.id), waitForBatch(b.body.id)]);
+      const statuses = await Promise.all([a, b].map(async (x) => (await h.call('advisorA', 'GET', `/batches/${x.body.id}`)).body.status as string));
+      expect(statuses).toContain('failed');
+      const advisor = h.ctx.store.accounts.findByEmail('advisorA@test.org')!.id;
+      const onDisk = [a, b].flatMap((x) => readdirSync(join(data, 'batches', String(x.body.id))).map((f) => statSync(join(data, 'batches', String(x.body.id), f)).size)).reduce((m, n) => m + n, 0);
+      expect(h.ctx.store.batches.storedBytes(advisor)).toBe(onDisk);
+      expect(onDisk).toBeLessThanOrEqual(MB);
+    } finally {
+      await h.close();
+    }
   });
 });
 
