@@ -1,3 +1,4 @@
+import { formatDue } from '../core/due-date.js';
 import { projectPlan } from '../core/project-plan.js';
 import { localize, type Lang } from '../core/text.js';
 import type { Plan, PlanItem } from '../store/plan-records.js';
@@ -8,6 +9,8 @@ export interface PlanItemView extends PlanItem {
   displayTitle: string;
   indicatorTitle: string;
   pillar: string;
+  /** The due date in the reader's words ("mars 2027", "T1 2027"), as the PDF writes it. */
+  dueLabel: string | null;
 }
 
 export interface PlanView extends Omit<Plan, 'items'> {
@@ -30,6 +33,7 @@ export async function presentPlan(ctx: AppContext, plan: Plan, lang: Lang): Prom
       displayTitle: item.title ?? (action ? localize(action.title, lang) : item.indicator),
       indicatorTitle: indicator ? localize(indicator.indicator.title, lang) : item.indicator,
       pillar: indicator?.pillar ?? '',
+      dueLabel: item.due ? formatDue(item.due, lang) : null,
     };
   });
   const assessment = ctx.store.assessments.get(plan.assessmentId);

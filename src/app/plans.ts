@@ -1,9 +1,11 @@
 import { organisationAccess, type Access, type Actor } from '../core/access.js';
-import { canReview, canSubmit, statusAfterEdit, statusAfterReview, type EditKind, type ReviewDecision } from '../core/plan-workflow.js';
+import { parseDue } from '../core/due-date.js';
+import { issue } from '../core/issue.js';
+import { canReview, canSubmit, changedFields, editKind, statusAfterEdit, statusAfterReview, type EditKind, type ReviewDecision } from '../core/plan-workflow.js';
 import { bilingual } from '../core/text.js';
 import type { ItemFields, Plan, PlanHistoryEntry, PlanItem } from '../store/plan-records.js';
 import { isoNow, type AppContext } from './app-context.js';
-import { fail, notFound, ok, type Result } from './app-error.js';
+import { fail, invalid, notFound, ok, type Result } from './app-error.js';
 import { readOnly } from './organisations.js';
 
 const planNotFound = () => notFound('Plan d’action', 'Action plan');
@@ -66,13 +68,27 @@ function newItemFields(ctx: AppContext, input: ItemInput): Result<ItemFields> {
   if (!indicator || !ctx.scorer.index.indicators.has(indicator)) {
     return fail('invalid', 'unknown-indicator', bilingual('Une action à vous doit viser un indicateur existant (« indicator »).', 'An action of your own must name an existing indicator ("indicator").'));
   }
-  if (!action && !input.title) {
-    return fail('invalid', 'missing-title', bilingual('Une action à vous a besoin d’un titre.', 'An action of your own needs a title.'));
-  }
+  if (!action && !input.title) return missingTitle();
+  const due = dueInput(input.due);
+  if (!due.ok) return due;
   return ok({
-    actionId: action?.id ?? null, indicator, title: input.title ?? null, owner: input.owner ?? null, due: input.due ?? null,
+    actionId: action?.id ?? null, indicator, title: input.title ?? null, owner: input.owner ?? null, due: due.value ?? null,
     status: input.status ?? 'todo', target: input.target ?? null, successIndicator: input.successIndicator ?? null, notes: input.notes ?? null,
   });
+}
+
+const missingTitle = () => fail('invalid', 'missing-title', bilingual('Une action à vous a besoin d’un intitulé.', 'An action of your own needs a title.'), {
+  issues: [issue('missing-title', '/title', bilingual('Donnez un intitulé à cette action.', 'Give this action a title.'))],
+});
+
+/** A due date as typed (03/2027, T1 2027…), in its stored form; an unreadable one is refused on its field. */
+function dueInput(due: string | null | undefined): Result<string | null | undefined> {
+  if (due === undefined || due === null) return ok(due);
+  const parsed = parseDue(due);
+  return parsed ? ok(parsed) : invalid([issue('invalid-due', '/due', bilingual(
+    `Échéance « ${due} » non reconnue : un mois (mars 2027, 03/2027, 2027-03) ou un trimestre (T1 2027, 2027-T1).`,
+    `Due date "${due}" not recognised: a month (March 2027, 03/2027, 2027-03) or a quarter (Q1 2027, 2027-Q1).`,
+  ))]);
 }
 
 /** Starts a plan from a submitted assessment, optionally with suggested actions as its first items. */
@@ -101,49 +117,81 @@ export function createPlan(ctx: AppContext, actor: Actor, assessmentId: number, 
   return ok(plan);
 }
 
+/** What an edit does to a plan, once checked: null when it changes nothing. */
+interface Change {
+  kind: EditKind;
+  action: string;
+  detail: Record<string, unknown>;
+  apply: () => void;
+  title?: string;
+}
+
 /** One edit of a plan: version checked, status moved by the workflow, history kept. */
-function edit(ctx: AppContext, actor: Actor, id: number, version: number, kind: EditKind, action: string, detail: Record<string, unknown>, work: (plan: Plan) => Result<() => void>, title?: string): Result<Plan> {
+function edit(ctx: AppContext, actor: Actor, id: number, version: number, work: (plan: Plan) => Result<Change | null>): Result<Plan> {
   const found = editable(ctx, actor, id, version);
   if (!found.ok) return found;
   const prepared = work(found.value);
   if (!prepared.ok) return prepared;
+  const change = prepared.value;
+  if (change === null) return ok(found.value);
   const changed = ctx.store.plans.change(id, version, {
-    status: statusAfterEdit(found.value.status, kind), action, detail, userId: actor.userId, now: isoNow(ctx), ...(title !== undefined && { fields: { title } }),
-  }, prepared.value);
+    status: statusAfterEdit(found.value.status, change.kind), action: change.action, detail: change.detail, userId: actor.userId, now: isoNow(ctx),
+    ...(change.title !== undefined && { fields: { title: change.title } }),
+  }, change.apply);
   return changed ? ok(changed) : conflict(ctx.store.plans.get(id)!);
 }
 
 export function renamePlan(ctx: AppContext, actor: Actor, id: number, version: number, title: string): Result<Plan> {
-  return edit(ctx, actor, id, version, 'content', 'rename', { title }, () => ok(() => {}), title);
+  return edit(ctx, actor, id, version, (plan) => ok(plan.title === title ? null : { kind: 'content', action: 'rename', detail: { title }, apply: () => {}, title }));
 }
 
 export function addItem(ctx: AppContext, actor: Actor, id: number, version: number, input: ItemInput): Result<Plan> {
   const fields = newItemFields(ctx, input);
   if (!fields.ok) return fields;
-  return edit(ctx, actor, id, version, 'content', 'add-item', { item: fields.value }, (plan) => ok(() => void ctx.store.plans.addItem(plan.id, fields.value)));
+  return edit(ctx, actor, id, version, (plan) => ok({ kind: 'content', action: 'add-item', detail: { item: fields.value }, apply: () => void ctx.store.plans.addItem(plan.id, fields.value) }));
 }
 
+/**
+ * Changes an item. Only fields whose value really changes count: the page's form sends them all,
+ * and recording progress on an approved plan must keep its approval.
+ */
 export function updateItem(ctx: AppContext, actor: Actor, id: number, itemId: number, version: number, input: Omit<ItemInput, 'actionId' | 'indicator'>): Result<Plan> {
-  const changedKeys = Object.keys(input);
-  const kind: EditKind = changedKeys.every((k) => k === 'status' || k === 'notes') ? 'progress' : 'content';
-  return edit(ctx, actor, id, version, kind, kind === 'progress' ? 'progress' : 'update-item', { itemId, changes: input }, (plan) => {
+  const due = dueInput(input.due);
+  if (!due.ok) return due;
+  return edit(ctx, actor, id, version, (plan) => {
     const item = plan.items.find((i) => i.id === itemId);
     if (!item) return notFound('Élément du plan', 'Plan item');
     const { id: _id, position: _position, ...current } = item;
-    return ok(() => ctx.store.plans.updateItem(plan.id, itemId, { ...current, ...input }));
+    const wanted = { ...input, ...(input.due !== undefined && { due: due.value }), ...(input.notes !== undefined && { notes: input.notes?.trim() ? input.notes : null }) };
+    if (input.title !== undefined) wanted.title = ownTitle(ctx, item, input.title);
+    if (item.actionId === null && wanted.title === null) return missingTitle();
+    const changes = changedFields(current, wanted);
+    if (Object.keys(changes).length === 0) return ok(null);
+    const kind = editKind(changes);
+    const before = Object.fromEntries(Object.keys(changes).map((k) => [k, current[k as keyof typeof current]]));
+    return ok({ kind, action: kind === 'progress' ? 'progress' : 'update-item', detail: { itemId, changes, before }, apply: () => ctx.store.plans.updateItem(plan.id, itemId, { ...current, ...changes }) });
   });
 }
 
+/** A suggested action's title sent back as it is shown (its own, in either language) is no title of one's own. */
+function ownTitle(ctx: AppContext, item: PlanItem, title: string | null): string | null {
+  const action = item.actionId === null ? undefined : ctx.content.actions.find((a) => a.id === item.actionId);
+  return action && title !== null && item.title === null && (title === action.title.fr || title === action.title.en) ? null : title;
+}
+
 export function removeItem(ctx: AppContext, actor: Actor, id: number, itemId: number, version: number): Result<Plan> {
-  return edit(ctx, actor, id, version, 'content', 'remove-item', { itemId }, (plan) =>
-    plan.items.some((i) => i.id === itemId) ? ok(() => ctx.store.plans.removeItem(plan.id, itemId)) : notFound('Élément du plan', 'Plan item'));
+  return edit(ctx, actor, id, version, (plan) =>
+    plan.items.some((i) => i.id === itemId)
+      ? ok({ kind: 'content', action: 'remove-item', detail: { itemId }, apply: () => ctx.store.plans.removeItem(plan.id, itemId) })
+      : notFound('Élément du plan', 'Plan item'));
 }
 
 export function reorderItems(ctx: AppContext, actor: Actor, id: number, version: number, itemIds: number[]): Result<Plan> {
-  return edit(ctx, actor, id, version, 'content', 'reorder', { itemIds }, (plan) => {
+  return edit(ctx, actor, id, version, (plan) => {
     const same = itemIds.length === plan.items.length && plan.items.every((i) => itemIds.includes(i.id));
     if (!same) return fail('invalid', 'invalid-order', bilingual('L’ordre doit citer chaque élément du plan une fois.', 'The order must name every item of the plan once.'));
-    return ok(() => ctx.store.plans.reorder(plan.id, itemIds));
+    if (plan.items.every((item, i) => item.id === itemIds[i])) return ok(null);
+    return ok({ kind: 'content', action: 'reorder', detail: { itemIds }, apply: () => ctx.store.plans.reorder(plan.id, itemIds) });
   });
 }
 

@@ -13,20 +13,23 @@ import type { Plan } from '../../store/plan-records.js';
 import type { RouteRegistry } from '../route.js';
 import { id } from './schemas.js';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const due = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, schemaMessage({
-  fr: 'Échéance attendue sous la forme AAAA-MM (un mois, 2027-03) ou AAAA-Qn (un trimestre, 2027-Q2).',
-  en: 'Due date expected as YYYY-MM (a month, 2027-03) or YYYY-Qn (a quarter, 2027-Q2).',
-}));
+/** A text a person types: its limits said in their words, never zod's. */
+const text = (max: number, what: { fr: string; en: string }) => z.string().trim()
+  .min(1, schemaMessage({ fr: `${what.fr} est vide.`, en: `${what.en} is empty.` }))
+  .max(max, schemaMessage({ fr: `${what.fr} : ${max} caractères au plus.`, en: `${what.en}: ${max} characters at most.` }));
+const due = z.string().trim().max(40, schemaMessage({ fr: 'Échéance : un mois (mars 2027, 03/2027) ou un trimestre (T1 2027).', en: 'Due date: a month (March 2027, 03/2027) or a quarter (Q1 2027).' }))
+  .meta({ description: 'Un mois ou un trimestre, sous une forme courante (2027-03, 03/2027, mars 2027, 2027-Q1, T1 2027, Q1 2027) ; rendu sous la forme 2027-03 ou 2027-Q1 / a month or a quarter, stored as 2027-03 or 2027-Q1' });
+const itemStatus = z.enum(['todo', 'in-progress', 'done', 'dropped'], schemaMessage({ fr: 'Avancement : à faire (todo), en cours (in-progress), fait (done) ou abandonné (dropped).', en: 'Progress: todo, in-progress, done or dropped.' }));
 const itemFields = {
-  title: text(200).nullable().optional(),
-  owner: text(120).nullable().optional(),
+  title: text(200, { fr: 'L’intitulé', en: 'The title' }).nullable().optional(),
+  owner: text(120, { fr: 'Le responsable', en: 'The owner' }).nullable().optional(),
   due: due.nullable().optional(),
-  status: z.enum(['todo', 'in-progress', 'done', 'dropped']).optional(),
-  target: text(500).nullable().optional(),
-  successIndicator: text(500).nullable().optional(),
-  notes: z.string().max(5000).nullable().optional(),
+  status: itemStatus.optional(),
+  target: text(500, { fr: 'L’objectif', en: 'The target' }).nullable().optional(),
+  successIndicator: text(500, { fr: 'L’indicateur de réussite', en: 'The success indicator' }).nullable().optional(),
+  notes: z.string().max(5000, schemaMessage({ fr: 'Notes : 5 000 caractères au plus.', en: 'Notes: 5,000 characters at most.' })).nullable().optional(),
 };
+const commentBody = text(5000, { fr: 'Le commentaire', en: 'The comment' });
 const version = z.number().int().positive();
 const planParams = z.strictObject({ planId: id });
 const itemParams = z.strictObject({ planId: id, itemId: id });
@@ -57,7 +60,7 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
   });
   registry.add({
     method: 'post', path: '/assessments/:assessmentId/plans', tag: 'plans', auth: true, params: assessmentParams, status: 201,
-    body: z.strictObject({ title: text(200).optional(), actionIds: z.array(z.string().max(60)).max(100).optional() }),
+    body: z.strictObject({ title: text(200, { fr: 'Le titre du plan', en: 'The plan’s title' }).optional(), actionIds: z.array(z.string().max(60)).max(100).optional() }),
     summary: 'Créer un plan d’action depuis une évaluation soumise / create an action plan',
     responses: { 201: 'Created (draft)', 403: 'Read-only access', 404: 'Not found', 409: 'Assessment not submitted', 422: 'Unknown action' },
     handler: async ({ actor, params, body, lang }) => view(createPlan(ctx, actor, params.assessmentId, body), lang),
@@ -75,7 +78,7 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
     handler: async ({ actor, params, lang }) => view(getPlan(ctx, actor, params.planId), lang),
   });
   registry.add({
-    method: 'patch', path: '/plans/:planId', tag: 'plans', auth: true, params: planParams, body: z.strictObject({ version, title: text(200) }),
+    method: 'patch', path: '/plans/:planId', tag: 'plans', auth: true, params: planParams, body: z.strictObject({ version, title: text(200, { fr: 'Le titre du plan', en: 'The plan’s title' }) }),
     summary: 'Renommer le plan / rename the plan',
     responses: { 200: 'Renamed (back to draft)', 403: 'Read-only', 404: 'Not found', 409: 'Changed meanwhile' },
     handler: async ({ actor, params, body, lang }) => view(renamePlan(ctx, actor, params.planId, body.version, body.title), lang),
@@ -119,14 +122,14 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
   });
   registry.add({
     method: 'post', path: '/plans/:planId/review', tag: 'plans', auth: true, params: planParams,
-    body: z.strictObject({ version, decision: z.enum(['approve', 'request-changes']), comment: z.string().trim().min(1).max(5000).optional() }),
+    body: z.strictObject({ version, decision: z.enum(['approve', 'request-changes']), comment: commentBody.optional() }),
     summary: 'Relecture par l’expert : approuver ou demander des changements / expert review',
     responses: { 200: 'Reviewed', 403: 'Not this organisation’s workshop expert', 404: 'Not found', 409: 'Not awaiting review, or changed meanwhile' },
     handler: async ({ actor, params, body, lang }) => view(reviewPlan(ctx, actor, params.planId, body), lang),
   });
   registry.add({
     method: 'post', path: '/plans/:planId/comments', tag: 'plans', auth: true, params: planParams, status: 201,
-    body: z.strictObject({ itemId: id.optional(), body: z.string().trim().min(1).max(5000) }),
+    body: z.strictObject({ itemId: id.optional(), body: commentBody }),
     summary: 'Commenter le plan ou un élément / comment on the plan or an item',
     responses: { 201: 'Comment added', 404: 'Not found' },
     handler: async ({ actor, params, body, lang }) => view(commentPlan(ctx, actor, params.planId, body), lang),
