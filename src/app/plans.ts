@@ -182,8 +182,16 @@ function ownTitle(ctx: AppContext, item: PlanItem, title: string | null): string
 export function removeItem(ctx: AppContext, actor: Actor, id: number, itemId: number, version: number): Result<Plan> {
   return edit(ctx, actor, id, version, (plan) =>
     plan.items.some((i) => i.id === itemId)
-      ? ok({ kind: 'content', action: 'remove-item', detail: { itemId }, apply: () => ctx.store.plans.removeItem(plan.id, itemId) })
+      ? ok({ kind: 'content', action: 'remove-item', detail: { itemId }, apply: () => ctx.store.plans.removeItem(plan.id, itemId, isoNow(ctx)) })
       : notFound('Élément du plan', 'Plan item'));
+}
+
+/** Puts a removed item back where it was, with its fields and comments: the undo of a removal. */
+export function restoreItem(ctx: AppContext, actor: Actor, id: number, itemId: number, version: number): Result<Plan> {
+  return edit(ctx, actor, id, version, (plan) =>
+    ctx.store.plans.isRemoved(plan.id, itemId)
+      ? ok({ kind: 'content', action: 'restore-item', detail: { itemId }, apply: () => ctx.store.plans.restoreItem(plan.id, itemId) })
+      : notFound('Élément retiré du plan', 'Removed plan item'));
 }
 
 export function reorderItems(ctx: AppContext, actor: Actor, id: number, version: number, itemIds: number[]): Result<Plan> {
@@ -220,7 +228,7 @@ export function reviewPlan(ctx: AppContext, actor: Actor, id: number, input: { v
     status: statusAfterReview(input.decision), action: input.decision, detail: { comment: input.comment ?? null }, userId: actor.userId, now,
     fields: { reviewed_at: now, reviewed_by: actor.userId },
   }, () => {
-    if (input.comment) ctx.store.plans.addComment(id, null, actor.userId, input.comment, now);
+    if (input.comment) ctx.store.plans.addComment(id, null, actor.userId, input.comment, now, input.decision);
   });
   return changed ? ok(changed) : conflict(ctx.store.plans.get(id)!);
 }
@@ -239,9 +247,15 @@ export function commentPlan(ctx: AppContext, actor: Actor, id: number, input: { 
   return ok(ctx.store.plans.get(id)!);
 }
 
+const STATUS_WORDS: Record<Plan['status'], [string, string]> = {
+  draft: ['brouillon', 'draft'], submitted: ['soumis pour relecture', 'submitted for review'],
+  'changes-requested': ['modifications demandées', 'changes requested'], approved: ['approuvé', 'approved'],
+};
+
 function wrongState(plan: Plan, what: 'submit' | 'review') {
+  const [fr, en] = STATUS_WORDS[plan.status];
   return fail('conflict', 'invalid-plan-state', bilingual(
-    what === 'submit' ? `Un plan « ${plan.status} » ne peut pas être soumis.` : `Un plan « ${plan.status} » n’est pas en attente de relecture.`,
-    what === 'submit' ? `A plan in state "${plan.status}" cannot be submitted.` : `A plan in state "${plan.status}" is not awaiting review.`,
+    what === 'submit' ? `Ce plan est « ${fr} » : il ne peut pas être soumis.` : `Ce plan est « ${fr} » : il n’attend pas de relecture.`,
+    what === 'submit' ? `This plan is "${en}": it cannot be submitted.` : `This plan is "${en}": it is not awaiting review.`,
   ), { current: plan });
 }

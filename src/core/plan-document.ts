@@ -22,6 +22,8 @@ export interface PlanDocumentInput {
     date: string;
     reviewedBy: string | null;
     reviewedAt: string | null;
+    /** The expert's last decision, kept when the plan changed since. */
+    decision: { decision: 'approve' | 'request-changes'; by: string | null; at: string; comment: string | null } | null;
     items: {
       id: number;
       actionId: string | null;
@@ -36,7 +38,7 @@ export interface PlanDocumentInput {
       /** Global points this item alone would gain; null for an action of one's own. */
       gain: number | null;
     }[];
-    comments: { itemId: number | null; author: string; body: string; createdAt: string }[];
+    comments: { itemId: number | null; author: string; body: string; createdAt: string; decision: 'approve' | 'request-changes' | null }[];
   };
 }
 
@@ -66,7 +68,8 @@ const WORDS = {
     strengths: 'Points forts', gaps: 'À améliorer', planActions: 'Actions du plan pour ce pilier', none: 'Aucune', firstSteps: 'Premiers pas', testimony: 'Ils l’ont fait',
     resources: 'Ressources', evidence: 'Preuves et notes', noDue: 'Sans échéance', page: 'page', of: '/', target: 'Objectif', successIndicator: 'Indicateur de réussite',
     headers: ['Action', 'Indicateur', 'Responsable', 'Échéance', 'Avancement', 'Gain'], ownAction: 'action propre', noReview: 'Pas encore de relecture.',
-    onPlan: 'Sur le plan', onItem: 'Sur', chartAlt: 'Graphique en barres : score global et scores des trois piliers, aujourd’hui et une fois le plan réalisé.',
+    onPlan: 'Sur le plan', onItem: 'Sur', decision: 'Décision', decided: 'décision', changedSince: 'le plan a été modifié depuis : il attend d’être soumis à nouveau.',
+    decisions: { approve: 'approuvé', 'request-changes': 'modifications demandées' }, chartAlt: 'Graphique en barres : score global et scores des trois piliers, aujourd’hui et une fois le plan réalisé.',
     status: { draft: 'brouillon', submitted: 'soumis pour relecture', 'changes-requested': 'modifications demandées', approved: 'approuvé' },
     item: { todo: 'à faire', 'in-progress': 'en cours', done: 'fait', dropped: 'abandonné' },
     effort: { low: 'effort faible', medium: 'effort moyen', high: 'effort important' },
@@ -79,7 +82,8 @@ const WORDS = {
     strengths: 'Strengths', gaps: 'To improve', planActions: 'Plan actions for this pillar', none: 'None', firstSteps: 'First steps', testimony: 'They did it',
     resources: 'Resources', evidence: 'Evidence and notes', noDue: 'No due date', page: 'page', of: '/', target: 'Target', successIndicator: 'Success indicator',
     headers: ['Action', 'Indicator', 'Owner', 'Due', 'Progress', 'Gain'], ownAction: 'own action', noReview: 'Not reviewed yet.',
-    onPlan: 'On the plan', onItem: 'On', chartAlt: 'Bar chart: global score and the three pillar scores, today and once the plan is done.',
+    onPlan: 'On the plan', onItem: 'On', decision: 'Decision', decided: 'decision', changedSince: 'the plan has changed since: it waits to be submitted again.',
+    decisions: { approve: 'approved', 'request-changes': 'changes requested' }, chartAlt: 'Bar chart: global score and the three pillar scores, today and once the plan is done.',
     status: { draft: 'draft', submitted: 'submitted for review', 'changes-requested': 'changes requested', approved: 'approved' },
     item: { todo: 'to do', 'in-progress': 'in progress', done: 'done', dropped: 'dropped' },
     effort: { low: 'low effort', medium: 'medium effort', high: 'high effort' },
@@ -164,14 +168,24 @@ export function buildPlanDocument(index: ContentIndex, input: PlanDocumentInput)
       };
     }),
     timeline: timeline(activeItems.map((i) => ({ due: i.due, title: titleOf(i) })), lang),
-    review: {
-      decision: input.plan.reviewedAt ? `${w.status[input.plan.status]}${input.plan.reviewedBy ? ` — ${input.plan.reviewedBy}` : ''}, ${formatDate(input.plan.reviewedAt, lang)}` : w.noReview,
-      comments: input.plan.comments.map((c) => {
-        const item = c.itemId === null ? undefined : input.plan.items.find((i) => i.id === c.itemId);
-        return { heading: `${c.author}, ${formatDate(c.createdAt, lang)} — ${item ? `${w.onItem} ${quote(titleOf(item), lang)}` : w.onPlan}`, body: c.body };
-      }),
-    },
+    review: reviewSection(input.plan, (id) => { const item = input.plan.items.find((i) => i.id === id); return item && titleOf(item); }, lang),
     appendix: appendix(index, input.assessment.doc, lang),
+  };
+}
+
+/** The expert's last decision first, then every comment, the one given with a decision marked. */
+function reviewSection(plan: PlanDocumentInput['plan'], itemTitle: (id: number) => string | undefined, lang: Lang): PlanDocument['review'] {
+  const w = WORDS[lang];
+  const d = plan.decision;
+  const current = d !== null && plan.status === (d.decision === 'approve' ? 'approved' : 'changes-requested');
+  return {
+    decision: d === null ? w.noReview
+      : `${w.decision}${colon(lang)}${w.decisions[d.decision]}${d.by ? ` — ${d.by}` : ''}, ${formatDate(d.at, lang)}${current ? '' : ` ; ${w.changedSince}`}`,
+    comments: plan.comments.map((c) => {
+      const item = c.itemId === null ? undefined : itemTitle(c.itemId);
+      const about = c.decision ? `${w.decided} (${w.decisions[c.decision]})` : item ? `${w.onItem} ${quote(item, lang)}` : w.onPlan;
+      return { heading: `${c.author}, ${formatDate(c.createdAt, lang)} — ${about}`, body: c.body };
+    }),
   };
 }
 

@@ -66,6 +66,21 @@ describe('GET /plans/{id}/pdf', () => {
     expect(text).not.toContain('Cible');
   });
 
+  it('when the approved plan is edited since, then the PDF gives the expert’s decision as it was, says the plan changed since, and marks the decision comment', async () => {
+    let plan = (await h.call('leaderA', 'GET', `/plans/${planId}`)).body;
+    plan = (await h.call('leaderA', 'PATCH', `/plans/${planId}/items/${plan.items[1].id}`, { version: plan.version, owner: 'Nadia' })).body;
+    expect(plan.status).toBe('draft');
+    const res = await fetch(`${h.url}/plans/${planId}/pdf`, { headers: { authorization: `Bearer ${h.tokens.leaderA}` } });
+    const file = join(mkdtempSync(join(tmpdir(), 'impact-api-pdf-')), 'plan.pdf');
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const review = text.slice(text.lastIndexOf('Relecture de l’expert'));
+    expect(review).toContain('Décision : approuvé — expertA, 21 novembre 2026');
+    expect(review).toContain('modifié depuis');
+    expect(review).not.toContain('brouillon — expertA');
+    expect(review).toMatch(/expertA, 21 novembre 2026 — décision \(approuvé\) Plan clair et réaliste\./);
+  });
+
   it('when asked in English, then the PDF is English', async () => {
     const res = await fetch(`${h.url}/plans/${planId}/pdf?lang=en`, { headers: { authorization: `Bearer ${h.tokens.expertA}` } });
     const file = join(mkdtempSync(join(tmpdir(), 'impact-api-pdf-')), 'plan.pdf');

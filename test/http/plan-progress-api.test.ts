@@ -91,3 +91,37 @@ describe('due dates and the words of errors', () => {
     expect(JSON.stringify([bad.body, empty.body, long.body])).not.toMatch(/Trop petit|Too small|Too big|Trop grand|>=|<=/);
   });
 });
+
+describe('removing an item, and putting it back', () => {
+  it('when an item with a comment is removed, then it leaves the plan, and restoring it brings it back in place with its comment', async () => {
+    const plan = await approvedPlan();
+    const [first, second] = plan.items;
+    await h.call('expertA', 'POST', `/plans/${plan.id}/comments`, { itemId: first!.id, body: 'Chiffrez cette action.' });
+    const removed = await h.call('leaderA', 'DELETE', `/plans/${plan.id}/items/${first!.id}?version=${plan.version}`);
+    expect(removed.status).toBe(200);
+    expect(removed.body.items.map((i: Item) => i.id)).toEqual([second!.id]);
+    expect(removed.body.comments.map((c: { body: string }) => c.body)).not.toContain('Chiffrez cette action.');
+    const restored = await h.call('leaderA', 'POST', `/plans/${plan.id}/items/${first!.id}/restore`, { version: removed.body.version });
+    expect(restored.status).toBe(200);
+    expect(restored.body.items.map((i: Item) => i.id)).toEqual([first!.id, second!.id]);
+    expect(restored.body.items[0]).toMatchObject({ owner: 'Inès', due: '2027-03', target: '4 recrutements' });
+    expect(restored.body.comments).toEqual([expect.objectContaining({ itemId: first!.id, body: 'Chiffrez cette action.' })]);
+    const history = (await h.call('leaderA', 'GET', `/plans/${plan.id}/history`)).body as { action: string }[];
+    expect(history.slice(-2).map((e) => e.action)).toEqual(['remove-item', 'restore-item']);
+    // Only a removed item of this plan comes back; twice is "not found".
+    expect((await h.call('leaderA', 'POST', `/plans/${plan.id}/items/${first!.id}/restore`, { version: restored.body.version })).status).toBe(404);
+    expect((await h.call('leaderB', 'POST', `/plans/${plan.id}/items/${first!.id}/restore`, { version: restored.body.version })).status).toBe(404);
+  });
+});
+
+describe('what a plan still misses before review', () => {
+  it('when items have no owner or no due date, then the plan lists them, and dropped items are left out', async () => {
+    const { body: s } = await h.call('leaderA', 'GET', `/assessments/${assessmentId}/suggestions?limit=3`);
+    let plan = (await h.call('leaderA', 'POST', `/assessments/${assessmentId}/plans`, { actionIds: s.suggestions.map((x: { actionId: string }) => x.actionId) })).body;
+    const [a, b, c] = plan.items as Item[];
+    plan = (await h.call('leaderA', 'PATCH', `/plans/${plan.id}/items/${a!.id}`, { version: plan.version, owner: 'Inès', due: 'T2 2027' })).body;
+    plan = (await h.call('leaderA', 'PATCH', `/plans/${plan.id}/items/${b!.id}`, { version: plan.version, owner: 'Marc' })).body;
+    plan = (await h.call('leaderA', 'PATCH', `/plans/${plan.id}/items/${c!.id}`, { version: plan.version, status: 'dropped' })).body;
+    expect(plan.incomplete).toEqual([{ itemId: b!.id, title: b!.displayTitle, missing: ['due'] }]);
+  });
+});

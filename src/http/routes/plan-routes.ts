@@ -6,7 +6,7 @@ import { compareAssessments, suggestionsFor } from '../../app/insights.js';
 import { storedPlanDocument } from '../../app/plan-document-data.js';
 import { presentPlan } from '../../app/plan-view.js';
 import type { PdfRenderer } from '../../pdf/pdf-renderer.js';
-import { addItem, commentPlan, createPlan, getPlan, listPlans, planHistory, removeItem, renamePlan, reorderItems, reviewPlan, submitPlan, updateItem } from '../../app/plans.js';
+import { addItem, commentPlan, createPlan, getPlan, listPlans, planHistory, removeItem, renamePlan, reorderItems, restoreItem, reviewPlan, submitPlan, updateItem } from '../../app/plans.js';
 import { presentSuggestions } from '../../core/present-suggestions.js';
 import type { Lang } from '../../core/text.js';
 import type { Plan } from '../../store/plan-records.js';
@@ -55,8 +55,8 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
     method: 'get', path: '/assessments/:assessmentId/comparison', tag: 'plans', auth: true, params: assessmentParams,
     query: z.object({ with: id.optional() }),
     summary: 'Comparer avec une évaluation antérieure : écarts, et prévu / réalisé / compare with an earlier assessment',
-    responses: { 200: 'Changes per indicator, pillar and global; plan items done, and whether their indicator improved', 404: 'Not found or nothing earlier' },
-    handler: ({ actor, params, query }) => compareAssessments(ctx, actor, params.assessmentId, query.with),
+    responses: { 200: 'Changes per indicator, pillar and global; plan items done, and whether their indicator improved; for each plan drawn from the earlier assessment, each item’s projected gain beside its indicator’s change, and the plan’s projected scores beside the achieved ones', 404: 'Not found or nothing earlier' },
+    handler: ({ actor, params, query, lang }) => compareAssessments(ctx, actor, params.assessmentId, query.with, lang),
   });
   registry.add({
     method: 'post', path: '/assessments/:assessmentId/plans', tag: 'plans', auth: true, params: assessmentParams, status: 201,
@@ -104,9 +104,15 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
   });
   registry.add({
     method: 'delete', path: '/plans/:planId/items/:itemId', tag: 'plans', auth: true, params: itemParams, query: z.object({ version: z.coerce.number().int().positive() }),
-    summary: 'Retirer un élément (?version=) / remove an item',
+    summary: 'Retirer un élément (?version=) ; POST …/restore le remet / remove an item (undo with …/restore)',
     responses: { 200: 'Removed', 403: 'Read-only', 404: 'Not found', 409: 'Changed meanwhile' },
     handler: async ({ actor, params, query, lang }) => view(removeItem(ctx, actor, params.planId, params.itemId, query.version), lang),
+  });
+  registry.add({
+    method: 'post', path: '/plans/:planId/items/:itemId/restore', tag: 'plans', auth: true, params: itemParams, body: z.strictObject({ version }),
+    summary: 'Remettre un élément retiré, tel qu’il était (annuler le retrait) / put a removed item back (undo)',
+    responses: { 200: 'Restored (back to draft)', 403: 'Read-only', 404: 'Not found or not removed', 409: 'Changed meanwhile' },
+    handler: async ({ actor, params, body, lang }) => view(restoreItem(ctx, actor, params.planId, params.itemId, body.version), lang),
   });
   registry.add({
     method: 'post', path: '/plans/:planId/items/order', tag: 'plans', auth: true, params: planParams, body: z.strictObject({ version, itemIds: z.array(id).max(500) }),
