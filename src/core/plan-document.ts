@@ -48,6 +48,7 @@ export interface TableRow {
 
 /** Everything the PDF shows, already worded in one language: the renderer only lays it out. */
 export interface PlanDocument {
+  kind: 'plan';
   lang: Lang;
   meta: { title: string; author: string; subject: string; keywords: string; date: string };
   labels: typeof WORDS.fr;
@@ -92,6 +93,9 @@ const WORDS = {
   },
 };
 
+/** The words of plans, shared with the bilan so both documents say the same. */
+export { WORDS as PLAN_WORDS };
+
 export function formatDate(iso: string, lang: Lang): string {
   return new Date(iso).toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
@@ -112,6 +116,7 @@ export function buildPlanDocument(index: ContentIndex, input: PlanDocumentInput)
     ? `${w.status.approved} (${input.plan.reviewedBy}, ${formatDate(input.plan.reviewedAt, lang)})`
     : w.status[input.plan.status];
   return {
+    kind: 'plan',
     lang,
     labels: w,
     meta: {

@@ -45,10 +45,12 @@ describe('the expert review in Chromium', () => {
     ]);
     const leaderItem = leader.page.locator(`[data-item="${plan.items[0]!.id}"]`);
     await leaderItem.getByRole('button', { name: /^Modifier/ }).click();
-    await leaderItem.getByLabel(/Échéance/).fill('2027-Q2');
+    await leaderItem.getByLabel('Mois ou trimestre').selectOption({ label: 'T2 (trimestre)' });
+    await leaderItem.getByLabel('Année').selectOption('2027');
     await leaderItem.getByRole('button', { name: 'Enregistrer' }).click();
     await leader.page.locator('[data-plan-status="draft"]').waitFor();
     await leader.page.getByRole('button', { name: 'Soumettre à l’expert' }).click();
+    await leader.page.getByRole('button', { name: 'Soumettre quand même' }).click();
     await leader.page.locator('[data-plan-status="submitted"]').waitFor();
 
     // Back in the expert's queue, the plan waits again; they approve it.

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyChanges } from '../../src/core/apply-changes.js';
 import { examples, startHarness, type Harness } from './harness.js';
@@ -72,5 +76,67 @@ describe('the bilan: intended vs achieved', () => {
     const res = await h.call('leaderA', 'GET', `/assessments/${later}/comparison?lang=en`);
     const fr = await h.call('leaderA', 'GET', `/assessments/${later}/comparison`);
     expect(res.body.plans[0].items[0].indicatorTitle).not.toBe(fr.body.plans[0].items[0].indicatorTitle);
+  });
+});
+
+/** The PDF as a reader copies its text (pdftotext), with its page count and fonts. */
+async function pdf(path: string, who: 'leaderA' | 'expertA' = 'leaderA'): Promise<{ status: number; text: string; info: string; fonts: string; raw: Buffer }> {
+  const res = await fetch(`${h.url}${path}`, { headers: { authorization: `Bearer ${h.tokens[who]}` } });
+  const raw = Buffer.from(await res.arrayBuffer());
+  if (res.status !== 200) return { status: res.status, text: raw.toString(), info: '', fonts: '', raw };
+  const file = join(mkdtempSync(join(tmpdir(), 'impact-bilan-')), 'bilan.pdf');
+  writeFileSync(file, raw);
+  const run = (cmd: string, ...args: string[]) => execFileSync(cmd, [...args, file, ...(cmd === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' });
+  return { status: res.status, text: run('pdftotext', '-layout').replace(/\s+/g, ' '), info: run('pdfinfo'), fonts: run('pdffonts'), raw };
+}
+
+describe('GET /assessments/{id}/comparison/pdf, the bilan as a PDF', () => {
+  it('when the leader downloads it, then it gives each action intended beside achieved, and the plan’s projected scores beside the achieved ones', async () => {
+    const { status, text, info, fonts, raw } = await pdf(`/assessments/${later}/comparison/pdf`);
+    expect(status).toBe(200);
+    const comparison = (await h.call('leaderA', 'GET', `/assessments/${later}/comparison`)).body;
+    const bilan = comparison.plans[0];
+    expect(text).toContain('Bilan du plan « Plan 2027 »');
+    for (const item of bilan.items) expect(text).toContain(item.displayTitle.slice(0, 40));
+    expect(text).toContain('Objectif : 100 % des sites');
+    expect(text).toContain('Indicateur de réussite : sites couverts');
+    const fr = (n: number) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(n);
+    const [done] = bilan.items;
+    expect(text).toContain(`Prévu : ${fr(done.projected.indicator.before)} → ${fr(done.projected.indicator.after)}`);
+    expect(text).toContain(`Obtenu : ${fr(done.achieved.before)} → ${fr(done.achieved.after)}`);
+    expect(text).toContain('action propre : pas de gain calculé');
+    const global = bilan.scores[0];
+    expect(text).toContain(`de ${fr(global.before)} à ${fr(global.projected)}`);
+    expect(text).toContain(`le donne à ${fr(global.achieved)}`);
+    expect(text).toContain('Tous les indicateurs : avant et après');
+    // Same quality as the plan: tagged, embedded font, page numbers, French language, bookmarks.
+    const pages = Number(info.match(/Pages:\s+(\d+)/)![1]);
+    expect(text).toContain(`page ${pages} / ${pages}`);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/Title:\s+Bilan : prévu et réalisé — Org A/);
+    expect(fonts).toMatch(/DejaVuSans.*yes/);
+    expect(raw.toString('latin1')).toContain('/Lang (fr-FR)');
+    expect(raw.toString('latin1')).toContain('/Outlines');
+    // A negative change is written with a minus sign, never a hyphen.
+    expect(text).not.toMatch(/\(-\d/);
+  });
+
+  it('when asked in English, then the bilan is English', async () => {
+    const { text } = await pdf(`/assessments/${later}/comparison/pdf?lang=en`, 'expertA');
+    expect(text).toContain('Progress report of the plan "Plan 2027"');
+    expect(text).toContain('Every indicator: before and after');
+    expect(text).not.toContain('Prévu');
+  });
+
+  it('when someone else asks, or there is no plan to tell, then a JSON 404 and not a byte of PDF', async () => {
+    const other = await h.call('leaderB', 'GET', `/assessments/${later}/comparison/pdf`);
+    expect(other.status).toBe(404);
+    expect(other.headers.get('content-type')).toMatch(/json/);
+    expect((await h.call(null, 'GET', `/assessments/${later}/comparison/pdf`)).status).toBe(401);
+    // Compared with the later one itself as "earlier": nothing was drawn from it.
+    const third = await submitted(examples.get('insertion-esus')!.answers);
+    const none = await h.call('leaderA', 'GET', `/assessments/${third}/comparison/pdf`);
+    expect(none.status).toBe(404);
+    expect(none.body.error.code).toBe('no-plan');
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { schemaMessage } from '../../core/zod-issues.js';
 import type { AppContext } from '../../app/app-context.js';
 import { ok, type Result } from '../../app/app-error.js';
+import { bilanDocument } from '../../app/bilan-document-data.js';
 import { compareAssessments, suggestionsFor } from '../../app/insights.js';
 import { storedPlanDocument } from '../../app/plan-document-data.js';
 import { presentPlan } from '../../app/plan-view.js';
@@ -57,6 +58,19 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
     summary: 'Comparer avec une évaluation antérieure : écarts, et prévu / réalisé / compare with an earlier assessment',
     responses: { 200: 'Changes per indicator, pillar and global; plan items done, and whether their indicator improved; for each plan drawn from the earlier assessment, each item’s projected gain beside its indicator’s change, and the plan’s projected scores beside the achieved ones', 404: 'Not found or nothing earlier' },
     handler: ({ actor, params, query, lang }) => compareAssessments(ctx, actor, params.assessmentId, query.with, lang),
+  });
+  registry.add({
+    method: 'get', path: '/assessments/:assessmentId/comparison/pdf', tag: 'plans', auth: true, params: assessmentParams,
+    query: z.object({ with: id.optional() }),
+    summary: 'Le bilan en PDF : chaque plan parti de l’évaluation antérieure, prévu et réalisé (?lang=en) / the progress report as a PDF',
+    responses: { 200: 'application/pdf, streamed', 404: 'Not found, nothing earlier, or no plan drawn from the earlier assessment (nothing is sent before access is checked)' },
+    handler: async ({ actor, params, query, lang, res }) => {
+      const built = await bilanDocument(ctx, actor, params.assessmentId, query.with, lang);
+      if (!built.ok) return built;
+      res.status(200).type('application/pdf').setHeader('Content-Disposition', `attachment; filename="bilan-${params.assessmentId}-${lang}.pdf"`);
+      await pdf.render(built.value, res);
+      return undefined;
+    },
   });
   registry.add({
     method: 'post', path: '/assessments/:assessmentId/plans', tag: 'plans', auth: true, params: assessmentParams, status: 201,
