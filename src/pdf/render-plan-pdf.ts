@@ -13,7 +13,7 @@ export function renderPlanPdf(document: PlanDocument, out: Writable): Promise<vo
   summary(w, document);
   pillars(w, document);
   w.heading(document.labels.plan, 1);
-  w.table(document.table.headers, document.table.rows.map((r) => r.cells), [0.29, 0.2, 0.15, 0.13, 0.13, 0.1]);
+  w.table(document.table.headers, document.table.rows.map((r) => r.cells), [0.26, 0.18, 0.16, 0.13, 0.17, 0.1]);
   actions(w, document);
   timeline(w, document);
   review(w, document);

@@ -14,7 +14,7 @@ describe('the expert review in Chromium', () => {
 
     // Experts start at their queue.
     await page.getByRole('heading', { level: 1, name: 'Plans à relire' }).waitFor();
-    const row = page.locator(`tr[data-plan="${plan.id}"]`);
+    const row = page.locator(`.review-queue [data-plan="${plan.id}"]`);
     expect(await row.textContent()).toContain('Org A');
     expect(await row.textContent()).toContain('soumis pour relecture');
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -55,7 +55,7 @@ describe('the expert review in Chromium', () => {
 
     // Back in the expert's queue, the plan waits again; they approve it.
     await visit(page, h, '#/reviews');
-    expect(await page.locator(`tr[data-plan="${plan.id}"]`).textContent()).toContain('soumis pour relecture');
+    expect(await page.locator(`.review-queue [data-plan="${plan.id}"]`).textContent()).toContain('soumis pour relecture');
     await visit(page, h, `#/plans/${plan.id}`);
     await page.getByRole('button', { name: 'Approuver le plan' }).click();
     await page.locator('[data-plan-status="approved"]').waitFor();

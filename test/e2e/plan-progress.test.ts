@@ -207,4 +207,18 @@ describe('the bilan in Chromium', () => {
     expect(await narrowestWidth(phone.page, '.item-fields dd')).toBeGreaterThan(250);
     expect([...problems, ...phone.problems]).toEqual([]);
   });
+
+  it('when the expert opens the queue on a phone, then each plan’s organisation, workshop and state are all in view', async () => {
+    const { h } = suite;
+    const plan = await submittedPlan(h, 'leaderA', await submittedAssessment(h, 'leaderA', h.orgA));
+    const { page, problems } = await openAs('expertA', '#/reviews', { width: 390 });
+    const entry = page.locator(`.review-queue [data-plan="${plan.id}"]`);
+    await entry.waitFor();
+    expect({ fits: await fitsWidth(page), cut: await cutContent(page) }).toEqual({ fits: true, cut: [] });
+    expect(await entry.textContent()).toMatch(/Org A.*Atelier.*soumis pour relecture/);
+    const box = await entry.locator('.badge').boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await expectAccessible(page);
+    expect(problems).toEqual([]);
+  });
 });
