@@ -110,7 +110,7 @@ function PlanView({ initial, content }: { initial: Plan; content: Questionnaires
       <h2 id="plan-items" tabIndex={-1}>{t('items')}</h2>
       {canEdit && plan.status !== 'draft' ? <p class="muted">{t('editingSendsBack')} {t('progressKeepsApproval')}</p> : null}
       {removed ? (
-        <p class="alert undo-notice" data-removed={removed.id}>
+        <p class="alert undo-notice" role="status" data-removed={removed.id}>
           {t('itemRemoved', { title: removed.displayTitle })}{' '}
           <button type="button" id="undo-remove" class="button-secondary" onClick={() => undo(removed)}>{t('undoRemove')}</button>
         </p>
