@@ -7,7 +7,7 @@ const UNITS = { kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 } as const;
 /** A size such as "200mb", in bytes. */
 const size = z.string().regex(/^\d+(kb|mb|gb)$/).transform((v) => Number.parseInt(v, 10) * UNITS[v.slice(-2) as keyof typeof UNITS]);
 
-/** Every setting, from the environment, parsed once at start; the README documents each. */
+/** Every setting, from the environment, parsed once at start; docs/operations.md documents each. */
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),

@@ -81,6 +81,7 @@ const rows: Row[] = [
   ['submitted plan PDF', 'GET', () => `/plans/${submittedPlan}/pdf`, undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 404, anonymous: 401 }],
   ['who am I', 'GET', () => '/auth/me', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 401 }],
   ['compare assessments', 'GET', () => `/assessments/${later}/comparison?with=${submitted}`, undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 404, anonymous: 401 }],
+  ['bilan PDF', 'GET', () => `/assessments/${later}/comparison/pdf?with=${submitted}`, undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 404, anonymous: 401 }],
   ['review queue', 'GET', () => '/reviews', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 401 }],
   ['list workshops', 'GET', () => '/workshops', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 401 }],
   ['questionnaires', 'GET', () => '/questionnaires', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 200 }],
@@ -136,6 +137,10 @@ describe('access matrix', () => {
     const doneFor = async (who: Who) => (await h.call(who, 'GET', `/assessments/${later}/comparison?with=${submitted}`)).body.done.map((d: { itemId: number }) => d.itemId);
     expect(await doneFor('leaderA')).toContain(draftItem);
     expect(await doneFor('expertA')).not.toContain(draftItem);
+    // Nor is the draft among the plans the bilan sets beside what was achieved.
+    const bilanFor = async (who: Who) => (await h.call(who, 'GET', `/assessments/${later}/comparison?with=${submitted}`)).body.plans.map((p: { planId: number }) => p.planId);
+    expect(await bilanFor('leaderA')).toEqual(expect.arrayContaining([draftPlan, submittedPlan]));
+    expect(await bilanFor('expertA')).toEqual([submittedPlan]);
   });
 
   it('when an expert lists assessments, then drafts are not among them', async () => {
