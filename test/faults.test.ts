@@ -135,7 +135,7 @@ describe('faults', () => {
     const dir = mkdtempSync(join(tmpdir(), 'impact-nocontent-'));
     const empty = mkdtempSync(join(tmpdir(), 'impact-empty-'));
     const started = spawnSync(process.execPath, [BIN, 'serve'], {
-      env: { ...process.env, DATABASE_FILE: join(dir, 'db.sqlite'), CONTENT_DIR: empty, PORT: '0', LOG_LEVEL: 'silent' },
+      env: env(dir, { CONTENT_DIR: empty, PORT: '0' }),
       encoding: 'utf8',
     });
     expect(started.status).toBe(1);
@@ -146,7 +146,7 @@ describe('faults', () => {
     const dir = mkdtempSync(join(tmpdir(), 'impact-nodb-'));
     writeFileSync(join(dir, 'not-a-folder'), 'x');
     const started = spawnSync(process.execPath, [BIN, 'serve'], {
-      env: { ...process.env, DATABASE_FILE: join(dir, 'not-a-folder', 'db.sqlite'), PORT: '0', LOG_LEVEL: 'silent' },
+      env: env(dir, { DATABASE_FILE: join(dir, 'not-a-folder', 'db.sqlite'), PORT: '0' }),
       encoding: 'utf8',
     });
     expect(started.status).toBe(1);
