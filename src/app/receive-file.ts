@@ -34,7 +34,7 @@ export async function receiveFile(source: AsyncIterable<Buffer>, path: string, l
       }
       hash.update(chunk);
       try {
-        await file!.write(chunk);
+        await writeAll(file!, chunk);
       } catch (error) {
         failure = { kind: 'unwritable', code: (error as NodeJS.ErrnoException).code };
       }
@@ -50,4 +50,9 @@ export async function receiveFile(source: AsyncIterable<Buffer>, path: string, l
   if (!failure) return { kind: 'stored', bytes, hash: hash.digest('hex') };
   await rm(path, { force: true }).catch(() => undefined);
   return failure;
+}
+
+/** One write may take only part of a buffer (the system call's right): write until all of it is. */
+async function writeAll(file: FileHandle, chunk: Buffer): Promise<void> {
+  for (let offset = 0; offset < chunk.length;) offset += (await file.write(chunk, offset, chunk.length - offset)).bytesWritten;
 }
