@@ -54,7 +54,7 @@ const dir = mkdtempSync(join(tmpdir(), 'impact-compare-'));
 const file = join(dir, 'portfolio.csv');
 await writePortfolio(indexContent(loaded.value.content), file, rows, 17);
 const chunks: CsvChunk[] = [];
-for await (const chunk of readCsvChunks(file, { bytesRead: 0, totalBytes: 0 }, 500)) chunks.push(chunk);
+for await (const work of readCsvChunks(file, { bytesRead: 0, totalBytes: 0 }, 500)) if (!Array.isArray(work)) chunks.push(work);
 rmSync(dir, { recursive: true, force: true });
 
 const builds: Build[] = [];

@@ -143,6 +143,51 @@ describe('impact-score batch: incomplete rows', () => {
   });
 });
 
+describe('impact-score batch: rows a file leaves unreadable', () => {
+  const readResults = (file: string) => parse(readFileSync(file), { bom: true, columns: true }) as Record<string, string>[];
+
+  it('when a CSV row opens a quote it never closes (mid-file, and on the last line), then that row is rejected with its number, every other row is scored, and it exits 1', async () => {
+    const d = dir();
+    const input = join(d, 'in.csv');
+    const columns = portfolioColumns(index, 'fr').map((c) => c.id);
+    const rows = examples.map((doc, i) => rowOf(index, `ORG-${i}`, doc));
+    const lines = stringify([columns, ...rows], { delimiter: ';' }).trimEnd().split('\n');
+    // Row 4 is typed with a quote opening a cell; the last line opens one at its end.
+    const broken = [...rows[2]!];
+    broken[columns.indexOf('inclusion-hires')] = '"10-24';
+    lines.splice(3, 0, broken.join(';').replaceAll('\n', ' '));
+    writeFileSync(input, `${lines.join('\n')}\nLAST;"sans fin`);
+    const { code, err } = await run('batch', input, '-o', join(d, 'scores.csv'), '--progress', 'none');
+    expect(err).not.toMatch(NO_STACK);
+    expect(code).toBe(1);
+    const out = readResults(join(d, 'scores.csv'));
+    const last = examples.length + 3;
+    expect(out.map((r) => [r.row, r.id, r.error === ''])).toEqual([
+      ['2', 'ORG-0', true], ['3', 'ORG-1', true], ['4', '', false],
+      ...examples.slice(2).map((_, i) => [String(5 + i), `ORG-${i + 2}`, true]),
+      [String(last), '', false],
+    ]);
+    for (const row of [out[2]!, out.at(-1)!]) expect(row.error).toBe('—: guillemet (") ouvert dans cette ligne et jamais refermé : la ligne n’a pas pu être lue (les suivantes sont lues normalement). Dans une cellule, un guillemet s’écrit doublé ("").');
+  });
+
+  it('when a JSON Lines file holds a line nested 100,000 deep, a line of 2 MB and a line that is not JSON, then each is rejected with its line number and the others are scored', async () => {
+    const d = dir();
+    const input = join(d, 'in.jsonl');
+    const named = (name: string) => JSON.stringify({ ...examples[0]!, organisation: { name } });
+    const deep = `{"profile":{},"answers":{"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`;
+    const long = JSON.stringify({ ...examples[0]!, answers: { ...examples[0]!.answers, 'inclusion-evidence': 'x'.repeat(2_000_000) } });
+    writeFileSync(input, [named('A'), deep, named('B'), long, named('C'), '{ pas du JSON', ''].join('\n'));
+    const { code, err } = await run('batch', input, '-o', join(d, 'scores.csv'), '--progress', 'none', '--lang', 'en');
+    expect(err).not.toMatch(NO_STACK);
+    expect(code).toBe(1);
+    const out = readResults(join(d, 'scores.csv'));
+    expect(out.map((r) => [r.row, r.id, r.error.replace(/: .*/s, '')])).toEqual([['1', 'A', ''], ['2', '', '—'], ['3', 'B', ''], ['4', '', '—'], ['5', 'C', ''], ['6', '', '—']]);
+    expect(out[1]!.error).toBe('—: JSON nested more than 32 levels deep: not an answers document.');
+    expect(out[3]!.error).toBe('—: row longer than 1,000,000 bytes: it could not be read.');
+    expect(out[5]!.error).toMatch(/^—: Invalid JSON: /);
+  });
+});
+
 describe('impact-score batch: progress and interruption', () => {
   it('when a template-made CSV (label row, blank lines) runs with --progress lines, then a progress line counts the organisations as the summary does', async () => {
     const d = dir();

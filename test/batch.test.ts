@@ -279,15 +279,17 @@ describe('impact-score batch (the real command, with worker threads)', () => {
     expect((await cli('batch', join(d, 'missing.csv'), '-o', join(d, 'out.csv'))).code).toBe(2);
   });
 
-  it('when a row is a bomb (an unclosed quote swallowing megabytes), then the run stops with the row number and leaves no output', async () => {
+  it('when a row is a bomb (an unclosed quote swallowing megabytes), then that row is rejected with its number and the rows after it are scored', async () => {
     const d = dir();
     const input = join(d, 'bomb.csv');
-    writeFileSync(input, `id;headcount\nA;"${'x'.repeat(3_000_000)}\n`);
+    const [, after] = csvOf([header(), rowOf(index, 'AFTER', examples[0]!)], ';').split('\n');
+    writeFileSync(input, `${header().join(';')}\nA;"${'x'.repeat(3_000_000)}\n${after}\n`);
     const res = await cli('batch', input, '-o', join(d, 'out.csv'), '--progress', 'none');
-    expect(res.code).toBe(2);
-    expect(res.err).toContain('ligne 2 de plus de 1');
-    expect(existsSync(join(d, 'out.csv'))).toBe(false);
-    expect(existsSync(join(d, 'out.csv.partial'))).toBe(false);
+    expect(res.code).toBe(1);
+    const out = readCsv(join(d, 'out.csv'));
+    expect(out.map((r) => [r.row, r.id])).toEqual([['2', ''], ['3', 'AFTER']]);
+    expect(out[0]!.error).toMatch(/^—: guillemet \(\"\) ouvert dans cette ligne et jamais refermé/);
+    await expectSingleScoring(out[1]!, examples[0]!);
   });
 
   it('when an XLSX row unfolds into a huge cell, then the run stops with the row number', async () => {

@@ -1,8 +1,8 @@
 import { createReadStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Lang } from '../core/text.js';
+import { readJsonLines } from './json-lines.js';
 import type { InputRow } from './score-row.js';
 
 export type InputFormat = 'csv' | 'jsonl' | 'xlsx';
@@ -47,7 +47,7 @@ export function readRows(file: string, format: 'jsonl' | 'xlsx', progress: ReadP
   // exceljs may copy the whole zip to a temporary file before the first row (a sheet stored
   // before its shared strings), so the bytes read tell nothing of the rows to come.
   progress.totalBytes = format === 'jsonl' ? statSync(file).size : 0;
-  return format === 'jsonl' ? readJsonLines(file, progress) : readXlsx(file, progress);
+  return format === 'jsonl' ? readJsonLines(counted(createReadStream(file), progress)) : readXlsx(file, progress);
 }
 
 function counted(stream: Readable, progress: ReadProgress): Readable {
@@ -61,21 +61,6 @@ export function checkHeader(header: readonly string[], file: string): void {
     throw new UnreadableFile(file, 'la première ligne doit nommer les colonnes, dont « id » (voir impact-score batch-template)',
       'the first row must name the columns, including "id" (see impact-score batch-template)',
     );
-  }
-}
-
-async function* readJsonLines(file: string, progress: ReadProgress): AsyncGenerator<InputRow> {
-  const lines = createInterface({ input: counted(createReadStream(file, { encoding: 'utf8' }), progress), crlfDelay: Infinity });
-  let row = 0;
-  for await (const line of lines) {
-    row++;
-    const text = line.replace(/^\uFEFF/, '').trim();
-    if (text === '') continue;
-    try {
-      yield { row, cells: {}, document: JSON.parse(text) as unknown };
-    } catch (error) {
-      yield { row, cells: {}, unreadable: (error as Error).message };
-    }
   }
 }
 

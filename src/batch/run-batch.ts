@@ -68,9 +68,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   try {
     if (options.inputFormat === 'csv') {
       // CSV: the main thread only cuts the text at record ends; workers parse and score.
-      for await (const csvChunk of readCsvChunks(options.input, progress, chunkSize)) {
+      for await (const work of readCsvChunks(options.input, progress, chunkSize)) {
         options.signal?.throwIfAborted();
-        inFlight.push(options.pool.score(csvChunk, output));
+        inFlight.push(options.pool.score(work, output));
         if (inFlight.length >= window) await drainOne();
       }
     }

@@ -3,7 +3,7 @@ import type { AnswersDocument, AnswerValue, Question } from '../core/content-mod
 import { viewIssue, type Issue } from '../core/issue.js';
 import { topSuggestions, type compileActions, type RankedAction } from '../core/quick-suggest.js';
 import { checkRow, rowStateFrom, UNANSWERED_STATUS, UNKNOWN, valuesOf, type RowBuffers, type RowState } from '../core/row-state.js';
-import type { Lang } from '../core/text.js';
+import { localize, type Lang, type LocalizedText } from '../core/text.js';
 import { missingAnswerIssue, missingAnswers, validateAnswers } from '../core/validate-answers.js';
 import { parseAnswersDocument } from '../core/answers-document.js';
 import { ID_COLUMN, NAME_COLUMN, isLabelRow } from './columns.js';
@@ -19,8 +19,8 @@ export interface InputRow {
   cells: Record<string, unknown>;
   /** For JSON Lines: the answers document itself. */
   document?: unknown;
-  /** A row that could not even be read (a JSON line that is not JSON): the parser's reason. */
-  unreadable?: string;
+  /** A row that could not even be read (a JSON line that is not JSON, a CSV quote never closed): why, in each language. */
+  unreadable?: LocalizedText;
 }
 
 export interface RowProblem {
@@ -83,7 +83,7 @@ export function okResult(compiled: CompiledScorer, row: number, id: string, scor
 
 /** Scores one row: builds its answers document, validates it, scores it, suggests its top actions. */
 export function scoreRow(scorer: RowScorer, input: InputRow): RowResult {
-  if (input.unreadable !== undefined) return { row: input.row, id: '', ok: false, problems: [{ column: '—', message: unreadableLine(input.unreadable, scorer.lang) }] };
+  if (input.unreadable !== undefined) return unreadableRow(input.row, input.unreadable, scorer.lang);
   if (input.document === undefined && isLabelRow(input.cells)) return { row: input.row, skip: true };
   const built = input.document === undefined ? fromCells(scorer, input.cells) : fromJson(input.document);
   if (!built.ok) return { row: input.row, id: built.id, ok: false, problems: built.issues.map((i) => problem(i, scorer.lang)) };
@@ -92,9 +92,8 @@ export function scoreRow(scorer: RowScorer, input: InputRow): RowResult {
   return one.results[0]!;
 }
 
-// The parser's own reason is English (V8's): kept as the detail, after a sentence in the reader's language.
-function unreadableLine(reason: string, lang: Lang): string {
-  return lang === 'fr' ? `JSON invalide : ${reason}` : `Invalid JSON: ${reason}`;
+function unreadableRow(row: number, reason: LocalizedText, lang: Lang): Extract<RowResult, { ok: false }> {
+  return { row, id: '', ok: false, problems: [{ column: '—', message: localize(reason, lang) }] };
 }
 
 /** Validates, scores and suggests for one organisation's answers. */
@@ -197,7 +196,7 @@ function planOf(scorer: RowScorer, header: readonly string[]): ColumnPlan {
   return plan;
 }
 
-/** A chunk read whole as text (csvRecords): what `scoreCsvChunk` falls back to, and what the tests hold it to. */
+/** A chunk read whole as text (csvRecords): what the tests hold `scoreCsvChunk` to. */
 export function scoreTextChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink, plan = planOf(scorer, chunk.header)): number {
   const records = csvRecords(chunkText(chunk), chunk.delimiter);
   records.forEach((record, i) => scoreTextRecord(scorer, plan, chunk.firstRow + i, record, sink));
@@ -216,8 +215,8 @@ function scoreTextRecord(scorer: RowScorer, plan: ColumnPlan, row: number, recor
  * Parses and scores a chunk of CSV records (in a worker) into `sink`, and tells the row number of
  * its last record: row numbers follow the file's. Each cell of a record without quotes (most are)
  * is read from its bytes (plain-records.ts), with no string made for the texts a column repeats;
- * records with quotes are read as text (see `quotedRecords`), and a chunk that cannot be read so
- * is read whole as text (`scoreTextChunk`).
+ * records with quotes are read as text (see `quotedRecords`), and one that cannot be read is
+ * rejected with its number.
  */
 export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink): number {
   const plan = planOf(scorer, chunk.header);
@@ -226,7 +225,6 @@ export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink)
   const record = scorer.buffers.record;
   const textOf = textReader(chunk);
   const quoted = quotedRecords(bytes, chunk.delimiter, textOf);
-  if (!quoted) return scoreTextChunk(scorer, chunk, sink, plan);
   // Slots no column of this header fills stay empty for the whole chunk (see scorePlainRecord).
   scorer.buffers.values.fill(undefined);
   scorer.buffers.known.fill(UNKNOWN);
@@ -236,7 +234,8 @@ export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink)
     const text = quoted.size > 0 ? quoted.get(at) : undefined;
     if (text) {
       at = text.next;
-      scoreTextRecord(scorer, plan, row, text.cells, sink);
+      if ('cells' in text) scoreTextRecord(scorer, plan, row, text.cells, sink);
+      else sink.result(unreadableRow(row, text.unreadable, scorer.lang));
       continue;
     }
     at = readPlainRecord(bytes, at, delimiter, record);

@@ -111,6 +111,26 @@ describe('batches through the API', () => {
     expect(rows.map((r) => [r[head.indexOf('id')], r[head.indexOf('global')]])).toEqual([['insertion-esus', 71.1], ['scop-40', 52.3]]);
   });
 
+  it('when a CSV row opens a quote it never closes, or a JSON line is nested 100,000 deep, then the batch is done, that row is rejected with its number and the others are scored', async () => {
+    const index = h.ctx.scorer.index;
+    const header = portfolioColumns(index, 'fr').map((c) => c.id);
+    const rows = ['insertion-esus', 'scop-40'].map((name) => rowOf(index, name, examples.get(name)!));
+    const csv = `${stringify([header, rows[0]!])}A,"10-24\n${stringify([rows[1]!])}Z,"sans fin`;
+    const fromCsv = await scored(csv, '?output=jsonl', 'text/csv');
+    expect(fromCsv.batch).toMatchObject({ status: 'done', summary: { rows: 4, scored: 2, rejected: 2 } });
+    const csvRows = (await fromCsv.result.text()).trim().split('\n').map((l) => JSON.parse(l) as { row: number; id: string; ok: boolean; problems?: { message: string }[] });
+    expect(csvRows.map((r) => [r.row, r.id, r.ok])).toEqual([[2, 'insertion-esus', true], [3, '', false], [4, 'scop-40', true], [5, '', false]]);
+    expect(csvRows[1]!.problems![0]!.message).toContain('jamais refermé');
+
+    const docs = ['insertion-esus', 'scop-40'].map((name) => JSON.stringify({ ...examples.get(name)!, organisation: { name } }));
+    const deep = `{"profile":{},"answers":{"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`;
+    const fromJson = await scored([docs[0], deep, docs[1]].join('\n'), '?output=jsonl&lang=en', 'application/x-ndjson');
+    expect(fromJson.batch).toMatchObject({ status: 'done', summary: { rows: 3, scored: 2, rejected: 1 } });
+    const jsonRows = (await fromJson.result.text()).trim().split('\n').map((l) => JSON.parse(l) as { row: number; ok: boolean; problems?: { message: string }[] });
+    expect(jsonRows.map((r) => [r.row, r.ok])).toEqual([[1, true], [2, false], [3, true]]);
+    expect(jsonRows[1]!.problems).toEqual([{ column: '—', message: 'JSON nested more than 32 levels deep: not an answers document.' }]);
+  });
+
   it('when a leader uploads, then 403; when someone else reads a batch, then 404', async () => {
     expect((await upload('leaderA', 'id\n1\n')).status).toBe(403);
     const accepted = await upload('advisorA', 'id\nX\n');
