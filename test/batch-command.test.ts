@@ -10,7 +10,10 @@ import { rowOf, writePortfolio } from '../bench/generate-portfolio.js';
 import { portfolioColumns } from '../src/batch/columns.js';
 import { batchTemplateCommand } from '../src/cli/batch-commands.js';
 import { loadContent } from '../src/content/load-content.js';
+import { templateBytes } from '../src/batch/write-template.js';
 import { indexContent } from '../src/core/content-index.js';
+import type { AnswersDocument } from '../src/core/content-model.js';
+import { createScorer, score } from '../src/core/score.js';
 import { BIN } from './support/service.js';
 
 const loaded = loadContent();
@@ -181,10 +184,90 @@ describe('impact-score batch: rows a file leaves unreadable', () => {
     expect(err).not.toMatch(NO_STACK);
     expect(code).toBe(1);
     const out = readResults(join(d, 'scores.csv'));
-    expect(out.map((r) => [r.row, r.id, r.error.replace(/: .*/s, '')])).toEqual([['1', 'A', ''], ['2', '', '—'], ['3', 'B', ''], ['4', '', '—'], ['5', 'C', ''], ['6', '', '—']]);
+    expect(out.map((r) => [r.row, r.id, r.error!.replace(/: .*/s, '')])).toEqual([['1', 'A', ''], ['2', '', '—'], ['3', 'B', ''], ['4', '', '—'], ['5', 'C', ''], ['6', '', '—']]);
     expect(out[1]!.error).toBe('—: JSON nested more than 32 levels deep: not an answers document.');
     expect(out[3]!.error).toBe('—: row longer than 1,000,000 bytes: it could not be read.');
     expect(out[5]!.error).toMatch(/^—: Invalid JSON: /);
+  });
+});
+
+describe('impact-score batch: workbooks read as Excel shows them', () => {
+  const single = createScorer(loaded.value.content);
+  const esus = loaded.value.examples.find((e) => e.file.endsWith('insertion-esus.json'))!.data;
+
+  /** The XLSX template with rows typed in as Excel stores them: a percentage column's cells hold value / 100 in the column's percent format. */
+  async function typedWorkbook(file: string, rows: { id: string; doc: AnswersDocument; cells?: Record<string, { value: ExcelJS.CellValue; numFmt?: string }> }[]): Promise<void> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await templateBytes(index, 'xlsx', 'fr')) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0]!;
+    const ids = (sheet.getRow(1).values as string[]).slice(1);
+    rows.forEach(({ id, doc, cells = {} }, r) => {
+      const row = sheet.getRow(3 + r);
+      ids.forEach((column, i) => {
+        const cell = row.getCell(i + 1);
+        const question = index.profileFields.get(column) ?? index.questions.get(column)?.question;
+        const answer = column === 'id' ? id : index.profileFields.has(column) ? doc.profile[column] : doc.answers[column];
+        if (answer !== undefined) cell.value = question?.type === 'percentage' ? (answer as number) / 100 : Array.isArray(answer) ? answer.join('|') : answer;
+        const typed = cells[column];
+        if (!typed) return;
+        cell.value = typed.value;
+        if (typed.numFmt) cell.numFmt = typed.numFmt;
+      });
+    });
+    await workbook.xlsx.writeFile(file);
+  }
+
+  it('when an example organisation is typed into the XLSX template with its percentages as percent cells (7 % stored as 0.07), then it scores exactly as its JSON answers do, global and every indicator', async () => {
+    const d = dir();
+    const input = join(d, 'portefeuille.xlsx');
+    await typedWorkbook(input, [{ id: 'ESUS', doc: esus }]);
+    // The template's percentage columns are percent-formatted, as Excel then stores what is typed there.
+    const check = new ExcelJS.Workbook();
+    await check.xlsx.readFile(input);
+    const ids = (check.worksheets[0]!.getRow(1).values as string[]).slice(1);
+    const percentages = ids.map((id, i) => [id, i] as const).filter(([id]) => index.questions.get(id)?.question.type === 'percentage');
+    expect(percentages.length).toBe(4);
+    for (const [id, i] of percentages) expect([id, check.worksheets[0]!.getRow(3).getCell(i + 1).numFmt]).toEqual([id, '0.0%']);
+
+    const { code } = await run('batch', input, '-o', join(d, 'scores.csv'), '--progress', 'none');
+    expect(code).toBe(0);
+    const [out] = parse(readFileSync(join(d, 'scores.csv')), { bom: true, columns: true }) as Record<string, string>[];
+    const expected = await score(single, esus);
+    if (!expected.ok) throw new Error('invalid example');
+    expect(Number(out!.global)).toBe(expected.value.global);
+    for (const pillar of expected.value.pillars) {
+      for (const indicator of pillar.indicators) expect([indicator.id, out![indicator.id]]).toEqual([indicator.id, indicator.score === null ? '' : String(indicator.score)]);
+    }
+  });
+
+  it('when a cell holds a date, or a plain number between 0 and 1 answers a percentage, or a percent cell answers a number, then the row is rejected saying which and why; a date in a note is kept', async () => {
+    const d = dir();
+    const input = join(d, 'portefeuille.xlsx');
+    const date = new Date(Date.UTC(2026, 7, 31));
+    await typedWorkbook(input, [
+      { id: 'DATE', doc: esus, cells: { 'gender-equality-index': { value: date } } },
+      { id: 'FRACTION', doc: esus, cells: { 'inclusion-disabled-rate': { value: 0.07, numFmt: 'General' } } },
+      { id: 'PERCENT-FOR-NUMBER', doc: esus, cells: { 'gender-equality-index': { value: 0.85, numFmt: '0%' } } },
+      { id: 'NOTE', doc: esus, cells: { 'inclusion-evidence': { value: date } } },
+    ]);
+    for (const lang of ['fr', 'en'] as const) {
+      const { code } = await run('batch', input, '-o', join(d, `scores-${lang}.csv`), '--progress', 'none', '--lang', lang);
+      expect(code).toBe(1);
+      const out = parse(readFileSync(join(d, `scores-${lang}.csv`)), { bom: true, columns: true }) as Record<string, string>[];
+      expect(out.map((r) => [r.id, r.error])).toEqual(lang === 'fr'
+        ? [
+          ['DATE', 'gender-equality-index: la cellule contient une date (31/08/2026), et cette question n’en attend pas : retapez la réponse (dans une cellule au format Texte s’il le faut).'],
+          ['FRACTION', 'inclusion-disabled-rate: 0,07 peut vouloir dire 0,07 % ou 7 % : écrivez le pourcentage avec son signe (« 7 % » ou « 0,07 % »), ou en nombre de pour cent (7).'],
+          ['PERCENT-FOR-NUMBER', 'gender-equality-index: la cellule est au format pourcentage (85 %), et cette question attend un nombre (points sur 100) : écrivez-le dans une cellule sans format pourcentage.'],
+          ['NOTE', ''],
+        ]
+        : [
+          ['DATE', 'gender-equality-index: the cell holds a date (2026-08-31), and this question does not take one: type the answer again (in a cell formatted as Text if need be).'],
+          ['FRACTION', 'inclusion-disabled-rate: 0.07 could mean 0.07% or 7%: write the percentage with its sign ("7%" or "0.07%"), or as a number of per cent (7).'],
+          ['PERCENT-FOR-NUMBER', 'gender-equality-index: the cell is formatted as a percentage (85%), and this question takes a number (points out of 100): write it in a cell not formatted as a percentage.'],
+          ['NOTE', ''],
+        ]);
+    }
   });
 });
 

@@ -185,9 +185,11 @@ describe('batch scoring', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(template);
     const sheet = workbook.worksheets[0]!;
-    // Typed in from row 3 on, numbers as numbers (Excel stores "0" or "12,5" typed in a cell as numbers).
+    // Typed in from row 3 on, numbers as numbers (Excel stores "0" or "12,5" typed in a cell as
+    // numbers, and "7" typed in the template's percent-formatted columns as 0.07).
+    const percentages = new Set(header().filter((id) => index.questions.get(id)?.question.type === 'percentage').map((id) => header().indexOf(id)));
     examples.forEach((doc, i) => {
-      sheet.getRow(3 + i).values = rowOf(index, `XL-${i}`, doc).map((v) => (/^-?\d+(,\d+)?$/.test(v) ? Number(v.replace(',', '.')) : v));
+      sheet.getRow(3 + i).values = rowOf(index, `XL-${i}`, doc).map((v, c) => (/^-?\d+(,\d+)?$/.test(v) ? Number(v.replace(',', '.')) / (percentages.has(c) ? 100 : 1) : v));
     });
     const input = join(d, 'portfolio.xlsx');
     await workbook.xlsx.writeFile(input);
@@ -288,7 +290,7 @@ describe('impact-score batch (the real command, with worker threads)', () => {
     expect(res.code).toBe(1);
     const out = readCsv(join(d, 'out.csv'));
     expect(out.map((r) => [r.row, r.id])).toEqual([['2', ''], ['3', 'AFTER']]);
-    expect(out[0]!.error).toMatch(/^—: guillemet \(\"\) ouvert dans cette ligne et jamais refermé/);
+    expect(out[0]!.error).toMatch(/^—: guillemet \("\) ouvert dans cette ligne et jamais refermé/);
     await expectSingleScoring(out[1]!, examples[0]!);
   });
 

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { indexContent } from '../core/content-index.js';
 import type { Content } from '../core/content-model.js';
 import type { Lang } from '../core/text.js';
 import { SummaryBuilder, type BatchSummary } from './batch-summary.js';
@@ -75,7 +76,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       }
     }
     let chunk: InputRow[] = [];
-    const others = options.inputFormat === 'csv' ? [] : readRows(options.input, options.inputFormat, progress);
+    const others = options.inputFormat === 'csv' ? [] : readRows(options.input, options.inputFormat, progress, indexContent(options.content));
     for await (const row of others) {
       options.signal?.throwIfAborted();
       chunk.push(row);

@@ -21,6 +21,13 @@ export interface InputRow {
   document?: unknown;
   /** A row that could not even be read (a JSON line that is not JSON, a CSV quote never closed): why, in each language. */
   unreadable?: LocalizedText;
+  /** Cells the reader refused (a workbook's date, or a number that could mean two percentages): left out of `cells`, and why. */
+  refused?: CellProblem[];
+}
+
+export interface CellProblem {
+  column: string;
+  reason: LocalizedText;
 }
 
 export interface RowProblem {
@@ -89,7 +96,17 @@ export function scoreRow(scorer: RowScorer, input: InputRow): RowResult {
   if (!built.ok) return { row: input.row, id: built.id, ok: false, problems: built.issues.map((i) => problem(i, scorer.lang)) };
   const one = new ResultList(scorer.compiled);
   scoreDocument(scorer, input.row, built.id, built.doc, one);
-  return one.results[0]!;
+  return input.refused ? withRefused(one.results[0]!, input.refused, scorer.lang) : one.results[0]!;
+}
+
+/**
+ * A row some of whose cells were refused is rejected: their problems first, then the row's others
+ * (scored without those cells), except what their being empty caused (a required question unanswered).
+ */
+function withRefused(result: Exclude<RowResult, { skip: true }>, refused: readonly CellProblem[], lang: Lang): Extract<RowResult, { ok: false }> {
+  const columns = new Set(refused.map((p) => p.column));
+  const others = result.ok ? [] : result.problems.filter((p) => !columns.has(p.column));
+  return { row: result.row, id: result.id, ok: false, problems: [...refused.map((p) => ({ column: p.column, message: localize(p.reason, lang) })), ...others] };
 }
 
 function unreadableRow(row: number, reason: LocalizedText, lang: Lang): Extract<RowResult, { ok: false }> {

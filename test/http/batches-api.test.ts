@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowOf } from '../../bench/generate-portfolio.js';
 import { waitForBatch } from '../../src/app/batches.js';
 import { portfolioColumns } from '../../src/batch/columns.js';
+import { templateBytes } from '../../src/batch/write-template.js';
 import { score } from '../../src/core/score.js';
 import { examples, startHarness, type Harness } from './harness.js';
 
@@ -96,6 +97,32 @@ describe('batches through the API', () => {
     const single = await score(h.ctx.scorer, { ...example, answers: Object.fromEntries(Object.entries(example.answers).filter(([q]) => q !== 'inclusion-hires')) });
     expect(single.ok && single.value.unanswered).toEqual(['inclusion-hires']);
     expect(both[1]!.global).toBe(single.ok && single.value.global);
+  });
+
+  it('when an example organisation is typed into the XLSX template with its percentages as percent cells, then it scores exactly as its answers do, and a date where a number is asked is refused with its reason', async () => {
+    const index = h.ctx.scorer.index;
+    const example = examples.get('insertion-esus')!;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await templateBytes(index, 'xlsx', 'fr')) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0]!;
+    const ids = (sheet.getRow(1).values as string[]).slice(1);
+    for (const [r, id] of [[3, 'ESUS'], [4, 'DATE']] as const) {
+      ids.forEach((column, i) => {
+        const question = index.profileFields.get(column) ?? index.questions.get(column)?.question;
+        const answer = column === 'id' ? id : index.profileFields.has(column) ? example.profile[column] : example.answers[column];
+        // As Excel stores « 7 % » typed in the template's percent-formatted columns: 0.07.
+        if (answer !== undefined) sheet.getRow(r).getCell(i + 1).value = question?.type === 'percentage' ? (answer as number) / 100 : Array.isArray(answer) ? answer.join('|') : answer;
+      });
+    }
+    sheet.getRow(4).getCell(ids.indexOf('gender-equality-index') + 1).value = new Date(Date.UTC(2026, 7, 31));
+    const { batch, result } = await scored(Buffer.from(await workbook.xlsx.writeBuffer()), '?output=jsonl&lang=en', XLSX_TYPE);
+    expect(batch).toMatchObject({ status: 'done', summary: { rows: 2, scored: 1, rejected: 1 } });
+    const [esus, date] = (await result.text()).trim().split('\n').map((l) => JSON.parse(l) as { ok: boolean; global: number; indicators: Record<string, number | null>; problems?: unknown[] });
+    const expected = await score(h.ctx.scorer, example);
+    if (!expected.ok) throw new Error('invalid example');
+    expect(esus!.global).toBe(expected.value.global);
+    expect(esus!.indicators).toEqual(Object.fromEntries(expected.value.pillars.flatMap((p) => p.indicators.map((i) => [i.id, i.score]))));
+    expect(date!.problems).toEqual([{ column: 'gender-equality-index', message: 'the cell holds a date (2026-08-31), and this question does not take one: type the answer again (in a cell formatted as Text if need be).' }]);
   });
 
   it('when JSON Lines are uploaded and XLSX asked back, then the workbook holds each organisation\'s scores', async () => {
