@@ -5,14 +5,15 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { rowOf, writePortfolio } from '../bench/generate-portfolio.js';
+import { cellOf, rowOf, writePortfolio } from '../bench/generate-portfolio.js';
 import { portfolioColumns } from '../src/batch/columns.js';
 import { batchTemplateCommand } from '../src/cli/batch-commands.js';
 import { loadContent } from '../src/content/load-content.js';
 import { templateBytes } from '../src/batch/write-template.js';
 import { indexContent } from '../src/core/content-index.js';
-import type { AnswersDocument } from '../src/core/content-model.js';
+import type { AnswersDocument, Option } from '../src/core/content-model.js';
 import { createScorer, score } from '../src/core/score.js';
 import { BIN } from './support/service.js';
 
@@ -267,6 +268,48 @@ describe('impact-score batch: workbooks read as Excel shows them', () => {
           ['PERCENT-FOR-NUMBER', 'gender-equality-index: the cell is formatted as a percentage (85%), and this question takes a number (points out of 100): write it in a cell not formatted as a percentage.'],
           ['NOTE', ''],
         ]);
+    }
+  });
+});
+
+describe('impact-score batch: options named by their labels', () => {
+  const mission = loaded.value.examples.find((e) => e.file.endsWith('mission-company.json'))!.data;
+
+  /** A row naming each option by `label`, several joined by `separator`, as an advisor types them from the questionnaire. */
+  function labelledRow(id: string, doc: AnswersDocument, label: (o: Option) => string, separator: string): string[] {
+    return portfolioColumns(index, 'fr').map((c) => {
+      if (c.kind === 'id') return id;
+      const value = c.kind === 'profile' ? doc.profile[c.id] : c.kind === 'answer' ? doc.answers[c.id] : undefined;
+      const options = c.question?.options;
+      if (!options || value === undefined || value === 'n/a') return cellOf(value);
+      const named = (v: string) => label(options.find((o) => o.value === v)!);
+      return Array.isArray(value) ? value.map(named).join(separator) : named(value as string);
+    });
+  }
+
+  it('when a French Excel CSV names options by their labels (Windows-1252, labels with commas joined by | or by commas, −30 % saved as ?30 % or -30 %), then every row scores as its answers do', async () => {
+    const d = dir();
+    const input = join(d, 'excel.csv');
+    const columns = portfolioColumns(index, 'fr');
+    expect(mission.answers['carbon-reduced-target']).toBe('quantified');
+    expect(columns.find((c) => c.id === 'inclusion-practices')!.question!.options!.find((o) => o.value === (mission.answers['inclusion-practices'] as string[])[0])!.label.fr).toContain(',');
+    const rows = [
+      labelledRow('FR-PIPE', mission, (o) => o.label.fr, '|'),
+      labelledRow('EN-COMMA', mission, (o) => o.label.en!, ', '),
+      // Excel may write a character Windows-1252 lacks as its nearest (− as -) rather than as ?.
+      labelledRow('FR-SEMICOLON', mission, (o) => o.label.fr.replace('\u2212', '-'), ' ; '),
+    ];
+    writeFileSync(input, iconv.encode(stringify([columns.map((c) => c.id), ...rows], { delimiter: ';', record_delimiter: 'windows' }), 'win1252'));
+    expect(readFileSync(input, 'latin1')).toContain('par exemple ?30 %');
+    const { code, err } = await run('batch', input, '-o', join(d, 'scores.csv'), '--progress', 'none');
+    expect(err).toContain('3 notées, 0 rejetées');
+    expect(code).toBe(0);
+    const expected = await score(createScorer(loaded.value.content), mission);
+    if (!expected.ok) throw new Error('invalid example');
+    const out = parse(readFileSync(join(d, 'scores.csv')), { bom: true, columns: true }) as Record<string, string>[];
+    for (const row of out) {
+      expect([row.id, Number(row.global)]).toEqual([row.id, expected.value.global]);
+      for (const indicator of expected.value.pillars.flatMap((p) => p.indicators)) expect([row.id, indicator.id, row[indicator.id]]).toEqual([row.id, indicator.id, indicator.score === null ? '' : String(indicator.score)]);
     }
   });
 });

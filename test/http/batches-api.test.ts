@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowOf } from '../../bench/generate-portfolio.js';
+import { cellOf, rowOf } from '../../bench/generate-portfolio.js';
 import { waitForBatch } from '../../src/app/batches.js';
 import { portfolioColumns } from '../../src/batch/columns.js';
 import { templateBytes } from '../../src/batch/write-template.js';
@@ -156,6 +157,27 @@ describe('batches through the API', () => {
     const jsonRows = (await fromJson.result.text()).trim().split('\n').map((l) => JSON.parse(l) as { row: number; ok: boolean; problems?: { message: string }[] });
     expect(jsonRows.map((r) => [r.row, r.ok])).toEqual([[1, true], [2, false], [3, true]]);
     expect(jsonRows[1]!.problems).toEqual([{ column: '—', message: 'JSON nested more than 32 levels deep: not an answers document.' }]);
+  });
+
+  it('when a French Excel CSV names options by their French labels (Windows-1252: −30 % saved as ?30 %; labels with commas joined by |), then the row scores as its answers do', async () => {
+    const index = h.ctx.scorer.index;
+    const example = examples.get('mission-company')!;
+    const columns = portfolioColumns(index, 'fr');
+    const row = columns.map((c) => {
+      const value = c.kind === 'id' ? 'MISSION' : c.kind === 'profile' ? example.profile[c.id] : c.kind === 'answer' ? example.answers[c.id] : undefined;
+      const options = c.question?.options;
+      if (!options || typeof value === 'boolean' || typeof value === 'number' || value === undefined || value === 'n/a') return cellOf(value);
+      const named = (v: string) => options.find((o) => o.value === v)!.label.fr;
+      return Array.isArray(value) ? value.map(named).join('|') : named(value);
+    });
+    const body = iconv.encode(stringify([columns.map((c) => c.id), row], { delimiter: ';' }), 'win1252');
+    const { batch, result } = await scored(body, '?output=jsonl', 'text/csv');
+    expect(batch).toMatchObject({ status: 'done', summary: { rows: 1, scored: 1, rejected: 0 } });
+    const [line] = (await result.text()).trim().split('\n').map((l) => JSON.parse(l) as { global: number; indicators: Record<string, number | null> });
+    const expected = await score(h.ctx.scorer, example);
+    if (!expected.ok) throw new Error('invalid example');
+    expect(line!.global).toBe(expected.value.global);
+    expect(line!.indicators).toEqual(Object.fromEntries(expected.value.pillars.flatMap((p) => p.indicators.map((i) => [i.id, i.score]))));
   });
 
   it('when a leader uploads, then 403; when someone else reads a batch, then 404', async () => {
