@@ -349,8 +349,10 @@ describe('impact-score batch-template without -o', () => {
     const { code, out } = await run('batch-template', '--format', 'csv', '--lang', 'en');
     expect(code).toBe(0);
     const [ids, labels] = parse(out, { bom: true }) as string[][];
-    expect(ids!.slice(0, 3)).toEqual(['id', 'name', 'headcount']);
-    expect(labels!.slice(0, 2)).toEqual(['Identifier (SIREN or reference)', 'Organisation name']);
+    expect(ids!.slice(0, 5)).toEqual(['id', 'name', 'organisation', 'siren', 'headcount']);
+    expect(labels!.slice(0, 4)).toEqual(['Your reference (free text)', 'Organisation name', 'Organisation number in impact-score (to store the assessment there)', 'SIREN (9 digits; to store the assessment)']);
+    // The label row says how to name several options in one cell.
+    expect(labels![ids!.indexOf('inclusion-practices')]).toMatch(/ \(several answers separated by \|\)$/);
   });
 
   it('when the XLSX template is asked without -o into a pipe, then the workbook comes on standard output', async () => {
@@ -358,7 +360,7 @@ describe('impact-score batch-template without -o', () => {
     expect(code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(out as unknown as ExcelJS.Buffer);
-    expect((workbook.worksheets[0]!.getRow(1).values as string[]).slice(1, 4)).toEqual(['id', 'name', 'headcount']);
+    expect((workbook.worksheets[0]!.getRow(1).values as string[]).slice(1, 6)).toEqual(['id', 'name', 'organisation', 'siren', 'headcount']);
   });
 
   it('when the XLSX template is asked without -o on a terminal, then it asks for -o and exits 2, writing nothing there', async () => {

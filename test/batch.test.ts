@@ -321,7 +321,7 @@ describe('impact-score batch (the real command, with worker threads)', () => {
     const d = dir();
     expect((await cli('batch-template', '--format', 'csv', '--lang', 'en', '-o', join(d, 't.csv'))).code).toBe(0);
     const [ids, labels] = parse(readFileSync(join(d, 't.csv')), { bom: true }) as string[][];
-    expect(ids!.slice(0, 3)).toEqual(['id', 'name', 'headcount']);
-    expect(labels!.slice(0, 3)).toEqual(['Identifier (SIREN or reference)', 'Organisation name', 'Headcount (full-time equivalent)']);
+    expect(ids!.slice(0, 5)).toEqual(['id', 'name', 'organisation', 'siren', 'headcount']);
+    expect(labels!.slice(0, 5)).toEqual(['Your reference (free text)', 'Organisation name', 'Organisation number in impact-score (to store the assessment there)', 'SIREN (9 digits; to store the assessment)', 'Headcount (full-time equivalent)']);
   });
 });

@@ -43,7 +43,7 @@ describe('chunks without quotes, read on their bytes', () => {
         const columns = header.map((_, i) => i).sort(() => rand() - 0.5);
         const chunk = chunkOf(lines, delimiter, crlf, encoding, 2, columns);
         // Fresh scorers each side: neither path's caches can help the other.
-        const keep = new Set(['ORG-1', 'ORG-4']);
+        const keep = new Set(['organisation:1', 'organisation:4']);
         const plain = resultsOf(createRowScorer(content, 'fr', 3, { keep, partial }), chunk, scoreCsvChunk);
         expect(plain).toEqual(resultsOf(createRowScorer(content, 'fr', 3, { keep, partial }), chunk, scoreTextChunk));
       }),
@@ -120,7 +120,7 @@ describe('chunks without quotes, read on their bytes', () => {
         const file = join(d, 'quoted.csv');
         const { bytes } = chunkOf([header, ...lines], ';', crlf, encoding);
         writeFileSync(file, bytes);
-        const keep = new Set(['ORG-2']);
+        const keep = new Set(['organisation:2']);
         for await (const work of readCsvChunks(file, { bytesRead: 0, totalBytes: 0 }, 5)) {
           if (Array.isArray(work)) continue;
           const plain = resultsOf(createRowScorer(content, 'fr', 3, { keep, partial }), work, scoreCsvChunk);

@@ -37,11 +37,16 @@ async function scored(body: string | Buffer, query: string, type: string): Promi
 }
 
 describe('batches through the API', () => {
-  it('when an advisor uploads a portfolio with store=true, then rows are scored, their own organisation gets a stored assessment once, and results download', async () => {
+  it('when an advisor uploads a portfolio with store=true, then rows are scored, their own organisation (named in the organisation column) gets a stored assessment once, and results download', async () => {
     const index = h.ctx.scorer.index;
     const header = portfolioColumns(index, 'fr').map((c) => c.id);
-    const mine = rowOf(index, String(h.orgA), examples.get('insertion-esus')!);
-    const notMine = rowOf(index, String(h.orgB), examples.get('scop-40')!);
+    const naming = (id: string, organisation: number, example: string) => {
+      const row = rowOf(index, id, examples.get(example)!);
+      row[header.indexOf('organisation')] = String(organisation);
+      return row;
+    };
+    const mine = naming('notre-ref-A', h.orgA, 'insertion-esus');
+    const notMine = naming('notre-ref-B', h.orgB, 'scop-40');
     const broken = [...mine];
     broken[0] = 'BROKEN';
     broken[header.indexOf('inclusion-hires')] = 'plein';
@@ -60,13 +65,48 @@ describe('batches through the API', () => {
     const download = await fetch(`${h.url}/batches/${accepted.body.id}/result`, { headers: { authorization: `Bearer ${h.tokens.advisorA}` } });
     expect(download.headers.get('content-type')).toMatch(/text\/csv/);
     const rows = parse(Buffer.from(await download.arrayBuffer()), { bom: true, columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => [r.id, r.global === '' ? null : Number(r.global), r.error === ''])).toEqual([[String(h.orgA), 71.1, true], [String(h.orgB), 52.3, true], ['BROKEN', null, false]]);
+    expect(rows.map((r) => [r.id, r.global === '' ? null : Number(r.global), r.error === ''])).toEqual([['notre-ref-A', 71.1, true], ['notre-ref-B', 52.3, true], ['BROKEN', null, false]]);
 
     // The same file again (say, after an interrupted run): scored again, but nothing stored twice.
     const again = await upload('advisorA', stringify([header, mine, notMine, broken]), '?store=true');
     await waitForBatch(again.body.id);
     expect((await h.call('advisorA', 'GET', `/batches/${again.body.id}`)).body).toMatchObject({ status: 'done', stored: 0 });
     expect(h.ctx.store.assessments.listByOrganisation(h.orgA).length).toBe(before + 1);
+  });
+
+  it('when a row\'s free-text id is an organisation\'s number (« 1 » as the advisor\'s own reference), then store=true scores it but never stores it: only the organisation number or the SIREN, written as such and agreeing, stores a row', async () => {
+    const index = h.ctx.scorer.index;
+    const header = portfolioColumns(index, 'fr').map((c) => c.id);
+    const row = (id: string, cells: { organisation?: string; siren?: string } = {}) => {
+      const cellsOf = rowOf(index, id, examples.get('insertion-esus')!);
+      for (const [column, value] of Object.entries(cells)) cellsOf[header.indexOf(column)] = value;
+      return cellsOf;
+    };
+    const storedBy = async (...rows: string[][]) => {
+      const before = h.ctx.store.assessments.listByOrganisation(h.orgA).length;
+      const accepted = await upload('advisorA', stringify([header, ...rows]), '?store=true');
+      await waitForBatch(accepted.body.id);
+      const batch = (await h.call('advisorA', 'GET', `/batches/${accepted.body.id}`)).body as { status: string; stored: number; summary: { scored: number } };
+      expect([batch.status, batch.summary.scored]).toEqual(['done', rows.length]);
+      expect(h.ctx.store.assessments.listByOrganisation(h.orgA).length).toBe(before + batch.stored);
+      return batch.stored;
+    };
+    expect(await storedBy(row(String(h.orgA)))).toBe(0);
+    expect(await storedBy(...[`0${h.orgA}`, `${h.orgA}.0`, `0x${h.orgA}`, `${h.orgA}e0`].map((n) => row('REF', { organisation: n })))).toBe(0);
+    expect(await storedBy(row('REF', { organisation: ` ${h.orgA} ` }))).toBe(1);
+    // By SIREN (spaces aside), once the organisation has one; two references that disagree store nothing.
+    expect((await h.call('advisorA', 'PATCH', `/organisations/${h.orgA}`, { siren: '123456789' })).status).toBe(200);
+    expect(await storedBy(row('REF', { siren: '123 456 789' }))).toBe(1);
+    expect(await storedBy(row('REF', { siren: '12345678' }))).toBe(0);
+    expect(await storedBy(row('REF', { organisation: String(h.orgA), siren: '987654321' }))).toBe(0);
+    expect(await storedBy(row('REF', { organisation: String(h.orgA), siren: '123456789' }))).toBe(1);
+    // A JSON line names its organisation by its SIREN only, never by its name.
+    const line = (organisation: object) => JSON.stringify({ ...examples.get('insertion-esus')!, organisation });
+    for (const [organisation, stored] of [[{ name: String(h.orgA) }, 0], [{ name: 'Org A', siren: '123456789' }, 1]] as const) {
+      const accepted = await upload('advisorA', line(organisation), '?store=true', 'application/x-ndjson');
+      await waitForBatch(accepted.body.id);
+      expect((await h.call('advisorA', 'GET', `/batches/${accepted.body.id}`)).body).toMatchObject({ status: 'done', stored, summary: { scored: 1 } });
+    }
   });
 
   it('when an XLSX portfolio is uploaded and JSON Lines asked back, then a complete row is scored and an incomplete one rejected, unless the batch is partial', async () => {
