@@ -363,6 +363,16 @@ describe('impact-score batch-template without -o', () => {
     expect((workbook.worksheets[0]!.getRow(1).values as string[]).slice(1, 6)).toEqual(['id', 'name', 'organisation', 'siren', 'headcount']);
   });
 
+  it('when the help of batch or batch-template is asked, then it says which columns name the organisation to store into, the separator of several answers, and how workbook cells are read', async () => {
+    for (const command of ['batch', 'batch-template']) {
+      const { code, out } = await run(command, '--help');
+      expect(code).toBe(0);
+      expect(out.toString()).toMatch(/organisation +n° de l’organisation dans impact-score/);
+      expect(out.toString()).toContain('several answers separated by |');
+      expect(out.toString()).toContain('XLSX: a percentage is read by the cell\'s format (7% = 7)');
+    }
+  });
+
   it('when the XLSX template is asked without -o on a terminal, then it asks for -o and exits 2, writing nothing there', async () => {
     const written: (string | Uint8Array)[] = [];
     let err = '';
