@@ -1,6 +1,6 @@
 import type { AnswerValue, Question } from '../core/content-model.js';
 import { NOT_APPLICABLE } from '../core/content-model.js';
-import { optionNamed, optionsNamed } from './option-labels.js';
+import { OPTION_SEPARATOR, optionNamed, optionsNamed } from './option-labels.js';
 
 const TRUE = new Set(['oui', 'yes', 'true', 'vrai', '1', 'o', 'y', 'x']);
 const FALSE = new Set(['non', 'no', 'false', 'faux', '0', 'n']);
@@ -40,8 +40,9 @@ export function parseCell(question: Question, raw: unknown): AnswerValue | undef
     case 'ladder':
       return optionValue(question, text);
     case 'multiple':
-      // No reading names only options: each piece as it is, for validation to name the unknown ones.
-      return optionsNamed(text, (piece) => namedValue(question, piece)) ?? text.split(/[|;,]/).map((part) => part.trim()).filter(Boolean).map((part) => optionValue(question, part));
+      // Option values joined by | (what most cells hold) are read at once; anything else by labels,
+      // and when no reading names only options, each piece as it is, for validation to name.
+      return valuesJoined(question, text) ?? optionsNamed(text, (piece) => namedValue(question, piece)) ?? text.split(/[|;,]/).map((part) => part.trim()).filter(Boolean).map((part) => optionValue(question, part));
     case 'text':
       return text;
   }
@@ -110,6 +111,20 @@ export function plainNumber(raw: string): number | undefined {
 }
 
 const [MINUS, COMMA, POINT, ZERO, NINE] = ['-', ',', '.', '0', '9'].map((c) => c.charCodeAt(0)) as [number, number, number, number, number];
+
+/** The options of a cell of option values joined by | (blank pieces aside), or undefined if a piece is not a value: what optionsNamed gives it, since no label holds a |. */
+function valuesJoined(question: Question, text: string): string[] | undefined {
+  const values = canonicalValues(question);
+  const found: string[] = [];
+  for (const piece of text.split(OPTION_SEPARATOR)) {
+    const trimmed = piece.trim();
+    if (trimmed === '') continue;
+    const value = values.get(trimmed);
+    if (value === undefined) return undefined;
+    found.push(value);
+  }
+  return found;
+}
 
 function optionValue(question: Question, text: string): string {
   return namedValue(question, text) ?? text;
