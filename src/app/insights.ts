@@ -1,9 +1,10 @@
 import { canReadAssessment, organisationAccess, type Actor } from '../core/access.js';
 import { compareResults, type Comparison } from '../core/compare.js';
 import { suggest, type Suggestion } from '../core/suggest.js';
-import { bilingual } from '../core/text.js';
+import { bilingual, type Lang } from '../core/text.js';
 import type { Assessment } from '../store/records.js';
 import type { AppContext } from './app-context.js';
+import { bilans, type PlanBilanView } from './bilan.js';
 import { fail, invalid, notFound, ok, type Result } from './app-error.js';
 
 function readableAssessment(ctx: AppContext, actor: Actor, id: number): Assessment | undefined {
@@ -25,13 +26,15 @@ export interface ComparisonView extends Comparison {
   after: { assessmentId: number; submittedAt: string | null; contentVersion: string };
   /** False when the two were scored with different content: deltas then mix real change and content change. */
   sameContent: boolean;
+  /** Intended vs achieved, for each plan drawn from the earlier assessment. */
+  plans: PlanBilanView[];
 }
 
 /**
  * Compares an assessment with an earlier one of the same organisation (by default the previous
- * submitted one), and checks the items marked done in plans drawn from the earlier one.
+ * submitted one), and sets each plan drawn from the earlier one beside what was achieved.
  */
-export function compareAssessments(ctx: AppContext, actor: Actor, assessmentId: number, withId?: number): Result<ComparisonView> {
+export async function compareAssessments(ctx: AppContext, actor: Actor, assessmentId: number, withId?: number, lang: Lang = 'fr'): Promise<Result<ComparisonView>> {
   const after = readableAssessment(ctx, actor, assessmentId);
   if (!after) return notFound('Évaluation', 'Assessment');
   const isEarlier = (a: Assessment) => a.status === 'submitted' && ((a.submittedAt ?? '') < (after.submittedAt ?? '\uffff') || (a.submittedAt === after.submittedAt && a.id < after.id));
@@ -50,5 +53,6 @@ export function compareAssessments(ctx: AppContext, actor: Actor, assessmentId: 
     before: { assessmentId: before.id, submittedAt: before.submittedAt, contentVersion: a.contentVersion },
     after: { assessmentId: after.id, submittedAt: after.submittedAt, contentVersion: b.contentVersion },
     sameContent: a.contentVersion === b.contentVersion,
+    plans: await bilans(ctx, before, { before: a.result, after: b.result }, lang),
   });
 }

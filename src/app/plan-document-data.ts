@@ -1,9 +1,9 @@
 import type { Actor } from '../core/access.js';
-import { applyChanges } from '../core/apply-changes.js';
 import type { AnswersDocument } from '../core/content-model.js';
 import { buildPlanDocument, type PlanDocument, type PlanDocumentInput } from '../core/plan-document.js';
-import { projectPlan } from '../core/project-plan.js';
-import { score, type Scorer } from '../core/score.js';
+import { itemGains, projectPlan } from '../core/project-plan.js';
+import type { Scorer } from '../core/score.js';
+import type { ScoreResult } from '../core/score-result.js';
 import { suggest } from '../core/suggest.js';
 import type { Lang } from '../core/text.js';
 import type { AppContext } from './app-context.js';
@@ -12,20 +12,10 @@ import { getPlan } from './plans.js';
 
 type Item = PlanDocumentInput['plan']['items'][number];
 
-/** Global points each item would gain on its own: the baseline re-scored with its action's changes. */
-async function itemGains(scorer: Scorer, doc: AnswersDocument, baseline: number | null, items: Omit<Item, 'gain'>[]): Promise<Item[]> {
-  const actions = new Map(scorer.index.content.actions.map((a) => [a.id, a]));
-  const out: Item[] = [];
-  for (const item of items) {
-    const action = item.actionId ? actions.get(item.actionId) : undefined;
-    if (!action) {
-      out.push({ ...item, gain: null });
-      continue;
-    }
-    const projected = await score(scorer, applyChanges(scorer.index, doc, [action.changes]));
-    out.push({ ...item, gain: projected.ok ? Math.round(((projected.value.global ?? 0) - (baseline ?? 0)) * 10) / 10 : null });
-  }
-  return out;
+/** Items with the global points each would gain on its own (null for an action of one's own). */
+async function withGains(scorer: Scorer, doc: AnswersDocument, current: ScoreResult, items: Omit<Item, 'gain'>[]): Promise<Item[]> {
+  const gains = await itemGains(scorer, doc, current, items);
+  return items.map((item) => ({ ...item, gain: gains.get(item.id)?.global ?? null }));
 }
 
 /** The document of a stored plan, for someone allowed to read it (else "not found"). */
@@ -39,7 +29,7 @@ export async function storedPlanDocument(ctx: AppContext, actor: Actor, planId: 
   const doc: AnswersDocument = { profile: assessment.profile, answers: assessment.answers };
   const projection = await projectPlan(ctx.scorer, doc, plan.items);
   if (!projection.ok) return invalid(projection.issues);
-  const items = await itemGains(ctx.scorer, doc, projection.value.current.global, plan.items.map(({ position: _p, ...i }) => i));
+  const items = await withGains(ctx.scorer, doc, projection.value.current, plan.items.map(({ position: _p, ...i }) => i));
   const reviewer = plan.reviewedBy === null ? undefined : ctx.store.accounts.getUser(plan.reviewedBy);
   return ok(buildPlanDocument(ctx.scorer.index, {
     lang,
@@ -52,8 +42,9 @@ export async function storedPlanDocument(ctx: AppContext, actor: Actor, planId: 
       date: plan.updatedAt,
       reviewedBy: reviewer?.name ?? null,
       reviewedAt: plan.reviewedAt,
+      decision: plan.lastDecision && { decision: plan.lastDecision.decision, by: plan.lastDecision.reviewerName, at: plan.lastDecision.at, comment: plan.lastDecision.comment },
       items,
-      comments: plan.comments.map((c) => ({ itemId: c.itemId, author: c.authorName, body: c.body, createdAt: c.createdAt })),
+      comments: plan.comments.map((c) => ({ itemId: c.itemId, author: c.authorName, body: c.body, createdAt: c.createdAt, decision: c.decision })),
     },
   }));
 }
@@ -77,6 +68,6 @@ export async function draftPlanDocument(scorer: Scorer, doc: AnswersDocument, la
     organisation: doc.organisation?.name ?? (lang === 'fr' ? 'Organisation' : 'Organisation'),
     assessment: { id: null, submittedAt: null, doc, result: projection.value.current },
     projected: projection.value.projected,
-    plan: { title: lang === 'fr' ? 'Projet de plan d’action' : 'Draft action plan', status: 'draft', date, reviewedBy: null, reviewedAt: null, items, comments: [] },
+    plan: { title: lang === 'fr' ? 'Projet de plan d’action' : 'Draft action plan', status: 'draft', date, reviewedBy: null, reviewedAt: null, decision: null, items, comments: [] },
   }));
 }

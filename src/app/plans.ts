@@ -1,10 +1,11 @@
 import { organisationAccess, type Access, type Actor } from '../core/access.js';
-import { canReview, canSubmit, statusAfterEdit, statusAfterReview, type EditKind, type ReviewDecision } from '../core/plan-workflow.js';
+import { canReview, canSubmit, changedFields, editKind, statusAfterEdit, statusAfterReview, type EditKind, type ReviewDecision } from '../core/plan-workflow.js';
 import { bilingual } from '../core/text.js';
-import type { ItemFields, Plan, PlanHistoryEntry, PlanItem } from '../store/plan-records.js';
+import type { ItemFields, Plan, PlanHistoryEntry } from '../store/plan-records.js';
 import { isoNow, type AppContext } from './app-context.js';
 import { fail, notFound, ok, type Result } from './app-error.js';
 import { readOnly } from './organisations.js';
+import { dueInput, missingTitle, newItemFields, ownTitle, type ItemInput } from './plan-item-input.js';
 
 const planNotFound = () => notFound('Plan d’action', 'Action plan');
 
@@ -45,36 +46,6 @@ export function planHistory(ctx: AppContext, actor: Actor, id: number): Result<P
   return found.ok ? ok(ctx.store.plans.history(id)) : found;
 }
 
-export interface ItemInput {
-  actionId?: string;
-  indicator?: string;
-  title?: string | null;
-  owner?: string | null;
-  due?: string | null;
-  status?: PlanItem['status'];
-  target?: string | null;
-  successIndicator?: string | null;
-  notes?: string | null;
-}
-
-function newItemFields(ctx: AppContext, input: ItemInput): Result<ItemFields> {
-  const action = input.actionId === undefined ? undefined : ctx.content.actions.find((a) => a.id === input.actionId);
-  if (input.actionId !== undefined && !action) {
-    return fail('invalid', 'unknown-action', bilingual(`L’action « ${input.actionId} » n’existe pas.`, `Action "${input.actionId}" does not exist.`));
-  }
-  const indicator = action?.indicator ?? input.indicator;
-  if (!indicator || !ctx.scorer.index.indicators.has(indicator)) {
-    return fail('invalid', 'unknown-indicator', bilingual('Une action à vous doit viser un indicateur existant (« indicator »).', 'An action of your own must name an existing indicator ("indicator").'));
-  }
-  if (!action && !input.title) {
-    return fail('invalid', 'missing-title', bilingual('Une action à vous a besoin d’un titre.', 'An action of your own needs a title.'));
-  }
-  return ok({
-    actionId: action?.id ?? null, indicator, title: input.title ?? null, owner: input.owner ?? null, due: input.due ?? null,
-    status: input.status ?? 'todo', target: input.target ?? null, successIndicator: input.successIndicator ?? null, notes: input.notes ?? null,
-  });
-}
-
 /** Starts a plan from a submitted assessment, optionally with suggested actions as its first items. */
 export function createPlan(ctx: AppContext, actor: Actor, assessmentId: number, input: { title?: string; actionIds?: string[] }): Result<Plan> {
   const assessment = ctx.store.assessments.get(assessmentId);
@@ -101,49 +72,83 @@ export function createPlan(ctx: AppContext, actor: Actor, assessmentId: number, 
   return ok(plan);
 }
 
+/** What an edit does to a plan, once checked: null when it changes nothing. */
+interface Change {
+  kind: EditKind;
+  action: string;
+  detail: Record<string, unknown>;
+  apply: () => void;
+  title?: string;
+}
+
 /** One edit of a plan: version checked, status moved by the workflow, history kept. */
-function edit(ctx: AppContext, actor: Actor, id: number, version: number, kind: EditKind, action: string, detail: Record<string, unknown>, work: (plan: Plan) => Result<() => void>, title?: string): Result<Plan> {
+function edit(ctx: AppContext, actor: Actor, id: number, version: number, work: (plan: Plan) => Result<Change | null>): Result<Plan> {
   const found = editable(ctx, actor, id, version);
   if (!found.ok) return found;
   const prepared = work(found.value);
   if (!prepared.ok) return prepared;
+  const change = prepared.value;
+  if (change === null) return ok(found.value);
   const changed = ctx.store.plans.change(id, version, {
-    status: statusAfterEdit(found.value.status, kind), action, detail, userId: actor.userId, now: isoNow(ctx), ...(title !== undefined && { fields: { title } }),
-  }, prepared.value);
+    status: statusAfterEdit(found.value.status, change.kind), action: change.action, detail: change.detail, userId: actor.userId, now: isoNow(ctx),
+    ...(change.title !== undefined && { fields: { title: change.title } }),
+  }, change.apply);
   return changed ? ok(changed) : conflict(ctx.store.plans.get(id)!);
 }
 
 export function renamePlan(ctx: AppContext, actor: Actor, id: number, version: number, title: string): Result<Plan> {
-  return edit(ctx, actor, id, version, 'content', 'rename', { title }, () => ok(() => {}), title);
+  return edit(ctx, actor, id, version, (plan) => ok(plan.title === title ? null : { kind: 'content', action: 'rename', detail: { title }, apply: () => {}, title }));
 }
 
 export function addItem(ctx: AppContext, actor: Actor, id: number, version: number, input: ItemInput): Result<Plan> {
   const fields = newItemFields(ctx, input);
   if (!fields.ok) return fields;
-  return edit(ctx, actor, id, version, 'content', 'add-item', { item: fields.value }, (plan) => ok(() => void ctx.store.plans.addItem(plan.id, fields.value)));
+  return edit(ctx, actor, id, version, (plan) => ok({ kind: 'content', action: 'add-item', detail: { item: fields.value }, apply: () => void ctx.store.plans.addItem(plan.id, fields.value) }));
 }
 
+/**
+ * Changes an item. Only fields whose value really changes count: the page's form sends them all,
+ * and recording progress on an approved plan must keep its approval.
+ */
 export function updateItem(ctx: AppContext, actor: Actor, id: number, itemId: number, version: number, input: Omit<ItemInput, 'actionId' | 'indicator'>): Result<Plan> {
-  const changedKeys = Object.keys(input);
-  const kind: EditKind = changedKeys.every((k) => k === 'status' || k === 'notes') ? 'progress' : 'content';
-  return edit(ctx, actor, id, version, kind, kind === 'progress' ? 'progress' : 'update-item', { itemId, changes: input }, (plan) => {
+  const due = dueInput(input.due);
+  if (!due.ok) return due;
+  return edit(ctx, actor, id, version, (plan) => {
     const item = plan.items.find((i) => i.id === itemId);
     if (!item) return notFound('Élément du plan', 'Plan item');
     const { id: _id, position: _position, ...current } = item;
-    return ok(() => ctx.store.plans.updateItem(plan.id, itemId, { ...current, ...input }));
+    const wanted = { ...input, ...(input.due !== undefined && { due: due.value }), ...(input.notes !== undefined && { notes: input.notes?.trim() ? input.notes : null }) };
+    if (input.title !== undefined) wanted.title = ownTitle(ctx, item, input.title);
+    if (item.actionId === null && wanted.title === null) return missingTitle();
+    const changes = changedFields(current, wanted);
+    if (Object.keys(changes).length === 0) return ok(null);
+    const kind = editKind(changes);
+    const before = Object.fromEntries(Object.keys(changes).map((k) => [k, current[k as keyof typeof current]]));
+    return ok({ kind, action: kind === 'progress' ? 'progress' : 'update-item', detail: { itemId, changes, before }, apply: () => ctx.store.plans.updateItem(plan.id, itemId, { ...current, ...changes }) });
   });
 }
 
 export function removeItem(ctx: AppContext, actor: Actor, id: number, itemId: number, version: number): Result<Plan> {
-  return edit(ctx, actor, id, version, 'content', 'remove-item', { itemId }, (plan) =>
-    plan.items.some((i) => i.id === itemId) ? ok(() => ctx.store.plans.removeItem(plan.id, itemId)) : notFound('Élément du plan', 'Plan item'));
+  return edit(ctx, actor, id, version, (plan) =>
+    plan.items.some((i) => i.id === itemId)
+      ? ok({ kind: 'content', action: 'remove-item', detail: { itemId }, apply: () => ctx.store.plans.removeItem(plan.id, itemId, isoNow(ctx)) })
+      : notFound('Élément du plan', 'Plan item'));
+}
+
+/** Puts a removed item back where it was, with its fields and comments: the undo of a removal. */
+export function restoreItem(ctx: AppContext, actor: Actor, id: number, itemId: number, version: number): Result<Plan> {
+  return edit(ctx, actor, id, version, (plan) =>
+    ctx.store.plans.isRemoved(plan.id, itemId)
+      ? ok({ kind: 'content', action: 'restore-item', detail: { itemId }, apply: () => ctx.store.plans.restoreItem(plan.id, itemId) })
+      : notFound('Élément retiré du plan', 'Removed plan item'));
 }
 
 export function reorderItems(ctx: AppContext, actor: Actor, id: number, version: number, itemIds: number[]): Result<Plan> {
-  return edit(ctx, actor, id, version, 'content', 'reorder', { itemIds }, (plan) => {
+  return edit(ctx, actor, id, version, (plan) => {
     const same = itemIds.length === plan.items.length && plan.items.every((i) => itemIds.includes(i.id));
     if (!same) return fail('invalid', 'invalid-order', bilingual('L’ordre doit citer chaque élément du plan une fois.', 'The order must name every item of the plan once.'));
-    return ok(() => ctx.store.plans.reorder(plan.id, itemIds));
+    if (plan.items.every((item, i) => item.id === itemIds[i])) return ok(null);
+    return ok({ kind: 'content', action: 'reorder', detail: { itemIds }, apply: () => ctx.store.plans.reorder(plan.id, itemIds) });
   });
 }
 
@@ -172,7 +177,7 @@ export function reviewPlan(ctx: AppContext, actor: Actor, id: number, input: { v
     status: statusAfterReview(input.decision), action: input.decision, detail: { comment: input.comment ?? null }, userId: actor.userId, now,
     fields: { reviewed_at: now, reviewed_by: actor.userId },
   }, () => {
-    if (input.comment) ctx.store.plans.addComment(id, null, actor.userId, input.comment, now);
+    if (input.comment) ctx.store.plans.addComment(id, null, actor.userId, input.comment, now, input.decision);
   });
   return changed ? ok(changed) : conflict(ctx.store.plans.get(id)!);
 }
@@ -191,9 +196,15 @@ export function commentPlan(ctx: AppContext, actor: Actor, id: number, input: { 
   return ok(ctx.store.plans.get(id)!);
 }
 
+const STATUS_WORDS: Record<Plan['status'], [string, string]> = {
+  draft: ['brouillon', 'draft'], submitted: ['soumis pour relecture', 'submitted for review'],
+  'changes-requested': ['modifications demandées', 'changes requested'], approved: ['approuvé', 'approved'],
+};
+
 function wrongState(plan: Plan, what: 'submit' | 'review') {
+  const [fr, en] = STATUS_WORDS[plan.status];
   return fail('conflict', 'invalid-plan-state', bilingual(
-    what === 'submit' ? `Un plan « ${plan.status} » ne peut pas être soumis.` : `Un plan « ${plan.status} » n’est pas en attente de relecture.`,
-    what === 'submit' ? `A plan in state "${plan.status}" cannot be submitted.` : `A plan in state "${plan.status}" is not awaiting review.`,
+    what === 'submit' ? `Ce plan est « ${fr} » : il ne peut pas être soumis.` : `Ce plan est « ${fr} » : il n’attend pas de relecture.`,
+    what === 'submit' ? `This plan is "${en}": it cannot be submitted.` : `This plan is "${en}": it is not awaiting review.`,
   ), { current: plan });
 }

@@ -25,7 +25,7 @@ export interface Comparison {
   done: ItemOutcome[];
 }
 
-const change = (before: number | null, after: number | null): Change => ({
+export const change = (before: number | null, after: number | null): Change => ({
   before,
   after,
   delta: before === null || after === null ? null : Math.round((after - before) * 10) / 10,

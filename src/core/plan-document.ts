@@ -6,6 +6,8 @@ import { presentTestimony } from './present-suggestions.js';
 import type { ScoreResult } from './score-result.js';
 import { localize, type Lang } from './text.js';
 import { applicability } from './applicability.js';
+import { compareDue, formatDue, quarterOf } from './due-date.js';
+import { signed } from './signed-points.js';
 
 /** What a plan document is made from: plain data, gathered by the caller (database or CLI). */
 export interface PlanDocumentInput {
@@ -20,6 +22,8 @@ export interface PlanDocumentInput {
     date: string;
     reviewedBy: string | null;
     reviewedAt: string | null;
+    /** The expert's last decision, kept when the plan changed since. */
+    decision: { decision: 'approve' | 'request-changes'; by: string | null; at: string; comment: string | null } | null;
     items: {
       id: number;
       actionId: string | null;
@@ -34,7 +38,7 @@ export interface PlanDocumentInput {
       /** Global points this item alone would gain; null for an action of one's own. */
       gain: number | null;
     }[];
-    comments: { itemId: number | null; author: string; body: string; createdAt: string }[];
+    comments: { itemId: number | null; author: string; body: string; createdAt: string; decision: 'approve' | 'request-changes' | null }[];
   };
 }
 
@@ -44,6 +48,7 @@ export interface TableRow {
 
 /** Everything the PDF shows, already worded in one language: the renderer only lays it out. */
 export interface PlanDocument {
+  kind: 'plan';
   lang: Lang;
   meta: { title: string; author: string; subject: string; keywords: string; date: string };
   labels: typeof WORDS.fr;
@@ -62,10 +67,11 @@ const WORDS = {
     documentTitle: 'Plan d’action', summary: 'Synthèse', byPillar: 'Par pilier', plan: 'Le plan', actionsDetail: 'Les actions en détail', timeline: 'Calendrier',
     review: 'Relecture de l’expert', appendix: 'Annexe : questions et réponses', today: 'Aujourd’hui', projected: 'Plan réalisé', global: 'Score global',
     strengths: 'Points forts', gaps: 'À améliorer', planActions: 'Actions du plan pour ce pilier', none: 'Aucune', firstSteps: 'Premiers pas', testimony: 'Ils l’ont fait',
-    resources: 'Ressources', evidence: 'Preuves et notes', noDue: 'Sans échéance', page: 'page', of: '/', target: 'Cible', successIndicator: 'Indicateur de réussite',
-    headers: ['Action', 'Indicateur', 'Responsable', 'Échéance', 'Statut', 'Gain'], ownAction: 'action propre', noReview: 'Pas encore de relecture.',
-    onPlan: 'Sur le plan', onItem: 'Sur', chartAlt: 'Graphique en barres : score global et scores des trois piliers, aujourd’hui et une fois le plan réalisé.',
-    status: { draft: 'brouillon', submitted: 'soumis à l’expert', 'changes-requested': 'modifications demandées', approved: 'approuvé' },
+    resources: 'Ressources', evidence: 'Preuves et notes', noDue: 'Sans échéance', page: 'page', of: '/', target: 'Objectif', successIndicator: 'Indicateur de réussite',
+    headers: ['Action', 'Indicateur', 'Responsable', 'Échéance', 'Avancement', 'Gain'], ownAction: 'action propre', noReview: 'Pas encore de relecture.',
+    onPlan: 'Sur le plan', onItem: 'Sur', decision: 'Décision', decided: 'décision', changedSince: 'le plan a été modifié depuis : il attend d’être soumis à nouveau.',
+    decisions: { approve: 'approuvé', 'request-changes': 'modifications demandées' }, chartAlt: 'Graphique en barres : score global et scores des trois piliers, aujourd’hui et une fois le plan réalisé.',
+    status: { draft: 'brouillon', submitted: 'soumis pour relecture', 'changes-requested': 'modifications demandées', approved: 'approuvé' },
     item: { todo: 'à faire', 'in-progress': 'en cours', done: 'fait', dropped: 'abandonné' },
     effort: { low: 'effort faible', medium: 'effort moyen', high: 'effort important' },
     cost: { none: 'sans coût', low: 'moins de 5 000 €', medium: '5 000 à 50 000 €', high: 'plus de 50 000 €' },
@@ -75,16 +81,20 @@ const WORDS = {
     documentTitle: 'Action plan', summary: 'Summary', byPillar: 'By pillar', plan: 'The plan', actionsDetail: 'The actions in detail', timeline: 'Timeline',
     review: 'Expert review', appendix: 'Appendix: questions and answers', today: 'Today', projected: 'Plan done', global: 'Global score',
     strengths: 'Strengths', gaps: 'To improve', planActions: 'Plan actions for this pillar', none: 'None', firstSteps: 'First steps', testimony: 'They did it',
-    resources: 'Resources', evidence: 'Evidence and notes', noDue: 'No due date', page: 'page', of: '/', target: 'Target', successIndicator: 'Indicator of success',
-    headers: ['Action', 'Indicator', 'Owner', 'Due', 'Status', 'Gain'], ownAction: 'own action', noReview: 'Not reviewed yet.',
-    onPlan: 'On the plan', onItem: 'On', chartAlt: 'Bar chart: global score and the three pillar scores, today and once the plan is done.',
-    status: { draft: 'draft', submitted: 'submitted to the expert', 'changes-requested': 'changes requested', approved: 'approved' },
+    resources: 'Resources', evidence: 'Evidence and notes', noDue: 'No due date', page: 'page', of: '/', target: 'Target', successIndicator: 'Success indicator',
+    headers: ['Action', 'Indicator', 'Owner', 'Due', 'Progress', 'Gain'], ownAction: 'own action', noReview: 'Not reviewed yet.',
+    onPlan: 'On the plan', onItem: 'On', decision: 'Decision', decided: 'decision', changedSince: 'the plan has changed since: it waits to be submitted again.',
+    decisions: { approve: 'approved', 'request-changes': 'changes requested' }, chartAlt: 'Bar chart: global score and the three pillar scores, today and once the plan is done.',
+    status: { draft: 'draft', submitted: 'submitted for review', 'changes-requested': 'changes requested', approved: 'approved' },
     item: { todo: 'to do', 'in-progress': 'in progress', done: 'done', dropped: 'dropped' },
     effort: { low: 'low effort', medium: 'medium effort', high: 'high effort' },
     cost: { none: 'no cost', low: 'under €5,000', medium: '€5,000 to €50,000', high: 'over €50,000' },
     months: 'months', notApplicable: 'not applicable', profile: 'Organisation profile',
   },
 };
+
+/** The words of plans, shared with the bilan so both documents say the same. */
+export { WORDS as PLAN_WORDS };
 
 export function formatDate(iso: string, lang: Lang): string {
   return new Date(iso).toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -106,6 +116,7 @@ export function buildPlanDocument(index: ContentIndex, input: PlanDocumentInput)
     ? `${w.status.approved} (${input.plan.reviewedBy}, ${formatDate(input.plan.reviewedAt, lang)})`
     : w.status[input.plan.status];
   return {
+    kind: 'plan',
     lang,
     labels: w,
     meta: {
@@ -144,7 +155,7 @@ export function buildPlanDocument(index: ContentIndex, input: PlanDocumentInput)
     table: {
       headers: w.headers,
       rows: input.plan.items.map((i) => ({
-        cells: [titleOf(i), indicatorTitle(i.indicator), i.owner ?? '—', i.due ? periodOf(i.due, lang) : '—', w.item[i.status], i.gain === null ? '—' : `+${formatDecimal(i.gain, lang)}`],
+        cells: [titleOf(i), indicatorTitle(i.indicator), i.owner ?? '—', i.due ? formatDue(i.due, lang) : '—', w.item[i.status], i.gain === null ? '—' : signed(i.gain, lang)],
       })),
     },
     actions: activeItems.map((i) => {
@@ -162,14 +173,24 @@ export function buildPlanDocument(index: ContentIndex, input: PlanDocumentInput)
       };
     }),
     timeline: timeline(activeItems.map((i) => ({ due: i.due, title: titleOf(i) })), lang),
-    review: {
-      decision: input.plan.reviewedAt ? `${w.status[input.plan.status]}${input.plan.reviewedBy ? ` — ${input.plan.reviewedBy}` : ''}, ${formatDate(input.plan.reviewedAt, lang)}` : w.noReview,
-      comments: input.plan.comments.map((c) => {
-        const item = c.itemId === null ? undefined : input.plan.items.find((i) => i.id === c.itemId);
-        return { heading: `${c.author}, ${formatDate(c.createdAt, lang)} — ${item ? `${w.onItem} ${quote(titleOf(item), lang)}` : w.onPlan}`, body: c.body };
-      }),
-    },
+    review: reviewSection(input.plan, (id) => { const item = input.plan.items.find((i) => i.id === id); return item && titleOf(item); }, lang),
     appendix: appendix(index, input.assessment.doc, lang),
+  };
+}
+
+/** The expert's last decision first, then every comment, the one given with a decision marked. */
+function reviewSection(plan: PlanDocumentInput['plan'], itemTitle: (id: number) => string | undefined, lang: Lang): PlanDocument['review'] {
+  const w = WORDS[lang];
+  const d = plan.decision;
+  const current = d !== null && plan.status === (d.decision === 'approve' ? 'approved' : 'changes-requested');
+  return {
+    decision: d === null ? w.noReview
+      : `${w.decision}${colon(lang)}${w.decisions[d.decision]}${d.by ? ` — ${d.by}` : ''}, ${formatDate(d.at, lang)}${current ? '' : ` ; ${w.changedSince}`}`,
+    comments: plan.comments.map((c) => {
+      const item = c.itemId === null ? undefined : itemTitle(c.itemId);
+      const about = c.decision ? `${w.decided} (${w.decisions[c.decision]})` : item ? `${w.onItem} ${quote(item, lang)}` : w.onPlan;
+      return { heading: `${c.author}, ${formatDate(c.createdAt, lang)} — ${about}`, body: c.body };
+    }),
   };
 }
 
@@ -197,20 +218,16 @@ function pillarSentence(today: number | null, projected: number | null, lang: La
     : `${where}: the plan would take it from ${formatDecimal(today, lang)} to ${formatDecimal(projected!, lang)}.`;
 }
 
-/** "2027-03" → "2027 T1" ; "2027-Q2" → "2027 T2" (Q in English). */
-export function periodOf(due: string, lang: Lang): string {
-  const [year, part] = due.split('-') as [string, string];
-  const quarter = part.startsWith('Q') ? Number(part.slice(1)) : Math.ceil(Number(part) / 3);
-  return `${year} ${lang === 'fr' ? 'T' : 'Q'}${quarter}`;
-}
-
+/** The timeline: one entry per quarter, in time order, months before the quarter that holds them. */
 function timeline(items: { due: string | null; title: string }[], lang: Lang): PlanDocument['timeline'] {
   const periods = new Map<string, string[]>();
-  const sorted = [...items].sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
-  for (const item of sorted) {
-    const key = item.due ? periodOf(item.due, lang) : WORDS[lang].noDue;
-    periods.set(key, [...(periods.get(key) ?? []), item.title]);
+  const dated = items.filter((i) => i.due !== null).sort((a, b) => compareDue(a.due!, b.due!));
+  for (const item of dated) {
+    const key = quarterOf(item.due!, lang);
+    periods.set(key, [...(periods.get(key) ?? []), item.due!.includes('Q') ? item.title : `${item.title} (${formatDue(item.due!, lang)})`]);
   }
+  const undated = items.filter((i) => i.due === null).map((i) => i.title);
+  if (undated.length > 0) periods.set(WORDS[lang].noDue, undated);
   return [...periods].map(([period, titles]) => ({ period, items: titles }));
 }
 

@@ -38,3 +38,30 @@ export async function projectPlan(scorer: Scorer, baseline: AnswersDocument, ite
     },
   };
 }
+
+/** What one item would bring on its own: its indicator before and after, and the global points. */
+export interface ItemGain {
+  indicator: { before: number | null; after: number | null };
+  global: number;
+}
+
+/**
+ * Each item's own gain, from the baseline with only its action's changes applied. An action of
+ * one's own (no actionId) changes no answer the engine knows: it has no computed gain (absent).
+ */
+export async function itemGains<T extends { id: number; actionId: string | null; indicator: string }>(scorer: Scorer, baseline: AnswersDocument, current: ScoreResult, items: readonly T[]): Promise<Map<number, ItemGain>> {
+  const actions = new Map(scorer.index.content.actions.map((a) => [a.id, a]));
+  const indicatorScore = (r: ScoreResult, id: string) => r.pillars.flatMap((p) => p.indicators).find((i) => i.id === id)?.score ?? null;
+  const gains = new Map<number, ItemGain>();
+  for (const item of items) {
+    const action = item.actionId ? actions.get(item.actionId) : undefined;
+    if (!action) continue;
+    const projected = await score(scorer, applyChanges(scorer.index, baseline, [action.changes]));
+    if (!projected.ok) continue;
+    gains.set(item.id, {
+      indicator: { before: indicatorScore(current, item.indicator), after: indicatorScore(projected.value, item.indicator) },
+      global: Math.round(((projected.value.global ?? 0) - (current.global ?? 0)) * 10) / 10,
+    });
+  }
+  return gains;
+}

@@ -2,24 +2,23 @@ import { existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { PlanDocument } from '../core/plan-document.js';
-import { renderPlanPdf } from './render-plan-pdf.js';
+import { renderPdf, type PdfDocument } from './render-pdf.js';
 
 const WORKER = fileURLToPath(new URL('./pdf-worker.js', import.meta.url));
 
 export interface PdfRenderer {
-  render(document: PlanDocument, out: Writable): Promise<void>;
+  render(document: PdfDocument, out: Writable): Promise<void>;
   /** Stops the worker thread, if any: the server calls it when it shuts down. */
   close(): Promise<void>;
 }
 
 /**
- * Renders PDFs on a worker thread (100–400 ms of layout each would otherwise hold every other
+ * Renders PDFs (plans, bilans) on a worker thread (100–400 ms of layout each would otherwise hold every other
  * request), streaming the bytes to `out` as they come. Running from sources (tests), where there
  * is no compiled worker script, it renders in this thread.
  */
 export function createPdfRenderer(): PdfRenderer {
-  if (!existsSync(WORKER)) return { render: renderPlanPdf, close: async () => {} };
+  if (!existsSync(WORKER)) return { render: renderPdf, close: async () => {} };
   let worker: Worker | undefined;
   let next = 0;
   const jobs = new Map<number, { out: Writable; resolve: () => void; reject: (e: Error) => void }>();

@@ -25,6 +25,17 @@ export interface PlanComment {
   authorName: string;
   body: string;
   createdAt: string;
+  /** Set on the comment an expert wrote with their decision. */
+  decision: 'approve' | 'request-changes' | null;
+}
+
+/** The expert's last decision on the plan, kept even when the plan has changed since. */
+export interface PlanDecision {
+  decision: 'approve' | 'request-changes';
+  at: string;
+  reviewerId: number | null;
+  reviewerName: string | null;
+  comment: string | null;
 }
 
 export interface Plan {
@@ -42,6 +53,7 @@ export interface Plan {
   reviewedBy: number | null;
   items: PlanItem[];
   comments: PlanComment[];
+  lastDecision: PlanDecision | null;
 }
 
 export interface PlanHistoryEntry {
@@ -50,7 +62,7 @@ export interface PlanHistoryEntry {
   userId: number | null;
   action: string;
   detail: Record<string, unknown>;
-  snapshot: Omit<Plan, 'comments'>;
+  snapshot: Omit<Plan, 'comments' | 'lastDecision'>;
 }
 
 export type ItemFields = Omit<PlanItem, 'id' | 'position'>;

@@ -1,5 +1,5 @@
 import type { Db } from './database.js';
-import type { ItemFields, Plan, PlanComment, PlanHistoryEntry, PlanItem, PlanStatus } from './plan-records.js';
+import type { ItemFields, Plan, PlanComment, PlanDecision, PlanHistoryEntry, PlanItem, PlanStatus } from './plan-records.js';
 
 interface PlanRow {
   id: number;
@@ -51,16 +51,26 @@ export class PlansRepository {
   get(id: number): Plan | undefined {
     const row = this.db.prepare('SELECT * FROM plans WHERE id = ?').get(id) as PlanRow | undefined;
     if (!row) return undefined;
-    const items = (this.db.prepare('SELECT * FROM plan_items WHERE plan_id = ? ORDER BY position, id').all(id) as ItemRow[]).map(toItem);
+    const items = (this.db.prepare('SELECT * FROM plan_items WHERE plan_id = ? AND removed_at IS NULL ORDER BY position, id').all(id) as ItemRow[]).map(toItem);
+    // Comments on a removed item wait with it, out of sight, until it is put back.
     const comments = (this.db
-      .prepare('SELECT plan_comments.*, users.name AS author_name FROM plan_comments JOIN users ON users.id = author_id WHERE plan_id = ? ORDER BY plan_comments.id')
-      .all(id) as { id: number; item_id: number | null; author_id: number; author_name: string; body: string; created_at: string }[])
-      .map((c): PlanComment => ({ id: c.id, itemId: c.item_id, authorId: c.author_id, authorName: c.author_name, body: c.body, createdAt: c.created_at }));
+      .prepare(`SELECT plan_comments.*, users.name AS author_name FROM plan_comments JOIN users ON users.id = author_id
+        WHERE plan_id = ? AND (item_id IS NULL OR item_id IN (SELECT id FROM plan_items WHERE removed_at IS NULL)) ORDER BY plan_comments.id`)
+      .all(id) as { id: number; item_id: number | null; author_id: number; author_name: string; body: string; created_at: string; decision: PlanComment['decision'] }[])
+      .map((c): PlanComment => ({ id: c.id, itemId: c.item_id, authorId: c.author_id, authorName: c.author_name, body: c.body, createdAt: c.created_at, decision: c.decision }));
     return {
       id: row.id, organisationId: row.organisation_id, assessmentId: row.assessment_id, title: row.title, status: row.status,
       version: row.version, createdBy: row.created_by, createdAt: row.created_at, updatedAt: row.updated_at,
-      submittedAt: row.submitted_at, reviewedAt: row.reviewed_at, reviewedBy: row.reviewed_by, items, comments,
+      submittedAt: row.submitted_at, reviewedAt: row.reviewed_at, reviewedBy: row.reviewed_by, items, comments, lastDecision: this.lastDecision(id),
     };
+  }
+
+  private lastDecision(planId: number): PlanDecision | null {
+    const row = this.db
+      .prepare(`SELECT h.action, h.at, h.user_id, users.name, json_extract(h.detail, '$.comment') AS comment FROM plan_history h
+        LEFT JOIN users ON users.id = h.user_id WHERE h.plan_id = ? AND h.action IN ('approve', 'request-changes') ORDER BY h.id DESC LIMIT 1`)
+      .get(planId) as { action: PlanDecision['decision']; at: string; user_id: number | null; name: string | null; comment: string | null } | undefined;
+    return row ? { decision: row.action, at: row.at, reviewerId: row.user_id, reviewerName: row.name, comment: row.comment } : null;
   }
 
   listByOrganisation(organisationId: number): Plan[] {
@@ -89,11 +99,12 @@ export class PlansRepository {
       if (bumped !== 1) return undefined;
       work();
       const plan = this.get(id)!;
-      const { comments: _comments, ...snapshot } = plan;
+      const { comments: _comments, lastDecision: _decision, ...snapshot } = plan;
       this.db
         .prepare('INSERT INTO plan_history (plan_id, version, at, user_id, action, detail, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(id, plan.version, change.now, change.userId, change.action, JSON.stringify(change.detail), JSON.stringify(snapshot));
-      return plan;
+      // A decision is read from the history just written.
+      return { ...plan, lastDecision: this.lastDecision(id) };
     })();
   }
 
@@ -110,8 +121,18 @@ export class PlansRepository {
       .run(fields.title, fields.owner, fields.due, fields.status, fields.target, fields.successIndicator, fields.notes, itemId, planId);
   }
 
-  removeItem(planId: number, itemId: number): void {
-    this.db.prepare('DELETE FROM plan_items WHERE id = ? AND plan_id = ?').run(itemId, planId);
+  /** Sets an item aside: it leaves the plan, and `restoreItem` can bring it back as it was. */
+  removeItem(planId: number, itemId: number, now: string): void {
+    this.db.prepare('UPDATE plan_items SET removed_at = ? WHERE id = ? AND plan_id = ?').run(now, itemId, planId);
+  }
+
+  /** True when the item was removed from this plan and can be put back. */
+  isRemoved(planId: number, itemId: number): boolean {
+    return this.db.prepare('SELECT 1 FROM plan_items WHERE id = ? AND plan_id = ? AND removed_at IS NOT NULL').get(itemId, planId) !== undefined;
+  }
+
+  restoreItem(planId: number, itemId: number): void {
+    this.db.prepare('UPDATE plan_items SET removed_at = NULL WHERE id = ? AND plan_id = ?').run(itemId, planId);
   }
 
   reorder(planId: number, itemIds: readonly number[]): void {
@@ -119,8 +140,10 @@ export class PlansRepository {
     itemIds.forEach((id, i) => set.run(i + 1, id, planId));
   }
 
-  addComment(planId: number, itemId: number | null, authorId: number, body: string, now: string): number {
-    return Number(this.db.prepare('INSERT INTO plan_comments (plan_id, item_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)').run(planId, itemId, authorId, body, now).lastInsertRowid);
+  addComment(planId: number, itemId: number | null, authorId: number, body: string, now: string, decision: PlanComment['decision'] = null): number {
+    return Number(this.db
+      .prepare('INSERT INTO plan_comments (plan_id, item_id, author_id, body, created_at, decision) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(planId, itemId, authorId, body, now, decision).lastInsertRowid);
   }
 
   history(planId: number): PlanHistoryEntry[] {
@@ -129,7 +152,7 @@ export class PlansRepository {
   }
 
   recordHistory(planId: number, entry: Omit<PlanHistoryEntry, 'snapshot'>): void {
-    const { comments: _comments, ...snapshot } = this.get(planId)!;
+    const { comments: _comments, lastDecision: _decision, ...snapshot } = this.get(planId)!;
     this.db
       .prepare('INSERT INTO plan_history (plan_id, version, at, user_id, action, detail, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(planId, entry.version, entry.at, entry.userId, entry.action, JSON.stringify(entry.detail), JSON.stringify(snapshot));

@@ -156,6 +156,8 @@ export interface PlanItem {
   displayTitle: string;
   indicatorTitle: string;
   pillar: string;
+  /** The due date in the reader's words ("mars 2027", "T1 2027"). */
+  dueLabel: string | null;
 }
 
 export interface Scores {
@@ -175,8 +177,20 @@ export interface Plan {
   submittedAt: string | null;
   reviewedAt: string | null;
   items: PlanItem[];
-  comments: { id: number; itemId: number | null; authorId: number; authorName: string; body: string; createdAt: string }[];
+  comments: { id: number; itemId: number | null; authorId: number; authorName: string; body: string; createdAt: string; decision: ReviewDecision | null }[];
+  lastDecision: PlanDecision | null;
+  incomplete: { itemId: number; title: string; missing: ('owner' | 'due')[] }[];
   projection: { current: Scores; projected: Scores; gains: { global: number; pillars: Record<string, number> } } | null;
+}
+
+export type ReviewDecision = 'approve' | 'request-changes';
+
+export interface PlanDecision {
+  decision: ReviewDecision;
+  at: string;
+  reviewerId: number | null;
+  reviewerName: string | null;
+  comment: string | null;
 }
 
 export interface ReviewQueueEntry {
@@ -206,6 +220,17 @@ export interface Comparison {
   pillars: (Change & { id: string })[];
   indicators: (Change & { id: string; pillar: string })[];
   done: { itemId: number; actionId: string | null; indicator: string; before: number | null; after: number | null; improved: boolean | null }[];
+  plans: PlanBilan[];
+}
+
+/** Intended vs achieved for one plan drawn from the earlier assessment. */
+export interface PlanBilan {
+  planId: number;
+  title: string;
+  status: PlanStatus;
+  lastDecision: PlanDecision | null;
+  items: (PlanItem & { projected: { indicator: Change; global: number } | null; achieved: Change })[];
+  scores: { id: string; before: number | null; projected: number | null; achieved: number | null; achievedDelta: number | null; projectedDelta: number | null }[];
 }
 
 export interface ScoreStats {

@@ -112,3 +112,18 @@ export async function headingProblems(page: Page): Promise<string[]> {
 export async function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
+
+/**
+ * Content cut at the side inside its own scrolling box (a wide table scrolls instead of widening
+ * the page, so fitsWidth alone misses a column a phone cannot see): the captions of those boxes.
+ */
+export async function cutContent(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll('.table-scroll')]
+    .filter((box) => box.scrollWidth > box.clientWidth + 1)
+    .map((box) => box.querySelector('caption')?.textContent ?? box.className));
+}
+
+/** The width in pixels of the narrowest of these elements: text one word a line shows as a narrow column. */
+export async function narrowestWidth(page: Page, selector: string): Promise<number> {
+  return page.evaluate((s) => Math.min(...[...document.querySelectorAll(s)].map((e) => e.getBoundingClientRect().width)), selector);
+}

@@ -14,7 +14,7 @@ describe('the expert review in Chromium', () => {
 
     // Experts start at their queue.
     await page.getByRole('heading', { level: 1, name: 'Plans à relire' }).waitFor();
-    const row = page.locator(`tr[data-plan="${plan.id}"]`);
+    const row = page.locator(`.review-queue [data-plan="${plan.id}"]`);
     expect(await row.textContent()).toContain('Org A');
     expect(await row.textContent()).toContain('soumis pour relecture');
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -45,15 +45,17 @@ describe('the expert review in Chromium', () => {
     ]);
     const leaderItem = leader.page.locator(`[data-item="${plan.items[0]!.id}"]`);
     await leaderItem.getByRole('button', { name: /^Modifier/ }).click();
-    await leaderItem.getByLabel(/Échéance/).fill('2027-Q2');
+    await leaderItem.getByLabel('Mois ou trimestre').selectOption({ label: 'T2 (trimestre)' });
+    await leaderItem.getByLabel('Année').selectOption('2027');
     await leaderItem.getByRole('button', { name: 'Enregistrer' }).click();
     await leader.page.locator('[data-plan-status="draft"]').waitFor();
     await leader.page.getByRole('button', { name: 'Soumettre à l’expert' }).click();
+    await leader.page.getByRole('button', { name: 'Soumettre quand même' }).click();
     await leader.page.locator('[data-plan-status="submitted"]').waitFor();
 
     // Back in the expert's queue, the plan waits again; they approve it.
     await visit(page, h, '#/reviews');
-    expect(await page.locator(`tr[data-plan="${plan.id}"]`).textContent()).toContain('soumis pour relecture');
+    expect(await page.locator(`.review-queue [data-plan="${plan.id}"]`).textContent()).toContain('soumis pour relecture');
     await visit(page, h, `#/plans/${plan.id}`);
     await page.getByRole('button', { name: 'Approuver le plan' }).click();
     await page.locator('[data-plan-status="approved"]').waitFor();

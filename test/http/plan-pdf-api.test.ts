@@ -40,7 +40,45 @@ describe('GET /plans/{id}/pdf', () => {
     expect(text).toContain('Plan clair et réaliste.');
     expect(text).toContain('Commencer par le comité de mission.');
     expect(text).toContain('Inès');
-    expect(text).toContain('2027 T1');
+    expect(text).toContain('T1 2027');
+  });
+
+  it('when due dates mix months and quarters, then the timeline runs in time order and the table shows the same words as the page', async () => {
+    const created = (await h.call('leaderA', 'GET', `/plans/${planId}`)).body;
+    const s = (await h.call('leaderA', 'GET', `/assessments/${created.assessmentId}/suggestions?limit=3`)).body;
+    let plan = (await h.call('leaderA', 'POST', `/assessments/${created.assessmentId}/plans`, { actionIds: s.suggestions.map((x: { actionId: string }) => x.actionId) })).body;
+    for (const [i, due] of ['2027-06', '2027-09', '2027-Q1'].entries()) {
+      plan = (await h.call('leaderA', 'PATCH', `/plans/${plan.id}/items/${plan.items[i].id}`, { version: plan.version, due, target: `cible ${i}` })).body;
+    }
+    const res = await fetch(`${h.url}/plans/${plan.id}/pdf`, { headers: { authorization: `Bearer ${h.tokens.leaderA}` } });
+    const file = join(mkdtempSync(join(tmpdir(), 'impact-api-pdf-')), 'plan.pdf');
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const timeline = text.slice(text.lastIndexOf('Calendrier'), text.lastIndexOf('Relecture de l’expert'));
+    const at = (quarter: number) => timeline.search(new RegExp(`T${quarter} 2027|2027 T${quarter}`));
+    expect([at(1), at(2), at(3)].every((p) => p >= 0)).toBe(true);
+    expect(at(1)).toBeLessThan(at(2));
+    expect(at(2)).toBeLessThan(at(3));
+    // The page's words: "juin 2027" for a month, "T1 2027" for a quarter, and the target is an "Objectif".
+    expect(plan.items.map((i: { dueLabel: string }) => i.dueLabel)).toEqual(['juin 2027', 'septembre 2027', 'T1 2027']);
+    expect(text).toContain('juin 2027');
+    expect(text).toContain('Objectif : cible 0');
+    expect(text).not.toContain('Cible');
+  });
+
+  it('when the approved plan is edited since, then the PDF gives the expert’s decision as it was, says the plan changed since, and marks the decision comment', async () => {
+    let plan = (await h.call('leaderA', 'GET', `/plans/${planId}`)).body;
+    plan = (await h.call('leaderA', 'PATCH', `/plans/${planId}/items/${plan.items[1].id}`, { version: plan.version, owner: 'Nadia' })).body;
+    expect(plan.status).toBe('draft');
+    const res = await fetch(`${h.url}/plans/${planId}/pdf`, { headers: { authorization: `Bearer ${h.tokens.leaderA}` } });
+    const file = join(mkdtempSync(join(tmpdir(), 'impact-api-pdf-')), 'plan.pdf');
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const review = text.slice(text.lastIndexOf('Relecture de l’expert'));
+    expect(review).toContain('Décision : approuvé — expertA, 21 novembre 2026');
+    expect(review).toContain('modifié depuis');
+    expect(review).not.toContain('brouillon — expertA');
+    expect(review).toMatch(/expertA, 21 novembre 2026 — décision \(approuvé\) Plan clair et réaliste\./);
   });
 
   it('when asked in English, then the PDF is English', async () => {

@@ -40,3 +40,31 @@ describe('GET /reviews, the expert’s queue', () => {
     expect((await h.call(null, 'GET', '/reviews')).status).toBe(401);
   });
 });
+
+describe('the expert’s decision', () => {
+  it('when the expert decides with a comment, then the plan carries the last decision and marks that comment, even once edited since', async () => {
+    const a = await submittedAssessment(h, 'leaderA', h.orgA);
+    let plan = await submittedPlan(h, 'leaderA', a) as unknown as { id: number; version: number; items: { id: number }[]; status: string };
+    await h.call('expertA', 'POST', `/plans/${plan.id}/comments`, { body: 'Une question avant de décider.' });
+    plan = (await h.call('expertA', 'POST', `/plans/${plan.id}/review`, { version: plan.version, decision: 'request-changes', comment: 'Ajoutez des échéances.' })).body;
+    plan = (await h.call('leaderA', 'PATCH', `/plans/${plan.id}/items/${plan.items[0]!.id}`, { version: plan.version, due: '2027-Q2' })).body;
+    plan = (await h.call('leaderA', 'POST', `/plans/${plan.id}/submit`, { version: plan.version })).body;
+    plan = (await h.call('expertA', 'POST', `/plans/${plan.id}/review`, { version: plan.version, decision: 'approve', comment: 'Très bien, je valide.' })).body;
+    await h.call('leaderA', 'POST', `/plans/${plan.id}/comments`, { body: 'Merci !' });
+    // Content edited after the approval: the plan is a draft again, the decision stays to read.
+    const edited = (await h.call('leaderA', 'PATCH', `/plans/${plan.id}/items/${plan.items[0]!.id}`, { version: plan.version, owner: 'Nadia' })).body;
+    expect(edited.status).toBe('draft');
+    expect(edited.lastDecision).toEqual({ decision: 'approve', at: '2026-11-21T10:00:00.000Z', reviewerId: expect.any(Number), reviewerName: 'expertA', comment: 'Très bien, je valide.' });
+    expect(edited.comments.map((c: { body: string; decision: string | null }) => [c.body, c.decision])).toEqual([
+      ['Une question avant de décider.', null], ['Ajoutez des échéances.', 'request-changes'], ['Très bien, je valide.', 'approve'], ['Merci !', null],
+    ]);
+  });
+
+  it('when a decision comes without a comment, then it is still the last decision, with no comment', async () => {
+    const a = await submittedAssessment(h, 'leaderA', h.orgA);
+    const plan = await submittedPlan(h, 'leaderA', a) as unknown as { id: number; version: number };
+    const approved = (await h.call('expertA', 'POST', `/plans/${plan.id}/review`, { version: plan.version, decision: 'approve' })).body;
+    expect(approved.lastDecision).toMatchObject({ decision: 'approve', comment: null, reviewerName: 'expertA' });
+    expect(approved.comments).toEqual([]);
+  });
+});

@@ -2,31 +2,35 @@ import { z } from 'zod';
 import { schemaMessage } from '../../core/zod-issues.js';
 import type { AppContext } from '../../app/app-context.js';
 import { ok, type Result } from '../../app/app-error.js';
+import { bilanDocument } from '../../app/bilan-document-data.js';
 import { compareAssessments, suggestionsFor } from '../../app/insights.js';
 import { storedPlanDocument } from '../../app/plan-document-data.js';
 import { presentPlan } from '../../app/plan-view.js';
 import type { PdfRenderer } from '../../pdf/pdf-renderer.js';
-import { addItem, commentPlan, createPlan, getPlan, listPlans, planHistory, removeItem, renamePlan, reorderItems, reviewPlan, submitPlan, updateItem } from '../../app/plans.js';
+import { addItem, commentPlan, createPlan, getPlan, listPlans, planHistory, removeItem, renamePlan, reorderItems, restoreItem, reviewPlan, submitPlan, updateItem } from '../../app/plans.js';
 import { presentSuggestions } from '../../core/present-suggestions.js';
 import type { Lang } from '../../core/text.js';
 import type { Plan } from '../../store/plan-records.js';
 import type { RouteRegistry } from '../route.js';
 import { id } from './schemas.js';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const due = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, schemaMessage({
-  fr: 'Échéance attendue sous la forme AAAA-MM (un mois, 2027-03) ou AAAA-Qn (un trimestre, 2027-Q2).',
-  en: 'Due date expected as YYYY-MM (a month, 2027-03) or YYYY-Qn (a quarter, 2027-Q2).',
-}));
+/** A text a person types: its limits said in their words, never zod's. */
+const text = (max: number, what: { fr: string; en: string }) => z.string().trim()
+  .min(1, schemaMessage({ fr: `${what.fr} est vide.`, en: `${what.en} is empty.` }))
+  .max(max, schemaMessage({ fr: `${what.fr} : ${max} caractères au plus.`, en: `${what.en}: ${max} characters at most.` }));
+const due = z.string().trim().max(40, schemaMessage({ fr: 'Échéance : un mois (mars 2027, 03/2027) ou un trimestre (T1 2027).', en: 'Due date: a month (March 2027, 03/2027) or a quarter (Q1 2027).' }))
+  .meta({ description: 'Un mois ou un trimestre, sous une forme courante (2027-03, 03/2027, mars 2027, 2027-Q1, T1 2027, Q1 2027) ; rendu sous la forme 2027-03 ou 2027-Q1 / a month or a quarter, stored as 2027-03 or 2027-Q1' });
+const itemStatus = z.enum(['todo', 'in-progress', 'done', 'dropped'], schemaMessage({ fr: 'Avancement : à faire (todo), en cours (in-progress), fait (done) ou abandonné (dropped).', en: 'Progress: todo, in-progress, done or dropped.' }));
 const itemFields = {
-  title: text(200).nullable().optional(),
-  owner: text(120).nullable().optional(),
+  title: text(200, { fr: 'L’intitulé', en: 'The title' }).nullable().optional(),
+  owner: text(120, { fr: 'Le responsable', en: 'The owner' }).nullable().optional(),
   due: due.nullable().optional(),
-  status: z.enum(['todo', 'in-progress', 'done', 'dropped']).optional(),
-  target: text(500).nullable().optional(),
-  successIndicator: text(500).nullable().optional(),
-  notes: z.string().max(5000).nullable().optional(),
+  status: itemStatus.optional(),
+  target: text(500, { fr: 'L’objectif', en: 'The target' }).nullable().optional(),
+  successIndicator: text(500, { fr: 'L’indicateur de réussite', en: 'The success indicator' }).nullable().optional(),
+  notes: z.string().max(5000, schemaMessage({ fr: 'Notes : 5 000 caractères au plus.', en: 'Notes: 5,000 characters at most.' })).nullable().optional(),
 };
+const commentBody = text(5000, { fr: 'Le commentaire', en: 'The comment' });
 const version = z.number().int().positive();
 const planParams = z.strictObject({ planId: id });
 const itemParams = z.strictObject({ planId: id, itemId: id });
@@ -52,12 +56,25 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
     method: 'get', path: '/assessments/:assessmentId/comparison', tag: 'plans', auth: true, params: assessmentParams,
     query: z.object({ with: id.optional() }),
     summary: 'Comparer avec une évaluation antérieure : écarts, et prévu / réalisé / compare with an earlier assessment',
-    responses: { 200: 'Changes per indicator, pillar and global; plan items done, and whether their indicator improved', 404: 'Not found or nothing earlier' },
-    handler: ({ actor, params, query }) => compareAssessments(ctx, actor, params.assessmentId, query.with),
+    responses: { 200: 'Changes per indicator, pillar and global; plan items done, and whether their indicator improved; for each plan drawn from the earlier assessment, each item’s projected gain beside its indicator’s change, and the plan’s projected scores beside the achieved ones', 404: 'Not found or nothing earlier' },
+    handler: ({ actor, params, query, lang }) => compareAssessments(ctx, actor, params.assessmentId, query.with, lang),
+  });
+  registry.add({
+    method: 'get', path: '/assessments/:assessmentId/comparison/pdf', tag: 'plans', auth: true, params: assessmentParams,
+    query: z.object({ with: id.optional() }),
+    summary: 'Le bilan en PDF : chaque plan parti de l’évaluation antérieure, prévu et réalisé (?lang=en) / the progress report as a PDF',
+    responses: { 200: 'application/pdf, streamed', 404: 'Not found, nothing earlier, or no plan drawn from the earlier assessment (nothing is sent before access is checked)' },
+    handler: async ({ actor, params, query, lang, res }) => {
+      const built = await bilanDocument(ctx, actor, params.assessmentId, query.with, lang);
+      if (!built.ok) return built;
+      res.status(200).type('application/pdf').setHeader('Content-Disposition', `attachment; filename="bilan-${params.assessmentId}-${lang}.pdf"`);
+      await pdf.render(built.value, res);
+      return undefined;
+    },
   });
   registry.add({
     method: 'post', path: '/assessments/:assessmentId/plans', tag: 'plans', auth: true, params: assessmentParams, status: 201,
-    body: z.strictObject({ title: text(200).optional(), actionIds: z.array(z.string().max(60)).max(100).optional() }),
+    body: z.strictObject({ title: text(200, { fr: 'Le titre du plan', en: 'The plan’s title' }).optional(), actionIds: z.array(z.string().max(60)).max(100).optional() }),
     summary: 'Créer un plan d’action depuis une évaluation soumise / create an action plan',
     responses: { 201: 'Created (draft)', 403: 'Read-only access', 404: 'Not found', 409: 'Assessment not submitted', 422: 'Unknown action' },
     handler: async ({ actor, params, body, lang }) => view(createPlan(ctx, actor, params.assessmentId, body), lang),
@@ -75,7 +92,7 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
     handler: async ({ actor, params, lang }) => view(getPlan(ctx, actor, params.planId), lang),
   });
   registry.add({
-    method: 'patch', path: '/plans/:planId', tag: 'plans', auth: true, params: planParams, body: z.strictObject({ version, title: text(200) }),
+    method: 'patch', path: '/plans/:planId', tag: 'plans', auth: true, params: planParams, body: z.strictObject({ version, title: text(200, { fr: 'Le titre du plan', en: 'The plan’s title' }) }),
     summary: 'Renommer le plan / rename the plan',
     responses: { 200: 'Renamed (back to draft)', 403: 'Read-only', 404: 'Not found', 409: 'Changed meanwhile' },
     handler: async ({ actor, params, body, lang }) => view(renamePlan(ctx, actor, params.planId, body.version, body.title), lang),
@@ -101,9 +118,15 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
   });
   registry.add({
     method: 'delete', path: '/plans/:planId/items/:itemId', tag: 'plans', auth: true, params: itemParams, query: z.object({ version: z.coerce.number().int().positive() }),
-    summary: 'Retirer un élément (?version=) / remove an item',
+    summary: 'Retirer un élément (?version=) ; POST …/restore le remet / remove an item (undo with …/restore)',
     responses: { 200: 'Removed', 403: 'Read-only', 404: 'Not found', 409: 'Changed meanwhile' },
     handler: async ({ actor, params, query, lang }) => view(removeItem(ctx, actor, params.planId, params.itemId, query.version), lang),
+  });
+  registry.add({
+    method: 'post', path: '/plans/:planId/items/:itemId/restore', tag: 'plans', auth: true, params: itemParams, body: z.strictObject({ version }),
+    summary: 'Remettre un élément retiré, tel qu’il était (annuler le retrait) / put a removed item back (undo)',
+    responses: { 200: 'Restored (back to draft)', 403: 'Read-only', 404: 'Not found or not removed', 409: 'Changed meanwhile' },
+    handler: async ({ actor, params, body, lang }) => view(restoreItem(ctx, actor, params.planId, params.itemId, body.version), lang),
   });
   registry.add({
     method: 'post', path: '/plans/:planId/items/order', tag: 'plans', auth: true, params: planParams, body: z.strictObject({ version, itemIds: z.array(id).max(500) }),
@@ -119,14 +142,14 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
   });
   registry.add({
     method: 'post', path: '/plans/:planId/review', tag: 'plans', auth: true, params: planParams,
-    body: z.strictObject({ version, decision: z.enum(['approve', 'request-changes']), comment: z.string().trim().min(1).max(5000).optional() }),
+    body: z.strictObject({ version, decision: z.enum(['approve', 'request-changes']), comment: commentBody.optional() }),
     summary: 'Relecture par l’expert : approuver ou demander des changements / expert review',
     responses: { 200: 'Reviewed', 403: 'Not this organisation’s workshop expert', 404: 'Not found', 409: 'Not awaiting review, or changed meanwhile' },
     handler: async ({ actor, params, body, lang }) => view(reviewPlan(ctx, actor, params.planId, body), lang),
   });
   registry.add({
     method: 'post', path: '/plans/:planId/comments', tag: 'plans', auth: true, params: planParams, status: 201,
-    body: z.strictObject({ itemId: id.optional(), body: z.string().trim().min(1).max(5000) }),
+    body: z.strictObject({ itemId: id.optional(), body: commentBody }),
     summary: 'Commenter le plan ou un élément / comment on the plan or an item',
     responses: { 201: 'Comment added', 404: 'Not found' },
     handler: async ({ actor, params, body, lang }) => view(commentPlan(ctx, actor, params.planId, body), lang),

@@ -1,10 +1,15 @@
 import { api } from '../api.js';
 import type { ReviewQueueEntry } from '../api-types.js';
 import { Loadable, Page } from '../components/page.js';
-import { formatDate, t } from '../i18n.js';
+import { colon, formatDate, t } from '../i18n.js';
 import { href } from '../router.js';
 import { useLoad } from '../use-load.js';
 
+/**
+ * The expert's queue: one entry a plan, waiting ones first, each with its organisation, its
+ * workshop and its state (submitted on, or decided on). A list rather than a table: a phone
+ * reads every part of it.
+ */
 export function ReviewsPage() {
   const state = useLoad(() => api<ReviewQueueEntry[]>('GET', '/reviews'), []);
   return (
@@ -12,26 +17,25 @@ export function ReviewsPage() {
       <p>{t('reviewsIntro')}</p>
       <Loadable state={state}>
         {(queue) => queue.length === 0 ? <p>{t('noReviews')}</p> : (
-          <div class="table-scroll">
-            <table>
-              <caption class="sr-only">{t('reviewsTitle')}</caption>
-              <thead>
-                <tr><th scope="col">{t('planTitle')}</th><th scope="col">{t('organisation')}</th><th scope="col">{t('workshop')}</th><th scope="col">{t('planStatusHeading')}</th></tr>
-              </thead>
-              <tbody>
-                {queue.map((e) => (
-                  <tr key={e.planId} data-plan={e.planId}>
-                    <th scope="row"><a href={href.plan(e.planId)}>{e.title}</a></th>
-                    <td>{e.organisationName}</td>
-                    <td>{e.workshops.map((w) => `${w.title} (${formatDate(w.date)})`).join(', ')}</td>
-                    <td><span class={`badge badge-${e.status}`}>{t(`planStatus_${e.status}`)}</span>{e.submittedAt ? <span class="muted"> · {formatDate(e.submittedAt)}</span> : null}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul class="list review-queue">
+            {queue.map((e) => (
+              <li key={e.planId} class="list-row" data-plan={e.planId}>
+                <div>
+                  <a class="review-plan" href={href.plan(e.planId)}>{e.title}</a>
+                  <p class="muted">{e.organisationName} · {t('workshop')}{colon()}{e.workshops.map((w) => `${w.title} (${formatDate(w.date)})`).join(', ')}</p>
+                </div>
+                <p class="review-state">
+                  <span class={`badge badge-${e.status}`}>{t(`planStatus_${e.status}`)}</span>
+                  {reviewDate(e) ? <span class="muted"> · {formatDate(reviewDate(e)!)}</span> : null}
+                </p>
+              </li>
+            ))}
+          </ul>
         )}
       </Loadable>
     </Page>
   );
 }
+
+/** The date that goes with the state: of the submission while it waits, of the decision after. */
+const reviewDate = (e: ReviewQueueEntry) => (e.status === 'submitted' ? e.submittedAt : e.reviewedAt ?? e.submittedAt);
