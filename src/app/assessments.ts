@@ -26,18 +26,27 @@ export interface AssessmentView extends Assessment {
   earlierResults: { global: number | null; contentVersion: string; submittedAt: string | null; reopenedAt: string }[];
 }
 
+/** An assessment as listed: where it started from, and the results it had before being reopened. */
+export type AssessmentSummary = Assessment & Pick<AssessmentView, 'source' | 'earlierResults'>;
+
+function summaryOf(ctx: AppContext, a: Assessment, source = a.sourceId === null ? undefined : ctx.store.assessments.get(a.sourceId)): AssessmentSummary {
+  return {
+    ...a,
+    source: source ? { assessmentId: source.id, number: source.number, submittedAt: source.submittedAt } : null,
+    earlierResults: ctx.store.assessments.earlierResults(a.id).map((r) => ({ global: r.global, contentVersion: r.contentVersion, submittedAt: r.submittedAt, reopenedAt: r.reopenedAt })),
+  };
+}
+
 export function viewOf(ctx: AppContext, a: Assessment): AssessmentView {
   const found = applicability(ctx.scorer.index, a.profile, a.answers);
   const missingProfile = [...ctx.scorer.index.profileFields.values()].filter((f) => !f.optional && a.profile[f.id] === undefined).map((f) => `profile.${f.id}`);
   const source = a.sourceId === null ? undefined : ctx.store.assessments.get(a.sourceId);
   return {
-    ...a,
+    ...summaryOf(ctx, a, source),
     progress: progressByPillar(ctx.scorer.index, found),
     missing: [...missingProfile, ...missingAnswers(ctx.scorer.index, found.status)],
     visibility: Object.fromEntries(found.visibility),
-    source: source ? { assessmentId: source.id, number: source.number, submittedAt: source.submittedAt } : null,
     changes: source ? answerChanges(ctx.scorer.index, source, a) : [],
-    earlierResults: ctx.store.assessments.earlierResults(a.id).map((r) => ({ global: r.global, contentVersion: r.contentVersion, submittedAt: r.submittedAt, reopenedAt: r.reopenedAt })),
   };
 }
 
@@ -65,11 +74,11 @@ export function getAssessment(ctx: AppContext, actor: Actor, id: number): Result
   return found.ok ? ok(viewOf(ctx, found.value.assessment)) : found;
 }
 
-export function listAssessments(ctx: AppContext, actor: Actor, organisationId: number): Result<Assessment[]> {
+export function listAssessments(ctx: AppContext, actor: Actor, organisationId: number): Result<AssessmentSummary[]> {
   const org = getOrganisation(ctx, actor, organisationId);
   if (!org.ok) return org;
   const all = ctx.store.assessments.listByOrganisation(organisationId);
-  return ok(all.filter((a) => canReadAssessment(org.value.access, a.status)));
+  return ok(all.filter((a) => canReadAssessment(org.value.access, a.status)).map((a) => summaryOf(ctx, a)));
 }
 
 /** The organisation's latest submitted assessment, if any. */
