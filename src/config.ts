@@ -4,7 +4,7 @@ import { packageRoot } from './content/package-root.js';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
-/** Every setting, from the environment, parsed once at start; the README documents each. */
+/** Every setting, from the environment, parsed once at start; docs/operations.md documents each. */
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
