@@ -490,3 +490,13 @@ export function formatDate(iso: string): string {
 export function colon(): string {
   return lang === 'fr' ? '\u00a0: ' : ': ';
 }
+
+/** A quotation: « ainsi » in French, “thus” in English. */
+export function quoted(text: string): string {
+  return lang === 'fr' ? `«\u00a0${text}\u00a0»` : `“${text}”`;
+}
+
+/** Items of a list in one line: « a ; b » in French, "a; b" in English. */
+export function listed(items: readonly string[]): string {
+  return items.join(lang === 'fr' ? '\u00a0; ' : '; ');
+}

@@ -1,12 +1,12 @@
 import type { IndicatorReport } from '../api-types.js';
-import { colon, t } from '../i18n.js';
+import { colon, listed, quoted, t } from '../i18n.js';
 
 /** An indicator's standing in one line of words: what is earned, or the biggest gaps. */
 export function indicatorWhy(indicator: IndicatorReport, focus: 'strength' | 'gap'): string {
   if (indicator.score === null) return t('indicatorNotApplicable');
-  if (focus === 'strength' && indicator.strengths.length > 0) return t('indicatorEarned', { what: indicator.strengths.slice(0, 2).join(' ; ') });
+  if (focus === 'strength' && indicator.strengths.length > 0) return t('indicatorEarned', { what: listed(indicator.strengths.slice(0, 2)) });
   if (indicator.gaps.length === 0) return t('indicatorFull');
-  return t('indicatorToGain', { what: indicator.gaps.slice(0, 2).map((g) => t('gapPoints', { reason: g.reason, points: g.max - g.points })).join(' ; ') });
+  return t('indicatorToGain', { what: listed(indicator.gaps.slice(0, 2).map((g) => t('gapPoints', { reason: g.reason, points: g.max - g.points }))) });
 }
 
 /**
@@ -26,7 +26,7 @@ export function PointsDetail({ indicator }: { indicator: IndicatorReport }) {
             </p>
             {c.questions.length > 0 ? (
               <ul class="criterion-questions">
-                {c.questions.map((q) => <li key={q.id}>« {q.label} »{colon()}<span class="answer">{q.answer}</span></li>)}
+                {c.questions.map((q) => <li key={q.id}>{quoted(q.label)}{colon()}<span class="answer">{q.answer}</span></li>)}
               </ul>
             ) : null}
             {c.rules.length > 1 ? (

@@ -1,5 +1,5 @@
 import type { Movement } from '../api-types.js';
-import { colon, formatDate, formatNumber, t, tn } from '../i18n.js';
+import { colon, formatDate, formatNumber, listed, quoted, t, tn } from '../i18n.js';
 import { href } from '../router.js';
 
 /** A change with its sign: +3,5, −2 (a real minus sign), or "=" when nothing moved. */
@@ -48,7 +48,7 @@ export function WhatMoved({ movement, assessmentId }: { movement: Movement; asse
               {i.answers.length > 0 ? (
                 <>
                   <p class="moves-label">{t('movedBecause')}</p>
-                  <ul>{i.answers.map((a) => <li key={a.question}>« {a.label} »{colon()}{short(a.before)} → {short(a.after)}</li>)}</ul>
+                  <ul>{i.answers.map((a) => <li key={a.question}>{quoted(a.label)}{colon()}{short(a.before)} → {short(a.after)}</li>)}</ul>
                 </>
               ) : <p>{t('movedWithoutAnswers')}</p>}
               {i.criteria.length > 0 ? (
@@ -62,7 +62,7 @@ export function WhatMoved({ movement, assessmentId }: { movement: Movement; asse
         </ul>
       )}
       {unchanged.length > 0 ? (
-        <p class="muted">{t('changedWithoutPoints', { indicators: unchanged.map((i) => i.title).join(' ; ') })}</p>
+        <p class="muted">{t('changedWithoutPoints', { indicators: listed(unchanged.map((i) => i.title)) })}</p>
       ) : null}
       <p><a href={href.compare(assessmentId)}>{t('compareWithPrevious')}</a></p>
     </section>

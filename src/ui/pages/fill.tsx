@@ -8,7 +8,7 @@ import { ErrorBox, Loadable, Page } from '../components/page.js';
 import { QuestionField } from '../components/question-field.js';
 import { ReopenAssessment } from '../components/reopen-assessment.js';
 import { SubmitDialog, type Unanswered } from '../components/submit-dialog.js';
-import { colon, t, tn } from '../i18n.js';
+import { colon, listed, t, tn } from '../i18n.js';
 import { formatAnswer, questionnaires } from '../questionnaires.js';
 import { href, navigate } from '../router.js';
 import { useLoad } from '../use-load.js';
@@ -210,7 +210,7 @@ function Form({ content, initial, organisation, section, onReopened }: {
       ) : null}
       {Object.keys(saver.removed).length > 0 ? (
         <p class="alert" role="status">
-          {t('answersRemoved', { questions: Object.keys(saver.removed).map((qid) => questionsById.get(`answers/${qid}`)?.label ?? qid).join(' ; ') })}
+          {t('answersRemoved', { questions: listed(Object.keys(saver.removed).map((qid) => questionsById.get(`answers/${qid}`)?.label ?? qid)) })}
         </p>
       ) : null}
       {stopped ? <p class="alert alert-error" role="alert">{stopped}</p> : null}
