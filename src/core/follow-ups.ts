@@ -1,32 +1,17 @@
 import { applyChanges } from './apply-changes.js';
 import { evaluate } from './condition.js';
-import type { Action, AnswersDocument } from './content-model.js';
-import type { Gains } from './ranking.js';
+import type { AnswersDocument } from './content-model.js';
 import { score, type Scorer } from './score.js';
-import type { ScoreResult } from './score-result.js';
-import { byLikeness, type Suggestion } from './suggest.js';
+import { byLikeness, scoresOf, type Suggestion } from './suggest.js';
 
 /**
  * An action that builds on a suggested one: its `requires` does not hold on today's answers, but
  * does once that suggested action is done (having impact results verified needs them published
  * first). It is shown after the action it builds on, with what it adds once that one is done.
  */
-export interface FollowUp {
-  actionId: string;
-  indicator: string;
-  pillar: string;
-  effort: Action['effort'];
-  cost: Action['cost'];
-  durationMonths: number;
-  /** The suggested action it builds on. */
+export interface FollowUp extends Omit<Suggestion, 'rank'> {
+  /** The suggested action it builds on; `gains` are what it adds once that one is done, from `current` (that one done) to `projected` (both done). */
   after: string;
-  /** What it adds once `after` is done. */
-  gains: Gains;
-  /** Scores once `after` is done, then once both are. */
-  current: { global: number | null; pillar: number | null; indicator: number | null };
-  projected: { global: number | null; pillar: number | null; indicator: number | null };
-  changes: { question: string; from: unknown; to: unknown }[];
-  testimonies: string[];
 }
 
 export type WithFollowUps<S extends Suggestion> = S & { followUps: FollowUp[] };
@@ -71,9 +56,4 @@ export async function withFollowUps<S extends Suggestion>(scorer: Scorer, doc: A
     }
   }
   return suggestions.map((s) => ({ ...s, followUps: found.get(s.actionId) ?? [] }));
-}
-
-function scoresOf(result: ScoreResult, pillarId: string, indicatorId: string) {
-  const pillar = result.pillars.find((p) => p.id === pillarId);
-  return { global: result.global, pillar: pillar?.score ?? null, indicator: pillar?.indicators.find((i) => i.id === indicatorId)?.score ?? null };
 }
