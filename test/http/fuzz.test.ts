@@ -63,6 +63,7 @@ const routes = (): [string, string][] => [
   ['POST', `/organisations/${h.orgA}/assessments`],
   ['PATCH', `/assessments/${draftA}`],
   ['POST', `/assessments/${draftA}/submit`],
+  ['POST', `/assessments/${draftA}/reopen`],
   ['POST', `/plans/${planA}/items`],
   ['PATCH', `/plans/${planA}`],
   ['POST', `/plans/${planA}/review`],
