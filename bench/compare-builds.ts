@@ -8,7 +8,8 @@
  *   npm run build && node dist/bench/compare-builds.js /tmp/before/dist dist
  *
  * Each argument is a build's output folder (`dist` of a checkout). BENCH_COMPARE_ROWS (40000)
- * and BENCH_COMPARE_SUGGESTIONS (3) set the work; it prints each build's microseconds per row
+ * and BENCH_COMPARE_SUGGESTIONS (3) set the work, BENCH_COMPARE_CLOCK=cpu times CPU rather than
+ * wall time; it prints each build's microseconds per row
  * (scoring in one thread: reading cells, checking, scoring, suggesting, writing) and its ratio to
  * the first.
  */
@@ -27,6 +28,14 @@ if (roots.length < 2) throw new Error('usage: node dist/bench/compare-builds.js 
 const rows = Number(process.env.BENCH_COMPARE_ROWS ?? 40000);
 const suggestions = Number(process.env.BENCH_COMPARE_SUGGESTIONS ?? 3);
 const PASSES = 3;
+// Nanoseconds of wall time, or with BENCH_COMPARE_CLOCK=cpu of this process's CPU time: steadier
+// when others load the machine (it counts no time spent waiting for a core).
+const clock = process.env.BENCH_COMPARE_CLOCK === 'cpu'
+  ? () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) * 1000;
+  }
+  : () => Number(process.hrtime.bigint());
 
 interface Build {
   root: string;
@@ -54,7 +63,7 @@ const dir = mkdtempSync(join(tmpdir(), 'impact-compare-'));
 const file = join(dir, 'portfolio.csv');
 await writePortfolio(indexContent(loaded.value.content), file, rows, 17);
 const chunks: CsvChunk[] = [];
-for await (const chunk of readCsvChunks(file, { bytesRead: 0, totalBytes: 0 }, 500)) chunks.push(chunk);
+for await (const work of readCsvChunks(file, { bytesRead: 0, totalBytes: 0 }, 500)) if (!Array.isArray(work)) chunks.push(work);
 rmSync(dir, { recursive: true, force: true });
 
 const builds: Build[] = [];
@@ -64,9 +73,9 @@ for (let pass = 0; pass < PASSES; pass++) {
   for (const chunk of chunks) {
     for (let k = 0; k < builds.length; k++) {
       const build = builds[(k + pass) % builds.length]!;
-      const start = process.hrtime.bigint();
+      const start = clock();
       build.score(chunk);
-      if (pass > 0) build.nanoseconds += Number(process.hrtime.bigint() - start);
+      if (pass > 0) build.nanoseconds += clock() - start;
     }
   }
 }

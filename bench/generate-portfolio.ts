@@ -15,9 +15,10 @@ export function cellOf(value: AnswerValue | undefined): string {
   return value;
 }
 
+/** A row of the template's columns; the organisation number and SIREN columns (for storing) left empty. */
 export function rowOf(index: ContentIndex, id: string, doc: AnswersDocument): string[] {
   return portfolioColumns(index, 'fr').map((c) =>
-    c.kind === 'id' ? id : c.kind === 'name' ? (doc.organisation?.name ?? '') : cellOf(c.kind === 'profile' ? doc.profile[c.id] : doc.answers[c.id]),
+    c.kind === 'id' ? id : c.kind === 'name' ? (doc.organisation?.name ?? '') : c.kind === 'profile' || c.kind === 'answer' ? cellOf((c.kind === 'profile' ? doc.profile : doc.answers)[c.id]) : '',
   );
 }
 

@@ -5,12 +5,16 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { rowOf, writePortfolio } from '../bench/generate-portfolio.js';
+import { cellOf, rowOf, writePortfolio } from '../bench/generate-portfolio.js';
 import { portfolioColumns } from '../src/batch/columns.js';
 import { batchTemplateCommand } from '../src/cli/batch-commands.js';
 import { loadContent } from '../src/content/load-content.js';
+import { templateBytes } from '../src/batch/write-template.js';
 import { indexContent } from '../src/core/content-index.js';
+import type { AnswersDocument, Option } from '../src/core/content-model.js';
+import { createScorer, score } from '../src/core/score.js';
 import { BIN } from './support/service.js';
 
 const loaded = loadContent();
@@ -143,6 +147,173 @@ describe('impact-score batch: incomplete rows', () => {
   });
 });
 
+describe('impact-score batch: rows a file leaves unreadable', () => {
+  const readResults = (file: string) => parse(readFileSync(file), { bom: true, columns: true }) as Record<string, string>[];
+
+  it('when a CSV row opens a quote it never closes (mid-file, and on the last line), then that row is rejected with its number, every other row is scored, and it exits 1', async () => {
+    const d = dir();
+    const input = join(d, 'in.csv');
+    const columns = portfolioColumns(index, 'fr').map((c) => c.id);
+    const rows = examples.map((doc, i) => rowOf(index, `ORG-${i}`, doc));
+    const lines = stringify([columns, ...rows], { delimiter: ';' }).trimEnd().split('\n');
+    // Row 4 is typed with a quote opening a cell; the last line opens one at its end.
+    const broken = [...rows[2]!];
+    broken[columns.indexOf('inclusion-hires')] = '"10-24';
+    lines.splice(3, 0, broken.join(';').replaceAll('\n', ' '));
+    writeFileSync(input, `${lines.join('\n')}\nLAST;"sans fin`);
+    const { code, err } = await run('batch', input, '-o', join(d, 'scores.csv'), '--progress', 'none');
+    expect(err).not.toMatch(NO_STACK);
+    expect(code).toBe(1);
+    const out = readResults(join(d, 'scores.csv'));
+    const last = examples.length + 3;
+    expect(out.map((r) => [r.row, r.id, r.error === ''])).toEqual([
+      ['2', 'ORG-0', true], ['3', 'ORG-1', true], ['4', '', false],
+      ...examples.slice(2).map((_, i) => [String(5 + i), `ORG-${i + 2}`, true]),
+      [String(last), '', false],
+    ]);
+    for (const row of [out[2]!, out.at(-1)!]) expect(row.error).toBe('—: guillemet (") ouvert dans cette ligne et jamais refermé : la ligne n’a pas pu être lue (les suivantes sont lues normalement). Dans une cellule, un guillemet s’écrit doublé ("").');
+  });
+
+  it('when a JSON Lines file holds a line nested 100,000 deep, a line of 2 MB and a line that is not JSON, then each is rejected with its line number and the others are scored', async () => {
+    const d = dir();
+    const input = join(d, 'in.jsonl');
+    const named = (name: string) => JSON.stringify({ ...examples[0]!, organisation: { name } });
+    const deep = `{"profile":{},"answers":{"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`;
+    const long = JSON.stringify({ ...examples[0]!, answers: { ...examples[0]!.answers, 'inclusion-evidence': 'x'.repeat(2_000_000) } });
+    writeFileSync(input, [named('A'), deep, named('B'), long, named('C'), '{ pas du JSON', ''].join('\n'));
+    const { code, err } = await run('batch', input, '-o', join(d, 'scores.csv'), '--progress', 'none', '--lang', 'en');
+    expect(err).not.toMatch(NO_STACK);
+    expect(code).toBe(1);
+    const out = readResults(join(d, 'scores.csv'));
+    expect(out.map((r) => [r.row, r.id, r.error!.replace(/: .*/s, '')])).toEqual([['1', 'A', ''], ['2', '', '—'], ['3', 'B', ''], ['4', '', '—'], ['5', 'C', ''], ['6', '', '—']]);
+    expect(out[1]!.error).toBe('—: JSON nested more than 32 levels deep: not an answers document.');
+    expect(out[3]!.error).toBe('—: row longer than 1,000,000 bytes: it could not be read.');
+    expect(out[5]!.error).toMatch(/^—: Invalid JSON: /);
+  });
+});
+
+describe('impact-score batch: workbooks read as Excel shows them', () => {
+  const single = createScorer(loaded.value.content);
+  const esus = loaded.value.examples.find((e) => e.file.endsWith('insertion-esus.json'))!.data;
+
+  /** The XLSX template with rows typed in as Excel stores them: a percentage column's cells hold value / 100 in the column's percent format. */
+  async function typedWorkbook(file: string, rows: { id: string; doc: AnswersDocument; cells?: Record<string, { value: ExcelJS.CellValue; numFmt?: string }> }[]): Promise<void> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await templateBytes(index, 'xlsx', 'fr')) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0]!;
+    const ids = (sheet.getRow(1).values as string[]).slice(1);
+    rows.forEach(({ id, doc, cells = {} }, r) => {
+      const row = sheet.getRow(3 + r);
+      ids.forEach((column, i) => {
+        const cell = row.getCell(i + 1);
+        const question = index.profileFields.get(column) ?? index.questions.get(column)?.question;
+        const answer = column === 'id' ? id : index.profileFields.has(column) ? doc.profile[column] : doc.answers[column];
+        if (answer !== undefined) cell.value = question?.type === 'percentage' ? (answer as number) / 100 : Array.isArray(answer) ? answer.join('|') : answer;
+        const typed = cells[column];
+        if (!typed) return;
+        cell.value = typed.value;
+        if (typed.numFmt) cell.numFmt = typed.numFmt;
+      });
+    });
+    await workbook.xlsx.writeFile(file);
+  }
+
+  it('when an example organisation is typed into the XLSX template with its percentages as percent cells (7 % stored as 0.07), then it scores exactly as its JSON answers do, global and every indicator', async () => {
+    const d = dir();
+    const input = join(d, 'portefeuille.xlsx');
+    await typedWorkbook(input, [{ id: 'ESUS', doc: esus }]);
+    // The template's percentage columns are percent-formatted, as Excel then stores what is typed there.
+    const check = new ExcelJS.Workbook();
+    await check.xlsx.readFile(input);
+    const ids = (check.worksheets[0]!.getRow(1).values as string[]).slice(1);
+    const percentages = ids.map((id, i) => [id, i] as const).filter(([id]) => index.questions.get(id)?.question.type === 'percentage');
+    expect(percentages.length).toBe(4);
+    for (const [id, i] of percentages) expect([id, check.worksheets[0]!.getRow(3).getCell(i + 1).numFmt]).toEqual([id, '0.0%']);
+
+    const { code } = await run('batch', input, '-o', join(d, 'scores.csv'), '--progress', 'none');
+    expect(code).toBe(0);
+    const [out] = parse(readFileSync(join(d, 'scores.csv')), { bom: true, columns: true }) as Record<string, string>[];
+    const expected = await score(single, esus);
+    if (!expected.ok) throw new Error('invalid example');
+    expect(Number(out!.global)).toBe(expected.value.global);
+    for (const pillar of expected.value.pillars) {
+      for (const indicator of pillar.indicators) expect([indicator.id, out![indicator.id]]).toEqual([indicator.id, indicator.score === null ? '' : String(indicator.score)]);
+    }
+  });
+
+  it('when a cell holds a date, or a plain number between 0 and 1 answers a percentage, or a percent cell answers a number, then the row is rejected saying which and why; a date in a note is kept', async () => {
+    const d = dir();
+    const input = join(d, 'portefeuille.xlsx');
+    const date = new Date(Date.UTC(2026, 7, 31));
+    await typedWorkbook(input, [
+      { id: 'DATE', doc: esus, cells: { 'gender-equality-index': { value: date } } },
+      { id: 'FRACTION', doc: esus, cells: { 'inclusion-disabled-rate': { value: 0.07, numFmt: 'General' } } },
+      { id: 'PERCENT-FOR-NUMBER', doc: esus, cells: { 'gender-equality-index': { value: 0.85, numFmt: '0%' } } },
+      { id: 'NOTE', doc: esus, cells: { 'inclusion-evidence': { value: date } } },
+    ]);
+    for (const lang of ['fr', 'en'] as const) {
+      const { code } = await run('batch', input, '-o', join(d, `scores-${lang}.csv`), '--progress', 'none', '--lang', lang);
+      expect(code).toBe(1);
+      const out = parse(readFileSync(join(d, `scores-${lang}.csv`)), { bom: true, columns: true }) as Record<string, string>[];
+      expect(out.map((r) => [r.id, r.error])).toEqual(lang === 'fr'
+        ? [
+          ['DATE', 'gender-equality-index: la cellule contient une date (31/08/2026), et cette question n’en attend pas : retapez la réponse (dans une cellule au format Texte s’il le faut).'],
+          ['FRACTION', 'inclusion-disabled-rate: 0,07 peut vouloir dire 0,07 % ou 7 % : écrivez le pourcentage avec son signe (« 7 % » ou « 0,07 % »), ou en nombre de pour cent (7).'],
+          ['PERCENT-FOR-NUMBER', 'gender-equality-index: la cellule est au format pourcentage (85 %), et cette question attend un nombre (points sur 100) : écrivez-le dans une cellule sans format pourcentage.'],
+          ['NOTE', ''],
+        ]
+        : [
+          ['DATE', 'gender-equality-index: the cell holds a date (2026-08-31), and this question does not take one: type the answer again (in a cell formatted as Text if need be).'],
+          ['FRACTION', 'inclusion-disabled-rate: 0.07 could mean 0.07% or 7%: write the percentage with its sign ("7%" or "0.07%"), or as a number of per cent (7).'],
+          ['PERCENT-FOR-NUMBER', 'gender-equality-index: the cell is formatted as a percentage (85%), and this question takes a number (points out of 100): write it in a cell not formatted as a percentage.'],
+          ['NOTE', ''],
+        ]);
+    }
+  });
+});
+
+describe('impact-score batch: options named by their labels', () => {
+  const mission = loaded.value.examples.find((e) => e.file.endsWith('mission-company.json'))!.data;
+
+  /** A row naming each option by `label`, several joined by `separator`, as an advisor types them from the questionnaire. */
+  function labelledRow(id: string, doc: AnswersDocument, label: (o: Option) => string, separator: string): string[] {
+    return portfolioColumns(index, 'fr').map((c) => {
+      if (c.kind === 'id') return id;
+      const value = c.kind === 'profile' ? doc.profile[c.id] : c.kind === 'answer' ? doc.answers[c.id] : undefined;
+      const options = c.question?.options;
+      if (!options || value === undefined || value === 'n/a') return cellOf(value);
+      const named = (v: string) => label(options.find((o) => o.value === v)!);
+      return Array.isArray(value) ? value.map(named).join(separator) : named(value as string);
+    });
+  }
+
+  it('when a French Excel CSV names options by their labels (Windows-1252, labels with commas joined by | or by commas, −30 % saved as ?30 % or -30 %), then every row scores as its answers do', async () => {
+    const d = dir();
+    const input = join(d, 'excel.csv');
+    const columns = portfolioColumns(index, 'fr');
+    expect(mission.answers['carbon-reduced-target']).toBe('quantified');
+    expect(columns.find((c) => c.id === 'inclusion-practices')!.question!.options!.find((o) => o.value === (mission.answers['inclusion-practices'] as string[])[0])!.label.fr).toContain(',');
+    const rows = [
+      labelledRow('FR-PIPE', mission, (o) => o.label.fr, '|'),
+      labelledRow('EN-COMMA', mission, (o) => o.label.en!, ', '),
+      // Excel may write a character Windows-1252 lacks as its nearest (− as -) rather than as ?.
+      labelledRow('FR-SEMICOLON', mission, (o) => o.label.fr.replace('\u2212', '-'), ' ; '),
+    ];
+    writeFileSync(input, iconv.encode(stringify([columns.map((c) => c.id), ...rows], { delimiter: ';', record_delimiter: 'windows' }), 'win1252'));
+    expect(readFileSync(input, 'latin1')).toContain('par exemple ?30 %');
+    const { code, err } = await run('batch', input, '-o', join(d, 'scores.csv'), '--progress', 'none');
+    expect(err).toContain('3 notées, 0 rejetées');
+    expect(code).toBe(0);
+    const expected = await score(createScorer(loaded.value.content), mission);
+    if (!expected.ok) throw new Error('invalid example');
+    const out = parse(readFileSync(join(d, 'scores.csv')), { bom: true, columns: true }) as Record<string, string>[];
+    for (const row of out) {
+      expect([row.id, Number(row.global)]).toEqual([row.id, expected.value.global]);
+      for (const indicator of expected.value.pillars.flatMap((p) => p.indicators)) expect([row.id, indicator.id, row[indicator.id]]).toEqual([row.id, indicator.id, indicator.score === null ? '' : String(indicator.score)]);
+    }
+  });
+});
+
 describe('impact-score batch: progress and interruption', () => {
   it('when a template-made CSV (label row, blank lines) runs with --progress lines, then a progress line counts the organisations as the summary does', async () => {
     const d = dir();
@@ -178,8 +349,10 @@ describe('impact-score batch-template without -o', () => {
     const { code, out } = await run('batch-template', '--format', 'csv', '--lang', 'en');
     expect(code).toBe(0);
     const [ids, labels] = parse(out, { bom: true }) as string[][];
-    expect(ids!.slice(0, 3)).toEqual(['id', 'name', 'headcount']);
-    expect(labels!.slice(0, 2)).toEqual(['Identifier (SIREN or reference)', 'Organisation name']);
+    expect(ids!.slice(0, 5)).toEqual(['id', 'name', 'organisation', 'siren', 'headcount']);
+    expect(labels!.slice(0, 4)).toEqual(['Your reference (free text)', 'Organisation name', 'Organisation number in impact-score (to store the assessment there)', 'SIREN (9 digits; to store the assessment)']);
+    // The label row says how to name several options in one cell.
+    expect(labels![ids!.indexOf('inclusion-practices')]).toMatch(/ \(several answers separated by \|\)$/);
   });
 
   it('when the XLSX template is asked without -o into a pipe, then the workbook comes on standard output', async () => {
@@ -187,7 +360,17 @@ describe('impact-score batch-template without -o', () => {
     expect(code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(out as unknown as ExcelJS.Buffer);
-    expect((workbook.worksheets[0]!.getRow(1).values as string[]).slice(1, 4)).toEqual(['id', 'name', 'headcount']);
+    expect((workbook.worksheets[0]!.getRow(1).values as string[]).slice(1, 6)).toEqual(['id', 'name', 'organisation', 'siren', 'headcount']);
+  });
+
+  it('when the help of batch or batch-template is asked, then it says which columns name the organisation to store into, the separator of several answers, and how workbook cells are read', async () => {
+    for (const command of ['batch', 'batch-template']) {
+      const { code, out } = await run(command, '--help');
+      expect(code).toBe(0);
+      expect(out.toString()).toMatch(/organisation +n° de l’organisation dans impact-score/);
+      expect(out.toString()).toContain('several answers separated by |');
+      expect(out.toString()).toContain('XLSX: a percentage is read by the cell\'s format (7% = 7)');
+    }
   });
 
   it('when the XLSX template is asked without -o on a terminal, then it asks for -o and exits 2, writing nothing there', async () => {

@@ -185,9 +185,11 @@ describe('batch scoring', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(template);
     const sheet = workbook.worksheets[0]!;
-    // Typed in from row 3 on, numbers as numbers (Excel stores "0" or "12,5" typed in a cell as numbers).
+    // Typed in from row 3 on, numbers as numbers (Excel stores "0" or "12,5" typed in a cell as
+    // numbers, and "7" typed in the template's percent-formatted columns as 0.07).
+    const percentages = new Set(header().filter((id) => index.questions.get(id)?.question.type === 'percentage').map((id) => header().indexOf(id)));
     examples.forEach((doc, i) => {
-      sheet.getRow(3 + i).values = rowOf(index, `XL-${i}`, doc).map((v) => (/^-?\d+(,\d+)?$/.test(v) ? Number(v.replace(',', '.')) : v));
+      sheet.getRow(3 + i).values = rowOf(index, `XL-${i}`, doc).map((v, c) => (/^-?\d+(,\d+)?$/.test(v) ? Number(v.replace(',', '.')) / (percentages.has(c) ? 100 : 1) : v));
     });
     const input = join(d, 'portfolio.xlsx');
     await workbook.xlsx.writeFile(input);
@@ -279,15 +281,17 @@ describe('impact-score batch (the real command, with worker threads)', () => {
     expect((await cli('batch', join(d, 'missing.csv'), '-o', join(d, 'out.csv'))).code).toBe(2);
   });
 
-  it('when a row is a bomb (an unclosed quote swallowing megabytes), then the run stops with the row number and leaves no output', async () => {
+  it('when a row is a bomb (an unclosed quote swallowing megabytes), then that row is rejected with its number and the rows after it are scored', async () => {
     const d = dir();
     const input = join(d, 'bomb.csv');
-    writeFileSync(input, `id;headcount\nA;"${'x'.repeat(3_000_000)}\n`);
+    const [, after] = csvOf([header(), rowOf(index, 'AFTER', examples[0]!)], ';').split('\n');
+    writeFileSync(input, `${header().join(';')}\nA;"${'x'.repeat(3_000_000)}\n${after}\n`);
     const res = await cli('batch', input, '-o', join(d, 'out.csv'), '--progress', 'none');
-    expect(res.code).toBe(2);
-    expect(res.err).toContain('ligne 2 de plus de 1');
-    expect(existsSync(join(d, 'out.csv'))).toBe(false);
-    expect(existsSync(join(d, 'out.csv.partial'))).toBe(false);
+    expect(res.code).toBe(1);
+    const out = readCsv(join(d, 'out.csv'));
+    expect(out.map((r) => [r.row, r.id])).toEqual([['2', ''], ['3', 'AFTER']]);
+    expect(out[0]!.error).toMatch(/^—: guillemet \("\) ouvert dans cette ligne et jamais refermé/);
+    await expectSingleScoring(out[1]!, examples[0]!);
   });
 
   it('when an XLSX row unfolds into a huge cell, then the run stops with the row number', async () => {
@@ -317,7 +321,7 @@ describe('impact-score batch (the real command, with worker threads)', () => {
     const d = dir();
     expect((await cli('batch-template', '--format', 'csv', '--lang', 'en', '-o', join(d, 't.csv'))).code).toBe(0);
     const [ids, labels] = parse(readFileSync(join(d, 't.csv')), { bom: true }) as string[][];
-    expect(ids!.slice(0, 3)).toEqual(['id', 'name', 'headcount']);
-    expect(labels!.slice(0, 3)).toEqual(['Identifier (SIREN or reference)', 'Organisation name', 'Headcount (full-time equivalent)']);
+    expect(ids!.slice(0, 5)).toEqual(['id', 'name', 'organisation', 'siren', 'headcount']);
+    expect(labels!.slice(0, 5)).toEqual(['Your reference (free text)', 'Organisation name', 'Organisation number in impact-score (to store the assessment there)', 'SIREN (9 digits; to store the assessment)', 'Headcount (full-time equivalent)']);
   });
 });

@@ -64,7 +64,7 @@ async function expectedGlobal(doc: AnswersDocument): Promise<string> {
 
 async function chunksOf(file: string, progress: ReadProgress = { bytesRead: 0, totalBytes: 0 }): Promise<CsvChunk[]> {
   const chunks: CsvChunk[] = [];
-  for await (const chunk of readCsvChunks(file, progress, 50)) chunks.push(chunk);
+  for await (const work of readCsvChunks(file, progress, 50)) if (!Array.isArray(work)) chunks.push(work);
   return chunks;
 }
 

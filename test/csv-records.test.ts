@@ -5,13 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { csvRecords } from '../src/batch/csv-records.js';
 
 /**
- * What every chunk was read with before Papa Parse: the reference. Unless a CR stands alone, a
- * CRLF is a line feed: csv-parse takes its line end from the first record, so in a file mixing
- * both it would keep CRs in cells (and may misread a quoted cell); the new reader does not.
+ * What every chunk was read with before Papa Parse: the reference. A CRLF is a line feed, and only
+ * a line feed ends a record (a CR standing alone is a character of its cell, as chunks are cut):
+ * left to itself, csv-parse takes its line end from the first record, so a lone CR there would end
+ * records that the chunks and the byte reader do not end.
  */
 function reference(text: string, delimiter: string): string[][] {
-  const lf = /\r(?!\n)/.test(text) ? text : text.replace(/\r\n/g, '\n');
-  return parse(lf, { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  return parse(text.replace(/\r\n/g, '\n'), { delimiter, record_delimiter: '\n', relax_quotes: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
 }
 
 const delimiters = fc.constantFrom(',', ';', '\t');

@@ -85,12 +85,14 @@ describe('faults', () => {
 
   it('when the server is killed during a batch that stores assessments, then after restart the batch says it was interrupted and running the file again stores nothing twice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'impact-kill-batch-'));
-    for (let i = 1; i <= 6; i++) await cli(dir, 'orgs', 'create', '--name', `Org ${i}`);
+    // Rows name their organisation by SIREN (a name is never matched).
+    const siren = (i: number) => String(100_000_000 + i);
+    for (let i = 1; i <= 6; i++) await cli(dir, 'orgs', 'create', '--name', `Org ${i}`, '--siren', siren(i));
     await cli(dir, 'users', 'create', '--email', 'conseil@x.fr', '--role', 'advisor', '--org', '1,2,3,4,5,6', '--password', 'un mot de passe long');
     const token = (await cli(dir, 'tokens', 'create', '--email', 'conseil@x.fr')).out.trim();
     const lines = [] as string[];
     const doc = JSON.parse(readFileSync(join(import.meta.dirname, 'cases/scop-40/answers.json'), 'utf8'));
-    for (let i = 0; i < 4000; i++) lines.push(JSON.stringify({ ...doc, organisation: { name: String((i % 6) + 1) } }));
+    for (let i = 0; i < 4000; i++) lines.push(JSON.stringify({ ...doc, organisation: { name: String((i % 6) + 1), siren: siren((i % 6) + 1) } }));
     const file = `${lines.join('\n')}\n`;
     const upload = (url: string) => fetch(`${url}/batches?store=true`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' }, body: file });
     const first = await serve(dir);

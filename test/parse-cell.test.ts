@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { cellParser, parseCell, plainNumber } from '../src/batch/parse-cell.js';
 import { loadContent } from '../src/content/load-content.js';
@@ -33,5 +34,63 @@ describe('cells read for a question', () => {
       expect([raw, plainNumber(raw)]).toEqual([raw, parseCell(number, raw)]);
     }
     for (const raw of ['', '-', '5.', ',5', '1 000', '45%', '1e3', '0x10', '1,2,3', '9'.repeat(400)]) expect([raw, plainNumber(raw)]).toEqual([raw, undefined]);
+  });
+});
+
+describe('option labels in cells', () => {
+  const choices = questions.filter((q) => q.options);
+  const labelsOf = (q: Question) => q.options!.flatMap((o) => [o.label.fr, o.label.en!].map((label) => [o.value, label] as const));
+
+  it('when a cell holds an option\'s label in either language (commas and semicolons in it included), then it reads as the option\'s value', () => {
+    for (const q of choices) {
+      for (const [value, label] of labelsOf(q)) expect([q.id, label, parseCell(q, label)]).toEqual([q.id, label, q.type === 'multiple' ? [value] : value]);
+    }
+  });
+
+  it('when a label is typed with plain or typographic characters, other spaces or case (− or -, ’ or \', « » or ", narrow or no-break spaces), then it reads the same', () => {
+    const variants = (label: string) => [
+      label.replace(/[\u2212\u2013]/g, '-').replace(/’/g, "'").replace(/[«»]/g, '"').replace(/[\u00a0\u202f]/g, ' '),
+      label.replace(/-/g, '\u2212').replace(/'/g, '’').replace(/ ([%:;?!])/g, '\u202f$1'),
+      ` ${label.toUpperCase()}  `,
+      label.replace(/ /g, '\u00a0'),
+    ];
+    for (const q of choices) {
+      for (const [value, label] of labelsOf(q)) {
+        for (const typed of variants(label)) expect([q.id, typed, parseCell(q, typed)]).toEqual([q.id, typed, q.type === 'multiple' ? [value] : value]);
+      }
+    }
+  });
+
+  it('when a label goes through Windows-1252 (French Excel\'s CSV), its characters that encoding lacks becoming ? as iconv-lite writes them, then it still reads as its option', () => {
+    let lossy = 0;
+    for (const q of choices) {
+      for (const [value, label] of labelsOf(q)) {
+        const saved = iconv.decode(iconv.encode(label, 'win1252'), 'win1252');
+        if (saved !== label) lossy++;
+        expect([q.id, saved, parseCell(q, saved)]).toEqual([q.id, saved, q.type === 'multiple' ? [value] : value]);
+      }
+    }
+    // −30 % (U+2212) in the carbon target's label, in both languages: iconv-lite writes ?, as Excel does for what it cannot hold.
+    expect(lossy).toBe(2);
+    expect(iconv.decode(iconv.encode('par exemple −30 %', 'win1252'), 'win1252')).toBe('par exemple ?30 %');
+  });
+
+  it('when several options are named in one cell, by labels or values, separated by | (documented), or by ; or , where labels hold them too, then every one is read, in order', () => {
+    const multiple = choices.filter((q) => q.type === 'multiple');
+    fc.assert(
+      fc.property(fc.constantFrom(...multiple), fc.integer({ min: 1, max: 2 ** 31 }), fc.constantFrom('|', ' | ', ';', '; ', ', '), fc.constantFrom('fr', 'en', 'value'), (q, seed, separator, by) => {
+        const options = q.options!.filter((_, i) => (seed >> i) & 1);
+        if (options.length === 0) return;
+        const cell = options.map((o) => (by === 'value' ? o.value : o.label[by]!)).join(separator);
+        expect([q.id, cell, parseCell(q, cell)]).toEqual([q.id, cell, options.map((o) => o.value)]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('when a cell names something that is no option, then the pieces are passed on for validation to name', () => {
+    const practices = questions.find((q) => q.id === 'inclusion-practices')!;
+    expect(parseCell(practices, 'partners|inconnu')).toEqual(['partners', 'inconnu']);
+    expect(parseCell(practices, 'partners, autre chose; x')).toEqual(['partners', 'autre chose', 'x']);
   });
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { random } from '../bench/generate-answers.js';
@@ -6,6 +9,8 @@ import { ValueCodes } from '../src/core/value-codes.js';
 import { answerValidator } from '../src/core/answer-value.js';
 import { UNKNOWN, VALID_ANSWER, VALID_NOT_APPLICABLE } from '../src/core/row-state.js';
 import type { CsvChunk } from '../src/batch/csv-chunk.js';
+import { readCsvChunks } from '../src/batch/csv-chunks.js';
+import { UNCLOSED_QUOTE } from '../src/batch/unreadable-rows.js';
 import { cellParser, parseCell, plainNumber } from '../src/batch/parse-cell.js';
 import { cellHash, plainRecord, quotedRecords, readPlainRecord } from '../src/batch/plain-records.js';
 import { createRowScorer } from '../src/batch/row-scorer.js';
@@ -38,7 +43,7 @@ describe('chunks without quotes, read on their bytes', () => {
         const columns = header.map((_, i) => i).sort(() => rand() - 0.5);
         const chunk = chunkOf(lines, delimiter, crlf, encoding, 2, columns);
         // Fresh scorers each side: neither path's caches can help the other.
-        const keep = new Set(['ORG-1', 'ORG-4']);
+        const keep = new Set(['organisation:1', 'organisation:4']);
         const plain = resultsOf(createRowScorer(content, 'fr', 3, { keep, partial }), chunk, scoreCsvChunk);
         expect(plain).toEqual(resultsOf(createRowScorer(content, 'fr', 3, { keep, partial }), chunk, scoreTextChunk));
       }),
@@ -95,13 +100,15 @@ describe('chunks without quotes, read on their bytes', () => {
     }
   });
 
-  it('when some cells are quoted as spreadsheets write them, or quoted wrongly, then the chunk reads as it does as text', () => {
+  it('when some cells are quoted as spreadsheets write them, or quoted wrongly, then each chunk cut from the file reads as it does as text', async () => {
     // Well-formed quoted cells (delimiter, quotes, line breaks inside), then broken ones (a stray
-    // quote, an unclosed one, spaces after a closing quote), which send the chunk to the text path.
+    // quote, an unclosed one, spaces after a closing quote, a lone CR): the chunks are cut from the
+    // file as a batch cuts them, a row left unreadable coming apart.
     const QUOTED = ['"Note; avec ""guillemets"""', '"sur deux\nlignes"', '"sur deux\r\nlignes"', '"oui"', '""', '"adapted"', '"12,5"'];
-    const BROKEN = ['Note "isolée', '"pas fermée', '"espaces" ', 'a""b'];
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.boolean(), fc.constantFrom('utf8', 'win1252') as fc.Arbitrary<CsvChunk['encoding']>, fc.boolean(), (seed, crlf, encoding, partial) => {
+    const BROKEN = ['Note "isolée', '"pas fermée', '"espaces" ', 'a""b', 'fin\rseule', '"x"y'];
+    const d = mkdtempSync(join(tmpdir(), 'impact-quoted-'));
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 }), fc.boolean(), fc.constantFrom('utf8', 'win1252') as fc.Arbitrary<CsvChunk['encoding']>, fc.boolean(), async (seed, crlf, encoding, partial) => {
         const rand = random(seed);
         const broken = rand() < 0.3;
         const lines = Array.from({ length: 12 }, (_, n) =>
@@ -110,34 +117,32 @@ describe('chunks without quotes, read on their bytes', () => {
             return broken && rand() < 0.3 ? BROKEN[Math.floor(rand() * BROKEN.length)]! : QUOTED[Math.floor(rand() * QUOTED.length)]!;
           }),
         );
-        const chunk = chunkOf(lines, ';', crlf, encoding);
-        const keep = new Set(['ORG-2']);
-        // A chunk csv-parse cannot read at all (a quote it finds unclosed) fails the same way both ways.
-        const outcome = (read: typeof scoreCsvChunk) => {
-          try {
-            return resultsOf(createRowScorer(content, 'fr', 3, { keep, partial }), chunk, read);
-          } catch (error) {
-            return (error as Error).message;
-          }
-        };
-        expect(outcome(scoreCsvChunk)).toEqual(outcome(scoreTextChunk));
+        const file = join(d, 'quoted.csv');
+        const { bytes } = chunkOf([header, ...lines], ';', crlf, encoding);
+        writeFileSync(file, bytes);
+        const keep = new Set(['organisation:2']);
+        for await (const work of readCsvChunks(file, { bytesRead: 0, totalBytes: 0 }, 5)) {
+          if (Array.isArray(work)) continue;
+          const plain = resultsOf(createRowScorer(content, 'fr', 3, { keep, partial }), work, scoreCsvChunk);
+          expect(plain).toEqual(resultsOf(createRowScorer(content, 'fr', 3, { keep, partial }), work, scoreTextChunk));
+        }
       }),
       { numRuns: Number(process.env.QUOTED_RUNS ?? 200) },
     );
   });
 
-  it('when a chunk holds quoted records, then each is read alone as text; a lone CR or a quote read uncleanly sends the whole chunk to the text path', () => {
+  it('when a chunk holds quoted records, then each is read alone as text, and one whose quote is never closed loses its line only', () => {
     const read = (text: string) => {
       const bytes = new TextEncoder().encode(text);
-      const records = quotedRecords(bytes, ';', (s, e) => new TextDecoder().decode(bytes.subarray(s, e)));
-      return records && Object.fromEntries(records);
+      return Object.fromEntries(quotedRecords(bytes, ';', (s, e) => new TextDecoder().decode(bytes.subarray(s, e))));
     };
     expect(read('a;b\r\nc;d\r\n')).toEqual({});
     expect(read('a;"b;c"\nd;e\n"f\r\ng";h')).toEqual({ 0: { cells: ['a', 'b;c'], next: 8 }, 12: { cells: ['f\ng', 'h'], next: 20 } });
     expect(read('x;"a ""quoted"" word";y\n')).toEqual({ 0: { cells: ['x', 'a "quoted" word', 'y'], next: 24 } });
-    expect(read('a;b\rc\n')).toBeUndefined();
-    expect(read('a;"b\nc;d\n')).toBeUndefined();
-    expect(read('a;"b" ;c\n')).toBeUndefined();
+    // A lone CR is a character of its cell; text after a closing quote is kept as written.
+    expect(read('a;b\rc\n')).toEqual({});
+    expect(read('a;"b" ;c\n')).toEqual({ 0: { cells: ['a', '"b" ', 'c'], next: 9 } });
+    expect(read('a;"b\nc;"d"\n')).toEqual({ 0: { unreadable: UNCLOSED_QUOTE, next: 5 }, 5: { cells: ['c', 'd'], next: 11 } });
   });
 
   it('when records are split on their bytes, then blank lines, empty cells and a last line without line feed are kept', () => {

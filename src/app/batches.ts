@@ -9,6 +9,7 @@ import type { AnswersDocument } from '../core/content-model.js';
 import { bilingual, type Lang } from '../core/text.js';
 import { BatchFailed, failureOf, runJob, serverDetail, type BatchJob } from '../batch/batch-job-worker.js';
 import type { InputFormat } from '../batch/read-rows.js';
+import { organisationRef, sirenRef } from '../batch/store-refs.js';
 import type { OutputFormat } from '../batch/write-results.js';
 import type { BatchRecord } from '../store/batches-repository.js';
 import { isoNow, type AppContext } from './app-context.js';
@@ -42,8 +43,9 @@ export interface BatchStorage {
 
 /**
  * Accepts a portfolio file from an advisor (or admin) and scores it in the background, off the
- * request thread. With `store`, rows naming an organisation of the portfolio (its id or SIREN)
- * become that organisation's submitted assessment, once per batch.
+ * request thread. With `store`, rows naming an organisation of the portfolio in their
+ * `organisation` (its number) or `siren` column — never by their free-text `id` — become that
+ * organisation's submitted assessment, once per batch.
  */
 export async function startBatch(ctx: AppContext, actor: Actor, upload: BatchUpload, storage: BatchStorage): Promise<Result<BatchRecord>> {
   if (actor.role !== 'advisor' && actor.role !== 'admin') {
@@ -57,8 +59,8 @@ export async function startBatch(ctx: AppContext, actor: Actor, upload: BatchUpl
   const portfolio = new Map<string, number>();
   if (upload.store) {
     for (const org of listOrganisations(ctx, actor).filter((o) => o.access === 'edit')) {
-      portfolio.set(String(org.id), org.id);
-      if (org.siren) portfolio.set(org.siren, org.id);
+      portfolio.set(organisationRef(org.id), org.id);
+      if (org.siren) portfolio.set(sirenRef(org.siren), org.id);
     }
   }
   const job: BatchJob = {
@@ -90,7 +92,10 @@ async function follow(ctx: AppContext, actor: Actor, id: number, job: BatchJob, 
   const documents: { orgId: number; document: AnswersDocument }[] = [];
   const onMessage = (m: { type: string; [key: string]: unknown }) => {
     if (m.type === 'progress') ctx.store.batches.progress(id, { status: 'running', rows: m.rows as number, bytesRead: m.bytesRead as number, totalBytes: m.totalBytes as number });
-    else if (m.type === 'document') documents.push({ orgId: portfolio.get(m.id as string)!, document: m.document as AnswersDocument });
+    else if (m.type === 'document') {
+      const orgId = storedInto(portfolio, m.refs as string[]);
+      if (orgId !== undefined) documents.push({ orgId, document: m.document as AnswersDocument });
+    }
   };
   try {
     ctx.store.batches.progress(id, { status: 'running', rows: 0, bytesRead: 0, totalBytes: 0 });
@@ -112,6 +117,12 @@ async function follow(ctx: AppContext, actor: Actor, id: number, job: BatchJob, 
     for (const file of [`${job.output}.partial`, job.output]) rmSync(file, { force: true });
     ctx.store.batches.finish(id, { status: 'failed', error: failure }, isoNow(ctx));
   }
+}
+
+/** The organisation a kept row is stored into: the one all it names is; none if one names no organisation of the portfolio or two disagree. */
+function storedInto(portfolio: ReadonlyMap<string, number>, refs: readonly string[]): number | undefined {
+  const ids = new Set(refs.map((ref) => portfolio.get(ref)));
+  return ids.size === 1 ? [...ids][0] : undefined;
 }
 
 function inWorker(job: BatchJob, onMessage: (m: { type: string; [key: string]: unknown }) => void): Promise<unknown> {

@@ -1,5 +1,6 @@
 import { canReadAssessment, organisationAccess, planAccess, type Actor } from '../core/access.js';
 import { compareResults, type Comparison } from '../core/compare.js';
+import { withFollowUps, type WithFollowUps } from '../core/follow-ups.js';
 import { suggest, type Suggestion } from '../core/suggest.js';
 import { bilingual, type Lang } from '../core/text.js';
 import type { Assessment } from '../store/records.js';
@@ -12,13 +13,14 @@ function readableAssessment(ctx: AppContext, actor: Actor, id: number): Assessme
   return a && canReadAssessment(organisationAccess(actor, a.organisationId), a.status) ? a : undefined;
 }
 
-/** Ranked actions for an assessment's answers, gains computed by re-scoring. */
-export async function suggestionsFor(ctx: AppContext, actor: Actor, assessmentId: number): Promise<Result<{ assessment: Assessment; global: number | null; suggestions: Suggestion[] }>> {
+/** Ranked actions for an assessment's answers, gains computed by re-scoring, each with the actions that build on it. */
+export async function suggestionsFor(ctx: AppContext, actor: Actor, assessmentId: number): Promise<Result<{ assessment: Assessment; global: number | null; suggestions: WithFollowUps<Suggestion>[] }>> {
   const assessment = readableAssessment(ctx, actor, assessmentId);
   if (!assessment) return notFound('Évaluation', 'Assessment');
-  const outcome = await suggest(ctx.scorer, { profile: assessment.profile, answers: assessment.answers });
+  const doc = { profile: assessment.profile, answers: assessment.answers };
+  const outcome = await suggest(ctx.scorer, doc);
   if (!outcome.ok) return invalid(outcome.issues);
-  return ok({ assessment, global: outcome.value.result.global, suggestions: outcome.value.suggestions });
+  return ok({ assessment, global: outcome.value.result.global, suggestions: await withFollowUps(ctx.scorer, doc, outcome.value.suggestions) });
 }
 
 export interface ComparisonView extends Comparison {

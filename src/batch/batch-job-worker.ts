@@ -20,6 +20,7 @@ export interface BatchJob {
   lang: Lang;
   suggestions: number;
   partial: boolean;
+  /** The organisations rows may be stored into, as store-refs.ts names them. */
   keep: string[];
 }
 
@@ -39,7 +40,7 @@ export async function runJob(job: BatchJob, post: (message: unknown) => void): P
       post({ type: 'progress', ...p });
     },
     onResult: (r) => {
-      if (r.ok && r.document) post({ type: 'document', id: r.id, row: r.row, document: r.document });
+      if (r.ok && r.kept) post({ type: 'document', refs: r.kept.refs, row: r.row, document: r.kept.document });
     },
   });
   post({ type: 'done', summary });

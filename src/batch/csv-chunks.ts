@@ -1,97 +1,124 @@
 import { createReadStream, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import type { LocalizedText } from '../core/text.js';
 import { chunkText, type CsvChunk } from './csv-chunk.js';
+import { BROKEN, CsvRecordCutter, MORE } from './csv-record-cutter.js';
 import { delimiterOf, EncodingSniffer } from './csv-sniff.js';
 import { checkHeader, UnreadableFile, type ReadProgress } from './read-rows.js';
+import type { Work } from './score-work.js';
+import { MAX_RECORD_BYTES, TOO_LONG, UNCLOSED_QUOTE } from './unreadable-rows.js';
 
-/** No spreadsheet row of a portfolio comes near this: a longer one is a broken or hostile file. */
-export const MAX_RECORD_BYTES = 1_000_000;
-
-const QUOTE = 0x22;
 const NEWLINE = 0x0a;
+const CR = 0x0d;
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 // Large reads: fewer pieces to join when a chunk spans several.
 export const READ_SIZE = 1 << 20;
 
 /**
  * Streams a CSV file as chunks of whole records. Finding record ends only needs the quotes (a
- * newline inside quotes belongs to the field), and both are single bytes in UTF-8 and
- * Windows-1252 alike, so the main thread scans bytes and never decodes; the workers decode and parse.
- * The encoding is told by the first non-ASCII bytes (see EncodingSniffer): the chunks before them
- * are ASCII, which UTF-8 decodes right.
+ * newline inside a quoted cell belongs to it), and both are single bytes in UTF-8 and
+ * Windows-1252 alike, so the main thread scans bytes and never decodes; the workers decode and
+ * parse. Records end where the parsers end them (see CsvRecordCutter). A row the file leaves
+ * unreadable (a quote never closed, a line over MAX_RECORD_BYTES) comes as a row of its own,
+ * rejected with its number, and reading goes on after it. A file whose lines end with a lone CR
+ * (old Mac spreadsheets) is read as if they ended with line feeds. The encoding is told by the
+ * first non-ASCII bytes (see EncodingSniffer): the chunks before them are ASCII, which UTF-8 decodes right.
  */
-export async function* readCsvChunks(file: string, progress: ReadProgress, rowsPerChunk: number): AsyncGenerator<CsvChunk> {
+export async function* readCsvChunks(file: string, progress: ReadProgress, rowsPerChunk: number): AsyncGenerator<Work> {
   progress.totalBytes = statSync(file).size;
   const sniffer = new EncodingSniffer();
   let delimiter = ',';
+  let cutter = new CsvRecordCutter(delimiter.charCodeAt(0));
+  let crLineEnds = false;
   let buffer: Buffer = Buffer.alloc(0);
-  let scanFrom = 0;
-  let inQuotes = false;
+  /** Where the chunk being gathered starts in `buffer`, and how many records it holds. */
+  let start = 0;
+  let records = 0;
   let header: string[] | undefined;
+  /** The row number of the chunk's first record (the header is row 1). */
   let nextRow = 2;
+  /** Discarding an overlong line up to its line feed. */
+  let skipping = false;
+
+  const chunkUpTo = (end: number): CsvChunk => ({ kind: 'csv', header: header!, delimiter, encoding: sniffer.encoding, bytes: new Uint8Array(buffer.subarray(start, end)), firstRow: nextRow });
+  function* flushUpTo(end: number): Generator<Work> {
+    if (records > 0) yield chunkUpTo(end);
+    nextRow += records;
+    records = 0;
+    start = end;
+  }
+  /** Ends the chunk before the record starting at `record`, which comes as a row of its own, rejected for `reason`. */
+  function* unreadable(reason: LocalizedText, record: number): Generator<Work> {
+    if (!header) throw new UnreadableFile(file, `la première ligne (les noms des colonnes) ne se lit pas : ${reason.fr}`, `the first row (the column names) cannot be read: ${reason.en}`);
+    yield* flushUpTo(record);
+    yield [{ row: nextRow++, cells: {}, unreadable: reason }];
+  }
+  /** Cuts what the buffer holds into chunks; `final` at the end of the file. */
+  function* cut(final: boolean): Generator<Work> {
+    for (;;) {
+      if (skipping) {
+        const newline = buffer.indexOf(NEWLINE, cutter.at);
+        start = newline < 0 ? buffer.length : newline + 1;
+        cutter.startAt(start);
+        if (newline < 0) return;
+        skipping = false;
+      }
+      if (final && cutter.record >= buffer.length) return;
+      const record = cutter.record;
+      const end = cutter.next(buffer, final);
+      if (end === BROKEN || (end === MORE && buffer.length - record > MAX_RECORD_BYTES)) {
+        const quoted = cutter.opened >= 0;
+        yield* unreadable(quoted ? UNCLOSED_QUOTE : TOO_LONG, record);
+        // Read on after the line of the quote, or after the line too long once its end comes.
+        const resume = quoted ? cutter.resumeAt(buffer) : -1;
+        skipping = resume < 0 && !final;
+        start = resume < 0 ? buffer.length : resume;
+        cutter.startAt(resume < 0 && !quoted ? record : start);
+        continue;
+      }
+      if (end === MORE) return;
+      const next = Math.min(end + 1, buffer.length);
+      if (next - record > MAX_RECORD_BYTES) {
+        yield* unreadable(TOO_LONG, record);
+        start = next;
+        continue;
+      }
+      if (!header) {
+        header = parseHeader(buffer.subarray(0, next), sniffer.encoding, delimiter, file);
+        start = next;
+        continue;
+      }
+      if (++records === rowsPerChunk) yield* flushUpTo(next);
+    }
+  }
+
   let first = true;
   for await (const bytes of createReadStream(file, { highWaterMark: READ_SIZE }) as AsyncIterable<Buffer>) {
     progress.bytesRead += bytes.length;
     const piece = first ? withoutBom(bytes, sniffer) : bytes;
-    if (first) delimiter = delimiterOf(piece);
-    first = false;
+    if (first) {
+      delimiter = delimiterOf(piece);
+      cutter = new CsvRecordCutter(delimiter.charCodeAt(0));
+      crLineEnds = endsLinesWithCr(piece);
+      first = false;
+    }
+    if (crLineEnds) crToLf(piece);
     sniffer.see(piece);
     buffer = buffer.length === 0 ? piece : Buffer.concat([buffer, piece]);
-    let start = 0;
-    let records = 0;
-    // Jump from quote to newline with indexOf: native scans, not one byte at a time. The next
-    // quote is looked for again only once passed: a file without quotes is scanned once, not once per record.
-    let i = scanFrom;
-    let quote = buffer.indexOf(QUOTE, i);
-    while (i < buffer.length) {
-      if (quote >= 0 && quote < i) quote = buffer.indexOf(QUOTE, i);
-      if (inQuotes) {
-        if (quote < 0) break;
-        inQuotes = false;
-        i = quote + 1;
-        continue;
-      }
-      const newline = buffer.indexOf(NEWLINE, i);
-      if (quote >= 0 && (newline < 0 || quote < newline)) {
-        inQuotes = true;
-        i = quote + 1;
-        continue;
-      }
-      if (newline < 0) break;
-      i = newline + 1;
-      if (!header) {
-        header = parseHeader(buffer.subarray(0, i), sniffer.encoding, delimiter, file);
-        start = i;
-        continue;
-      }
-      if (++records === rowsPerChunk) {
-        yield { kind: 'csv', header, delimiter, encoding: sniffer.encoding, bytes: new Uint8Array(buffer.subarray(start, i)), firstRow: nextRow };
-        nextRow += records;
-        records = 0;
-        start = i;
-      }
-    }
+    yield* cut(false);
+    // Keep the records gathered for the next chunk and the record being cut.
     buffer = buffer.subarray(start);
-    if (records === 0 && buffer.length > MAX_RECORD_BYTES) {
-      throw new UnreadableFile(file, `ligne ${nextRow} de plus de ${MAX_RECORD_BYTES.toLocaleString('fr-FR')} octets (guillemet non fermé ?)`,
-        `row ${nextRow} longer than ${MAX_RECORD_BYTES.toLocaleString('en-GB')} bytes (unclosed quote?)`,
-      );
-    }
-    scanFrom = buffer.length;
-    if (records > 0 && buffer.length > 0) {
-      // Keep the records of this piece with the next ones: chunks stay of even size.
-      scanFrom = 0;
-      inQuotes = false;
-    }
+    cutter.rebase(start);
+    start = 0;
   }
   sniffer.end();
-  const { encoding } = sniffer;
+  yield* cut(true);
   if (!header) {
-    if (chunkText({ bytes: buffer, encoding }).trim() === '') throw new UnreadableFile(file, 'fichier vide', 'empty file');
-    header = parseHeader(buffer, encoding, delimiter, file);
+    if (chunkText({ bytes: buffer, encoding: sniffer.encoding }).trim() === '') throw new UnreadableFile(file, 'fichier vide', 'empty file');
+    parseHeader(buffer, sniffer.encoding, delimiter, file);
     return;
   }
-  if (chunkText({ bytes: buffer, encoding }).trim() !== '') yield { kind: 'csv', header, delimiter, encoding, bytes: new Uint8Array(buffer), firstRow: nextRow };
+  if (records > 0 && chunkText({ bytes: buffer.subarray(start), encoding: sniffer.encoding }).trim() !== '') yield chunkUpTo(buffer.length);
 }
 
 /** The first piece of the file without its UTF-8 byte order mark, if it has one: the mark settles the encoding. */
@@ -101,9 +128,25 @@ function withoutBom(bytes: Buffer, sniffer: EncodingSniffer): Buffer {
   return bytes.subarray(3);
 }
 
+/** Whether the file's first line ends with a lone CR (old Mac spreadsheets), as its other lines then do. */
+function endsLinesWithCr(piece: Buffer): boolean {
+  const cr = piece.indexOf(CR);
+  const newline = piece.indexOf(NEWLINE);
+  return cr >= 0 && (newline < 0 || cr < newline) && piece[cr + 1] !== NEWLINE;
+}
+
+function crToLf(piece: Buffer): void {
+  for (let cr = piece.indexOf(CR); cr >= 0; cr = piece.indexOf(CR, cr + 1)) piece[cr] = NEWLINE;
+}
+
 function parseHeader(bytes: Uint8Array, encoding: CsvChunk['encoding'], delimiter: string, file: string): string[] {
-  const [record] = parse(chunkText({ bytes, encoding }), { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
-  const header = (record ?? []).map((h) => h.trim());
+  let records: string[][];
+  try {
+    records = parse(chunkText({ bytes, encoding }), { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
+  } catch {
+    throw new UnreadableFile(file, 'la première ligne (les noms des colonnes) ne se lit pas comme du CSV', 'the first row (the column names) cannot be read as CSV');
+  }
+  const header = (records[0] ?? []).map((h) => h.trim());
   checkHeader(header, file);
   return header;
 }

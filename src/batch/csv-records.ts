@@ -3,25 +3,26 @@ import Papa from 'papaparse';
 
 const PAPA: Papa.ParseConfig = { newline: '\n', quoteChar: '"', escapeChar: '"', header: false, dynamicTyping: false, skipEmptyLines: false };
 
-// Papa drops spaces between a closing quote and the next delimiter or line end, where csv-parse
-// keeps the cell as written: such a chunk (or a cell merely holding those characters) goes to csv-parse.
-const SPACE_AFTER_QUOTE = /"[ \t]+(?:[,;\t\n]|$)/;
+// Papa drops spaces (and a lone CR) between a closing quote and the next delimiter or line end,
+// where csv-parse keeps the cell as written: such a chunk (or a cell merely holding those
+// characters) goes to csv-parse.
+const SPACE_AFTER_QUOTE = /"[ \t\r]+(?:[,;\t\n]|$)/;
 
 /**
  * The records of a chunk of CSV text (whole records, as csv-chunks.ts cuts them), blank lines
  * included as records of one empty cell, so that row numbers follow the file's.
  *
  * Papa Parse reads a well-formed chunk about three times faster than csv-parse, which is what a
- * million-row portfolio needs. A chunk Papa finds malformed (a stray quote after a closing one, a
- * quote left open, spaces after a closing quote, a lone CR) is read by csv-parse with relaxed
- * quotes, as every chunk was before. Either way a CRLF (French Excel's line end) is first made a
- * line feed, inside quoted cells too, unless a CR also stands alone: csv-parse takes its line
- * end from the first record, and would keep CRs in the cells of a file mixing both.
+ * million-row portfolio needs. A chunk Papa finds malformed (a stray quote after a closing one,
+ * spaces after a closing quote) is read by csv-parse with relaxed quotes, as every chunk was
+ * before. Either way a CRLF (French Excel's line end) is first made a line feed, inside quoted
+ * cells too, and records end at line feeds only: a CR standing alone is a character of its cell,
+ * as the chunks are cut (a file whose lines all end with one is read as such: see csv-chunks.ts).
+ * A quote left open throws (csv-parse's error): chunks are cut without one.
  */
 export function csvRecords(text: string, delimiter: string): string[][] {
   const plain = text.indexOf('\r') < 0 ? text : text.replace(/\r\n/g, '\n');
-  const lf = plain.indexOf('\r') < 0;
-  return (lf && cleanRecords(plain, delimiter)) || (parseRelaxed(lf ? plain : text, { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false }) as string[][]);
+  return cleanRecords(plain, delimiter) ?? (parseRelaxed(plain, { delimiter, record_delimiter: '\n', relax_quotes: true, relax_column_count: true, skip_empty_lines: false }) as string[][]);
 }
 
 /**

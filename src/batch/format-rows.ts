@@ -50,8 +50,8 @@ export function formatRows(text: TextFormat, results: readonly Exclude<RowResult
 
 // The answers kept for storage go to the caller, never into the results file.
 function withoutDocument(result: Exclude<RowResult, { skip: true }>): Exclude<RowResult, { skip: true }> {
-  if (!result.ok || !result.document) return result;
-  const { document: _kept, ...written } = result;
+  if (!result.ok || !result.kept) return result;
+  const { kept: _kept, ...written } = result;
   return written;
 }
 

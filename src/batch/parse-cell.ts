@@ -1,5 +1,6 @@
 import type { AnswerValue, Question } from '../core/content-model.js';
 import { NOT_APPLICABLE } from '../core/content-model.js';
+import { OPTION_SEPARATOR, optionNamed, optionsNamed } from './option-labels.js';
 
 const TRUE = new Set(['oui', 'yes', 'true', 'vrai', '1', 'o', 'y', 'x']);
 const FALSE = new Set(['non', 'no', 'false', 'faux', '0', 'n']);
@@ -7,8 +8,10 @@ const NA = new Set(['n/a', 'na', 'nc', 'non concerné', 'non concernée', 'sans 
 
 /**
  * One spreadsheet cell as an answer, reading what people type: oui/non, 12,5 or 12.5, 45 %,
- * several options separated by | or ; or a comma, option labels as well as values. An empty cell
- * is no answer. What cannot be read is passed on as it is, for validation to name the problem.
+ * option labels as well as values (see option-labels.ts: typographic characters, case and spaces
+ * aside), several options separated by | (or by ; or a comma where that reads unambiguously,
+ * whole labels first). An empty cell is no answer. What cannot be read is passed on as it is, for
+ * validation to name the problem.
  */
 export function parseCell(question: Question, raw: unknown): AnswerValue | undefined {
   if (raw === null || raw === undefined) return undefined;
@@ -37,7 +40,9 @@ export function parseCell(question: Question, raw: unknown): AnswerValue | undef
     case 'ladder':
       return optionValue(question, text);
     case 'multiple':
-      return text.split(/[|;,]/).map((part) => part.trim()).filter(Boolean).map((part) => optionValue(question, part));
+      // Option values joined by | (what most cells hold) are read at once; anything else by labels,
+      // and when no reading names only options, each piece as it is, for validation to name.
+      return valuesJoined(question, text) ?? optionsNamed(text, (piece) => namedValue(question, piece)) ?? text.split(/[|;,]/).map((part) => part.trim()).filter(Boolean).map((part) => optionValue(question, part));
     case 'text':
       return text;
   }
@@ -107,14 +112,29 @@ export function plainNumber(raw: string): number | undefined {
 
 const [MINUS, COMMA, POINT, ZERO, NINE] = ['-', ',', '.', '0', '9'].map((c) => c.charCodeAt(0)) as [number, number, number, number, number];
 
-function optionValue(question: Question, text: string): string {
-  const options = question.options ?? [];
+/** The options of a cell of option values joined by | (blank pieces aside), or undefined if a piece is not a value: what optionsNamed gives it, since no label holds a |. */
+function valuesJoined(question: Question, text: string): string[] | undefined {
   const values = canonicalValues(question);
-  const same = values.get(text);
-  if (same !== undefined) return same;
-  const lower = text.toLowerCase();
-  const byLabel = options.find((o) => o.value.toLowerCase() === lower || o.label.fr.toLowerCase() === lower || o.label.en?.toLowerCase() === lower);
-  return byLabel ? values.get(byLabel.value)! : text;
+  const found: string[] = [];
+  for (const piece of text.split(OPTION_SEPARATOR)) {
+    const trimmed = piece.trim();
+    if (trimmed === '') continue;
+    const value = values.get(trimmed);
+    if (value === undefined) return undefined;
+    found.push(value);
+  }
+  return found;
+}
+
+function optionValue(question: Question, text: string): string {
+  return namedValue(question, text) ?? text;
+}
+
+/** The option's value, as the shared string (see canonicalValues), that a text names whole; undefined if none. */
+function namedValue(question: Question, text: string): string | undefined {
+  const values = canonicalValues(question);
+  const named = values.get(text) ?? optionNamed(question, text);
+  return named === undefined ? undefined : values.get(named);
 }
 
 // Each option value as one string that every cell naming it shares, taken from an object's keys,

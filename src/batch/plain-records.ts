@@ -1,12 +1,14 @@
-import { cleanRecords } from './csv-records.js';
+import type { LocalizedText } from '../core/text.js';
+import { cleanRecords, csvRecords } from './csv-records.js';
+import { BROKEN, CsvRecordCutter } from './csv-record-cutter.js';
 import { grown } from './grown-array.js';
+import { MISPLACED_QUOTES, UNCLOSED_QUOTE } from './unreadable-rows.js';
 
 /**
  * The records of a chunk read on its bytes: without quotes, a record is the bytes up to a line
  * feed (a CR before it dropped) and a cell the bytes between delimiters, so there is nothing to
- * parse and no text to make. Records holding quotes are read as text, one by one
- * (`quotedRecords`); a chunk where that cannot be done is read whole by csvRecords (Papa Parse, or
- * csv-parse). The property tests hold the bytes to the text.
+ * parse and no text to make. Records holding quotes are read as text (`quotedRecords`). The
+ * property tests hold the bytes to the text.
  */
 export interface PlainRecord {
   /** Cell i is bytes[starts[i]] up to (not including) bytes[ends[i]]; its `cellHash` is hashes[i]. */
@@ -23,47 +25,63 @@ const QUOTE = 0x22;
 const CR = 0x0d;
 const NEWLINE = 0x0a;
 
-/** A record holding quotes, read alone as text: its cells, and where the next record starts. */
-export interface QuotedRecord {
-  cells: string[];
-  next: number;
-}
+/** A record holding quotes, read as text: its cells (or why it cannot be read), and where the next record starts. */
+export type QuotedRecord = { cells: string[]; next: number } | { unreadable: LocalizedText; next: number };
 
 /**
- * The records of a chunk that hold quotes, by where they start, read as text by `cleanRecords`
- * (Papa Parse, once for all of them); undefined when the chunk is to be read whole as text: a CR
- * stands alone, or the quoted records do not read cleanly as one record each (a stray or unclosed
- * quote, spaces after a closing quote). Well-formed records read the same apart as together, so a
- * chunk with a few quoted cells reads its other records on their bytes.
+ * The records of a chunk that hold quotes, by where they start, read as text: cut by the rule
+ * the chunks were cut by (CsvRecordCutter), then read by `cleanRecords` (Papa Parse) all at once.
+ * Well-formed records read the same apart as together, so a chunk with a few quoted cells reads
+ * its other records on their bytes. When they do not read as one record each (a stray quote,
+ * spaces after a closing quote), each is read alone (by csv-parse where Papa finds it
+ * malformed); one that still does not read as one record is unreadable, and only that row is lost.
  */
-export function quotedRecords(bytes: Uint8Array, delimiter: string, textOf: (start: number, end: number) => string): Map<number, QuotedRecord> | undefined {
+export function quotedRecords(bytes: Uint8Array, delimiter: string, textOf: (start: number, end: number) => string): Map<number, QuotedRecord> {
   // Buffer's indexOf is a native byte search, many times faster than a typed array's.
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let cr = buffer.indexOf(CR); cr >= 0; cr = buffer.indexOf(CR, cr + 1)) if (buffer[cr + 1] !== NEWLINE) return undefined;
-  // Where each record holding quotes starts and where the next begins; then all read in one go.
+  const cutter = new CsvRecordCutter(delimiter.charCodeAt(0));
+  const found = new Map<number, QuotedRecord>();
   const starts: number[] = [];
   const nexts: number[] = [];
   for (let at = 0, quote = buffer.indexOf(QUOTE); quote >= 0; quote = buffer.indexOf(QUOTE, at)) {
     // Records before it hold no quote: this one starts after the last line feed before the quote.
     const start = Math.max(at, buffer.lastIndexOf(NEWLINE, quote) + 1);
-    let inQuotes = false;
-    let end = start;
-    for (; end < bytes.length; end++) {
-      const b = bytes[end]!;
-      if (b === QUOTE) inQuotes = !inQuotes;
-      else if (b === NEWLINE && !inQuotes) break;
+    cutter.startAt(start);
+    const end = cutter.next(buffer, true);
+    if (end === BROKEN) {
+      // Chunks are cut without such quotes; one made otherwise loses the quote's line only, as a file would.
+      const resume = cutter.resumeAt(buffer);
+      at = resume < 0 ? bytes.length : resume;
+      found.set(start, { unreadable: UNCLOSED_QUOTE, next: at });
+      continue;
     }
-    if (inQuotes) return undefined;
     at = Math.min(end + 1, bytes.length);
     starts.push(start);
     nexts.push(at);
   }
+  const texts = starts.map((start, k) => withLineFeeds(textOf(start, nexts[k]!)));
   // Each ends with a line feed (the last maybe not) and holds at least one record: read together,
   // as many records as there are texts means each read as exactly one.
-  const text = starts.map((start, k) => textOf(start, nexts[k]!)).join('');
-  const records = cleanRecords(text.indexOf('\r') < 0 ? text : text.replace(/\r\n/g, '\n'), delimiter);
-  if (records?.length !== starts.length) return undefined;
-  return new Map(starts.map((start, k) => [start, { cells: records[k]!, next: nexts[k]! }]));
+  const together = cleanRecords(texts.join(''), delimiter);
+  starts.forEach((start, k) => {
+    const cells = together?.length === starts.length ? together[k] : recordAlone(texts[k]!, delimiter);
+    found.set(start, cells ? { cells, next: nexts[k]! } : { unreadable: MISPLACED_QUOTES, next: nexts[k]! });
+  });
+  return found;
+}
+
+function withLineFeeds(text: string): string {
+  return text.indexOf('\r') < 0 ? text : text.replace(/\r\n/g, '\n');
+}
+
+/** The cells of one record's text, or undefined if the parsers do not read it as one record. */
+function recordAlone(text: string, delimiter: string): string[] | undefined {
+  try {
+    const records = csvRecords(text, delimiter);
+    return records.length === 1 ? records[0] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function plainRecord(): PlainRecord {

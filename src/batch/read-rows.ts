@@ -1,9 +1,13 @@
+import type { EventEmitter } from 'node:events';
 import { createReadStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { ContentIndex } from '../core/content-index.js';
+import type { Question } from '../core/content-model.js';
 import type { Lang } from '../core/text.js';
-import type { InputRow } from './score-row.js';
+import { readJsonLines } from './json-lines.js';
+import type { CellProblem, InputRow } from './score-row.js';
+import { readXlsxCell, xlsxText } from './xlsx-cell.js';
 
 export type InputFormat = 'csv' | 'jsonl' | 'xlsx';
 
@@ -41,13 +45,14 @@ export interface ReadProgress {
 
 /**
  * The rows of a JSON Lines or XLSX portfolio file, streamed, with spreadsheet row numbers. (CSV is
- * read in chunks of text parsed by the workers: see csv-chunks.ts.)
+ * read in chunks of text parsed by the workers: see csv-chunks.ts.) A workbook's cells are read
+ * for their column's question in `index` (see xlsx-cell.ts).
  */
-export function readRows(file: string, format: 'jsonl' | 'xlsx', progress: ReadProgress): AsyncGenerator<InputRow> {
+export function readRows(file: string, format: 'jsonl' | 'xlsx', progress: ReadProgress, index?: ContentIndex): AsyncGenerator<InputRow> {
   // exceljs may copy the whole zip to a temporary file before the first row (a sheet stored
   // before its shared strings), so the bytes read tell nothing of the rows to come.
   progress.totalBytes = format === 'jsonl' ? statSync(file).size : 0;
-  return format === 'jsonl' ? readJsonLines(file, progress) : readXlsx(file, progress);
+  return format === 'jsonl' ? readJsonLines(counted(createReadStream(file), progress)) : readXlsx(file, progress, index);
 }
 
 function counted(stream: Readable, progress: ReadProgress): Readable {
@@ -64,28 +69,18 @@ export function checkHeader(header: readonly string[], file: string): void {
   }
 }
 
-async function* readJsonLines(file: string, progress: ReadProgress): AsyncGenerator<InputRow> {
-  const lines = createInterface({ input: counted(createReadStream(file, { encoding: 'utf8' }), progress), crlfDelay: Infinity });
-  let row = 0;
-  for await (const line of lines) {
-    row++;
-    const text = line.replace(/^\uFEFF/, '').trim();
-    if (text === '') continue;
-    try {
-      yield { row, cells: {}, document: JSON.parse(text) as unknown };
-    } catch (error) {
-      yield { row, cells: {}, unreadable: (error as Error).message };
-    }
-  }
-}
-
-async function* readXlsx(file: string, progress: ReadProgress): AsyncGenerator<InputRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(counted(createReadStream(file), progress), { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+async function* readXlsx(file: string, progress: ReadProgress, index: ContentIndex | undefined): AsyncGenerator<InputRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(counted(createReadStream(file), progress), { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'cache', entries: 'emit' });
+  // exceljs reads a sheet as it comes when its shared strings came before it: styles coming after
+  // it are then not known (Excel and LibreOffice store them before, or their strings after).
+  let stylesRead = false;
+  (reader as unknown as EventEmitter).on('entry', (entry: { type: string }) => (stylesRead ||= entry.type === 'styles'));
   let header: string[] | undefined;
+  let questions: (Question | undefined)[] = [];
   try {
     for await (const worksheet of reader) {
       for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-        const values = (row.values as unknown[]).slice(1).map(cellValue);
+        const values = (row.values as unknown[]).slice(1);
         // A workbook can be a bomb (a small zip unfolding into huge rows): refuse what no portfolio needs.
         if (values.length > MAX_COLUMNS || values.some((v) => typeof v === 'string' && v.length > MAX_CELL_CHARS)) {
           throw new UnreadableFile(file, `ligne ${row.number} démesurée (plus de ${MAX_COLUMNS} colonnes ou une cellule de plus de ${MAX_CELL_CHARS} caractères)`,
@@ -93,12 +88,13 @@ async function* readXlsx(file: string, progress: ReadProgress): AsyncGenerator<I
           );
         }
         if (!header) {
-          header = values.map((v) => String(v ?? '').trim());
+          header = values.map(xlsxText);
           checkHeader(header, file);
+          questions = header.map((h) => index?.profileFields.get(h) ?? index?.questions.get(h)?.question);
           continue;
         }
-        if (values.every((v) => v === null || v === undefined || String(v).trim() === '')) continue;
-        yield { row: row.number, cells: Object.fromEntries(header.map((h, i) => [h, values[i] ?? null])) };
+        if (values.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) continue;
+        yield rowOf(row, values, header, questions, stylesRead);
       }
       break; // The first sheet holds the portfolio.
     }
@@ -110,16 +106,14 @@ async function* readXlsx(file: string, progress: ReadProgress): AsyncGenerator<I
   if (!header) throw new UnreadableFile(file, 'feuille vide', 'empty sheet');
 }
 
-// Excel cells can be rich text, hyperlinks, formulas (their result) or dates.
-function cellValue(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; text?: string; result?: unknown; error?: string };
-    if (v.richText) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return cellValue(v.result);
-    if (v.text !== undefined) return v.text;
-    if (v.error) return null;
-  }
-  return value;
+/** A sheet's row as a batch row: each cell read for its column's question; a cell refused is left empty and said why. */
+function rowOf(row: ExcelJS.Row, values: unknown[], header: string[], questions: (Question | undefined)[], formatsKnown: boolean): InputRow {
+  const cells: Record<string, unknown> = {};
+  let refused: CellProblem[] | undefined;
+  header.forEach((column, i) => {
+    const read = readXlsxCell(values[i], () => row.findCell(i + 1)?.numFmt, questions[i], formatsKnown);
+    if ('value' in read) cells[column] = read.value ?? null;
+    else (refused ??= []).push({ column, reason: read.refused });
+  });
+  return { row: row.number, cells, ...(refused && { refused }) };
 }

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { indexContent } from '../core/content-index.js';
 import type { Content } from '../core/content-model.js';
 import type { Lang } from '../core/text.js';
 import { SummaryBuilder, type BatchSummary } from './batch-summary.js';
@@ -68,14 +69,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   try {
     if (options.inputFormat === 'csv') {
       // CSV: the main thread only cuts the text at record ends; workers parse and score.
-      for await (const csvChunk of readCsvChunks(options.input, progress, chunkSize)) {
+      for await (const work of readCsvChunks(options.input, progress, chunkSize)) {
         options.signal?.throwIfAborted();
-        inFlight.push(options.pool.score(csvChunk, output));
+        inFlight.push(options.pool.score(work, output));
         if (inFlight.length >= window) await drainOne();
       }
     }
     let chunk: InputRow[] = [];
-    const others = options.inputFormat === 'csv' ? [] : readRows(options.input, options.inputFormat, progress);
+    const others = options.inputFormat === 'csv' ? [] : readRows(options.input, options.inputFormat, progress, indexContent(options.content));
     for await (const row of others) {
       options.signal?.throwIfAborted();
       chunk.push(row);

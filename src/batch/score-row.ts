@@ -3,10 +3,11 @@ import type { AnswersDocument, AnswerValue, Question } from '../core/content-mod
 import { viewIssue, type Issue } from '../core/issue.js';
 import { topSuggestions, type compileActions, type RankedAction } from '../core/quick-suggest.js';
 import { checkRow, rowStateFrom, UNANSWERED_STATUS, UNKNOWN, valuesOf, type RowBuffers, type RowState } from '../core/row-state.js';
-import type { Lang } from '../core/text.js';
+import { localize, type Lang, type LocalizedText } from '../core/text.js';
 import { missingAnswerIssue, missingAnswers, validateAnswers } from '../core/validate-answers.js';
 import { parseAnswersDocument } from '../core/answers-document.js';
-import { ID_COLUMN, NAME_COLUMN, isLabelRow } from './columns.js';
+import { ID_COLUMN, NAME_COLUMN, ORGANISATION_COLUMN, SIREN_COLUMN, isLabelRow } from './columns.js';
+import { rowRefs, sirenRef } from './store-refs.js';
 import { cellParser } from './parse-cell.js';
 import { chunkText, type CsvChunk } from './csv-chunk.js';
 import { csvRecords } from './csv-records.js';
@@ -19,8 +20,15 @@ export interface InputRow {
   cells: Record<string, unknown>;
   /** For JSON Lines: the answers document itself. */
   document?: unknown;
-  /** A row that could not even be read (a JSON line that is not JSON): the parser's reason. */
-  unreadable?: string;
+  /** A row that could not even be read (a JSON line that is not JSON, a CSV quote never closed): why, in each language. */
+  unreadable?: LocalizedText;
+  /** Cells the reader refused (a workbook's date, or a number that could mean two percentages): left out of `cells`, and why. */
+  refused?: CellProblem[];
+}
+
+export interface CellProblem {
+  column: string;
+  reason: LocalizedText;
 }
 
 export interface RowProblem {
@@ -28,8 +36,14 @@ export interface RowProblem {
   message: string;
 }
 
+/** A scored row's answers, kept to be stored, with what the row says of its organisation (see store-refs.ts). */
+export interface KeptRow {
+  refs: readonly string[];
+  document: AnswersDocument;
+}
+
 export type RowResult =
-  | { row: number; id: string; ok: true; global: number | null; pillars: Record<string, number | null>; indicators: Record<string, number | null>; suggestions: string[]; document?: AnswersDocument }
+  | { row: number; id: string; ok: true; global: number | null; pillars: Record<string, number | null>; indicators: Record<string, number | null>; suggestions: string[]; kept?: KeptRow }
   | { row: number; id: string; ok: false; problems: RowProblem[] }
   | { row: number; skip: true };
 
@@ -41,7 +55,7 @@ export interface RowScorer {
   suggestions: number;
   /** Whether a row leaving required questions unanswered is scored (they earn no points) rather than rejected. */
   partial: boolean;
-  /** Rows whose identifier is here keep their answers document in the result (to be stored). */
+  /** Rows naming one of these organisations (by their organisation or SIREN columns, never by `id`: see store-refs.ts) keep their answers in the result, to be stored. */
   keep?: ReadonlySet<string>;
   /** Arrays a row is worked in, reused by the next (rows are scored one after the other). */
   buffers: { values: unknown[]; codes: Int32Array; row: RowBuffers; scores: RowScores; record: PlainRecord; known: Uint8Array };
@@ -73,35 +87,44 @@ export class ResultList implements RowSink {
 }
 
 /** A valid row's result, scores by id. */
-export function okResult(compiled: CompiledScorer, row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[], document?: AnswersDocument): Extract<RowResult, { ok: true }> {
+export function okResult(compiled: CompiledScorer, row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[], kept?: KeptRow): Extract<RowResult, { ok: true }> {
   const pillars: Record<string, number | null> = {};
   compiled.pillars.forEach((p, n) => (pillars[p.id] = scoreOrNull(scores.pillars[n]!)));
   const indicators: Record<string, number | null> = {};
   compiled.indicators.forEach((i, n) => (indicators[i.id] = scoreOrNull(scores.indicators[n]!)));
-  return { row, id, ok: true, global: scoreOrNull(scores.global), pillars, indicators, suggestions: suggestions.map((s) => s.actionId), ...(document && { document }) };
+  return { row, id, ok: true, global: scoreOrNull(scores.global), pillars, indicators, suggestions: suggestions.map((s) => s.actionId), ...(kept && { kept }) };
 }
 
 /** Scores one row: builds its answers document, validates it, scores it, suggests its top actions. */
 export function scoreRow(scorer: RowScorer, input: InputRow): RowResult {
-  if (input.unreadable !== undefined) return { row: input.row, id: '', ok: false, problems: [{ column: '—', message: unreadableLine(input.unreadable, scorer.lang) }] };
+  if (input.unreadable !== undefined) return unreadableRow(input.row, input.unreadable, scorer.lang);
   if (input.document === undefined && isLabelRow(input.cells)) return { row: input.row, skip: true };
-  const built = input.document === undefined ? fromCells(scorer, input.cells) : fromJson(input.document);
+  const built = input.document === undefined ? fromCells(scorer, input.cells) : fromJson(scorer, input.document);
   if (!built.ok) return { row: input.row, id: built.id, ok: false, problems: built.issues.map((i) => problem(i, scorer.lang)) };
   const one = new ResultList(scorer.compiled);
-  scoreDocument(scorer, input.row, built.id, built.doc, one);
-  return one.results[0]!;
+  scoreDocument(scorer, input.row, built.id, built.doc, one, built.refs);
+  return input.refused ? withRefused(one.results[0]!, input.refused, scorer.lang) : one.results[0]!;
 }
 
-// The parser's own reason is English (V8's): kept as the detail, after a sentence in the reader's language.
-function unreadableLine(reason: string, lang: Lang): string {
-  return lang === 'fr' ? `JSON invalide : ${reason}` : `Invalid JSON: ${reason}`;
+/**
+ * A row some of whose cells were refused is rejected: their problems first, then the row's others
+ * (scored without those cells), except what their being empty caused (a required question unanswered).
+ */
+function withRefused(result: Exclude<RowResult, { skip: true }>, refused: readonly CellProblem[], lang: Lang): Extract<RowResult, { ok: false }> {
+  const columns = new Set(refused.map((p) => p.column));
+  const others = result.ok ? [] : result.problems.filter((p) => !columns.has(p.column));
+  return { row: result.row, id: result.id, ok: false, problems: [...refused.map((p) => ({ column: p.column, message: localize(p.reason, lang) })), ...others] };
 }
 
-/** Validates, scores and suggests for one organisation's answers. */
-function scoreDocument(scorer: RowScorer, row: number, id: string, doc: AnswersDocument, sink: RowSink): void {
+function unreadableRow(row: number, reason: LocalizedText, lang: Lang): Extract<RowResult, { ok: false }> {
+  return { row, id: '', ok: false, problems: [{ column: '—', message: localize(reason, lang) }] };
+}
+
+/** Validates, scores and suggests for one organisation's answers; `refs`: what the row says of its organisation, when rows may be kept. */
+function scoreDocument(scorer: RowScorer, row: number, id: string, doc: AnswersDocument, sink: RowSink, refs?: readonly string[]): void {
   const values = valuesOf(scorer.compiled, doc);
   const state = values && checkRow(scorer.compiled, values, scorer.buffers.row);
-  if (state) return scoreState(scorer, row, id, state, () => doc, sink);
+  if (state) return scoreState(scorer, row, id, state, () => doc, sink, refs);
   // A problem somewhere: the full validation names every one.
   const { issues, applicability } = validateAnswers(scorer.compiled.index, doc);
   if (issues.length > 0) {
@@ -111,7 +134,7 @@ function scoreDocument(scorer: RowScorer, row: number, id: string, doc: AnswersD
     const missing = scorer.partial || profileWrong ? [] : missingAnswers(scorer.compiled.index, applicability.status).map(missingAnswerIssue);
     return sink.result({ row, id, ok: false, problems: [...issues, ...missing].map((i) => problem(i, scorer.lang)) });
   }
-  scoreState(scorer, row, id, rowStateFrom(scorer.compiled, doc, applicability), () => doc, sink);
+  scoreState(scorer, row, id, rowStateFrom(scorer.compiled, doc, applicability), () => doc, sink, refs);
 }
 
 const NO_SUGGESTIONS: readonly RankedAction[] = [];
@@ -121,14 +144,14 @@ const NO_SUGGESTIONS: readonly RankedAction[] = [];
  * A row leaving required questions unanswered is rejected, naming each (unless the batch is partial):
  * its score would not be the Impact Score, which is taken on a complete questionnaire.
  */
-function scoreState(scorer: RowScorer, row: number, id: string, state: RowState, doc: () => AnswersDocument, sink: RowSink): void {
+function scoreState(scorer: RowScorer, row: number, id: string, state: RowState, doc: () => AnswersDocument, sink: RowSink, refs?: readonly string[]): void {
   const { compiled } = scorer;
   if (!scorer.partial && !isComplete(compiled, state)) {
     return sink.result({ row, id, ok: false, problems: unansweredOf(compiled, state).map((q) => problem(missingAnswerIssue(q), scorer.lang)) });
   }
   const scores = rowScores(compiled, state, scorer.buffers.scores);
   const suggestions = scorer.suggestions > 0 ? topSuggestions(compiled, scorer.actions, state, scores, scorer.suggestions) : NO_SUGGESTIONS;
-  if (scorer.keep?.has(id)) sink.result(okResult(compiled, row, id, scores, suggestions, doc()));
+  if (refs?.some((ref) => scorer.keep?.has(ref))) sink.result(okResult(compiled, row, id, scores, suggestions, { refs, document: doc() }));
   else sink.scored(row, id, scores, suggestions);
 }
 
@@ -142,20 +165,28 @@ function unansweredOf(compiled: CompiledScorer, state: RowState): string[] {
   return compiled.questions.filter((q, n) => state.status[n] === UNANSWERED_STATUS && q.required).map((q) => q.entry.question.id);
 }
 
-type Built = { ok: true; doc: AnswersDocument; id: string } | { ok: false; id: string; issues: Issue[] };
+type Built = { ok: true; doc: AnswersDocument; id: string; refs?: readonly string[] } | { ok: false; id: string; issues: Issue[] };
 
 function fromCells(scorer: RowScorer, cells: Record<string, unknown>): Built {
   const header = Object.keys(cells);
   const plan = planOf(scorer, header);
   const record = header.map((h) => cells[h]);
-  return { ok: true, id: String(record[plan.idIndex] ?? '').trim(), doc: documentOf(plan, record) };
+  return { ok: true, id: String(record[plan.idIndex] ?? '').trim(), doc: documentOf(plan, record), refs: refsOf(scorer, plan, (i) => record[i]) };
 }
 
-function fromJson(document: unknown): Built {
+function fromJson(scorer: RowScorer, document: unknown): Built {
   const parsed = parseAnswersDocument(document);
   const org = (document as { organisation?: { siren?: unknown; name?: unknown } } | null)?.organisation;
   const id = String(org?.siren ?? org?.name ?? '');
-  return parsed.ok ? { ok: true, doc: parsed.value, id } : { ok: false, id, issues: parsed.issues };
+  if (!parsed.ok) return { ok: false, id, issues: parsed.issues };
+  const siren = parsed.value.organisation?.siren;
+  return { ok: true, doc: parsed.value, id, ...(scorer.keep && { refs: siren ? [sirenRef(siren)] : [] }) };
+}
+
+/** What a row's cells say of its organisation, read only when rows may be kept. */
+function refsOf(scorer: RowScorer, plan: ColumnPlan, cell: (index: number) => unknown): readonly string[] | undefined {
+  if (!scorer.keep) return undefined;
+  return rowRefs(plan.organisationIndex < 0 ? undefined : cell(plan.organisationIndex), plan.sirenIndex < 0 ? undefined : cell(plan.sirenIndex));
 }
 
 // "/answers/inclusion-hires/1" → the column "inclusion-hires".
@@ -169,6 +200,8 @@ function problem(issue: Issue, lang: Lang): RowProblem {
 interface ColumnPlan {
   idIndex: number;
   nameIndex: number;
+  organisationIndex: number;
+  sirenIndex: number;
   /** No two columns fill the same slot (the header names each field once), as is usual. */
   oneColumnPerSlot: boolean;
   columns: { index: number; id: string; slot: number; profile: boolean; question: Question; parse: (raw: unknown) => AnswerValue | undefined }[];
@@ -191,13 +224,16 @@ function planOf(scorer: RowScorer, header: readonly string[]): ColumnPlan {
     const question = field ?? index.questions.get(id)?.question;
     if (question) columns.push({ index: i, id, slot: scorer.compiled.slots.get(id)!, profile: field !== undefined, question, parse: cellParser(question) });
   });
-  plan = { idIndex: header.indexOf(ID_COLUMN), nameIndex: header.indexOf(NAME_COLUMN), oneColumnPerSlot: false, columns, cells: new ByteCellReader(columns, scorer.compiled.codes) };
+  plan = {
+    idIndex: header.indexOf(ID_COLUMN), nameIndex: header.indexOf(NAME_COLUMN), organisationIndex: header.indexOf(ORGANISATION_COLUMN), sirenIndex: header.indexOf(SIREN_COLUMN),
+    oneColumnPerSlot: false, columns, cells: new ByteCellReader(columns, scorer.compiled.codes),
+  };
   plan.oneColumnPerSlot = new Set(plan.columns.map((c) => c.slot)).size === plan.columns.length;
   byHeader.set(key, plan);
   return plan;
 }
 
-/** A chunk read whole as text (csvRecords): what `scoreCsvChunk` falls back to, and what the tests hold it to. */
+/** A chunk read whole as text (csvRecords): what the tests hold `scoreCsvChunk` to. */
 export function scoreTextChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink, plan = planOf(scorer, chunk.header)): number {
   const records = csvRecords(chunkText(chunk), chunk.delimiter);
   records.forEach((record, i) => scoreTextRecord(scorer, plan, chunk.firstRow + i, record, sink));
@@ -216,8 +252,8 @@ function scoreTextRecord(scorer: RowScorer, plan: ColumnPlan, row: number, recor
  * Parses and scores a chunk of CSV records (in a worker) into `sink`, and tells the row number of
  * its last record: row numbers follow the file's. Each cell of a record without quotes (most are)
  * is read from its bytes (plain-records.ts), with no string made for the texts a column repeats;
- * records with quotes are read as text (see `quotedRecords`), and a chunk that cannot be read so
- * is read whole as text (`scoreTextChunk`).
+ * records with quotes are read as text (see `quotedRecords`), and one that cannot be read is
+ * rejected with its number.
  */
 export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink): number {
   const plan = planOf(scorer, chunk.header);
@@ -226,7 +262,6 @@ export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink)
   const record = scorer.buffers.record;
   const textOf = textReader(chunk);
   const quoted = quotedRecords(bytes, chunk.delimiter, textOf);
-  if (!quoted) return scoreTextChunk(scorer, chunk, sink, plan);
   // Slots no column of this header fills stay empty for the whole chunk (see scorePlainRecord).
   scorer.buffers.values.fill(undefined);
   scorer.buffers.known.fill(UNKNOWN);
@@ -236,7 +271,8 @@ export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink)
     const text = quoted.size > 0 ? quoted.get(at) : undefined;
     if (text) {
       at = text.next;
-      scoreTextRecord(scorer, plan, row, text.cells, sink);
+      if ('cells' in text) scoreTextRecord(scorer, plan, row, text.cells, sink);
+      else sink.result(unreadableRow(row, text.unreadable, scorer.lang));
       continue;
     }
     at = readPlainRecord(bytes, at, delimiter, record);
@@ -269,8 +305,9 @@ function scorePlainRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: 
   const state = checkRow(scorer.compiled, values, scorer.buffers.row, known, codes);
   // The record's texts are made only for a row with a problem, or one to keep.
   const texts = () => Array.from({ length: record.count }, (_, i) => textOf(record.starts[i]!, record.ends[i]!));
-  if (!state) return scoreDocument(scorer, row, id, documentOf(plan, texts()), sink);
-  scoreState(scorer, row, id, state, () => documentOf(plan, texts()), sink);
+  const refs = scorer.keep && refsOf(scorer, plan, (i) => (i < record.count ? textOf(record.starts[i]!, record.ends[i]!) : undefined));
+  if (!state) return scoreDocument(scorer, row, id, documentOf(plan, texts()), sink, refs);
+  scoreState(scorer, row, id, state, () => documentOf(plan, texts()), sink, refs);
 }
 
 /** Whether every cell of a record is blank (`cell.trim() === ''`): bytes other than ASCII spaces are decoded to be sure. */
@@ -306,8 +343,9 @@ function scoreRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: strin
     if (value !== undefined) values[c.slot] = value;
   }
   const state = checkRow(scorer.compiled, values, scorer.buffers.row);
-  if (!state) return scoreDocument(scorer, row, id, documentOf(plan, record), sink);
-  scoreState(scorer, row, id, state, () => documentOf(plan, record), sink);
+  const refs = scorer.keep && refsOf(scorer, plan, (i) => record[i]);
+  if (!state) return scoreDocument(scorer, row, id, documentOf(plan, record), sink, refs);
+  scoreState(scorer, row, id, state, () => documentOf(plan, record), sink, refs);
 }
 
 /** The answers document of one row: each known column's cell read for its question; other columns ignored. */

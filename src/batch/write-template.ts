@@ -4,6 +4,9 @@ import type { ContentIndex } from '../core/content-index.js';
 import type { Lang } from '../core/text.js';
 import { portfolioColumns } from './columns.js';
 
+/** One decimal, so that 12.5 % shows as typed rather than rounded to 13 %. */
+const PERCENT = '0.0%';
+
 /**
  * The bytes of an empty portfolio file, for a file or a download: one column per identifier, name,
  * profile field and question id, and a second header row of labels in the user's language, which
@@ -20,6 +23,8 @@ export async function templateBytes(index: ContentIndex, format: 'csv' | 'xlsx',
   sheet.addRow(labels).font = { italic: true };
   sheet.views = [{ state: 'frozen', ySplit: 2, xSplit: 2 }];
   columns.forEach((c, i) => {
+    // What Excel stores for « 7 % » typed in such a column (0.07, shown as a percentage): the importer reads it as 7.
+    if (c.question?.type === 'percentage') sheet.getColumn(i + 1).numFmt = PERCENT;
     const options = c.question?.options;
     if (!options) return;
     // Drop-down lists of option values, so a spreadsheet user picks a valid answer.

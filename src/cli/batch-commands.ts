@@ -15,6 +15,24 @@ import { EXIT, type CliIo } from './cli-io.js';
 import { cannotRead, cannotWrite, inputProblem } from './file-problems.js';
 import { progressReporter, type ProgressMode } from './progress-reporter.js';
 
+/** What `batch` and `batch-template` say after their options: how a portfolio file's columns and cells are read. */
+export const PORTFOLIO_HELP = `
+Colonnes / columns:
+  id             votre référence, texte libre / your own reference, free text
+  organisation   n° de l’organisation dans impact-score / its number in impact-score
+  siren          9 chiffres / 9 digits
+                 seules colonnes qui désignent où enregistrer une ligne (API store=true) /
+                 the only columns naming where a row is stored (API store=true)
+Cellules / cells:
+  plusieurs réponses séparées par | ; valeurs ou libellés (typographie, casse et espaces indifférents) /
+  several answers separated by |; values or labels (typography, case and spaces aside)
+  XLSX : un pourcentage se lit selon le format de la cellule (7 % = 7) ; un nombre entre 0 et 1 sans %
+  et une date hors des notes sont refusés / XLSX: a percentage is read by the cell's format (7% = 7);
+  a number between 0 and 1 without % and a date outside notes are refused
+Une ligne illisible (guillemet jamais fermé, plus de 1 Mo, JSON invalide) est rejetée avec son numéro /
+a row that cannot be read (a quote never closed, over 1 MB, invalid JSON) is rejected with its number
+`;
+
 export interface TemplateOptions {
   /** Without it, the template goes to standard output. */
   output?: string;

@@ -8,7 +8,7 @@ import { parseConfig, type Config } from '../config.js';
 import { ROLES, type Role } from '../store/records.js';
 import { backupCommand, createOrganisationCommand, createTokenCommand, createUserCommand, createWorkshopCommand, listTokensCommand, revokeTokenCommand } from './admin-commands.js';
 import { scoreCommand } from './score-command.js';
-import { batchCommand, batchTemplateCommand, type TemplateOptions } from './batch-commands.js';
+import { batchCommand, batchTemplateCommand, PORTFOLIO_HELP, type TemplateOptions } from './batch-commands.js';
 import { exportPdfCommand } from './export-pdf-command.js';
 import { serveCommand } from './serve-command.js';
 import { suggestCommand } from './suggest-command.js';
@@ -71,6 +71,7 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv, setExit: (code: number)
     .addOption(lang())
     .option('--delimiter <char>', 'séparateur CSV / CSV delimiter', ',')
     .addOption(content())
+    .addHelpText('after', PORTFOLIO_HELP)
     .action(async (opts: TemplateOptions) => {
       setExit(await batchTemplateCommand(opts, io));
     });
@@ -94,6 +95,7 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv, setExit: (code: number)
     .option('--partial', 'note aussi les lignes incomplètes (sans points pour les questions sans réponse) / also score rows with required questions unanswered')
     .addOption(new Option('--progress <mode>', 'bar | lines | none').choices(['bar', 'lines', 'none']))
     .addOption(content())
+    .addHelpText('after', PORTFOLIO_HELP)
     .action(async (input: string, opts: { output: string; lang: Lang; workers?: number; suggestions: number; partial?: boolean; delimiter: string; progress?: 'bar' | 'lines' | 'none'; content?: string }) => {
       const controller = new AbortController();
       const onSignal = () => controller.abort();

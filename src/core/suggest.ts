@@ -122,7 +122,8 @@ function describeAction(action: Action, pillar: string, doc: AnswersDocument, pr
   };
 }
 
-function scoresOf(result: ScoreResult, pillarId: string, indicatorId: string) {
+/** The global, pillar and indicator scores of a result, as a suggestion reports them. */
+export function scoresOf(result: ScoreResult, pillarId: string, indicatorId: string) {
   const pillar = result.pillars.find((p) => p.id === pillarId);
   return { global: result.global, pillar: pillar?.score ?? null, indicator: pillar?.indicators.find((i) => i.id === indicatorId)?.score ?? null };
 }

@@ -22,7 +22,7 @@ describe('the advisor in Chromium', () => {
     // The template to start from, with the question ids as columns and French labels underneath.
     const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Modèle CSV' }).click()]);
     const [ids, labels] = readFileSync(await template.path(), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
-    expect(ids!.split(',').slice(0, 3)).toEqual(['id', 'name', 'headcount']);
+    expect(ids!.split(',').slice(0, 5)).toEqual(['id', 'name', 'organisation', 'siren', 'headcount']);
     expect(labels).toContain('Effectif');
     // Sending without a file says so on the file field.
     await page.getByRole('button', { name: 'Envoyer et noter' }).click();

@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowOf } from '../../bench/generate-portfolio.js';
+import { cellOf, rowOf } from '../../bench/generate-portfolio.js';
 import { waitForBatch } from '../../src/app/batches.js';
 import { portfolioColumns } from '../../src/batch/columns.js';
+import { templateBytes } from '../../src/batch/write-template.js';
 import { score } from '../../src/core/score.js';
 import { examples, startHarness, type Harness } from './harness.js';
 
@@ -35,11 +37,16 @@ async function scored(body: string | Buffer, query: string, type: string): Promi
 }
 
 describe('batches through the API', () => {
-  it('when an advisor uploads a portfolio with store=true, then rows are scored, their own organisation gets a stored assessment once, and results download', async () => {
+  it('when an advisor uploads a portfolio with store=true, then rows are scored, their own organisation (named in the organisation column) gets a stored assessment once, and results download', async () => {
     const index = h.ctx.scorer.index;
     const header = portfolioColumns(index, 'fr').map((c) => c.id);
-    const mine = rowOf(index, String(h.orgA), examples.get('insertion-esus')!);
-    const notMine = rowOf(index, String(h.orgB), examples.get('scop-40')!);
+    const naming = (id: string, organisation: number, example: string) => {
+      const row = rowOf(index, id, examples.get(example)!);
+      row[header.indexOf('organisation')] = String(organisation);
+      return row;
+    };
+    const mine = naming('notre-ref-A', h.orgA, 'insertion-esus');
+    const notMine = naming('notre-ref-B', h.orgB, 'scop-40');
     const broken = [...mine];
     broken[0] = 'BROKEN';
     broken[header.indexOf('inclusion-hires')] = 'plein';
@@ -58,13 +65,48 @@ describe('batches through the API', () => {
     const download = await fetch(`${h.url}/batches/${accepted.body.id}/result`, { headers: { authorization: `Bearer ${h.tokens.advisorA}` } });
     expect(download.headers.get('content-type')).toMatch(/text\/csv/);
     const rows = parse(Buffer.from(await download.arrayBuffer()), { bom: true, columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => [r.id, r.global === '' ? null : Number(r.global), r.error === ''])).toEqual([[String(h.orgA), 71.1, true], [String(h.orgB), 52.3, true], ['BROKEN', null, false]]);
+    expect(rows.map((r) => [r.id, r.global === '' ? null : Number(r.global), r.error === ''])).toEqual([['notre-ref-A', 71.1, true], ['notre-ref-B', 52.3, true], ['BROKEN', null, false]]);
 
     // The same file again (say, after an interrupted run): scored again, but nothing stored twice.
     const again = await upload('advisorA', stringify([header, mine, notMine, broken]), '?store=true');
     await waitForBatch(again.body.id);
     expect((await h.call('advisorA', 'GET', `/batches/${again.body.id}`)).body).toMatchObject({ status: 'done', stored: 0 });
     expect(h.ctx.store.assessments.listByOrganisation(h.orgA).length).toBe(before + 1);
+  });
+
+  it('when a row\'s free-text id is an organisation\'s number (« 1 » as the advisor\'s own reference), then store=true scores it but never stores it: only the organisation number or the SIREN, written as such and agreeing, stores a row', async () => {
+    const index = h.ctx.scorer.index;
+    const header = portfolioColumns(index, 'fr').map((c) => c.id);
+    const row = (id: string, cells: { organisation?: string; siren?: string } = {}) => {
+      const cellsOf = rowOf(index, id, examples.get('insertion-esus')!);
+      for (const [column, value] of Object.entries(cells)) cellsOf[header.indexOf(column)] = value;
+      return cellsOf;
+    };
+    const storedBy = async (...rows: string[][]) => {
+      const before = h.ctx.store.assessments.listByOrganisation(h.orgA).length;
+      const accepted = await upload('advisorA', stringify([header, ...rows]), '?store=true');
+      await waitForBatch(accepted.body.id);
+      const batch = (await h.call('advisorA', 'GET', `/batches/${accepted.body.id}`)).body as { status: string; stored: number; summary: { scored: number } };
+      expect([batch.status, batch.summary.scored]).toEqual(['done', rows.length]);
+      expect(h.ctx.store.assessments.listByOrganisation(h.orgA).length).toBe(before + batch.stored);
+      return batch.stored;
+    };
+    expect(await storedBy(row(String(h.orgA)))).toBe(0);
+    expect(await storedBy(...[`0${h.orgA}`, `${h.orgA}.0`, `0x${h.orgA}`, `${h.orgA}e0`].map((n) => row('REF', { organisation: n })))).toBe(0);
+    expect(await storedBy(row('REF', { organisation: ` ${h.orgA} ` }))).toBe(1);
+    // By SIREN (spaces aside), once the organisation has one; two references that disagree store nothing.
+    expect((await h.call('advisorA', 'PATCH', `/organisations/${h.orgA}`, { siren: '123456789' })).status).toBe(200);
+    expect(await storedBy(row('REF', { siren: '123 456 789' }))).toBe(1);
+    expect(await storedBy(row('REF', { siren: '12345678' }))).toBe(0);
+    expect(await storedBy(row('REF', { organisation: String(h.orgA), siren: '987654321' }))).toBe(0);
+    expect(await storedBy(row('REF', { organisation: String(h.orgA), siren: '123456789' }))).toBe(1);
+    // A JSON line names its organisation by its SIREN only, never by its name.
+    const line = (organisation: object) => JSON.stringify({ ...examples.get('insertion-esus')!, organisation });
+    for (const [organisation, stored] of [[{ name: String(h.orgA) }, 0], [{ name: 'Org A', siren: '123456789' }, 1]] as const) {
+      const accepted = await upload('advisorA', line(organisation), '?store=true', 'application/x-ndjson');
+      await waitForBatch(accepted.body.id);
+      expect((await h.call('advisorA', 'GET', `/batches/${accepted.body.id}`)).body).toMatchObject({ status: 'done', stored, summary: { scored: 1 } });
+    }
   });
 
   it('when an XLSX portfolio is uploaded and JSON Lines asked back, then a complete row is scored and an incomplete one rejected, unless the batch is partial', async () => {
@@ -98,6 +140,32 @@ describe('batches through the API', () => {
     expect(both[1]!.global).toBe(single.ok && single.value.global);
   });
 
+  it('when an example organisation is typed into the XLSX template with its percentages as percent cells, then it scores exactly as its answers do, and a date where a number is asked is refused with its reason', async () => {
+    const index = h.ctx.scorer.index;
+    const example = examples.get('insertion-esus')!;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await templateBytes(index, 'xlsx', 'fr')) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0]!;
+    const ids = (sheet.getRow(1).values as string[]).slice(1);
+    for (const [r, id] of [[3, 'ESUS'], [4, 'DATE']] as const) {
+      ids.forEach((column, i) => {
+        const question = index.profileFields.get(column) ?? index.questions.get(column)?.question;
+        const answer = column === 'id' ? id : index.profileFields.has(column) ? example.profile[column] : example.answers[column];
+        // As Excel stores « 7 % » typed in the template's percent-formatted columns: 0.07.
+        if (answer !== undefined) sheet.getRow(r).getCell(i + 1).value = question?.type === 'percentage' ? (answer as number) / 100 : Array.isArray(answer) ? answer.join('|') : answer;
+      });
+    }
+    sheet.getRow(4).getCell(ids.indexOf('gender-equality-index') + 1).value = new Date(Date.UTC(2026, 7, 31));
+    const { batch, result } = await scored(Buffer.from(await workbook.xlsx.writeBuffer()), '?output=jsonl&lang=en', XLSX_TYPE);
+    expect(batch).toMatchObject({ status: 'done', summary: { rows: 2, scored: 1, rejected: 1 } });
+    const [esus, date] = (await result.text()).trim().split('\n').map((l) => JSON.parse(l) as { ok: boolean; global: number; indicators: Record<string, number | null>; problems?: unknown[] });
+    const expected = await score(h.ctx.scorer, example);
+    if (!expected.ok) throw new Error('invalid example');
+    expect(esus!.global).toBe(expected.value.global);
+    expect(esus!.indicators).toEqual(Object.fromEntries(expected.value.pillars.flatMap((p) => p.indicators.map((i) => [i.id, i.score]))));
+    expect(date!.problems).toEqual([{ column: 'gender-equality-index', message: 'the cell holds a date (2026-08-31), and this question does not take one: type the answer again (in a cell formatted as Text if need be).' }]);
+  });
+
   it('when JSON Lines are uploaded and XLSX asked back, then the workbook holds each organisation\'s scores', async () => {
     const docs = ['insertion-esus', 'scop-40'].map((name) => ({ ...examples.get(name)!, organisation: { name } }));
     const { batch, result } = await scored(docs.map((d) => JSON.stringify(d)).join('\n'), '?output=xlsx&suggestions=0', 'application/x-ndjson');
@@ -109,6 +177,47 @@ describe('batches through the API', () => {
     const head = sheet.getRow(1).values as unknown[];
     const rows = [2, 3].map((n) => sheet.getRow(n).values as unknown[]);
     expect(rows.map((r) => [r[head.indexOf('id')], r[head.indexOf('global')]])).toEqual([['insertion-esus', 71.1], ['scop-40', 52.3]]);
+  });
+
+  it('when a CSV row opens a quote it never closes, or a JSON line is nested 100,000 deep, then the batch is done, that row is rejected with its number and the others are scored', async () => {
+    const index = h.ctx.scorer.index;
+    const header = portfolioColumns(index, 'fr').map((c) => c.id);
+    const rows = ['insertion-esus', 'scop-40'].map((name) => rowOf(index, name, examples.get(name)!));
+    const csv = `${stringify([header, rows[0]!])}A,"10-24\n${stringify([rows[1]!])}Z,"sans fin`;
+    const fromCsv = await scored(csv, '?output=jsonl', 'text/csv');
+    expect(fromCsv.batch).toMatchObject({ status: 'done', summary: { rows: 4, scored: 2, rejected: 2 } });
+    const csvRows = (await fromCsv.result.text()).trim().split('\n').map((l) => JSON.parse(l) as { row: number; id: string; ok: boolean; problems?: { message: string }[] });
+    expect(csvRows.map((r) => [r.row, r.id, r.ok])).toEqual([[2, 'insertion-esus', true], [3, '', false], [4, 'scop-40', true], [5, '', false]]);
+    expect(csvRows[1]!.problems![0]!.message).toContain('jamais refermé');
+
+    const docs = ['insertion-esus', 'scop-40'].map((name) => JSON.stringify({ ...examples.get(name)!, organisation: { name } }));
+    const deep = `{"profile":{},"answers":{"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`;
+    const fromJson = await scored([docs[0], deep, docs[1]].join('\n'), '?output=jsonl&lang=en', 'application/x-ndjson');
+    expect(fromJson.batch).toMatchObject({ status: 'done', summary: { rows: 3, scored: 2, rejected: 1 } });
+    const jsonRows = (await fromJson.result.text()).trim().split('\n').map((l) => JSON.parse(l) as { row: number; ok: boolean; problems?: { message: string }[] });
+    expect(jsonRows.map((r) => [r.row, r.ok])).toEqual([[1, true], [2, false], [3, true]]);
+    expect(jsonRows[1]!.problems).toEqual([{ column: '—', message: 'JSON nested more than 32 levels deep: not an answers document.' }]);
+  });
+
+  it('when a French Excel CSV names options by their French labels (Windows-1252: −30 % saved as ?30 %; labels with commas joined by |), then the row scores as its answers do', async () => {
+    const index = h.ctx.scorer.index;
+    const example = examples.get('mission-company')!;
+    const columns = portfolioColumns(index, 'fr');
+    const row = columns.map((c) => {
+      const value = c.kind === 'id' ? 'MISSION' : c.kind === 'profile' ? example.profile[c.id] : c.kind === 'answer' ? example.answers[c.id] : undefined;
+      const options = c.question?.options;
+      if (!options || typeof value === 'boolean' || typeof value === 'number' || value === undefined || value === 'n/a') return cellOf(value);
+      const named = (v: string) => options.find((o) => o.value === v)!.label.fr;
+      return Array.isArray(value) ? value.map(named).join('|') : named(value);
+    });
+    const body = iconv.encode(stringify([columns.map((c) => c.id), row], { delimiter: ';' }), 'win1252');
+    const { batch, result } = await scored(body, '?output=jsonl', 'text/csv');
+    expect(batch).toMatchObject({ status: 'done', summary: { rows: 1, scored: 1, rejected: 0 } });
+    const [line] = (await result.text()).trim().split('\n').map((l) => JSON.parse(l) as { global: number; indicators: Record<string, number | null> });
+    const expected = await score(h.ctx.scorer, example);
+    if (!expected.ok) throw new Error('invalid example');
+    expect(line!.global).toBe(expected.value.global);
+    expect(line!.indicators).toEqual(Object.fromEntries(expected.value.pillars.flatMap((p) => p.indicators.map((i) => [i.id, i.score]))));
   });
 
   it('when a leader uploads, then 403; when someone else reads a batch, then 404', async () => {

@@ -73,6 +73,7 @@ const routes = (): [string, string][] => [
   ['POST', `/organisations/${h.orgA}/assessments`],
   ['PATCH', `/assessments/${draftA}`],
   ['POST', `/assessments/${draftA}/submit`],
+  ['POST', `/assessments/${draftA}/reopen`],
   ['POST', `/plans/${planA}/items`],
   ['PATCH', `/plans/${planA}`],
   ['POST', `/plans/${planA}/review`],
@@ -107,7 +108,7 @@ describe('hostile input on every JSON route', () => {
 interface Operation { method: string; template: string; path: string; types: string[]; auth: boolean; params: string[]; numericQuery: { name: string; zero: boolean }[] }
 
 async function operations(): Promise<Operation[]> {
-  const doc = (await h.call(null, 'GET', '/openapi.json')).body as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> }; security?: unknown; parameters: { name: string; in: string; schema?: { pattern?: string } }[] }>> };
+  const doc = (await h.call(null, 'GET', '/openapi.json')).body as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> }; security?: unknown; parameters: { name: string; in: string; schema?: { pattern?: string; type?: string } }[] }>> };
   const ids: Record<string, number> = { organisationId: h.orgA, assessmentId: draftA, planId: planA };
   return Object.entries(doc.paths).flatMap(([template, methods]) => Object.entries(methods).map(([method, op]) => ({
     method: method.toUpperCase(),
@@ -116,7 +117,9 @@ async function operations(): Promise<Operation[]> {
     types: Object.keys(op.requestBody?.content ?? {}),
     auth: op.security !== undefined,
     params: op.parameters.filter((p) => p.in === 'path').map((p) => p.name),
-    numericQuery: op.parameters.filter((p) => p.in === 'query' && /^\^(\[1-9\]|\(0\|)/.test(p.schema?.pattern ?? '')).map((p) => ({ name: p.name, zero: p.schema!.pattern!.startsWith('^(0|') })),
+    // A number in the query: spelled in digits (a pattern), or a bare number or integer (which would coerce "0x1").
+    numericQuery: op.parameters.filter((p) => p.in === 'query' && (/^\^(\[1-9\]|\(0\|)/.test(p.schema?.pattern ?? '') || ['number', 'integer'].includes(p.schema?.type ?? '')))
+      .map((p) => ({ name: p.name, zero: (p.schema!.pattern ?? '').startsWith('^(0|') })),
   })));
 }
 

@@ -15,9 +15,12 @@ export const header = portfolioColumns(index, 'fr').map((c) => c.id);
 // What spreadsheets hold besides clean values: labels, spaces, n/a, decimal commas, accents, typos, unicode spaces.
 const NOISE = [' oui ', 'Non', 'N/A', 'sans objet', '12,5', '-12,5', '-3', ' 12 ', '12.3456789012345678', '45 %', '-0', '007', '1.', '3e2', 'épreuve', 'Élevé', '\u00a0', ' ', '\t', 'x|y', 'none|', 'inconnu', 'ça', '€', '1 000'];
 
-/** A row of a generated organisation, some cells replaced by noise, some cut or added at the end. */
+const ORGANISATION = header.indexOf('organisation');
+
+/** A row of a generated organisation (its organisation number n, to be kept or not), some cells replaced by noise, some cut or added at the end. */
 export function noisyRow(rand: () => number, n: number): string[] {
   const row = rowOf(index, `ORG-${n}`, generateAnswers(index, rand));
+  row[ORGANISATION] = String(n);
   for (let i = 1; i < row.length; i++) if (rand() < 0.05) row[i] = NOISE[Math.floor(rand() * NOISE.length)]!;
   const r = rand();
   if (r < 0.05) return row.slice(0, Math.floor(rand() * row.length));
