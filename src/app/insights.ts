@@ -1,4 +1,4 @@
-import { canReadAssessment, organisationAccess, type Actor } from '../core/access.js';
+import { canReadAssessment, organisationAccess, planAccess, type Actor } from '../core/access.js';
 import { compareResults, type Comparison } from '../core/compare.js';
 import { withFollowUps, type WithFollowUps } from '../core/follow-ups.js';
 import { suggest, type Suggestion } from '../core/suggest.js';
@@ -49,12 +49,15 @@ export async function compareAssessments(ctx: AppContext, actor: Actor, assessme
   }
   const [a, b] = [ctx.store.assessments.result(before.id), ctx.store.assessments.result(after.id)];
   if (!a || !b) return fail('conflict', 'not-submitted', bilingual('Les deux évaluations doivent être soumises pour être comparées.', 'Both assessments must be submitted to be compared.'));
-  const items = ctx.store.plans.byAssessment(before.id).flatMap((p) => p.items);
+  // Plans the reader may see only: an expert neither counts nor reads a draft's items.
+  const access = organisationAccess(actor, after.organisationId);
+  const plans = ctx.store.plans.byAssessment(before.id).filter((p) => planAccess(access, p) !== 'none');
+  const items = plans.flatMap((p) => p.items);
   return ok({
     ...compareResults(a.result, b.result, items),
     before: { assessmentId: before.id, submittedAt: before.submittedAt, contentVersion: a.contentVersion },
     after: { assessmentId: after.id, submittedAt: after.submittedAt, contentVersion: b.contentVersion },
     sameContent: a.contentVersion === b.contentVersion,
-    plans: await bilans(ctx, before, { before: a.result, after: b.result }, lang),
+    plans: await bilans(ctx, before, plans, { before: a.result, after: b.result }, lang),
   });
 }

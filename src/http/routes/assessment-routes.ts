@@ -7,7 +7,7 @@ import { getAssessment, saveAnswers, submitAssessment } from '../../app/assessme
 import { presentReport } from '../../core/present.js';
 import { presentMovement } from '../../core/present-movement.js';
 import type { RouteRegistry } from '../route.js';
-import { answersPatch, id, submitBody } from './schemas.js';
+import { answersPatch, id, queryInteger, submitBody } from './schemas.js';
 
 const params = z.strictObject({ assessmentId: id });
 
@@ -41,7 +41,7 @@ export function assessmentRoutes(registry: RouteRegistry, ctx: AppContext): void
     handler: ({ actor, params: p, body }) => reopenAssessment(ctx, actor, p.assessmentId, body.version),
   });
   registry.add({
-    method: 'delete', path: '/assessments/:assessmentId', tag: 'assessments', auth: true, params, query: z.object({ version: z.coerce.number().int().positive() }),
+    method: 'delete', path: '/assessments/:assessmentId', tag: 'assessments', auth: true, params, query: z.object({ version: queryInteger(1, Number.MAX_SAFE_INTEGER) }),
     summary: 'Supprimer un brouillon jamais soumis (?version=) ; le journal d’audit en garde le contenu / delete a draft',
     responses: { 200: 'Deleted', 403: 'Read-only access', 404: 'Not found', 409: 'Changed meanwhile, submitted, or submitted once and reopened' },
     handler: ({ actor, params: p, query }) => deleteDraft(ctx, actor, p.assessmentId, query.version),
