@@ -10,6 +10,7 @@ import { bilingual, type Lang } from '../core/text.js';
 import { BatchFailed, failureOf, runJob, serverDetail, type BatchJob } from '../batch/batch-job-worker.js';
 import type { InputFormat } from '../batch/read-rows.js';
 import { organisationRef, sirenRef } from '../batch/store-refs.js';
+import type { BatchSummary } from '../batch/batch-summary.js';
 import type { OutputFormat } from '../batch/write-results.js';
 import type { BatchRecord } from '../store/batches-repository.js';
 import { isoNow, type AppContext } from './app-context.js';
@@ -107,7 +108,7 @@ async function follow(ctx: AppContext, actor: Actor, id: number, job: BatchJob, 
     const summary = await (existsSync(JOB_WORKER) ? inWorker(job, watched) : inThread(job, watched));
     withinQuota(job.output);
     for (const { orgId, document } of documents) await storeRow(ctx, actor, id, orgId, document);
-    ctx.store.batches.finish(id, { status: 'done', summary }, isoNow(ctx));
+    ctx.store.batches.finish(id, { status: 'done', summary, rows: (summary as BatchSummary).rows }, isoNow(ctx));
   } catch (error) {
     const failure = failureOf(error as Error, job.lang);
     // What the advisor reads names no server file; what went wrong in full is for the server's log.

@@ -112,10 +112,11 @@ export class BatchesRepository {
     this.db.prepare('UPDATE batches SET status = ?, rows = ?, bytes_read = ?, total_bytes = ? WHERE id = ?').run(p.status, p.rows, p.bytesRead, p.totalBytes, id);
   }
 
-  finish(id: number, outcome: { status: 'done' | 'failed'; summary?: unknown; error?: string }, now: string): void {
+  /** A batch's end; `rows`, when given, is the final count (progress reports are throttled and may miss the last rows). */
+  finish(id: number, outcome: { status: 'done' | 'failed'; summary?: unknown; rows?: number; error?: string }, now: string): void {
     this.db
-      .prepare('UPDATE batches SET status = ?, summary = ?, error = ?, finished_at = ?, bytes_read = CASE WHEN ? THEN total_bytes ELSE bytes_read END WHERE id = ?')
-      .run(outcome.status, outcome.summary === undefined ? null : JSON.stringify(outcome.summary), outcome.error ?? null, now, outcome.status === 'done' ? 1 : 0, id);
+      .prepare('UPDATE batches SET status = ?, summary = ?, error = ?, finished_at = ?, rows = COALESCE(?, rows), bytes_read = CASE WHEN ? THEN total_bytes ELSE bytes_read END WHERE id = ?')
+      .run(outcome.status, outcome.summary === undefined ? null : JSON.stringify(outcome.summary), outcome.error ?? null, now, outcome.rows ?? null, outcome.status === 'done' ? 1 : 0, id);
   }
 
   /**

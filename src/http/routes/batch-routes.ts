@@ -41,9 +41,9 @@ export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Co
     method: 'post', path: '/batches', tag: 'batches', auth: true, status: 202, accepts: Object.keys(TYPES),
     query: z.object({
       output: z.enum(['csv', 'jsonl', 'xlsx']).optional(),
-      store: z.enum(['true', 'false']).optional(),
-      suggestions: queryInteger(0, 10).optional(),
-      partial: z.enum(['true', 'false']).optional(),
+      store: z.enum(['true', 'false']).optional().describe('true: each complete row naming an organisation of your portfolio in its `organisation` (number) or `siren` column becomes that organisation’s submitted assessment (never matched on `id` or name).'),
+      suggestions: queryInteger(0, 10).optional().describe('How many suggested actions per row (3 by default).'),
+      partial: z.enum(['true', 'false']).optional().describe('true: score rows leaving required questions unanswered (those earn no points; such rows are never stored).'),
     }),
     summary: 'Envoyer un portefeuille (corps brut : text/csv, application/x-ndjson ou xlsx) à noter en arrière-plan / upload a portfolio file',
     responses: {
