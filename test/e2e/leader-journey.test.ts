@@ -71,7 +71,7 @@ describe('the leader journey in Chromium', () => {
     await waitSaved(page);
     await page.locator('#q-answers-carbon-measured-done input[value="false"]').check();
     await waitSaved(page);
-    await page.locator('p[role="status"]', { hasText: 'Retiré car ne s’applique plus' }).waitFor();
+    await page.locator('p[role="status"]', { hasText: 'Réponse retirée, car sa question ne s’applique plus' }).waitFor();
     expect(await gated.count()).toBe(0);
     expect((await h.call('leaderA', 'GET', `/assessments/${assessmentId}`)).body.answers['carbon-measured-scope']).toBeUndefined();
     await expectAccessible(page);

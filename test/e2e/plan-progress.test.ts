@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../src/core/apply-changes.js';
 import { examples, type Harness } from '../http/harness.js';
 import { submittedAssessment, submittedPlan } from '../support/plan-fixtures.js';
-import { accessibilityViolations, browserSuite, cutContent, fitsWidth, headingProblems, logIn, narrowestWidth, openPage, visit } from './browser.js';
+import { accessibilityViolations, browserSuite, cutContent, fitsWidth, headingProblems, logIn, narrowestWidth, openPage, plain, visit } from './browser.js';
 
 const suite = browserSuite();
 
@@ -49,7 +49,7 @@ describe('recording progress on an approved plan, in Chromium', () => {
     expect(await decision.locator('h2').textContent()).toBe('Décision de l’expert\u00a0: plan approuvé');
     expect(await decision.textContent()).toContain('expertA, le 21 novembre 2026');
     expect(await decision.textContent()).toContain('Plan clair et réaliste.');
-    expect(await page.locator('.comments [data-decision="approve"]').textContent()).toContain('décision : plan approuvé');
+    expect(plain(await page.locator('.comments [data-decision="approve"]').textContent())).toContain('décision : plan approuvé');
     expect(await page.locator('.comments [data-decision="request-changes"]').textContent()).toContain('Datez chaque action.');
     await expectAccessible(page);
 
@@ -128,7 +128,7 @@ describe('before submitting, and removing an item, in Chromium', () => {
     const warning = page.locator('section[data-incomplete]');
     await warning.waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('incomplete-title');
-    expect(await warning.locator('li').allTextContents()).toEqual([
+    expect((await warning.locator('li').allTextContents()).map(plain)).toEqual([
       `« ${plan.items[0]!.displayTitle} » : une échéance`,
       `« ${plan.items[1]!.displayTitle} » : un responsable et une échéance`,
     ]);
@@ -151,7 +151,7 @@ describe('before submitting, and removing an item, in Chromium', () => {
     await page.getByRole('button', { name: `Retirer « ${first!.displayTitle} »` }).click();
     const notice = page.locator(`.undo-notice[data-removed="${first!.id}"]`);
     await notice.waitFor();
-    expect(await notice.textContent()).toContain(`« ${first!.displayTitle} » a été retiré du plan.`);
+    expect(plain(await notice.textContent())).toContain(`« ${plain(first!.displayTitle)} » a été retiré du plan.`);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('undo-remove');
     expect(await page.locator('.plan-item').count()).toBe(1);
     await expectAccessible(page);
