@@ -44,7 +44,7 @@ const WORDS = {
     page: 'page', of: '/', assessment: 'Évaluation n°', of_date: 'du', planStatus: 'Plan', no: 'n°', semicolon: ' ; ', keywords: 'Impact Score, bilan, plan d’action, RSE, impact',
   },
   en: {
-    documentTitle: 'Progress report: intended and achieved', plan: 'Progress report of the plan', plans: 'Progress report of the plans', and: ' and ', lastDecision: 'last decision', items: 'Action by action', indicators: 'Every indicator: before and after',
+    documentTitle: 'Progress report: intended and achieved', plan: 'Progress report on the plan', plans: 'Progress report on the plans', and: ' and ', lastDecision: 'last decision', items: 'Action by action', indicators: 'Every indicator: before and after',
     score: 'Score', indicator: 'Indicator', before: 'Before', projected: 'Projected by the plan', achieved: 'Achieved', after: 'After', delta: 'Change',
     intended: 'Intended', onIndicator: 'on the indicator', onGlobal: 'on the global score', noProjection: 'your own action: no gain computed',
     differentContent: 'The two assessments were scored with different content versions: part of the changes comes from the content.',

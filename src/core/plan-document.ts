@@ -93,7 +93,7 @@ const WORDS = {
     effort: { low: 'low effort', medium: 'medium effort', high: 'high effort' },
     cost: { none: 'no cost', low: 'under €5,000', medium: '€5,000 to €50,000', high: 'over €50,000' },
     months: 'months', month: 'month', notApplicable: 'not applicable', profile: 'Organisation profile',
-    keywords: 'Impact Score, action plan, CSR, impact', content: 'content', statusLine: 'Plan status', unsaved: 'Answers not stored', assessment: 'Assessment no.', ofDate: 'of',
+    keywords: 'Impact Score, action plan, CSR, impact', content: 'content version', statusLine: 'Plan status', unsaved: 'Answers not stored', assessment: 'Assessment no.', ofDate: 'of',
   },
 };
 

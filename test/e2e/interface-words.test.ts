@@ -22,15 +22,15 @@ describe('the words of the web interface', () => {
 
   it('when a count is shown, then it agrees in number and its thousands are spaced (4 999 lignes, 1 ligne)', () => {
     setLang('fr');
-    expect(tn('batchRows', 4999)).toBe('4\u202f999 lignes lues');
-    expect(tn('batchRows', 1)).toBe('1 ligne lue');
-    expect(tn('organisationsCount', 1)).toBe('1 organisation notée');
+    expect(tn('batchRows', 4999)).toBe('4\u202f999\u00a0lignes lues');
+    expect(tn('batchRows', 1)).toBe('1\u00a0ligne lue');
+    expect(tn('organisationsCount', 1)).toBe('1\u00a0organisation notée');
     expect(tn('gainPoints', 1)).toBe('+1 point au global');
-    expect(tn('rulePoints', 1)).toBe('1 pt');
+    expect(tn('rulePoints', 1)).toBe('1\u00a0pt');
     expect(t('before', { number: 5 })).toBe('Avant (n°\u00a05)');
     setLang('en');
-    expect(tn('batchRows', 4999)).toBe('4,999 rows read');
-    expect(tn('durationMonths', 1)).toBe('about 1 month');
+    expect(tn('batchRows', 4999)).toBe('4,999\u00a0rows read');
+    expect(tn('durationMonths', 1)).toBe('about 1\u00a0month');
     setLang('fr');
   });
 

@@ -47,7 +47,7 @@ describe('recording progress on an approved plan, in Chromium', () => {
     // The decision, who and when, and its reason, at the top; the comment marked as the decision.
     const decision = page.locator('section.decision');
     expect(await decision.locator('h2').textContent()).toBe('Décision de l’expert\u00a0: plan approuvé');
-    expect(await decision.textContent()).toContain('expertA, le 21 novembre 2026');
+    expect(plain(await decision.textContent())).toContain('expertA, le 21 novembre 2026');
     expect(await decision.textContent()).toContain('Plan clair et réaliste.');
     expect(plain(await page.locator('.comments [data-decision="approve"]').textContent())).toContain('décision : plan approuvé');
     expect(await page.locator('.comments [data-decision="request-changes"]').textContent()).toContain('Datez chaque action.');

@@ -138,7 +138,7 @@ describe('GET /assessments/{id}/comparison/pdf, the bilan as a PDF', () => {
 
   it('when asked in English, then the bilan is English', async () => {
     const { text } = await pdf(`/assessments/${later}/comparison/pdf?lang=en`);
-    expect(text).toContain('Progress report of the plan “Plan 2027”');
+    expect(text).toContain('Progress report on the plan “Plan 2027”');
     expect(text).toContain('Every indicator: before and after');
     expect(text).not.toContain('Prévu');
   });

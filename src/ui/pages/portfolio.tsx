@@ -43,7 +43,7 @@ function PortfolioView({ portfolio, content }: { portfolio: Portfolio; content: 
       </ol>
       <h2>{t('latestScores')}</h2>
       <div class="table-scroll">
-        <table>
+        <table class="latest-scores">
           <caption class="sr-only">{t('latestScores')}</caption>
           <thead>
             <tr>
@@ -58,8 +58,8 @@ function PortfolioView({ portfolio, content }: { portfolio: Portfolio; content: 
                 <th scope="row"><a href={href.organisation(o.id)}>{o.name}</a></th>
                 {o.global === null ? <td colSpan={1 + content.pillars.length} class="muted">{t('noScore')}</td> : (
                   <>
-                    <td>{o.assessmentId ? <a href={href.result(o.assessmentId)}>{formatNumber(o.global)}</a> : formatNumber(o.global)}</td>
-                    {content.pillars.map((p) => <td key={p.id}>{o.pillars[p.id] === null || o.pillars[p.id] === undefined ? '–' : formatNumber(o.pillars[p.id]!)}</td>)}
+                    <td data-label={t('global')}>{o.assessmentId ? <a href={href.result(o.assessmentId)}>{formatNumber(o.global)}</a> : formatNumber(o.global)}</td>
+                    {content.pillars.map((p) => <td key={p.id} data-label={p.title}>{o.pillars[p.id] === null || o.pillars[p.id] === undefined ? '–' : formatNumber(o.pillars[p.id]!)}</td>)}
                   </>
                 )}
               </tr>
