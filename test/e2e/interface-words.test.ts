@@ -25,7 +25,7 @@ describe('the words of the web interface', () => {
     expect(tn('batchRows', 4999)).toBe('4\u202f999\u00a0lignes lues');
     expect(tn('batchRows', 1)).toBe('1\u00a0ligne lue');
     expect(tn('organisationsCount', 1)).toBe('1\u00a0organisation notée');
-    expect(tn('gainPoints', 1)).toBe('+1 point au global');
+    expect(tn('gainPoints', 1)).toBe('+1\u00a0point au global');
     expect(tn('rulePoints', 1)).toBe('1\u00a0pt');
     expect(t('before', { number: 5 })).toBe('Avant (n°\u00a05)');
     setLang('en');

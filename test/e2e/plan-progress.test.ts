@@ -129,8 +129,8 @@ describe('before submitting, and removing an item, in Chromium', () => {
     await warning.waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('incomplete-title');
     expect((await warning.locator('li').allTextContents()).map(plain)).toEqual([
-      `« ${plan.items[0]!.displayTitle} » : une échéance`,
-      `« ${plan.items[1]!.displayTitle} » : un responsable et une échéance`,
+      `« ${plain(plan.items[0]!.displayTitle)} » : une échéance`,
+      `« ${plain(plan.items[1]!.displayTitle)} » : un responsable et une échéance`,
     ]);
     expect(await statusOf(page)).toBe('draft');
     await expectAccessible(page);
@@ -198,7 +198,7 @@ describe('the bilan in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le bilan (PDF)' }).click()]);
     const text = execFileSync('pdftotext', ['-layout', await download.path(), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('Objectif : 4 recrutements par an');
-    expect(text).toContain(plan.items[0]!.displayTitle);
+    expect(text).toContain(plain(plan.items[0]!.displayTitle));
 
     const phone = await openAs('leaderA', '#/', { width: 390 });
     for (const hash of [`#/assessments/${next.id}/compare`, `#/plans/${plan.id}`]) {
