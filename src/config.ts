@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { packageRoot } from './content/package-root.js';
@@ -19,6 +20,8 @@ const schema = z.object({
   TRUST_PROXY: flag.default(false),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb'),
+  // One core left to the event loop.
+  PDF_WORKERS: z.coerce.number().int().min(1).max(64).default(Math.max(1, availableParallelism() - 1)),
 });
 
 export type Config = z.output<typeof schema>;

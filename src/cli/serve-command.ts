@@ -13,7 +13,7 @@ export async function serveCommand(config: Config, io: CliIo): Promise<number> {
   if (!opened.ok) return fail(io, opened.issues, 'fr', EXIT.problems);
   const ctx = opened.value;
   const logger = pino({ level: config.LOG_LEVEL });
-  const pdf = createPdfRenderer();
+  const pdf = createPdfRenderer(config.PDF_WORKERS);
   const app = createApp(ctx, config, logger, pdf);
   const server = app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => {
