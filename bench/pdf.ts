@@ -2,7 +2,8 @@
  * `npm run bench` (third part): median time to render a typical plan (5 actions) and the largest
  * golden plan as PDFs, each against a baseline measured in the same run: a one-page PDF with the
  * same embedded font, as pdfkit makes it from the font file. The three are timed in turn, round
- * after round, so a machine that slows down slows them all.
+ * after round, so a machine that slows down slows them all; CPU time beside wall time, as other
+ * work on a shared machine stretches the second but not the first.
  */
 import { createRequire } from 'node:module';
 import { PassThrough } from 'node:stream';
@@ -56,21 +57,26 @@ async function main(): Promise<void> {
     { label: 'one page, embedded font (baseline)', render: onePage },
     { label: `typical plan (${typical.document.table.rows.length} actions)`, render: (out: PassThrough) => renderPlanPdf(typical.document, out) },
     { label: `largest golden plan (${largest.document.table.rows.length} actions)`, render: (out: PassThrough) => renderPlanPdf(largest.document, out) },
-  ].map((c) => ({ ...c, times: [] as number[], size: 0 }));
+  ].map((c) => ({ ...c, times: [] as number[], cpu: [] as number[], size: 0 }));
   for (let i = 0; i < RUNS + 1; i++) {
     for (const c of cases) {
       const start = process.hrtime.bigint();
+      const cpu = process.cpuUsage();
       c.size = await bytes(c.render);
+      const used = process.cpuUsage(cpu);
       // The first round warms up (JIT, the font files in the disk cache) and is not counted.
-      if (i > 0) c.times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      if (i === 0) continue;
+      c.times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      c.cpu.push((used.user + used.system) / 1e3);
     }
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const baseline = median(cases[0]!.times);
+  const baseline = { wall: median(cases[0]!.times), cpu: median(cases[0]!.cpu) };
   console.log(`\npdf bench: typical ${typical.name}, largest ${largest.name}, median of ${RUNS} rounds`);
+  console.log(`${''.padEnd(40)} ${'wall ms'.padStart(8)} ${'ratio'.padStart(6)}  ${'CPU ms'.padStart(8)} ${'ratio'.padStart(6)}  ${'KiB'.padStart(4)}`);
   for (const c of cases) {
-    const ms = median(c.times);
-    console.log(`${c.label.padEnd(40)} ${ms.toFixed(1).padStart(8)} ms ${(ms / baseline).toFixed(2).padStart(6)}×  ${String(Math.round(c.size / 1024)).padStart(4)} KiB`);
+    const [wall, cpu] = [median(c.times), median(c.cpu)];
+    console.log(`${c.label.padEnd(40)} ${wall.toFixed(1).padStart(8)} ${(wall / baseline.wall).toFixed(2).padStart(5)}×  ${cpu.toFixed(1).padStart(8)} ${(cpu / baseline.cpu).toFixed(2).padStart(5)}×  ${String(Math.round(c.size / 1024)).padStart(4)}`);
   }
 }
 
