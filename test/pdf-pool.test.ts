@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { draftPlanDocument } from '../src/app/plan-document-data.js';
 import { loadContent } from '../src/content/load-content.js';
@@ -16,9 +17,11 @@ afterEach(killAll);
 const loaded = loadContent();
 if (!loaded.ok) throw new Error('content');
 const examples = new Map(loaded.value.examples.map((e) => [e.file.replace(/^.*\/|\.json$/g, ''), e.data]));
+const scorer = createScorer(loaded.value.content);
 
 /** The compiled pool (dist/, built by the global setup): its workers run the compiled worker script. */
-const { createPdfPool } = (await import('../dist/src/pdf/pdf-pool.js')) as { createPdfPool: (script: string | URL, size: number) => PdfRenderer };
+const compiled = pathToFileURL(join(import.meta.dirname, '..', 'dist/src/pdf/pdf-pool.js')).href;
+const { createPdfPool } = (await import(compiled)) as { createPdfPool: (script: string | URL, size: number) => PdfRenderer };
 
 async function render(pool: PdfRenderer, document: PlanDocument): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -29,7 +32,7 @@ async function render(pool: PdfRenderer, document: PlanDocument): Promise<Buffer
 }
 
 async function plan(name: string, lang: 'fr' | 'en', title?: string): Promise<PlanDocument> {
-  const built = await draftPlanDocument(createScorer(loaded.value.content), examples.get(name)!, lang, '2026-11-21');
+  const built = await draftPlanDocument(scorer, examples.get(name)!, lang, '2026-11-21');
   if (!built.ok) throw new Error('plan');
   return title ? { ...built.value, meta: { ...built.value.meta, title } } : built.value;
 }
