@@ -17,7 +17,7 @@ export async function serveCommand(config: Config, io: CliIo): Promise<number> {
   const ctx = opened.value;
   const logger = serviceLogger(config.LOG_LEVEL);
   const stopSweeping = sweepEveryHour(ctx, config, logger);
-  const pdf = createPdfRenderer();
+  const pdf = createPdfRenderer(config.PDF_WORKERS);
   const app = createApp(ctx, config, logger, pdf);
   const server = app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => {
