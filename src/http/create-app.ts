@@ -25,7 +25,7 @@ import { workshopRoutes } from './routes/workshop-routes.js';
 export const API_PREFIX = '/api/v1';
 
 /** The express app over a context: routes only parse, call a use case, and map its result. */
-export function createApp(ctx: AppContext, config: Config, logger: Logger, pdf: PdfRenderer = createPdfRenderer()): express.Express {
+export function createApp(ctx: AppContext, config: Config, logger: Logger, pdf: PdfRenderer = createPdfRenderer(config.PDF_WORKERS)): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // One reverse proxy at most: trusting every X-Forwarded-For hop would let anyone dodge the login limit.
