@@ -21,16 +21,22 @@ export async function serveCommand(config: Config, io: CliIo, lang: Lang = 'fr')
   const pdf = createPdfRenderer(config.PDF_WORKERS);
   const app = createApp(ctx, config, logger, pdf);
   const server = app.listen(config.PORT, config.HOST);
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  }).catch((error: Error) => {
-    io.err(lang === 'fr'
-      ? `impact-score: impossible d’écouter sur ${config.HOST}:${config.PORT} (${error.message})\n`
-      : `impact-score: cannot listen on ${config.HOST}:${config.PORT} (${error.message})\n`);
-    ctx.store.close();
-    throw Object.assign(error, { handled: true });
+  // A port in use or refused is the operator's to fix: said once, in words, and the service stops (exit 2).
+  const listening = await new Promise<boolean>((resolve) => {
+    server.once('listening', () => resolve(true));
+    server.once('error', (error: Error) => {
+      io.err(lang === 'fr'
+        ? `impact-score: impossible d’écouter sur ${config.HOST}:${config.PORT} (${error.message})\n`
+        : `impact-score: cannot listen on ${config.HOST}:${config.PORT} (${error.message})\n`);
+      resolve(false);
+    });
   });
+  if (!listening) {
+    stopSweeping();
+    await pdf.close();
+    ctx.store.close();
+    return EXIT.usage;
+  }
   const { port } = server.address() as AddressInfo;
   logger.info({ port, database: config.DATABASE_FILE, contentVersion: ctx.content.version, demoSeeded: ctx.seeded }, 'impact-score listening');
   const url = `http://${config.HOST}:${port}/`;
