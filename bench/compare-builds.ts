@@ -21,7 +21,7 @@ import { readCsvChunks } from '../src/batch/csv-chunks.js';
 import type { CsvChunk } from '../src/batch/csv-chunk.js';
 import { loadContent } from '../src/content/load-content.js';
 import { indexContent } from '../src/core/content-index.js';
-import { writePortfolio } from './generate-portfolio.js';
+import { writePortfolio } from '../test/support/generate-portfolio.js';
 
 const roots = process.argv.slice(2).map((root) => resolve(root));
 if (roots.length < 2) throw new Error('usage: node dist/bench/compare-builds.js DIST_A DIST_B [DIST_C…]');

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadContent } from '../src/content/load-content.js';
 import { indexContent } from '../src/core/content-index.js';
-import { writePortfolio, writePortfolioAs } from './generate-portfolio.js';
+import { writePortfolio, writePortfolioAs } from '../test/support/generate-portfolio.js';
 
 const [before, after] = process.argv.slice(2).map((root) => resolve(root));
 if (!before || !after) throw new Error('usage: node dist/bench/compare-outputs.js OLD_DIST NEW_DIST');

@@ -7,7 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowOf } from '../bench/generate-portfolio.js';
+import { rowOf } from './support/generate-portfolio.js';
 import { waitForBatch } from '../src/app/batches.js';
 import { portfolioColumns } from '../src/batch/columns.js';
 import { loadContent } from '../src/content/load-content.js';

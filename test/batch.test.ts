@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { rowOf, writePortfolio } from '../bench/generate-portfolio.js';
+import { rowOf, writePortfolio } from './support/generate-portfolio.js';
 import { portfolioColumns } from '../src/batch/columns.js';
 import { formatOf } from '../src/batch/read-rows.js';
 import { runBatch } from '../src/batch/run-batch.js';

@@ -9,7 +9,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { rowOf } from '../bench/generate-portfolio.js';
+import { rowOf } from './support/generate-portfolio.js';
 import { portfolioColumns } from '../src/batch/columns.js';
 import type { CsvChunk } from '../src/batch/csv-chunk.js';
 import { readCsvChunks, READ_SIZE } from '../src/batch/csv-chunks.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { random } from '../bench/generate-answers.js';
+import { random } from './support/generate-answers.js';
 import { tallyOf } from '../src/batch/batch-summary.js';
 import { formatRows, textFormatOf, type TextFormat } from '../src/batch/format-rows.js';
 import { createRowScorer } from '../src/batch/row-scorer.js';

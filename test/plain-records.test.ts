@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { random } from '../bench/generate-answers.js';
+import { random } from './support/generate-answers.js';
 import { ByteCellReader, plainNumberOf } from '../src/batch/byte-cell.js';
 import { ValueCodes } from '../src/core/value-codes.js';
 import { answerValidator } from '../src/core/answer-value.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateAnswers, random } from '../../bench/generate-answers.js';
+import { generateAnswers, random } from '../support/generate-answers.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { applyChanges } from '../../src/core/apply-changes.js';
 import { compileScorer, quickScore, rowScores, scoreOrNull } from '../../src/core/compiled-scorer.js';

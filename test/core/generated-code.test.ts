@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateAnswers, random } from '../../bench/generate-answers.js';
+import { generateAnswers, random } from '../support/generate-answers.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { compileScorer, emptyScores, loopedScore } from '../../src/core/compiled-scorer.js';
 import { evaluate, OPERATORS, type Condition, type Literal } from '../../src/core/condition.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateAnswers, random } from '../../bench/generate-answers.js';
+import { generateAnswers, random } from '../support/generate-answers.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { compileScorer } from '../../src/core/compiled-scorer.js';
 import type { AnswersDocument, AnswerValue } from '../../src/core/content-model.js';

@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cellOf, rowOf } from '../../bench/generate-portfolio.js';
+import { cellOf, rowOf } from '../support/generate-portfolio.js';
 import { waitForBatch } from '../../src/app/batches.js';
 import { portfolioColumns } from '../../src/batch/columns.js';
 import { templateBytes } from '../../src/batch/write-template.js';

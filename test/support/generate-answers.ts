@@ -1,7 +1,7 @@
-import { applicability } from '../src/core/applicability.js';
-import type { ContentIndex } from '../src/core/content-index.js';
-import type { AnswersDocument, AnswerValue, Question } from '../src/core/content-model.js';
-import { NOT_APPLICABLE } from '../src/core/content-model.js';
+import { applicability } from '../../src/core/applicability.js';
+import type { ContentIndex } from '../../src/core/content-index.js';
+import type { AnswersDocument, AnswerValue, Question } from '../../src/core/content-model.js';
+import { NOT_APPLICABLE } from '../../src/core/content-model.js';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same assessments on every run. */
 export function random(seed: number): () => number {

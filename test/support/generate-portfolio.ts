@@ -1,9 +1,9 @@
 import { createWriteStream } from 'node:fs';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import { portfolioColumns } from '../src/batch/columns.js';
-import type { ContentIndex } from '../src/core/content-index.js';
-import type { AnswersDocument, AnswerValue } from '../src/core/content-model.js';
+import { portfolioColumns } from '../../src/batch/columns.js';
+import type { ContentIndex } from '../../src/core/content-index.js';
+import type { AnswersDocument, AnswerValue } from '../../src/core/content-model.js';
 import { generateAnswers, random } from './generate-answers.js';
 
 /** A cell as a French spreadsheet would hold it: oui/non, decimal comma, options joined by |. */
