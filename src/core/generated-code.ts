@@ -1,4 +1,6 @@
-import { isNumeric, type Condition, type Literal, type SlotTest } from './condition.js';
+import { literal, OPERATOR_HELPERS, OPERATOR_MEANINGS, type Condition, type SlotTest } from './condition.js';
+
+export { literal };
 
 /**
  * Conditions and indicators compiled into the source of plain JavaScript functions over a row's
@@ -10,13 +12,6 @@ import { isNumeric, type Condition, type Literal, type SlotTest } from './condit
  * and literals, each written by JSON.stringify, so a text in a content file is always a string
  * in the code, never code. Nothing a user sends is part of it.
  */
-
-/** A literal as JavaScript source: JSON for strings and booleans, the number itself otherwise. */
-export function literal(value: Literal): string {
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
-  if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
-  throw new TypeError(`not a literal: ${typeof value}`);
-}
 
 /** The source reading a fact from the array `array` at `slot` (-1: the fact has no slot, and is always undefined). */
 export function slotRead(array: string, slot: number): string {
@@ -31,44 +26,15 @@ export function conditionSource(c: Condition, factSource: (fact: string) => stri
   if ('all' in c) return c.all.length === 0 ? 'true' : `(${c.all.map((p) => conditionSource(p, factSource)).join(' && ')})`;
   if ('any' in c) return c.any.length === 0 ? 'false' : `(${c.any.map((p) => conditionSource(p, factSource)).join(' || ')})`;
   if ('not' in c) return `!${conditionSource(c.not, factSource)}`;
-  const fact = factSource(c.fact);
-  const list = c.operator === 'in' || c.operator === 'notIn';
   // Content checks make lists of in and notIn, and single literals of the others.
+  const list = c.operator === 'in' || c.operator === 'notIn';
   if (list !== Array.isArray(c.value)) throw new TypeError(`${c.fact} ${c.operator}: ${JSON.stringify(c.value)}`);
-  const values = Array.isArray(c.value) ? c.value : [c.value];
-  const value = list ? '' : literal(values[0]!);
-  switch (c.operator) {
-    case 'equal':
-      return `(${fact} === ${value})`;
-    case 'notEqual':
-      return `(${fact} !== ${value})`;
-    // indexOf is strict equality, as === is (neither finds NaN).
-    case 'in':
-      return values.length === 0 ? 'false' : `(${values.map((v) => `${fact} === ${literal(v)}`).join(' || ')})`;
-    case 'notIn':
-      return values.length === 0 ? 'true' : `(${values.map((v) => `${fact} !== ${literal(v)}`).join(' && ')})`;
-    case 'contains':
-      return `contains(${fact}, ${value})`;
-    case 'doesNotContain':
-      return `lacks(${fact}, ${value})`;
-    case 'lessThan':
-      return `(isNumeric(${fact}) && ${fact} < ${value})`;
-    case 'lessThanInclusive':
-      return `(isNumeric(${fact}) && ${fact} <= ${value})`;
-    case 'greaterThan':
-      return `(isNumeric(${fact}) && ${fact} > ${value})`;
-    case 'greaterThanInclusive':
-      return `(isNumeric(${fact}) && ${fact} >= ${value})`;
-  }
+  return OPERATOR_MEANINGS[c.operator].source(factSource(c.fact), c.value);
 }
-
-// The operators' helpers, as condition.ts's applyOperator has them (json-rules-engine's validators included).
-const contains = (fact: unknown, value: unknown): boolean => Array.isArray(fact) && fact.indexOf(value) > -1;
-const lacks = (fact: unknown, value: unknown): boolean => Array.isArray(fact) && fact.indexOf(value) === -1;
 
 /** A function made from generated source, with the operators' helpers (and any others) in scope. */
 export function functionOf<F>(params: readonly string[], body: string, helpers: Record<string, unknown> = {}): F {
-  const scope = { contains, lacks, isNumeric, ...helpers };
+  const scope = { ...OPERATOR_HELPERS, ...helpers };
   // The source is built above from slot numbers and JSON literals only.
   const make = new Function(...Object.keys(scope), `"use strict"; return function (${params.join(', ')}) { ${body} };`) as (...helpers: unknown[]) => F;
   return make(...Object.values(scope));
