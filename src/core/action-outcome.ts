@@ -5,7 +5,8 @@ import type { AnswerChange, AnswerValue, Question } from './content-model.js';
 import { conditionSource, functionOf, literal, slotRead } from './generated-code.js';
 import type { RowFigures } from './gain-bounds.js';
 import { MAX_CODES } from './value-codes.js';
-import { ANSWERED_STATUS, ASKED, EXCLUDED, HIDDEN, NOT_APPLICABLE_STATUS, statusOf, type RowState } from './row-state.js';
+import { ANSWERED, ASKED, statusOf, visibilityOf } from './applicability.js';
+import type { RowState } from './row-state.js';
 
 /** One answer an action changes, with what it made of the answers already seen. */
 export interface ChangeEntry {
@@ -63,23 +64,26 @@ export function actionOutcome(compiled: CompiledScorer, plan: OutcomePlan): Acti
   };
   const shownRead = factRead('shown');
   const statusRead = (n: number) => (examined.has(n) ? `status${n}` : `status[${n}]`);
+  // Gates read the status of questions before: from a copy of the row's, the affected ones' written in as they are worked out.
+  const gated = plan.affected.some((n) => compiled.questions[n]!.gates.length > 0);
+  if (gated) lines.push('const gateStatus = scratch; gateStatus.set(status);');
   for (const n of plan.affected) {
     const q = compiled.questions[n]!;
-    const gated = q.gates.length === 0 ? HIDDEN : `(${q.gates.map((g) => `${statusRead(g)} !== ${NOT_APPLICABLE_STATUS}`).join(' || ')}) ? ${HIDDEN} : ${EXCLUDED}`;
-    const shown = q.showIf ? `${conditionSource(q.entry.question.showIf!, shownRead)} ? ${ASKED} : ${gated}` : `${ASKED}`;
-    const visibility = q.appliesToTest >= 0 ? `applies[${q.appliesToTest}] === 0 ? ${EXCLUDED} : ${shown}` : shown;
+    const fits = q.appliesToTest >= 0 ? `applies[${q.appliesToTest}] !== 0` : 'true';
+    const shown = q.showIf ? conditionSource(q.entry.question.showIf!, shownRead) : 'true';
     const k = changedAt.get(q.slot);
     const answer = k === undefined ? `values[${q.slot}]` : `p${k} !== UNCHANGED ? p${k} : values[${q.slot}]`;
-    lines.push(`const visibility${n} = ${visibility};`, `const answer${n} = ${answer};`);
+    lines.push(`const visibility${n} = visibilityOf(${fits}, ${shown}, gates[${n}], ${gated ? 'gateStatus' : 'status'}, ${n});`, `const answer${n} = ${answer};`);
     lines.push(`const status${n} = statusOf(visibility${n}, answer${n});`);
+    if (gated) lines.push(`gateStatus[${n}] = status${n};`);
     examined.add(n);
-    lines.push(`const shown${n} = visibility${n} === ${ASKED} ? answer${n} : undefined;`, `const scored${n} = status${n} === ${ANSWERED_STATUS} ? answer${n} : undefined;`);
+    lines.push(`const shown${n} = visibility${n} === ${ASKED} ? answer${n} : undefined;`, `const scored${n} = status${n} === ${ANSWERED} ? answer${n} : undefined;`);
   }
   const scoredRead = factRead('scored');
   for (const move of plan.moves) lines.push(movedScoreSource(compiled, move.indicator, new Set(move.touched), statusRead, scoredRead));
   lines.push('return true;');
   const prologue = 'const values = row.values, codes = row.codes, scored = row.scored, status = row.status, shown = row.shown, applies = row.applies; const moved = f.moved, isMoved = f.isMoved;';
-  return functionOf<ActionOutcome>(['row', 'criteria', 'f'], `${prologue}\n${lines.join('\n')}`, { propose, changes: plan.changes, UNCHANGED, statusOf, round1 });
+  return functionOf<ActionOutcome>(['row', 'criteria', 'f'], `${prologue}\n${lines.join('\n')}`, { propose, changes: plan.changes, UNCHANGED, statusOf, visibilityOf, gates: compiled.questions.map((q) => q.gates), scratch: new Uint8Array(compiled.questions.length), round1 });
 }
 
 /**

@@ -1,19 +1,11 @@
-import type { Applicability, QuestionStatus, Visibility } from './applicability.js';
+import { ANSWERED, ASKED, STATUSES, statusOf, VISIBILITIES, visibilityOf, type Applicability, type QuestionStatus, type Visibility } from './applicability.js';
 import type { CompiledScorer } from './compiled-scorer.js';
-import { isNotApplicable, type AnswersDocument } from './content-model.js';
+import type { AnswersDocument } from './content-model.js';
 import { NO_CODES } from './value-codes.js';
 
-/** Visibility and status of a question as small numbers, in arrays indexed by question number. */
-export const ASKED = 0;
-export const EXCLUDED = 1;
-export const HIDDEN = 2;
-export const ANSWERED_STATUS = 0;
-export const UNANSWERED_STATUS = 1;
-export const NOT_APPLICABLE_STATUS = 2;
-export const HIDDEN_STATUS = 3;
-
-const VISIBILITY: readonly Visibility[] = ['asked', 'excluded', 'hidden'];
-const STATUS: readonly QuestionStatus[] = ['answered', 'unanswered', 'not-applicable', 'hidden'];
+export { ANSWERED as ANSWERED_STATUS, NOT_APPLICABLE_STATUS, UNANSWERED as UNANSWERED_STATUS, ASKED } from './applicability.js';
+const VISIBILITY = VISIBILITIES;
+const STATUS = STATUSES;
 
 /**
  * One organisation's answers as the compiled rules read them: arrays by slot (see CompiledScorer)
@@ -101,41 +93,24 @@ function applicabilityOf(compiled: CompiledScorer, values: readonly unknown[], {
   testProfile(compiled, profile, applies);
   for (let n = 0; n < questions.length; n++) {
     const q = questions[n]!;
-    const v = q.appliesToTest >= 0 && applies[q.appliesToTest] === 0 ? EXCLUDED : !q.showIf || q.showIf(shown) ? ASKED : gatedVisibility(q.gates, status, n);
+    const fits = q.appliesToTest < 0 || applies[q.appliesToTest] !== 0;
+    const v = visibilityOf(fits, fits && (!q.showIf || q.showIf(shown)), q.gates, status, n);
     const answer = values[q.slot];
     const knownAs = known[q.slot] ?? UNKNOWN;
     if (answer !== undefined && (v !== ASKED || (knownAs === UNKNOWN && !q.valid(answer)))) return undefined;
     visibility[n] = v;
     // An asked question whose answer is known to be one is answered: the answer itself (an object
     // somewhere in memory) need not be looked at to tell it from "n/a".
-    status[n] = v === ASKED && knownAs === VALID_ANSWER ? ANSWERED_STATUS : statusOf(v, answer);
+    status[n] = v === ASKED && knownAs === VALID_ANSWER ? ANSWERED : statusOf(v, answer);
     // Written whatever they hold, so that arrays reused from the row before keep nothing of it.
     shown[q.slot] = v === ASKED ? answer : undefined;
-    scored[q.slot] = status[n] === ANSWERED_STATUS ? answer : undefined;
+    scored[q.slot] = status[n] === ANSWERED ? answer : undefined;
   }
   return { values, codes, visibility, status, shown, scored, profile, applies };
 }
 
 function testProfile(compiled: CompiledScorer, profile: readonly unknown[], applies: Uint8Array): void {
   for (let k = 0; k < compiled.appliesTests.length; k++) applies[k] = compiled.appliesTests[k]!(profile) ? 1 : 0;
-}
-
-/**
- * A question whose showIf is false: excluded when its gates examined so far (question numbers
- * below `examinedBelow`) are all not applicable, and there is at least one; hidden otherwise.
- */
-export function gatedVisibility(gates: readonly number[], status: Uint8Array, examinedBelow: number): number {
-  let seen = 0;
-  for (const g of gates) {
-    if (g >= examinedBelow) continue;
-    seen++;
-    if (status[g] !== NOT_APPLICABLE_STATUS) return HIDDEN;
-  }
-  return seen > 0 ? EXCLUDED : HIDDEN;
-}
-
-export function statusOf(visibility: number, answer: unknown): number {
-  return visibility === EXCLUDED ? NOT_APPLICABLE_STATUS : visibility === HIDDEN ? HIDDEN_STATUS : answer === undefined ? UNANSWERED_STATUS : isNotApplicable(answer) ? NOT_APPLICABLE_STATUS : ANSWERED_STATUS;
 }
 
 /** The row state of a document whose applicability is already known (from `validateAnswers`). */
@@ -158,7 +133,7 @@ export function rowStateFrom(compiled: CompiledScorer, doc: AnswersDocument, bas
     visibility[n] = VISIBILITY.indexOf(base.visibility.get(q.entry.question.id)!);
     status[n] = STATUS.indexOf(base.status.get(q.entry.question.id)!);
     if (visibility[n] === ASKED && answer !== undefined) shown[q.slot] = answer;
-    if (status[n] === ANSWERED_STATUS) scored[q.slot] = answer;
+    if (status[n] === ANSWERED) scored[q.slot] = answer;
   });
   return { values, codes: NO_CODES, visibility, status, shown, scored, profile, applies };
 }
