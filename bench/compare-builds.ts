@@ -52,8 +52,10 @@ async function buildAt(root: string): Promise<Build> {
   const loaded = loadOwnContent();
   if (!loaded.ok) throw new Error(`${root}: content invalid`);
   const scorer = createRowScorer(loaded.value.content, 'fr', suggestions);
-  const pillars = scorer.compiled.pillars.map((p) => p.id);
-  const layout = { pillars, indicators: scorer.compiled.indicators.map((i) => i.id), suggestions };
+  // The columns in content order, as a batch writes them (whatever a build calls its compiled content).
+  const ordered = [...loaded.value.content.pillars].sort((a, b) => a.order - b.order);
+  const pillars = ordered.map((p) => p.id);
+  const layout = { pillars, indicators: ordered.flatMap((p) => p.indicators.map((i) => i.id)), suggestions };
   return { root, score: (chunk) => scoreWork(scorer, chunk, { format: 'csv', delimiter: ';', layout }, pillars), nanoseconds: 0 };
 }
 

@@ -17,7 +17,7 @@ import { outputFormatOf } from '../src/batch/write-results.js';
 import { templateBytes } from '../src/batch/write-template.js';
 import { loadContent } from '../src/content/load-content.js';
 import { createScorer, score } from '../src/core/score.js';
-import { suggest } from '../src/core/suggest.js';
+import { suggestActions as suggest } from '../src/app/suggest-actions.js';
 import type { AnswersDocument } from '../src/core/content-model.js';
 
 const loaded = loadContent();

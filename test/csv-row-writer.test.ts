@@ -22,7 +22,7 @@ const IDS = ['=1+1', '+33', '-ORG', '@x', 'ORG;1', 'ORG,1', 'ORG\t1', 'ORG|1', '
 
 /** What the writer is held to: the rows as results, written by formatRows, counted by tallyOf. */
 function reference(chunk: CsvChunk, format: TextFormat, suggestions: number, tallied = pillars) {
-  const list = new ResultList(createRowScorer(content, 'fr', suggestions).compiled);
+  const list = new ResultList(createRowScorer(content, 'fr', suggestions).engine);
   scoreCsvChunk(createRowScorer(content, 'fr', suggestions), chunk, list);
   return { text: formatRows(format, list.results), tally: tallyOf(list.results, tallied) };
 }
@@ -78,7 +78,7 @@ describe('CSV rows written as bytes', () => {
 
   it('when a suggestion names an action the content does not hold at its position, then the writer refuses it rather than write another action', () => {
     const scorer = createRowScorer(content, 'fr', 3);
-    const writer = new CsvRowWriter(scorer.compiled, { pillars, indicators, suggestions: 1 }, ';', pillars);
+    const writer = new CsvRowWriter(scorer.engine, { pillars, indicators, suggestions: 1 }, ';', pillars);
     const scores = { global: 50, pillars: new Float64Array(pillars.length), indicators: new Float64Array(indicators.length), criteria: new Float64Array(0), points: new Float64Array(0), available: new Float64Array(0) };
     const [first, second] = content.actions;
     const suggestion = { actionId: second!.id, actionAt: 0, indicator: first!.indicator, gains: { global: 1, pillar: 1, indicator: 1 }, projectedGlobal: 51, projectedPillar: 51, projectedIndicator: 51, effort: first!.effort, cost: first!.cost, durationMonths: first!.durationMonths };

@@ -5,9 +5,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { random } from './support/generate-answers.js';
 import { ByteCellReader, plainNumberOf } from '../src/batch/byte-cell.js';
-import { ValueCodes } from '../src/core/value-codes.js';
+import { ValueCodes } from '../src/engine/value-codes.js';
 import { answerValidator } from '../src/core/answer-value.js';
-import { UNKNOWN, VALID_ANSWER, VALID_NOT_APPLICABLE } from '../src/core/row-state.js';
+import { Known } from '../src/engine/index.js';
+
+const { unknown: UNKNOWN, validAnswer: VALID_ANSWER, validNotApplicable: VALID_NOT_APPLICABLE } = Known;
 import type { CsvChunk } from '../src/batch/csv-chunk.js';
 import { readCsvChunks } from '../src/batch/csv-chunks.js';
 import { UNCLOSED_QUOTE } from '../src/batch/unreadable-rows.js';
@@ -27,7 +29,7 @@ const index = indexContent(content);
 
 /** A chunk's rows as results, read one way or the other. */
 function resultsOf(scorer: RowScorer, chunk: CsvChunk, read: (scorer: RowScorer, chunk: CsvChunk, sink: RowSink) => number) {
-  const list = new ResultList(scorer.compiled);
+  const list = new ResultList(scorer.engine);
   read(scorer, chunk, list);
   return list.results;
 }

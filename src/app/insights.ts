@@ -1,6 +1,7 @@
 import { canReadAssessment, organisationAccess, type Actor } from '../core/access.js';
 import { compareResults, type Comparison } from '../core/compare.js';
-import { suggest, type Suggestion } from '../core/suggest.js';
+import type { Suggestion } from '../core/suggest.js';
+import { suggestActions } from './suggest-actions.js';
 import { bilingual, type Lang } from '../core/text.js';
 import type { Assessment } from '../store/records.js';
 import type { AppContext } from './app-context.js';
@@ -16,7 +17,7 @@ function readableAssessment(ctx: AppContext, actor: Actor, id: number): Assessme
 export async function suggestionsFor(ctx: AppContext, actor: Actor, assessmentId: number): Promise<Result<{ assessment: Assessment; global: number | null; suggestions: Suggestion[] }>> {
   const assessment = readableAssessment(ctx, actor, assessmentId);
   if (!assessment) return notFound('Évaluation', 'Assessment');
-  const outcome = await suggest(ctx.scorer, { profile: assessment.profile, answers: assessment.answers });
+  const outcome = await suggestActions(ctx.scorer, { profile: assessment.profile, answers: assessment.answers });
   if (!outcome.ok) return invalid(outcome.issues);
   return ok({ assessment, global: outcome.value.result.global, suggestions: outcome.value.suggestions });
 }

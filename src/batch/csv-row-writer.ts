@@ -1,5 +1,4 @@
-import type { CompiledScorer, RowScores } from '../core/compiled-scorer.js';
-import type { RankedAction } from '../core/quick-suggest.js';
+import type { Engine, RankedAction, RowScores } from '../engine/index.js';
 import type { Tally } from './batch-summary.js';
 import { cellsOf, csvLine, safeCell, type OutputLayout } from './format-rows.js';
 import { okResult, type RowResult, type RowSink } from './score-row.js';
@@ -54,21 +53,21 @@ export class CsvRowWriter implements RowSink {
   private readonly rowBytes: number;
 
   constructor(
-    private readonly compiled: CompiledScorer,
+    private readonly engine: Engine,
     private readonly layout: OutputLayout,
     private readonly delimiterText: string,
     tallyPillars: readonly string[],
   ) {
     this.delimiter = delimiterText.charCodeAt(0);
-    this.pillarAt = layout.pillars.map((id) => compiled.pillars.findIndex((p) => p.id === id));
-    this.tallyAt = tallyPillars.map((id) => compiled.pillars.findIndex((p) => p.id === id));
-    this.indicatorAt = layout.indicators.map((id) => compiled.indicators.findIndex((i) => i.id === id));
+    this.pillarAt = layout.pillars.map((id) => engine.pillars.indexOf(id));
+    this.tallyAt = tallyPillars.map((id) => engine.pillars.indexOf(id));
+    this.indicatorAt = layout.indicators.map((id) => engine.indicators.indexOf(id));
     if (!CsvRowWriter.writes(delimiterText)) throw new Error(`CsvRowWriter: delimiter ${JSON.stringify(delimiterText)} is not one ASCII character`);
     if ([...this.pillarAt, ...this.tallyAt, ...this.indicatorAt].includes(-1)) throw new Error('CsvRowWriter: layout and content differ');
     // An action id holding the delimiter or a quote would need quoting: as csvLine writes it.
-    for (const action of compiled.index.content.actions) {
-      this.actionBytes.push(bytesOf(csvLine([action.id], delimiterText).slice(0, -1)));
-      this.actionIds.push(action.id);
+    for (const action of engine.actions) {
+      this.actionBytes.push(bytesOf(csvLine([action], delimiterText).slice(0, -1)));
+      this.actionIds.push(action);
     }
     const longestAction = Math.max(0, ...this.actionBytes.map((b) => b.length));
     const scores = 1 + this.pillarAt.length + this.indicatorAt.length;
@@ -80,7 +79,7 @@ export class CsvRowWriter implements RowSink {
    * first: the cells are then written with local indices, not through a method per cell.
    */
   scored(row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[]): void {
-    if (!plainId(id, this.delimiterText)) return this.result(okResult(this.compiled, row, id, scores, suggestions));
+    if (!plainId(id, this.delimiterText)) return this.result(okResult(this.engine, row, id, scores, suggestions));
     // An identifier's character takes at most 3 bytes in UTF-8 (4 for a pair, which is 2 characters).
     this.room(this.rowBytes + 3 * id.length);
     const out = this.bytes;
@@ -116,7 +115,7 @@ export class CsvRowWriter implements RowSink {
     const line = bytesOf(csvLine(cellsOf(this.layout, result), this.delimiterText));
     this.room(line.length);
     this.length = putBytes(this.bytes, this.length, line);
-    const pillars = this.compiled.pillars.map((p) => (result.ok ? result.pillars[p.id] ?? Number.NaN : Number.NaN));
+    const pillars = this.engine.pillars.map((p) => (result.ok ? result.pillars[p] ?? Number.NaN : Number.NaN));
     this.count(result.ok, result.ok ? result.global ?? Number.NaN : Number.NaN, pillars);
   }
 

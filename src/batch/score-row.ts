@@ -1,8 +1,7 @@
-import { rowScores, scoreOrNull, type CompiledScorer, type RowScores } from '../core/compiled-scorer.js';
+import type { ContentIndex } from '../core/content-index.js';
 import type { AnswersDocument, AnswerValue, Question } from '../core/content-model.js';
 import { viewIssue, type Issue } from '../core/issue.js';
-import { topSuggestions, type compileActions, type RankedAction } from '../core/quick-suggest.js';
-import { checkRow, rowStateFrom, UNANSWERED_STATUS, UNKNOWN, valuesOf, type RowBuffers, type RowState } from '../core/row-state.js';
+import { Known, scoreOrNull, type Engine, type EngineRow, type RankedAction, type RowScores } from '../engine/index.js';
 import { localize, type Lang, type LocalizedText } from '../core/text.js';
 import { missingAnswerIssue, missingAnswers, validateAnswers } from '../core/validate-answers.js';
 import { parseAnswersDocument } from '../core/answers-document.js';
@@ -48,8 +47,8 @@ export type RowResult =
   | { row: number; skip: true };
 
 export interface RowScorer {
-  compiled: CompiledScorer;
-  actions: ReturnType<typeof compileActions>;
+  index: ContentIndex;
+  engine: Engine;
   lang: Lang;
   /** How many suggested actions per row (0: none, faster). */
   suggestions: number;
@@ -57,8 +56,9 @@ export interface RowScorer {
   partial: boolean;
   /** Rows naming one of these organisations (by their organisation or SIREN columns, never by `id`: see store-refs.ts) keep their answers in the result, to be stored. */
   keep?: ReadonlySet<string>;
-  /** Arrays a row is worked in, reused by the next (rows are scored one after the other). */
-  buffers: { values: unknown[]; codes: Int32Array; row: RowBuffers; scores: RowScores; record: PlainRecord; known: Uint8Array };
+  /** The row the engine works in, and the record read from bytes, reused by the next (rows are scored one after the other). */
+  row: EngineRow;
+  record: PlainRecord;
 }
 
 /**
@@ -75,10 +75,10 @@ export interface RowSink {
 export class ResultList implements RowSink {
   readonly results: Exclude<RowResult, { skip: true }>[] = [];
 
-  constructor(private readonly compiled: CompiledScorer) {}
+  constructor(private readonly engine: Engine) {}
 
   scored(row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[]): void {
-    this.results.push(okResult(this.compiled, row, id, scores, suggestions));
+    this.results.push(okResult(this.engine, row, id, scores, suggestions));
   }
 
   result(result: Exclude<RowResult, { skip: true }>): void {
@@ -87,11 +87,11 @@ export class ResultList implements RowSink {
 }
 
 /** A valid row's result, scores by id. */
-export function okResult(compiled: CompiledScorer, row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[], kept?: KeptRow): Extract<RowResult, { ok: true }> {
+export function okResult(engine: Engine, row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[], kept?: KeptRow): Extract<RowResult, { ok: true }> {
   const pillars: Record<string, number | null> = {};
-  compiled.pillars.forEach((p, n) => (pillars[p.id] = scoreOrNull(scores.pillars[n]!)));
+  engine.pillars.forEach((p, n) => (pillars[p] = scoreOrNull(scores.pillars[n]!)));
   const indicators: Record<string, number | null> = {};
-  compiled.indicators.forEach((i, n) => (indicators[i.id] = scoreOrNull(scores.indicators[n]!)));
+  engine.indicators.forEach((i, n) => (indicators[i] = scoreOrNull(scores.indicators[n]!)));
   return { row, id, ok: true, global: scoreOrNull(scores.global), pillars, indicators, suggestions: suggestions.map((s) => s.actionId), ...(kept && { kept }) };
 }
 
@@ -101,7 +101,7 @@ export function scoreRow(scorer: RowScorer, input: InputRow): RowResult {
   if (input.document === undefined && isLabelRow(input.cells)) return { row: input.row, skip: true };
   const built = input.document === undefined ? fromCells(scorer, input.cells) : fromJson(scorer, input.document);
   if (!built.ok) return { row: input.row, id: built.id, ok: false, problems: built.issues.map((i) => problem(i, scorer.lang)) };
-  const one = new ResultList(scorer.compiled);
+  const one = new ResultList(scorer.engine);
   scoreDocument(scorer, input.row, built.id, built.doc, one, built.refs);
   return input.refused ? withRefused(one.results[0]!, input.refused, scorer.lang) : one.results[0]!;
 }
@@ -122,19 +122,18 @@ function unreadableRow(row: number, reason: LocalizedText, lang: Lang): Extract<
 
 /** Validates, scores and suggests for one organisation's answers; `refs`: what the row says of its organisation, when rows may be kept. */
 function scoreDocument(scorer: RowScorer, row: number, id: string, doc: AnswersDocument, sink: RowSink, refs?: readonly string[]): void {
-  const values = valuesOf(scorer.compiled, doc);
-  const state = values && checkRow(scorer.compiled, values, scorer.buffers.row);
-  if (state) return scoreState(scorer, row, id, state, () => doc, sink, refs);
+  if (scorer.row.setDocument(doc)) return scoreState(scorer, row, id, () => doc, sink, refs);
   // A problem somewhere: the full validation names every one.
-  const { issues, applicability } = validateAnswers(scorer.compiled.index, doc);
+  const { issues, applicability } = validateAnswers(scorer.index, doc);
   if (issues.length > 0) {
     // Every problem at once, as submission lists them, so one correction of the file is enough.
     // With the profile wrong, which questions are asked is not known: missing ones would mislead.
     const profileWrong = issues.some((i) => i.path.startsWith('/profile'));
-    const missing = scorer.partial || profileWrong ? [] : missingAnswers(scorer.compiled.index, applicability.status).map(missingAnswerIssue);
+    const missing = scorer.partial || profileWrong ? [] : missingAnswers(scorer.index, applicability.status).map(missingAnswerIssue);
     return sink.result({ row, id, ok: false, problems: [...issues, ...missing].map((i) => problem(i, scorer.lang)) });
   }
-  scoreState(scorer, row, id, rowStateFrom(scorer.compiled, doc, applicability), () => doc, sink, refs);
+  scorer.row.setValidated(doc, applicability);
+  scoreState(scorer, row, id, () => doc, sink, refs);
 }
 
 const NO_SUGGESTIONS: readonly RankedAction[] = [];
@@ -144,25 +143,15 @@ const NO_SUGGESTIONS: readonly RankedAction[] = [];
  * A row leaving required questions unanswered is rejected, naming each (unless the batch is partial):
  * its score would not be the Impact Score, which is taken on a complete questionnaire.
  */
-function scoreState(scorer: RowScorer, row: number, id: string, state: RowState, doc: () => AnswersDocument, sink: RowSink, refs?: readonly string[]): void {
-  const { compiled } = scorer;
-  if (!scorer.partial && !isComplete(compiled, state)) {
-    return sink.result({ row, id, ok: false, problems: unansweredOf(compiled, state).map((q) => problem(missingAnswerIssue(q), scorer.lang)) });
+function scoreState(scorer: RowScorer, row: number, id: string, doc: () => AnswersDocument, sink: RowSink, refs?: readonly string[]): void {
+  const { engine } = scorer;
+  if (!scorer.partial && !scorer.row.complete()) {
+    return sink.result({ row, id, ok: false, problems: scorer.row.unanswered().map((q) => problem(missingAnswerIssue(q), scorer.lang)) });
   }
-  const scores = rowScores(compiled, state, scorer.buffers.scores);
-  const suggestions = scorer.suggestions > 0 ? topSuggestions(compiled, scorer.actions, state, scores, scorer.suggestions) : NO_SUGGESTIONS;
-  if (refs?.some((ref) => scorer.keep?.has(ref))) sink.result(okResult(compiled, row, id, scores, suggestions, { refs, document: doc() }));
+  const scores = scorer.row.score();
+  const suggestions = scorer.suggestions > 0 ? scorer.row.topActions(scorer.suggestions) : NO_SUGGESTIONS;
+  if (refs?.some((ref) => scorer.keep?.has(ref))) sink.result(okResult(engine, row, id, scores, suggestions, { refs, document: doc() }));
   else sink.scored(row, id, scores, suggestions);
-}
-
-function isComplete(compiled: CompiledScorer, state: RowState): boolean {
-  const { questions } = compiled;
-  for (let n = 0; n < questions.length; n++) if (state.status[n] === UNANSWERED_STATUS && questions[n]!.required) return false;
-  return true;
-}
-
-function unansweredOf(compiled: CompiledScorer, state: RowState): string[] {
-  return compiled.questions.filter((q, n) => state.status[n] === UNANSWERED_STATUS && q.required).map((q) => q.entry.question.id);
 }
 
 type Built = { ok: true; doc: AnswersDocument; id: string; refs?: readonly string[] } | { ok: false; id: string; issues: Issue[] };
@@ -217,16 +206,16 @@ function planOf(scorer: RowScorer, header: readonly string[]): ColumnPlan {
   if (!byHeader) plans.set(scorer, (byHeader = new Map()));
   let plan = byHeader.get(key);
   if (plan) return plan;
-  const index = scorer.compiled.index;
+  const { index } = scorer;
   const columns: ColumnPlan['columns'] = [];
   header.forEach((id, i) => {
     const field = index.profileFields.get(id);
     const question = field ?? index.questions.get(id)?.question;
-    if (question) columns.push({ index: i, id, slot: scorer.compiled.slots.get(id)!, profile: field !== undefined, question, parse: cellParser(question) });
+    if (question) columns.push({ index: i, id, slot: scorer.engine.slotOf(id)!, profile: field !== undefined, question, parse: cellParser(question) });
   });
   plan = {
     idIndex: header.indexOf(ID_COLUMN), nameIndex: header.indexOf(NAME_COLUMN), organisationIndex: header.indexOf(ORGANISATION_COLUMN), sirenIndex: header.indexOf(SIREN_COLUMN),
-    oneColumnPerSlot: false, columns, cells: new ByteCellReader(columns, scorer.compiled.codes),
+    oneColumnPerSlot: false, columns, cells: new ByteCellReader(columns, scorer.engine.codes),
   };
   plan.oneColumnPerSlot = new Set(plan.columns.map((c) => c.slot)).size === plan.columns.length;
   byHeader.set(key, plan);
@@ -259,13 +248,11 @@ export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink)
   const plan = planOf(scorer, chunk.header);
   const { bytes } = chunk;
   const delimiter = chunk.delimiter.charCodeAt(0);
-  const record = scorer.buffers.record;
+  const { record } = scorer;
   const textOf = textReader(chunk);
   const quoted = quotedRecords(bytes, chunk.delimiter, textOf);
   // Slots no column of this header fills stay empty for the whole chunk (see scorePlainRecord).
-  scorer.buffers.values.fill(undefined);
-  scorer.buffers.known.fill(UNKNOWN);
-  scorer.buffers.codes.fill(-1);
+  scorer.row.clear();
   let row = chunk.firstRow;
   for (let at = 0; at < bytes.length; row++) {
     const text = quoted.size > 0 ? quoted.get(at) : undefined;
@@ -285,29 +272,23 @@ export function scoreCsvChunk(scorer: RowScorer, chunk: CsvChunk, sink: RowSink)
 }
 
 function scorePlainRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: string, bytes: Uint8Array, record: PlainRecord, textOf: TextOf, sink: RowSink): void {
-  const { values, known, codes } = scorer.buffers;
+  const { row: state } = scorer;
   const { columns, oneColumnPerSlot, cells } = plan;
   // Each column's slot is written whatever the cell holds, which clears what the row before left
   // there; where two columns fill one slot, the last non-empty cell wins, as in documentOf.
-  if (!oneColumnPerSlot) {
-    values.fill(undefined);
-    known.fill(UNKNOWN);
-    codes.fill(-1);
-  }
+  if (!oneColumnPerSlot) state.clear();
   for (let k = 0; k < columns.length; k++) {
     const c = columns[k]!;
     const value = c.index < record.count ? cells.read(k, bytes, record.starts[c.index]!, record.ends[c.index]!, textOf, record.hashes[c.index]!) : undefined;
     if (value === undefined && !oneColumnPerSlot) continue;
-    values[c.slot] = value;
-    known[c.slot] = value !== undefined ? cells.known : UNKNOWN;
-    codes[c.slot] = value !== undefined ? cells.code : -1;
+    state.set(c.slot, value, value !== undefined ? cells.known : Known.unknown, value !== undefined ? cells.code : -1);
   }
-  const state = checkRow(scorer.compiled, values, scorer.buffers.row, known, codes);
+  const valid = state.check();
   // The record's texts are made only for a row with a problem, or one to keep.
   const texts = () => Array.from({ length: record.count }, (_, i) => textOf(record.starts[i]!, record.ends[i]!));
   const refs = scorer.keep && refsOf(scorer, plan, (i) => (i < record.count ? textOf(record.starts[i]!, record.ends[i]!) : undefined));
-  if (!state) return scoreDocument(scorer, row, id, documentOf(plan, texts()), sink, refs);
-  scoreState(scorer, row, id, state, () => documentOf(plan, texts()), sink, refs);
+  if (!valid) return scoreDocument(scorer, row, id, documentOf(plan, texts()), sink, refs);
+  scoreState(scorer, row, id, () => documentOf(plan, texts()), sink, refs);
 }
 
 /** Whether every cell of a record is blank (`cell.trim() === ''`): bytes other than ASCII spaces are decoded to be sure. */
@@ -336,16 +317,14 @@ function textReader(chunk: CsvChunk): TextOf {
 
 /** One record straight into the row's arrays; the answers document is built only for a row with a problem, or one to keep. */
 function scoreRecord(scorer: RowScorer, plan: ColumnPlan, row: number, id: string, record: readonly unknown[], sink: RowSink): void {
-  const { values } = scorer.buffers;
-  values.fill(undefined);
+  scorer.row.clear();
   for (const c of plan.columns) {
     const value = c.parse(record[c.index]);
-    if (value !== undefined) values[c.slot] = value;
+    if (value !== undefined) scorer.row.set(c.slot, value, Known.unknown, -1);
   }
-  const state = checkRow(scorer.compiled, values, scorer.buffers.row);
   const refs = scorer.keep && refsOf(scorer, plan, (i) => record[i]);
-  if (!state) return scoreDocument(scorer, row, id, documentOf(plan, record), sink, refs);
-  scoreState(scorer, row, id, state, () => documentOf(plan, record), sink, refs);
+  if (!scorer.row.check()) return scoreDocument(scorer, row, id, documentOf(plan, record), sink, refs);
+  scoreState(scorer, row, id, () => documentOf(plan, record), sink, refs);
 }
 
 /** The answers document of one row: each known column's cell read for its question; other columns ignored. */

@@ -28,7 +28,7 @@ export function scoreWork(scorer: RowScorer, work: Work, format: TextFormat | un
   if (Array.isArray(work)) {
     results = work.map((row) => scoreRow(scorer, row));
   } else {
-    const list = new ResultList(scorer.compiled);
+    const list = new ResultList(scorer.engine);
     scoreCsvChunk(scorer, work, list);
     results = list.results;
   }
@@ -45,6 +45,6 @@ function csvWriterOf(scorer: RowScorer, format: Extract<TextFormat, { format: 'c
   let byFormat = writers.get(scorer);
   if (!byFormat) writers.set(scorer, (byFormat = new Map()));
   let writer = byFormat.get(key);
-  if (!writer) byFormat.set(key, (writer = new CsvRowWriter(scorer.compiled, format.layout, format.delimiter, pillars)));
+  if (!writer) byFormat.set(key, (writer = new CsvRowWriter(scorer.engine, format.layout, format.delimiter, pillars)));
   return writer;
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content/load-content.js';
-import { applyChanges } from '../../src/core/apply-changes.js';
-import type { AnswersDocument } from '../../src/core/content-model.js';
-import { createScorer, score } from '../../src/core/score.js';
-import { byLikeness, suggest } from '../../src/core/suggest.js';
+import { loadContent } from '../src/content/load-content.js';
+import { applyChanges } from '../src/core/apply-changes.js';
+import type { AnswersDocument } from '../src/core/content-model.js';
+import { createScorer, score } from '../src/core/score.js';
+import { suggestActions as suggest } from '../src/app/suggest-actions.js';
+import { byLikeness } from '../src/core/suggest.js';
 
 const loaded = loadContent();
 if (!loaded.ok) throw new Error('content');

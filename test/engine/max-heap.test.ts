@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MaxHeap } from '../../src/core/max-heap.js';
+import { MaxHeap } from '../../src/engine/max-heap.js';
 
 describe('the heap that picks the most promising action', () => {
   it('when keys are pushed, and the top one lowered or taken at random, then what is taken is never below what is left', () => {

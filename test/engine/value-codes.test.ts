@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CODES, ValueCodes } from '../../src/core/value-codes.js';
+import { MAX_CODES, ValueCodes } from '../../src/engine/value-codes.js';
 
 describe('codes of the values a slot holds', () => {
   it('when values are coded, then the same value at a slot always gets the same code, and another value another code', () => {

@@ -1,5 +1,5 @@
-import type { CompiledScorer } from './compiled-scorer.js';
-import type { CriterionReach } from './criterion-reach.js';
+import type { AnswerMemo } from './answer-memo.js';
+import type { CompiledRules } from './compiled-rules.js';
 
 /**
  * The content's aggregation and the actions' reach as flat typed arrays, made once per content
@@ -34,8 +34,9 @@ export interface SuggestionLayout {
   touchStart: Int32Array;
   touchPosition: Int32Array;
   touchMax: Float64Array;
-  /** ... and the most points each can have once the action is done, where that is known (see `CriterionReach`). */
-  touchReach: (CriterionReach | undefined)[];
+  /** ... and the most points each can have once the action is done, where that is known (see `criterionReach`), by the answer in its question's slot. */
+  touchReach: (AnswerMemo<number> | undefined)[];
+  touchSlot: Int32Array;
 }
 
 /** What the layout needs to know of one action (see `CompiledAction`). */
@@ -45,25 +46,25 @@ export interface ActionReach {
   indicator: number;
   pillar: number;
   /** Indicators it can move, each with the positions of its criteria the action touches, and their reach. */
-  moves: { indicator: number; touched: readonly number[]; reach: readonly (CriterionReach | undefined)[] }[];
+  moves: { indicator: number; touched: readonly number[]; reach: readonly (AnswerMemo<number> | undefined)[] }[];
 }
 
-export function suggestionLayout(compiled: CompiledScorer, actions: readonly ActionReach[]): SuggestionLayout {
-  const criteria = compiled.indicators.flatMap((i) => i.criteria);
+export function suggestionLayout(rules: CompiledRules, actions: readonly ActionReach[]): SuggestionLayout {
+  const criteria = rules.indicators.flatMap((i) => i.criteria);
   if (criteria.some((k, n) => k.position !== n)) throw new Error('criteria positions are not in order');
-  const pillarOf = new Int32Array(compiled.indicators.length);
-  compiled.pillars.forEach((p, pn) => p.indicators.forEach((n) => (pillarOf[n] = pn)));
+  const pillarOf = new Int32Array(rules.indicators.length);
+  rules.pillars.forEach((p, pn) => p.indicators.forEach((n) => (pillarOf[n] = pn)));
   const moves = actions.flatMap((a) => a.moves);
-  const movesPillar = new Uint8Array(actions.length * compiled.pillars.length);
-  actions.forEach((a, i) => a.moves.forEach((m) => (movesPillar[i * compiled.pillars.length + pillarOf[m.indicator]!] = 1)));
+  const movesPillar = new Uint8Array(actions.length * rules.pillars.length);
+  actions.forEach((a, i) => a.moves.forEach((m) => (movesPillar[i * rules.pillars.length + pillarOf[m.indicator]!] = 1)));
   return {
-    indicators: compiled.indicators.length,
-    pillars: compiled.pillars.length,
-    indicatorWeight: Float64Array.from(compiled.indicators, (i) => i.weight),
+    indicators: rules.indicators.length,
+    pillars: rules.pillars.length,
+    indicatorWeight: Float64Array.from(rules.indicators, (i) => i.weight),
     indicatorPillar: pillarOf,
-    pillarWeight: Float64Array.from(compiled.pillars, (p) => p.weight),
-    pillarStart: starts(compiled.pillars.map((p) => p.indicators.length)),
-    pillarIndicators: Int32Array.from(compiled.pillars.flatMap((p) => p.indicators)),
+    pillarWeight: Float64Array.from(rules.pillars, (p) => p.weight),
+    pillarStart: starts(rules.pillars.map((p) => p.indicators.length)),
+    pillarIndicators: Int32Array.from(rules.pillars.flatMap((p) => p.indicators)),
     effort: Float64Array.from(actions, (a) => a.effortUnits),
     ownIndicator: Int32Array.from(actions, (a) => a.indicator),
     ownPillar: Int32Array.from(actions, (a) => a.pillar),
@@ -76,6 +77,7 @@ export function suggestionLayout(compiled: CompiledScorer, actions: readonly Act
     touchPosition: Int32Array.from(moves.flatMap((m) => m.touched)),
     touchMax: Float64Array.from(moves.flatMap((m) => m.touched), (k) => criteria[k]!.max),
     touchReach: moves.flatMap((m) => m.reach),
+    touchSlot: Int32Array.from(moves.flatMap((m) => m.touched), (k) => criteria[k]!.questionSlots[0] ?? -1),
   };
 }
 
