@@ -13,12 +13,12 @@
  * (scoring in one thread: reading cells, checking, scoring, suggesting, writing) and its ratio to
  * the first.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readCsvChunks } from '../src/batch/csv-chunks.js';
-import type { CsvChunk } from '../src/batch/csv-chunk.js';
+import { readCsvChunks } from '../src/batch/csv/csv-chunks.js';
+import type { CsvChunk } from '../src/batch/csv/csv-chunk.js';
 import { loadContent } from '../src/content/load-content.js';
 import { indexContent } from '../src/core/content-index.js';
 import { writePortfolio } from '../test/support/generate-portfolio.js';
@@ -43,20 +43,23 @@ interface Build {
   nanoseconds: number;
 }
 
-/** A build's own batch code, with the content it loads itself. */
+/** A build's own batch code, with the content it loads itself (builds before issue #20 called the batch's context a row scorer). */
 async function buildAt(root: string): Promise<Build> {
   const load = async <T>(path: string) => (await import(pathToFileURL(join(root, path)).href)) as T;
   const { loadContent: loadOwnContent } = await load<typeof import('../src/content/load-content.js')>('src/content/load-content.js');
-  const { createRowScorer } = await load<typeof import('../src/batch/row-scorer.js')>('src/batch/row-scorer.js');
+  type Create = typeof import('../src/batch/batch-context.js')['createBatchContext'];
+  const create = existsSync(join(root, 'src/batch/batch-context.js'))
+    ? (await load<{ createBatchContext: Create }>('src/batch/batch-context.js')).createBatchContext
+    : (await load<{ createRowScorer: Create }>('src/batch/row-scorer.js')).createRowScorer;
   const { scoreWork } = await load<typeof import('../src/batch/score-work.js')>('src/batch/score-work.js');
   const loaded = loadOwnContent();
   if (!loaded.ok) throw new Error(`${root}: content invalid`);
-  const scorer = createRowScorer(loaded.value.content, 'fr', suggestions);
+  const context = create(loaded.value.content, 'fr', suggestions);
   // The columns in content order, as a batch writes them (whatever a build calls its compiled content).
   const ordered = [...loaded.value.content.pillars].sort((a, b) => a.order - b.order);
   const pillars = ordered.map((p) => p.id);
   const layout = { pillars, indicators: ordered.flatMap((p) => p.indicators.map((i) => i.id)), suggestions };
-  return { root, score: (chunk) => scoreWork(scorer, chunk, { format: 'csv', delimiter: ';', layout }, pillars), nanoseconds: 0 };
+  return { root, score: (chunk) => scoreWork(context, chunk, { format: 'csv', delimiter: ';', layout }, pillars), nanoseconds: 0 };
 }
 
 const loaded = loadContent();

@@ -49,7 +49,7 @@ interface Output {
   id: string;
   ok: boolean;
   global?: number | null;
-  problems?: { column: string; message: string }[];
+  problems?: { code: string; path: string; message: string }[];
 }
 
 // ---- CSV: rows of the examples, some with a quoted note spanning two lines, then broken here and there.

@@ -2,10 +2,10 @@ import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tallyOf, SummaryBuilder } from '../src/batch/batch-summary.js';
-import type { RowResult } from '../src/batch/score-row.js';
+import type { WrittenResult } from '../src/batch/row-result.js';
 import { csvLine } from '../src/batch/format-rows.js';
 
-type Written = Exclude<RowResult, { skip: true }>;
+type Written = WrittenResult;
 
 // Cells as results hold them: scores, row numbers, identifiers, action ids, error texts with anything in them.
 const cell = fc.oneof(

@@ -13,7 +13,7 @@ const question = (id: string) => index.profileFields.get(id) ?? index.questions.
 const [percentage, number, single, text] = ['inclusion-disabled-rate', 'gender-equality-index', 'inclusion-hires', 'inclusion-evidence'].map(question);
 const read = (value: unknown, numFmt: string | undefined, q: Question | null = percentage!, formatsKnown = true) => {
   const result = readXlsxCell(value, () => numFmt, q ?? undefined, formatsKnown);
-  return 'value' in result ? result.value : `refused: ${localize(result.refused, 'en')}`;
+  return 'value' in result ? result.value : `refused: ${localize(result.refused.message, 'en')}`;
 };
 
 describe('workbook cells read by their number format', () => {
@@ -52,7 +52,7 @@ describe('workbook cells read by their number format', () => {
     expect(read(date, 'dd/mm/yyyy', null)).toBe('2026-08-31');
     for (const q of [percentage!, number!, single!]) expect(read(date, 'dd/mm/yyyy', q)).toMatch(/^refused: the cell holds a date \(2026-08-31\)/);
     const refused = readXlsxCell(new Date(Date.UTC(2026, 4, 12, 9, 30)), () => 'd/m h:mm', single);
-    expect('refused' in refused && localize(refused.refused, 'fr')).toMatch(/^la cellule contient une date \(12\/05\/2026 09:30\)/);
+    expect('refused' in refused && localize(refused.refused.message, 'fr')).toMatch(/^la cellule contient une date \(12\/05\/2026 09:30\)/);
   });
 
   it('when a percent cell answers a number question it is refused, and elsewhere it is the text it shows', () => {

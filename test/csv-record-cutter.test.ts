@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BROKEN, CsvRecordCutter, MORE } from '../src/batch/csv-record-cutter.js';
-import { csvRecords } from '../src/batch/csv-records.js';
+import { BROKEN, CsvRecordCutter, MORE } from '../src/batch/csv/csv-record-cutter.js';
+import { csvRecords } from '../src/batch/csv/csv-records.js';
 
 /** The records the cutter cuts a whole text into: each one's text, or 'broken' and where reading resumes. */
 function cut(text: string, delimiter: string): (string | { broken: string })[] {

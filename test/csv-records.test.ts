@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvRecords } from '../src/batch/csv-records.js';
+import { csvRecords } from '../src/batch/csv/csv-records.js';
 
 /**
  * What every chunk was read with before Papa Parse: the reference. A CRLF is a line feed, and only

@@ -1,5 +1,6 @@
 import { stringify as stringifySync } from 'csv-stringify/sync';
-import type { RowResult } from './score-row.js';
+import { columnOf } from './row-problems.js';
+import type { WrittenResult } from './row-result.js';
 
 /**
  * Rows written as the output file holds them (CSV or JSON Lines): done in the workers, so the
@@ -21,12 +22,12 @@ export function safeCell(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-export function cellsOf(layout: OutputLayout, r: Exclude<RowResult, { skip: true }>): (string | number | null)[] {
+export function cellsOf(layout: OutputLayout, r: WrittenResult): (string | number | null)[] {
   const cells: (string | number | null)[] = [r.row, safeCell(r.id), r.ok ? r.global : null];
   for (const p of layout.pillars) cells.push(r.ok ? r.pillars[p] ?? null : null);
   for (const i of layout.indicators) cells.push(r.ok ? r.indicators[i] ?? null : null);
   for (let i = 0; i < layout.suggestions; i++) cells.push(r.ok ? r.suggestions[i] ?? null : null);
-  cells.push(r.ok ? null : safeCell(r.problems.map((p) => `${p.column}: ${p.message}`).join(' | ')));
+  cells.push(r.ok ? null : safeCell(r.problems.map((p) => `${columnOf(p.path)}: ${p.message}`).join(' | ')));
   return cells;
 }
 
@@ -39,7 +40,7 @@ export function textFormatOf(format: 'csv' | 'jsonl' | 'xlsx', layout: OutputLay
 }
 
 /** Rows as the output file holds them, one line each: called in the workers, so the main thread only writes. */
-export function formatRows(text: TextFormat, results: readonly Exclude<RowResult, { skip: true }>[]): string {
+export function formatRows(text: TextFormat, results: readonly WrittenResult[]): string {
   let out = '';
   for (const result of results) {
     const written = withoutDocument(result);
@@ -49,7 +50,7 @@ export function formatRows(text: TextFormat, results: readonly Exclude<RowResult
 }
 
 // The answers kept for storage go to the caller, never into the results file.
-function withoutDocument(result: Exclude<RowResult, { skip: true }>): Exclude<RowResult, { skip: true }> {
+function withoutDocument(result: WrittenResult): WrittenResult {
   if (!result.ok || !result.kept) return result;
   const { kept: _kept, ...written } = result;
   return written;

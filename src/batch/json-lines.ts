@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
-import type { InputRow } from './score-row.js';
-import { invalidJson, MAX_JSON_DEPTH, MAX_RECORD_BYTES, TOO_DEEP, TOO_LONG } from './unreadable-rows.js';
+import type { InputRow } from './input-row.js';
+import { invalidJson, MAX_JSON_DEPTH, MAX_RECORD_BYTES, TOO_DEEP, TOO_LONG } from './row-problems.js';
 
 const NEWLINE = 0x0a;
 const EMPTY: Buffer = Buffer.alloc(0);

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Content } from '../core/content-model.js';
 import type { Lang } from '../core/text.js';
-import { createRowScorer, type RowOptions } from './row-scorer.js';
+import { createBatchContext, type RowOptions } from './batch-context.js';
 import { scoreWork, type ScoredChunk, type Work } from './score-work.js';
 import type { TextFormat } from './format-rows.js';
 
@@ -23,8 +23,8 @@ export interface ScoringPool {
 
 /** Scores in the calling thread: for small files and tests. */
 export function inlinePool(content: Content, lang: Lang, suggestions: number, options?: RowOptions): ScoringPool {
-  const scorer = createRowScorer(content, lang, suggestions, options);
-  return { size: 1, score: async (work, output) => scoreWork(scorer, work, output?.format, output?.pillars ?? []), close: async () => {} };
+  const context = createBatchContext(content, lang, suggestions, options);
+  return { size: 1, score: async (work, output) => scoreWork(context, work, output?.format, output?.pillars ?? []), close: async () => {} };
 }
 
 const CHUNKS_PER_WORKER = 2;

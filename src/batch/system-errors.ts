@@ -1,4 +1,4 @@
-import { bilingual, localize, type Lang, type LocalizedText } from '../core/text.js';
+import { bilingual, type LocalizedText } from '../core/text.js';
 
 // The system's error codes, said as a user would: what to fix, not which call failed.
 export const COMMON: Record<string, LocalizedText> = {
@@ -17,9 +17,7 @@ export const WRITING: Record<string, LocalizedText> = {
   EDQUOT: bilingual('quota disque dépassé', 'disk quota exceeded'),
 };
 
-/** A system error code as a user would say it, in `lang`: what to fix, not which call failed. */
-export function reason(table: Record<string, LocalizedText>, code: string | undefined, lang: Lang): string {
-  const known = code === undefined ? undefined : table[code];
-  return known ? localize(known, lang) : lang === 'fr' ? `erreur système ${code ?? 'inconnue'}` : `system error ${code ?? 'unknown'}`;
+/** A system error code as a user would say it: what to fix, not which call failed. */
+export function reason(table: Record<string, LocalizedText>, code: string | undefined): LocalizedText {
+  return table[code ?? ''] ?? bilingual(`erreur système ${code ?? 'inconnue'}`, `system error ${code ?? 'unknown'}`);
 }
-

@@ -1,8 +1,8 @@
-import type { LocalizedText } from '../core/text.js';
+import type { Issue } from '../../core/issue.js';
 import { cleanRecords, csvRecords } from './csv-records.js';
 import { BROKEN, CsvRecordCutter } from './csv-record-cutter.js';
 import { grown } from './grown-array.js';
-import { MISPLACED_QUOTES, UNCLOSED_QUOTE } from './unreadable-rows.js';
+import { MISPLACED_QUOTES, UNCLOSED_QUOTE } from '../row-problems.js';
 
 /**
  * The records of a chunk read on its bytes: without quotes, a record is the bytes up to a line
@@ -26,7 +26,7 @@ const CR = 0x0d;
 const NEWLINE = 0x0a;
 
 /** A record holding quotes, read as text: its cells (or why it cannot be read), and where the next record starts. */
-export type QuotedRecord = { cells: string[]; next: number } | { unreadable: LocalizedText; next: number };
+export type QuotedRecord = { cells: string[]; next: number } | { unreadable: Issue; next: number };
 
 /**
  * The records of a chunk that hold quotes, by where they start, read as text: cut by the rule

@@ -1,7 +1,8 @@
-import type { Engine, RankedAction, RowScores } from '../engine/index.js';
-import type { Tally } from './batch-summary.js';
-import { cellsOf, csvLine, safeCell, type OutputLayout } from './format-rows.js';
-import { okResult, type RowResult, type RowSink } from './score-row.js';
+import type { Engine, RankedAction, RowScores } from '../../engine/index.js';
+import type { Tally } from '../batch-summary.js';
+import { cellsOf, csvLine, safeCell, type OutputLayout } from '../format-rows.js';
+import { okResult, type WrittenResult } from '../row-result.js';
+import type { RowSink } from '../row-sink.js';
 import { grown } from './grown-array.js';
 
 const encoder = new TextEncoder();
@@ -111,7 +112,7 @@ export class CsvRowWriter implements RowSink {
     this.count(true, scores.global, scores.pillars);
   }
 
-  result(result: Exclude<RowResult, { skip: true }>): void {
+  result(result: WrittenResult): void {
     const line = bytesOf(csvLine(cellsOf(this.layout, result), this.delimiterText));
     this.room(line.length);
     this.length = putBytes(this.bytes, this.length, line);

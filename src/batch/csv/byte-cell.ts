@@ -1,6 +1,6 @@
-import { isNotApplicable, type AnswerValue, type Question } from '../core/content-model.js';
-import { answerValidator } from '../core/answer-value.js';
-import { Known, type ValueCodes } from '../engine/index.js';
+import { answerValidator } from '../../core/answer-value.js';
+import { isNotApplicable, type AnswerValue, type Question } from '../../core/content-model.js';
+import { Known, type ValueCodes } from '../../engine/index.js';
 import { cellHash } from './plain-records.js';
 import { grown } from './grown-array.js';
 

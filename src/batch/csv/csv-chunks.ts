@@ -1,12 +1,18 @@
 import { createReadStream, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { LocalizedText } from '../core/text.js';
+import type { Issue } from '../../core/issue.js';
+import { bilingual, localize } from '../../core/text.js';
+import { unreadableFile } from '../batch-file-error.js';
+import { checkHeader } from '../columns.js';
+import type { InputRow } from '../input-row.js';
+import type { ReadProgress } from '../read-rows.js';
+import { MAX_RECORD_BYTES, TOO_LONG, UNCLOSED_QUOTE } from '../row-problems.js';
 import { chunkText, type CsvChunk } from './csv-chunk.js';
 import { BROKEN, CsvRecordCutter, MORE } from './csv-record-cutter.js';
 import { delimiterOf, EncodingSniffer } from './csv-sniff.js';
-import { checkHeader, UnreadableFile, type ReadProgress } from './read-rows.js';
-import type { Work } from './score-work.js';
-import { MAX_RECORD_BYTES, TOO_LONG, UNCLOSED_QUOTE } from './unreadable-rows.js';
+
+/** What the reader gives: a chunk of whole records, or a row it could not read, rejected alone. */
+type Work = CsvChunk | InputRow[];
 
 const NEWLINE = 0x0a;
 const CR = 0x0d;
@@ -48,8 +54,8 @@ export async function* readCsvChunks(file: string, progress: ReadProgress, rowsP
     start = end;
   }
   /** Ends the chunk before the record starting at `record`, which comes as a row of its own, rejected for `reason`. */
-  function* unreadable(reason: LocalizedText, record: number): Generator<Work> {
-    if (!header) throw new UnreadableFile(file, `la première ligne (les noms des colonnes) ne se lit pas : ${reason.fr}`, `the first row (the column names) cannot be read: ${reason.en}`);
+  function* unreadable(reason: Issue, record: number): Generator<Work> {
+    if (!header) throw unreadableFile(file, 'unreadable-header', bilingual(`la première ligne (les noms des colonnes) ne se lit pas : ${localize(reason.message, 'fr')}`, `the first row (the column names) cannot be read: ${localize(reason.message, 'en')}`));
     yield* flushUpTo(record);
     yield [{ row: nextRow++, cells: {}, unreadable: reason }];
   }
@@ -114,7 +120,7 @@ export async function* readCsvChunks(file: string, progress: ReadProgress, rowsP
   sniffer.end();
   yield* cut(true);
   if (!header) {
-    if (chunkText({ bytes: buffer, encoding: sniffer.encoding }).trim() === '') throw new UnreadableFile(file, 'fichier vide', 'empty file');
+    if (chunkText({ bytes: buffer, encoding: sniffer.encoding }).trim() === '') throw unreadableFile(file, 'empty-file', bilingual('fichier vide', 'empty file'));
     parseHeader(buffer, sniffer.encoding, delimiter, file);
     return;
   }
@@ -144,7 +150,7 @@ function parseHeader(bytes: Uint8Array, encoding: CsvChunk['encoding'], delimite
   try {
     records = parse(chunkText({ bytes, encoding }), { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
   } catch {
-    throw new UnreadableFile(file, 'la première ligne (les noms des colonnes) ne se lit pas comme du CSV', 'the first row (the column names) cannot be read as CSV');
+    throw unreadableFile(file, 'unreadable-header', bilingual('la première ligne (les noms des colonnes) ne se lit pas comme du CSV', 'the first row (the column names) cannot be read as CSV'));
   }
   const header = (records[0] ?? []).map((h) => h.trim());
   checkHeader(header, file);
