@@ -1,7 +1,6 @@
 import type { AnswersDocument, AnswerValue, Question } from '../core/content-model.js';
 import type { BatchContext } from './batch-context.js';
 import { ID_COLUMN, NAME_COLUMN, ORGANISATION_COLUMN, SIREN_COLUMN } from './columns.js';
-import { ByteCellReader } from './csv/byte-cell.js';
 import { cellParser } from './parse-cell.js';
 import { rowRefs } from './store-refs.js';
 
@@ -14,8 +13,6 @@ export interface ColumnPlan {
   /** No two columns fill the same slot (the header names each field once), as is usual. */
   oneColumnPerSlot: boolean;
   columns: { index: number; id: string; slot: number; profile: boolean; question: Question; parse: (raw: unknown) => AnswerValue | undefined }[];
-  /** The columns' cells read from their bytes (column k of the reader is `columns[k]`). */
-  cells: ByteCellReader;
 }
 
 const plans = new WeakMap<BatchContext, Map<string, ColumnPlan>>();
@@ -36,7 +33,7 @@ export function planOf(context: BatchContext, header: readonly string[]): Column
   });
   plan = {
     idIndex: header.indexOf(ID_COLUMN), nameIndex: header.indexOf(NAME_COLUMN), organisationIndex: header.indexOf(ORGANISATION_COLUMN), sirenIndex: header.indexOf(SIREN_COLUMN),
-    oneColumnPerSlot: new Set(columns.map((c) => c.slot)).size === columns.length, columns, cells: new ByteCellReader(columns, engine.codes),
+    oneColumnPerSlot: new Set(columns.map((c) => c.slot)).size === columns.length, columns,
   };
   byHeader.set(key, plan);
   return plan;

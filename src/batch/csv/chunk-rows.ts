@@ -4,7 +4,7 @@ import { documentOf, planOf, refsOf, type ColumnPlan } from '../column-plan.js';
 import { ID_COLUMN, isLabelRow } from '../columns.js';
 import type { RowSink } from '../row-sink.js';
 import { rejected, scoreChecked, scoreDocument } from '../score-rows.js';
-import { isAscii, type TextOf } from './byte-cell.js';
+import { ByteCellReader, isAscii, type TextOf } from './byte-cell.js';
 import { chunkText, type CsvChunk } from './csv-chunk.js';
 import { plainRecord, quotedRecords, readPlainRecord, type PlainRecord } from './plain-records.js';
 import { scoreTextRecord } from './text-rows.js';
@@ -17,6 +17,7 @@ import { scoreTextRecord } from './text-rows.js';
  */
 export function scoreCsvChunk(context: BatchContext, chunk: CsvChunk, sink: RowSink): number {
   const plan = planOf(context, chunk.header);
+  const cells = cellReaderOf(context, plan);
   const { bytes } = chunk;
   const delimiter = chunk.delimiter.charCodeAt(0);
   const record = plainRecord();
@@ -37,14 +38,23 @@ export function scoreCsvChunk(context: BatchContext, chunk: CsvChunk, sink: RowS
     if (isBlank(bytes, record, delimiter, textOf)) continue;
     const id = plan.idIndex >= 0 && plan.idIndex < record.count ? textOf(record.starts[plan.idIndex]!, record.ends[plan.idIndex]!).trim() : '';
     if (row === 2 && isLabelRow({ [ID_COLUMN]: id })) continue;
-    scorePlainRecord(context, plan, row, id, bytes, record, textOf, sink);
+    scorePlainRecord(context, plan, cells, row, id, bytes, record, textOf, sink);
   }
   return row - 1;
 }
 
-function scorePlainRecord(context: BatchContext, plan: ColumnPlan, row: number, id: string, bytes: Uint8Array, record: PlainRecord, textOf: TextOf, sink: RowSink): void {
+// The columns' cells read from their bytes, one reader per header (column k of the reader is the plan's `columns[k]`).
+const readers = new WeakMap<ColumnPlan, ByteCellReader>();
+
+function cellReaderOf(context: BatchContext, plan: ColumnPlan): ByteCellReader {
+  let reader = readers.get(plan);
+  if (!reader) readers.set(plan, (reader = new ByteCellReader(plan.columns, context.engine.codes)));
+  return reader;
+}
+
+function scorePlainRecord(context: BatchContext, plan: ColumnPlan, cells: ByteCellReader, row: number, id: string, bytes: Uint8Array, record: PlainRecord, textOf: TextOf, sink: RowSink): void {
   const { row: state } = context;
-  const { columns, oneColumnPerSlot, cells } = plan;
+  const { columns, oneColumnPerSlot } = plan;
   // Each column's slot is written whatever the cell holds, which clears what the row before left
   // there; where two columns fill one slot, the last non-empty cell wins, as in documentOf.
   if (!oneColumnPerSlot) state.clear();
