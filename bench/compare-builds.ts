@@ -8,7 +8,8 @@
  *   npm run build && node dist/bench/compare-builds.js /tmp/before/dist dist
  *
  * Each argument is a build's output folder (`dist` of a checkout). BENCH_COMPARE_ROWS (40000)
- * and BENCH_COMPARE_SUGGESTIONS (3) set the work, BENCH_COMPARE_CLOCK=cpu times CPU rather than
+ * and BENCH_COMPARE_SUGGESTIONS (3) set the work (BENCH_COMPARE_QUOTED=N: one row in N with a
+ * quoted cell), BENCH_COMPARE_CLOCK=cpu times CPU rather than
  * wall time; it prints each build's microseconds per row
  * (scoring in one thread: reading cells, checking, scoring, suggesting, writing) and its ratio to
  * the first.
@@ -27,6 +28,7 @@ const roots = process.argv.slice(2).map((root) => resolve(root));
 if (roots.length < 2) throw new Error('usage: node dist/bench/compare-builds.js DIST_A DIST_B [DIST_C…]');
 const rows = Number(process.env.BENCH_COMPARE_ROWS ?? 40000);
 const suggestions = Number(process.env.BENCH_COMPARE_SUGGESTIONS ?? 3);
+const quoteEvery = Number(process.env.BENCH_COMPARE_QUOTED ?? 0);
 const PASSES = 3;
 // Nanoseconds of wall time, or with BENCH_COMPARE_CLOCK=cpu of this process's CPU time: steadier
 // when others load the machine (it counts no time spent waiting for a core).
@@ -66,7 +68,7 @@ const loaded = loadContent();
 if (!loaded.ok) throw new Error('content invalid');
 const dir = mkdtempSync(join(tmpdir(), 'impact-compare-'));
 const file = join(dir, 'portfolio.csv');
-await writePortfolio(indexContent(loaded.value.content), file, rows, 17);
+await writePortfolio(indexContent(loaded.value.content), file, rows, 17, { quoteEvery });
 const chunks: CsvChunk[] = [];
 for await (const work of readCsvChunks(file, { bytesRead: 0, totalBytes: 0 }, 500)) if (!Array.isArray(work)) chunks.push(work);
 rmSync(dir, { recursive: true, force: true });
@@ -85,5 +87,5 @@ for (let pass = 0; pass < PASSES; pass++) {
   }
 }
 const perRow = (b: Build) => b.nanoseconds / 1000 / (rows * (PASSES - 1));
-console.log(`\ncompare builds: ${rows.toLocaleString('en')} rows, ${suggestions} suggestions, same chunks in turn, one thread`);
+console.log(`\ncompare builds: ${rows.toLocaleString('en')} rows, ${suggestions} suggestions${quoteEvery > 0 ? `, one row in ${quoteEvery} quoted` : ''}, same chunks in turn, one thread`);
 for (const b of builds) console.log(`${b.root.padEnd(40)} ${perRow(b).toFixed(2).padStart(8)} µs/row ${(perRow(b) / perRow(builds[0]!)).toFixed(3).padStart(7)}×`);

@@ -10,11 +10,12 @@
  * rows; JSON Lines and XLSX get a tenth of them.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadContent } from '../src/content/load-content.js';
 import { indexContent } from '../src/core/content-index.js';
+import { columnOf } from '../src/batch/row-problems.js';
 import { writePortfolio, writePortfolioAs } from '../test/support/generate-portfolio.js';
 
 const [before, after] = process.argv.slice(2).map((root) => resolve(root));
@@ -59,6 +60,16 @@ function contentOf(file: string): Buffer {
 // Every entry of a zip but docProps/core.xml (its creation time), by name, as one text.
 const UNZIP = "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nfor n in sorted(z.namelist()):\n  if n != 'docProps/core.xml': sys.stdout.buffer.write(n.encode() + b'\\n' + z.read(n))";
 
+/** JSON Lines results with each problem as its column and message, whichever shape it was written in. */
+function problemsAsColumns(bytes: Buffer): string {
+  return bytes.toString('utf8').split('\n').map((line) => {
+    if (line === '') return line;
+    const row = JSON.parse(line) as { problems?: { column?: string; path?: string; message: string }[] };
+    if (row.problems) row.problems = row.problems.map((p) => ({ column: p.column ?? columnOf(p.path ?? ''), message: p.message }));
+    return JSON.stringify(row);
+  }).join('\n');
+}
+
 let compared = 0;
 let differ = 0;
 for (const { file, outputs } of inputs) {
@@ -72,18 +83,21 @@ for (const { file, outputs } of inputs) {
             execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
           } catch (error) {
             // Exit 1: some rows rejected, the output written all the same.
-            if ((error as { status?: number }).status !== 1) throw error;
+            if ((error as { status?: number }).status !== 1 || !existsSync(output)) throw error;
           }
           return output;
         };
-        const same = contentOf(run(before, 'before')).equals(contentOf(run(after, 'after')));
+        const [a, b] = [contentOf(run(before, 'before')), contentOf(run(after, 'after'))];
+        const same = a.equals(b);
+        // JSON Lines results name each problem's column (before issue #20) or its code and path (after): compared by column and message.
+        const sameProblems = !same && format === 'jsonl' && problemsAsColumns(a) === problemsAsColumns(b);
         compared++;
-        if (!same) differ++;
-        console.log(`${same ? 'same   ' : 'DIFFER '} ${file.slice(dir.length + 1).padEnd(16)} → ${format.padEnd(5)} suggestions ${suggestions} ${partial ? 'partial' : 'strict'}`);
+        if (!same && !sameProblems) differ++;
+        console.log(`${same ? 'same   ' : sameProblems ? 'same*  ' : 'DIFFER '} ${file.slice(dir.length + 1).padEnd(16)} → ${format.padEnd(5)} suggestions ${suggestions} ${partial ? 'partial' : 'strict'}`);
       }
     }
   }
 }
 rmSync(dir, { recursive: true, force: true });
-console.log(`\n${compared} outputs compared, ${differ} differ`);
+console.log(`\n${compared} outputs compared, ${differ} differ (same*: identical but for each problem's code and path, compared by its column and message)`);
 process.exitCode = differ > 0 ? 1 : 0;

@@ -3,9 +3,8 @@ import { columnOf } from './row-problems.js';
 import type { WrittenResult } from './row-result.js';
 
 /**
- * Rows written as the output file holds them (CSV or JSON Lines): done in the workers, so the
- * main thread only writes. Apart from the writers (write-results.ts), so that a worker does not
- * load what XLSX needs (exceljs alone took each worker 0.3 s to load).
+ * Rows written as the output file holds them (CSV or JSON Lines), in the workers; apart from the writers, so that a
+ * worker does not load exceljs.
  */
 
 export interface OutputLayout {
@@ -67,12 +66,7 @@ function numberText(n: number): string {
   return k >= 0 && k <= 1000 && k / 10 === n && !Object.is(n, -0) ? SCORE_TEXTS[k]! : String(n);
 }
 
-/**
- * One CSV record as csv-stringify writes it (an empty cell for null). Scores and identifiers
- * rarely need quotes, and a record none of whose cells holds the delimiter, a quote or a line
- * break is just its cells joined, which is what csv-stringify gives too (tested); any other record
- * goes through csv-stringify.
- */
+/** One CSV record as csv-stringify writes it (tested): a record needing no quotes is its cells joined, without calling it. */
 export function csvLine(cells: readonly (string | number | null)[], delimiter: string): string {
   if (delimiter.length === 1) {
     let line = '';

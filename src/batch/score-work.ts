@@ -13,10 +13,8 @@ import { scoreInputRow } from './score-rows.js';
 export type Work = InputRow[] | CsvChunk;
 
 /**
- * A scored chunk. Given a text format, the rows come back written (`text`: CSV bytes, or JSON
- * Lines) with just the figures the summary counts (`tally`): bytes and a few numbers cross threads
- * at almost no cost, where result objects would be cloned field by field. Otherwise (XLSX, or
- * results wanted one by one) they come as `results`.
+ * A scored chunk: written (CSV bytes or JSON Lines) with the summary's figures, which cross threads at almost no cost,
+ * or as results (XLSX, or results wanted one by one).
  */
 export type ScoredChunk = { results: RowResult[] } | { text: string | Uint8Array<ArrayBuffer>; tally: Tally; lastRow: number };
 

@@ -9,11 +9,7 @@ import { appliesSource, SHARE_SOURCE, writeSteps } from './indicator-code.js';
 import type { RowFigures } from './row-figures.js';
 import type { RowState } from './row-state.js';
 
-/**
- * What an action does to a row, as suggestions need it: the scores of the indicators it can move
- * once it is done, into `f.moved` (with `f.isMoved` at 1), from the row's own criteria points;
- * false, and nothing written, when it would change no answer.
- */
+/** The scores of the indicators an action can move once done, into `f.moved` (with `f.isMoved` at 1); false when it changes no answer. */
 export type ActionOutcome = (row: RowState, criteria: Float64Array, f: RowFigures) => boolean;
 
 /** What the outcome of one action is generated from (see `CompiledAction`). */
@@ -26,10 +22,8 @@ export interface OutcomePlan {
 }
 
 /**
- * The action's outcome as one generated function: the answers it changes, then the affected
- * questions re-examined by core's applicability rule and the criteria reading them scored again,
- * in locals; every other criterion keeps the row's points, summed in criterion order as the
- * indicators' functions sum them (hence the same figures). Nothing is written into the row.
+ * An action's outcome as one generated function: only what it touches is re-examined (core's applicability rule) and
+ * scored again, in locals, summed in the indicators' own order so that the figures are the same; the row is left as it was.
  */
 export function actionOutcome(code: GeneratedCode, name: string, rules: CompiledRules, plan: OutcomePlan): ActionOutcome {
   const w = new CodeWriter().line(

@@ -20,11 +20,8 @@ export class CodeTable<T> {
 }
 
 /**
- * What `compute` makes of an answer, worked out once per answer, since rows repeat the same few:
- * kept by the answer's code where it has one (see `ValueCodes`), aside for no answer, by the
- * answer itself when rows share it (a list only when frozen, as the rows of one cell text share
- * it); a number is worked out each time, a few comparisons being cheaper than hashing it.
- * Undefined and NaN stand for "not yet worked out", so `compute` gives neither.
+ * What `compute` makes of an answer, worked out once per answer since rows repeat the same few: by code, aside for
+ * no answer, by the answer when rows share it; undefined and NaN mean "not yet", so `compute` gives neither.
  */
 export class AnswerMemo<T> {
   private readonly seen = new Map<unknown, T>();

@@ -28,11 +28,7 @@ export interface CompiledQuestion {
   required: boolean;
 }
 
-/**
- * A content's rules compiled into plain functions over a row's arrays: each profile field, then
- * each pillar question in questionnaire order, has a slot, so a row is read by index rather than
- * by name.
- */
+/** A content's rules compiled into plain functions over a row's arrays, each profile field and question at a slot. */
 export interface CompiledRules {
   index: ContentIndex;
   indicators: CompiledIndicator[];

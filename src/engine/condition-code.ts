@@ -9,11 +9,7 @@ export function slotRead(array: string, slot: number): string {
   return slot >= 0 ? `${array}[${slot}]` : 'undefined';
 }
 
-/**
- * A condition as the source of a boolean expression, each operator as core's table writes it
- * (`OPERATOR_MEANINGS`); facts are read by the expressions `factSource` gives (an array entry by
- * slot, or a local of the generated code).
- */
+/** A condition as source, each operator as core's table writes it; `factSource` gives the expression reading a fact. */
 export function conditionSource(c: Condition, factSource: (fact: string) => string): string {
   if ('all' in c) return c.all.length === 0 ? 'true' : `(${c.all.map((p) => conditionSource(p, factSource)).join(' && ')})`;
   if ('any' in c) return c.any.length === 0 ? 'false' : `(${c.any.map((p) => conditionSource(p, factSource)).join(' || ')})`;

@@ -7,11 +7,8 @@ import { soleQuestion, writeSteps, type CompiledCriterion } from './indicator-co
 export type Reach = (current: unknown) => number;
 
 /**
- * A criterion's reach for an action (see docs/decisions/004-suggestion-bounds.md): its question
- * then holds what the action makes of the answer, or the answer itself, answered or not; its
- * points are the best step firing on one or the other. Only a criterion whose rules read its one
- * question and nothing else has one, and none for an action that could answer "n/a" (the bound
- * holds only while the criterion still applies).
+ * A criterion's reach for an action (docs/decisions/004-suggestion-bounds.md): only for a criterion reading one
+ * question alone, and never for an action that could answer "n/a", under which the bound would not hold.
  */
 export function criterionReach(code: GeneratedCode, name: string, criterion: CompiledCriterion, changes: readonly ChangeEntry[]): Reach | undefined {
   if (soleQuestion(criterion) === undefined || changes.some((entry) => answersNotApplicable(entry.change))) return undefined;

@@ -8,9 +8,8 @@ import { checkRow, clearValues, loadDocument, loadValidated, newRowState, type R
 import type { TopActions } from './top-actions.js';
 
 /**
- * One organisation's answers as the engine works on them, in arrays reused from row to row (a
- * batch's rows are each done before the next): filled by slot or from a document, checked, then
- * scored and ranked. What each step gives is valid until the row is filled again.
+ * One organisation's answers as the engine works on them, in arrays reused from row to row: each step's result is
+ * valid until the row is filled again.
  */
 export class EngineRow {
   private readonly state: RowState;

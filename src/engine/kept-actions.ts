@@ -1,11 +1,7 @@
 import type { Action } from '../core/content-model.js';
 import { compareSuggestions, type Gains } from '../core/ranking.js';
 
-/**
- * A suggestion as the engine keeps it, in objects reused from row to row: its scores once done
- * are numbers, NaN where there would be none, because a field that only ever holds numbers is
- * updated in place, where one that may hold null boxes every number written.
- */
+/** A suggestion in objects reused from row to row; NaN for no score, since a field that may hold null boxes every number. */
 export interface RankedAction extends Pick<Action, 'effort' | 'cost' | 'durationMonths'> {
   actionId: string;
   /** Its position among the content's actions (what a writer finds the action's text by). */
@@ -26,11 +22,7 @@ export interface Kept {
   size: number;
 }
 
-/**
- * Puts the candidate's figures in the list kept sorted and no longer than `top`, in a spare
- * object (or the one that falls off the end): the ranking order is total (the action id breaks
- * ties), so this is the head of the fully sorted list, without sorting it all.
- */
+/** The candidate in the kept list, sorted, at most `top` long: the order is total, so this is the head of the full ranking. */
 export function keepTop(kept: Kept, candidate: RankedAction, top: number): void {
   const { list } = kept;
   let at = kept.size;

@@ -1,9 +1,6 @@
 /**
- * Positions kept in order of their keys, the highest on top: the actions of a row by their
- * bounds, which only ever fall. Picking the most promising action this way costs a few steps
- * instead of a pass over every action, and a row picks some twenty-five times (bounds made finer,
- * then actions done). Each entry's key is kept beside it in the heap, so that going down a level
- * compares two keys read in place rather than through their positions.
+ * Actions by their bounds, the highest on top: a row picks some twenty-five times, and keys kept beside positions
+ * are compared in place.
  */
 export class MaxHeap {
   private readonly items: Int32Array;

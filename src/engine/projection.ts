@@ -8,10 +8,8 @@ export function gain(after: number, before: number): number {
 }
 
 /**
- * Scores once the action is done, into `f.projected`, and what it gains over the row's, into
- * `f.gains`, from the moved indicators' scores in `f.moved` (where `f.isMoved`): only the pillars
- * holding a moved indicator change, summed in the same order as a full scoring does (so the same
- * figures); the global follows from the pillars.
+ * Scores once the action is done, into `f.projected`, and its gains, into `f.gains`: only the pillars it moves are
+ * summed again, in a full scoring's order, so the figures are the same.
  */
 export function project(layout: SuggestionLayout, action: number, f: RowFigures): void {
   const { pillars, pillarStart, pillarIndicators, indicatorWeight, pillarWeight, movesPillar } = layout;

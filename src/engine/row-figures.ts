@@ -1,11 +1,7 @@
 import type { RowScores } from './row-scores.js';
 import type { SuggestionLayout } from './suggestion-layout.js';
 
-/**
- * One row's scores as batch suggestions weigh them, in typed arrays reused from row to row (NaN
- * stands for "no score"): the row's own scores, the sums bounds add a bounded score to, and the
- * scores of the indicators the action being weighed moves.
- */
+/** A row's scores as suggestions weigh them, in typed arrays reused from row to row (NaN: no score). */
 export interface RowFigures {
   /** The row's own scores and indicators' points: its `RowScores` arrays themselves, which a batch then writes out, so typed read only. */
   score: ReadonlyNumbers;

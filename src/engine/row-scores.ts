@@ -3,11 +3,7 @@ import type { CompiledRules } from './compiled-rules.js';
 import type { IndicatorTotals } from './indicator-code.js';
 import type { RowState } from './row-state.js';
 
-/**
- * A row's scores by position, NaN where there is none (not applicable): indicators as in
- * `Engine.indicators`, pillars as in `Engine.pillars`, in typed arrays reused from row to row
- * (an array of `number | null` would box every score of every row).
- */
+/** A row's scores by position (`Engine.indicators`, `Engine.pillars`), NaN for none, in typed arrays reused from row to row. */
 export interface RowScores extends IndicatorTotals {
   global: number;
   pillars: Float64Array;

@@ -9,11 +9,7 @@ export const VALID_ANSWER = 1;
 /** or that it is "n/a", and valid there. */
 export const VALID_NOT_APPLICABLE = 2;
 
-/**
- * One organisation's answers as the compiled rules read them, in arrays reused from row to row:
- * values by slot (see `CompiledRules`), and where each question stands by question number. The
- * same facts core's `applicability` and `validateAnswers` work out with maps (tests prove them equal).
- */
+/** A row as the compiled rules read it, in arrays reused from row to row: values by slot, each question's standing by number. */
 export interface RowState {
   /** Profile and answers as given, */
   values: unknown[];
@@ -69,11 +65,7 @@ export function loadDocument(rules: CompiledRules, state: RowState, doc: Answers
   return true;
 }
 
-/**
- * Applicability of every question and the validity of every value: true, with every array of the
- * state written, when `validateAnswers` would find no problem; false otherwise (the caller then
- * asks it for the problems, with their messages). A value known valid is not checked again.
- */
+/** Applicability and validity of the row: true when `validateAnswers` would find no problem (which then names them). */
 export function checkRow(rules: CompiledRules, state: RowState): boolean {
   const { profileSlots, profile } = rules;
   const { values, known } = state;

@@ -2,12 +2,8 @@ import type { AnswerMemo } from './answer-memo.js';
 import type { CompiledRules } from './compiled-rules.js';
 
 /**
- * The content's aggregation and the actions' reach as flat typed arrays, made once per content
- * version: what batch suggestions read for every action of every row. Numbers in a row of memory,
- * with no object, closure or null on the way, are what keeps the per-row loops cheap (the same
- * loops over objects and `number | null` arrays cost several times as much).
- *
- * Lists are stored as CSR: `xStart[i]` to `xStart[i + 1]` are the positions of i's entries.
+ * The content's aggregation and the actions' reaches as flat typed arrays, which keep the per-row loops cheap; lists are
+ * CSR: `xStart[i]` to `xStart[i + 1]` are the positions of i's entries.
  */
 export interface SuggestionLayout {
   indicators: number;

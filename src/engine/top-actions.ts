@@ -25,10 +25,8 @@ export class TopActions {
   }
 
   /**
-   * The top `top` actions for a checked and scored row, in space the next call reuses (a batch
-   * writes a row's before it scores the next). Each action's gain is bounded first, the most
-   * promising are done first, and those whose bound cannot reach the last kept are never done
-   * (docs/decisions/004-suggestion-bounds.md); the list is the head of the full ranking.
+   * The top `top` actions of a scored row, bounded first and done best first (docs/decisions/004-suggestion-bounds.md),
+   * in space the next call reuses.
    */
   of(row: RowState, base: RowScores, top: number): readonly RankedAction[] {
     if (top <= 0) return NO_ACTIONS;

@@ -1,11 +1,4 @@
-/**
- * Small numbers standing for the values each slot has held, one set per compiled content: a batch
- * gives a cell its value's code once, when it first meets the cell's text, and what is worked out
- * from a value (a criterion's points, in the indicators' generated functions; its reach: see
- * `CriterionReach`) is then kept in an array indexed by code rather than worked out again or
- * looked up by the value itself. The same value at a slot always has the same code, so a code
- * stands for one value only.
- */
+/** Small numbers for the values each slot has held, so that what follows from a value is kept in arrays by code. */
 export class ValueCodes {
   private readonly bySlot: Map<unknown, number>[];
 

@@ -24,9 +24,10 @@ export function rowOf(index: ContentIndex, id: string, doc: AnswersDocument): st
 
 /**
  * Writes a portfolio CSV of `count` generated valid organisations (semicolon, as French Excel does):
- * complete ones, as a batch scores by default, unless a share of questions is to be left `unanswered`.
+ * complete ones, as a batch scores by default, unless a share of questions is to be left `unanswered`;
+ * with `quoteEvery`, one row in that many has a name holding the delimiter, which is then quoted.
  */
-export async function writePortfolio(index: ContentIndex, file: string, count: number, seed: number, { delimiter = ';', unanswered = 0 } = {}): Promise<AnswersDocument[]> {
+export async function writePortfolio(index: ContentIndex, file: string, count: number, seed: number, { delimiter = ';', unanswered = 0, quoteEvery = 0 } = {}): Promise<AnswersDocument[]> {
   const rand = random(seed);
   const out = createWriteStream(file);
   const csv = stringify({ delimiter, bom: true });
@@ -36,7 +37,8 @@ export async function writePortfolio(index: ContentIndex, file: string, count: n
   for (let i = 0; i < count; i++) {
     const doc = generateAnswers(index, rand, unanswered);
     if (kept.length < 2000) kept.push(doc);
-    if (!csv.write(rowOf(index, `ORG-${i + 1}`, doc))) await new Promise<void>((resolve) => csv.once('drain', () => resolve()));
+    const named = quoteEvery > 0 && i % quoteEvery === 0 ? { ...doc, organisation: { name: `Org ${i + 1}${delimiter} « quoted »` } } : doc;
+    if (!csv.write(rowOf(index, `ORG-${i + 1}`, named))) await new Promise<void>((resolve) => csv.once('drain', () => resolve()));
   }
   csv.end();
   await new Promise<void>((resolve) => out.once('finish', () => resolve()));

@@ -31,20 +31,8 @@ export interface ByteColumn {
 }
 
 /**
- * `cellParser` on cells' bytes, for every column of a header. A portfolio's cells repeat the same
- * texts (option values and their combinations, oui/non, the same evidence note), so the texts met
- * are recognised by their bytes, through a hash table (the hash computed as the record is split),
- * and no string is made for them; plain numbers are read from their digits. Only ASCII cells are
- * remembered by their bytes: they read the same in UTF-8 and Windows-1252, so one reader serves
- * files of either encoding. Anything else is decoded and given to `cellParser`. Whether a
- * remembered value is a valid answer, and whether it is "n/a", are worked out once too (`known`),
- * so that checking a row can skip it.
- *
- * Reading a cell is mostly waiting for memory (perf annotate), so the table is laid out for as
- * few fetches as can be: every column's texts in the same arrays (a row reads a hundred columns,
- * and arrays of their own were three more objects per column to fetch before their data), each
- * text's figures in its slot of the table itself, and its value at the same position of `values`,
- * which the slot's position gives without waiting for the slot.
+ * `cellParser` on cells' bytes, for every column of a header: the texts a column meets again are recognised by their
+ * bytes, with what is known of their value, and no string is made for them (docs/decisions/003-byte-csv-reader.md).
  */
 export class ByteCellReader {
   private readonly parse: ((raw: unknown) => AnswerValue | undefined)[];

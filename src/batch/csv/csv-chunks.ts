@@ -21,14 +21,8 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 export const READ_SIZE = 1 << 20;
 
 /**
- * Streams a CSV file as chunks of whole records. Finding record ends only needs the quotes (a
- * newline inside a quoted cell belongs to it), and both are single bytes in UTF-8 and
- * Windows-1252 alike, so the main thread scans bytes and never decodes; the workers decode and
- * parse. Records end where the parsers end them (see CsvRecordCutter). A row the file leaves
- * unreadable (a quote never closed, a line over MAX_RECORD_BYTES) comes as a row of its own,
- * rejected with its number, and reading goes on after it. A file whose lines end with a lone CR
- * (old Mac spreadsheets) is read as if they ended with line feeds. The encoding is told by the
- * first non-ASCII bytes (see EncodingSniffer): the chunks before them are ASCII, which UTF-8 decodes right.
+ * A CSV file as chunks of whole records, cut on bytes by the main thread, which never decodes them (003); a row it
+ * cannot read comes alone, rejected with its number, and reading goes on after it.
  */
 export async function* readCsvChunks(file: string, progress: ReadProgress, rowsPerChunk: number): AsyncGenerator<Work> {
   progress.totalBytes = statSync(file).size;

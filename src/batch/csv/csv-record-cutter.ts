@@ -9,19 +9,8 @@ export const BROKEN = -2;
 const UNKNOWN = -2;
 
 /**
- * Where CSV records end, by the rule both parsers (Papa Parse, csv-parse with relaxed quotes)
- * follow: a quote opens a quoted cell only at the start of a cell; inside one, "" is a quote and a
- * lone " closes it; a quote anywhere else is a character like any other. A line feed ends the
- * record unless it is inside a quoted cell. The main thread cuts chunks with it and the workers
- * find their quoted records with it, so both agree on where every row starts.
- *
- * A quoted cell that spans lines and is not closed as a cell is (its closing quote followed by
- * more than a delimiter or a line end), or is never closed, is taken for a typing mistake rather
- * than for a cell swallowing the rows after it: `next` answers BROKEN, and the caller rejects the
- * row and reads on from the line after the quote (`resumeAt`).
- *
- * Only quotes and line feeds are looked for, by native searches: a file without quotes is scanned
- * once for its line feeds, as before.
+ * Where CSV records end, by the rule csv-parse follows (docs/decisions/003-byte-csv-reader.md), so that the chunks cut
+ * by the main thread and the records the workers read agree; a quote left open breaks its line only (`BROKEN`).
  */
 export class CsvRecordCutter {
   /** Where the scan stands. */

@@ -26,11 +26,8 @@ const MAX_NUMBER_BYTES = 25;
 const [NEWLINE, ZERO] = [0x0a, 0x30] as const;
 
 /**
- * A chunk's rows written as CSV bytes, the same bytes as `formatRows` gives (tested), with the
- * figures the summary counts: a valid row is written straight from its scores by position, with
- * no result object, cell list or string per row. A row with problems, or whose identifier needs
- * quoting or an apostrophe, is written by `csvLine` as before. The bytes then cross to the main
- * thread without a copy and go to the file as they are.
+ * A chunk's rows as CSV bytes, those `formatRows` gives (tested): a valid row written straight from its scores,
+ * with no object or string per row; any other row by `csvLine`.
  */
 export class CsvRowWriter implements RowSink {
   /** Whether it can write with this delimiter: one ASCII character (one byte); any other goes through `formatRows`. */

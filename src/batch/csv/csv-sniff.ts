@@ -17,11 +17,8 @@ export function delimiterOf(head: Uint8Array): ',' | ';' | '\t' {
 }
 
 /**
- * Tells UTF-8 from Windows-1252 (French Excel) by a file's first non-ASCII bytes, wherever they
- * are, as the file is read. ASCII reads the same in both, so until then `encoding` says UTF-8 and
- * every byte read so far is decoded right. From the piece holding the first non-ASCII byte on,
- * the encoding is settled: UTF-8 if the rest of that piece is valid UTF-8, Windows-1252 otherwise.
- * Only native checks run on the bytes (nothing is decoded), and only until the encoding is settled.
+ * UTF-8 or Windows-1252 (French Excel), told by the file's first non-ASCII bytes as it is read: the ASCII before them
+ * reads the same in both.
  */
 export class EncodingSniffer {
   encoding: CsvEncoding = 'utf8';

@@ -1,15 +1,10 @@
 import type { Issue } from '../../core/issue.js';
-import { cleanRecords, csvRecords } from './csv-records.js';
+import { csvRecords } from './csv-records.js';
 import { BROKEN, CsvRecordCutter } from './csv-record-cutter.js';
 import { grown } from './grown-array.js';
 import { MISPLACED_QUOTES, UNCLOSED_QUOTE } from '../row-problems.js';
 
-/**
- * The records of a chunk read on its bytes: without quotes, a record is the bytes up to a line
- * feed (a CR before it dropped) and a cell the bytes between delimiters, so there is nothing to
- * parse and no text to make. Records holding quotes are read as text (`quotedRecords`). The
- * property tests hold the bytes to the text.
- */
+/** A record read on its bytes: without quotes, it is the bytes up to a line feed and a cell the bytes between delimiters. */
 export interface PlainRecord {
   /** Cell i is bytes[starts[i]] up to (not including) bytes[ends[i]]; its `cellHash` is hashes[i]. */
   starts: Int32Array<ArrayBuffer>;
@@ -29,12 +24,8 @@ const NEWLINE = 0x0a;
 export type QuotedRecord = { cells: string[]; next: number } | { unreadable: Issue; next: number };
 
 /**
- * The records of a chunk that hold quotes, by where they start, read as text: cut by the rule
- * the chunks were cut by (CsvRecordCutter), then read by `cleanRecords` (Papa Parse) all at once.
- * Well-formed records read the same apart as together, so a chunk with a few quoted cells reads
- * its other records on their bytes. When they do not read as one record each (a stray quote,
- * spaces after a closing quote), each is read alone (by csv-parse where Papa finds it
- * malformed); one that still does not read as one record is unreadable, and only that row is lost.
+ * A chunk's records holding quotes, by where they start, read as text: all at once, or each alone when they do not
+ * read as one record each; one that still does not is unreadable, and only that row is lost.
  */
 export function quotedRecords(bytes: Uint8Array, delimiter: string, textOf: (start: number, end: number) => string): Map<number, QuotedRecord> {
   // Buffer's indexOf is a native byte search, many times faster than a typed array's.
@@ -62,7 +53,7 @@ export function quotedRecords(bytes: Uint8Array, delimiter: string, textOf: (sta
   const texts = starts.map((start, k) => withLineFeeds(textOf(start, nexts[k]!)));
   // Each ends with a line feed (the last maybe not) and holds at least one record: read together,
   // as many records as there are texts means each read as exactly one.
-  const together = cleanRecords(texts.join(''), delimiter);
+  const together = recordsOf(texts.join(''), delimiter);
   starts.forEach((start, k) => {
     const cells = together?.length === starts.length ? together[k] : recordAlone(texts[k]!, delimiter);
     found.set(start, cells ? { cells, next: nexts[k]! } : { unreadable: MISPLACED_QUOTES, next: nexts[k]! });
@@ -74,11 +65,16 @@ function withLineFeeds(text: string): string {
   return text.indexOf('\r') < 0 ? text : text.replace(/\r\n/g, '\n');
 }
 
-/** The cells of one record's text, or undefined if the parsers do not read it as one record. */
+/** The cells of one record's text, or undefined if it does not read as one record. */
 function recordAlone(text: string, delimiter: string): string[] | undefined {
+  const records = recordsOf(text, delimiter);
+  return records?.length === 1 ? records[0] : undefined;
+}
+
+/** The records of a text, or undefined where the parser throws (a quote left open). */
+function recordsOf(text: string, delimiter: string): string[][] | undefined {
   try {
-    const records = csvRecords(text, delimiter);
-    return records.length === 1 ? records[0] : undefined;
+    return csvRecords(text, delimiter);
   } catch {
     return undefined;
   }
@@ -99,11 +95,7 @@ export function cellHash(bytes: Uint8Array, start: number, end: number): number 
   return hash;
 }
 
-/**
- * Reads the record starting at `at` into `into` and returns where the next one starts. A chunk
- * ending with a line feed has no empty record after it, as csvRecords reads it. Each cell's hash
- * is computed on the way, so that its bytes are gone through once for both.
- */
+/** Reads the record at `at` into `into`, each cell's hash computed on the way, and tells where the next one starts. */
 export function readPlainRecord(bytes: Uint8Array, at: number, delimiter: number, into: PlainRecord): number {
   let { starts, ends, hashes } = into;
   let count = 0;
