@@ -4,7 +4,7 @@ import { applyChanges } from '../src/core/apply-changes.js';
 import type { AnswersDocument } from '../src/core/content-model.js';
 import { createScorer, score } from '../src/core/score.js';
 import { suggestActions as suggest } from '../src/app/suggest-actions.js';
-import { byLikeness } from '../src/core/suggest.js';
+import { describeAction } from '../src/core/suggest.js';
 
 const loaded = loadContent();
 if (!loaded.ok) throw new Error('content');
@@ -75,9 +75,10 @@ describe('suggestions', () => {
     const testimonies = loaded.value.content.testimonies.filter((t) => action.testimonies.includes(t.id));
     expect(testimonies.length).toBeGreaterThan(1);
     // An e-commerce logistics company of 10–49 people in Occitanie: Boost, in Nîmes, is the closest.
-    expect(byLikeness(testimonies, { sector: 'H', headcount: '10-49', region: 'occ' })[0]).toMatch(/^boost/);
+    const first = (profile: AnswersDocument['profile']) => describeAction(scorer.index, action, { profile, answers: {} }).testimonies[0];
+    expect(first({ sector: 'H', headcount: '10-49', region: 'occ' })).toMatch(/^boost/);
     // A Toulouse supermarket's story comes first for a retailer.
-    const retail = byLikeness(testimonies, { sector: 'G', headcount: '50-249', region: 'occ' })[0];
+    const retail = first({ sector: 'G', headcount: '50-249', region: 'occ' });
     expect(testimonies.find((t) => t.id === retail)!.organisation.sector).toBe('G');
   });
 });

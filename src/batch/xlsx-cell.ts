@@ -54,7 +54,7 @@ function plainValue(value: unknown): unknown {
  * Whether an Excel number format shows its number as a percentage: a % sign outside quoted
  * text ("…"), escaped characters (\%) and bracketed parts ([Red], [$-40C]) multiplies by 100.
  */
-export function isPercentFormat(format: string | undefined): boolean {
+function isPercentFormat(format: string | undefined): boolean {
   if (!format || !format.includes('%')) return false;
   return format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
 }

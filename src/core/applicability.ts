@@ -21,12 +21,12 @@ export interface Applicability {
 
 // The rule works in small numbers, which the engine keeps in typed arrays; names by number below.
 export const ASKED = 0;
-export const EXCLUDED = 1;
-export const HIDDEN = 2;
+const EXCLUDED = 1;
+const HIDDEN = 2;
 export const ANSWERED = 0;
 export const UNANSWERED = 1;
 export const NOT_APPLICABLE_STATUS = 2;
-export const HIDDEN_STATUS = 3;
+const HIDDEN_STATUS = 3;
 export const VISIBILITIES: readonly Visibility[] = ['asked', 'excluded', 'hidden'];
 export const STATUSES: readonly QuestionStatus[] = ['answered', 'unanswered', 'not-applicable', 'hidden'];
 

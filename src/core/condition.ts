@@ -33,10 +33,6 @@ export const NUMERIC_OPERATORS: readonly Operator[] = ['lessThan', 'lessThanIncl
 export const LIST_OPERATORS: readonly Operator[] = ['in', 'notIn'];
 export const ARRAY_FACT_OPERATORS: readonly Operator[] = ['contains', 'doesNotContain'];
 
-export function isFactCondition(c: Condition): c is FactCondition {
-  return 'fact' in c;
-}
-
 export function evaluate(condition: Condition, facts: Facts): boolean {
   if ('all' in condition) return condition.all.every((c) => evaluate(c, facts));
   if ('any' in condition) return condition.any.some((c) => evaluate(c, facts));
@@ -57,7 +53,7 @@ export interface OperatorMeaning {
 }
 
 /** json-rules-engine's test of a numeric fact; a number passes unless NaN (parseFloat of its text gives it back). */
-export function isNumeric(fact: unknown): boolean {
+function isNumeric(fact: unknown): boolean {
   return typeof fact === 'number' ? fact === fact : Number.parseFloat(fact as string).toString() !== 'NaN';
 }
 
@@ -95,8 +91,6 @@ export const OPERATOR_MEANINGS: Readonly<Record<Operator, OperatorMeaning>> = {
   greaterThan: numeric((a, b) => a > b, '>'),
   greaterThanInclusive: numeric((a, b) => a >= b, '>='),
 };
-
-export const OPERATORS = Object.keys(OPERATOR_MEANINGS) as readonly Operator[];
 
 /** Every leaf condition, in document order, with its JSON Pointer relative to the root. */
 export function leaves(condition: Condition, path = ''): { condition: FactCondition; path: string }[] {

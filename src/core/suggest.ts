@@ -83,7 +83,7 @@ export function currentScores(index: ContentIndex, result: ScoreResult, action: 
 const SIZES = ['0', '1-9', '10-49', '50-249', '250-999', '1000+'];
 
 /** Testimonies of organisations most like this one first: same sector, similar size, same region. */
-export function byLikeness(items: readonly Testimony[], profile: AnswersDocument['profile']): string[] {
+function byLikeness(items: readonly Testimony[], profile: AnswersDocument['profile']): string[] {
   const likeness = (t: Testimony) => {
     let points = 0;
     if (t.organisation.sector === profile.sector) points += 3;

@@ -24,6 +24,3 @@ export class ValueCodes {
 
 /** Per slot: a little more than the texts a column remembers (1,000: see `ByteCellReader`), since columns of several files may share a slot's codes. */
 export const MAX_CODES = 1024;
-
-/** Codes of no value: reading it past its end gives undefined, never a code. */
-export const NO_CODES = new Int32Array(0);

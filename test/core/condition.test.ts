@@ -1,7 +1,9 @@
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
 import { differential } from '../support/differential.js';
-import { compile, evaluate, OPERATORS, type Condition } from '../../src/core/condition.js';
+import { compile, evaluate, OPERATOR_MEANINGS, type Condition, type Operator } from '../../src/core/condition.js';
+
+const OPERATORS = Object.keys(OPERATOR_MEANINGS) as Operator[];
 import { FACT_VALUES, VALUES } from '../support/condition-cases.js';
 
 async function engineSays(condition: Condition, facts: Record<string, unknown>): Promise<boolean> {

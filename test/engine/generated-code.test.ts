@@ -4,7 +4,9 @@ import { differential } from '../support/differential.js';
 import { engineParts, loopedScores, withCodes } from '../support/engine-under-test.js';
 import { generateAnswers, random } from '../support/generate-answers.js';
 import { loadContent } from '../../src/content/load-content.js';
-import { compile, evaluate, OPERATORS, type Condition, type Literal } from '../../src/core/condition.js';
+import { compile, evaluate, OPERATOR_MEANINGS, type Condition, type Literal, type Operator } from '../../src/core/condition.js';
+
+const OPERATORS = Object.keys(OPERATOR_MEANINGS) as Operator[];
 import { FACT_VALUES, VALUES } from '../support/condition-cases.js';
 import { indexContent } from '../../src/core/content-index.js';
 import type { AnswersDocument } from '../../src/core/content-model.js';

@@ -159,7 +159,7 @@ const [MINUS, COMMA, POINT, ZERO, NINE] = [0x2d, 0x2c, 0x2e, 0x30, 0x39] as cons
  * them, maybe a leading minus), computed from the digits; undefined for anything else, or more
  * than 15 digits, which the text path then reads.
  */
-export function plainNumberOf(bytes: Uint8Array, start: number, end: number): number | undefined {
+function plainNumberOf(bytes: Uint8Array, start: number, end: number): number | undefined {
   const negative = bytes[start] === MINUS;
   const first = negative ? start + 1 : start;
   if (first === end || end - first > MAX_DIGITS + 1) return undefined;
