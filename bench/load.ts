@@ -52,7 +52,8 @@ const errors = new Map<string, number>();
 
 async function call(route: string, method: string, path: string, cookie: string, body?: unknown, expect = [200, 201, 202]): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const start = performance.now();
-  const res = await fetch(`${url}${path}`, { method, headers: { cookie, ...(body !== undefined && { 'content-type': 'application/json' }) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  // As the web page: the session cookie, and this site's Origin (cookie-authenticated writes need it).
+  const res = await fetch(`${url}${path}`, { method, headers: { cookie, origin: new URL(url).origin, ...(body !== undefined && { 'content-type': 'application/json' }) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
   const payload = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.arrayBuffer();
   const ms = performance.now() - start;
   (latencies.get(route) ?? latencies.set(route, []).get(route)!).push(ms);
@@ -100,7 +101,7 @@ async function batch(): Promise<{ rows: number; seconds: number } | undefined> {
   const login = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'advisor@load.test', password: PASSWORD }) });
   const cookie = String(login.headers.get('set-cookie') ?? '').split(';')[0]!;
   batchWindow = [Date.now(), 0];
-  const upload = (await (await fetch(`${url}/batches`, { method: 'POST', headers: { cookie, 'content-type': 'text/csv' }, body: readFileSync(file) })).json()) as { id: number };
+  const upload = (await (await fetch(`${url}/batches`, { method: 'POST', headers: { cookie, origin: new URL(url).origin, 'content-type': 'text/csv' }, body: readFileSync(file) })).json()) as { id: number };
   let status = 'queued';
   while (status === 'queued' || status === 'running') {
     await new Promise((resolve) => setTimeout(resolve, 250));

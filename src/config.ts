@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { packageRoot } from './content/package-root.js';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const UNITS = { kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 } as const;
+/** A size such as "200mb", in bytes. */
+const size = z.string().regex(/^\d+(kb|mb|gb)$/).transform((v) => Number.parseInt(v, 10) * UNITS[v.slice(-2) as keyof typeof UNITS]);
 
 /** Every setting, from the environment, parsed once at start; docs/operations.md documents each. */
 const schema = z.object({
@@ -10,7 +13,11 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_FILE: z.string().min(1).default(join(packageRoot(), 'var', 'impact-score.db')),
   DATA_DIR: z.string().min(1).default(join(packageRoot(), 'var')),
-  BATCH_UPLOAD_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('200mb'),
+  BATCH_UPLOAD_LIMIT: size.prefault('200mb'),
+  BATCH_QUOTA: size.prefault('1gb'),
+  BATCH_MAX_RUNNING: z.coerce.number().int().positive().default(2),
+  BATCH_INPUT_DAYS: z.coerce.number().int().min(0).default(0),
+  BATCH_RESULT_DAYS: z.coerce.number().int().min(0).default(14),
   CONTENT_DIR: z.string().min(1).optional(),
   DEMO_DATA: flag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -18,6 +25,8 @@ const schema = z.object({
   COOKIE_SECURE: flag.default(false),
   TRUST_PROXY: flag.default(false),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().positive().default(10),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().max(24 * 60).default(15),
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb'),
 });
 

@@ -46,7 +46,7 @@ describe('impact-score CLI', () => {
     expect(en.global).toBe(fr.global);
     expect(en.pillars.map((p: { title: string }) => p.title)).toContain('Limiting negative externalities');
     expect(en.weakest[0].score).toBeLessThanOrEqual(en.weakest.at(-1).score);
-    expect(en.contentVersion).toMatch(/^2026\.1\+[0-9a-f]{12}$/);
+    expect(en.contentVersion).toMatch(/^2026\.2\+[0-9a-f]{12}$/);
   });
 
   it('when the answers file is not JSON, then it says where, exits 1 and prints no stack', async () => {
@@ -78,7 +78,7 @@ describe('impact-score CLI', () => {
   it('when validating the committed content, then it is valid and its self-tests pass', async () => {
     const { code, out } = await cli('validate');
     expect(code).toBe(0);
-    expect(out).toMatch(/Contenu valide \(version 2026\.1\+[0-9a-f]{12}\) : 3 piliers, \d+ questions, \d+ règles, 6 exemples, \d+ auto-tests réussis/);
+    expect(out).toMatch(/Contenu valide \(version 2026\.2\+[0-9a-f]{12}\) : 3 piliers, \d+ questions, \d+ règles, 6 exemples, \d+ auto-tests réussis/);
   });
 
   it('when validating another content root that is broken, then every problem is listed as file → path and it exits 1', async () => {

@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, cli, killAll, serve, stop } from './support/service.js';
+import { BIN, cli, env, killAll, serve, stop } from './support/service.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 afterEach(killAll);
@@ -15,6 +15,21 @@ async function organisationWithToken(dir: string): Promise<string> {
   await cli(dir, 'orgs', 'create', '--name', 'Durand', '--headcount', '10-49', '--sector', 'C', '--legal-form', 'sarl', '--region', 'bre');
   await cli(dir, 'users', 'create', '--email', 'chef@durand.fr', '--role', 'leader', '--org', '1', '--password', 'un mot de passe long');
   return (await cli(dir, 'tokens', 'create', '--email', 'chef@durand.fr')).out.trim();
+}
+
+/** Starts `serve`: its exit code and error output if it stops, or `listening` if it serves (then it is stopped). */
+async function startOrExit(environment: NodeJS.ProcessEnv): Promise<{ code: number | null; err: string } | { listening: true; err: string }> {
+  const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...environment, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  return new Promise((resolve) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (!chunk.toString().includes('/api/v1')) return;
+      child.kill('SIGKILL');
+      resolve({ listening: true, err });
+    });
+    child.once('exit', (code) => resolve({ code, err }));
+  });
 }
 
 describe('faults', () => {
@@ -122,7 +137,7 @@ describe('faults', () => {
     const dir = mkdtempSync(join(tmpdir(), 'impact-nocontent-'));
     const empty = mkdtempSync(join(tmpdir(), 'impact-empty-'));
     const started = spawnSync(process.execPath, [BIN, 'serve'], {
-      env: { ...process.env, DATABASE_FILE: join(dir, 'db.sqlite'), CONTENT_DIR: empty, PORT: '0', LOG_LEVEL: 'silent' },
+      env: env(dir, { CONTENT_DIR: empty, PORT: '0' }),
       encoding: 'utf8',
     });
     expect(started.status).toBe(1);
@@ -133,11 +148,42 @@ describe('faults', () => {
     const dir = mkdtempSync(join(tmpdir(), 'impact-nodb-'));
     writeFileSync(join(dir, 'not-a-folder'), 'x');
     const started = spawnSync(process.execPath, [BIN, 'serve'], {
-      env: { ...process.env, DATABASE_FILE: join(dir, 'not-a-folder', 'db.sqlite'), PORT: '0', LOG_LEVEL: 'silent' },
+      env: env(dir, { DATABASE_FILE: join(dir, 'not-a-folder', 'db.sqlite'), PORT: '0' }),
       encoding: 'utf8',
     });
     expect(started.status).toBe(1);
     expect(started.stderr).toMatch(/db.sqlite → \/: Base de données inutilisable : .*(EEXIST|ENOTDIR)/);
+  });
+
+  it('when the data folder cannot be written, then the service refuses to start and says why, as for the database', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'impact-nodata-'));
+    writeFileSync(join(dir, 'a-file'), 'x');
+    const started = await startOrExit(env(dir, { DATA_DIR: join(dir, 'a-file', 'data') }));
+    if ('listening' in started) throw new Error('the service started with a data folder it cannot write');
+    expect(started).toMatchObject({ code: 1 });
+    expect(started.err).toMatch(/a-file\/data → \/: Dossier de données inutilisable \(DATA_DIR\) : un élément du chemin n’est pas un dossier/);
+    // The admin commands need no data folder: they still work.
+    const created = spawnSync(process.execPath, [BIN, 'orgs', 'create', '--name', 'Durand'], { env: env(dir, { DATA_DIR: join(dir, 'a-file', 'data') }), encoding: 'utf8' });
+    expect(created.status).toBe(0);
+  });
+
+  it('when bytes of the database file are flipped, then the service refuses to start and says what the check found', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'impact-flipped-'));
+    await organisationWithToken(dir);
+    const file = join(dir, 'db.sqlite');
+    const db = new Database(file);
+    const root = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'audit_log'").pluck().get() as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    // Flip six bytes of the audit log's first page, in its header and cell pointers: a page the
+    // start itself never reads, so only a check of the whole file can see the damage.
+    const bytes = readFileSync(file);
+    for (let i = 0; i < 6; i++) bytes[(root - 1) * pageSize + 8 + i]! ^= 0xff;
+    writeFileSync(file, bytes);
+    const started = await startOrExit(env(dir));
+    expect(started).toMatchObject({ code: 1 });
+    expect(started.err).toMatch(/db.sqlite → \/: Base de données endommagée : .*Tree \d+ page \d+/);
+    expect(started.err).toContain('sauvegarde');
   });
 
   it('when a token is revoked, then it stops working at once', async () => {

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -62,7 +63,9 @@ describe('the service and its admin commands', () => {
     const advisorCookie = advisor.headers.get('set-cookie')!.split(';')[0]!;
     const csv = readFileSync(join(import.meta.dirname, 'cases/scop-40/answers.json'), 'utf8');
     const doc = JSON.parse(csv);
-    const upload = await fetch(`${url}/batches`, { method: 'POST', headers: { cookie: advisorCookie, 'content-type': 'application/x-ndjson' }, body: `${JSON.stringify(doc)}\n` });
+    // Written as the web page writes: with the session cookie and this site's Origin.
+    const origin = new URL(url).origin;
+    const upload = await fetch(`${url}/batches`, { method: 'POST', headers: { cookie: advisorCookie, origin, 'content-type': 'application/x-ndjson' }, body: `${JSON.stringify(doc)}\n` });
     expect(upload.status).toBe(202);
     const { id } = (await upload.json()) as Json;
     let batch: Json = { status: 'queued' };
@@ -76,12 +79,73 @@ describe('the service and its admin commands', () => {
     const leaderCookie = leader.headers.get('set-cookie')!.split(';')[0]!;
     const [own] = (await (await fetch(`${url}/organisations`, { headers: { cookie: leaderCookie } })).json()) as Json[];
     const [assessment] = (await (await fetch(`${url}/organisations/${own.id}/assessments`, { headers: { cookie: leaderCookie } })).json()) as Json[];
-    const plan = (await (await fetch(`${url}/assessments/${assessment.id}/plans`, { method: 'POST', headers: { cookie: leaderCookie, 'content-type': 'application/json' }, body: '{}' })).json()) as Json;
+    const plan = (await (await fetch(`${url}/assessments/${assessment.id}/plans`, { method: 'POST', headers: { cookie: leaderCookie, origin, 'content-type': 'application/json' }, body: '{}' })).json()) as Json;
     const pdf = await fetch(`${url}/plans/${plan.id}/pdf`, { headers: { cookie: leaderCookie } });
     expect(pdf.status).toBe(200);
     const bytes = Buffer.from(await pdf.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.subarray(-6).toString()).toContain('%%EOF');
+    expect(await stop(child)).toBe(0);
+  });
+
+  it('when people log in, use a session, a token and a wrong password at the default log level, then the log holds none of their secrets', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'impact-log-'));
+    await cli(dir, 'orgs', 'create', '--name', 'Durand');
+    const password = 'un mot de passe très long';
+    await cli(dir, 'users', 'create', '--email', 'chef@durand.fr', '--role', 'leader', '--org', '1', '--password', password);
+    const token = (await cli(dir, 'tokens', 'create', '--email', 'chef@durand.fr')).out.trim();
+    const { url, child } = await serve(dir, { LOG_LEVEL: 'info' });
+    let log = '';
+    child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    const origin = new URL(url).origin;
+    const post = (path: string, body: string, headers: Record<string, string> = {}) => fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin, ...headers }, body });
+
+    const login = await post('/auth/login', JSON.stringify({ email: 'chef@durand.fr', password }));
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const session = cookie.split('=')[1]!;
+    expect((await fetch(`${url}/auth/me`, { headers: { cookie } })).status).toBe(200);
+    expect((await post('/organisations/1/assessments', '', { cookie })).status).toBe(201);
+    expect((await fetch(`${url}/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect((await fetch(`${url}/auth/me`, { headers: { authorization: `Bearer ${token}x` } })).status).toBe(401);
+    expect((await post('/auth/login', JSON.stringify({ email: 'chef@durand.fr', password: `${password}!` }))).status).toBe(401);
+    expect((await post('/auth/login', `{"email":"chef@durand.fr","password":"${password}"`)).status).toBe(400);
+    expect((await post('/auth/logout', '', { cookie })).status).toBe(200);
+    expect(await stop(child)).toBe(0);
+
+    const db = new Database(join(dir, 'db.sqlite'), { readonly: true });
+    const hashes = [
+      ...(db.prepare('SELECT password_hash FROM users').pluck().all() as string[]),
+      ...(db.prepare('SELECT token_hash FROM api_tokens').pluck().all() as string[]),
+    ];
+    db.close();
+    // Requests were logged, with their headers, at the default level…
+    expect(log).toContain('"url":"/api/v1/auth/me"');
+    expect(log).toContain('"cookie":"[redacted]"');
+    expect(log).toContain('"authorization":"[redacted]"');
+    // …and no secret, nor anything derived from one, is in it.
+    const digests = [session, token].map((secret) => createHash('sha256').update(secret).digest('hex'));
+    for (const secret of [session, token, password, ...digests, ...hashes, ...hashes.map((h) => h.split('$').pop()!)]) expect(log).not.toContain(secret);
+  });
+
+  it('when a batch\'s results outgrow the advisor\'s quota on the real server, then its worker is stopped, the batch fails saying so, and no result file stays', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'impact-quota-'));
+    const data = join(dir, 'data');
+    await cli(dir, 'users', 'create', '--email', 'conseil@x.fr', '--role', 'advisor', '--password', 'un mot de passe long');
+    const token = (await cli(dir, 'tokens', 'create', '--email', 'conseil@x.fr')).out.trim();
+    const { url, child } = await serve(dir, { DATA_DIR: data, BATCH_QUOTA: '2mb' });
+    const auth = { authorization: `Bearer ${token}` };
+    // Two bytes a row in, hundreds out: every row is rejected with its reasons.
+    const accepted = await fetch(`${url}/batches?lang=en`, { method: 'POST', headers: { ...auth, 'content-type': 'text/csv' }, body: `id\n${'X\n'.repeat(200_000)}` });
+    expect(accepted.status).toBe(202);
+    const { id } = (await accepted.json()) as Json;
+    let batch: Json = { status: 'queued' };
+    while (batch.status === 'queued' || batch.status === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      batch = (await (await fetch(`${url}/batches/${id}`, { headers: auth })).json()) as Json;
+    }
+    expect(batch.status).toBe('failed');
+    expect(batch.error).toMatch(/^the results outgrew the space allowed \([\d.]+ (KB|MB) with your other batches, for 2 MB\)/);
+    expect(readdirSync(join(data, 'batches', String(id)))).toEqual([]);
     expect(await stop(child)).toBe(0);
   });
 

@@ -21,8 +21,14 @@ export function actorOf(ctx: AppContext, user: User): Actor {
   };
 }
 
+export interface LoginSuccess {
+  user: User;
+  session: string;
+  expiresAt: Date;
+}
+
 /** Checks email and password; on success opens a session and returns its secret (for the cookie). */
-export async function login(ctx: AppContext, email: string, password: string, ttlHours: number): Promise<Result<{ user: User; session: string; expiresAt: Date }>> {
+export async function login(ctx: AppContext, email: string, password: string, ttlHours: number): Promise<Result<LoginSuccess>> {
   const found = ctx.store.accounts.findByEmail(email);
   const valid = found?.passwordHash ? await verifyPassword(password, found.passwordHash) : (await wasteTimeLikeAPasswordCheck(password), false);
   if (!found || !valid) {

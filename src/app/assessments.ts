@@ -1,10 +1,11 @@
 import { canReadAssessment, organisationAccess, type Actor } from '../core/access.js';
+import { answerChanges, type AnswerChange } from '../core/answer-changes.js';
 import { applicability, type Visibility } from '../core/applicability.js';
+import { carryOver } from '../core/carry-over.js';
 import type { AnswerValue } from '../core/content-model.js';
 import { issue, pointer, type Issue } from '../core/issue.js';
 import { progressByPillar, type PillarProgress } from '../core/progress.js';
 import { score } from '../core/score.js';
-import type { ScoreResult } from '../core/score-result.js';
 import { bilingual } from '../core/text.js';
 import { checkAnswerValues, checkProfile, missingAnswerIssue, missingAnswers, validateAnswers } from '../core/validate-answers.js';
 import type { Answers, Assessment } from '../store/records.js';
@@ -18,25 +19,54 @@ export interface AssessmentView extends Assessment {
   missing: string[];
   /** Whether each question is put to this organisation now, so a form shows only those asked. */
   visibility: Record<string, Visibility>;
+  /** The submitted assessment this one started from, and the answers that differ from it. */
+  source: { assessmentId: number; number: number; submittedAt: string | null } | null;
+  changes: AnswerChange[];
+  /** Results it had when it was submitted before being reopened, oldest first. */
+  earlierResults: { global: number | null; contentVersion: string; submittedAt: string | null; reopenedAt: string }[];
 }
 
-function viewOf(ctx: AppContext, a: Assessment): AssessmentView {
-  const found = applicability(ctx.scorer.index, a.profile, a.answers);
-  const missingProfile = [...ctx.scorer.index.profileFields.values()].filter((f) => !f.optional && a.profile[f.id] === undefined).map((f) => `profile.${f.id}`);
+/** An assessment as listed: where it started from, and the results it had before being reopened. */
+export type AssessmentSummary = Assessment & Pick<AssessmentView, 'source' | 'earlierResults'>;
+
+function summaryOf(ctx: AppContext, a: Assessment, source = a.sourceId === null ? undefined : ctx.store.assessments.get(a.sourceId)): AssessmentSummary {
   return {
     ...a,
+    source: source ? { assessmentId: source.id, number: source.number, submittedAt: source.submittedAt } : null,
+    earlierResults: ctx.store.assessments.earlierResults(a.id).map((r) => ({ global: r.global, contentVersion: r.contentVersion, submittedAt: r.submittedAt, reopenedAt: r.reopenedAt })),
+  };
+}
+
+export function viewOf(ctx: AppContext, a: Assessment): AssessmentView {
+  const found = applicability(ctx.scorer.index, a.profile, a.answers);
+  const missingProfile = [...ctx.scorer.index.profileFields.values()].filter((f) => !f.optional && a.profile[f.id] === undefined).map((f) => `profile.${f.id}`);
+  const source = a.sourceId === null ? undefined : ctx.store.assessments.get(a.sourceId);
+  return {
+    ...summaryOf(ctx, a, source),
     progress: progressByPillar(ctx.scorer.index, found),
     missing: [...missingProfile, ...missingAnswers(ctx.scorer.index, found.status)],
     visibility: Object.fromEntries(found.visibility),
+    changes: source ? answerChanges(ctx.scorer.index, source, a) : [],
   };
 }
 
 /** An assessment the actor may read (experts: submitted ones only), or "not found". */
-function readable(ctx: AppContext, actor: Actor, id: number): Result<{ assessment: Assessment; editable: boolean }> {
+export function readable(ctx: AppContext, actor: Actor, id: number): Result<{ assessment: Assessment; editable: boolean }> {
   const assessment = ctx.store.assessments.get(id);
   const access = assessment ? organisationAccess(actor, assessment.organisationId) : 'none';
   if (!assessment || !canReadAssessment(access, assessment.status)) return notFound('Évaluation', 'Assessment');
   return ok({ assessment, editable: access === 'edit' });
+}
+
+/** A draft the actor may change, still at the version their change was based on. */
+export function editableDraft(ctx: AppContext, actor: Actor, id: number, version: number): Result<Assessment> {
+  const found = readable(ctx, actor, id);
+  if (!found.ok) return found;
+  const { assessment, editable } = found.value;
+  if (!editable) return readOnly();
+  if (assessment.status !== 'draft') return alreadySubmitted(ctx, assessment);
+  if (assessment.version !== version) return conflict(ctx, assessment);
+  return ok(assessment);
 }
 
 export function getAssessment(ctx: AppContext, actor: Actor, id: number): Result<AssessmentView> {
@@ -44,22 +74,41 @@ export function getAssessment(ctx: AppContext, actor: Actor, id: number): Result
   return found.ok ? ok(viewOf(ctx, found.value.assessment)) : found;
 }
 
-export function listAssessments(ctx: AppContext, actor: Actor, organisationId: number): Result<Assessment[]> {
+export function listAssessments(ctx: AppContext, actor: Actor, organisationId: number): Result<AssessmentSummary[]> {
   const org = getOrganisation(ctx, actor, organisationId);
   if (!org.ok) return org;
   const all = ctx.store.assessments.listByOrganisation(organisationId);
-  return ok(all.filter((a) => canReadAssessment(org.value.access, a.status)));
+  return ok(all.filter((a) => canReadAssessment(org.value.access, a.status)).map((a) => summaryOf(ctx, a)));
 }
 
-/** Starts a draft, with the organisation's profile as it stands today. */
+/** The organisation's latest submitted assessment, if any. */
+export function latestSubmitted(ctx: AppContext, organisationId: number): Assessment | undefined {
+  return ctx.store.assessments
+    .listByOrganisation(organisationId)
+    .filter((a) => a.status === 'submitted')
+    .sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.id - b.id)
+    .at(-1);
+}
+
+/**
+ * Starts a draft, with the organisation's profile as it stands today. When the organisation has a
+ * submitted assessment, the draft starts from its answers (those that still fit today's
+ * questionnaire), each marked as carried over until it is changed or confirmed.
+ */
 export function createAssessment(ctx: AppContext, actor: Actor, organisationId: number): Result<AssessmentView> {
   const org = getOrganisation(ctx, actor, organisationId);
   if (!org.ok) return org;
   if (org.value.access !== 'edit') return readOnly();
   const now = isoNow(ctx);
+  const source = latestSubmitted(ctx, organisationId);
+  const carried = source ? carryOver(ctx.scorer.index, org.value.profile, source.answers) : undefined;
   const created = ctx.store.transaction(() => {
-    const a = ctx.store.assessments.create({ organisationId, profile: org.value.profile, createdBy: actor.userId }, now);
-    ctx.store.audit.record({ at: now, userId: actor.userId, organisationId, action: 'create', entity: 'assessment', entityId: a.id, detail: {} });
+    const a = ctx.store.assessments.create({
+      organisationId, profile: org.value.profile, createdBy: actor.userId,
+      ...(source && carried && { answers: carried.answers, sourceId: source.id, carried: Object.keys(carried.answers) }),
+    }, now);
+    const detail = source && carried ? { sourceId: source.id, carried: Object.keys(carried.answers).length, dropped: carried.dropped } : {};
+    ctx.store.audit.record({ at: now, userId: actor.userId, organisationId, action: 'create', entity: 'assessment', entityId: a.id, detail });
     return a;
   });
   return ok(viewOf(ctx, created));
@@ -78,12 +127,9 @@ export interface AnswersPatch {
  * now hidden or excluded) are removed and listed, and kept in the audit log.
  */
 export function saveAnswers(ctx: AppContext, actor: Actor, id: number, patch: AnswersPatch): Result<AssessmentView & { removed: Answers }> {
-  const found = readable(ctx, actor, id);
+  const found = editableDraft(ctx, actor, id, patch.version);
   if (!found.ok) return found;
-  const { assessment, editable } = found.value;
-  if (!editable) return readOnly();
-  if (assessment.status !== 'draft') return alreadySubmitted(ctx, assessment);
-  if (assessment.version !== patch.version) return conflict(ctx, assessment);
+  const assessment = found.value;
   const profile = merge(assessment.profile, patch.profile);
   const merged = merge(assessment.answers, patch.answers);
   const problems: Issue[] = [...checkProfile(ctx.scorer.index, profile, false), ...checkAnswerValues(ctx.scorer.index, merged)];
@@ -95,9 +141,11 @@ export function saveAnswers(ctx: AppContext, actor: Actor, id: number, patch: An
   const answers: Answers = {};
   const removed: Answers = {};
   for (const [q, value] of Object.entries(merged)) (visibility.get(q) === 'asked' ? answers : removed)[q] = value;
+  // An answer sent again, even unchanged, is confirmed: it is no longer marked as carried over.
+  const carried = assessment.carried.filter((q) => q in answers && !(q in (patch.answers ?? {})));
   const now = isoNow(ctx);
   const saved = ctx.store.transaction(() => {
-    const next = ctx.store.assessments.saveDraft(id, patch.version, { profile, answers }, now);
+    const next = ctx.store.assessments.saveDraft(id, patch.version, { profile, answers, carried }, now);
     if (next) {
       ctx.store.audit.record({ at: now, userId: actor.userId, organisationId: assessment.organisationId, action: 'save', entity: 'assessment', entityId: id, detail: { profile: patch.profile ?? {}, answers: patch.answers ?? {}, removed } });
     }
@@ -130,12 +178,9 @@ function merge(base: Answers, patch: Record<string, AnswerValue | null> | undefi
 
 /** Scores a complete draft and stores the result with its content version. */
 export async function submitAssessment(ctx: AppContext, actor: Actor, id: number, version: number): Promise<Result<AssessmentView>> {
-  const found = readable(ctx, actor, id);
+  const found = editableDraft(ctx, actor, id, version);
   if (!found.ok) return found;
-  const { assessment, editable } = found.value;
-  if (!editable) return readOnly();
-  if (assessment.status !== 'draft') return alreadySubmitted(ctx, assessment);
-  if (assessment.version !== version) return conflict(ctx, assessment);
+  const assessment = found.value;
   const doc = { profile: assessment.profile, answers: assessment.answers };
   const { issues, applicability: checked } = validateAnswers(ctx.scorer.index, doc);
   const missing = missingAnswers(ctx.scorer.index, checked.status).map(missingAnswerIssue);
@@ -156,23 +201,13 @@ export async function submitAssessment(ctx: AppContext, actor: Actor, id: number
   return ok(viewOf(ctx, submitted));
 }
 
-export function getResult(ctx: AppContext, actor: Actor, id: number): Result<{ assessment: Assessment; result: ScoreResult; computedAt: string }> {
-  const found = readable(ctx, actor, id);
-  if (!found.ok) return found;
-  const stored = ctx.store.assessments.result(id);
-  if (!stored) {
-    return fail('not-found', 'no-result', bilingual('Cette évaluation n’a pas encore de résultat : soumettez-la d’abord.', 'This assessment has no result yet: submit it first.'));
-  }
-  return ok({ assessment: found.value.assessment, result: stored.result, computedAt: stored.computedAt });
-}
-
-function conflict(ctx: AppContext, current: Assessment) {
+export function conflict(ctx: AppContext, current: Assessment) {
   return fail('conflict', 'version-conflict', bilingual(
     'Cette évaluation a été modifiée entre-temps (autre onglet ou autre personne) : rechargez-la, vos réponses non enregistrées sont à ressaisir.',
     'This assessment was changed meanwhile (another tab or person): reload it, then enter your unsaved answers again.',
   ), { current: viewOf(ctx, current) });
 }
 
-function alreadySubmitted(ctx: AppContext, current: Assessment) {
-  return fail('conflict', 'assessment-submitted', bilingual('Cette évaluation est déjà soumise : démarrez-en une nouvelle pour la modifier.', 'This assessment is already submitted: start a new one to change it.'), { current: viewOf(ctx, current) });
+export function alreadySubmitted(ctx: AppContext, current: Assessment) {
+  return fail('conflict', 'assessment-submitted', bilingual('Cette évaluation est déjà soumise : rouvrez-la pour la modifier (tant qu’aucun plan qui en découle n’a été soumis à l’expert), ou démarrez-en une nouvelle.', 'This assessment is already submitted: reopen it to change it (while no plan drawn from it has been submitted to the expert), or start a new one.'), { current: viewOf(ctx, current) });
 }

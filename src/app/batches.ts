@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -11,29 +10,36 @@ import { bilingual, type Lang } from '../core/text.js';
 import { BatchFailed, failureOf, runJob, serverDetail, type BatchJob } from '../batch/batch-job-worker.js';
 import type { InputFormat } from '../batch/read-rows.js';
 import { organisationRef, sirenRef } from '../batch/store-refs.js';
+import type { BatchSummary } from '../batch/batch-summary.js';
 import type { OutputFormat } from '../batch/write-results.js';
 import type { BatchRecord } from '../store/batches-repository.js';
 import { isoNow, type AppContext } from './app-context.js';
 import { fail, notFound, ok, type Result } from './app-error.js';
+import { receiveBatchInput, type BatchLimits, type IncomingFile } from './batch-intake.js';
+import { resultsGuard } from './batch-quota.js';
+import { removeInput, type BatchRetention } from './batch-retention.js';
+import { batchFolder } from './data-folder.js';
 import { listOrganisations } from './organisations.js';
 
 const JOB_WORKER = fileURLToPath(new URL('../batch/batch-job-worker.js', import.meta.url));
 const running = new Map<number, Promise<void>>();
 
-export interface BatchUpload {
-  body: Buffer;
+export interface BatchUpload extends IncomingFile {
   inputFormat: InputFormat;
   outputFormat: OutputFormat;
-  store: boolean;
   /** Score rows that leave required questions unanswered instead of rejecting them (never stored). */
   partial: boolean;
   lang: Lang;
   suggestions: number;
 }
 
-/** Where a batch's files live: under the data folder, named by the batch id only (never by the user). */
-export function batchFolder(dataDir: string, id: number): string {
-  return join(dataDir, 'batches', String(id));
+/** Where batch files go, how much each user may keep and run, how long files stay, and where failures are logged. */
+export interface BatchStorage {
+  dataDir: string;
+  contentRoot?: string;
+  limits: BatchLimits;
+  retention: BatchRetention;
+  logError: (message: string) => void;
 }
 
 /**
@@ -42,16 +48,15 @@ export function batchFolder(dataDir: string, id: number): string {
  * `organisation` (its number) or `siren` column — never by their free-text `id` — become that
  * organisation's submitted assessment, once per batch.
  */
-export function startBatch(ctx: AppContext, actor: Actor, upload: BatchUpload, dataDir: string, contentRoot?: string): Result<BatchRecord> {
+export async function startBatch(ctx: AppContext, actor: Actor, upload: BatchUpload, storage: BatchStorage): Promise<Result<BatchRecord>> {
   if (actor.role !== 'advisor' && actor.role !== 'admin') {
     return fail('forbidden', 'forbidden', bilingual('Le calcul de portefeuilles est réservé aux conseillers.', 'Portfolio scoring is for advisors.'));
   }
-  const inputHash = createHash('sha256').update(upload.body).digest('hex');
-  const record = ctx.store.batches.create({ userId: actor.userId, inputFormat: upload.inputFormat, outputFormat: upload.outputFormat, store: upload.store, lang: upload.lang, inputHash }, isoNow(ctx));
-  const folder = batchFolder(dataDir, record.id);
-  mkdirSync(folder, { recursive: true });
-  const input = join(folder, `input.${upload.inputFormat}`);
-  writeFileSync(input, upload.body);
+  const received = await receiveBatchInput(ctx, actor, upload, storage.limits, storage.dataDir);
+  if (!received.ok) return received;
+  const { record, input } = received.value;
+  const folder = batchFolder(storage.dataDir, record.id);
+  const contentRoot = storage.contentRoot;
   const portfolio = new Map<string, number>();
   if (upload.store) {
     for (const org of listOrganisations(ctx, actor).filter((o) => o.access === 'edit')) {
@@ -63,11 +68,28 @@ export function startBatch(ctx: AppContext, actor: Actor, upload: BatchUpload, d
     input, inputFormat: upload.inputFormat, output: join(folder, `scores.${upload.outputFormat}`), outputFormat: upload.outputFormat,
     ...(contentRoot && { contentRoot }), lang: upload.lang, suggestions: upload.suggestions, partial: upload.partial, keep: [...portfolio.keys()],
   };
-  running.set(record.id, follow(ctx, actor, record.id, job, portfolio).finally(() => running.delete(record.id)));
+  running.set(record.id, follow(ctx, actor, record.id, job, portfolio, storage).finally(() => {
+    running.delete(record.id);
+    afterBatch(ctx, record.id, job, storage);
+  }));
   return ok(record);
 }
 
-async function follow(ctx: AppContext, actor: Actor, id: number, job: BatchJob, portfolio: ReadonlyMap<string, number>): Promise<void> {
+/** Once a batch has ended: its results counted in the quota, its input removed if the schedule says at once. */
+function afterBatch(ctx: AppContext, id: number, job: BatchJob, storage: BatchStorage): void {
+  try {
+    ctx.store.batches.resultWritten(id, existsSync(job.output) ? statSync(job.output).size : 0);
+    if (storage.retention.inputDays === 0) {
+      removeInput(storage.dataDir, id);
+      ctx.store.batches.filesRemoved(id, 'input', isoNow(ctx));
+    }
+  } catch (error) {
+    // The next sweep removes what is due; the batch's own outcome is already recorded.
+    storage.logError(`batch ${id}: files not tidied: ${(error as Error).message}`);
+  }
+}
+
+async function follow(ctx: AppContext, actor: Actor, id: number, job: BatchJob, portfolio: ReadonlyMap<string, number>, storage: BatchStorage): Promise<void> {
   const documents: { orgId: number; document: AnswersDocument }[] = [];
   const onMessage = (m: { type: string; [key: string]: unknown }) => {
     if (m.type === 'progress') ctx.store.batches.progress(id, { status: 'running', rows: m.rows as number, bytesRead: m.bytesRead as number, totalBytes: m.totalBytes as number });
@@ -78,14 +100,22 @@ async function follow(ctx: AppContext, actor: Actor, id: number, job: BatchJob, 
   };
   try {
     ctx.store.batches.progress(id, { status: 'running', rows: 0, bytesRead: 0, totalBytes: 0 });
-    const summary = await (existsSync(JOB_WORKER) ? inWorker(job, onMessage) : inThread(job, onMessage));
+    const withinQuota = resultsGuard(ctx, actor.userId, id, job.lang, storage.limits);
+    const watched = (m: { type: string; [key: string]: unknown }) => {
+      if (m.type === 'progress') withinQuota(`${job.output}.partial`);
+      onMessage(m);
+    };
+    const summary = await (existsSync(JOB_WORKER) ? inWorker(job, watched) : inThread(job, watched));
+    withinQuota(job.output);
     for (const { orgId, document } of documents) await storeRow(ctx, actor, id, orgId, document);
-    ctx.store.batches.finish(id, { status: 'done', summary }, isoNow(ctx));
+    ctx.store.batches.finish(id, { status: 'done', summary, rows: (summary as BatchSummary).rows }, isoNow(ctx));
   } catch (error) {
     const failure = failureOf(error as Error, job.lang);
     // What the advisor reads names no server file; what went wrong in full is for the server's log.
     const detail = error instanceof BatchFailed ? error.detail : serverDetail(error as Error);
-    if (detail) console.error(`batch ${id} failed: ${detail}`);
+    if (detail) storage.logError(`batch ${id} failed: ${detail}`);
+    // A worker stopped mid-write leaves its partial file; results over quota are not kept either.
+    for (const file of [`${job.output}.partial`, job.output]) rmSync(file, { force: true });
     ctx.store.batches.finish(id, { status: 'failed', error: failure }, isoNow(ctx));
   }
 }
@@ -102,7 +132,15 @@ function inWorker(job: BatchJob, onMessage: (m: { type: string; [key: string]: u
     worker.on('message', (m: { type: string; summary?: unknown; error?: string; detail?: string }) => {
       if (m.type === 'done') resolve(m.summary);
       else if (m.type === 'failed') reject(new BatchFailed(m.error!, m.detail ?? ''));
-      else onMessage(m);
+      else {
+        try {
+          onMessage(m);
+        } catch (error) {
+          // A batch stopped from here (over quota): the worker is ended where it stands.
+          reject(error);
+          void worker.terminate();
+        }
+      }
     });
     worker.on('error', reject);
     worker.on('exit', (code) => code !== 0 && reject(new Error(`batch worker exited with ${code}`)));

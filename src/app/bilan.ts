@@ -2,7 +2,7 @@ import { planBilan, type BilanItem, type BilanScore } from '../core/plan-bilan.j
 import { itemGains, projectPlan } from '../core/project-plan.js';
 import type { ScoreResult } from '../core/score-result.js';
 import type { Lang } from '../core/text.js';
-import type { PlanDecision, PlanStatus } from '../store/plan-records.js';
+import type { Plan, PlanDecision, PlanStatus } from '../store/plan-records.js';
 import type { Assessment } from '../store/records.js';
 import type { AppContext } from './app-context.js';
 import { presentItem, type PlanItemView } from './plan-view.js';
@@ -19,13 +19,14 @@ export interface PlanBilanView {
 }
 
 /**
- * The bilan of every plan drawn from the earlier assessment (empty ones aside): each item's own
- * gain and the plan's projection are computed from the earlier answers, as when it was drawn up.
+ * The bilan of each plan drawn from the earlier assessment that the reader may see (empty ones
+ * aside): each item's own gain and the plan's projection are computed from the earlier answers,
+ * as when it was drawn up.
  */
-export async function bilans(ctx: AppContext, before: Assessment, results: { before: ScoreResult; after: ScoreResult }, lang: Lang): Promise<PlanBilanView[]> {
+export async function bilans(ctx: AppContext, before: Assessment, plans: readonly Plan[], results: { before: ScoreResult; after: ScoreResult }, lang: Lang): Promise<PlanBilanView[]> {
   const baseline = { profile: before.profile, answers: before.answers };
   const views: PlanBilanView[] = [];
-  for (const plan of ctx.store.plans.byAssessment(before.id)) {
+  for (const plan of plans) {
     if (plan.items.length === 0) continue;
     const projection = await projectPlan(ctx.scorer, baseline, plan.items);
     if (!projection.ok) continue;

@@ -1,10 +1,11 @@
-import { canReadAssessment, organisationAccess, type Actor } from '../core/access.js';
+import { canReadAssessment, organisationAccess, planAccess, type Actor } from '../core/access.js';
 import { compareResults, type Comparison } from '../core/compare.js';
+import { withFollowUps, type WithFollowUps } from '../core/follow-ups.js';
 import type { Suggestion } from '../core/suggest.js';
-import { suggestActions } from './suggest-actions.js';
 import { bilingual, type Lang } from '../core/text.js';
 import type { Assessment } from '../store/records.js';
 import type { AppContext } from './app-context.js';
+import { suggestActions } from './suggest-actions.js';
 import { bilans, type PlanBilanView } from './bilan.js';
 import { fail, invalid, notFound, ok, type Result } from './app-error.js';
 
@@ -13,13 +14,14 @@ function readableAssessment(ctx: AppContext, actor: Actor, id: number): Assessme
   return a && canReadAssessment(organisationAccess(actor, a.organisationId), a.status) ? a : undefined;
 }
 
-/** Ranked actions for an assessment's answers, gains computed by re-scoring. */
-export async function suggestionsFor(ctx: AppContext, actor: Actor, assessmentId: number): Promise<Result<{ assessment: Assessment; global: number | null; suggestions: Suggestion[] }>> {
+/** Ranked actions for an assessment's answers, gains computed by re-scoring, each with the actions that build on it. */
+export async function suggestionsFor(ctx: AppContext, actor: Actor, assessmentId: number): Promise<Result<{ assessment: Assessment; global: number | null; suggestions: WithFollowUps<Suggestion>[] }>> {
   const assessment = readableAssessment(ctx, actor, assessmentId);
   if (!assessment) return notFound('Évaluation', 'Assessment');
-  const outcome = await suggestActions(ctx.scorer, { profile: assessment.profile, answers: assessment.answers });
+  const doc = { profile: assessment.profile, answers: assessment.answers };
+  const outcome = await suggestActions(ctx.scorer, doc);
   if (!outcome.ok) return invalid(outcome.issues);
-  return ok({ assessment, global: outcome.value.result.global, suggestions: outcome.value.suggestions });
+  return ok({ assessment, global: outcome.value.result.global, suggestions: await withFollowUps(ctx.scorer, doc, outcome.value.suggestions) });
 }
 
 export interface ComparisonView extends Comparison {
@@ -48,12 +50,15 @@ export async function compareAssessments(ctx: AppContext, actor: Actor, assessme
   }
   const [a, b] = [ctx.store.assessments.result(before.id), ctx.store.assessments.result(after.id)];
   if (!a || !b) return fail('conflict', 'not-submitted', bilingual('Les deux évaluations doivent être soumises pour être comparées.', 'Both assessments must be submitted to be compared.'));
-  const items = ctx.store.plans.byAssessment(before.id).flatMap((p) => p.items);
+  // Plans the reader may see only: an expert neither counts nor reads a draft's items.
+  const access = organisationAccess(actor, after.organisationId);
+  const plans = ctx.store.plans.byAssessment(before.id).filter((p) => planAccess(access, p) !== 'none');
+  const items = plans.flatMap((p) => p.items);
   return ok({
     ...compareResults(a.result, b.result, items),
     before: { assessmentId: before.id, submittedAt: before.submittedAt, contentVersion: a.contentVersion },
     after: { assessmentId: after.id, submittedAt: after.submittedAt, contentVersion: b.contentVersion },
     sameContent: a.contentVersion === b.contentVersion,
-    plans: await bilans(ctx, before, { before: a.result, after: b.result }, lang),
+    plans: await bilans(ctx, before, plans, { before: a.result, after: b.result }, lang),
   });
 }

@@ -3,22 +3,34 @@ import { issue, type Outcome } from '../core/issue.js';
 import { bilingual } from '../core/text.js';
 import { exampleName, loadContent } from '../content/load-content.js';
 import type { Config } from '../config.js';
+import { DamagedDatabase } from '../store/database.js';
 import { Store } from '../store/store.js';
 import { createContext, type AppContext } from './app-context.js';
+import { dataFolderProblem } from './data-folder.js';
 import { seedDemoData } from './demo-data.js';
 
 /**
  * Everything the service and the admin commands start from: content loaded and checked (a broken
- * content file stops here, never scores wrongly), the database opened and migrated, and, on the
- * first start, the demo data.
+ * content file stops here, never scores wrongly), the data folder writable (for the service), the
+ * database checked, opened and migrated, and, on the first start, the demo data.
  */
-export async function openContext(config: Config): Promise<Outcome<AppContext & { seeded: boolean }>> {
+export async function openContext(config: Config, needs: { dataFolder?: boolean } = {}): Promise<Outcome<AppContext & { seeded: boolean }>> {
   const loaded = loadContent(config.CONTENT_DIR);
   if (!loaded.ok) return loaded;
+  // The service writes uploaded files; the admin commands do not, and need no data folder.
+  const dataProblem = needs.dataFolder ? dataFolderProblem(config.DATA_DIR) : undefined;
+  if (dataProblem) return { ok: false, issues: [dataProblem] };
   let store: Store;
   try {
     store = Store.open(config.DATABASE_FILE);
   } catch (error) {
+    if (error instanceof DamagedDatabase) {
+      const found = error.problems.join(' ; ');
+      return { ok: false, issues: [issue('database-damaged', '', bilingual(
+        `Base de données endommagée : ${found} (PRAGMA quick_check). Rien n’a été modifié ; restaurez la dernière sauvegarde (impact-score backup).`,
+        `Database damaged: ${found} (PRAGMA quick_check). Nothing was changed; restore the latest backup (impact-score backup).`,
+      ), config.DATABASE_FILE)] };
+    }
     const reason = (error as Error).message;
     return { ok: false, issues: [issue('database-unavailable', '', bilingual(`Base de données inutilisable : ${reason}`, `Database unusable: ${reason}`), config.DATABASE_FILE)] };
   }

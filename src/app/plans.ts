@@ -1,4 +1,4 @@
-import { organisationAccess, type Access, type Actor } from '../core/access.js';
+import { organisationAccess, planAccess, type Access, type Actor } from '../core/access.js';
 import { canReview, canSubmit, changedFields, editKind, statusAfterEdit, statusAfterReview, type EditKind, type ReviewDecision } from '../core/plan-workflow.js';
 import { bilingual } from '../core/text.js';
 import type { ItemFields, Plan, PlanHistoryEntry } from '../store/plan-records.js';
@@ -9,10 +9,10 @@ import { dueInput, missingTitle, newItemFields, ownTitle, type ItemInput } from 
 
 const planNotFound = () => notFound('Plan d’action', 'Action plan');
 
-/** A plan the actor may see: its organisation's members, admins, and the experts of its workshops. */
+/** A plan the actor may see: its organisation's members, admins, and once submitted the experts of its workshops. */
 function visible(ctx: AppContext, actor: Actor, id: number): Result<{ plan: Plan; access: Access }> {
   const plan = ctx.store.plans.get(id);
-  const access = plan ? organisationAccess(actor, plan.organisationId) : 'none';
+  const access = plan ? planAccess(organisationAccess(actor, plan.organisationId), plan) : 'none';
   return plan && access !== 'none' ? ok({ plan, access }) : planNotFound();
 }
 
@@ -37,8 +37,9 @@ export function getPlan(ctx: AppContext, actor: Actor, id: number): Result<Plan>
 }
 
 export function listPlans(ctx: AppContext, actor: Actor, organisationId: number): Result<Plan[]> {
-  if (organisationAccess(actor, organisationId) === 'none' || !ctx.store.organisations.get(organisationId)) return notFound('Organisation', 'Organisation');
-  return ok(ctx.store.plans.listByOrganisation(organisationId));
+  const access = organisationAccess(actor, organisationId);
+  if (access === 'none' || !ctx.store.organisations.get(organisationId)) return notFound('Organisation', 'Organisation');
+  return ok(ctx.store.plans.listByOrganisation(organisationId).filter((plan) => planAccess(access, plan) !== 'none'));
 }
 
 export function planHistory(ctx: AppContext, actor: Actor, id: number): Result<PlanHistoryEntry[]> {

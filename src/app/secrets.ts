@@ -37,3 +37,18 @@ export function newSecret(prefix: string): string {
 export function digest(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
+
+/**
+ * The CSRF token of a session: derived from its secret, so it needs no storage and another site,
+ * which cannot read the session, cannot compute it. Given to the session's holder by login and /auth/me.
+ */
+export function csrfTokenOf(session: string): string {
+  return createHash('sha256').update(`impact-score csrf\0${session}`).digest('base64url');
+}
+
+/** Whether `given` is the CSRF token of `session`, compared in constant time. */
+export function isCsrfTokenOf(session: string, given: string): boolean {
+  const expected = Buffer.from(csrfTokenOf(session));
+  const actual = Buffer.from(given);
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}

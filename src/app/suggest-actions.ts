@@ -2,7 +2,7 @@ import type { AnswersDocument } from '../core/content-model.js';
 import type { Outcome } from '../core/issue.js';
 import { scoreValid, type Scorer } from '../core/score.js';
 import type { ScoreResult } from '../core/score-result.js';
-import { currentScores, describeAction, type Suggestion } from '../core/suggest.js';
+import { describeAction, scoresOf, type Suggestion } from '../core/suggest.js';
 import { validateAnswers } from '../core/validate-answers.js';
 import { compileContent } from '../engine/index.js';
 
@@ -18,7 +18,8 @@ export async function suggestActions(scorer: Scorer, doc: AnswersDocument): Prom
   const actions = new Map(scorer.index.content.actions.map((a) => [a.id, a]));
   const suggestions = compileContent(scorer.index).rankActions(doc, applicability).map((ranked, i): Suggestion => {
     const action = actions.get(ranked.actionId)!;
-    return { rank: i + 1, ...describeAction(scorer.index, action, doc), gains: ranked.gains, current: currentScores(scorer.index, result, action), projected: ranked.projected };
+    const described = describeAction(scorer.index, action, doc);
+    return { rank: i + 1, ...described, gains: ranked.gains, current: scoresOf(result, described.pillar, action.indicator), projected: ranked.projected };
   });
   return { ok: true, value: { result, suggestions } };
 }

@@ -1,6 +1,6 @@
 import { issue, type Issue } from '../core/issue.js';
 import { bilingual, localize, type LocalizedText } from '../core/text.js';
-import { reason, WRITING } from './system-errors.js';
+import { reasonOf, WRITING } from './system-errors.js';
 
 /**
  * A portfolio file the batch cannot read, or results it cannot write: the batch stops with this.
@@ -25,7 +25,7 @@ export function unreadableFile(file: string, code: string, why: LocalizedText): 
 
 /** Results the system refused to write (a missing folder, no permission, a full disk): why, as a user would say it. */
 export function unwritableResults(file: string, cause: NodeJS.ErrnoException): BatchFileError {
-  const why = reason(WRITING, cause.code);
+  const why = reasonOf(WRITING, cause.code);
   const error = new BatchFileError(issue('results-unwritable', '', bilingual(`le serveur n’a pas pu écrire les résultats : ${localize(why, 'fr')}`, `the server could not write the results: ${localize(why, 'en')}`)), file, cause.code);
   error.cause = cause;
   return error;

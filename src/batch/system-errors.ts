@@ -1,4 +1,4 @@
-import { bilingual, type LocalizedText } from '../core/text.js';
+import { bilingual, localize, type Lang, type LocalizedText } from '../core/text.js';
 
 // The system's error codes, said as a user would: what to fix, not which call failed.
 export const COMMON: Record<string, LocalizedText> = {
@@ -18,6 +18,11 @@ export const WRITING: Record<string, LocalizedText> = {
 };
 
 /** A system error code as a user would say it: what to fix, not which call failed. */
-export function reason(table: Record<string, LocalizedText>, code: string | undefined): LocalizedText {
+export function reasonOf(table: Record<string, LocalizedText>, code: string | undefined): LocalizedText {
   return table[code ?? ''] ?? bilingual(`erreur système ${code ?? 'inconnue'}`, `system error ${code ?? 'unknown'}`);
+}
+
+/** The same in one language. */
+export function reason(table: Record<string, LocalizedText>, code: string | undefined, lang: Lang): string {
+  return localize(reasonOf(table, code), lang);
 }

@@ -1,11 +1,11 @@
 import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { bilingual, localize, type Lang, type LocalizedText } from '../core/text.js';
-import { COMMON, reason, WRITING } from '../batch/system-errors.js';
+import { COMMON, reasonOf, WRITING } from '../batch/system-errors.js';
 
 /** The line saying why the file named on the command line cannot be read. */
 export function cannotRead(file: string, code: string | undefined, lang: Lang): string {
-  const why = code === 'ENOENT' ? bilingual('fichier introuvable', 'no such file') : reason(COMMON, code);
+  const why = code === 'ENOENT' ? bilingual('fichier introuvable', 'no such file') : reasonOf(COMMON, code);
   return line(bilingual(`impossible de lire ${file} : ${localize(why, 'fr')}.`, `cannot read ${file}: ${localize(why, 'en')}.`), lang);
 }
 
@@ -18,7 +18,7 @@ function missingFolder(folder: string): LocalizedText {
 
 /** The line saying why the output named on the command line cannot be written. */
 export function cannotWrite(file: string, code: string | undefined, lang: Lang): string {
-  const why = code === 'ENOENT' ? missingFolder(dirname(file)) : reason(WRITING, code);
+  const why = code === 'ENOENT' ? missingFolder(dirname(file)) : reasonOf(WRITING, code);
   return line(bilingual(`impossible d’écrire ${file} : ${localize(why, 'fr')}.`, `cannot write ${file}: ${localize(why, 'en')}.`), lang);
 }
 

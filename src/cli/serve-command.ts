@@ -1,18 +1,22 @@
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
+import type { Logger } from 'pino';
 import { openContext } from '../app/open-context.js';
+import type { AppContext } from '../app/app-context.js';
+import { sweepBatchFiles } from '../app/batch-retention.js';
 import type { Config } from '../config.js';
 import { createApp } from '../http/create-app.js';
+import { serviceLogger } from '../http/logging.js';
 import { createPdfRenderer } from '../pdf/pdf-renderer.js';
 import { EXIT, type CliIo } from './cli-io.js';
 import { fail } from './answers-input.js';
 
 /** `impact-score serve`: migrate, seed the demo on first start, serve until SIGTERM/SIGINT. */
 export async function serveCommand(config: Config, io: CliIo): Promise<number> {
-  const opened = await openContext(config);
+  const opened = await openContext(config, { dataFolder: true });
   if (!opened.ok) return fail(io, opened.issues, 'fr', EXIT.problems);
   const ctx = opened.value;
-  const logger = pino({ level: config.LOG_LEVEL });
+  const logger = serviceLogger(config.LOG_LEVEL);
+  const stopSweeping = sweepEveryHour(ctx, config, logger);
   const pdf = createPdfRenderer();
   const app = createApp(ctx, config, logger, pdf);
   const server = app.listen(config.PORT, config.HOST);
@@ -30,6 +34,7 @@ export async function serveCommand(config: Config, io: CliIo): Promise<number> {
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'draining in-flight requests');
+      stopSweeping();
       server.close(() => {
         void pdf.close().finally(() => {
           ctx.store.close();
@@ -41,4 +46,20 @@ export async function serveCommand(config: Config, io: CliIo): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+}
+
+/** Batch files removed on their schedule: at start (what came due while stopped), then every hour. */
+function sweepEveryHour(ctx: AppContext, config: Config, logger: Logger): () => void {
+  const sweep = () => {
+    try {
+      const swept = sweepBatchFiles(ctx, config.DATA_DIR, { inputDays: config.BATCH_INPUT_DAYS, resultDays: config.BATCH_RESULT_DAYS });
+      if (swept > 0) logger.info({ swept }, 'batch files removed on schedule');
+    } catch (error) {
+      logger.error({ err: error }, 'batch files could not be swept');
+    }
+  };
+  sweep();
+  const timer = setInterval(sweep, 3600_000);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -1,4 +1,5 @@
 import { formatDecimal } from '../core/format-answer.js';
+import { withFollowUps } from '../core/follow-ups.js';
 import { presentSuggestions, type SuggestionView } from '../core/present-suggestions.js';
 import { suggestActions } from '../app/suggest-actions.js';
 import type { Lang } from '../core/text.js';
@@ -19,7 +20,8 @@ export async function suggestCommand(file: string, options: SuggestOptions, io: 
   const { scorer, doc } = input;
   const outcome = await suggestActions(scorer, doc);
   if (!outcome.ok) return fail(io, outcome.issues, options.lang, EXIT.problems, file);
-  const views = presentSuggestions(scorer.index, outcome.value.suggestions.slice(0, options.limit), options.lang);
+  const listed = await withFollowUps(scorer, doc, outcome.value.suggestions.slice(0, options.limit));
+  const views = presentSuggestions(scorer.index, listed, options.lang);
   if (options.format === 'json') {
     io.out(`${JSON.stringify({ contentVersion: scorer.index.content.version, global: outcome.value.result.global, suggestions: views.map(jsonView) }, null, 2)}\n`);
   } else {
@@ -33,6 +35,10 @@ function jsonView(v: SuggestionView) {
     rank: v.rank, actionId: v.actionId, title: v.title, pillar: v.pillar, indicator: v.indicator,
     gains: v.gains, projected: v.projected, effort: v.effort, cost: v.cost, durationMonths: v.durationMonths,
     reason: v.reason, changes: v.changes, testimonies: v.testimonies, firstSteps: v.firstSteps, resources: v.resources,
+    followUps: v.followUpViews.map((f) => ({
+      actionId: f.actionId, title: f.title, after: f.after, pillar: f.pillar, indicator: f.indicator, gains: f.gains, projected: f.projected,
+      effort: f.effort, cost: f.cost, durationMonths: f.durationMonths, changes: f.changes, testimonies: f.testimonies,
+    })),
   };
 }
 
@@ -41,7 +47,7 @@ function renderSuggestions(views: readonly SuggestionView[], global: number | nu
   const lines = [
     `${fr ? 'Actions suggérées' : 'Suggested actions'}${name ? ` — ${name}` : ''}`,
     `${fr ? 'Score global actuel' : 'Current global score'}${fr ? ' : ' : ': '}${global === null ? '—' : formatDecimal(global, lang)} / 100`,
-    fr ? 'Classées par points gagnés pour l’effort demandé.' : 'Ranked by points gained for the effort it takes.',
+    fr ? 'Classées par points gagnés pour l’effort demandé : le gain au score global, divisé par l’effort (faible 1, moyen 2, important 4).' : 'Ranked by points gained for the effort it takes: the gain on the global score, divided by the effort (low 1, medium 2, high 4).',
   ];
   for (const v of views) {
     const plus = (x: number) => `+${formatDecimal(x, lang)}`;
@@ -51,6 +57,10 @@ function renderSuggestions(views: readonly SuggestionView[], global: number | nu
     lines.push(`   ${fr ? 'Pourquoi' : 'Why'}${fr ? ' : ' : ': '}${v.reason}`);
     const t = v.testimonyViews[0];
     if (t) lines.push(`   ${fr ? 'Témoignage' : 'Testimony'}${fr ? ' : ' : ': '}${t.organisation.name}${t.organisation.city ? ` (${t.organisation.city})` : ''} — ${t.outcome} [${t.source.url}]`);
+    for (const f of v.followUpViews) {
+      lines.push(`   ${fr ? 'Ensuite, en s’appuyant sur cette action' : 'Then, building on this action'}${fr ? ' : ' : ': '}${f.title}`);
+      lines.push(`      ${fr ? `${plus(f.gains.global)} au global une fois celle-ci faite` : `${plus(f.gains.global)} global once this one is done`} · ${f.effortLabel} · ${f.costLabel} · ${f.durationMonths} ${fr ? 'mois' : 'months'}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -35,7 +35,6 @@ export function checkCondition(condition: Condition, path: string, file: string,
 export const FACTS = {
   profile: bilingual('un champ du profil', 'a profile field'),
   earlier: bilingual('un champ du profil ni une question posée plus haut', 'a profile field nor a question asked earlier'),
-  pillar: bilingual('un champ du profil ni une question du pilier', 'a profile field nor a question of the pillar'),
   any: bilingual('un champ du profil ni une question', 'a profile field nor a question'),
 } satisfies Record<string, LocalizedText>;
 

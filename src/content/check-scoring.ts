@@ -56,17 +56,14 @@ function checkRules(set: ContentSet, model: Model): Issue[] {
       if (!rule.name.startsWith(`${indicator}.${criterion}.`)) {
         issues.push(issue('rule-name-mismatch', `${path}/name`, bilingual(`Le nom de la règle doit commencer par « ${indicator}.${criterion}. » (indicateur.critère.palier).`, `The rule name must start with "${indicator}.${criterion}." (indicator.criterion.step).`), file));
       }
-      const lookup = (f: string) => model.profileFields.get(f) ?? pillarQuestion(model, f, data.pillar);
-      issues.push(...checkCondition(rule.conditions, `${path}/conditions`, file, lookup, FACTS.pillar));
+      // A rule may read any question: one fact asked once can count for indicators of two pillars
+      // (local purchasing counts for the local economy and for responsible purchasing).
+      const lookup = (f: string) => model.profileFields.get(f) ?? model.questions.get(f)?.question;
+      issues.push(...checkCondition(rule.conditions, `${path}/conditions`, file, lookup, FACTS.any));
       issues.push(...unsafeOperators(rule.conditions, `${path}/conditions`, file, model));
     });
   }
   return issues;
-}
-
-function pillarQuestion(model: Model, id: string, pillar: string): Question | undefined {
-  const entry = model.questions.get(id);
-  return entry && entry.pillar === pillar ? entry.question : undefined;
 }
 
 // notEqual and notIn pass on an undefined fact in json-rules-engine: on a question they would

@@ -1,3 +1,5 @@
+import type { PlanStatus } from './plan-workflow.js';
+
 /**
  * Who may do what on an organisation's data. Pure: the edges load the actor's memberships and
  * workshops, then ask here. Anything not granted is invisible (the API answers 404).
@@ -26,6 +28,17 @@ export function organisationAccess(actor: Actor, organisationId: number): Access
 /** Experts read submitted assessments only: a draft is the organisation's own work in progress. */
 export function canReadAssessment(access: Access, status: 'draft' | 'submitted'): boolean {
   return access === 'edit' || (access === 'review' && status === 'submitted');
+}
+
+/**
+ * What an actor may do with one plan, given their access to its organisation. A draft is the
+ * organisation's own work until it is submitted: a workshop expert neither lists, reads nor
+ * comments on it; once submitted (under review, approved, or sent back), the expert reads,
+ * comments and reviews. Every plan route asks here.
+ */
+export function planAccess(access: Access, plan: { status: PlanStatus }): Access {
+  if (access === 'review' && plan.status === 'draft') return 'none';
+  return access;
 }
 
 /** Advisors add organisations to their portfolio; admins create any. */

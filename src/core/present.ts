@@ -13,6 +13,8 @@ export interface ReportView {
   pillars: PillarView[];
   /** Applicable indicators, weakest first: where to start. */
   weakest: { id: string; pillar: string; title: string; score: number }[];
+  /** Applicable indicators, strongest first: what to build on. */
+  strongest: { id: string; pillar: string; title: string; score: number }[];
   unanswered: { id: string; pillar: string; indicator: string; label: string }[];
 }
 
@@ -33,6 +35,10 @@ export interface IndicatorView {
   maxPoints: number;
   /** One line per criterion: what earned or missed points. */
   reasons: string[];
+  /** What earned full points, in words. */
+  strengths: string[];
+  /** What is still missing, the most points first: each criterion's top step and its points. */
+  gaps: { criterion: string; reason: string; points: number; max: number }[];
   criteria: CriterionView[];
 }
 
@@ -43,9 +49,13 @@ export interface CriterionView {
   max: number;
   /** The step reached (or, when none, the one within reach). */
   reason: string;
+  /** The questions (and profile fields) its rules read, in words, with the answer given. */
+  questions: { id: string; label: string; answer: string }[];
   rules: {
     name: string;
     fired: boolean;
+    /** The step whose points count: the best one that fired (lower steps that fired do not add up). */
+    counted: boolean;
     points: number;
     reason: string;
     conditions: { fact: string; operator: string; expected: unknown; answer: string; result: boolean | null }[];
@@ -64,14 +74,14 @@ export function presentReport(index: ContentIndex, result: ScoreResult, lang: La
       indicators: p.indicators.map((i) => presentIndicator(index, i, lang, question)),
     };
   });
-  const weakest = pillars
-    .flatMap((p) => p.indicators.filter((i) => i.score !== null).map((i) => ({ id: i.id, pillar: p.id, title: i.title, score: i.score as number })))
-    .sort((a, b) => a.score - b.score || a.id.localeCompare(b.id));
+  const scored = pillars.flatMap((p) => p.indicators.filter((i) => i.score !== null).map((i) => ({ id: i.id, pillar: p.id, title: i.title, score: i.score as number })));
+  const weakest = [...scored].sort((a, b) => a.score - b.score || a.id.localeCompare(b.id));
+  const strongest = [...scored].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   const unanswered = result.unanswered.map((id) => {
     const entry = index.questions.get(id)!;
     return { id, pillar: entry.pillar, indicator: entry.indicator, label: localize(entry.question.label, lang) };
   });
-  return { organisation: organisation ?? null, contentVersion: result.contentVersion, lang, global: result.global, pillars, weakest, unanswered };
+  return { organisation: organisation ?? null, contentVersion: result.contentVersion, lang, global: result.global, pillars, weakest, strongest, unanswered };
 }
 
 function presentIndicator(index: ContentIndex, indicator: IndicatorScore, lang: Lang, question: (id: string) => Question | undefined): IndicatorView {
@@ -85,14 +95,21 @@ function presentIndicator(index: ContentIndex, indicator: IndicatorScore, lang: 
     points: indicator.points,
     maxPoints: indicator.maxPoints,
     reasons: criteria.filter((c) => c.applicable).map((c) => `${c.points}/${c.max} ${c.reason}`),
+    strengths: criteria.filter((c) => c.applicable && c.points === c.max).map((c) => c.reason),
+    gaps: criteria
+      .filter((c) => c.applicable && c.points < c.max)
+      .map((c) => ({ criterion: c.id, reason: topStep(c.rules)?.reason ?? c.reason, points: c.points, max: c.max }))
+      .sort((a, b) => b.max - b.points - (a.max - a.points)),
     criteria,
   };
 }
 
 function presentCriterion(criterion: CriterionScore, lang: Lang, question: (id: string) => Question | undefined): CriterionView {
+  const counted = criterion.rules.find((r) => r.fired && r.points === criterion.points && r.points > 0);
   const rules = criterion.rules.map((r) => ({
     name: r.name,
     fired: r.fired,
+    counted: r === counted,
     points: r.points,
     reason: localize(r.reason, lang),
     conditions: r.conditions.map((c) => ({
@@ -103,13 +120,19 @@ function presentCriterion(criterion: CriterionScore, lang: Lang, question: (id: 
       result: c.result,
     })),
   }));
-  return { id: criterion.id, applicable: criterion.applicable, points: criterion.points, max: criterion.max, reason: criterionReason(rules, criterion.points), rules };
+  const read = new Map<string, { id: string; label: string; answer: string }>();
+  for (const c of rules.flatMap((r) => r.conditions)) {
+    const q = question(c.fact);
+    if (!read.has(c.fact)) read.set(c.fact, { id: c.fact, label: q ? localize(q.label, lang) : c.fact, answer: c.answer });
+  }
+  return { id: criterion.id, applicable: criterion.applicable, points: criterion.points, max: criterion.max, reason: criterionReason(rules, criterion.points), questions: [...read.values()], rules };
 }
+
+const topStep = <R extends { points: number }>(rules: readonly R[]): R | undefined => [...rules].sort((a, b) => b.points - a.points)[0];
 
 // The best step that fired explains the points; with none, the top step shows what was missed.
 function criterionReason(rules: CriterionView['rules'], points: number): string {
   const best = rules.find((r) => r.fired && r.points === points);
   if (best) return best.reason;
-  const top = [...rules].sort((a, b) => b.points - a.points)[0];
-  return top ? top.reason : '';
+  return topStep(rules)?.reason ?? '';
 }

@@ -45,8 +45,9 @@ export async function suggestByRescoring(scorer: Scorer, doc: AnswersDocument): 
     if (action.requires && !evaluate(action.requires, { ...doc.profile, ...doc.answers })) continue;
     const projected = await score(scorer, applyChanges(scorer.index, doc, [action.changes]));
     if (!projected.ok) continue; // Content checks make this unreachable; never suggest what cannot be scored.
-    const current = currentScores(scorer.index, base.value, action);
-    const after = currentScores(scorer.index, projected.value, action);
+    const pillar = scorer.index.indicators.get(action.indicator)!.pillar;
+    const current = scoresOf(base.value, pillar, action.indicator);
+    const after = scoresOf(projected.value, pillar, action.indicator);
     const gain = (a: number | null, b: number | null) => round1((a ?? 0) - (b ?? 0));
     const gains = { global: gain(after.global, current.global), pillar: gain(after.pillar, current.pillar), indicator: gain(after.indicator, current.indicator) };
     // Already achieved, or nothing to gain for this organisation: not a suggestion.
@@ -74,16 +75,16 @@ export function describeAction(index: ContentIndex, action: Action, doc: Answers
   };
 }
 
-/** The global score and those of the action's pillar and indicator in a result. */
-export function currentScores(index: ContentIndex, result: ScoreResult, action: Action): Suggestion['current'] {
-  const pillar = result.pillars.find((p) => p.id === index.indicators.get(action.indicator)!.pillar);
-  return { global: result.global, pillar: pillar?.score ?? null, indicator: pillar?.indicators.find((i) => i.id === action.indicator)?.score ?? null };
+/** The global, pillar and indicator scores of a result, as a suggestion reports them. */
+export function scoresOf(result: ScoreResult, pillarId: string, indicatorId: string): Suggestion['current'] {
+  const pillar = result.pillars.find((p) => p.id === pillarId);
+  return { global: result.global, pillar: pillar?.score ?? null, indicator: pillar?.indicators.find((i) => i.id === indicatorId)?.score ?? null };
 }
 
 const SIZES = ['0', '1-9', '10-49', '50-249', '250-999', '1000+'];
 
 /** Testimonies of organisations most like this one first: same sector, similar size, same region. */
-function byLikeness(items: readonly Testimony[], profile: AnswersDocument['profile']): string[] {
+export function byLikeness(items: readonly Testimony[], profile: AnswersDocument['profile']): string[] {
   const likeness = (t: Testimony) => {
     let points = 0;
     if (t.organisation.sector === profile.sector) points += 3;

@@ -37,6 +37,16 @@ export function sendError(res: Response, status: number, code: string, message: 
   res.status(status).json(body);
 }
 
+/** Codes whose status says more than their kind's: limits reached, storage down, files gone. */
+const BY_CODE: Record<string, number> = {
+  'upload-too-large': 413,
+  'batch-quota-exceeded': 413,
+  'too-many-batches': 429,
+  'storage-unavailable': 503,
+  'results-removed': 410,
+  'upload-aborted': 400,
+};
+
 export function sendAppError(res: Response, error: AppError, lang: Lang): void {
-  sendError(res, STATUS[error.kind], error.code, error.message, lang, error.issues ?? [], error.current === undefined ? {} : { current: error.current });
+  sendError(res, BY_CODE[error.code] ?? STATUS[error.kind], error.code, error.message, lang, error.issues ?? [], error.current === undefined ? {} : { current: error.current });
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
@@ -10,13 +9,14 @@ import { bilingual } from '../core/text.js';
 import { sendError } from './api-error.js';
 import { authenticateRequest, rejectCrossSiteWrites } from './authenticate.js';
 import { createPdfRenderer, type PdfRenderer } from '../pdf/pdf-renderer.js';
+import { redacting } from './logging.js';
 import { openApiDocument } from './openapi.js';
 import { CONTENT_SECURITY_POLICY, webApp } from './web-app.js';
 import { requestLang } from './request-lang.js';
 import { RouteRegistry } from './route.js';
 import { assessmentRoutes } from './routes/assessment-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
-import { batchRoutes, UPLOAD_TYPES } from './routes/batch-routes.js';
+import { batchRoutes } from './routes/batch-routes.js';
 import { contentRoutes } from './routes/content-routes.js';
 import { organisationRoutes } from './routes/organisation-routes.js';
 import { planRoutes } from './routes/plan-routes.js';
@@ -31,7 +31,8 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, pdf: 
   // One reverse proxy at most: trusting every X-Forwarded-For hop would let anyone dodge the login limit.
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
   app.set('query parser', 'simple');
-  app.use(pinoHttp({ logger, genReqId: (req, res) => {
+  const log = redacting(logger);
+  app.use(pinoHttp({ logger: log, genReqId: (req, res) => {
     const id = randomUUID();
     res.setHeader('X-Request-Id', id);
     return id;
@@ -45,20 +46,12 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, pdf: 
   assessmentRoutes(registry, ctx);
   workshopRoutes(registry, ctx);
   planRoutes(registry, ctx, pdf);
-  batchRoutes(registry, ctx, config);
+  batchRoutes(registry, ctx, config, log);
   const openapi = openApiDocument(registry, ctx.content.version);
 
   const api = express.Router();
-  api.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
-  // Portfolio files come raw (CSV, JSON Lines, XLSX), with their own, larger limit.
-  api.use('/batches', express.raw({ type: UPLOAD_TYPES, limit: config.BATCH_UPLOAD_LIMIT }));
-  api.use('/auth/login', rateLimit({
-    windowMs: 15 * 60_000,
-    limit: config.LOGIN_RATE_LIMIT,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (req, res) => sendError(res, 429, 'too-many-attempts', bilingual('Trop de tentatives de connexion : réessayez dans quelques minutes.', 'Too many login attempts: try again in a few minutes.'), requestLang(req)),
-  }));
+  // Compressed bodies are refused: a few kilobytes can unfold into gigabytes (and no browser sends them).
+  api.use(refuseCompressedBodies);
   api.use(authenticateRequest(ctx));
   api.use(rejectCrossSiteWrites);
   api.get('/health', (_req, res) => {
@@ -67,7 +60,7 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, pdf: 
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  registry.mount(api);
+  registry.mount(api, express.json({ limit: config.BODY_LIMIT, strict: true, inflate: false }));
   app.use(API_PREFIX, api);
   app.use(webApp());
 
@@ -76,6 +69,18 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, pdf: 
   });
   app.use(errorHandler);
   return app;
+}
+
+function refuseCompressedBodies(req: Request, res: Response, next: NextFunction): void {
+  const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  if (encoding === 'identity') {
+    next();
+    return;
+  }
+  sendError(res, 415, 'unsupported-content-encoding', bilingual(
+    'Le contenu compressé n’est pas accepté : envoyez le fichier ou le JSON tel quel, sans Content-Encoding.',
+    'Compressed content is not accepted: send the file or the JSON as it is, without Content-Encoding.',
+  ), requestLang(req));
 }
 
 const STORAGE_CODES = ['SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_BUSY', 'SQLITE_CORRUPT'];

@@ -43,6 +43,7 @@ export function openApiDocument(registry: RouteRegistry, version: string): Recor
       ...(spec.auth && { security: [{ session: [] }, { bearer: [] }] }),
       parameters,
       ...(spec.body && { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body) } } } }),
+      ...(spec.accepts && { requestBody: { required: true, content: Object.fromEntries(spec.accepts.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) } }),
       responses,
     };
   }

@@ -1,10 +1,10 @@
-import type { NextFunction, Request, Response, Router } from 'express';
+import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import type { User } from '../store/records.js';
 import type { Actor } from '../core/access.js';
 import type { Result } from '../app/app-error.js';
 import { parseWith } from '../core/zod-issues.js';
-import { bilingual, type Lang } from '../core/text.js';
+import { bilingual, type Lang, type LocalizedText } from '../core/text.js';
 import { sendAppError, sendError } from './api-error.js';
 import { requestLang } from './request-lang.js';
 
@@ -33,6 +33,8 @@ export interface RouteSpec<P, Q, B> {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /** Raw body types the handler reads itself (a file upload), instead of a JSON `body`. */
+  accepts?: readonly string[];
   /** Status of a success, 200 unless said. */
   status?: number;
   responses: Record<number, string>;
@@ -50,13 +52,41 @@ export class RouteRegistry {
     this.specs.push(spec as RouteSpec<unknown, unknown, unknown>);
   }
 
-  mount(router: Router): void {
+  /** Mounts every route; `json` parses the body of those that take JSON (and only those). */
+  mount(router: Router, json: RequestHandler): void {
     for (const spec of this.specs) {
-      router[spec.method](spec.path, (req: Request, res: Response, next: NextFunction) => {
+      router[spec.method](spec.path, ...(spec.body ? [json] : []), (req: Request, res: Response, next: NextFunction) => {
         handle(spec, req, res).catch(next);
       });
     }
   }
+}
+
+/** The media type of a request's body, lower-cased, without its parameters ('' when none is given). */
+export function mediaType(req: Request): string {
+  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Why a write's body is refused, if it is: a route takes only the types it declares — JSON for a
+ * `body`, its `accepts` for an upload, and nothing (or JSON, ignored) otherwise. So a cross-site
+ * form (text/plain, form-encoded, multipart) reaches no route.
+ */
+function refusedContent(spec: RouteSpec<unknown, unknown, unknown>, req: Request): LocalizedText | undefined {
+  if (!UNSAFE.has(req.method)) return undefined;
+  const type = mediaType(req);
+  if (spec.accepts) {
+    return spec.accepts.includes(type) ? undefined : bilingual('Ce type de fichier n’est pas accepté : envoyez un fichier CSV, JSON Lines ou XLSX.', 'This type of file is not accepted: send a CSV, JSON Lines or XLSX file.');
+  }
+  if (spec.body) {
+    return req.is('application/json') ? undefined : bilingual('Le corps de la requête doit être du JSON (Content-Type: application/json).', 'The request body must be JSON (Content-Type: application/json).');
+  }
+  const length = req.headers['content-length'];
+  const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  if (type === 'application/json' || (type === '' && !hasBody)) return undefined;
+  return bilingual('Cette requête ne prend pas de corps (ou du JSON seulement).', 'This request takes no body (or JSON only).');
 }
 
 async function handle(spec: RouteSpec<unknown, unknown, unknown>, req: Request, res: Response): Promise<void> {
@@ -66,8 +96,9 @@ async function handle(spec: RouteSpec<unknown, unknown, unknown>, req: Request, 
     sendError(res, 401, 'unauthenticated', bilingual('Connectez-vous (cookie de session) ou fournissez un jeton (Authorization: Bearer …).', 'Log in (session cookie) or give a token (Authorization: Bearer …).'), lang);
     return;
   }
-  if (spec.body && !req.is('application/json')) {
-    sendError(res, 415, 'unsupported-media-type', bilingual('Le corps de la requête doit être du JSON (Content-Type: application/json).', 'The request body must be JSON (Content-Type: application/json).'), lang);
+  const refused = refusedContent(spec, req);
+  if (refused) {
+    sendError(res, 415, 'unsupported-media-type', refused, lang);
     return;
   }
   const params = parseWith(spec.params ?? z.object({}), req.params, '/params');

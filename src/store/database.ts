@@ -12,6 +12,7 @@ export type Db = Database.Database;
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
+  refuseDamaged(db);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
@@ -20,6 +21,31 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = FULL');
   migrate(db);
   return db;
+}
+
+/** A database file whose structure SQLite's own check finds broken; `problems` are its words. */
+export class DamagedDatabase extends Error {
+  constructor(readonly problems: string[]) {
+    super(`PRAGMA quick_check: ${problems.join('; ')}`);
+  }
+}
+
+/**
+ * Checks every page of the file before anything is read or written (`PRAGMA quick_check`: page
+ * structure, cells, NOT NULL and CHECK constraints; it reads the whole file, so a large one takes
+ * a while to start). SQLite keeps no checksum of record bytes: a flip inside a value that breaks
+ * no constraint cannot be seen by any check.
+ */
+function refuseDamaged(db: Db): void {
+  let problems: string[];
+  try {
+    problems = (db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
+  } catch (error) {
+    problems = [(error as Error).message];
+  }
+  if (problems.length === 1 && problems[0] === 'ok') return;
+  db.close();
+  throw new DamagedDatabase(problems.slice(0, 5).map((p) => p.replace(/\*\*\* in database main \*\*\*\n/, '').replace(/\n/g, '; ')));
 }
 
 const MIGRATIONS = join(packageRoot(), 'src', 'store', 'migrations');

@@ -49,6 +49,8 @@ export type AssessmentStatus = 'draft' | 'submitted';
 export interface Assessment {
   id: number;
   organisationId: number;
+  /** Its rank among the organisation's assessments: n° 1, n° 2… */
+  number: number;
   status: AssessmentStatus;
   profile: Answers;
   answers: Answers;
@@ -58,6 +60,10 @@ export interface Assessment {
   updatedAt: string;
   submittedAt: string | null;
   submittedBy: number | null;
+  /** The submitted assessment whose answers this one started from. */
+  sourceId: number | null;
+  /** Answers taken over from the source and neither changed nor confirmed since. */
+  carried: string[];
 }
 
 export interface StoredResult {
@@ -66,6 +72,14 @@ export interface StoredResult {
   global: number | null;
   result: ScoreResult;
   computedAt: string;
+}
+
+/** The result an assessment had when it was submitted, kept when it was reopened. */
+export interface EarlierResult extends StoredResult {
+  submittedAt: string | null;
+  submittedBy: number | null;
+  reopenedAt: string;
+  reopenedBy: number | null;
 }
 
 export interface ApiToken {

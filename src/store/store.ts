@@ -3,6 +3,7 @@ import { AssessmentsRepository } from './assessments-repository.js';
 import { AuditRepository } from './audit-repository.js';
 import { BatchesRepository } from './batches-repository.js';
 import { backupDatabase, openDatabase, type Db } from './database.js';
+import { LoginFailuresRepository } from './login-failures-repository.js';
 import { OrganisationsRepository } from './organisations-repository.js';
 import { PlansRepository } from './plans-repository.js';
 import { WorkshopsRepository } from './workshops-repository.js';
@@ -16,6 +17,7 @@ export class Store {
   readonly audit: AuditRepository;
   readonly plans: PlansRepository;
   readonly batches: BatchesRepository;
+  readonly loginFailures: LoginFailuresRepository;
 
   constructor(readonly db: Db) {
     this.organisations = new OrganisationsRepository(db);
@@ -25,6 +27,7 @@ export class Store {
     this.audit = new AuditRepository(db);
     this.plans = new PlansRepository(db);
     this.batches = new BatchesRepository(db);
+    this.loginFailures = new LoginFailuresRepository(db);
   }
 
   static open(file: string): Store {

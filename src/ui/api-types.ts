@@ -63,6 +63,8 @@ export type Visibility = 'asked' | 'excluded' | 'hidden';
 export interface Assessment {
   id: number;
   organisationId: number;
+  /** Its rank among the organisation's assessments. */
+  number: number;
   status: 'draft' | 'submitted';
   profile: Record<string, AnswerValue>;
   answers: Record<string, AnswerValue>;
@@ -73,6 +75,12 @@ export interface Assessment {
   progress?: { pillar: string; answered: number; required: number; percent: number }[];
   missing?: string[];
   visibility?: Record<string, Visibility>;
+  /** Answers taken over from `source` and neither changed nor confirmed since. */
+  carried?: string[];
+  source?: { assessmentId: number; number: number; submittedAt: string | null } | null;
+  /** Answers that differ from the source's. */
+  changes?: AnswerChange[];
+  earlierResults?: { global: number | null; contentVersion: string; submittedAt: string | null; reopenedAt: string }[];
 }
 
 export interface Organisation {
@@ -85,6 +93,8 @@ export interface Organisation {
 export interface RuleView {
   name: string;
   fired: boolean;
+  /** The step whose points count. */
+  counted: boolean;
   points: number;
   reason: string;
 }
@@ -97,7 +107,20 @@ export interface IndicatorReport {
   points: number;
   maxPoints: number;
   reasons: string[];
-  criteria: { id: string; applicable: boolean; points: number; max: number; reason: string | null; rules: RuleView[] }[];
+  strengths: string[];
+  gaps: { criterion: string; reason: string; points: number; max: number }[];
+  criteria: {
+    id: string; applicable: boolean; points: number; max: number; reason: string | null;
+    questions: { id: string; label: string; answer: string }[];
+    rules: RuleView[];
+  }[];
+}
+
+export interface RankedIndicator {
+  id: string;
+  pillar: string;
+  title: string;
+  score: number;
 }
 
 export interface Report {
@@ -105,6 +128,8 @@ export interface Report {
   contentVersion: string;
   global: number | null;
   pillars: { id: string; title: string; score: number | null; weight: number; indicators: IndicatorReport[] }[];
+  weakest: RankedIndicator[];
+  strongest: RankedIndicator[];
 }
 
 export interface Testimony {
@@ -136,7 +161,11 @@ export interface Suggestion {
   projected: { global: number | null; pillar: number | null; indicator: number | null };
   changeViews: { question: string; label: string; from: string; to: string }[];
   testimonyViews: Testimony[];
+  /** Actions that build on this one (shown after it): their gains count once this one is done. */
+  followUpViews: FollowUpSuggestion[];
 }
+
+export type FollowUpSuggestion = Omit<Suggestion, 'rank' | 'followUpViews'> & { after: string; afterTitle: string };
 
 export type PlanStatus = 'draft' | 'submitted' | 'changes-requested' | 'approved';
 export type ItemStatus = 'todo' | 'in-progress' | 'done' | 'dropped';
@@ -259,4 +288,45 @@ export interface Portfolio {
   organisations: { id: number; name: string; assessmentId: number | null; submittedAt: string | null; global: number | null; pillars: Record<string, number | null> }[];
   distribution: { global: ScoreStats; pillars: Record<string, ScoreStats> };
   gaps: { indicator: string; pillar: string; title: string; organisations: number; meanPointsAvailable: number; below50: number }[];
+}
+
+// The assessment loop: re-assessment, what moved, reopening (issue 19).
+
+export interface AnswerChange {
+  part: 'profile' | 'answers';
+  question: string;
+  before: AnswerValue | null;
+  after: AnswerValue | null;
+}
+
+export interface Delta {
+  before: number | null;
+  after: number | null;
+  delta: number | null;
+}
+
+export interface Movement {
+  since: { assessmentId: number; number: number; submittedAt: string | null };
+  sameContent: boolean;
+  global: Delta;
+  pillars: (Delta & { id: string; title: string })[];
+  indicators: (Delta & {
+    id: string;
+    title: string;
+    pillar: string;
+    criteria: (Delta & { id: string; max: number; reason: string })[];
+    answers: { question: string; label: string; before: string; after: string }[];
+  })[];
+  answersChanged: number;
+}
+
+export interface AssessmentResult {
+  assessmentId: number;
+  organisationId: number;
+  number: number;
+  submittedAt: string | null;
+  computedAt: string;
+  report: Report;
+  earlierResults: { global: number | null; pillars: { id: string; score: number | null }[]; contentVersion: string; submittedAt: string | null; reopenedAt: string }[];
+  since: Movement | null;
 }

@@ -1,5 +1,7 @@
 /** The interface's words, French first, English second. Content words come from the API. */
 
+import { assessmentEn, assessmentFr } from './i18n-assessment.js';
+
 export type Lang = 'fr' | 'en';
 
 const STORAGE_KEY = 'impact-score.lang';
@@ -71,7 +73,7 @@ const fr = {
   startedOn: 'commencée le {date}',
   submittedOn: 'soumise le {date}',
   // filling
-  fillTitle: 'Évaluation n° {id}',
+  fillTitle: 'Évaluation n°\u00a0{number}',
   sectionProfile: 'Profil',
   progressOf: '{answered} / {required} réponses',
   saved: 'Enregistré',
@@ -88,7 +90,6 @@ const fr = {
   nextSection: 'Section suivante',
   submitAssessment: 'Soumettre l’évaluation',
   submitting: 'Envoi…',
-  submitBlocked: 'Il manque encore {count} réponse(s) : elles sont signalées dans les sections.',
   missingHere: 'Réponse attendue (ou « Sans objet » si proposé).',
   conflictTitle: 'Cette évaluation a changé ailleurs',
   conflictText: 'Quelqu’un (ou vous, dans un autre onglet) l’a modifiée pendant que vous remplissiez. Vos réponses non enregistrées sont gardées ici : rien n’est perdu.',
@@ -97,15 +98,14 @@ const fr = {
   conflictKeepMine: 'Enregistrer mes réponses par-dessus',
   conflictDiscard: 'Abandonner les miennes et recharger',
   noAnswer: '(aucune)',
-  readOnlyAssessment: 'Cette évaluation est soumise : elle ne se modifie plus.',
+  readOnlyAssessment: 'Cette évaluation est soumise : elle ne se modifie plus, sauf à la rouvrir.',
   savedExceptFlagged: 'Enregistré, sauf les réponses signalées',
   retrying: 'Serveur injoignable : nouvel essai sous peu',
   submitAfterSave: 'Tout n’est pas enregistré : corrigez les réponses signalées (ou résolvez le conflit), puis soumettez.',
   submittedElsewhereTitle: 'Cette évaluation a été soumise ailleurs',
-  submittedElsewhereText: 'Elle ne se modifie plus : vos {count} réponse(s) non enregistrée(s) ne peuvent pas y être ajoutées. Notez-les si besoin, puis rechargez.',
   answersRemoved: 'Retiré car ne s’applique plus : {questions}.',
   // result
-  resultTitle: 'Résultat de l’évaluation n° {id}',
+  resultTitle: 'Résultat de l’évaluation n°\u00a0{number}',
   globalScore: 'Score global',
   pillarScores: 'Scores par pilier',
   outOf100: '{score} / 100',
@@ -118,7 +118,7 @@ const fr = {
   weight: 'poids {weight} %',
   // suggestions
   suggestionsTitle: 'Actions suggérées',
-  suggestionsIntro: 'Classées par points gagnés sur le score global, calculés en re-notant vos réponses avec l’action faite.',
+  suggestionsIntro: 'Classées par points gagnés pour l’effort demandé : le gain au score global, calculé en re-notant vos réponses avec l’action faite, divisé par l’effort (faible 1, moyen 2, important 4). Une action qui s’appuie sur une autre est montrée juste après elle.',
   gainGlobal: '+{gain} points au global',
   gainDetail: '{indicator} : {from} → {to} / 100',
   effortCost: '{effort} · {cost} · environ {months} mois',
@@ -248,7 +248,7 @@ const fr = {
   batchesIntro: 'Envoyez un fichier de portefeuille (CSV, JSON Lines ou XLSX, au format du modèle) : chaque ligne est notée, les erreurs sont signalées ligne par ligne.',
   portfolioFile: 'Fichier du portefeuille',
   outputFormat: 'Format des résultats',
-  storeRows: 'Enregistrer comme évaluations les lignes qui nomment une organisation de mon portefeuille',
+  storeRows: 'Enregistrer comme évaluations les lignes dont la colonne « organisation » (numéro) ou « siren » désigne une organisation de mon portefeuille',
   partialRows: 'Noter aussi les lignes incomplètes (sans points pour les questions sans réponse ; elles ne sont jamais enregistrées)',
   send: 'Envoyer et noter',
   sending: 'Envoi…',
@@ -294,6 +294,7 @@ const fr = {
   // errors
   errorTitle: 'Une erreur est survenue',
   sessionExpired: 'Votre session a expiré : reconnectez-vous.',
+  ...assessmentFr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -336,7 +337,7 @@ const en: Record<MessageKey, string> = {
   seeResult: 'See the result',
   startedOn: 'started on {date}',
   submittedOn: 'submitted on {date}',
-  fillTitle: 'Assessment no. {id}',
+  fillTitle: 'Assessment no.\u00a0{number}',
   sectionProfile: 'Profile',
   progressOf: '{answered} / {required} answers',
   saved: 'Saved',
@@ -353,7 +354,6 @@ const en: Record<MessageKey, string> = {
   nextSection: 'Next section',
   submitAssessment: 'Submit the assessment',
   submitting: 'Submitting…',
-  submitBlocked: '{count} answer(s) still missing: they are flagged in the sections.',
   missingHere: 'An answer is expected (or "Not applicable" where offered).',
   conflictTitle: 'This assessment changed elsewhere',
   conflictText: 'Someone (or you, in another tab) changed it while you were filling it in. Your unsaved answers are kept here: nothing is lost.',
@@ -362,14 +362,13 @@ const en: Record<MessageKey, string> = {
   conflictKeepMine: 'Save my answers over it',
   conflictDiscard: 'Drop mine and reload',
   noAnswer: '(none)',
-  readOnlyAssessment: 'This assessment is submitted: it can no longer be changed.',
+  readOnlyAssessment: 'This assessment is submitted: it no longer changes unless it is reopened.',
   savedExceptFlagged: 'Saved, except the flagged answers',
   retrying: 'Server unreachable: trying again shortly',
   submitAfterSave: 'Not everything is saved: fix the flagged answers (or settle the conflict), then submit.',
   submittedElsewhereTitle: 'This assessment was submitted elsewhere',
-  submittedElsewhereText: 'It can no longer change: your {count} unsaved answer(s) cannot be added to it. Note them if needed, then reload.',
   answersRemoved: 'Removed as no longer applying: {questions}.',
-  resultTitle: 'Result of assessment no. {id}',
+  resultTitle: 'Result of assessment no.\u00a0{number}',
   globalScore: 'Global score',
   pillarScores: 'Scores per pillar',
   outOf100: '{score} / 100',
@@ -381,7 +380,7 @@ const en: Record<MessageKey, string> = {
   compareWithPrevious: 'Compare with the previous assessment',
   weight: 'weight {weight} %',
   suggestionsTitle: 'Suggested actions',
-  suggestionsIntro: 'Ranked by points gained on the global score, computed by re-scoring your answers with the action done.',
+  suggestionsIntro: 'Ranked by points gained for the effort it takes: the gain on the global score, computed by re-scoring your answers with the action done, divided by the effort (low 1, medium 2, high 4). An action that builds on another is shown right after it.',
   gainGlobal: '+{gain} points on the global score',
   gainDetail: '{indicator}: {from} → {to} / 100',
   effortCost: '{effort} · {cost} · about {months} months',
@@ -506,7 +505,7 @@ const en: Record<MessageKey, string> = {
   batchesIntro: 'Send a portfolio file (CSV, JSON Lines or XLSX, in the template’s layout): every row is scored, errors are reported row by row.',
   portfolioFile: 'Portfolio file',
   outputFormat: 'Results format',
-  storeRows: 'Store rows naming an organisation of my portfolio as its assessment',
+  storeRows: 'Store as assessments the rows whose “organisation” (number) or “siren” column names an organisation of my portfolio',
   partialRows: 'Also score incomplete rows (no points for unanswered questions; they are never stored)',
   send: 'Send and score',
   sending: 'Sending…',
@@ -550,6 +549,7 @@ const en: Record<MessageKey, string> = {
   editingApprovedPlan: 'Adding an action to the plan "{title}" sends it back to draft: it will need submitting to the expert again.',
   errorTitle: 'Something went wrong',
   sessionExpired: 'Your session expired: log in again.',
+  ...assessmentEn,
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { fr, en };
@@ -557,6 +557,14 @@ const MESSAGES: Record<Lang, Record<MessageKey, string>> = { fr, en };
 /** A message in the current language, with `{name}` placeholders filled in. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+type PluralKey = { [K in MessageKey]: K extends `${infer P}_one` ? P : never }[MessageKey];
+
+/** A message that depends on a count ("1 réponse", "2 réponses"): French singular below 2, English at 1 only. */
+export function tn(key: PluralKey, count: number, params: Record<string, string | number> = {}): string {
+  const one = lang === 'fr' ? Math.abs(count) < 2 : count === 1;
+  return t(`${key}_${one ? 'one' : 'other'}` as MessageKey, { count: formatNumber(count), ...params });
 }
 
 /** Numbers and dates the way the reader writes them (71,1 in French). */
@@ -574,4 +582,14 @@ export function formatDate(iso: string): string {
 /** "Label : value" in French, "Label: value" in English. */
 export function colon(): string {
   return lang === 'fr' ? '\u00a0: ' : ': ';
+}
+
+/** A quotation: « ainsi » in French, “thus” in English. */
+export function quoted(text: string): string {
+  return lang === 'fr' ? `«\u00a0${text}\u00a0»` : `“${text}”`;
+}
+
+/** Items of a list in one line: « a ; b » in French, "a; b" in English. */
+export function listed(items: readonly string[]): string {
+  return items.join(lang === 'fr' ? '\u00a0; ' : '; ');
 }

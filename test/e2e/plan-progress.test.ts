@@ -71,6 +71,11 @@ describe('recording progress on an approved plan, in Chromium', () => {
     expect(await statusOf(page)).toBe('approved');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(`edit-${plan.items[0]!.id}`);
 
+    // The expert reads the same decision on top, while the plan is approved.
+    const expert = await openAs('expertA', `#/plans/${plan.id}`);
+    expect(await expert.page.locator('section.decision h2').textContent()).toContain('plan approuvé');
+    expect(await expert.page.getByRole('group', { name: /^Avancement/ }).count()).toBe(0);
+
     // What the plan says changes: back to draft, and the decision says the plan changed since.
     await item.getByRole('button', { name: /^Modifier/ }).click();
     await item.getByLabel('Responsable').fill('Nadia');
@@ -80,10 +85,8 @@ describe('recording progress on an approved plan, in Chromium', () => {
     const stored = await h.call('leaderA', 'GET', `/plans/${plan.id}/history`);
     expect(stored.body.slice(-4).map((e: { action: string }) => e.action)).toEqual(['progress', 'progress', 'progress', 'update-item']);
 
-    // The expert reads the same decision on top.
-    const expert = await openAs('expertA', `#/plans/${plan.id}`);
-    expect(await expert.page.locator('section.decision h2').textContent()).toContain('plan approuvé');
-    expect(await expert.page.getByRole('group', { name: /^Avancement/ }).count()).toBe(0);
+    // Back in draft, the plan is the organisation's own again: the expert sees it once it is resubmitted.
+    expect((await h.call('expertA', 'GET', `/plans/${plan.id}`)).status).toBe(404);
     expect([...problems, ...expert.problems]).toEqual([]);
   });
 

@@ -58,13 +58,14 @@ describe('assessments through the API', () => {
   });
 
   it('when an incomplete assessment is submitted, then 422 lists every missing answer and it stays a draft', async () => {
-    const { body: draft } = await h.call('leaderA', 'POST', `/organisations/${h.orgA}/assessments`);
-    const res = await h.call('leaderA', 'POST', `/assessments/${draft.id}/submit`, { version: draft.version });
+    // Organisation B has no submitted assessment yet: its first draft starts empty.
+    const { body: draft } = await h.call('leaderB', 'POST', `/organisations/${h.orgB}/assessments`);
+    const res = await h.call('leaderB', 'POST', `/assessments/${draft.id}/submit`, { version: draft.version });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('incomplete-assessment');
     expect(res.body.error.issues.length).toBe(draft.missing.length);
     expect(res.body.error.issues[0]).toMatchObject({ code: 'missing-answer', path: expect.stringMatching(/^\/answers\//) });
-    expect((await h.call('leaderA', 'GET', `/assessments/${draft.id}`)).body.status).toBe('draft');
+    expect((await h.call('leaderB', 'GET', `/assessments/${draft.id}`)).body.status).toBe('draft');
   });
 
   it('when an answer is invalid, then 422 names it and nothing is saved', async () => {
@@ -77,17 +78,17 @@ describe('assessments through the API', () => {
   });
 
   it('when a follow-up question is answered before the answer that calls for it, then it is refused', async () => {
-    const { body: draft } = await h.call('leaderA', 'POST', `/organisations/${h.orgA}/assessments`);
-    const res = await h.call('leaderA', 'PATCH', `/assessments/${draft.id}`, { version: draft.version, answers: { 'carbon-measured-scope': 'scope-1-2' } });
+    const { body: draft } = await h.call('leaderB', 'POST', `/organisations/${h.orgB}/assessments`);
+    const res = await h.call('leaderB', 'PATCH', `/assessments/${draft.id}`, { version: draft.version, answers: { 'carbon-measured-scope': 'scope-1-2' } });
     expect(res.status).toBe(422);
     expect(res.body.error.issues).toEqual([expect.objectContaining({ code: 'question-hidden', path: '/answers/carbon-measured-scope' })]);
   });
 
   it('when a gate answer changes, then answers that stop applying are removed and listed', async () => {
-    const { body: draft } = await h.call('leaderA', 'POST', `/organisations/${h.orgA}/assessments`);
-    const first = await h.call('leaderA', 'PATCH', `/assessments/${draft.id}`, { version: draft.version, answers: { 'carbon-measured-done': true, 'carbon-measured-scope': 'scope-1-2' } });
+    const { body: draft } = await h.call('leaderB', 'POST', `/organisations/${h.orgB}/assessments`);
+    const first = await h.call('leaderB', 'PATCH', `/assessments/${draft.id}`, { version: draft.version, answers: { 'carbon-measured-done': true, 'carbon-measured-scope': 'scope-1-2' } });
     expect(first.status).toBe(200);
-    const second = await h.call('leaderA', 'PATCH', `/assessments/${draft.id}`, { version: first.body.version, answers: { 'carbon-measured-done': false } });
+    const second = await h.call('leaderB', 'PATCH', `/assessments/${draft.id}`, { version: first.body.version, answers: { 'carbon-measured-done': false } });
     expect(second.status).toBe(200);
     expect(second.body.removed).toEqual({ 'carbon-measured-scope': 'scope-1-2' });
     expect(second.body.answers).toEqual({ 'carbon-measured-done': false });

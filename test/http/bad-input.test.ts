@@ -41,6 +41,25 @@ describe('bad input gets a clear 4xx, never a 500', () => {
     expect(res.body.error.issues[0].path).toBe('/params/assessmentId');
   });
 
+  it('when an id is spelled otherwise than in plain digits (0x1, 1e0, 1.0, " 1", +1, 01), then 400 names it, never another record', async () => {
+    const spellings = ['0x1', '1e0', '1.0', '%201', '1%20', '+1', '01', '-1', '0', '1_0', '%EF%BC%91', '9007199254740993'];
+    for (const spelling of spellings) {
+      const res = await h.call('leaderA', 'GET', `/organisations/${spelling}?lang=en`);
+      expectError(res, 400, 'invalid-request');
+      expect(res.body.error.issues[0]).toMatchObject({ path: '/params/organisationId', message: expect.stringMatching(/digits/) });
+    }
+    // Query ids and numbers too: ?with= names an assessment, ?version= a plan's version.
+    const query = await h.call('leaderA', 'GET', '/assessments/1/comparison?with=0x1');
+    expectError(query, 400, 'invalid-request');
+    expect(query.body.error.issues[0].path).toBe('/query/with');
+    const version = await h.call('leaderA', 'DELETE', '/plans/1/items/1?version=1e0');
+    expect(version.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['/query/version']);
+    // In a JSON body, ids are JSON numbers: "1" or 1.5 is not one.
+    const body = await h.call('leaderA', 'POST', '/plans/1/comments', { itemId: '1', body: 'x' });
+    expect(body.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['/itemId']);
+    expect((await h.call('leaderA', 'GET', `/organisations/${h.orgA}`)).status).toBe(200);
+  });
+
   it('when a write is not JSON, then 415', async () => {
     expectError(await h.call('leaderA', 'POST', '/score', 'profile=x', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported-media-type');
   });
@@ -84,18 +103,29 @@ describe('accounts', () => {
     // The session secret is never stored in clear.
     const stored = h.ctx.store.db.prepare('SELECT token_hash FROM sessions').pluck().all() as string[];
     expect(stored).not.toContain(session.split('=')[1]);
-    await fetch(`${h.url}/auth/logout`, { method: 'POST', headers: { cookie: session } });
+    await fetch(`${h.url}/auth/logout`, { method: 'POST', headers: { cookie: session, origin: new URL(h.url).origin } });
     expect((await fetch(`${h.url}/auth/me`, { headers: { cookie: session } })).status).toBe(401);
   });
 
   it('when someone logs in with a session id planted beforehand, then that id is dropped and a new one issued (no fixation)', async () => {
     const planted = await fetch(`${h.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'leaderA@test.org', password: PASSWORD }) });
     const old = planted.headers.get('set-cookie')!.split(';')[0]!;
-    const again = await fetch(`${h.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: old }, body: JSON.stringify({ email: 'leaderA@test.org', password: PASSWORD }) });
+    const again = await fetch(`${h.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: old, origin: new URL(h.url).origin }, body: JSON.stringify({ email: 'leaderA@test.org', password: PASSWORD }) });
     const fresh = again.headers.get('set-cookie')!.split(';')[0]!;
     expect(fresh).not.toBe(old);
     expect((await fetch(`${h.url}/auth/me`, { headers: { cookie: old } })).status).toBe(401);
     expect((await fetch(`${h.url}/auth/me`, { headers: { cookie: fresh } })).status).toBe(200);
+  });
+
+  it('when a wrong password is sent along with a valid session cookie, then that session survives (only a successful login replaces it)', async () => {
+    const login = (password: string, cookie?: string) => fetch(`${h.url}/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: new URL(h.url).origin, ...(cookie && { cookie }) }, body: JSON.stringify({ email: 'advisorA@test.org', password }),
+    });
+    const session = (await login(PASSWORD)).headers.get('set-cookie')!.split(';')[0]!;
+    const failed = await login('not the password', session);
+    expect(failed.status).toBe(401);
+    expect(failed.headers.get('set-cookie')).toBeNull();
+    expect((await fetch(`${h.url}/auth/me`, { headers: { cookie: session } })).status).toBe(200);
   });
 
   it('when the request came over TLS through a trusted proxy, then the cookie is Secure', async () => {

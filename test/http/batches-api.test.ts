@@ -220,6 +220,14 @@ describe('batches through the API', () => {
     expect(line!.indicators).toEqual(Object.fromEntries(expected.value.pillars.flatMap((p) => p.indicators.map((i) => [i.id, i.score]))));
   });
 
+  it('when a batch of many chunks is done, then its row count is the summary\'s, not the last progress report\'s (reports are throttled)', async () => {
+    const index = h.ctx.scorer.index;
+    const header = portfolioColumns(index, 'fr').map((c) => c.id);
+    const rows = Array.from({ length: 6000 }, (_, i) => rowOf(index, `r${i}`, examples.get(i % 2 ? 'scop-40' : 'insertion-esus')!));
+    const { batch } = await scored(stringify([header, ...rows]), '?suggestions=0', 'text/csv');
+    expect(batch).toMatchObject({ status: 'done', rows: 6000, summary: { rows: 6000, scored: 6000 } });
+  });
+
   it('when a leader uploads, then 403; when someone else reads a batch, then 404', async () => {
     expect((await upload('leaderA', 'id\n1\n')).status).toBe(403);
     const accepted = await upload('advisorA', 'id\nX\n');

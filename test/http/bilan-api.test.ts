@@ -122,10 +122,16 @@ describe('GET /assessments/{id}/comparison/pdf, the bilan as a PDF', () => {
   });
 
   it('when asked in English, then the bilan is English', async () => {
-    const { text } = await pdf(`/assessments/${later}/comparison/pdf?lang=en`, 'expertA');
+    const { text } = await pdf(`/assessments/${later}/comparison/pdf?lang=en`);
     expect(text).toContain('Progress report of the plan "Plan 2027"');
     expect(text).toContain('Every indicator: before and after');
     expect(text).not.toContain('Prévu');
+  });
+
+  it('when the workshop expert asks while the plan is still a draft, then there is no plan to tell them', async () => {
+    const res = await h.call('expertA', 'GET', `/assessments/${later}/comparison/pdf`);
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('no-plan');
   });
 
   it('when someone else asks, or there is no plan to tell, then a JSON 404 and not a byte of PDF', async () => {

@@ -82,7 +82,9 @@ describe('GET /plans/{id}/pdf', () => {
   });
 
   it('when asked in English, then the PDF is English', async () => {
-    const res = await fetch(`${h.url}/plans/${planId}/pdf?lang=en`, { headers: { authorization: `Bearer ${h.tokens.expertA}` } });
+    const res = await fetch(`${h.url}/plans/${planId}/pdf?lang=en`, { headers: { authorization: `Bearer ${h.tokens.leaderA}` } });
+    // Edited since its approval (above), the plan is a draft again: the expert no longer sees it until it is resubmitted.
+    expect((await h.call('expertA', 'GET', `/plans/${planId}/pdf`)).status).toBe(404);
     const file = join(mkdtempSync(join(tmpdir(), 'impact-api-pdf-')), 'plan.pdf');
     writeFileSync(file, Buffer.from(await res.arrayBuffer()));
     expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('Expert review');

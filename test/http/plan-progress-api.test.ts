@@ -111,7 +111,8 @@ describe('removing an item, and putting it back', () => {
     // Only a removed item of this plan comes back; twice is "not found".
     expect((await h.call('leaderA', 'POST', `/plans/${plan.id}/items/${first!.id}/restore`, { version: restored.body.version })).status).toBe(404);
     expect((await h.call('leaderB', 'POST', `/plans/${plan.id}/items/${first!.id}/restore`, { version: restored.body.version })).status).toBe(404);
-    expect((await h.call('expertA', 'POST', `/plans/${plan.id}/items/${first!.id}/restore`, { version: restored.body.version })).status).toBe(403);
+    // Restoring an item edits the plan, so it is a draft again: the organisation's own, unseen by the expert.
+    expect((await h.call('expertA', 'POST', `/plans/${plan.id}/items/${first!.id}/restore`, { version: restored.body.version })).status).toBe(404);
     expect((await h.call(null, 'POST', `/plans/${plan.id}/items/${first!.id}/restore`, { version: restored.body.version })).status).toBe(401);
   });
 });

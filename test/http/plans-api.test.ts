@@ -57,12 +57,14 @@ describe('from suggestions to a reviewed plan', () => {
     plan = (await h.call('leaderA', 'POST', `/plans/${plan.id}/items/order`, { version: plan.version, itemIds: [...plan.items.map((i: { id: number }) => i.id)].reverse() })).body;
     expect(plan.items[0].displayTitle).toBe('Former les managers au recrutement sans CV');
 
-    // The expert cannot edit, nor review a draft.
-    expect((await h.call('expertA', 'PATCH', `/plans/${plan.id}`, { version: plan.version, title: 'x' })).status).toBe(403);
-    expect((await h.call('expertA', 'POST', `/plans/${plan.id}/review`, { version: plan.version, decision: 'approve' })).status).toBe(409);
+    // A draft is the organisation's own: the expert does not see it yet.
+    expect((await h.call('expertA', 'GET', `/plans/${plan.id}`)).status).toBe(404);
+    expect((await h.call('expertA', 'POST', `/plans/${plan.id}/review`, { version: plan.version, decision: 'approve' })).status).toBe(404);
 
     plan = (await h.call('leaderA', 'POST', `/plans/${plan.id}/submit`, { version: plan.version })).body;
     expect(plan.status).toBe('submitted');
+    // Submitted, the expert reads it but cannot edit it.
+    expect((await h.call('expertA', 'PATCH', `/plans/${plan.id}`, { version: plan.version, title: 'x' })).status).toBe(403);
     // Only the workshop's expert reviews: not the leader, not another organisation.
     expect((await h.call('leaderA', 'POST', `/plans/${plan.id}/review`, { version: plan.version, decision: 'approve' })).status).toBe(403);
     expect((await h.call('leaderB', 'POST', `/plans/${plan.id}/review`, { version: plan.version, decision: 'approve' })).status).toBe(404);

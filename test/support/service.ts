@@ -7,7 +7,8 @@ export const BIN = join(import.meta.dirname, '..', '..', 'dist/src/cli/main.js')
 const running: ChildProcess[] = [];
 
 export function env(dir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { ...process.env, DATABASE_FILE: join(dir, 'db.sqlite'), LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...extra };
+  // The data folder too is the test's own: the service creates it at start.
+  return { ...process.env, DATABASE_FILE: join(dir, 'db.sqlite'), DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...extra };
 }
 
 export async function cli(dir: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {

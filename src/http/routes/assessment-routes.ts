@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
 import { ok } from '../../app/app-error.js';
-import { getAssessment, getResult, saveAnswers, submitAssessment } from '../../app/assessments.js';
+import { deleteDraft, reopenAssessment } from '../../app/assessment-lifecycle.js';
+import { getResult } from '../../app/assessment-results.js';
+import { getAssessment, saveAnswers, submitAssessment } from '../../app/assessments.js';
 import { presentReport } from '../../core/present.js';
+import { presentMovement } from '../../core/present-movement.js';
 import type { RouteRegistry } from '../route.js';
-import { answersPatch, id, submitBody } from './schemas.js';
+import { answersPatch, id, queryInteger, submitBody } from './schemas.js';
 
 const params = z.strictObject({ assessmentId: id });
 
@@ -28,18 +31,44 @@ export function assessmentRoutes(registry: RouteRegistry, ctx: AppContext): void
     handler: ({ actor, params: p, body }) => submitAssessment(ctx, actor, p.assessmentId, body.version),
   });
   registry.add({
+    method: 'post', path: '/assessments/:assessmentId/reopen', tag: 'assessments', auth: true, params, body: submitBody,
+    summary: 'Rouvrir une évaluation soumise pour la corriger ; son résultat reste dans l’historique / reopen a submitted assessment',
+    responses: {
+      200: 'A draft again; `earlierResults` keeps the result it was submitted with',
+      403: 'Read-only access', 404: 'Not found',
+      409: 'Changed meanwhile, not submitted, not the latest submitted one, or a plan drawn from it was submitted to the expert (said in words)',
+    },
+    handler: ({ actor, params: p, body }) => reopenAssessment(ctx, actor, p.assessmentId, body.version),
+  });
+  registry.add({
+    method: 'delete', path: '/assessments/:assessmentId', tag: 'assessments', auth: true, params, query: z.object({ version: queryInteger(1, Number.MAX_SAFE_INTEGER) }),
+    summary: 'Supprimer un brouillon jamais soumis (?version=) ; le journal d’audit en garde le contenu / delete a draft',
+    responses: { 200: 'Deleted', 403: 'Read-only access', 404: 'Not found', 409: 'Changed meanwhile, submitted, or submitted once and reopened' },
+    handler: ({ actor, params: p, query }) => deleteDraft(ctx, actor, p.assessmentId, query.version),
+  });
+  registry.add({
     method: 'get', path: '/assessments/:assessmentId/result', tag: 'assessments', auth: true, params,
-    summary: 'Le score enregistré, expliqué / the stored, explained score',
-    responses: { 200: 'The result with its content version', 404: 'Not found, or not submitted yet' },
+    summary: 'Le score enregistré, expliqué, et ce qui a bougé depuis l’évaluation précédente / the stored, explained score and what moved',
+    responses: { 200: 'The result with its content version, earlier results if it was reopened, and `since`: what moved since the previous assessment and why', 404: 'Not found, or not submitted yet' },
     handler: ({ actor, params: p, lang }) => {
       const found = getResult(ctx, actor, p.assessmentId);
       if (!found.ok) return found;
-      const org = ctx.store.organisations.get(found.value.assessment.organisationId);
+      const { assessment, result, computedAt, earlier, since } = found.value;
+      const org = ctx.store.organisations.get(assessment.organisationId);
       return ok({
         assessmentId: p.assessmentId,
-        organisationId: found.value.assessment.organisationId,
-        computedAt: found.value.computedAt,
-        report: presentReport(ctx.scorer.index, found.value.result, lang, org?.name),
+        organisationId: assessment.organisationId,
+        number: assessment.number,
+        submittedAt: assessment.submittedAt,
+        computedAt,
+        report: presentReport(ctx.scorer.index, result, lang, org?.name),
+        earlierResults: earlier.map((e) => ({ global: e.global, pillars: e.result.pillars.map((pl) => ({ id: pl.id, score: pl.score })), contentVersion: e.contentVersion, submittedAt: e.submittedAt, reopenedAt: e.reopenedAt })),
+        since: since
+          ? presentMovement(ctx.scorer.index, since.movement, {
+              assessmentId: since.assessment.id, number: since.assessment.number, submittedAt: since.assessment.submittedAt,
+              sameContent: since.contentVersion === result.contentVersion, answersChanged: since.changes.length,
+            }, lang)
+          : null,
       });
     },
   });

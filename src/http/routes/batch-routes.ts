@@ -1,48 +1,59 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Request } from 'express';
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import { templateBytes } from '../../batch/write-template.js';
 import type { AppContext } from '../../app/app-context.js';
-import { fail, invalid, ok } from '../../app/app-error.js';
-import { batchFolder, getBatch, listBatches, startBatch } from '../../app/batches.js';
+import { fail, ok } from '../../app/app-error.js';
+import { getBatch, listBatches, startBatch, type BatchStorage } from '../../app/batches.js';
+import { batchFolder } from '../../app/data-folder.js';
 import { portfolioView } from '../../app/portfolio.js';
-import { issue } from '../../core/issue.js';
 import { bilingual } from '../../core/text.js';
 import type { Config } from '../../config.js';
-import type { RouteRegistry } from '../route.js';
-import { id } from './schemas.js';
+import { mediaType, type RouteRegistry } from '../route.js';
+import { id, queryInteger } from './schemas.js';
 
+// The types a portfolio file is sent with. Not text/plain: that is what a cross-site form posts.
 const TYPES: Record<string, 'csv' | 'jsonl' | 'xlsx'> = {
   'text/csv': 'csv',
-  'text/plain': 'csv',
   'application/x-ndjson': 'jsonl',
   'application/jsonl': 'jsonl',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
 };
-export const UPLOAD_TYPES = Object.keys(TYPES);
 const MIME = { csv: 'text/csv; charset=utf-8', jsonl: 'application/x-ndjson', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
-export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Config): void {
+/** The size the sender announced, when it did (a chunked upload announces none). */
+function declaredBytes(req: Request): number | undefined {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] === undefined && length !== undefined && /^\d+$/.test(length) ? Number(length) : undefined;
+}
+
+export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Config, log: Logger): void {
+  const storage: BatchStorage = {
+    dataDir: config.DATA_DIR,
+    ...(config.CONTENT_DIR && { contentRoot: config.CONTENT_DIR }),
+    limits: { uploadBytes: config.BATCH_UPLOAD_LIMIT, quotaBytes: config.BATCH_QUOTA, maxRunning: config.BATCH_MAX_RUNNING, resultDays: config.BATCH_RESULT_DAYS },
+    retention: { inputDays: config.BATCH_INPUT_DAYS, resultDays: config.BATCH_RESULT_DAYS },
+    logError: (message) => log.error(message),
+  };
   registry.add({
-    method: 'post', path: '/batches', tag: 'batches', auth: true, status: 202,
+    method: 'post', path: '/batches', tag: 'batches', auth: true, status: 202, accepts: Object.keys(TYPES),
     query: z.object({
       output: z.enum(['csv', 'jsonl', 'xlsx']).optional(),
-      store: z.enum(['true', 'false']).optional(),
-      suggestions: z.coerce.number().int().min(0).max(10).optional(),
-      partial: z.enum(['true', 'false']).optional(),
+      store: z.enum(['true', 'false']).optional().describe('true: each complete row naming an organisation of your portfolio in its `organisation` (number) or `siren` column becomes that organisation’s submitted assessment (never matched on `id` or name).'),
+      suggestions: queryInteger(0, 10).optional().describe('How many suggested actions per row (3 by default).'),
+      partial: z.enum(['true', 'false']).optional().describe('true: score rows leaving required questions unanswered (those earn no points; such rows are never stored).'),
     }),
     summary: 'Envoyer un portefeuille (corps brut : text/csv, application/x-ndjson ou xlsx) à noter en arrière-plan / upload a portfolio file',
-    responses: { 202: 'Accepted: follow it at /batches/{id}', 403: 'Advisors and admins only', 415: 'Not CSV, JSON Lines or XLSX', 422: 'Empty file' },
-    handler: ({ actor, req, query, lang }) => {
-      const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-      const format = TYPES[type];
-      const body = req.body as unknown;
-      if (!format || !Buffer.isBuffer(body)) {
-        return invalid([issue('unsupported-media-type', '/', bilingual(`Envoyez le fichier brut avec le type ${UPLOAD_TYPES.join(', ')}.`, `Send the raw file with type ${UPLOAD_TYPES.join(', ')}.`))]);
-      }
-      if (body.length === 0) return invalid([issue('empty-file', '/', bilingual('Le fichier est vide.', 'The file is empty.'))]);
-      return startBatch(ctx, actor, { body, inputFormat: format, outputFormat: query.output ?? 'csv', store: query.store === 'true', partial: query.partial === 'true', lang, suggestions: query.suggestions ?? 3 }, config.DATA_DIR, config.CONTENT_DIR);
+    responses: {
+      202: 'Accepted: follow it at /batches/{id}', 403: 'Advisors and admins only', 413: 'Larger than BATCH_UPLOAD_LIMIT, or than what is left of the quota',
+      415: 'Not CSV, JSON Lines or XLSX, or compressed (Content-Encoding)', 422: 'Empty file', 429: 'As many batches running as allowed', 503: 'The server could not store the file (the batch failed)',
     },
+    handler: ({ actor, req, query, lang }) => startBatch(ctx, actor, {
+      source: req, declaredBytes: declaredBytes(req), inputFormat: TYPES[mediaType(req)]!, outputFormat: query.output ?? 'csv',
+      store: query.store === 'true', partial: query.partial === 'true', lang, suggestions: query.suggestions ?? 3,
+    }, storage),
   });
   registry.add({
     method: 'get', path: '/batches', tag: 'batches', auth: true,
@@ -71,10 +82,11 @@ export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Co
   registry.add({
     method: 'get', path: '/batches/:batchId/result', tag: 'batches', auth: true, params: z.strictObject({ batchId: id }),
     summary: 'Télécharger les résultats d’un lot terminé / download the results',
-    responses: { 200: 'The results file', 404: 'Not found', 409: 'Not finished yet' },
+    responses: { 200: 'The results file', 404: 'Not found', 409: 'Not finished yet', 410: 'Removed under the retention schedule (BATCH_RESULT_DAYS)' },
     handler: ({ actor, params, res }) => {
       const found = getBatch(ctx, actor, params.batchId);
       if (!found.ok) return found;
+      if (found.value.resultsRemovedAt) return resultsRemoved(found.value.resultsRemovedAt, config.BATCH_RESULT_DAYS);
       const format = found.value.outputFormat as keyof typeof MIME;
       const file = join(batchFolder(config.DATA_DIR, found.value.id), `scores.${format}`);
       if (found.value.status !== 'done' || !existsSync(file)) {
@@ -94,4 +106,11 @@ export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Co
     responses: { 200: 'Latest scores of each organisation, distribution per pillar, most shared gaps' },
     handler: ({ actor, lang }) => ok(portfolioView(ctx, actor, lang)),
   });
+}
+
+function resultsRemoved(at: string, days: number) {
+  return fail('not-found', 'results-removed', bilingual(
+    `Les résultats de ce lot ont été supprimés le ${at.slice(0, 10)} : ils sont gardés ${days} jours après la fin du lot. Renvoyez le fichier pour les calculer à nouveau.`,
+    `This batch's results were removed on ${at.slice(0, 10)}: they are kept ${days} days after the batch ends. Send the file again to score it anew.`,
+  ));
 }

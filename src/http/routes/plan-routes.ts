@@ -12,7 +12,7 @@ import { presentSuggestions } from '../../core/present-suggestions.js';
 import type { Lang } from '../../core/text.js';
 import type { Plan } from '../../store/plan-records.js';
 import type { RouteRegistry } from '../route.js';
-import { id } from './schemas.js';
+import { bodyId, id, queryInteger } from './schemas.js';
 
 /** A text a person types: its limits said in their words, never zod's. */
 const text = (max: number, what: { fr: string; en: string }) => z.string().trim()
@@ -41,7 +41,7 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
 
   registry.add({
     method: 'get', path: '/assessments/:assessmentId/suggestions', tag: 'plans', auth: true, params: assessmentParams,
-    query: z.object({ limit: z.coerce.number().int().min(1).max(200).optional(), pillar: z.string().max(60).optional() }),
+    query: z.object({ limit: queryInteger(1, 200).optional(), pillar: z.string().max(60).optional() }),
     summary: 'Actions suggérées, classées par gain pour l’effort, avec témoignages (?pillar= pour un pilier) / ranked suggested actions',
     responses: { 200: 'Ranked suggestions, each with computed gains, reason and testimonies', 404: 'Not found' },
     handler: async ({ actor, params, query, lang }) => {
@@ -117,7 +117,7 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
     },
   });
   registry.add({
-    method: 'delete', path: '/plans/:planId/items/:itemId', tag: 'plans', auth: true, params: itemParams, query: z.object({ version: z.coerce.number().int().positive() }),
+    method: 'delete', path: '/plans/:planId/items/:itemId', tag: 'plans', auth: true, params: itemParams, query: z.object({ version: queryInteger(1, Number.MAX_SAFE_INTEGER) }),
     summary: 'Retirer un élément (?version=) ; POST …/restore le remet / remove an item (undo with …/restore)',
     responses: { 200: 'Removed', 403: 'Read-only', 404: 'Not found', 409: 'Changed meanwhile' },
     handler: async ({ actor, params, query, lang }) => view(removeItem(ctx, actor, params.planId, params.itemId, query.version), lang),
@@ -129,7 +129,7 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
     handler: async ({ actor, params, body, lang }) => view(restoreItem(ctx, actor, params.planId, params.itemId, body.version), lang),
   });
   registry.add({
-    method: 'post', path: '/plans/:planId/items/order', tag: 'plans', auth: true, params: planParams, body: z.strictObject({ version, itemIds: z.array(id).max(500) }),
+    method: 'post', path: '/plans/:planId/items/order', tag: 'plans', auth: true, params: planParams, body: z.strictObject({ version, itemIds: z.array(bodyId).max(500) }),
     summary: 'Réordonner les éléments / reorder items',
     responses: { 200: 'Reordered', 403: 'Read-only', 404: 'Not found', 409: 'Changed meanwhile', 422: 'Not every item named once' },
     handler: async ({ actor, params, body, lang }) => view(reorderItems(ctx, actor, params.planId, body.version, body.itemIds), lang),
@@ -149,7 +149,7 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
   });
   registry.add({
     method: 'post', path: '/plans/:planId/comments', tag: 'plans', auth: true, params: planParams, status: 201,
-    body: z.strictObject({ itemId: id.optional(), body: commentBody }),
+    body: z.strictObject({ itemId: bodyId.optional(), body: commentBody }),
     summary: 'Commenter le plan ou un élément / comment on the plan or an item',
     responses: { 201: 'Comment added', 404: 'Not found' },
     handler: async ({ actor, params, body, lang }) => view(commentPlan(ctx, actor, params.planId, body), lang),

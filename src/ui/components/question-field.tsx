@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { AnswerValue, Question } from '../api-types.js';
 import { formatNumber, t } from '../i18n.js';
@@ -16,18 +17,20 @@ interface Props {
   error: string | undefined;
   readOnly: boolean;
   onChange: (value: AnswerValue | null) => void;
+  /** Where the answer comes from (carried over from an earlier assessment, changed since), under the label. */
+  origin?: { kind: 'carried' | 'changed'; text: string; action?: ComponentChildren };
 }
 
 /**
  * One question, with the control its type calls for, its help, "not applicable" where allowed,
  * and the server's or the form's message underneath.
  */
-export function QuestionField({ question, idPrefix, value, error, readOnly, onChange }: Props) {
+export function QuestionField({ question, idPrefix, value, error, readOnly, onChange, origin }: Props) {
   const id = `${idPrefix}-${question.id}`;
   const isNa = value === NOT_APPLICABLE;
   const [localError, setLocalError] = useState<string | undefined>(undefined);
   const shown = localError ?? error;
-  const describedBy = [question.help ? `${id}-help` : '', shown ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = [origin ? `${id}-origin` : '', question.help ? `${id}-help` : '', shown ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const grouped = question.type === 'multiple' || question.type === 'boolean' || ((question.type === 'single' || question.type === 'ladder') && (question.options?.length ?? 0) <= RADIO_LIMIT);
   const label = (
     <>
@@ -39,6 +42,12 @@ export function QuestionField({ question, idPrefix, value, error, readOnly, onCh
     <Control question={question} id={id} value={isNa ? undefined : value} disabled={readOnly || isNa} describedBy={describedBy} invalid={Boolean(shown)}
       onChange={(v) => { setLocalError(undefined); onChange(v); }} onLocalError={setLocalError} />
   );
+  const originNote = origin ? (
+    <p class={`origin origin-${origin.kind}`}>
+      <span id={`${id}-origin`}>{origin.text}</span>
+      {origin.action ? <> {origin.action}</> : null}
+    </p>
+  ) : null;
   const help = question.help ? (
     <details class="help">
       <summary>{t('helpToggle')}</summary>
@@ -54,6 +63,7 @@ export function QuestionField({ question, idPrefix, value, error, readOnly, onCh
   return grouped ? (
     <fieldset class={`question${shown ? ' field-invalid' : ''}`} id={`q-${id}`} aria-describedby={describedBy} aria-invalid={shown ? true : undefined}>
       <legend>{label}</legend>
+      {originNote}
       {help}
       {control}
       {na}
@@ -62,6 +72,7 @@ export function QuestionField({ question, idPrefix, value, error, readOnly, onCh
   ) : (
     <div class={`question${shown ? ' field-invalid' : ''}`} id={`q-${id}`}>
       <label for={id} class="question-label" id={`${id}-label`}>{label}</label>
+      {originNote}
       {help}
       {control}
       {na}

@@ -2,9 +2,13 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api.js';
 import type { AnswerValue, Assessment, Organisation, Question, Questionnaires } from '../api-types.js';
 import { Autosaver, sessionPendingStore, type Part } from '../autosave.js';
+import { AnswerOrigins, CarriedSummary, originNote } from '../components/carried-answers.js';
+import { FillBar, IndicatorContents, type Jump } from '../components/fill-bar.js';
 import { ErrorBox, Loadable, Page } from '../components/page.js';
 import { QuestionField } from '../components/question-field.js';
-import { colon, t } from '../i18n.js';
+import { ReopenAssessment } from '../components/reopen-assessment.js';
+import { SubmitDialog, type Unanswered } from '../components/submit-dialog.js';
+import { colon, listed, t, tn } from '../i18n.js';
 import { formatAnswer, questionnaires } from '../questionnaires.js';
 import { href, navigate } from '../router.js';
 import { useLoad } from '../use-load.js';
@@ -17,12 +21,15 @@ export function FillPage({ id, section }: { id: number; section: string }) {
   }, [id]);
   return (
     <Loadable state={state}>
-      {({ content, assessment, organisation }) => <Form key={assessment.id} content={content} initial={assessment} organisation={organisation} section={section} />}
+      {({ content, assessment, organisation }) => <Form key={`${assessment.id}/${assessment.status}`} content={content} initial={assessment} organisation={organisation} section={section}
+        onReopened={(reopened) => state.setData({ content, assessment: reopened, organisation })} />}
     </Loadable>
   );
 }
 
-function Form({ content, initial, organisation, section }: { content: Questionnaires; initial: Assessment; organisation: Organisation; section: string }) {
+function Form({ content, initial, organisation, section, onReopened }: {
+  content: Questionnaires; initial: Assessment; organisation: Organisation; section: string; onReopened: (reopened: Assessment) => void;
+}) {
   const [, setTick] = useState(0);
   const saver = useMemo(() => new Autosaver(
     initial,
@@ -40,6 +47,8 @@ function Form({ content, initial, organisation, section }: { content: Questionna
   const [serverIssues, setServerIssues] = useState(new Map<string, string>());
   const [submitting, setSubmitting] = useState(false);
   const [showMissing, setShowMissing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [reopenError, setReopenError] = useState<ApiError | undefined>(undefined);
   const conflictRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -91,21 +100,36 @@ function Form({ content, initial, organisation, section }: { content: Questionna
     const key = part === 'profile' ? `profile.${qid}` : qid;
     return showMissing && missing.has(key) && saver.value(part, qid) === undefined ? t('missingHere') : undefined;
   };
+  const origins = new AnswerOrigins(saver);
+  const confirm = (part: Part, ids: string[]) => {
+    for (const qid of ids) saver.change(part, qid, saver.value(part, qid) ?? null);
+  };
   const field = (part: Part, q: Question) => (
     <QuestionField key={q.id} question={q} idPrefix={part} value={saver.value(part, q.id)} error={errorOf(part, q.id)} readOnly={readOnly}
+      origin={originNote(origins, part, q, readOnly, () => confirm(part, [q.id]))}
       onChange={(v) => answerChanged(part, q.id, v)} />
   );
 
-  const submit = async () => {
+  /** Saves what is pending, then asks before submitting (and says what is still unanswered). */
+  const askSubmit = async () => {
     setSubmitting(true);
-    setShowMissing(true);
     try {
       await saver.flush();
-      if (saver.state !== 'saved') {
-        setStopped(t('submitAfterSave'));
-        return;
-      }
-      setStopped(undefined);
+    } finally {
+      setSubmitting(false);
+    }
+    if (saver.state !== 'saved') {
+      setStopped(t('submitAfterSave'));
+      return;
+    }
+    setStopped(undefined);
+    setShowMissing(true);
+    setConfirming(true);
+  };
+  const submit = async () => {
+    setConfirming(false);
+    setSubmitting(true);
+    try {
       await api<Assessment>('POST', `/assessments/${assessment.id}/submit`, { version: saver.assessment.version });
       navigate(href.result(assessment.id));
     } catch (e) {
@@ -127,14 +151,37 @@ function Form({ content, initial, organisation, section }: { content: Questionna
   };
   const pillar = content.pillars.find((p) => p.id === sections[index]!.id);
   const visible = (qid: string) => (assessment.visibility?.[qid] ?? 'asked') === 'asked';
+  const asked = [
+    ...content.profile.questions.map((question) => ({ part: 'profile' as const, question, section: 'profile', sectionTitle: t('sectionProfile') })),
+    ...content.pillars.flatMap((p) => p.indicators.flatMap((i) => i.questions.filter((q) => visible(q.id)).map((question) => ({ part: 'answers' as const, question, section: p.id, sectionTitle: p.title })))),
+  ];
+  const unanswered = asked.filter((a) => saver.value(a.part, a.question.id) === undefined);
+  const missingNow: Unanswered[] = unanswered.filter((a) => missing.has(a.part === 'profile' ? `profile.${a.question.id}` : a.question.id));
+  const carried = asked.filter((a) => origins.isCarried(a.part, a.question.id));
+  const link = href.fill(assessment.id, sections[index]!.id);
+  const jumps: Jump[] = (pillar?.indicators ?? []).filter((i) => i.questions.some((q) => visible(q.id))).map((i) => {
+    const required = i.questions.filter((q) => visible(q.id) && !q.optional);
+    const answered = required.filter((q) => saver.value('answers', q.id) !== undefined).length;
+    return { id: i.id, title: i.title, progress: `${answered} / ${required.length}`, complete: answered === required.length };
+  });
+  const carriedHere = carried.filter((a) => a.section === sections[index]!.id).map((a) => a.question.id);
 
   return (
-    <Page title={`${t('fillTitle', { id: assessment.id })} — ${organisation.name}`} actions={<SaveStatus saver={saver} readOnly={readOnly} />}>
-      {readOnly ? <p class="alert" role="status">{t('readOnlyAssessment')} <a href={href.result(assessment.id)}>{t('seeResult')}</a></p> : null}
+    <Page title={`${t('fillTitle', { number: assessment.number })} — ${organisation.name}`}>
+      {readOnly ? (
+        <div class="alert" role="status">
+          <p>{t('readOnlyAssessment')} <a href={href.result(assessment.id)}>{t('seeResult')}</a></p>
+          {assessment.status === 'submitted' && organisation.access === 'edit'
+            ? <ReopenAssessment assessment={assessment} onReopened={onReopened} onError={setReopenError} />
+            : null}
+        </div>
+      ) : null}
+      {reopenError ? <ErrorBox error={reopenError} /> : null}
+      {!readOnly ? <CarriedSummary origins={origins} assessmentId={assessment.id} carried={carried.length} changes={asked.filter((a) => origins.isChanged(a.part, a.question.id))} /> : null}
       {saver.state === 'conflict' && saver.conflict && saver.conflict.status !== 'draft' ? (
         <div class="alert alert-warning" role="alert" tabIndex={-1} ref={conflictRef}>
           <h2>{t('submittedElsewhereTitle')}</h2>
-          <p>{t('submittedElsewhereText', { count: saver.unsavedCount })}</p>
+          <p>{tn('submittedElsewhereText', saver.unsavedCount)}</p>
           <div class="button-row">
             <button type="button" onClick={() => saver.discardMine()}>{t('conflictDiscard')}</button>
           </div>
@@ -163,11 +210,11 @@ function Form({ content, initial, organisation, section }: { content: Questionna
       ) : null}
       {Object.keys(saver.removed).length > 0 ? (
         <p class="alert" role="status">
-          {t('answersRemoved', { questions: Object.keys(saver.removed).map((qid) => questionsById.get(`answers/${qid}`)?.label ?? qid).join(' ; ') })}
+          {t('answersRemoved', { questions: listed(Object.keys(saver.removed).map((qid) => questionsById.get(`answers/${qid}`)?.label ?? qid)) })}
         </p>
       ) : null}
       {stopped ? <p class="alert alert-error" role="alert">{stopped}</p> : null}
-      <nav class="sections" aria-label={t('fillTitle', { id: assessment.id })}>
+      <nav class="sections" aria-label={t('sectionsLabel')}>
         <ol>
           {sections.map((s, i) => {
             const meta = sectionMeta(s.id);
@@ -185,7 +232,8 @@ function Form({ content, initial, organisation, section }: { content: Questionna
           })}
         </ol>
       </nav>
-      <form class="questions" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <FillBar saver={saver} readOnly={readOnly} jumps={jumps} link={link} />
+      <form class="questions" onSubmit={(e) => { e.preventDefault(); void askSubmit(); }} noValidate>
         {index === 0 ? (
           <section aria-labelledby="section-profile">
             <h2 id="section-profile" tabIndex={-1}>{content.profile.title}</h2>
@@ -196,12 +244,16 @@ function Form({ content, initial, organisation, section }: { content: Questionna
           <section aria-labelledby={`section-${pillar.id}`}>
             <h2 id={`section-${pillar.id}`} tabIndex={-1}>{pillar.title}</h2>
             {pillar.description ? <p>{pillar.description}</p> : null}
+            <IndicatorContents jumps={jumps} link={link} />
+            {!readOnly && carriedHere.length > 0 ? (
+              <p><button type="button" class="button-secondary" onClick={() => confirm('answers', carriedHere)}>{tn('confirmSection', carriedHere.length)}</button></p>
+            ) : null}
             {pillar.indicators.map((indicator) => {
               const asked = indicator.questions.filter((q) => visible(q.id));
               if (asked.length === 0) return null;
               return (
                 <section key={indicator.id} class="indicator" aria-labelledby={`indicator-${indicator.id}`}>
-                  <h3 id={`indicator-${indicator.id}`}>{indicator.title}</h3>
+                  <h3 id={`indicator-${indicator.id}`} tabIndex={-1}>{indicator.title}</h3>
                   {indicator.description ? <p class="muted">{indicator.description}</p> : null}
                   {asked.map((q) => field('answers', q))}
                 </section>
@@ -211,7 +263,7 @@ function Form({ content, initial, organisation, section }: { content: Questionna
         ) : null}
         {submitError && submitError.issues.length > 0 && serverIssues.size > 0 ? (
           <div class="alert alert-error" role="alert">
-            <p>{submitError.code === 'incomplete-assessment' ? t('submitBlocked', { count: serverIssues.size }) : submitError.message}</p>
+            <p>{submitError.code === 'incomplete-assessment' ? tn('submitBlocked', serverIssues.size) : submitError.message}</p>
             <SectionsWithIssues content={content} issues={[...serverIssues.keys()]} assessmentId={assessment.id} />
           </div>
         ) : submitError && submitError.issues.length === 0 ? <ErrorBox error={submitError} /> : null}
@@ -221,6 +273,9 @@ function Form({ content, initial, organisation, section }: { content: Questionna
           {!readOnly ? <button type="submit" disabled={submitting}>{submitting ? t('submitting') : t('submitAssessment')}</button> : null}
         </div>
       </form>
+      <SubmitDialog open={confirming} assessmentId={assessment.id} number={assessment.number} missing={missingNow}
+        optionalLeft={unanswered.filter((a) => a.question.optional).length} unconfirmed={carried.length} source={assessment.source}
+        onSubmit={() => void submit()} onClose={() => setConfirming(false)} />
     </Page>
   );
 }
@@ -238,16 +293,4 @@ function SectionsWithIssues({ content, issues, assessmentId }: { content: Questi
     counts.set(key, entry);
   }
   return <ul>{[...counts].map(([sid, c]) => <li key={sid}><a href={href.fill(assessmentId, sid)}>{c.title}</a>{colon()}{c.count}</li>)}</ul>;
-}
-
-function SaveStatus({ saver, readOnly }: { saver: Autosaver; readOnly: boolean }) {
-  if (readOnly) return null;
-  const text = saver.state === 'saved' ? t('saved')
-    : saver.state === 'saving' ? t('saving')
-    : saver.state === 'pending' ? t('unsaved')
-    : saver.state === 'conflict' ? t('conflictTitle')
-    : saver.state === 'invalid' ? t('savedExceptFlagged')
-    : saver.state === 'retrying' ? t('retrying')
-    : t('saveFailed', { message: saver.lastError?.message ?? '' });
-  return <p class={`save-status save-${saver.state}`} role="status" aria-live="polite" data-save-state={saver.state}>{text}</p>;
 }
