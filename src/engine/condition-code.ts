@@ -11,8 +11,8 @@ export function slotRead(array: string, slot: number): string {
 
 /** A condition as source, each operator as core's table writes it; `factSource` gives the expression reading a fact. */
 export function conditionSource(c: Condition, factSource: (fact: string) => string): string {
-  if ('all' in c) return c.all.length === 0 ? 'true' : `(${c.all.map((p) => conditionSource(p, factSource)).join(' && ')})`;
-  if ('any' in c) return c.any.length === 0 ? 'false' : `(${c.any.map((p) => conditionSource(p, factSource)).join(' || ')})`;
+  if ('all' in c) return c.all.length === 0 ? 'true' : c.all.length === 1 ? conditionSource(c.all[0]!, factSource) : `(${c.all.map((p) => conditionSource(p, factSource)).join(' && ')})`;
+  if ('any' in c) return c.any.length === 0 ? 'false' : c.any.length === 1 ? conditionSource(c.any[0]!, factSource) : `(${c.any.map((p) => conditionSource(p, factSource)).join(' || ')})`;
   if ('not' in c) return `!${conditionSource(c.not, factSource)}`;
   // Content checks make lists of in and notIn, and single literals of the others.
   const list = c.operator === 'in' || c.operator === 'notIn';
