@@ -1,6 +1,9 @@
 import { answerValidator } from '../../core/answer-value.js';
 import { isNotApplicable, type AnswerValue, type Question } from '../../core/content-model.js';
 import { Known, type ValueCodes } from '../../engine/index.js';
+
+// As plain constants: read for every cell, where a property of `Known` would be loaded each time.
+const { unknown: UNKNOWN, validAnswer: VALID_ANSWER, validNotApplicable: VALID_NOT_APPLICABLE } = Known;
 import { cellHash } from './plain-records.js';
 import { grown } from './grown-array.js';
 
@@ -49,7 +52,7 @@ export class ByteCellReader {
   private texts = new Uint8Array(4096);
   private used = 0;
   /** What is known of the value the last `read` gave: UNKNOWN, VALID_ANSWER or VALID_NOT_APPLICABLE (see `checkRow`). */
-  known: number = Known.unknown;
+  known: number = UNKNOWN;
   /** The code of the value the last `read` gave when it recognised the cell (see `ValueCodes`); -1 otherwise, a cell met for the first time included. */
   code = -1;
 
@@ -67,7 +70,7 @@ export class ByteCellReader {
 
   /** The value of a cell of column `column` (its position in the reader's columns); `hash` is its `cellHash` (the record reader computes it on the way). */
   read(column: number, bytes: Uint8Array, start: number, end: number, textOf: TextOf, hash = cellHash(bytes, start, end)): AnswerValue | undefined {
-    this.known = Known.unknown;
+    this.known = UNKNOWN;
     this.code = -1;
     if (start === end) return undefined;
     if (this.numeric[column] === 1) {
@@ -104,7 +107,7 @@ export class ByteCellReader {
     this.texts.set(bytes.subarray(start, end), this.used);
     if ((this.count + 1) * 2 > this.values.length) this.rehash(this.values.length * 2);
     const code = value === undefined ? -1 : this.codes.codeOf(this.slots[column]!, value);
-    const known = value === undefined || !this.valid[column]!(value) ? Known.unknown : isNotApplicable(value) ? Known.validNotApplicable : Known.validAnswer;
+    const known = value === undefined || !this.valid[column]!(value) ? UNKNOWN : isNotApplicable(value) ? VALID_NOT_APPLICABLE : VALID_ANSWER;
     // (code * 4 keeps -1 as -4: `>> 2` gives -1 back.)
     this.place(key, this.used, (column << LENGTH_BITS) | length, code * 4 + known, value);
     this.used += length;

@@ -1,4 +1,6 @@
 import { Known } from '../../engine/index.js';
+
+const UNKNOWN = Known.unknown;
 import type { BatchContext } from '../batch-context.js';
 import { documentOf, planOf, refsOf, type ColumnPlan } from '../column-plan.js';
 import { ID_COLUMN, isLabelRow } from '../columns.js';
@@ -62,7 +64,7 @@ function scorePlainRecord(context: BatchContext, plan: ColumnPlan, cells: ByteCe
     const c = columns[k]!;
     const value = c.index < record.count ? cells.read(k, bytes, record.starts[c.index]!, record.ends[c.index]!, textOf, record.hashes[c.index]!) : undefined;
     if (value === undefined && !oneColumnPerSlot) continue;
-    state.set(c.slot, value, value !== undefined ? cells.known : Known.unknown, value !== undefined ? cells.code : -1);
+    state.set(c.slot, value, value !== undefined ? cells.known : UNKNOWN, value !== undefined ? cells.code : -1);
   }
   // The record's texts are made only for a row with a problem, or one to keep.
   const texts = () => Array.from({ length: record.count }, (_, i) => textOf(record.starts[i]!, record.ends[i]!));

@@ -50,6 +50,7 @@ export function quotedRecords(bytes: Uint8Array, delimiter: string, textOf: (sta
     starts.push(start);
     nexts.push(at);
   }
+  if (starts.length === 0) return found;
   const texts = starts.map((start, k) => withLineFeeds(textOf(start, nexts[k]!)));
   // Each ends with a line feed (the last maybe not) and holds at least one record: read together,
   // as many records as there are texts means each read as exactly one.
