@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { frenchTypography as typeset } from '../src/core/typography.js';
-import { cellOf, rowOf, writePortfolio } from '../bench/generate-portfolio.js';
+import { cellOf, rowOf, writePortfolio } from './support/generate-portfolio.js';
 import { portfolioColumns } from '../src/batch/columns.js';
 import { batchTemplateCommand } from '../src/cli/batch-commands.js';
 import { loadContent } from '../src/content/load-content.js';

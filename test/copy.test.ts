@@ -5,7 +5,7 @@ import { loadContent } from '../src/content/load-content.js';
 import { presentReport } from '../src/core/present.js';
 import { presentSuggestions } from '../src/core/present-suggestions.js';
 import { createScorer, score } from '../src/core/score.js';
-import { suggest } from '../src/core/suggest.js';
+import { suggestActions as suggest } from '../src/app/suggest-actions.js';
 import { bilingual } from '../src/core/text.js';
 import { frenchTypography } from '../src/core/typography.js';
 import { frenchFaults } from './support/french-faults.js';

@@ -1,10 +1,11 @@
 import { canReadAssessment, organisationAccess, planAccess, type Actor } from '../core/access.js';
 import { compareResults, type Comparison } from '../core/compare.js';
 import { withFollowUps, type WithFollowUps } from '../core/follow-ups.js';
-import { suggest, type Suggestion } from '../core/suggest.js';
+import type { Suggestion } from '../core/suggest.js';
 import { bilingual, type Lang } from '../core/text.js';
 import type { Assessment } from '../store/records.js';
 import type { AppContext } from './app-context.js';
+import { suggestActions } from './suggest-actions.js';
 import { bilans, type PlanBilanView } from './bilan.js';
 import { fail, invalid, notFound, ok, type Result } from './app-error.js';
 
@@ -18,7 +19,7 @@ export async function suggestionsFor(ctx: AppContext, actor: Actor, assessmentId
   const assessment = readableAssessment(ctx, actor, assessmentId);
   if (!assessment) return notFound('Évaluation', 'Assessment');
   const doc = { profile: assessment.profile, answers: assessment.answers };
-  const outcome = await suggest(ctx.scorer, doc);
+  const outcome = await suggestActions(ctx.scorer, doc);
   if (!outcome.ok) return invalid(outcome.issues);
   return ok({ assessment, global: outcome.value.result.global, suggestions: await withFollowUps(ctx.scorer, doc, outcome.value.suggestions) });
 }

@@ -1,7 +1,7 @@
 import { formatDecimal } from '../core/format-answer.js';
 import { withFollowUps } from '../core/follow-ups.js';
 import { presentSuggestions, type SuggestionView } from '../core/present-suggestions.js';
-import { suggest } from '../core/suggest.js';
+import { suggestActions } from '../app/suggest-actions.js';
 import type { Lang } from '../core/text.js';
 import { typeset } from '../core/typography.js';
 import { EXIT, type CliIo } from './cli-io.js';
@@ -19,7 +19,7 @@ export async function suggestCommand(file: string, options: SuggestOptions, io: 
   const input = readAnswersInput(file, options, io);
   if (typeof input === 'number') return input;
   const { scorer, doc } = input;
-  const outcome = await suggest(scorer, doc);
+  const outcome = await suggestActions(scorer, doc);
   if (!outcome.ok) return fail(io, outcome.issues, options.lang, EXIT.problems, file);
   const listed = await withFollowUps(scorer, doc, outcome.value.suggestions.slice(0, options.limit));
   const views = presentSuggestions(scorer.index, listed, options.lang);

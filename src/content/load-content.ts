@@ -114,32 +114,14 @@ function checkSchemaReference(schema: SchemaName, data: unknown, file: string): 
   ), file)];
 }
 
+// Where each kind of file goes in the set: one file of some kinds, a list of the others.
+const ONE_FILE: Partial<Record<SchemaName, 'profile' | 'weights' | 'selfTests'>> = { profile: 'profile', weights: 'weights', 'self-tests': 'selfTests' };
+const FILES: Partial<Record<SchemaName, 'pillars' | 'rules' | 'examples' | 'testimonies' | 'actions'>> = { questionnaire: 'pillars', rules: 'rules', answers: 'examples', testimonies: 'testimonies', actions: 'actions' };
+
 function place(set: ContentSet, schema: SchemaName, located: Located<unknown>): void {
-  switch (schema) {
-    case 'profile':
-      set.profile = located as ContentSet['profile'];
-      return;
-    case 'weights':
-      set.weights = located as ContentSet['weights'];
-      return;
-    case 'self-tests':
-      set.selfTests = located as ContentSet['selfTests'];
-      return;
-    case 'questionnaire':
-      set.pillars.push(located as ContentSet['pillars'][number]);
-      return;
-    case 'rules':
-      set.rules.push(located as ContentSet['rules'][number]);
-      return;
-    case 'answers':
-      set.examples.push(located as ContentSet['examples'][number]);
-      return;
-    case 'testimonies':
-      set.testimonies.push(located as ContentSet['testimonies'][number]);
-      return;
-    case 'actions':
-      set.actions.push(located as ContentSet['actions'][number]);
-  }
+  const one = ONE_FILE[schema];
+  if (one) (set as unknown as Record<string, Located<unknown>>)[one] = located;
+  else (set[FILES[schema]!] as Located<unknown>[]).push(located);
 }
 
 function missingFiles(set: ContentSet): Issue[] {

@@ -124,6 +124,11 @@ function checkText(question: Question, value: unknown, path: string): Issue[] {
   ))];
 }
 
+/** Whether a question must be answered for an assessment to be complete (when it is asked). */
+export function isRequired(question: Question): boolean {
+  return !question.optional && question.type !== 'text';
+}
+
 /**
  * Whether `checkAnswerValue` would find no problem with a value, as a function made once per
  * question (batches call it for every cell): the same checks without building problems or

@@ -1,7 +1,7 @@
 import { applicability, type Applicability } from './applicability.js';
-import { checkAnswerValue } from './answer-value.js';
+import { checkAnswerValue, isRequired } from './answer-value.js';
 import type { ContentIndex } from './content-index.js';
-import type { AnswersDocument, Question } from './content-model.js';
+import type { AnswersDocument } from './content-model.js';
 import { issue, pointer, type Issue } from './issue.js';
 import { bilingual } from './text.js';
 
@@ -80,11 +80,6 @@ export function checkAnswerValues(index: ContentIndex, answers: AnswersDocument[
     )));
   }
   return issues;
-}
-
-/** Whether a question must be answered for an assessment to be complete (when it is asked). */
-export function isRequired(question: Question): boolean {
-  return !question.optional && question.type !== 'text';
 }
 
 /** Required questions still unanswered: what stands between a draft and its submission. */

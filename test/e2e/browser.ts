@@ -130,3 +130,11 @@ export async function cutContent(page: Page): Promise<string[]> {
 export async function narrowestWidth(page: Page, selector: string): Promise<number> {
   return page.evaluate((s) => Math.min(...[...document.querySelectorAll(s)].map((e) => e.getBoundingClientRect().width)), selector);
 }
+
+/**
+ * Waits until the keyboard focus is on the element with this id: pages move the focus in an
+ * effect after they render, so reading it at once races the render.
+ */
+export async function focusLandsOn(page: Page, id: string): Promise<void> {
+  await page.waitForFunction((wanted) => document.activeElement?.id === wanted, id);
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../src/core/apply-changes.js';
 import { examples, type Harness } from '../http/harness.js';
 import { submittedAssessment, submittedPlan } from '../support/plan-fixtures.js';
-import { accessibilityViolations, browserSuite, cutContent, fitsWidth, headingProblems, logIn, narrowestWidth, openPage, plain, visit } from './browser.js';
+import { accessibilityViolations, browserSuite, cutContent, fitsWidth, focusLandsOn, headingProblems, logIn, narrowestWidth, openPage, plain, visit } from './browser.js';
 
 const suite = browserSuite();
 
@@ -69,7 +69,7 @@ describe('recording progress on an approved plan, in Chromium', () => {
     await item.getByRole('button', { name: 'Enregistrer' }).click();
     await item.locator('.item-fields').getByText('Deux embauches déjà.').waitFor();
     expect(await statusOf(page)).toBe('approved');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`edit-${plan.items[0]!.id}`);
+    await focusLandsOn(page, `edit-${plan.items[0]!.id}`);
 
     // The expert reads the same decision on top, while the plan is approved.
     const expert = await openAs('expertA', `#/plans/${plan.id}`);
@@ -103,7 +103,7 @@ describe('recording progress on an approved plan, in Chromium', () => {
     await period.focus();
     await period.selectOption({ label: 'T1 (trimestre)' });
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`item-${plan.items[1]!.id}-due-year`);
+    await focusLandsOn(page, `item-${plan.items[1]!.id}-due-year`);
     await year.selectOption('2028');
     await item.getByRole('button', { name: 'Enregistrer' }).click();
     await item.locator('.item-fields dd[data-due="2028-Q1"]').waitFor();
@@ -127,7 +127,7 @@ describe('before submitting, and removing an item, in Chromium', () => {
     await page.getByRole('button', { name: 'Soumettre à l’expert' }).click();
     const warning = page.locator('section[data-incomplete]');
     await warning.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('incomplete-title');
+    await focusLandsOn(page, 'incomplete-title');
     expect((await warning.locator('li').allTextContents()).map(plain)).toEqual([
       `« ${plain(plan.items[0]!.displayTitle)} » : une échéance`,
       `« ${plain(plan.items[1]!.displayTitle)} » : un responsable et une échéance`,
@@ -135,8 +135,8 @@ describe('before submitting, and removing an item, in Chromium', () => {
     expect(await statusOf(page)).toBe('draft');
     await expectAccessible(page);
     await warning.getByRole('button', { name: 'Compléter d’abord' }).click();
-    expect(await warning.count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`edit-${plan.items[0]!.id}`);
+    await warning.waitFor({ state: 'detached' });
+    await focusLandsOn(page, `edit-${plan.items[0]!.id}`);
     await page.getByRole('button', { name: 'Soumettre à l’expert' }).click();
     await page.getByRole('button', { name: 'Soumettre quand même' }).click();
     await page.locator('[data-plan-status="submitted"]').waitFor();
@@ -152,14 +152,14 @@ describe('before submitting, and removing an item, in Chromium', () => {
     const notice = page.locator(`.undo-notice[data-removed="${first!.id}"]`);
     await notice.waitFor();
     expect(plain(await notice.textContent())).toContain(`« ${plain(first!.displayTitle)} » a été retiré du plan.`);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('undo-remove');
+    await focusLandsOn(page, 'undo-remove');
     expect(await page.locator('.plan-item').count()).toBe(1);
     await expectAccessible(page);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('.plan-item').length === 2);
     expect(await page.locator('.plan-item').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-item'))))).toEqual([first!.id, second!.id]);
     expect(await page.locator(`[data-item="${first!.id}"] .item-fields`).textContent()).toContain('Inès');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`item-title-${first!.id}`);
+    await focusLandsOn(page, `item-title-${first!.id}`);
     expect(await notice.count()).toBe(0);
     expect(problems).toEqual([]);
   });

@@ -157,7 +157,7 @@ describe('assess again: from the previous answers, with a confirmation before an
     await page.getByRole('button', { name: 'Supprimer le brouillon n° 3' }).click();
     const dialog = page.locator('dialog[open]');
     await dialog.getByRole('heading', { name: 'Supprimer le brouillon n° 3 ?' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Annuler');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Annuler');
     await expectAccessible(page);
     await dialog.getByRole('button', { name: 'Supprimer le brouillon' }).click();
     await page.waitForFunction((id) => !document.querySelector(`[data-assessment="${id}"]`), draft.id);
