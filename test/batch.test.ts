@@ -8,6 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { frenchTypography as typeset } from '../src/core/typography.js';
 import { rowOf, writePortfolio } from './support/generate-portfolio.js';
 import { portfolioColumns } from '../src/batch/columns.js';
 import { formatOf } from '../src/batch/read-rows.js';
@@ -98,7 +99,7 @@ describe('batch scoring', () => {
     const strict = readCsv(join(d, 'strict.csv'));
     await expectSingleScoring(docs.flatMap((doc, i) => (unanswered[i]!.length === 0 ? [{ out: strict[i]!, doc }] : [])));
     for (const [i] of docs.entries()) {
-      if (unanswered[i]!.length > 0) expect(strict[i]!.error).toBe(unanswered[i]!.map((q) => `${q}: La question « ${q} » attend une réponse (ou « n/a » si elle le permet).`).join(' | '));
+      if (unanswered[i]!.length > 0) expect(strict[i]!.error).toBe(unanswered[i]!.map((q) => `${q}: ${typeset(`La question « ${q} » attend une réponse (ou « n/a » si elle le permet).`)}`).join(' | '));
     }
     expect(await batch(input, join(d, 'partial.csv'), 3, true)).toMatchObject({ rows: 120, scored: 120, rejected: 0 });
     const partial = readCsv(join(d, 'partial.csv'));
@@ -174,8 +175,8 @@ describe('batch scoring', () => {
     const out = readCsv(join(d, 'out.csv'));
     expect(out.map((r) => [r.row, r.id, r.error === ''])).toEqual([['2', 'OK', true], ['3', 'BAD-OPTION', false], ['4', 'BAD-RANGE', false], ['5', 'MISSING', false], ['6', 'OK', true]]);
     // Both problems at once, as submission lists them.
-    expect(out[3]!.error).toBe('gender-equality-management: 140 est hors des bornes de « gender-equality-management » (0 – 100). | inclusion-hires: La question « inclusion-hires » attend une réponse (ou « n/a » si elle le permet).');
-    expect(out[1]!.error).toMatch(/^inclusion-hires: « beaucoup » n’est pas une réponse possible/);
+    expect(out[3]!.error).toBe(typeset('gender-equality-management: 140 est hors des bornes : de 0 à 100. | inclusion-hires: La question « inclusion-hires » attend une réponse (ou « n/a » si elle le permet).'));
+    expect(out[1]!.error).toMatch(/^inclusion-hires: «\u00a0beaucoup\u00a0» n’est pas une réponse possible/);
     expect(out[2]!.error).toContain('gender-equality-management: 140 est hors des bornes');
     expect(out[2]!.error).toContain('headcount: Le profil doit indiquer');
   });
@@ -222,7 +223,7 @@ describe('batch scoring', () => {
     expect(summary).toMatchObject({ scored: examples.length, rejected: 1 });
     const out = readCsv(join(d, 'out.csv'));
     expect(out.at(-1)).toMatchObject({ row: String(examples.length + 1) });
-    expect(out.at(-1)!.error).toMatch(/^—: JSON invalide : \S/); // The sentence in the reader's language; the parser's detail is V8's own.
+    expect(out.at(-1)!.error).toMatch(/^—: JSON invalide\u00a0: \S/); // The sentence in the reader's language; the parser's detail is V8's own.
   });
 
   it('when a run is interrupted, then no output file (complete or partial) is left', async () => {

@@ -19,7 +19,7 @@ async function organisationWithToken(dir: string): Promise<string> {
 
 /** Starts `serve`: its exit code and error output if it stops, or `listening` if it serves (then it is stopped). */
 async function startOrExit(environment: NodeJS.ProcessEnv): Promise<{ code: number | null; err: string } | { listening: true; err: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...environment, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'serve'], { env: { PORT: '0', ...environment }, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   return new Promise((resolve) => {
@@ -141,7 +141,7 @@ describe('faults', () => {
       encoding: 'utf8',
     });
     expect(started.status).toBe(1);
-    expect(started.stderr).toContain('questionnaires/ → /: Le dossier « questionnaires/ » manque');
+    expect(started.stderr).toContain('questionnaires/ → /: Le dossier «\u00a0questionnaires/\u00a0» manque');
   });
 
   it('when the database cannot be opened, then the service says so and exits non-zero', async () => {
@@ -152,7 +152,7 @@ describe('faults', () => {
       encoding: 'utf8',
     });
     expect(started.status).toBe(1);
-    expect(started.stderr).toMatch(/db.sqlite → \/: Base de données inutilisable : .*(EEXIST|ENOTDIR)/);
+    expect(started.stderr).toMatch(/db.sqlite → \/: Base de données inutilisable\u00a0: .*(EEXIST|ENOTDIR)/);
   });
 
   it('when the data folder cannot be written, then the service refuses to start and says why, as for the database', async () => {
@@ -161,10 +161,19 @@ describe('faults', () => {
     const started = await startOrExit(env(dir, { DATA_DIR: join(dir, 'a-file', 'data') }));
     if ('listening' in started) throw new Error('the service started with a data folder it cannot write');
     expect(started).toMatchObject({ code: 1 });
-    expect(started.err).toMatch(/a-file\/data → \/: Dossier de données inutilisable \(DATA_DIR\) : un élément du chemin n’est pas un dossier/);
+    expect(started.err).toMatch(/a-file\/data → \/: Dossier de données inutilisable \(DATA_DIR\)\u00a0: un élément du chemin n’est pas un dossier/);
     // The admin commands need no data folder: they still work.
     const created = spawnSync(process.execPath, [BIN, 'orgs', 'create', '--name', 'Durand'], { env: env(dir, { DATA_DIR: join(dir, 'a-file', 'data') }), encoding: 'utf8' });
     expect(created.status).toBe(0);
+  });
+
+  it('when the port is already taken, then the service says so in one line and stops (exit 2), not as an internal error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'impact-port-'));
+    const first = await serve(dir);
+    const port = new URL(first.url).port;
+    const started = await startOrExit(env(mkdtempSync(join(tmpdir(), 'impact-port-')), { PORT: port }));
+    expect(started).toMatchObject({ code: 2 });
+    expect(started.err).toMatch(new RegExp(`^impact-score: impossible d’écouter sur 127\\.0\\.0\\.1:${port} \\(listen EADDRINUSE[^\\n]*\\)\\n$`));
   });
 
   it('when bytes of the database file are flipped, then the service refuses to start and says what the check found', async () => {
@@ -182,7 +191,7 @@ describe('faults', () => {
     writeFileSync(file, bytes);
     const started = await startOrExit(env(dir));
     expect(started).toMatchObject({ code: 1 });
-    expect(started.err).toMatch(/db.sqlite → \/: Base de données endommagée : .*Tree \d+ page \d+/);
+    expect(started.err).toMatch(/db.sqlite → \/: Base de données endommagée\u00a0: .*Tree \d+ page \d+/);
     expect(started.err).toContain('sauvegarde');
   });
 

@@ -49,7 +49,7 @@ describe('the action plan as a PDF', () => {
     for (const section of ['Synthèse', 'Par pilier', 'Le plan', 'Les actions en détail', 'Calendrier', 'Relecture de l’expert', 'Annexe : questions et réponses']) expect(content).toContain(section);
     expect(content).toContain(document.cover.organisation);
     expect(content).toContain(`Score global ${String(document.summary.global.today).replace('.', ',')}/100`);
-    for (const row of document.table.rows) expect(content.replace(/\s+/g, ' ')).toContain(row.cells[0]!.split(' ').slice(0, 3).join(' '));
+    for (const row of document.table.rows) expect(content.replace(/\s+/g, ' ')).toContain(row.cells[0]!.split(/\s/).slice(0, 3).join(' '));
     for (const action of document.actions) if (action.testimony) expect(content.replace(/\s+/g, ' ')).toContain(action.testimony.who);
     const pages = Number(info(file).match(/Pages:\s+(\d+)/)![1]);
     expect(pages).toBeGreaterThanOrEqual(6);

@@ -25,8 +25,9 @@ export async function suggestionsFor(ctx: AppContext, actor: Actor, assessmentId
 }
 
 export interface ComparisonView extends Comparison {
-  before: { assessmentId: number; submittedAt: string | null; contentVersion: string };
-  after: { assessmentId: number; submittedAt: string | null; contentVersion: string };
+  /** `number` is the assessment's number within its organisation (its fifth is n° 5), the one readers know. */
+  before: { assessmentId: number; number: number; submittedAt: string | null; contentVersion: string };
+  after: { assessmentId: number; number: number; submittedAt: string | null; contentVersion: string };
   /** False when the two were scored with different content: deltas then mix real change and content change. */
   sameContent: boolean;
   /** Intended vs achieved, for each plan drawn from the earlier assessment. */
@@ -56,8 +57,8 @@ export async function compareAssessments(ctx: AppContext, actor: Actor, assessme
   const items = plans.flatMap((p) => p.items);
   return ok({
     ...compareResults(a.result, b.result, items),
-    before: { assessmentId: before.id, submittedAt: before.submittedAt, contentVersion: a.contentVersion },
-    after: { assessmentId: after.id, submittedAt: after.submittedAt, contentVersion: b.contentVersion },
+    before: { assessmentId: before.id, number: before.number, submittedAt: before.submittedAt, contentVersion: a.contentVersion },
+    after: { assessmentId: after.id, number: after.number, submittedAt: after.submittedAt, contentVersion: b.contentVersion },
     sameContent: a.contentVersion === b.contentVersion,
     plans: await bilans(ctx, before, plans, { before: a.result, after: b.result }, lang),
   });

@@ -34,7 +34,7 @@ export async function storedPlanDocument(ctx: AppContext, actor: Actor, planId: 
   return ok(buildPlanDocument(ctx.scorer.index, {
     lang,
     organisation: organisation.name,
-    assessment: { id: assessment.id, submittedAt: assessment.submittedAt, doc, result: projection.value.current },
+    assessment: { number: assessment.number, submittedAt: assessment.submittedAt, doc, result: projection.value.current },
     projected: projection.value.projected,
     plan: {
       title: plan.title,
@@ -65,8 +65,8 @@ export async function draftPlanDocument(scorer: Scorer, doc: AnswersDocument, la
   if (!projection.ok) return invalid(projection.issues);
   return ok(buildPlanDocument(scorer.index, {
     lang,
-    organisation: doc.organisation?.name ?? (lang === 'fr' ? 'Organisation' : 'Organisation'),
-    assessment: { id: null, submittedAt: null, doc, result: projection.value.current },
+    organisation: doc.organisation?.name ?? 'Organisation',
+    assessment: { number: null, submittedAt: null, doc, result: projection.value.current },
     projected: projection.value.projected,
     plan: { title: lang === 'fr' ? 'Projet de plan d’action' : 'Draft action plan', status: 'draft', date, reviewedBy: null, reviewedAt: null, decision: null, items, comments: [] },
   }));

@@ -3,6 +3,7 @@ import type { AnswersDocument, Content, SelfTest } from '../core/content-model.j
 import { indexContent } from '../core/content-index.js';
 import { issue, sortIssues, type Issue, type Outcome } from '../core/issue.js';
 import { bilingual } from '../core/text.js';
+import { typesetFrenchTexts } from '../core/typography.js';
 import { validateAnswers } from '../core/validate-answers.js';
 import { checkActions } from './check-actions.js';
 import { checkQuestionnaires } from './check-questionnaires.js';
@@ -50,7 +51,8 @@ export function loadContent(root: string = defaultContentRoot()): Outcome<Loaded
   }
   issues.push(...checkQuestionnaires(set), ...checkScoring(set), ...checkActions(set));
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
-  const content: Content = {
+  // French texts are set in French typography once, here: authors type ordinary spaces.
+  const content: Content = typesetFrenchTexts({
     version: contentVersion(set.weights!.data.version, files),
     profile: set.profile!.data,
     pillars: set.pillars.map((p) => p.data),
@@ -58,7 +60,7 @@ export function loadContent(root: string = defaultContentRoot()): Outcome<Loaded
     weights: set.weights!.data,
     testimonies: set.testimonies.flatMap((t) => t.data.testimonies),
     actions: set.actions.flatMap((a) => a.data.actions),
-  };
+  });
   issues.push(...checkExamples(content, set));
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
   return { ok: true, value: { root, content, examples: set.examples, selfTests: set.selfTests } };

@@ -23,13 +23,13 @@ export function validateAnswers(index: ContentIndex, doc: AnswersDocument): { is
     const path = pointer('/answers', id);
     if (visibility === 'excluded') {
       issues.push(issue('question-not-applicable', path, bilingual(
-        `La question « ${id} » ne concerne pas cette organisation (profil ou réponses précédentes) : retirez cette réponse.`,
-        `Question "${id}" does not apply to this organisation (profile or earlier answers): remove this answer.`,
+        'Cette question ne concerne pas cette organisation (profil ou réponses précédentes) : retirez cette réponse.',
+        'This question does not apply to this organisation (profile or earlier answers): remove this answer.',
       )));
     } else if (visibility === 'hidden') {
       issues.push(issue('question-hidden', path, bilingual(
-        `La question « ${id} » n’est posée que selon une réponse précédente, qui ne l’appelle pas ici : retirez cette réponse.`,
-        `Question "${id}" is only asked after a given earlier answer, which was not given: remove this answer.`,
+        'Cette question n’est posée qu’après une réponse précédente, qui ne l’appelle pas ici : retirez cette réponse.',
+        'This question is only asked after a given earlier answer, which was not given: remove this answer.',
       )));
     }
   }

@@ -52,6 +52,9 @@ export async function openPage(browser: Browser, h: Harness, options: { width?: 
   return { page, problems };
 }
 
+/** A page's text with its no-break spaces (French typography, thousands) read as plain ones. */
+export const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
 export function appUrl(h: Harness, hash = ''): string {
   return `${h.url.replace(/\/api\/v1$/, '')}/${hash}`;
 }
