@@ -241,7 +241,7 @@ describe('batches through the API', () => {
     await waitForBatch(accepted.body.id);
     const res = await h.call('advisorA', 'GET', `/batches/${accepted.body.id}`);
     expect(res.body.status).toBe('failed');
-    expect(res.body.error).toContain('« id »');
+    expect(res.body.error).toContain('«\u00a0id\u00a0»');
     expect(res.body.error).not.toContain('must name');
     expect(res.body.error).not.toContain('input.csv'); // The server's file names are its own.
     expect((await h.call('advisorA', 'GET', `/batches/${accepted.body.id}/result`)).status).toBe(409);
@@ -250,7 +250,7 @@ describe('batches through the API', () => {
     await waitForBatch(english.body.id);
     const failed = (await h.call('advisorA', 'GET', `/batches/${english.body.id}`)).body as { error: string };
     expect(failed.error).toContain('the first row must name the columns');
-    expect(failed.error).not.toContain('« id »');
+    expect(failed.error).not.toContain('«\u00a0id\u00a0»');
   });
 
   it('when the portfolio view is read, then it shows latest scores, distribution per pillar and the most shared gaps', async () => {
