@@ -78,8 +78,18 @@ export interface PillarWeights {
   indicators: Record<string, number>;
 }
 
+/** A public source a figure comes from. */
+export interface Source {
+  url: string;
+  publisher: string;
+  title?: string;
+  date?: string;
+}
+
 export interface Weights {
   version: string;
+  /** Why the pillar weights are what they are, with the sources measured. */
+  evidence?: { note: LocalizedText; sources: Source[] };
   pillars: PillarWeights[];
 }
 
@@ -121,7 +131,7 @@ export interface Testimony {
   title: LocalizedText;
   action: LocalizedText;
   outcome: LocalizedText;
-  source: { url: string; publisher: string; title?: string; date?: string };
+  source: Source;
   date: string;
 }
 
