@@ -39,6 +39,20 @@ describe('impact-score CLI', () => {
     expect(out).toContain('Questions sans réponse');
   });
 
+  it('when an answers file is scored, then the report says where the global and each pillar stand among the published scores, all and the region’s', async () => {
+    const published = JSON.parse(readFileSync(join(ROOT, 'data/published-scores.json'), 'utf8')) as { all: { count: number; levels: number[]; scores: Record<string, number[]> }; regions: Record<string, { count: number }> };
+    const region = (JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { profile: { region: string } }).profile.region;
+    const json = JSON.parse((await cli('score', EXAMPLE, '--format', 'json', '--lang', 'en')).out);
+    expect(json.standing.groups.map((g: { region: string | null; count: number }) => [g.region, g.count])).toEqual([[null, published.all.count], ...(region in published.regions ? [[region, published.regions[region]!.count]] : [])]);
+    const median = (id: string) => published.all.scores[id]![published.all.levels.indexOf(50)];
+    for (const s of json.standing.groups[0].scores) expect(s.quartiles[1]).toBe(median(s.id));
+    const { code, out } = await cli('score', EXAMPLE);
+    expect(code).toBe(0);
+    expect(out).toContain(`Parmi les ${published.all.count} organisations qui ont publié leur Impact Score`);
+    expect(out).toContain('elles ont tendance à avoir de meilleurs scores');
+    expect(out.indexOf('Parmi les Impact Scores publiés')).toBeLessThan(out.indexOf('Indicateurs, du plus faible au plus fort'));
+  });
+
   it('when asked for English JSON, then the same result comes as JSON in English', async () => {
     const fr = JSON.parse((await cli('score', EXAMPLE, '--format', 'json')).out);
     const { code, out } = await cli('score', EXAMPLE, '--format', 'json', '--lang', 'en');
