@@ -329,4 +329,29 @@ export interface AssessmentResult {
   report: Report;
   earlierResults: { global: number | null; pillars: { id: string; score: number | null }[]; contentVersion: string; submittedAt: string | null; reopenedAt: string }[];
   since: Movement | null;
+  /** Where the global and each pillar stand among the published Impact Scores; null when the content ships none. */
+  standing: Standing | null;
+}
+
+export interface Standing {
+  title: string;
+  intro: string;
+  bias: string;
+  source: { text: string; url: string };
+  legend: string;
+  groups: {
+    region: string | null;
+    count: number;
+    heading: string;
+    scores: {
+      id: string;
+      title: string;
+      score: number | null;
+      rank: { kind: 'within' | 'below' | 'above'; percent: number } | null;
+      rankText: string;
+      quartiles: [number, number, number];
+      quartilesText: string;
+      whiskers: { levels: [number, number]; values: [number, number] };
+    }[];
+  }[];
 }
