@@ -1,4 +1,3 @@
-import { formatDecimal } from '../core/format-answer.js';
 import type { ScoreView, StandingView } from '../core/present-standing.js';
 import type { Lang } from '../core/text.js';
 
@@ -16,8 +15,7 @@ export function renderStanding(view: StandingView, lang: Lang): string[] {
   for (const group of view.groups) {
     lines.push('', `  ${group.heading}`);
     for (const s of group.scores) {
-      const score = s.score === null ? '—' : formatDecimal(s.score, lang);
-      lines.push(`    ${s.title.padEnd(width)}  ${score.padStart(5)}  ${s.rankText}`);
+      lines.push(`    ${s.title.padEnd(width)}  ${s.scoreText.padStart(5)}  ${s.rankText}`);
       lines.push(`    ${' '.repeat(width)}  ${chart(s)}  ${s.quartilesText}`);
     }
   }

@@ -15,6 +15,8 @@ export interface StandingView {
   /** Who these organisations are, and what the real score adds that this one does not. */
   bias: string;
   source: { text: string; url: string };
+  /** How to read the quartile chart drawn beside each score (a line, a box, a bar, a diamond). */
+  legend: string;
   groups: GroupView[];
 }
 
@@ -28,6 +30,8 @@ export interface GroupView {
 
 export interface ScoreView extends ScoreStanding {
   title: string;
+  /** The score as the reader writes it (69,8), or « — » when it does not apply. */
+  scoreText: string;
   /** « au-dessus de 62 % d’entre elles »; « non concerné » when the score does not apply. */
   rankText: string;
   /** « Quartiles : 52,8 · 61,7 · 70,2 ». */
@@ -36,7 +40,8 @@ export interface ScoreView extends ScoreStanding {
 
 const WORDS = {
   fr: {
-    title: 'Parmi les Impact Scores publiés',
+    title: 'Où vous situez-vous ?',
+    legend: 'Sur chaque ligne, de 0 à 100 : le trait va du 10e au 90e centile, la boîte du 1er au 3e quartile, la barre est la médiane, le losange votre score.',
     intro: (n: number, from: string, to: string, caveat: string) => `Parmi les ${n} organisations qui ont publié leur Impact Score entre ${from} et ${to} ; ${caveat}.`,
     all: (n: number) => `Toutes (${n})`,
     region: (name: string, n: number) => `Région ${name} (${n})`,
@@ -49,7 +54,8 @@ const WORDS = {
     source: 'Source',
   },
   en: {
-    title: 'Among published Impact Scores',
+    title: 'Where do you stand?',
+    legend: 'On each line, from 0 to 100: the line runs from the 10th to the 90th percentile, the box from the lower to the upper quartile, the bar is the median, the diamond your score.',
     intro: (n: number, from: string, to: string, caveat: string) => `Among the ${n} organisations that published their Impact Score between ${from} and ${to}; ${caveat}.`,
     all: (n: number) => `All (${n})`,
     region: (name: string, n: number) => `${name} region (${n})`,
@@ -78,6 +84,7 @@ export function presentStanding(index: ContentIndex, published: PublishedScores,
     title: w.title,
     intro: w.intro(published.all.count, published.from.slice(0, 4), published.to.slice(0, 4), localize(published.caveat, lang)),
     bias: localize(published.bias, lang),
+    legend: w.legend,
     source: { text: `${w.source}${lang === 'fr' ? ' : ' : ': '}${localize(published.description, lang)}`, url: published.source.url },
     groups: groups.map((g) => ({
       region: g.region,
@@ -86,6 +93,7 @@ export function presentStanding(index: ContentIndex, published: PublishedScores,
       scores: g.scores.map((score) => ({
         ...score,
         title: title(score.id),
+        scoreText: score.score === null ? '—' : formatDecimal(score.score, lang),
         rankText: score.rank === null ? w.notApplicable : rankText(score.rank, lang),
         quartilesText: `${w.quartiles}${lang === 'fr' ? ' : ' : ': '}${score.quartiles.map((q) => formatDecimal(Math.round(q * 10) / 10, lang)).join(' · ')}`,
       })),
