@@ -1,11 +1,12 @@
 // Derives the quantiles of the published Impact Scores that the content ships
-// (data/published-scores.json): node scripts/published-quantiles.mjs [--from DIR]
+// (data/published-scores.json), after `npm run build`: node scripts/published-quantiles.mjs [--from DIR]
 // Reads ../shared/published-scores/scores.csv (latest publication per organisation) at run time
 // and writes figures only, never a row: quantiles of the global and of each pillar, for all
 // organisations and for each region where at least MINIMUM published.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
+import { quantile } from '../dist/src/core/quantile.js';
 import { PILLARS, readScores, sourceFolder } from './published-scores-csv.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -62,17 +63,12 @@ function group(list, levels) {
   return {
     count: list.length,
     levels,
-    scores: Object.fromEntries(SCORES.map((s) => [s, levels.map((l) => quantile(list.map((r) => r[s]), l / 100))])),
+    scores: Object.fromEntries(SCORES.map((s) => [s, levels.map((l) => toCents(quantile(list.map((r) => r[s]), l / 100)))])),
   };
 }
 
-/** The quantile by linear interpolation between order statistics (R's type 7, numpy's default), to the cent. */
-function quantile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return Math.round((sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo])) * 100) / 100;
+function toCents(x) {
+  return Math.round(x * 100) / 100;
 }
 
 /** Region names as published (« Ile-de-France ») to the profile's region codes, by their French label. */
