@@ -83,6 +83,8 @@ export interface components {
             organisationId: number;
             report: components["schemas"]["Report"];
             since: components["schemas"]["Movement"] | null;
+            /** @description Where the global and each pillar stand among the published Impact Scores; null when the content ships none */
+            standing: components["schemas"]["Standing"] | null;
             submittedAt: string | null;
         };
         Batch: {
@@ -741,6 +743,56 @@ export interface components {
             bands: number[];
             count: number;
             mean: number | null;
+        };
+        Standing: {
+            /** @description Who these organisations are, and what the real score adds that this one does not */
+            bias: string;
+            groups: {
+                count: number;
+                heading: string;
+                /** @description Null for every published organisation; a region code of the profile for its region */
+                region: string | null;
+                scores: {
+                    /** @description "global" or a pillar id */
+                    id: string;
+                    /** @description 25th, median, 75th percentile */
+                    quartiles: [
+                        number,
+                        number,
+                        number
+                    ];
+                    quartilesText: string;
+                    /** @description Null when the score does not apply */
+                    rank: {
+                        /** @enum {string} */
+                        kind: "within" | "below" | "above";
+                        percent: number;
+                    } | null;
+                    rankText: string;
+                    score: number | null;
+                    scoreText: string;
+                    title: string;
+                    whiskers: {
+                        levels: [
+                            number,
+                            number
+                        ];
+                        values: [
+                            number,
+                            number
+                        ];
+                    };
+                }[];
+            }[];
+            /** @description Among whom: « Parmi les 425 organisations qui ont publié leur Impact Score entre 2021 et 2024 ; … » */
+            intro: string;
+            /** @description How to read the quartile chart */
+            legend: string;
+            source: {
+                text: string;
+                url: string;
+            };
+            title: string;
         };
         Suggestion: {
             actionId: string;

@@ -23,6 +23,7 @@ export type Delta = Shapes['Delta'];
 export type Change = Delta;
 export type Movement = Shapes['Movement'];
 export type AssessmentResult = Shapes['AssessmentResult'];
+export type Standing = Shapes['Standing'];
 
 export type RuleView = Shapes['RuleView'];
 export type IndicatorReport = Shapes['IndicatorReport'];

@@ -58,6 +58,30 @@ export const Movement = component('Movement', z.object({
   answersChanged: z.number().int(),
 }));
 
+export const Standing = component('Standing', z.object({
+  title: z.string(),
+  intro: z.string().meta({ description: 'Among whom: « Parmi les 425 organisations qui ont publié leur Impact Score entre 2021 et 2024 ; … »' }),
+  bias: z.string().meta({ description: 'Who these organisations are, and what the real score adds that this one does not' }),
+  source: z.object({ text: z.string(), url: z.string() }),
+  legend: z.string().meta({ description: 'How to read the quartile chart' }),
+  groups: z.array(z.object({
+    region: z.string().nullable().meta({ description: 'Null for every published organisation; a region code of the profile for its region' }),
+    count: z.number().int(),
+    heading: z.string(),
+    scores: z.array(z.object({
+      id: z.string().meta({ description: '"global" or a pillar id' }),
+      title: z.string(),
+      score: nullableNumber,
+      scoreText: z.string(),
+      rank: z.object({ kind: z.enum(['within', 'below', 'above']), percent: z.number() }).nullable().meta({ description: 'Null when the score does not apply' }),
+      rankText: z.string(),
+      quartiles: z.tuple([z.number(), z.number(), z.number()]).meta({ description: '25th, median, 75th percentile' }),
+      quartilesText: z.string(),
+      whiskers: z.object({ levels: z.tuple([z.number(), z.number()]), values: z.tuple([z.number(), z.number()]) }),
+    })),
+  })),
+}));
+
 export const AssessmentResult = component('AssessmentResult', z.object({
   assessmentId: z.number().int(),
   organisationId: z.number().int(),
@@ -67,4 +91,5 @@ export const AssessmentResult = component('AssessmentResult', z.object({
   report: Report,
   earlierResults: z.array(z.object({ ...earlierResult, pillars: z.array(z.object({ id: z.string(), score: nullableNumber })) })),
   since: Movement.nullable(),
+  standing: Standing.nullable().meta({ description: 'Where the global and each pillar stand among the published Impact Scores; null when the content ships none' }),
 }));

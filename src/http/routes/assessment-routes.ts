@@ -6,6 +6,7 @@ import { getResult } from '../../app/assessment-results.js';
 import { getAssessment, saveAnswers, submitAssessment } from '../../app/assessments.js';
 import { presentReport } from '../../core/present.js';
 import { presentMovement } from '../../core/present-movement.js';
+import { standingView } from '../../core/present-standing.js';
 import type { RouteRegistry } from '../route.js';
 import { answersPatch, id, queryInteger, submitBody } from './schemas.js';
 import * as shapes from '../responses/index.js';
@@ -55,7 +56,7 @@ export function assessmentRoutes(registry: RouteRegistry, ctx: AppContext): void
   registry.add({
     method: 'get', path: '/assessments/:assessmentId/result', tag: 'assessments', auth: true, params,
     summary: 'Le score enregistré, expliqué, et ce qui a bougé depuis l’évaluation précédente / the stored, explained score and what moved',
-    responses: { 200: 'The result with its content version, earlier results if it was reopened, and `since`: what moved since the previous assessment and why', 404: 'Not found, or not submitted yet' },
+    responses: { 200: 'The result with its content version, earlier results if it was reopened, `since`: what moved since the previous assessment and why, and `standing`: where the global and each pillar stand among the published Impact Scores (all, and the region’s when 8 or more published there)', 404: 'Not found, or not submitted yet' },
     response: shapes.AssessmentResult,
     handler: ({ actor, params: p, lang }) => {
       const found = getResult(ctx, actor, p.assessmentId);
@@ -69,6 +70,7 @@ export function assessmentRoutes(registry: RouteRegistry, ctx: AppContext): void
         submittedAt: assessment.submittedAt,
         computedAt,
         report: presentReport(ctx.scorer.index, result, lang, org?.name),
+        standing: standingView(ctx.scorer.index, result, assessment.profile.region, lang),
         earlierResults: earlier.map((e) => ({ global: e.global, pillars: e.result.pillars.map((pl) => ({ id: pl.id, score: pl.score })), contentVersion: e.contentVersion, submittedAt: e.submittedAt, reopenedAt: e.reopenedAt })),
         since: since
           ? presentMovement(ctx.scorer.index, since.movement, {
