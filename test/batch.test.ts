@@ -20,6 +20,7 @@ import { loadContent } from '../src/content/load-content.js';
 import { createScorer, score } from '../src/core/score.js';
 import { suggestActions as suggest } from '../src/app/suggest-actions.js';
 import { differential } from './support/differential.js';
+import { readResultsCsv } from './support/read-results.js';
 import type { AnswersDocument } from '../src/core/content-model.js';
 
 const loaded = loadContent();
@@ -61,7 +62,7 @@ async function expectSingleScoring(rows: readonly { out: Record<string, string>;
 }
 
 function readCsv(file: string): Record<string, string>[] {
-  return parse(readFileSync(file), { bom: true, columns: true }) as Record<string, string>[];
+  return readResultsCsv(file);
 }
 
 function csvOf(rows: string[][], delimiter = ','): string {

@@ -20,6 +20,9 @@ export interface BatchJob {
   lang: Lang;
   suggestions: number;
   partial: boolean;
+  /** Reject rows answering questions that do not apply to them rather than ignore those answers with a warning. */
+  strict?: boolean;
+  excel?: 'fr' | 'en';
   /** The organisations rows may be stored into, as store-refs.ts names them. */
   keep: string[];
 }
@@ -27,7 +30,7 @@ export interface BatchJob {
 export async function runJob(job: BatchJob, post: (message: unknown) => void): Promise<void> {
   const loaded = loadContent(job.contentRoot);
   if (!loaded.ok) throw new Error('content invalid');
-  const pool = inlinePool(loaded.value.content, job.lang, job.suggestions, { keep: new Set(job.keep), partial: job.partial });
+  const pool = inlinePool(loaded.value.content, job.lang, job.suggestions, { keep: new Set(job.keep), partial: job.partial, strict: job.strict === true });
   let last = 0;
   const summary = await runBatch({
     ...job,

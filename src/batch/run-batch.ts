@@ -9,6 +9,8 @@ import type { InputRow } from './input-row.js';
 import type { WrittenResult } from './row-result.js';
 import type { ChunkOutput, ScoringPool } from './scoring-pool.js';
 import type { ScoredChunk } from './score-work.js';
+import { outputDialect } from './csv/csv-dialect.js';
+import { resultWords } from './result-words.js';
 import { openWriter, publish, refuseFolder, type OutputFormat } from './write-results.js';
 
 export interface BatchOptions {
@@ -20,7 +22,10 @@ export interface BatchOptions {
   pool: ScoringPool;
   lang: Lang;
   suggestions: number;
+  /** The CSV results' delimiter, when asked; otherwise the input's (a CSV), or a comma. */
   delimiter?: string;
+  /** Results for French or English Excel (CSV: delimiter and decimal separator), whatever the input's. */
+  excel?: 'fr' | 'en';
   chunkSize?: number;
   onProgress?: (p: { rows: number; bytesRead: number; totalBytes: number }) => void;
   /** Each scored row, in file order, before it is written (documents kept by the pool come with it). */
@@ -42,7 +47,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     suggestions: options.suggestions,
   };
   refuseFolder(options.output);
-  const writer = await openWriter(partial, options.outputFormat, layout, options.delimiter);
+  const index = indexContent(options.content);
+  const dialect = options.outputFormat === 'csv' ? outputDialect({ file: options.input, format: options.inputFormat }, options) : undefined;
+  const writer = await openWriter(partial, options.outputFormat, layout, { ...(dialect && { dialect }), words: resultWords(index, options.lang) });
   const summary = new SummaryBuilder(layout.pillars);
   const progress: ReadProgress = { bytesRead: 0, totalBytes: 0 };
   const chunkSize = options.chunkSize ?? 500;
@@ -77,7 +84,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       }
     }
     let chunk: InputRow[] = [];
-    const others = options.inputFormat === 'csv' ? [] : readRows(options.input, options.inputFormat, progress, indexContent(options.content));
+    const others = options.inputFormat === 'csv' ? [] : readRows(options.input, options.inputFormat, progress, index);
     for await (const row of others) {
       options.signal?.throwIfAborted();
       chunk.push(row);
@@ -88,10 +95,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     }
     if (chunk.length > 0) inFlight.push(options.pool.score(chunk, output));
     while (inFlight.length > 0) await drainOne();
-    await writer.close();
+    const result = summary.build();
+    await writer.close(result);
     options.signal?.throwIfAborted();
     publish(partial, options.output);
-    return summary.build();
+    return result;
   } catch (error) {
     await Promise.allSettled(inFlight);
     await writer.discard();

@@ -7,6 +7,7 @@ import type { BatchContext } from './batch-context.js';
 import { documentOf, planOf, refsOf } from './column-plan.js';
 import { isLabelRow } from './columns.js';
 import type { InputRow } from './input-row.js';
+import { hasOutOfPlace, withoutOutOfPlace } from './ignored-answers.js';
 import { columnOf } from './row-problems.js';
 import { okResult, type RowResult, type WrittenResult } from './row-result.js';
 import { ResultList, type RowSink } from './row-sink.js';
@@ -19,16 +20,19 @@ import { sirenRef } from './store-refs.js';
  */
 export function scoreDocument(context: BatchContext, row: number, id: string, doc: AnswersDocument, sink: RowSink, refs?: readonly string[]): void {
   if (context.row.setDocument(doc)) return scoreChecked(context, row, id, () => doc, sink, refs);
-  const { issues, applicability } = validateAnswers(context.index, doc);
+  let checked = { doc, warnings: [] as Issue[], ...validateAnswers(context.index, doc) };
+  // Answers out of place are ignored with a warning (unless the batch is strict): see ignored-answers.ts.
+  if (!context.strict && hasOutOfPlace(checked.issues)) checked = withoutOutOfPlace(context.index, doc);
+  const { issues, applicability, warnings } = checked;
   if (issues.length > 0) {
     // Every problem at once, as submission lists them, so one correction of the file is enough.
     // With the profile wrong, which questions are asked is not known: missing ones would mislead.
     const profileWrong = issues.some((i) => i.path.startsWith('/profile'));
     const missing = context.partial || profileWrong ? [] : missingAnswers(context.index, applicability.status).map(missingAnswerIssue);
-    return sink.result(rejected(context, row, id, [...issues, ...missing]));
+    return sink.result(rejected(context, row, id, [...issues, ...missing, ...warnings]));
   }
-  context.row.setValidated(doc, applicability);
-  scoreChecked(context, row, id, () => doc, sink, refs);
+  context.row.setValidated(checked.doc, applicability);
+  scoreChecked(context, row, id, () => checked.doc, sink, refs, warnings);
 }
 
 const NO_SUGGESTIONS: readonly RankedAction[] = [];
@@ -38,13 +42,14 @@ const NO_SUGGESTIONS: readonly RankedAction[] = [];
  * to be kept. A row leaving required questions unanswered is rejected, naming each (unless the
  * batch is partial): its score would not be the Impact Score, taken on a complete questionnaire.
  */
-export function scoreChecked(context: BatchContext, row: number, id: string, doc: () => AnswersDocument, sink: RowSink, refs?: readonly string[]): void {
+export function scoreChecked(context: BatchContext, row: number, id: string, doc: () => AnswersDocument, sink: RowSink, refs?: readonly string[], warnings: readonly Issue[] = []): void {
   const { engine, row: checked } = context;
-  if (!context.partial && !checked.complete()) return sink.result(rejected(context, row, id, checked.unanswered().map(missingAnswerIssue)));
+  if (!context.partial && !checked.complete()) return sink.result(rejected(context, row, id, [...checked.unanswered().map(missingAnswerIssue), ...warnings]));
   const scores = checked.score();
   const suggestions = context.suggestions > 0 ? checked.topActions(context.suggestions) : NO_SUGGESTIONS;
-  if (refs?.some((ref) => context.keep?.has(ref))) sink.result(okResult(engine, row, id, scores, suggestions, { refs, document: doc() }));
-  else sink.scored(row, id, scores, suggestions);
+  const kept = refs?.some((ref) => context.keep?.has(ref)) ? { refs: refs!, document: doc() } : undefined;
+  if (kept || warnings.length > 0) sink.result(okResult(engine, row, id, scores, suggestions, { name: doc().organisation?.name, kept, warnings: warnings.map((w) => viewIssue(w, context.lang)) }));
+  else sink.scored(row, id, scores, suggestions, doc);
 }
 
 /** A row rejected for these problems, in the batch's language. */
@@ -69,7 +74,7 @@ export function scoreInputRow(context: BatchContext, input: InputRow): RowResult
  */
 function withRefused(context: BatchContext, result: WrittenResult, refused: readonly Issue[]): Extract<RowResult, { ok: false }> {
   const columns = new Set(refused.map((p) => columnOf(p.path)));
-  const others = result.ok ? [] : result.problems.filter((p) => !columns.has(columnOf(p.path)));
+  const others = (result.ok ? result.warnings ?? [] : result.problems).filter((p) => !columns.has(columnOf(p.path)));
   return { row: result.row, id: result.id, ok: false, problems: [...refused.map((p) => viewIssue(p, context.lang)), ...others] };
 }
 

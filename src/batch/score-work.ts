@@ -47,6 +47,6 @@ function csvWriterOf(context: BatchContext, format: Extract<TextFormat, { format
   let byFormat = writers.get(context);
   if (!byFormat) writers.set(context, (byFormat = new Map()));
   let writer = byFormat.get(key);
-  if (!writer) byFormat.set(key, (writer = new CsvRowWriter(context.engine, format.layout, format.delimiter, pillars)));
+  if (!writer) byFormat.set(key, (writer = new CsvRowWriter(context.engine, format.layout, format.delimiter, pillars, format.decimal)));
   return writer;
 }
