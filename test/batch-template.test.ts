@@ -9,9 +9,8 @@ import { runBatch } from '../src/batch/run-batch.js';
 import { inlinePool } from '../src/batch/scoring-pool.js';
 import { templateBytes } from '../src/batch/write-template.js';
 import { loadContent } from '../src/content/load-content.js';
-import type { AnswersDocument } from '../src/core/content-model.js';
-import { localize } from '../src/core/text.js';
 import { createScorer, score } from '../src/core/score.js';
+import { typeIn } from './support/fill-template.js';
 
 const loaded = loadContent();
 if (!loaded.ok) throw new Error('content');
@@ -26,23 +25,6 @@ async function template(lang: 'fr' | 'en'): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await templateBytes(index, 'xlsx', lang)) as unknown as ExcelJS.Buffer);
   return workbook;
-}
-
-/** A document typed into the template as an advisor picks from its lists: options by their labels, yes/no in words, percentages as percent cells. */
-function typeIn(sheet: ExcelJS.Worksheet, r: number, id: string, doc: AnswersDocument, lang: 'fr' | 'en'): void {
-  const ids = (sheet.getRow(1).values as string[]).slice(1);
-  ids.forEach((column, i) => {
-    const question = index.profileFields.get(column) ?? index.questions.get(column)?.question;
-    const answer = column === 'id' ? id : index.profileFields.has(column) ? doc.profile[column] : doc.answers[column];
-    if (answer === undefined) return;
-    const label = (v: unknown) => localize(question!.options!.find((o) => o.value === v)!.label, lang);
-    const cell = sheet.getRow(r).getCell(i + 1);
-    if (typeof answer === 'boolean') cell.value = answer ? (lang === 'fr' ? 'oui' : 'yes') : lang === 'fr' ? 'non' : 'no';
-    else if (question?.type === 'percentage' && typeof answer === 'number') cell.value = answer / 100;
-    else if (Array.isArray(answer)) cell.value = answer.map(label).join(' | ');
-    else if (question?.options && answer !== 'n/a') cell.value = label(answer);
-    else cell.value = answer as string | number;
-  });
 }
 
 describe('the portfolio template', () => {
@@ -91,7 +73,7 @@ describe('the portfolio template', () => {
     for (const lang of ['fr', 'en'] as const) {
       const d = dir();
       const workbook = await template(lang);
-      typeIn(workbook.worksheets[0]!, 3, 'ESUS', esus, lang);
+      typeIn(index, workbook.worksheets[0]!, 3, 'ESUS', esus, lang);
       const input = join(d, 'filled.xlsx');
       await workbook.xlsx.writeFile(input);
       const output = join(d, 'out.jsonl');

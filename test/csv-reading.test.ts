@@ -1,14 +1,14 @@
 import { execFile } from 'node:child_process';
 import { isAscii } from 'node:buffer';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { readResultsCsv } from './support/read-results.js';
 import { rowOf } from './support/generate-portfolio.js';
 import { portfolioColumns } from '../src/batch/columns.js';
 import type { CsvChunk } from '../src/batch/csv/csv-chunk.js';
@@ -55,7 +55,8 @@ async function scoreFile(input: string, output: string) {
   return runBatch({ input, inputFormat: 'csv', output, outputFormat: 'csv', content, pool: inlinePool(content, 'fr', 0), lang: 'fr', suggestions: 0, chunkSize: 50 });
 }
 
-const readCsv = (file: string) => parse(readFileSync(file), { bom: true, columns: true }) as Record<string, string>[];
+// Results come back in the input's dialect (semicolons, decimal commas, its encoding): read whichever.
+const readCsv = (file: string) => readResultsCsv(file);
 
 async function expectedGlobal(doc: AnswersDocument): Promise<string> {
   const expected = await score(createScorer(content), doc);
@@ -197,7 +198,7 @@ describe('a file that cannot be read', () => {
     expect(error).toBeInstanceOf(BatchFileError);
     const { message, issue, file: named } = error as BatchFileError;
     expect([message, named, issue.code, issue.path]).toEqual([`${file}: ${issue.message.fr}`, file, 'no-id-column', '']);
-    expect(issue.message.fr).toMatch(/^la première ligne doit nommer les colonnes, dont « id »/);
+    expect(issue.message.fr).toMatch(/^la première ligne doit nommer les colonnes, dont «\u00a0id\u00a0»/);
     expect(issue.message.en).toMatch(/^the first row must name the columns, including "id"/);
   });
 });

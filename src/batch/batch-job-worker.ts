@@ -27,6 +27,8 @@ export interface BatchJob {
   keep: string[];
 }
 
+const LISTED_ROWS = 200;
+
 export async function runJob(job: BatchJob, post: (message: unknown) => void): Promise<void> {
   const loaded = loadContent(job.contentRoot);
   if (!loaded.ok) throw new Error('content invalid');
@@ -34,6 +36,8 @@ export async function runJob(job: BatchJob, post: (message: unknown) => void): P
   let last = 0;
   const summary = await runBatch({
     ...job,
+    // Rows with problems are explained on the web page, in words; all of them are in the results.
+    listProblems: LISTED_ROWS,
     content: loaded.value.content,
     pool,
     onProgress: (p) => {

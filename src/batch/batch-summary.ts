@@ -1,3 +1,4 @@
+import type { IssueView } from '../core/issue.js';
 import type { WrittenResult } from './row-result.js';
 
 const BANDS = [20, 40, 60, 80, 101];
@@ -15,8 +16,25 @@ export interface BatchSummary {
   rejected: number;
   /** Rows scored with a warning (an answer ignored: see ignored-answers.ts), among those scored. */
   warned: number;
+  /** The first rows rejected or warned, each problem in words (for the web page; the results file has them all), when asked. */
+  problems?: RowProblems[];
   global: ScoreStats;
   pillars: Record<string, ScoreStats>;
+}
+
+/** A row to look at again: its number, name or reference, whether it was rejected, and each problem as its reader says it. */
+export interface RowProblems {
+  row: number;
+  name?: string;
+  id: string;
+  rejected: boolean;
+  messages: string[];
+}
+
+/** How a summary lists rows with problems: at most `rows` of them, each problem said by `say`. */
+export interface ProblemList {
+  rows: number;
+  say: (problem: IssueView) => string;
 }
 
 /**
@@ -62,8 +80,16 @@ export class SummaryBuilder {
   private readonly global = emptyStats();
   private readonly pillars = new Map<string, ScoreStats & { sum: number }>();
 
-  constructor(pillarIds: readonly string[]) {
+  private readonly listed: RowProblems[] = [];
+
+  constructor(pillarIds: readonly string[], private readonly list?: ProblemList) {
     for (const id of pillarIds) this.pillars.set(id, emptyStats());
+  }
+
+  private note(result: WrittenResult): void {
+    const problems = result.ok ? result.warnings : result.problems;
+    if (!this.list || !problems || this.listed.length >= this.list.rows) return;
+    this.listed.push({ row: result.row, ...(result.name && { name: result.name }), id: result.id, rejected: !result.ok, messages: problems.map(this.list.say) });
   }
 
   /** Rows counted so far, scored or rejected. */
@@ -72,6 +98,7 @@ export class SummaryBuilder {
   }
 
   add(result: WrittenResult): void {
+    this.note(result);
     if (!result.ok) {
       this.rejected++;
       return;
@@ -107,6 +134,7 @@ export class SummaryBuilder {
       warned: this.warned,
       global: finish(this.global),
       pillars: Object.fromEntries([...this.pillars].map(([id, s]) => [id, finish(s)])),
+      ...(this.list && { problems: this.listed }),
     };
   }
 }

@@ -82,8 +82,11 @@ async function* readXlsx(file: string, progress: ReadProgress, index: ContentInd
     }
   } catch (error) {
     if (error instanceof BatchFileError) throw error;
-    const reason = (error as Error).message;
-    throw unreadableFile(file, 'unreadable-workbook', bilingual(`classeur illisible (${reason})`, `unreadable workbook (${reason})`));
+    // The zip library's own reason (« Corrupted zip? ») tells a reader nothing they can act on.
+    throw unreadableFile(file, 'unreadable-workbook', bilingual(
+      'classeur illisible : le fichier est abîmé ou n’est pas un classeur XLSX ; ouvrez-le dans Excel et enregistrez-le à nouveau au format .xlsx',
+      'unreadable workbook: the file is damaged or not an XLSX workbook; open it in Excel and save it again as .xlsx',
+    ));
   }
   if (!header) throw unreadableFile(file, 'empty-sheet', bilingual('feuille vide', 'empty sheet'));
 }

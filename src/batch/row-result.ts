@@ -21,7 +21,7 @@ export type RowResult =
     name?: string;
     kept?: KeptRow; warnings?: IssueView[];
   }
-  | { row: number; id: string; ok: false; problems: IssueView[] }
+  | { row: number; id: string; ok: false; problems: IssueView[]; name?: string }
   | { row: number; skip: true };
 
 export type WrittenResult = Exclude<RowResult, { skip: true }>;

@@ -24,6 +24,8 @@ export interface BatchOptions {
   suggestions: number;
   /** The CSV results' delimiter, when asked; otherwise the input's (a CSV), or a comma. */
   delimiter?: string;
+  /** The summary lists up to this many rows with problems, in words (for the web page). */
+  listProblems?: number;
   /** Results for French or English Excel (CSV: delimiter and decimal separator), whatever the input's. */
   excel?: 'fr' | 'en';
   chunkSize?: number;
@@ -49,8 +51,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   refuseFolder(options.output);
   const index = indexContent(options.content);
   const dialect = options.outputFormat === 'csv' ? outputDialect({ file: options.input, format: options.inputFormat }, options) : undefined;
-  const writer = await openWriter(partial, options.outputFormat, layout, { ...(dialect && { dialect }), words: resultWords(index, options.lang) });
-  const summary = new SummaryBuilder(layout.pillars);
+  const words = resultWords(index, options.lang);
+  const writer = await openWriter(partial, options.outputFormat, layout, { ...(dialect && { dialect }), words });
+  const summary = new SummaryBuilder(layout.pillars, options.listProblems ? { rows: options.listProblems, say: words.problem } : undefined);
   const progress: ReadProgress = { bytesRead: 0, totalBytes: 0 };
   const chunkSize = options.chunkSize ?? 500;
   // Rows come back already written unless each result is wanted here (XLSX cells, onResult).

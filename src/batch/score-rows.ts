@@ -29,7 +29,7 @@ export function scoreDocument(context: BatchContext, row: number, id: string, do
     // With the profile wrong, which questions are asked is not known: missing ones would mislead.
     const profileWrong = issues.some((i) => i.path.startsWith('/profile'));
     const missing = context.partial || profileWrong ? [] : missingAnswers(context.index, applicability.status).map(missingAnswerIssue);
-    return sink.result(rejected(context, row, id, [...issues, ...missing, ...warnings]));
+    return sink.result(rejected(context, row, id, [...issues, ...missing, ...warnings], doc.organisation?.name));
   }
   context.row.setValidated(checked.doc, applicability);
   scoreChecked(context, row, id, () => checked.doc, sink, refs, warnings);
@@ -44,7 +44,7 @@ const NO_SUGGESTIONS: readonly RankedAction[] = [];
  */
 export function scoreChecked(context: BatchContext, row: number, id: string, doc: () => AnswersDocument, sink: RowSink, refs?: readonly string[], warnings: readonly Issue[] = []): void {
   const { engine, row: checked } = context;
-  if (!context.partial && !checked.complete()) return sink.result(rejected(context, row, id, [...checked.unanswered().map(missingAnswerIssue), ...warnings]));
+  if (!context.partial && !checked.complete()) return sink.result(rejected(context, row, id, [...checked.unanswered().map(missingAnswerIssue), ...warnings], doc().organisation?.name));
   const scores = checked.score();
   const suggestions = context.suggestions > 0 ? checked.topActions(context.suggestions) : NO_SUGGESTIONS;
   const kept = refs?.some((ref) => context.keep?.has(ref)) ? { refs: refs!, document: doc() } : undefined;
@@ -52,9 +52,9 @@ export function scoreChecked(context: BatchContext, row: number, id: string, doc
   else sink.scored(row, id, scores, suggestions, doc);
 }
 
-/** A row rejected for these problems, in the batch's language. */
-export function rejected(context: BatchContext, row: number, id: string, problems: readonly Issue[]): Extract<RowResult, { ok: false }> {
-  return { row, id, ok: false, problems: problems.map((p) => viewIssue(p, context.lang)) };
+/** A row rejected for these problems, in the batch's language, with the organisation's name when the row gives one. */
+export function rejected(context: BatchContext, row: number, id: string, problems: readonly Issue[], name?: string): Extract<RowResult, { ok: false }> {
+  return { row, id, ok: false, problems: problems.map((p) => viewIssue(p, context.lang)), ...(name && { name }) };
 }
 
 /** A row read by the JSON Lines or XLSX reader: skipped (the template's label row), rejected, or scored. */
@@ -62,7 +62,7 @@ export function scoreInputRow(context: BatchContext, input: InputRow): RowResult
   if (input.unreadable !== undefined) return rejected(context, input.row, '', [input.unreadable]);
   if (input.document === undefined && isLabelRow(input.cells)) return { row: input.row, skip: true };
   const built = input.document === undefined ? fromCells(context, input.cells) : fromJson(context, input.document);
-  if (!built.ok) return rejected(context, input.row, built.id, built.issues);
+  if (!built.ok) return rejected(context, input.row, built.id, built.issues, built.name);
   const one = new ResultList(context.engine);
   scoreDocument(context, input.row, built.id, built.doc, one, built.refs);
   return input.refused ? withRefused(context, one.results[0]!, input.refused) : one.results[0]!;
@@ -75,10 +75,10 @@ export function scoreInputRow(context: BatchContext, input: InputRow): RowResult
 function withRefused(context: BatchContext, result: WrittenResult, refused: readonly Issue[]): Extract<RowResult, { ok: false }> {
   const columns = new Set(refused.map((p) => columnOf(p.path)));
   const others = (result.ok ? result.warnings ?? [] : result.problems).filter((p) => !columns.has(columnOf(p.path)));
-  return { row: result.row, id: result.id, ok: false, problems: [...refused.map((p) => viewIssue(p, context.lang)), ...others] };
+  return { row: result.row, id: result.id, ok: false, problems: [...refused.map((p) => viewIssue(p, context.lang)), ...others], ...(result.name && { name: result.name }) };
 }
 
-type Built = { ok: true; doc: AnswersDocument; id: string; refs?: readonly string[] } | { ok: false; id: string; issues: Issue[] };
+type Built = { ok: true; doc: AnswersDocument; id: string; refs?: readonly string[] } | { ok: false; id: string; name?: string; issues: Issue[] };
 
 function fromCells(context: BatchContext, cells: Record<string, unknown>): Built {
   const header = Object.keys(cells);
@@ -91,7 +91,7 @@ function fromJson(context: BatchContext, document: unknown): Built {
   const parsed = parseAnswersDocument(document);
   const org = (document as { organisation?: { siren?: unknown; name?: unknown } } | null)?.organisation;
   const id = String(org?.siren ?? org?.name ?? '');
-  if (!parsed.ok) return { ok: false, id, issues: parsed.issues };
+  if (!parsed.ok) return { ok: false, id, issues: parsed.issues, ...(typeof org?.name === 'string' && { name: org.name }) };
   const siren = parsed.value.organisation?.siren;
   return { ok: true, doc: parsed.value, id, ...(context.keep && { refs: siren ? [sirenRef(siren)] : [] }) };
 }

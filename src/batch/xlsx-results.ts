@@ -52,7 +52,7 @@ export class XlsxResults {
 
   write(r: WrittenResult): void {
     const { layout, words } = this;
-    const cells: (string | number | null)[] = [r.row, r.ok && r.name ? safeCell(r.name) : null, safeCell(r.id), r.ok ? r.global : null];
+    const cells: (string | number | null)[] = [r.row, r.name ? safeCell(r.name) : null, safeCell(r.id), r.ok ? r.global : null];
     for (const p of layout.pillars) cells.push(r.ok ? r.pillars[p] ?? null : null);
     for (let k = 0; k < layout.suggestions; k++) {
       const action = r.ok ? r.suggestions[k] : undefined;

@@ -277,7 +277,11 @@ export interface Batch {
   rows: number;
   bytesRead: number;
   totalBytes: number;
-  summary: { rows: number; scored: number; rejected: number; global: ScoreStats; pillars: Record<string, ScoreStats> } | null;
+  summary: {
+    rows: number; scored: number; rejected: number; warned?: number; global: ScoreStats; pillars: Record<string, ScoreStats>;
+    /** The first rows rejected or scored with a warning, each problem in words. */
+    problems?: { row: number; name?: string; id: string; rejected: boolean; messages: string[] }[];
+  } | null;
   stored: number;
   error: string | null;
   createdAt: string;

@@ -244,7 +244,8 @@ describe('batches through the API', () => {
     await waitForBatch(accepted.body.id);
     const res = await h.call('advisorA', 'GET', `/batches/${accepted.body.id}`);
     expect(res.body.status).toBe('failed');
-    expect(res.body.error).toContain('« id »');
+    expect(res.body.error).toContain('«\u00a0id\u00a0»');
+    expect(res.body.error).not.toContain('impact-score batch-template'); // Words, not a command, on a web page.
     expect(res.body.error).not.toContain('must name');
     expect(res.body.error).not.toContain('input.csv'); // The server's file names are its own.
     expect((await h.call('advisorA', 'GET', `/batches/${accepted.body.id}/result`)).status).toBe(409);
