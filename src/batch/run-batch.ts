@@ -4,7 +4,7 @@ import type { Content } from '../core/content-model.js';
 import type { Lang } from '../core/text.js';
 import { SummaryBuilder, type BatchSummary } from './batch-summary.js';
 import { readCsvChunks } from './csv/csv-chunks.js';
-import { readRows, type InputFormat, type ReadProgress } from './read-rows.js';
+import { jsonLinesChunks, readRows, type InputFormat, type ReadProgress } from './read-rows.js';
 import type { InputRow } from './input-row.js';
 import type { WrittenResult } from './row-result.js';
 import type { ChunkOutput, ScoringPool } from './scoring-pool.js';
@@ -78,16 +78,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     options.onProgress?.({ rows: summary.rows, bytesRead: progress.bytesRead, totalBytes: progress.totalBytes });
   };
   try {
-    if (options.inputFormat === 'csv') {
-      // CSV: the main thread only cuts the text at record ends; workers parse and score.
-      for await (const work of readCsvChunks(options.input, progress, chunkSize)) {
+    if (options.inputFormat !== 'xlsx') {
+      // CSV and JSON Lines: the main thread only cuts the bytes at record ends; workers parse and score.
+      const chunks = options.inputFormat === 'csv' ? readCsvChunks(options.input, progress, chunkSize) : jsonLinesChunks(options.input, progress, chunkSize);
+      for await (const work of chunks) {
         options.signal?.throwIfAborted();
         inFlight.push(options.pool.score(work, output));
         if (inFlight.length >= window) await drainOne();
       }
     }
     let chunk: InputRow[] = [];
-    const others = options.inputFormat === 'csv' ? [] : readRows(options.input, options.inputFormat, progress, index);
+    const others = options.inputFormat === 'xlsx' ? readRows(options.input, options.inputFormat, progress, index) : [];
     for await (const row of others) {
       options.signal?.throwIfAborted();
       chunk.push(row);

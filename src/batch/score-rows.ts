@@ -7,6 +7,7 @@ import type { BatchContext } from './batch-context.js';
 import { documentOf, planOf, refsOf } from './column-plan.js';
 import { isLabelRow } from './columns.js';
 import type { InputRow } from './input-row.js';
+import { hasDocumentShape } from './document-shape.js';
 import { hasOutOfPlace, withoutOutOfPlace } from './ignored-answers.js';
 import { columnOf } from './row-problems.js';
 import { okResult, type RowResult, type WrittenResult } from './row-result.js';
@@ -68,6 +69,21 @@ export function scoreInputRow(context: BatchContext, input: InputRow): RowResult
   return input.refused ? withRefused(context, one.results[0]!, input.refused) : one.results[0]!;
 }
 
+/** A JSON line read in a worker, scored into `sink` (a CSV writer's bytes, or results): as scoreInputRow does, without a result per row. */
+export function scoreJsonRow(context: BatchContext, input: InputRow, sink: RowSink): void {
+  if (input.unreadable !== undefined) return sink.result(rejected(context, input.row, '', [input.unreadable]));
+  // Most lines are valid documents: checked by the engine without the schema's parse (see document-shape.ts).
+  if (hasDocumentShape(input.document) && context.row.setDocument(input.document as AnswersDocument)) {
+    const built = fromJson(context, input.document, false);
+    // As the schema's parse gives it: the same document without its $schema.
+    const { $schema: _schema, ...doc } = input.document as AnswersDocument & { $schema?: string };
+    if (built.ok) return scoreChecked(context, input.row, built.id, () => doc, sink, built.refs);
+  }
+  const built = fromJson(context, input.document);
+  if (!built.ok) return sink.result(rejected(context, input.row, built.id, built.issues, built.name));
+  scoreDocument(context, input.row, built.id, built.doc, sink, built.refs);
+}
+
 /**
  * A row some of whose cells were refused is rejected: their problems first, then the row's others
  * (scored without those cells), except what their being empty caused (a required question unanswered).
@@ -87,8 +103,9 @@ function fromCells(context: BatchContext, cells: Record<string, unknown>): Built
   return { ok: true, id: String(record[plan.idIndex] ?? '').trim(), doc: documentOf(plan, record), refs: refsOf(context, plan, (i) => record[i]) };
 }
 
-function fromJson(context: BatchContext, document: unknown): Built {
-  const parsed = parseAnswersDocument(document);
+/** A JSON line's document, its identifier and what it says of its organisation; `parse: false` for a document whose shape is known good, taken as it is. */
+function fromJson(context: BatchContext, document: unknown, parse = true): Built {
+  const parsed = parse ? parseAnswersDocument(document) : { ok: true as const, value: document as AnswersDocument };
   const org = (document as { organisation?: { siren?: unknown; name?: unknown } } | null)?.organisation;
   const id = String(org?.siren ?? org?.name ?? '');
   if (!parsed.ok) return { ok: false, id, issues: parsed.issues, ...(typeof org?.name === 'string' && { name: org.name }) };
