@@ -51,24 +51,18 @@ export function clearValues(state: RowState): void {
 /** A document's profile and answers in their slots; false when a key has no slot of its kind (validation will name it). */
 export function loadDocument(rules: CompiledRules, state: RowState, doc: AnswersDocument): boolean {
   clearValues(state);
+  const { values } = state;
   for (const id in doc.profile) {
     const slot = rules.slots.get(id);
     if (slot === undefined || slot >= rules.profileSlots || doc.profile[id] === undefined) return false;
-    put(rules, state, slot, doc.profile[id]);
+    values[slot] = doc.profile[id];
   }
   for (const id in doc.answers) {
     const slot = rules.slots.get(id);
     if (slot === undefined || slot < rules.profileSlots || doc.answers[id] === undefined) return false;
-    put(rules, state, slot, doc.answers[id]);
+    values[slot] = doc.answers[id];
   }
   return true;
-}
-
-/** A document's value in its slot with its code, as a batch's cell comes with one: what follows from it is then kept by code (memos). */
-function put(rules: CompiledRules, state: RowState, slot: number, value: unknown): void {
-  const interned = rules.codes.intern(slot, value);
-  state.values[slot] = interned.value;
-  state.codes[slot] = interned.code;
 }
 
 /** Applicability and validity of the row: true when `validateAnswers` would find no problem (which then names them). */

@@ -19,18 +19,4 @@ describe('codes of the values a slot holds', () => {
     expect(codes.codeOf(0, 'one more')).toBe(-1);
     expect(codes.codeOf(0, 7)).toBe(7);
   });
-
-  it('when a document\'s lists of texts are interned, then equal lists become one frozen list with one code, other lists other codes, and a list of anything else gets none', () => {
-    const codes = new ValueCodes(1);
-    const a = codes.intern(0, ['x', 'y']);
-    const b = codes.intern(0, ['x', 'y']);
-    expect(b.value).toBe(a.value);
-    expect(Object.isFrozen(a.value)).toBe(true);
-    expect(b.code).toBe(a.code);
-    expect(a.code).toBeGreaterThanOrEqual(0);
-    expect(codes.intern(0, ['y', 'x']).code).not.toBe(a.code);
-    expect(codes.intern(0, ['x\u0000y']).code).not.toBe(a.code);
-    expect(codes.intern(0, [1, 2])).toEqual({ value: [1, 2], code: -1 });
-    expect(codes.intern(0, 'oui')).toEqual({ value: 'oui', code: codes.codeOf(0, 'oui') });
-  });
 });
