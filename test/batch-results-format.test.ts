@@ -107,6 +107,9 @@ describe('results written the way the input came', () => {
       expect(typeof cell(2 + i, pillarTitles[0]!).value).toBe('number');
       expect(cell(2 + i, 'Action suggérée 1').value).toBe(index.content.actions.find((a) => a.id === want.top[0]!.actionId)!.title.fr);
       expect(cell(2 + i, 'Gain 1 (points)').value).toBe(want.top[0]!.gains.global);
+      // As Excel shows them: scores with one decimal, gains with their sign.
+      expect([cell(2 + i, 'Score global').numFmt, cell(2 + i, 'Gain 3 (points)').numFmt, cell(2 + i, index.indicators.values().next().value!.indicator.title.fr).numFmt]).toEqual(['0.0', '+0.0;-0.0;0', '0.0']);
+      expect(cell(2 + i, 'Action suggérée 1').numFmt).toBeUndefined();
       expect(cell(2 + i, 'suggestion_1').value).toBe(want.top[0]!.actionId);
     }
     const rejected = 2 + examples.length;

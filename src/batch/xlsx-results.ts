@@ -107,10 +107,11 @@ export class XlsxResults {
 
   private formatRow(row: ExcelJS.Row): void {
     const { layout } = this;
+    // Columns: row, name, reference, global (4), the pillars, then each action and its gain, the problems, the indicators.
     for (let i = 4; i <= 4 + layout.pillars.length; i++) row.getCell(i).numFmt = SCORE;
-    const firstGain = 5 + layout.pillars.length;
+    const firstGain = 6 + layout.pillars.length;
     for (let k = 0; k < layout.suggestions; k++) row.getCell(firstGain + 2 * k).numFmt = GAIN;
-    const problems = firstGain + 2 * layout.suggestions;
+    const problems = firstGain - 1 + 2 * layout.suggestions;
     row.getCell(problems).alignment = { wrapText: true, vertical: 'top' };
     for (let i = 1; i <= layout.indicators.length; i++) row.getCell(problems + i).numFmt = SCORE;
   }
