@@ -12,6 +12,9 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_FILE: z.string().min(1).default(join(packageRoot(), 'var', 'impact-score.db')),
+  // Set: PostgreSQL, and DATABASE_FILE is not used. Unset (or empty): the SQLite file.
+  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'postgres://user:password@host:port/database').optional()),
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().max(1000).default(10),
   DATA_DIR: z.string().min(1).default(join(packageRoot(), 'var')),
   BATCH_UPLOAD_LIMIT: size.prefault('200mb'),
   BATCH_QUOTA: size.prefault('1gb'),

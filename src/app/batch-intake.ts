@@ -7,7 +7,7 @@ import { bilingual, type Lang } from '../core/text.js';
 import type { InputFormat } from '../batch/read-rows.js';
 import type { OutputFormat } from '../batch/write-results.js';
 import { reason, WRITING } from '../batch/system-errors.js';
-import type { BatchRecord } from '../store/batches-repository.js';
+import type { BatchRecord } from '../store/sync/batches-repository.js';
 import { isoNow, type AppContext } from './app-context.js';
 import { fail, invalid, ok, type Result } from './app-error.js';
 import { batchFolder } from './data-folder.js';

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BatchFiles } from '../store/batches-repository.js';
+import type { BatchFiles } from '../store/sync/batches-repository.js';
 import type { AppContext } from './app-context.js';
 import { batchesFolder, batchFolder } from './data-folder.js';
 

@@ -12,7 +12,7 @@ import type { InputFormat } from '../batch/read-rows.js';
 import { organisationRef, sirenRef } from '../batch/store-refs.js';
 import type { BatchSummary } from '../batch/batch-summary.js';
 import type { OutputFormat } from '../batch/write-results.js';
-import type { BatchRecord } from '../store/batches-repository.js';
+import type { BatchRecord } from '../store/sync/batches-repository.js';
 import { isoNow, type AppContext } from './app-context.js';
 import { fail, notFound, ok, type Result } from './app-error.js';
 import { receiveBatchInput, type BatchLimits, type IncomingFile } from './batch-intake.js';

@@ -9,7 +9,7 @@ import { testConfig, type Config } from '../../src/config.js';
 import { loadContent } from '../../src/content/load-content.js';
 import type { AnswersDocument } from '../../src/core/content-model.js';
 import { createApp } from '../../src/http/create-app.js';
-import { Store } from '../../src/store/store.js';
+import { Store } from '../../src/store/sync/store.js';
 
 const loaded = loadContent();
 if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues.slice(0, 3)));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../src/store/database.js';
+import { migrate } from '../../src/store/sync/database.js';
 import { submittedAssessment, submittedPlan } from '../support/plan-fixtures.js';
 import { startHarness, type Harness } from '../http/harness.js';
 

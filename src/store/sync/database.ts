@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { packageRoot } from '../content/package-root.js';
+import { packageRoot } from '../../content/package-root.js';
 
 export type Db = Database.Database;
 
@@ -48,7 +48,7 @@ function refuseDamaged(db: Db): void {
   throw new DamagedDatabase(problems.slice(0, 5).map((p) => p.replace(/\*\*\* in database main \*\*\*\n/, '').replace(/\n/g, '; ')));
 }
 
-const MIGRATIONS = join(packageRoot(), 'src', 'store', 'migrations');
+const MIGRATIONS = join(packageRoot(), 'src', 'store', 'migrations', 'sqlite');
 
 export function migrate(db: Db): number[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
