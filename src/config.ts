@@ -19,6 +19,8 @@ const schema = z.object({
   BATCH_UPLOAD_LIMIT: size.prefault('200mb'),
   BATCH_QUOTA: size.prefault('1gb'),
   BATCH_MAX_RUNNING: z.coerce.number().int().positive().default(2),
+  BATCH_WORKERS: z.coerce.number().int().positive().max(64).default(2),
+  BATCH_LEASE_SECONDS: z.coerce.number().positive().max(3600).default(30),
   BATCH_INPUT_DAYS: z.coerce.number().int().min(0).default(0),
   BATCH_RESULT_DAYS: z.coerce.number().int().min(0).default(14),
   CONTENT_DIR: z.string().min(1).optional(),

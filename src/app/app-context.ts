@@ -1,6 +1,6 @@
 import type { Content } from '../core/content-model.js';
 import { createScorer, type Scorer } from '../core/score.js';
-import type { Store } from '../store/sync/store.js';
+import type { Store } from '../store/store.js';
 
 /** What use cases work with: the store, the loaded content (and its scorer), and the clock. */
 export interface AppContext {

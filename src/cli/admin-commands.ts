@@ -12,14 +12,14 @@ import type { Answers, Role } from '../store/records.js';
 import { EXIT, type CliIo } from './cli-io.js';
 import { fail } from './answers-input.js';
 
-/** Opens the database of DATABASE_FILE (without demo data), runs `work`, closes it. */
+/** Opens the database of DATABASE_URL or DATABASE_FILE (without demo data), runs `work`, closes it. */
 async function withContext(config: Config, io: CliIo, work: (ctx: AppContext) => Promise<number> | number): Promise<number> {
   const opened = await openContext({ ...config, DEMO_DATA: false });
   if (!opened.ok) return fail(io, opened.issues, 'fr', EXIT.problems);
   try {
     return await work(opened.value);
   } finally {
-    opened.value.store.close();
+    await opened.value.store.close();
   }
 }
 
@@ -42,8 +42,8 @@ export async function createUserCommand(config: Config, io: CliIo, opts: { email
 }
 
 export async function createTokenCommand(config: Config, io: CliIo, opts: { email: string; name: string }): Promise<number> {
-  return withContext(config, io, (ctx) => {
-    const created = createApiToken(ctx, opts.email, opts.name);
+  return withContext(config, io, async (ctx) => {
+    const created = await createApiToken(ctx, opts.email, opts.name);
     if (!created.ok) return reportError(io, created.error, 'fr');
     io.err(`Jeton ${created.value.id} créé pour ${created.value.user.email} ; il ne sera plus jamais affiché :\n`);
     io.out(`${created.value.token}\n`);
@@ -52,8 +52,8 @@ export async function createTokenCommand(config: Config, io: CliIo, opts: { emai
 }
 
 export async function createOrganisationCommand(config: Config, io: CliIo, opts: { name: string; siren?: string; profile: Answers }): Promise<number> {
-  return withContext(config, io, (ctx) => {
-    const created = createOrganisation(ctx, null, { name: opts.name, siren: opts.siren ?? null, profile: opts.profile });
+  return withContext(config, io, async (ctx) => {
+    const created = await createOrganisation(ctx, null, { name: opts.name, siren: opts.siren ?? null, profile: opts.profile });
     if (!created.ok) return reportError(io, created.error, 'fr');
     io.out(`Organisation créée : ${created.value.name} (id ${created.value.id})\n`);
     return EXIT.ok;
@@ -61,8 +61,8 @@ export async function createOrganisationCommand(config: Config, io: CliIo, opts:
 }
 
 export async function createWorkshopCommand(config: Config, io: CliIo, input: WorkshopInput): Promise<number> {
-  return withContext(config, io, (ctx) => {
-    const created = createWorkshop(ctx, null, input);
+  return withContext(config, io, async (ctx) => {
+    const created = await createWorkshop(ctx, null, input);
     if (!created.ok) return reportError(io, created.error, 'fr');
     io.out(`Atelier créé : ${created.value.title} (id ${created.value.id})\n`);
     return EXIT.ok;
@@ -78,13 +78,13 @@ export async function backupCommand(config: Config, io: CliIo, target: string): 
 }
 
 export async function listTokensCommand(config: Config, io: CliIo, email: string): Promise<number> {
-  return withContext(config, io, (ctx) => {
-    const user = ctx.store.accounts.findByEmail(email);
+  return withContext(config, io, async (ctx) => {
+    const user = await ctx.store.accounts.findByEmail(email);
     if (!user) {
       io.err(`impact-score: aucun compte pour ${email}.\n`);
       return EXIT.problems;
     }
-    for (const t of ctx.store.accounts.tokens(user.id)) {
+    for (const t of await ctx.store.accounts.tokens(user.id)) {
       io.out(`${t.id}\t${t.name}\tcréé ${t.createdAt}\t${t.revokedAt ? `révoqué ${t.revokedAt}` : t.lastUsedAt ? `utilisé ${t.lastUsedAt}` : 'jamais utilisé'}\n`);
     }
     return EXIT.ok;
@@ -92,8 +92,8 @@ export async function listTokensCommand(config: Config, io: CliIo, email: string
 }
 
 export async function revokeTokenCommand(config: Config, io: CliIo, opts: { email: string; id: number }): Promise<number> {
-  return withContext(config, io, (ctx) => {
-    const revoked = revokeApiToken(ctx, opts.email, opts.id);
+  return withContext(config, io, async (ctx) => {
+    const revoked = await revokeApiToken(ctx, opts.email, opts.id);
     if (!revoked.ok) return reportError(io, revoked.error, 'fr');
     io.out(`Jeton ${opts.id} révoqué.\n`);
     return EXIT.ok;

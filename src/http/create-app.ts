@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { AppContext } from '../app/app-context.js';
+import { createBatchRunner, type BatchRunner } from '../app/batch-runner.js';
 import type { Config } from '../config.js';
 import { bilingual } from '../core/text.js';
 import { sendError } from './api-error.js';
@@ -25,7 +26,14 @@ import { workshopRoutes } from './routes/workshop-routes.js';
 export const API_PREFIX = '/api/v1';
 
 /** The express app over a context: routes only parse, call a use case, and map its result. */
-export function createApp(ctx: AppContext, config: Config, logger: Logger, pdf: PdfRenderer = createPdfRenderer()): express.Express {
+/** What the app runs beside its routes: PDFs on a worker thread, this instance's share of the batches. */
+export interface AppServices {
+  pdf?: PdfRenderer;
+  batches?: BatchRunner;
+}
+
+export function createApp(ctx: AppContext, config: Config, logger: Logger, services: AppServices = {}): express.Express {
+  const pdf = services.pdf ?? createPdfRenderer();
   const app = express();
   app.disable('x-powered-by');
   // One reverse proxy at most: trusting every X-Forwarded-For hop would let anyone dodge the login limit.
@@ -46,7 +54,7 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, pdf: 
   assessmentRoutes(registry, ctx);
   workshopRoutes(registry, ctx);
   planRoutes(registry, ctx, pdf);
-  batchRoutes(registry, ctx, config, log);
+  batchRoutes(registry, ctx, config, services.batches ?? createBatchRunner(ctx, config, (message) => log.error(message)));
   const openapi = openApiDocument(registry, ctx.content.version);
 
   const api = express.Router();

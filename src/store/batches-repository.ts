@@ -186,7 +186,11 @@ export class BatchesRepository {
     };
   }
 
-  /** Extends the lease of a claimed batch; false when the claim was lost (the lease ran out and another instance took the batch). */
+  /**
+   * Extends the lease of a batch this instance holds — claimed (`attempt` ≥ 1), or still receiving
+   * its file (`attempt` 0); false when the claim was lost (the lease ran out and another instance
+   * took the batch).
+   */
   async extend(id: number, attempt: number, lease: Lease): Promise<boolean> {
     const result = await this.q.db
       .updateTable('batches')
@@ -194,9 +198,21 @@ export class BatchesRepository {
       .where('id', '=', id)
       .where('attempts', '=', attempt)
       .where('claimed_by', '=', lease.instance)
-      .where('status', '=', 'running')
+      .where('status', 'in', ['queued', 'running'])
       .executeTakeFirst();
     return changed(result) === 1;
+  }
+
+  /** Lets go of a batch this attempt holds, for any instance to claim at once (this one is stopping). */
+  async release(id: number, attempt: number, instance: string): Promise<void> {
+    await this.q.db
+      .updateTable('batches')
+      .set({ lease_until: new Date(0).toISOString() })
+      .where('id', '=', id)
+      .where('attempts', '=', attempt)
+      .where('claimed_by', '=', instance)
+      .where('status', '=', 'running')
+      .execute();
   }
 
   /** Progress of the attempt that holds the batch; false when it no longer does. */

@@ -13,7 +13,7 @@ export function organisationRoutes(registry: RouteRegistry, ctx: AppContext): vo
     method: 'get', path: '/organisations', tag: 'organisations', auth: true,
     summary: 'Organisations visibles / organisations you may see',
     responses: { 200: 'List', 401: 'Not logged in' },
-    handler: ({ actor }) => ok(listOrganisations(ctx, actor)),
+    handler: async ({ actor }) => ok(await listOrganisations(ctx, actor)),
   });
   registry.add({
     method: 'post', path: '/organisations', tag: 'organisations', auth: true, body: organisationBody, status: 201,

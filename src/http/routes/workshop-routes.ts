@@ -11,7 +11,7 @@ export function workshopRoutes(registry: RouteRegistry, ctx: AppContext): void {
     method: 'get', path: '/workshops', tag: 'workshops', auth: true,
     summary: 'Ateliers (expert : les siens) / workshops',
     responses: { 200: 'List' },
-    handler: ({ actor }) => ok(listWorkshops(ctx, actor)),
+    handler: async ({ actor }) => ok(await listWorkshops(ctx, actor)),
   });
   registry.add({
     method: 'post', path: '/workshops', tag: 'workshops', auth: true, body: workshopBody, status: 201,
@@ -29,6 +29,6 @@ export function workshopRoutes(registry: RouteRegistry, ctx: AppContext): void {
     method: 'get', path: '/reviews', tag: 'workshops', auth: true,
     summary: 'File de relecture de l’expert : plans soumis dans ses ateliers / the expert’s review queue',
     responses: { 200: 'Submitted plans first, then changes requested, then approved' },
-    handler: ({ actor }) => ok(reviewQueue(ctx, actor)),
+    handler: async ({ actor }) => ok(await reviewQueue(ctx, actor)),
   });
 }
