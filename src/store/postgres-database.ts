@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { migrationFiles } from './migration-files.js';
+import { migrationFiles, type MigrationFile } from './migration-files.js';
 import type { Schema } from './schema.js';
 
 /** Advisory lock keys of this project: (NAMESPACE, 0) guards migrations, (NAMESPACE, hashtext(key)) `Store.exclusive`. */
@@ -42,21 +42,29 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
 export async function migratePostgres(pool: pg.Pool): Promise<number[]> {
   const client = await pool.connect();
   try {
+    // Up to date: nothing is written (the database may accept reads only, a replica for instance).
+    if ((await pending(client)).length === 0) return [];
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_NAMESPACE]);
     await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at text NOT NULL)');
-    const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
-    const pending = migrationFiles('postgres').filter((m) => !applied.has(m.version));
-    for (const m of pending) {
+    // Read again under the lock: another instance may have applied them meanwhile.
+    const todo = await pending(client);
+    for (const m of todo) {
       await client.query(m.sql);
       await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [m.version, new Date().toISOString()]);
     }
     await client.query('COMMIT');
-    return pending.map((m) => m.version);
+    return todo.map((m) => m.version);
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
     client.release();
   }
+}
+
+async function pending(client: pg.PoolClient): Promise<MigrationFile[]> {
+  const known = (await client.query<{ table: string | null }>("SELECT to_regclass('schema_migrations')::text AS table")).rows[0]!.table !== null;
+  const applied = new Set(known ? (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version) : []);
+  return migrationFiles('postgres').filter((m) => !applied.has(m.version));
 }
