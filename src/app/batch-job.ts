@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -101,15 +101,25 @@ async function end(ctx: AppContext, claimed: ClaimedBatch, storage: BatchStorage
     if (removeInputNow) await tx.batches.filesRemoved(id, 'input', now);
     return true;
   });
-  if (ended && removeInputNow) {
+  if (ended) {
     try {
-      removeInput(storage.dataDir, id);
+      if (removeInputNow) removeInput(storage.dataDir, id);
+      removeOtherAttempts(storage.dataDir, id, claimed.attempt);
     } catch (error) {
       // The next sweep removes what is due; the batch's own outcome is already recorded.
-      storage.logError(`batch ${id}: input not removed: ${(error as Error).message}`);
+      storage.logError(`batch ${id}: files not tidied: ${(error as Error).message}`);
     }
   }
   return ended;
+}
+
+/** What earlier attempts (their instance died) left half-written: the batch has ended without them. */
+function removeOtherAttempts(dataDir: string, id: number, attempt: number): void {
+  const folder = batchFolder(dataDir, id);
+  if (!existsSync(folder)) return;
+  for (const name of readdirSync(folder)) {
+    if (/^attempt-\d+\./.test(name) && !name.startsWith(`attempt-${attempt}.`)) rmSync(join(folder, name), { force: true });
+  }
 }
 
 /** This attempt no longer holds its batch: another instance took it over. */
