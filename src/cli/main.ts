@@ -6,9 +6,10 @@ import { isLang, type Lang } from '../core/text.js';
 import { EXIT, processIo, type CliIo } from './cli-io.js';
 import { parseConfig, type Config } from '../config.js';
 import { ROLES, type Role } from '../store/records.js';
-import { backupCommand, createOrganisationCommand, createTokenCommand, createUserCommand, createWorkshopCommand, listTokensCommand, revokeTokenCommand } from './admin-commands.js';
+import { createOrganisationCommand, createTokenCommand, createUserCommand, createWorkshopCommand, listTokensCommand, revokeTokenCommand } from './admin-commands.js';
 import { scoreCommand } from './score-command.js';
 import { batchCommand, batchTemplateCommand, PORTFOLIO_HELP, type TemplateOptions } from './batch-commands.js';
+import { addDatabaseCommands } from './database-commands.js';
 import { exportPdfCommand } from './export-pdf-command.js';
 import { serveCommand } from './serve-command.js';
 import { suggestCommand } from './suggest-command.js';
@@ -214,11 +215,7 @@ function addServiceCommands(program: Command, io: CliIo, env: NodeJS.ProcessEnv,
       };
       setExit(await exportPdfCommand(file, opts, config, io));
     });
-  program
-    .command('backup')
-    .description('Copie cohérente de la base, même en service / consistent copy of the live database')
-    .argument('<file>')
-    .action(async (file: string) => withConfig((config) => backupCommand(config, io, file))());
+  addDatabaseCommands(program, io, withConfig, setExit);
 }
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
