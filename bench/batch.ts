@@ -15,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { loadContent } from '../src/content/load-content.js';
 import { indexContent } from '../src/core/content-index.js';
 import { createScorer, score } from '../src/core/score.js';
-import { generateAnswers, random } from './generate-answers.js';
-import { writePortfolio, writePortfolioAs } from './generate-portfolio.js';
+import { generateAnswers, random } from '../test/support/generate-answers.js';
+import { writePortfolio, writePortfolioAs } from '../test/support/generate-portfolio.js';
 
 const SIZES = (process.env.BENCH_BATCH_ROWS ?? '100000,1000000').split(',').map(Number);
 const OTHER_ROWS = Number(process.env.BENCH_BATCH_OTHER_ROWS ?? 20000);

@@ -90,7 +90,7 @@ async function user(n: number, until: number): Promise<void> {
 
 async function batch(): Promise<{ rows: number; seconds: number } | undefined> {
   if (BATCH_ROWS <= 0) return undefined;
-  const { writePortfolio } = await import('./generate-portfolio.js');
+  const { writePortfolio } = await import('../test/support/generate-portfolio.js');
   const { loadContent } = await import('../src/content/load-content.js');
   const { indexContent } = await import('../src/core/content-index.js');
   const loaded = loadContent();

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadContent } from '../src/content/load-content.js';
 import { createScorer, score } from '../src/core/score.js';
-import { generateAnswers, random } from './generate-answers.js';
+import { generateAnswers, random } from '../test/support/generate-answers.js';
 
 /** One bench worker: generates its share of assessments, waits for "go", scores them with one reused engine. */
 const { count, seed } = workerData as { count: number; seed: number };

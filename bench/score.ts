@@ -10,7 +10,7 @@ import { loadContent } from '../src/content/load-content.js';
 import { createScorer, score, type Scorer } from '../src/core/score.js';
 import { buildEngine } from '../src/core/scoring-engine.js';
 import type { AnswersDocument } from '../src/core/content-model.js';
-import { generateAnswers, random } from './generate-answers.js';
+import { generateAnswers, random } from '../test/support/generate-answers.js';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 100_000);
 const SEED = 20261121;

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { packageRoot } from './content/package-root.js';
@@ -33,6 +34,8 @@ const schema = z.object({
   LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().positive().default(10),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().max(24 * 60).default(15),
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb'),
+  // One core left to the event loop.
+  PDF_WORKERS: z.coerce.number().int().min(1).max(64).default(Math.max(1, availableParallelism() - 1)),
 });
 
 export type Config = z.output<typeof schema>;

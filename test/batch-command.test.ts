@@ -7,7 +7,8 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { cellOf, rowOf, writePortfolio } from '../bench/generate-portfolio.js';
+import { frenchTypography as typeset } from '../src/core/typography.js';
+import { cellOf, rowOf, writePortfolio } from './support/generate-portfolio.js';
 import { portfolioColumns } from '../src/batch/columns.js';
 import { batchTemplateCommand } from '../src/cli/batch-commands.js';
 import { loadContent } from '../src/content/load-content.js';
@@ -139,7 +140,7 @@ describe('impact-score batch: incomplete rows', () => {
     expect(strict.code).toBe(1);
     expect(strict.err).toContain('2 lignes en');
     const rows = parse(readFileSync(join(d, 'strict.csv')), { bom: true, columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => [r.id, r.error])).toEqual([['COMPLETE', ''], ['INCOMPLETE', 'inclusion-hires: La question « inclusion-hires » attend une réponse (ou « n/a » si elle le permet).']]);
+    expect(rows.map((r) => [r.id, r.error])).toEqual([['COMPLETE', ''], ['INCOMPLETE', `inclusion-hires: ${typeset('La question « inclusion-hires » attend une réponse (ou « n/a » si elle le permet).')}`]]);
     const partial = await run('batch', input, '-o', join(d, 'partial.csv'), '--progress', 'none', '--partial');
     expect(partial.code).toBe(0);
     const scored = parse(readFileSync(join(d, 'partial.csv')), { bom: true, columns: true }) as Record<string, string>[];
@@ -171,7 +172,7 @@ describe('impact-score batch: rows a file leaves unreadable', () => {
       ...examples.slice(2).map((_, i) => [String(5 + i), `ORG-${i + 2}`, true]),
       [String(last), '', false],
     ]);
-    for (const row of [out[2]!, out.at(-1)!]) expect(row.error).toBe('—: guillemet (") ouvert dans cette ligne et jamais refermé : la ligne n’a pas pu être lue (les suivantes sont lues normalement). Dans une cellule, un guillemet s’écrit doublé ("").');
+    for (const row of [out[2]!, out.at(-1)!]) expect(row.error).toBe(typeset('—: guillemet (") ouvert dans cette ligne et jamais refermé : la ligne n’a pas pu être lue (les suivantes sont lues normalement). Dans une cellule, un guillemet s’écrit doublé ("").'));
   });
 
   it('when a JSON Lines file holds a line nested 100,000 deep, a line of 2 MB and a line that is not JSON, then each is rejected with its line number and the others are scored', async () => {
@@ -257,9 +258,9 @@ describe('impact-score batch: workbooks read as Excel shows them', () => {
       const out = parse(readFileSync(join(d, `scores-${lang}.csv`)), { bom: true, columns: true }) as Record<string, string>[];
       expect(out.map((r) => [r.id, r.error])).toEqual(lang === 'fr'
         ? [
-          ['DATE', 'gender-equality-index: la cellule contient une date (31/08/2026), et cette question n’en attend pas : retapez la réponse (dans une cellule au format Texte s’il le faut).'],
-          ['FRACTION', 'inclusion-disabled-rate: 0,07 peut vouloir dire 0,07 % ou 7 % : écrivez le pourcentage avec son signe (« 7 % » ou « 0,07 % »), ou en nombre de pour cent (7).'],
-          ['PERCENT-FOR-NUMBER', 'gender-equality-index: la cellule est au format pourcentage (85 %), et cette question attend un nombre (points sur 100) : écrivez-le dans une cellule sans format pourcentage.'],
+          ['DATE', `gender-equality-index: ${typeset('la cellule contient une date (31/08/2026), et cette question n’en attend pas : retapez la réponse (dans une cellule au format Texte s’il le faut).')}`],
+          ['FRACTION', `inclusion-disabled-rate: ${typeset('0,07 peut vouloir dire 0,07 % ou 7 % : écrivez le pourcentage avec son signe (« 7 % » ou « 0,07 % »), ou en nombre de pour cent (7).')}`],
+          ['PERCENT-FOR-NUMBER', `gender-equality-index: ${typeset('la cellule est au format pourcentage (85 %), et cette question attend un nombre (points sur 100) : écrivez-le dans une cellule sans format pourcentage.')}`],
           ['NOTE', ''],
         ]
         : [
@@ -300,7 +301,7 @@ describe('impact-score batch: options named by their labels', () => {
       labelledRow('FR-SEMICOLON', mission, (o) => o.label.fr.replace('\u2212', '-'), ' ; '),
     ];
     writeFileSync(input, iconv.encode(stringify([columns.map((c) => c.id), ...rows], { delimiter: ';', record_delimiter: 'windows' }), 'win1252'));
-    expect(readFileSync(input, 'latin1')).toContain('par exemple ?30 %');
+    expect(readFileSync(input, 'latin1')).toContain('par exemple ?30\u00a0%');
     const { code, err } = await run('batch', input, '-o', join(d, 'scores.csv'), '--progress', 'none');
     expect(err).toContain('3 notées, 0 rejetées');
     expect(code).toBe(0);

@@ -1,22 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { BatchFailed, failureOf, serverDetail } from '../src/batch/batch-job-worker.js';
-import { UnreadableFile } from '../src/batch/read-rows.js';
-import { UnwritableOutput } from '../src/batch/write-results.js';
+import { unreadableFile, unwritableResults } from '../src/batch/batch-file-error.js';
+import { bilingual } from '../src/core/text.js';
 
 const SERVER_PATH = '/srv/impact/var/batches/7/scores.csv.partial';
 const systemError = (code: string) => Object.assign(new Error(`${code}: failed, open '${SERVER_PATH}'`), { code });
 
 describe('why a batch sent through the API failed', () => {
   it('when the file sent cannot be read, then the reason is given in the batch language, without the server file, and nothing is logged', () => {
-    const error = new UnreadableFile(SERVER_PATH, 'fichier vide', 'empty file');
+    const error = unreadableFile(SERVER_PATH, 'empty-file', bilingual('fichier vide', 'empty file'));
     expect([failureOf(error, 'fr'), failureOf(error, 'en')]).toEqual(['fichier vide', 'empty file']);
     expect(serverDetail(error)).toBe('');
   });
 
   it('when the results cannot be written, then the reason is said by its code in the batch language, without the server path', () => {
-    const full = new UnwritableOutput(systemError('ENOSPC'));
+    const full = unwritableResults(SERVER_PATH, systemError('ENOSPC'));
     expect(failureOf(full, 'fr')).toBe('le serveur n’a pas pu écrire les résultats : disque plein');
     expect(failureOf(full, 'en')).toBe('the server could not write the results: disk full');
+    expect(full.issue).toMatchObject({ code: 'results-unwritable', path: '' });
     expect(serverDetail(full)).toContain(SERVER_PATH);
   });
 

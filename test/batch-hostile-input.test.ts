@@ -7,7 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowOf } from '../bench/generate-portfolio.js';
+import { rowOf } from './support/generate-portfolio.js';
 import { waitForBatch } from '../src/app/batches.js';
 import { portfolioColumns } from '../src/batch/columns.js';
 import { loadContent } from '../src/content/load-content.js';
@@ -49,7 +49,7 @@ interface Output {
   id: string;
   ok: boolean;
   global?: number | null;
-  problems?: { column: string; message: string }[];
+  problems?: { code: string; path: string; message: string }[];
 }
 
 // ---- CSV: rows of the examples, some with a quoted note spanning two lines, then broken here and there.

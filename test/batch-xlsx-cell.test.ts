@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPercentFormat, readXlsxCell, xlsxText } from '../src/batch/xlsx-cell.js';
+import { readXlsxCell, xlsxText } from '../src/batch/xlsx-cell.js';
 import { loadContent } from '../src/content/load-content.js';
 import { indexContent } from '../src/core/content-index.js';
 import type { Question } from '../src/core/content-model.js';
@@ -13,13 +13,14 @@ const question = (id: string) => index.profileFields.get(id) ?? index.questions.
 const [percentage, number, single, text] = ['inclusion-disabled-rate', 'gender-equality-index', 'inclusion-hires', 'inclusion-evidence'].map(question);
 const read = (value: unknown, numFmt: string | undefined, q: Question | null = percentage!, formatsKnown = true) => {
   const result = readXlsxCell(value, () => numFmt, q ?? undefined, formatsKnown);
-  return 'value' in result ? result.value : `refused: ${localize(result.refused, 'en')}`;
+  return 'value' in result ? result.value : `refused: ${localize(result.refused.message, 'en')}`;
 };
 
 describe('workbook cells read by their number format', () => {
   it('when a format shows its number as a percentage (a % outside quotes, escapes and brackets), then it is a percent format', () => {
-    for (const format of ['0%', '0.0%', '0.00%', '#,##0%', '[Red]0%', '[$-40C]0.0%;-0.0%', '0" pts"%']) expect([format, isPercentFormat(format)]).toEqual([format, true]);
-    for (const format of [undefined, '', 'General', '0.00', '0" %"', '0\\%', '[%]0', 'dd/mm/yyyy']) expect([format, isPercentFormat(format)]).toEqual([format, false]);
+    // 0.5 in a percentage column: 50 where its format is a percentage, refused as either 0.5 % or 50 % where it is not.
+    for (const format of ['0%', '0.0%', '0.00%', '#,##0%', '[Red]0%', '[$-40C]0.0%;-0.0%', '0" pts"%']) expect([format, read(0.5, format)]).toEqual([format, 50]);
+    for (const format of [undefined, '', 'General', '0.00', '0" %"', '0\\%', '[%]0', 'dd/mm/yyyy']) expect([format, read(0.5, format)]).toEqual([format, expect.stringMatching(/^refused: 0.5 could mean/)]);
   });
 
   it('when a percentage is typed in a percent cell (Excel stores it divided by 100), then it is read back to the last digit', () => {
@@ -52,7 +53,7 @@ describe('workbook cells read by their number format', () => {
     expect(read(date, 'dd/mm/yyyy', null)).toBe('2026-08-31');
     for (const q of [percentage!, number!, single!]) expect(read(date, 'dd/mm/yyyy', q)).toMatch(/^refused: the cell holds a date \(2026-08-31\)/);
     const refused = readXlsxCell(new Date(Date.UTC(2026, 4, 12, 9, 30)), () => 'd/m h:mm', single);
-    expect('refused' in refused && localize(refused.refused, 'fr')).toMatch(/^la cellule contient une date \(12\/05\/2026 09:30\)/);
+    expect('refused' in refused && localize(refused.refused.message, 'fr')).toMatch(/^la cellule contient une date \(12\/05\/2026 09:30\)/);
   });
 
   it('when a percent cell answers a number question it is refused, and elsewhere it is the text it shows', () => {

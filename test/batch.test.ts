@@ -8,7 +8,8 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { rowOf, writePortfolio } from '../bench/generate-portfolio.js';
+import { frenchTypography as typeset } from '../src/core/typography.js';
+import { rowOf, writePortfolio } from './support/generate-portfolio.js';
 import { portfolioColumns } from '../src/batch/columns.js';
 import { formatOf } from '../src/batch/read-rows.js';
 import { runBatch } from '../src/batch/run-batch.js';
@@ -17,7 +18,8 @@ import { outputFormatOf } from '../src/batch/write-results.js';
 import { templateBytes } from '../src/batch/write-template.js';
 import { loadContent } from '../src/content/load-content.js';
 import { createScorer, score } from '../src/core/score.js';
-import { suggest } from '../src/core/suggest.js';
+import { suggestActions as suggest } from '../src/app/suggest-actions.js';
+import { differential } from './support/differential.js';
 import type { AnswersDocument } from '../src/core/content-model.js';
 
 const loaded = loadContent();
@@ -33,18 +35,29 @@ async function batch(input: string, output: string, suggestions = 3, partial = f
   return runBatch({ input, inputFormat: formatOf(input)!, output, outputFormat: outputFormatOf(output)!, content, pool: inlinePool(content, 'fr', suggestions, { partial }), lang: 'fr', suggestions, chunkSize: 50 });
 }
 
-/** Checks a results row against single scoring (json-rules-engine) and the explained suggestions. */
-async function expectSingleScoring(out: Record<string, string>, doc: AnswersDocument): Promise<void> {
+/** What a results row says when single scoring (json-rules-engine) and the served suggestions are right: no error, every score, the top three. */
+async function singleScoring(doc: AnswersDocument): Promise<Record<string, unknown>> {
   const single = await score(scorer, doc);
   const suggested = await suggest(scorer, doc);
   if (!single.ok || !suggested.ok) throw new Error('invalid');
-  expect(out.error).toBe('');
-  expect(Number(out.global)).toBe(single.value.global);
-  for (const p of single.value.pillars) {
-    expect(out[p.id]).toBe(p.score === null ? '' : String(p.score));
-    for (const ind of p.indicators) expect(out[ind.id]).toBe(ind.score === null ? '' : String(ind.score));
-  }
-  expect([out.suggestion_1, out.suggestion_2, out.suggestion_3]).toEqual([0, 1, 2].map((k) => suggested.value.suggestions[k]?.actionId ?? ''));
+  const scores = single.value.pillars.flatMap((p) => [[p.id, p.score], ...p.indicators.map((i) => [i.id, i.score] as const)]);
+  return {
+    error: '',
+    global: single.value.global,
+    ...Object.fromEntries(scores.map(([id, s]) => [id, s === null ? '' : String(s)])),
+    suggestions: [0, 1, 2].map((k) => suggested.value.suggestions[k]?.actionId ?? ''),
+  };
+}
+
+/** The same fields of a results row as written. */
+function written(out: Record<string, string>): Record<string, unknown> {
+  const scores = scorer.index.pillars.flatMap((p) => [p.id, ...p.indicators.map((i) => i.id)]);
+  return { error: out.error, global: Number(out.global), ...Object.fromEntries(scores.map((id) => [id, out[id]])), suggestions: [out.suggestion_1, out.suggestion_2, out.suggestion_3] };
+}
+
+/** Every row of a batch against single scoring of its document. */
+async function expectSingleScoring(rows: readonly { out: Record<string, string>; doc: AnswersDocument }[]): Promise<void> {
+  expect(await differential(({ doc }) => singleScoring(doc), ({ out }) => written(out), rows, { name: ({ out }) => out.id })).toBe(rows.length);
 }
 
 function readCsv(file: string): Record<string, string>[] {
@@ -65,10 +78,8 @@ describe('batch scoring', () => {
     const summary = await batch(input, join(d, 'scores.csv'));
     expect(summary).toMatchObject({ rows: 80, scored: 80, rejected: 0 });
     const out = readCsv(join(d, 'scores.csv'));
-    for (const [i, doc] of docs.entries()) {
-      expect(out[i]!.id).toBe(`ORG-${i + 1}`);
-      await expectSingleScoring(out[i]!, doc);
-    }
+    expect(out.map((row) => row.id)).toEqual(docs.map((_, i) => `ORG-${i + 1}`));
+    await expectSingleScoring(docs.map((doc, i) => ({ out: out[i]!, doc })));
   });
 
   it('when rows leave required questions unanswered, then each is rejected naming every one, and a partial batch scores them as single scoring does', async () => {
@@ -86,13 +97,13 @@ describe('batch scoring', () => {
     expect(incomplete).toBeLessThan(110);
     expect(await batch(input, join(d, 'strict.csv'))).toMatchObject({ rows: 120, scored: 120 - incomplete, rejected: incomplete });
     const strict = readCsv(join(d, 'strict.csv'));
-    for (const [i, doc] of docs.entries()) {
-      if (unanswered[i]!.length === 0) await expectSingleScoring(strict[i]!, doc);
-      else expect(strict[i]!.error).toBe(unanswered[i]!.map((q) => `${q}: La question « ${q} » attend une réponse (ou « n/a » si elle le permet).`).join(' | '));
+    await expectSingleScoring(docs.flatMap((doc, i) => (unanswered[i]!.length === 0 ? [{ out: strict[i]!, doc }] : [])));
+    for (const [i] of docs.entries()) {
+      if (unanswered[i]!.length > 0) expect(strict[i]!.error).toBe(unanswered[i]!.map((q) => `${q}: ${typeset(`La question « ${q} » attend une réponse (ou « n/a » si elle le permet).`)}`).join(' | '));
     }
     expect(await batch(input, join(d, 'partial.csv'), 3, true)).toMatchObject({ rows: 120, scored: 120, rejected: 0 });
     const partial = readCsv(join(d, 'partial.csv'));
-    for (const [i, doc] of docs.entries()) await expectSingleScoring(partial[i]!, doc);
+    await expectSingleScoring(docs.map((doc, i) => ({ out: partial[i]!, doc })));
   });
 
   it('when a French Excel CSV is read (Windows-1252, semicolons, quoted line breaks, blank lines, extra columns, label row), then every row is scored', async () => {
@@ -164,8 +175,8 @@ describe('batch scoring', () => {
     const out = readCsv(join(d, 'out.csv'));
     expect(out.map((r) => [r.row, r.id, r.error === ''])).toEqual([['2', 'OK', true], ['3', 'BAD-OPTION', false], ['4', 'BAD-RANGE', false], ['5', 'MISSING', false], ['6', 'OK', true]]);
     // Both problems at once, as submission lists them.
-    expect(out[3]!.error).toBe('gender-equality-management: 140 est hors des bornes de « gender-equality-management » (0 – 100). | inclusion-hires: La question « inclusion-hires » attend une réponse (ou « n/a » si elle le permet).');
-    expect(out[1]!.error).toMatch(/^inclusion-hires: « beaucoup » n’est pas une réponse possible/);
+    expect(out[3]!.error).toBe(typeset('gender-equality-management: 140 est hors des bornes : de 0 à 100. | inclusion-hires: La question « inclusion-hires » attend une réponse (ou « n/a » si elle le permet).'));
+    expect(out[1]!.error).toMatch(/^inclusion-hires: «\u00a0beaucoup\u00a0» n’est pas une réponse possible/);
     expect(out[2]!.error).toContain('gender-equality-management: 140 est hors des bornes');
     expect(out[2]!.error).toContain('headcount: Le profil doit indiquer');
   });
@@ -212,7 +223,7 @@ describe('batch scoring', () => {
     expect(summary).toMatchObject({ scored: examples.length, rejected: 1 });
     const out = readCsv(join(d, 'out.csv'));
     expect(out.at(-1)).toMatchObject({ row: String(examples.length + 1) });
-    expect(out.at(-1)!.error).toMatch(/^—: JSON invalide : \S/); // The sentence in the reader's language; the parser's detail is V8's own.
+    expect(out.at(-1)!.error).toMatch(/^—: JSON invalide\u00a0: \S/); // The sentence in the reader's language; the parser's detail is V8's own.
   });
 
   it('when a run is interrupted, then no output file (complete or partial) is left', async () => {
@@ -291,7 +302,7 @@ describe('impact-score batch (the real command, with worker threads)', () => {
     const out = readCsv(join(d, 'out.csv'));
     expect(out.map((r) => [r.row, r.id])).toEqual([['2', ''], ['3', 'AFTER']]);
     expect(out[0]!.error).toMatch(/^—: guillemet \("\) ouvert dans cette ligne et jamais refermé/);
-    await expectSingleScoring(out[1]!, examples[0]!);
+    await expectSingleScoring([{ out: out[1]!, doc: examples[0]! }]);
   });
 
   it('when an XLSX row unfolds into a huge cell, then the run stops with the row number', async () => {

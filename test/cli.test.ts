@@ -30,7 +30,7 @@ describe('impact-score CLI', () => {
   it('when scoring an answers file, then it prints the French report: global, pillars, weakest indicators with reasons', async () => {
     const { code, out } = await cli('score', EXAMPLE);
     expect(code).toBe(0);
-    expect(out).toMatch(/Score global : \d+(,\d)? \/ 100/);
+    expect(out).toMatch(/Score global\u00a0: \d+(,\d)? \/ 100/);
     expect(out).toContain('Limiter les externalités négatives');
     expect(out).toContain('Indicateurs, du plus faible au plus fort');
     expect(out).toMatch(/[✓~✗] +\d+\/\d+/);
@@ -78,7 +78,7 @@ describe('impact-score CLI', () => {
   it('when validating the committed content, then it is valid and its self-tests pass', async () => {
     const { code, out } = await cli('validate');
     expect(code).toBe(0);
-    expect(out).toMatch(/Contenu valide \(version 2026\.2\+[0-9a-f]{12}\) : 3 piliers, \d+ questions, \d+ règles, 6 exemples, \d+ auto-tests réussis/);
+    expect(out).toMatch(/Contenu valide \(version 2026\.2\+[0-9a-f]{12}\)\u00a0: 3 piliers, \d+ questions, \d+ règles, 6 exemples, \d+ auto-tests réussis/);
   });
 
   it('when validating another content root that is broken, then every problem is listed as file → path and it exits 1', async () => {

@@ -9,12 +9,13 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { rowOf } from '../bench/generate-portfolio.js';
+import { rowOf } from './support/generate-portfolio.js';
 import { portfolioColumns } from '../src/batch/columns.js';
-import type { CsvChunk } from '../src/batch/csv-chunk.js';
-import { readCsvChunks, READ_SIZE } from '../src/batch/csv-chunks.js';
-import { delimiterOf, EncodingSniffer } from '../src/batch/csv-sniff.js';
-import { readRows, UnreadableFile, type ReadProgress } from '../src/batch/read-rows.js';
+import type { CsvChunk } from '../src/batch/csv/csv-chunk.js';
+import { readCsvChunks, READ_SIZE } from '../src/batch/csv/csv-chunks.js';
+import { delimiterOf, EncodingSniffer } from '../src/batch/csv/csv-sniff.js';
+import { BatchFileError } from '../src/batch/batch-file-error.js';
+import { readRows, type ReadProgress } from '../src/batch/read-rows.js';
 import { runBatch } from '../src/batch/run-batch.js';
 import { inlinePool } from '../src/batch/scoring-pool.js';
 import { loadContent } from '../src/content/load-content.js';
@@ -188,15 +189,15 @@ describe('reading progress', () => {
 });
 
 describe('a file that cannot be read', () => {
-  it('when the header has no id column, then the message names the file in French, and the reason is given in each language apart', async () => {
+  it('when the header has no id column, then the message names the file in French, and the reason is an issue with its code, in each language', async () => {
     const d = dir();
     const file = join(d, 'no-id.csv');
     writeFileSync(file, 'nom;score\nA;3\n');
     const error = await chunksOf(file).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UnreadableFile);
-    const { message, reason } = error as UnreadableFile;
-    expect(message).toBe(`${file}: ${reason.fr}`);
-    expect(reason.fr).toMatch(/^la première ligne doit nommer les colonnes, dont « id »/);
-    expect(reason.en).toMatch(/^the first row must name the columns, including "id"/);
+    expect(error).toBeInstanceOf(BatchFileError);
+    const { message, issue, file: named } = error as BatchFileError;
+    expect([message, named, issue.code, issue.path]).toEqual([`${file}: ${issue.message.fr}`, file, 'no-id-column', '']);
+    expect(issue.message.fr).toMatch(/^la première ligne doit nommer les colonnes, dont « id »/);
+    expect(issue.message.en).toMatch(/^the first row must name the columns, including "id"/);
   });
 });

@@ -26,7 +26,7 @@ describe('faults of the SQLite file', () => {
     writeFileSync(file, bytes);
     const started = await startOrExit(await env(dir));
     expect(started).toMatchObject({ code: 1 });
-    expect(started.err).toMatch(/db.sqlite → \/: Base de données endommagée : .*Tree \d+ page \d+/);
+    expect(started.err).toMatch(/db.sqlite → \/: Base de données endommagée\u00a0: .*Tree \d+ page \d+/);
     expect(started.err).toContain('sauvegarde');
   });
 });

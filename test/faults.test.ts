@@ -156,7 +156,7 @@ describe('faults', () => {
       encoding: 'utf8',
     });
     expect(started.status).toBe(1);
-    expect(started.stderr).toContain('questionnaires/ → /: Le dossier « questionnaires/ » manque');
+    expect(started.stderr).toContain('questionnaires/ → /: Le dossier «\u00a0questionnaires/\u00a0» manque');
   });
 
   it('when the database cannot be opened, then the service says so and exits non-zero', async () => {
@@ -169,8 +169,8 @@ describe('faults', () => {
     const started = spawnSync(process.execPath, [BIN, 'serve'], { env: await env(dir, { ...unusable, PORT: '0' }), encoding: 'utf8' });
     expect(started.status).toBe(1);
     expect(started.stderr).toMatch(TEST_DIALECT === 'sqlite'
-      ? /db.sqlite → \/: Base de données inutilisable : .*(EEXIST|ENOTDIR)/
-      : /postgres:\/\/impact:\*\*\*@127\.0\.0\.1:\d+\/impact → \/: Base de données inutilisable : .*ECONNREFUSED/);
+      ? /db.sqlite → \/: Base de données inutilisable\u00a0: .*(EEXIST|ENOTDIR)/
+      : /postgres:\/\/impact:\*\*\*@127\.0\.0\.1:\d+\/impact → \/: Base de données inutilisable\u00a0: .*ECONNREFUSED/);
     expect(started.stderr).not.toContain('secret-word');
   });
 
@@ -180,10 +180,19 @@ describe('faults', () => {
     const started = await startOrExit(await env(dir, { DATA_DIR: join(dir, 'a-file', 'data') }));
     if ('listening' in started) throw new Error('the service started with a data folder it cannot write');
     expect(started).toMatchObject({ code: 1 });
-    expect(started.err).toMatch(/a-file\/data → \/: Dossier de données inutilisable \(DATA_DIR\) : un élément du chemin n’est pas un dossier/);
+    expect(started.err).toMatch(/a-file\/data → \/: Dossier de données inutilisable \(DATA_DIR\)\u00a0: un élément du chemin n’est pas un dossier/);
     // The admin commands need no data folder: they still work.
     const created = spawnSync(process.execPath, [BIN, 'orgs', 'create', '--name', 'Durand'], { env: await env(dir, { DATA_DIR: join(dir, 'a-file', 'data') }), encoding: 'utf8' });
     expect(created.status).toBe(0);
+  });
+
+  it('when the port is already taken, then the service says so in one line and stops (exit 2), not as an internal error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'impact-port-'));
+    const first = await serve(dir);
+    const port = new URL(first.url).port;
+    const started = await startOrExit(await env(mkdtempSync(join(tmpdir(), 'impact-port-')), { PORT: port }));
+    expect(started).toMatchObject({ code: 2 });
+    expect(started.err).toMatch(new RegExp(`^impact-score: impossible d’écouter sur 127\\.0\\.0\\.1:${port} \\(listen EADDRINUSE[^\\n]*\\)\\n$`));
   });
 
   it('when a token is revoked, then it stops working at once', async () => {

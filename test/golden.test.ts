@@ -7,7 +7,7 @@ import { parseAnswersDocument } from '../src/core/answers-document.js';
 import { presentReport } from '../src/core/present.js';
 import { createScorer, score } from '../src/core/score.js';
 import type { ScoreResult } from '../src/core/score-result.js';
-import { suggest } from '../src/core/suggest.js';
+import { suggestActions as suggest } from '../src/app/suggest-actions.js';
 
 /**
  * Golden cases: test/cases/<name>/answers.json (a link to data/examples/<name>.json) beside the

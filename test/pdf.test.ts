@@ -1,8 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { draftPlanDocument } from '../src/app/plan-document-data.js';
 import { loadContent } from '../src/content/load-content.js';
@@ -10,6 +13,7 @@ import { createScorer } from '../src/core/score.js';
 import type { Lang } from '../src/core/text.js';
 import type { PlanDocument } from '../src/core/plan-document.js';
 import { renderPlanPdf } from '../src/pdf/render-plan-pdf.js';
+import { SharedFont } from '../src/pdf/shared-font.js';
 
 const loaded = loadContent();
 if (!loaded.ok) throw new Error('content');
@@ -45,7 +49,7 @@ describe('the action plan as a PDF', () => {
     for (const section of ['Synthèse', 'Par pilier', 'Le plan', 'Les actions en détail', 'Calendrier', 'Relecture de l’expert', 'Annexe : questions et réponses']) expect(content).toContain(section);
     expect(content).toContain(document.cover.organisation);
     expect(content).toContain(`Score global ${String(document.summary.global.today).replace('.', ',')}/100`);
-    for (const row of document.table.rows) expect(content.replace(/\s+/g, ' ')).toContain(row.cells[0]!.split(' ').slice(0, 3).join(' '));
+    for (const row of document.table.rows) expect(content.replace(/\s+/g, ' ')).toContain(row.cells[0]!.split(/\s/).slice(0, 3).join(' '));
     for (const action of document.actions) if (action.testimony) expect(content.replace(/\s+/g, ' ')).toContain(action.testimony.who);
     const pages = Number(info(file).match(/Pages:\s+(\d+)/)![1]);
     expect(pages).toBeGreaterThanOrEqual(6);
@@ -85,5 +89,49 @@ describe('the action plan as a PDF', () => {
     expect(existsSync(out)).toBe(true);
     expect(existsSync(`${out}.partial`)).toBe(false);
     expect(text(out)).toContain('Draft action plan');
+  });
+});
+
+describe('the font, shared by every PDF a thread renders', () => {
+  it('when a second document has the same words, then none is shaped again and the bytes are the same', async () => {
+    const font = new SharedFont(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+    const write = async () => {
+      const doc = new PDFDocument({ info: { CreationDate: new Date(0) } });
+      font.register(doc, 'body');
+      const chunks: Buffer[] = [];
+      doc.on('data', (c: Buffer) => chunks.push(c));
+      const ended = new Promise((resolve) => doc.on('end', resolve));
+      doc.font('body').text('Mesurer l’empreinte carbone et la réduire : ≥ 30 % → 2027.');
+      doc.end();
+      await ended;
+      return Buffer.concat(chunks);
+    };
+    const first = await write();
+    const shaped = font.shaped;
+    expect(shaped).toBeGreaterThan(5);
+    expect((await write()).equals(first)).toBe(true);
+    expect(font.shaped).toBe(shaped);
+  });
+
+  it('when a word was shaped first for another document, then a PDF is byte for byte what a fresh process renders', async () => {
+    // "fine" and "ﬁne" (U+FB01, as text copied from a PDF often is) share DejaVu's ligature glyph:
+    // its text in the PDF must be this document's, not whichever came first in the thread.
+    const built = await draftPlanDocument(scorer, examples.get('scop-40')!, 'fr', '2026-11-21');
+    if (!built.ok) throw new Error('plan');
+    const named = (organisation: string): PlanDocument => ({ ...built.value, cover: { ...built.value.cover, organisation } });
+    await render(named('Coopérative fine'));
+    const after = await render(named('Coopérative \uFB01ne'));
+    const input = join(dir, 'ligature.json');
+    const output = join(dir, 'ligature-fresh.pdf');
+    writeFileSync(input, JSON.stringify(named('Coopérative \uFB01ne')));
+    const renderer = pathToFileURL(join(import.meta.dirname, '..', 'dist/src/pdf/render-plan-pdf.js')).href;
+    execFileSync(process.execPath, ['--input-type=module', '-e', `
+      import { createWriteStream, readFileSync } from 'node:fs';
+      const { renderPlanPdf } = await import(${JSON.stringify(renderer)});
+      await renderPlanPdf(JSON.parse(readFileSync(${JSON.stringify(input)}, 'utf8')), createWriteStream(${JSON.stringify(output)}));
+    `]);
+    expect(after.equals(readFileSync(output))).toBe(true);
+    writeFileSync(join(dir, 'ligature.pdf'), after);
+    expect(text(join(dir, 'ligature.pdf'))).toContain('Coopérative \uFB01ne');
   });
 });

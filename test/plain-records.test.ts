@@ -3,18 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { random } from '../bench/generate-answers.js';
-import { ByteCellReader, plainNumberOf } from '../src/batch/byte-cell.js';
-import { ValueCodes } from '../src/core/value-codes.js';
+import { random } from './support/generate-answers.js';
+import { ByteCellReader } from '../src/batch/csv/byte-cell.js';
+import { ValueCodes } from '../src/engine/value-codes.js';
 import { answerValidator } from '../src/core/answer-value.js';
-import { UNKNOWN, VALID_ANSWER, VALID_NOT_APPLICABLE } from '../src/core/row-state.js';
-import type { CsvChunk } from '../src/batch/csv-chunk.js';
-import { readCsvChunks } from '../src/batch/csv-chunks.js';
-import { UNCLOSED_QUOTE } from '../src/batch/unreadable-rows.js';
+import { Known } from '../src/engine/index.js';
+
+const { unknown: UNKNOWN, validAnswer: VALID_ANSWER, validNotApplicable: VALID_NOT_APPLICABLE } = Known;
+import type { CsvChunk } from '../src/batch/csv/csv-chunk.js';
+import { readCsvChunks } from '../src/batch/csv/csv-chunks.js';
+import { UNCLOSED_QUOTE } from '../src/batch/row-problems.js';
 import { cellParser, parseCell, plainNumber } from '../src/batch/parse-cell.js';
-import { cellHash, plainRecord, quotedRecords, readPlainRecord } from '../src/batch/plain-records.js';
-import { createRowScorer } from '../src/batch/row-scorer.js';
-import { ResultList, scoreCsvChunk, scoreTextChunk, type RowScorer, type RowSink } from '../src/batch/score-row.js';
+import { cellHash, plainRecord, quotedRecords, readPlainRecord } from '../src/batch/csv/plain-records.js';
+import { createBatchContext } from '../src/batch/batch-context.js';
+import type { BatchContext } from '../src/batch/batch-context.js';
+import { scoreCsvChunk } from '../src/batch/csv/chunk-rows.js';
+import { scoreTextChunk } from '../src/batch/csv/text-rows.js';
+import { ResultList, type RowSink } from '../src/batch/row-sink.js';
+import { differential } from './support/differential.js';
 import { loadContent } from '../src/content/load-content.js';
 import { indexContent } from '../src/core/content-index.js';
 import { portfolioColumns } from '../src/batch/columns.js';
@@ -26,42 +32,45 @@ const { content } = loaded.value;
 const index = indexContent(content);
 
 /** A chunk's rows as results, read one way or the other. */
-function resultsOf(scorer: RowScorer, chunk: CsvChunk, read: (scorer: RowScorer, chunk: CsvChunk, sink: RowSink) => number) {
-  const list = new ResultList(scorer.compiled);
-  read(scorer, chunk, list);
+function resultsOf(context: BatchContext, chunk: CsvChunk, read: (context: BatchContext, chunk: CsvChunk, sink: RowSink) => number) {
+  const list = new ResultList(context.engine);
+  read(context, chunk, list);
   return list.results;
 }
 
+/** The text path is the reference: each side reads with a context of its own, made by `context`, so that neither's caches help the other. */
+function bytesAsText(context: () => BatchContext = () => createBatchContext(content, 'fr', 3)) {
+  return {
+    text: (chunk: CsvChunk) => resultsOf(context(), chunk, scoreTextChunk),
+    bytes: (chunk: CsvChunk) => resultsOf(context(), chunk, scoreCsvChunk),
+  };
+}
+
 describe('chunks without quotes, read on their bytes', () => {
-  it('when random noisy chunks are read on their bytes and as text, then every row comes out the same (scores, suggestions, problems, kept answers)', () => {
-    fc.assert(
-      // Partial or not: incomplete rows scored, or rejected naming their unanswered questions.
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.constantFrom(';', ',', '\t'), fc.boolean(), fc.constantFrom('utf8', 'win1252') as fc.Arbitrary<CsvChunk['encoding']>, fc.boolean(), (seed, delimiter, crlf, encoding, partial) => {
-        const rand = random(seed);
-        const lines = Array.from({ length: 12 }, (_, n) => (rand() < 0.08 ? [''] : noisyRow(rand, n)).map((cell) => cell.replaceAll(delimiter, ' ')));
-        // Columns shuffled: the last one (before a line end) is any kind of question.
-        const columns = header.map((_, i) => i).sort(() => rand() - 0.5);
-        const chunk = chunkOf(lines, delimiter, crlf, encoding, 2, columns);
-        // Fresh scorers each side: neither path's caches can help the other.
-        const keep = new Set(['organisation:1', 'organisation:4']);
-        const plain = resultsOf(createRowScorer(content, 'fr', 3, { keep, partial }), chunk, scoreCsvChunk);
-        expect(plain).toEqual(resultsOf(createRowScorer(content, 'fr', 3, { keep, partial }), chunk, scoreTextChunk));
-      }),
-      { numRuns: 150 },
-    );
+  it('when random noisy chunks are read on their bytes and as text, then every row comes out the same (scores, suggestions, problems, kept answers)', async () => {
+    // Partial or not: incomplete rows scored, or rejected naming their unanswered questions.
+    const chunks = fc.tuple(fc.integer({ min: 1, max: 2 ** 31 }), fc.constantFrom(';', ',', '\t'), fc.boolean(), fc.constantFrom('utf8', 'win1252') as fc.Arbitrary<CsvChunk['encoding']>, fc.boolean()).map(([seed, delimiter, crlf, encoding, partial]) => {
+      const rand = random(seed);
+      const lines = Array.from({ length: 12 }, (_, n) => (rand() < 0.08 ? [''] : noisyRow(rand, n)).map((cell) => cell.replaceAll(delimiter, ' ')));
+      // Columns shuffled: the last one (before a line end) is any kind of question.
+      const columns = header.map((_, i) => i).sort(() => rand() - 0.5);
+      return { chunk: chunkOf(lines, delimiter, crlf, encoding, 2, columns), partial };
+    });
+    const keep = new Set(['organisation:1', 'organisation:4']);
+    const context = (partial: boolean) => () => createBatchContext(content, 'fr', 3, { keep, partial });
+    const compared = await differential(({ chunk, partial }) => bytesAsText(context(partial)).text(chunk), ({ chunk, partial }) => bytesAsText(context(partial)).bytes(chunk), chunks, { runs: 150 });
+    expect(compared).toBeGreaterThanOrEqual(150);
   });
 
-  it('when the same scorer reads many chunks, then what its columns remember by bytes gives what the text gives', () => {
-    const scorer = createRowScorer(content, 'fr', 3);
-    const reference = createRowScorer(content, 'fr', 3);
+  it('when the same context reads many chunks, then what its columns remember by bytes gives what the text gives', async () => {
+    const context = createBatchContext(content, 'fr', 3);
+    const reference = createBatchContext(content, 'fr', 3);
     const rand = random(7);
-    for (let k = 0; k < 40; k++) {
-      const chunk = chunkOf(Array.from({ length: 50 }, (_, n) => noisyRow(rand, n)), ';', k % 2 === 0, k % 3 === 0 ? 'win1252' : 'utf8', 2 + 50 * k);
-      expect(resultsOf(scorer, chunk, scoreCsvChunk)).toEqual(resultsOf(reference, chunk, scoreTextChunk));
-    }
+    const chunks = Array.from({ length: 40 }, (_, k) => chunkOf(Array.from({ length: 50 }, (_, n) => noisyRow(rand, n)), ';', k % 2 === 0, k % 3 === 0 ? 'win1252' : 'utf8', 2 + 50 * k));
+    expect(await differential((chunk) => resultsOf(reference, chunk, scoreTextChunk), (chunk) => resultsOf(context, chunk, scoreCsvChunk), chunks)).toBe(40);
   });
 
-  it('when a header names a column twice and rows leave one or the other empty, then the bytes read it as the text does (the last non-empty cell wins)', () => {
+  it('when a header names a column twice and rows leave one or the other empty, then the bytes read it as the text does (the last non-empty cell wins)', async () => {
     const rand = random(5);
     const twice = header.indexOf('inclusion-hires');
     const columns = [...header.map((_, i) => i), twice];
@@ -73,31 +82,30 @@ describe('chunks without quotes, read on their bytes', () => {
     });
     const chunk = chunkOf(lines, ';', false, 'utf8', 2, columns.map((_, i) => i));
     const shuffled = { ...chunk, header: columns.map((i) => header[i]!) };
-    expect(resultsOf(createRowScorer(content, 'fr', 3), shuffled, scoreCsvChunk)).toEqual(resultsOf(createRowScorer(content, 'fr', 3), shuffled, scoreTextChunk));
+    const { text, bytes } = bytesAsText();
+    expect(await differential(text, bytes, [shuffled])).toBe(1);
   });
 
-  it('when one scorer reads chunks of files with other headers (columns in another order, some missing), then nothing of one file is left in the next', () => {
-    const scorer = createRowScorer(content, 'fr', 3);
+  it('when one context reads chunks of files with other headers (columns in another order, some missing), then nothing of one file is left in the next', async () => {
+    const context = createBatchContext(content, 'fr', 3);
     const rand = random(23);
-    for (let k = 0; k < 12; k++) {
+    const chunks = Array.from({ length: 12 }, (_, k) => {
       // Every other file leaves out a third of the columns (the identifier kept).
       const columns = header.map((_, i) => i).filter((i) => i === 0 || k % 2 === 0 || rand() > 0.33).sort(() => rand() - 0.5);
-      const chunk = chunkOf(Array.from({ length: 30 }, (_, n) => noisyRow(rand, n)), ';', false, 'utf8', 2, columns);
-      expect(resultsOf(scorer, chunk, scoreCsvChunk)).toEqual(resultsOf(createRowScorer(content, 'fr', 3), chunk, scoreTextChunk));
-    }
+      return chunkOf(Array.from({ length: 30 }, (_, n) => noisyRow(rand, n)), ';', false, 'utf8', 2, columns);
+    });
+    expect(await differential(bytesAsText().text, (chunk) => resultsOf(context, chunk, scoreCsvChunk), chunks)).toBe(12);
   });
 
-  it('when a template\'s label row comes second, then it is skipped on bytes as in text, and only there', () => {
+  it('when a template\'s label row comes second, then it is skipped on bytes as in text, and only there', async () => {
     const rand = random(29);
     const labels = portfolioColumns(index, 'fr').map((c) => c.label.replaceAll(';', ','));
     const lines = [labels, ...Array.from({ length: 5 }, (_, n) => noisyRow(rand, n)), labels];
-    for (const firstRow of [2, 3]) {
-      const chunk = chunkOf(lines, ';', true, 'win1252', firstRow);
-      const plain = resultsOf(createRowScorer(content, 'fr', 3), chunk, scoreCsvChunk);
-      expect(plain).toEqual(resultsOf(createRowScorer(content, 'fr', 3), chunk, scoreTextChunk));
-      // At row 2 it is the label row; anywhere else a row with problems.
-      expect(plain.some((r) => r.row === firstRow)).toBe(firstRow !== 2);
-    }
+    const chunks = [2, 3].map((firstRow) => chunkOf(lines, ';', true, 'win1252', firstRow));
+    const { text, bytes } = bytesAsText();
+    expect(await differential(text, bytes, chunks)).toBe(2);
+    // At row 2 it is the label row; anywhere else a row with problems.
+    expect(chunks.map((chunk) => bytes(chunk).some((r) => r.row === chunk.firstRow))).toEqual([false, true]);
   });
 
   it('when some cells are quoted as spreadsheets write them, or quoted wrongly, then each chunk cut from the file reads as it does as text', async () => {
@@ -121,11 +129,10 @@ describe('chunks without quotes, read on their bytes', () => {
         const { bytes } = chunkOf([header, ...lines], ';', crlf, encoding);
         writeFileSync(file, bytes);
         const keep = new Set(['organisation:2']);
-        for await (const work of readCsvChunks(file, { bytesRead: 0, totalBytes: 0 }, 5)) {
-          if (Array.isArray(work)) continue;
-          const plain = resultsOf(createRowScorer(content, 'fr', 3, { keep, partial }), work, scoreCsvChunk);
-          expect(plain).toEqual(resultsOf(createRowScorer(content, 'fr', 3, { keep, partial }), work, scoreTextChunk));
-        }
+        const chunks: CsvChunk[] = [];
+        for await (const work of readCsvChunks(file, { bytesRead: 0, totalBytes: 0 }, 5)) if (!Array.isArray(work)) chunks.push(work);
+        const paths = bytesAsText(() => createBatchContext(content, 'fr', 3, { keep, partial }));
+        expect(await differential(paths.text, paths.bytes, chunks)).toBe(chunks.length);
       }),
       { numRuns: Number(process.env.QUOTED_RUNS ?? 200) },
     );
@@ -174,18 +181,19 @@ describe('chunks without quotes, read on their bytes', () => {
     expect(new TextDecoder().decode(bytes.subarray(record.starts[699], record.ends[699]))).toBe('699');
   });
 
-  it('when numbers are read from their digits, then they equal plainNumber on the text, to the last bit', () => {
+  it('when numbers are read from their digits, then they equal what the text reads, to the last bit (-0 included), in a column met for the first time', async () => {
     const digits = fc.stringMatching(/^-?[0-9]{0,17}([.,][0-9]{0,17})?$/);
-    fc.assert(
-      fc.property(fc.oneof(digits, fc.double({ noNaN: true }).map(String), fc.string({ maxLength: 6 })), (text) => {
-        const bytes = new TextEncoder().encode(text);
-        const fromBytes = plainNumberOf(bytes, 0, bytes.length);
-        // Beyond 15 digits the bytes give up and the text path reads the cell.
-        if (fromBytes !== undefined) expect(Object.is(fromBytes, plainNumber(text))).toBe(true);
-        else if (/^-?[0-9]{1,15}([.,][0-9]+)?$/.test(text) && text.replace(/\D/g, '').length <= 15) expect(plainNumber(text)).toBeUndefined();
-      }),
-      { numRuns: 3000 },
-    );
+    const question = index.questions.get('inclusion-disabled-rate')!.question;
+    const bits = (n: unknown) => (Object.is(n, -0) ? '-0' : n);
+    // A fresh reader each time: the number is read from its digits, not remembered (beyond 15 digits the text reads it).
+    const fromBytes = (text: string) => {
+      const bytes = new TextEncoder().encode(text);
+      return bits(new ByteCellReader([{ question, slot: 0, parse: cellParser(question) }], new ValueCodes(1)).read(0, bytes, 0, bytes.length, () => text));
+    };
+    const compared = await differential((text: string) => bits(parseCell(question, text === '' ? undefined : text)), fromBytes, fc.oneof(digits, fc.double({ noNaN: true }).map(String), fc.string({ maxLength: 6 })), { runs: 3000 });
+    expect(compared).toBeGreaterThanOrEqual(3000);
+    // The plain numbers are those read without parseCell.
+    expect(fromBytes('-12,50')).toBe(plainNumber('-12,50'));
   });
 
   it('when a column has met more texts than it remembers (its table growing on the way), then the remembered ones come back with their codes and the others are still read right', () => {

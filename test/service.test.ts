@@ -15,8 +15,11 @@ const json = (body: unknown, token: string) => ({ method: 'POST', headers: { aut
 describe('the service and its admin commands', () => {
   it('when an admin creates an organisation, a leader and a token, then the token works and saved answers survive a restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'impact-service-'));
-    expect((await cli(dir, 'orgs', 'create', '--name', 'Boulangerie Durand', '--headcount', '1-9', '--sector', 'C', '--legal-form', 'sarl', '--region', 'bre')).out).toContain('id 1');
-    expect((await cli(dir, 'users', 'create', '--email', 'chef@durand.fr', '--role', 'leader', '--org', '1')).out).toMatch(/Mot de passe \(affiché une seule fois\) : \S{12,}/);
+    expect((await cli(dir, 'orgs', 'create', '--name', 'Boulangerie Durand', '--headcount', '1-9', '--sector', 'C', '--legal-form', 'sarl', '--region', 'bre')).out).toBe('Organisation créée\u00a0: Boulangerie Durand (n°\u00a01)\n');
+    expect((await cli(dir, 'users', 'create', '--email', 'chef@durand.fr', '--role', 'leader', '--org', '1')).out).toMatch(/Mot de passe \(affiché une seule fois\)\u00a0: \S{12,}/);
+    // In English when asked, as every other command.
+    expect((await cli(dir, 'orgs', 'create', '--name', 'Scop Martin', '--lang', 'en')).out).toBe('Organisation created: Scop Martin (no. 2)\n');
+    expect((await cli(dir, 'users', 'create', '--email', 'conseil@martin.fr', '--role', 'advisor', '--org', '2', '--lang', 'en')).out).toMatch(/^Account created: conseil@martin\.fr \(advisor, no\. \d+\)\nPassword \(shown only once\): \S{12,}\n$/);
     const token = (await cli(dir, 'tokens', 'create', '--email', 'chef@durand.fr')).out.trim();
     expect(token).toMatch(/^ist_/);
 

@@ -15,9 +15,9 @@ async function suggest(...args: string[]): Promise<string> {
 describe('impact-score suggest', () => {
   it('when suggestions are printed, then they say how they are ranked and an action that builds on another follows it', async () => {
     const out = await suggest('--limit', '3');
-    expect(out).toContain('Classées par points gagnés pour l’effort demandé : le gain au score global, divisé par l’effort (faible 1, moyen 2, important 4).');
+    expect(out).toContain('Classées par points gagnés pour l’effort demandé\u00a0: le gain au score global, divisé par l’effort (faible 1, moyen 2, important 4).');
     const first = out.indexOf('1. Définir des indicateurs d’impact et publier les résultats chaque année');
-    const then = out.indexOf('Ensuite, en s’appuyant sur cette action : Faire vérifier ses résultats d’impact par un tiers indépendant');
+    const then = out.indexOf('Ensuite, en s’appuyant sur cette action\u00a0: Faire vérifier ses résultats d’impact par un tiers indépendant');
     expect(first).toBeGreaterThan(0);
     expect(then).toBeGreaterThan(first);
     expect(then).toBeLessThan(out.indexOf('2. '));

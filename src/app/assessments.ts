@@ -164,12 +164,12 @@ export async function saveAnswers(ctx: AppContext, actor: Actor, id: number, pat
 function notAsked(question: string, visibility: string | undefined): Issue {
   return visibility === 'hidden'
     ? issue('question-hidden', pointer('/answers', question), bilingual(
-        `La question « ${question} » n’est posée qu’après une réponse précédente, qui ne l’appelle pas (encore) : répondez d’abord à celle-ci.`,
-        `Question "${question}" is only asked after an earlier answer, which does not call for it (yet): answer that one first.`,
+        'Cette question n’est posée qu’après une réponse précédente, qui ne l’appelle pas (encore) : répondez d’abord à celle-ci.',
+        'This question is only asked after an earlier answer, which does not call for it (yet): answer that one first.',
       ))
     : issue('question-not-applicable', pointer('/answers', question), bilingual(
-        `La question « ${question} » ne concerne pas cette organisation.`,
-        `Question "${question}" does not apply to this organisation.`,
+        'Cette question ne concerne pas cette organisation.',
+        'This question does not apply to this organisation.',
       ));
 }
 

@@ -15,8 +15,8 @@ export async function bilanDocument(ctx: AppContext, actor: Actor, assessmentId:
   const c = found.value;
   if (c.plans.length === 0) {
     return fail('not-found', 'no-plan', bilingual(
-      `Aucun plan n’est parti de l’évaluation n° ${c.before.assessmentId} : le bilan compare un plan à ce qui a été obtenu.`,
-      `No plan started from assessment no. ${c.before.assessmentId}: the report compares a plan with what was achieved.`,
+      `Aucun plan n’est parti de l’évaluation n° ${c.before.number} : le bilan compare un plan à ce qui a été obtenu.`,
+      `No plan started from assessment no.\u00a0${c.before.number}: the report compares a plan with what was achieved.`,
     ));
   }
   const organisation = await ctx.store.organisations.get((await ctx.store.assessments.get(assessmentId))!.organisationId);
@@ -24,8 +24,8 @@ export async function bilanDocument(ctx: AppContext, actor: Actor, assessmentId:
   return ok(buildBilanDocument(ctx.scorer.index, {
     lang,
     organisation: organisation.name,
-    before: { id: c.before.assessmentId, submittedAt: c.before.submittedAt },
-    after: { id: c.after.assessmentId, submittedAt: c.after.submittedAt },
+    before: { number: c.before.number, submittedAt: c.before.submittedAt },
+    after: { number: c.after.number, submittedAt: c.after.submittedAt },
     sameContent: c.sameContent,
     comparison: c,
     plans: c.plans.map((p) => ({

@@ -1,10 +1,11 @@
 import { canReadAssessment, organisationAccess, planAccess, type Actor } from '../core/access.js';
 import { compareResults, type Comparison } from '../core/compare.js';
 import { withFollowUps, type WithFollowUps } from '../core/follow-ups.js';
-import { suggest, type Suggestion } from '../core/suggest.js';
+import type { Suggestion } from '../core/suggest.js';
 import { bilingual, type Lang } from '../core/text.js';
 import type { Assessment } from '../store/records.js';
 import type { AppContext } from './app-context.js';
+import { suggestActions } from './suggest-actions.js';
 import { bilans, type PlanBilanView } from './bilan.js';
 import { fail, invalid, notFound, ok, type Result } from './app-error.js';
 
@@ -18,14 +19,15 @@ export async function suggestionsFor(ctx: AppContext, actor: Actor, assessmentId
   const assessment = await readableAssessment(ctx, actor, assessmentId);
   if (!assessment) return notFound('Évaluation', 'Assessment');
   const doc = { profile: assessment.profile, answers: assessment.answers };
-  const outcome = await suggest(ctx.scorer, doc);
+  const outcome = await suggestActions(ctx.scorer, doc);
   if (!outcome.ok) return invalid(outcome.issues);
   return ok({ assessment, global: outcome.value.result.global, suggestions: await withFollowUps(ctx.scorer, doc, outcome.value.suggestions) });
 }
 
 export interface ComparisonView extends Comparison {
-  before: { assessmentId: number; submittedAt: string | null; contentVersion: string };
-  after: { assessmentId: number; submittedAt: string | null; contentVersion: string };
+  /** `number` is the assessment's number within its organisation (its fifth is n° 5), the one readers know. */
+  before: { assessmentId: number; number: number; submittedAt: string | null; contentVersion: string };
+  after: { assessmentId: number; number: number; submittedAt: string | null; contentVersion: string };
   /** False when the two were scored with different content: deltas then mix real change and content change. */
   sameContent: boolean;
   /** Intended vs achieved, for each plan drawn from the earlier assessment. */
@@ -55,8 +57,8 @@ export async function compareAssessments(ctx: AppContext, actor: Actor, assessme
   const items = plans.flatMap((p) => p.items);
   return ok({
     ...compareResults(a.result, b.result, items),
-    before: { assessmentId: before.id, submittedAt: before.submittedAt, contentVersion: a.contentVersion },
-    after: { assessmentId: after.id, submittedAt: after.submittedAt, contentVersion: b.contentVersion },
+    before: { assessmentId: before.id, number: before.number, submittedAt: before.submittedAt, contentVersion: a.contentVersion },
+    after: { assessmentId: after.id, number: after.number, submittedAt: after.submittedAt, contentVersion: b.contentVersion },
     sameContent: a.contentVersion === b.contentVersion,
     plans: await bilans(ctx, before, plans, { before: a.result, after: b.result }, lang),
   });

@@ -4,7 +4,7 @@ import { buildPlanDocument, type PlanDocument, type PlanDocumentInput } from '..
 import { itemGains, projectPlan } from '../core/project-plan.js';
 import type { Scorer } from '../core/score.js';
 import type { ScoreResult } from '../core/score-result.js';
-import { suggest } from '../core/suggest.js';
+import { suggestActions } from './suggest-actions.js';
 import type { Lang } from '../core/text.js';
 import type { AppContext } from './app-context.js';
 import { invalid, notFound, ok, type Result } from './app-error.js';
@@ -34,7 +34,7 @@ export async function storedPlanDocument(ctx: AppContext, actor: Actor, planId: 
   return ok(buildPlanDocument(ctx.scorer.index, {
     lang,
     organisation: organisation.name,
-    assessment: { id: assessment.id, submittedAt: assessment.submittedAt, doc, result: projection.value.current },
+    assessment: { number: assessment.number, submittedAt: assessment.submittedAt, doc, result: projection.value.current },
     projected: projection.value.projected,
     plan: {
       title: plan.title,
@@ -54,7 +54,7 @@ export async function storedPlanDocument(ctx: AppContext, actor: Actor, planId: 
  * `date` is the date the document carries (the caller's today).
  */
 export async function draftPlanDocument(scorer: Scorer, doc: AnswersDocument, lang: Lang, date: string, top = 5): Promise<Result<PlanDocument>> {
-  const suggested = await suggest(scorer, doc);
+  const suggested = await suggestActions(scorer, doc);
   if (!suggested.ok) return invalid(suggested.issues);
   const chosen = suggested.value.suggestions.slice(0, top);
   const items: Item[] = chosen.map((s, i) => ({
@@ -65,8 +65,8 @@ export async function draftPlanDocument(scorer: Scorer, doc: AnswersDocument, la
   if (!projection.ok) return invalid(projection.issues);
   return ok(buildPlanDocument(scorer.index, {
     lang,
-    organisation: doc.organisation?.name ?? (lang === 'fr' ? 'Organisation' : 'Organisation'),
-    assessment: { id: null, submittedAt: null, doc, result: projection.value.current },
+    organisation: doc.organisation?.name ?? 'Organisation',
+    assessment: { number: null, submittedAt: null, doc, result: projection.value.current },
     projected: projection.value.projected,
     plan: { title: lang === 'fr' ? 'Projet de plan d’action' : 'Draft action plan', status: 'draft', date, reviewedBy: null, reviewedAt: null, decision: null, items, comments: [] },
   }));

@@ -1,11 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadContent } from '../content/load-content.js';
-import type { Lang } from '../core/text.js';
-import { UnreadableFile, type InputFormat } from './read-rows.js';
+import { bilingual, localize, type Lang } from '../core/text.js';
+import { BatchFileError } from './batch-file-error.js';
+import type { InputFormat } from './read-rows.js';
 import { runBatch } from './run-batch.js';
 import { inlinePool } from './scoring-pool.js';
-import { reason, WRITING } from './system-errors.js';
-import { UnwritableOutput, type OutputFormat } from './write-results.js';
+import type { OutputFormat } from './write-results.js';
 
 /**
  * A whole batch job off the server's main thread: read, score, write. It reports progress, the
@@ -60,17 +60,15 @@ export class BatchFailed extends Error {
  */
 export function failureOf(error: Error, lang: Lang): string {
   if (error instanceof BatchFailed) return error.message;
-  if (error instanceof UnreadableFile) return error.reason[lang];
-  if (error instanceof UnwritableOutput) {
-    const why = reason(WRITING, error.code, lang);
-    return lang === 'fr' ? `le serveur n’a pas pu écrire les résultats : ${why}` : `the server could not write the results: ${why}`;
-  }
-  return lang === 'fr' ? 'le calcul du lot a échoué sur le serveur (erreur interne)' : 'the batch failed on the server (internal error)';
+  if (error instanceof BatchFileError) return localize(error.issue.message, lang);
+  return localize(INTERNAL, lang);
 }
+
+const INTERNAL = bilingual('le calcul du lot a échoué sur le serveur (erreur interne)', 'the batch failed on the server (internal error)');
 
 /** What the server's log keeps of a failure: nothing for a file the user sent that cannot be read (theirs to fix), the stack otherwise. */
 export function serverDetail(error: Error): string {
-  return error instanceof UnreadableFile ? '' : (error.stack ?? error.message);
+  return error instanceof BatchFileError && error.system === undefined ? '' : (error.stack ?? error.message);
 }
 
 if (parentPort && workerData) {

@@ -1,4 +1,4 @@
-import type { RowResult } from './score-row.js';
+import type { WrittenResult } from './row-result.js';
 
 const BANDS = [20, 40, 60, 80, 101];
 
@@ -23,7 +23,7 @@ export interface BatchSummary {
  */
 export type Tally = Float64Array<ArrayBuffer>;
 
-export function tallyOf(rows: readonly Exclude<RowResult, { skip: true }>[], pillars: readonly string[]): Tally {
+export function tallyOf(rows: readonly WrittenResult[], pillars: readonly string[]): Tally {
   const stride = 2 + pillars.length;
   const tally = new Float64Array(rows.length * stride).fill(Number.NaN);
   rows.forEach((r, i) => {
@@ -61,7 +61,7 @@ export class SummaryBuilder {
     return this.scored + this.rejected;
   }
 
-  add(result: Exclude<RowResult, { skip: true }>): void {
+  add(result: WrittenResult): void {
     if (!result.ok) {
       this.rejected++;
       return;

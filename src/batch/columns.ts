@@ -1,6 +1,7 @@
 import type { ContentIndex } from '../core/content-index.js';
 import type { Question } from '../core/content-model.js';
-import { localize, type Lang } from '../core/text.js';
+import { bilingual, localize, type Lang } from '../core/text.js';
+import { unreadableFile } from './batch-file-error.js';
 import { OPTION_SEPARATOR } from './option-labels.js';
 
 /** The identifier column of a portfolio file: the advisor's own reference, free text, never matched to anything. */
@@ -55,4 +56,14 @@ export function portfolioColumns(index: ContentIndex, lang: Lang): Column[] {
 export function isLabelRow(cells: Readonly<Record<string, unknown>>): boolean {
   const first = String(cells[ID_COLUMN] ?? '').trim();
   return first === LABELS.fr.id || first === LABELS.en.id || FORMER_ID_LABELS.includes(first);
+}
+
+/** A portfolio's first row names its columns, `id` among them; otherwise the file is not one. */
+export function checkHeader(header: readonly string[], file: string): void {
+  if (!header.includes(ID_COLUMN)) {
+    throw unreadableFile(file, 'no-id-column', bilingual(
+      'la première ligne doit nommer les colonnes, dont « id » (voir impact-score batch-template)',
+      'the first row must name the columns, including "id" (see impact-score batch-template)',
+    ));
+  }
 }

@@ -1,10 +1,10 @@
 import { stringify as stringifySync } from 'csv-stringify/sync';
-import type { RowResult } from './score-row.js';
+import { columnOf } from './row-problems.js';
+import type { WrittenResult } from './row-result.js';
 
 /**
- * Rows written as the output file holds them (CSV or JSON Lines): done in the workers, so the
- * main thread only writes. Apart from the writers (write-results.ts), so that a worker does not
- * load what XLSX needs (exceljs alone took each worker 0.3 s to load).
+ * Rows written as the output file holds them (CSV or JSON Lines), in the workers; apart from the writers, so that a
+ * worker does not load exceljs.
  */
 
 export interface OutputLayout {
@@ -21,12 +21,12 @@ export function safeCell(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-export function cellsOf(layout: OutputLayout, r: Exclude<RowResult, { skip: true }>): (string | number | null)[] {
+export function cellsOf(layout: OutputLayout, r: WrittenResult): (string | number | null)[] {
   const cells: (string | number | null)[] = [r.row, safeCell(r.id), r.ok ? r.global : null];
   for (const p of layout.pillars) cells.push(r.ok ? r.pillars[p] ?? null : null);
   for (const i of layout.indicators) cells.push(r.ok ? r.indicators[i] ?? null : null);
   for (let i = 0; i < layout.suggestions; i++) cells.push(r.ok ? r.suggestions[i] ?? null : null);
-  cells.push(r.ok ? null : safeCell(r.problems.map((p) => `${p.column}: ${p.message}`).join(' | ')));
+  cells.push(r.ok ? null : safeCell(r.problems.map((p) => `${columnOf(p.path)}: ${p.message}`).join(' | ')));
   return cells;
 }
 
@@ -39,7 +39,7 @@ export function textFormatOf(format: 'csv' | 'jsonl' | 'xlsx', layout: OutputLay
 }
 
 /** Rows as the output file holds them, one line each: called in the workers, so the main thread only writes. */
-export function formatRows(text: TextFormat, results: readonly Exclude<RowResult, { skip: true }>[]): string {
+export function formatRows(text: TextFormat, results: readonly WrittenResult[]): string {
   let out = '';
   for (const result of results) {
     const written = withoutDocument(result);
@@ -49,7 +49,7 @@ export function formatRows(text: TextFormat, results: readonly Exclude<RowResult
 }
 
 // The answers kept for storage go to the caller, never into the results file.
-function withoutDocument(result: Exclude<RowResult, { skip: true }>): Exclude<RowResult, { skip: true }> {
+function withoutDocument(result: WrittenResult): WrittenResult {
   if (!result.ok || !result.kept) return result;
   const { kept: _kept, ...written } = result;
   return written;
@@ -66,12 +66,7 @@ function numberText(n: number): string {
   return k >= 0 && k <= 1000 && k / 10 === n && !Object.is(n, -0) ? SCORE_TEXTS[k]! : String(n);
 }
 
-/**
- * One CSV record as csv-stringify writes it (an empty cell for null). Scores and identifiers
- * rarely need quotes, and a record none of whose cells holds the delimiter, a quote or a line
- * break is just its cells joined, which is what csv-stringify gives too (tested); any other record
- * goes through csv-stringify.
- */
+/** One CSV record as csv-stringify writes it (tested): a record needing no quotes is its cells joined, without calling it. */
 export function csvLine(cells: readonly (string | number | null)[], delimiter: string): string {
   if (delimiter.length === 1) {
     let line = '';

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
-import type { InputRow } from './score-row.js';
-import { invalidJson, MAX_JSON_DEPTH, MAX_RECORD_BYTES, TOO_DEEP, TOO_LONG } from './unreadable-rows.js';
+import type { InputRow } from './input-row.js';
+import { invalidJson, MAX_JSON_DEPTH, MAX_RECORD_BYTES, TOO_DEEP, TOO_LONG } from './row-problems.js';
 
 const NEWLINE = 0x0a;
 const EMPTY: Buffer = Buffer.alloc(0);
@@ -56,7 +56,7 @@ function lineRow(row: number, bytes: Buffer): InputRow | undefined {
 const [QUOTE, BACKSLASH, OPEN_ARRAY, CLOSE_ARRAY, OPEN_OBJECT, CLOSE_OBJECT] = ['"', '\\', '[', ']', '{', '}'].map((c) => c.charCodeAt(0));
 
 /** Whether arrays and objects nest deeper than `limit` in a JSON text (what strings hold left aside), without parsing it. */
-export function nestsDeeperThan(text: string, limit: number): boolean {
+function nestsDeeperThan(text: string, limit: number): boolean {
   // Most documents open fewer arrays and objects in all than the limit: counted natively, that settles it.
   let opened = 0;
   for (let at = text.indexOf('['); at >= 0 && opened <= limit; at = text.indexOf('[', at + 1)) opened++;

@@ -11,7 +11,7 @@ export const OPTION_SEPARATOR = '|';
  * does not (« 5 % », « a ; b »), and ? is what a file re-saved in Windows-1252 holds for a
  * character that encoding lacks (−30 % became ?30 %).
  */
-export function labelKey(text: string): string {
+function labelKey(text: string): string {
   return text
     .replace(/[\u2010-\u2015\u2212\u2043\ufe58\ufe63\uff0d]/g, '-')
     .replace(/[\u2018\u2019\u201a\u201b\u2032\u02bc`]/g, "'")

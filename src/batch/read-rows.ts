@@ -4,29 +4,19 @@ import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ContentIndex } from '../core/content-index.js';
 import type { Question } from '../core/content-model.js';
-import type { Lang } from '../core/text.js';
+import { issue, type Issue } from '../core/issue.js';
+import { bilingual } from '../core/text.js';
+import { BatchFileError, unreadableFile } from './batch-file-error.js';
+import { checkHeader } from './columns.js';
+import type { InputRow } from './input-row.js';
 import { readJsonLines } from './json-lines.js';
-import type { CellProblem, InputRow } from './score-row.js';
+import { cellPath } from './row-problems.js';
 import { readXlsxCell, xlsxText } from './xlsx-cell.js';
 
 export type InputFormat = 'csv' | 'jsonl' | 'xlsx';
 
 const MAX_COLUMNS = 5000;
 const MAX_CELL_CHARS = 100_000;
-
-/**
- * A file that cannot be read at all: the batch stops with this. `reason` is in each language and
- * does not name the file (the API's files are named by the server, not by the user); `message` is
- * the French one after the file's name, as the command prints it.
- */
-export class UnreadableFile extends Error {
-  readonly reason: Readonly<Record<Lang, string>>;
-
-  constructor(readonly file: string, french: string, english: string) {
-    super(`${file}: ${french}`);
-    this.reason = { fr: french, en: english };
-  }
-}
 
 export function formatOf(file: string): InputFormat | undefined {
   const ext = file.toLowerCase().match(/\.([a-z]+)$/)?.[1];
@@ -60,15 +50,6 @@ function counted(stream: Readable, progress: ReadProgress): Readable {
   return stream;
 }
 
-/** A portfolio's first row names its columns, `id` among them; otherwise the file is not one. */
-export function checkHeader(header: readonly string[], file: string): void {
-  if (!header.includes('id')) {
-    throw new UnreadableFile(file, 'la première ligne doit nommer les colonnes, dont « id » (voir impact-score batch-template)',
-      'the first row must name the columns, including "id" (see impact-score batch-template)',
-    );
-  }
-}
-
 async function* readXlsx(file: string, progress: ReadProgress, index: ContentIndex | undefined): AsyncGenerator<InputRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(counted(createReadStream(file), progress), { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'cache', entries: 'emit' });
   // exceljs reads a sheet as it comes when its shared strings came before it: styles coming after
@@ -83,9 +64,10 @@ async function* readXlsx(file: string, progress: ReadProgress, index: ContentInd
         const values = (row.values as unknown[]).slice(1);
         // A workbook can be a bomb (a small zip unfolding into huge rows): refuse what no portfolio needs.
         if (values.length > MAX_COLUMNS || values.some((v) => typeof v === 'string' && v.length > MAX_CELL_CHARS)) {
-          throw new UnreadableFile(file, `ligne ${row.number} démesurée (plus de ${MAX_COLUMNS} colonnes ou une cellule de plus de ${MAX_CELL_CHARS} caractères)`,
+          throw unreadableFile(file, 'row-too-large', bilingual(
+            `ligne ${row.number} démesurée (plus de ${MAX_COLUMNS} colonnes ou une cellule de plus de ${MAX_CELL_CHARS} caractères)`,
             `row ${row.number} too large (more than ${MAX_COLUMNS} columns or a cell of more than ${MAX_CELL_CHARS} characters)`,
-          );
+          ));
         }
         if (!header) {
           header = values.map(xlsxText);
@@ -99,21 +81,21 @@ async function* readXlsx(file: string, progress: ReadProgress, index: ContentInd
       break; // The first sheet holds the portfolio.
     }
   } catch (error) {
-    if (error instanceof UnreadableFile) throw error;
+    if (error instanceof BatchFileError) throw error;
     const reason = (error as Error).message;
-    throw new UnreadableFile(file, `classeur illisible (${reason})`, `unreadable workbook (${reason})`);
+    throw unreadableFile(file, 'unreadable-workbook', bilingual(`classeur illisible (${reason})`, `unreadable workbook (${reason})`));
   }
-  if (!header) throw new UnreadableFile(file, 'feuille vide', 'empty sheet');
+  if (!header) throw unreadableFile(file, 'empty-sheet', bilingual('feuille vide', 'empty sheet'));
 }
 
 /** A sheet's row as a batch row: each cell read for its column's question; a cell refused is left empty and said why. */
 function rowOf(row: ExcelJS.Row, values: unknown[], header: string[], questions: (Question | undefined)[], formatsKnown: boolean): InputRow {
   const cells: Record<string, unknown> = {};
-  let refused: CellProblem[] | undefined;
+  let refused: Issue[] | undefined;
   header.forEach((column, i) => {
     const read = readXlsxCell(values[i], () => row.findCell(i + 1)?.numFmt, questions[i], formatsKnown);
     if ('value' in read) cells[column] = read.value ?? null;
-    else (refused ??= []).push({ column, reason: read.refused });
+    else (refused ??= []).push(issue(read.refused.code, cellPath(column), read.refused.message));
   });
   return { row: row.number, cells, ...(refused && { refused }) };
 }

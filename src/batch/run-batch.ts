@@ -3,9 +3,10 @@ import { indexContent } from '../core/content-index.js';
 import type { Content } from '../core/content-model.js';
 import type { Lang } from '../core/text.js';
 import { SummaryBuilder, type BatchSummary } from './batch-summary.js';
-import { readCsvChunks } from './csv-chunks.js';
+import { readCsvChunks } from './csv/csv-chunks.js';
 import { readRows, type InputFormat, type ReadProgress } from './read-rows.js';
-import type { InputRow, RowResult } from './score-row.js';
+import type { InputRow } from './input-row.js';
+import type { WrittenResult } from './row-result.js';
 import type { ChunkOutput, ScoringPool } from './scoring-pool.js';
 import type { ScoredChunk } from './score-work.js';
 import { openWriter, publish, refuseFolder, type OutputFormat } from './write-results.js';
@@ -23,7 +24,7 @@ export interface BatchOptions {
   chunkSize?: number;
   onProgress?: (p: { rows: number; bytesRead: number; totalBytes: number }) => void;
   /** Each scored row, in file order, before it is written (documents kept by the pool come with it). */
-  onResult?: (result: Exclude<RowResult, { skip: true }>) => void | Promise<void>;
+  onResult?: (result: WrittenResult) => void | Promise<void>;
   signal?: AbortSignal;
 }
 
@@ -31,7 +32,7 @@ export interface BatchOptions {
  * Scores a portfolio file into a results file. Reading, scoring (in the pool) and writing overlap;
  * results are written in file order. The output is written as `OUTPUT.partial` and renamed only
  * when complete, so an interrupted run never leaves a file that looks finished. An output that
- * cannot be written rejects with UnwritableOutput, before any row is read or at the failing write.
+ * cannot be written rejects with a BatchFileError, before any row is read or at the failing write.
  */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const partial = `${options.output}.partial`;

@@ -1,50 +1,52 @@
-import { scoreRow, ResultList, scoreCsvChunk, type RowResult, type RowScorer } from './score-row.js';
-import type { CsvChunk } from './csv-chunk.js';
-import type { InputRow } from './score-row.js';
+import type { BatchContext } from './batch-context.js';
 import { tallyOf, type Tally } from './batch-summary.js';
-import { CsvRowWriter } from './csv-row-writer.js';
+import { scoreCsvChunk } from './csv/chunk-rows.js';
+import type { CsvChunk } from './csv/csv-chunk.js';
+import { CsvRowWriter } from './csv/csv-row-writer.js';
 import { formatRows, type TextFormat } from './format-rows.js';
+import type { InputRow } from './input-row.js';
+import type { RowResult, WrittenResult } from './row-result.js';
+import { ResultList } from './row-sink.js';
+import { scoreInputRow } from './score-rows.js';
 
 /** What a pool scores: rows already read, or a chunk of CSV bytes to decode and parse first. */
 export type Work = InputRow[] | CsvChunk;
 
 /**
- * A scored chunk. Given a text format, the rows come back written (`text`: CSV bytes, or JSON
- * Lines) with just the figures the summary counts (`tally`): bytes and a few numbers cross threads
- * at almost no cost, where result objects would be cloned field by field. Otherwise (XLSX, or
- * results wanted one by one) they come as `results`.
+ * A scored chunk: written (CSV bytes or JSON Lines) with the summary's figures, which cross threads at almost no cost,
+ * or as results (XLSX, or results wanted one by one).
  */
 export type ScoredChunk = { results: RowResult[] } | { text: string | Uint8Array<ArrayBuffer>; tally: Tally; lastRow: number };
 
 /** Scores one unit of work in the calling thread (a worker's, or the main one for an inline pool). */
-export function scoreWork(scorer: RowScorer, work: Work, format: TextFormat | undefined, pillars: readonly string[]): ScoredChunk {
+export function scoreWork(context: BatchContext, work: Work, format: TextFormat | undefined, pillars: readonly string[]): ScoredChunk {
   if (!Array.isArray(work) && format?.format === 'csv' && CsvRowWriter.writes(format.delimiter)) {
-    const writer = csvWriterOf(scorer, format, pillars);
+    const writer = csvWriterOf(context, format, pillars);
     writer.start();
-    const lastRow = scoreCsvChunk(scorer, work, writer);
+    const lastRow = scoreCsvChunk(context, work, writer);
     return { ...writer.finish(), lastRow };
   }
   let results: RowResult[];
   if (Array.isArray(work)) {
-    results = work.map((row) => scoreRow(scorer, row));
+    results = work.map((row) => scoreInputRow(context, row));
   } else {
-    const list = new ResultList(scorer.compiled);
-    scoreCsvChunk(scorer, work, list);
+    const list = new ResultList(context.engine);
+    scoreCsvChunk(context, work, list);
     results = list.results;
   }
   if (!format) return { results };
-  const rows = results.filter((r): r is Exclude<RowResult, { skip: true }> => !('skip' in r));
+  const rows = results.filter((r): r is WrittenResult => !('skip' in r));
   return { text: formatRows(format, rows), tally: tallyOf(rows, pillars), lastRow: results.at(-1)?.row ?? 0 };
 }
 
-// One writer per scorer and format (a run has one), its buffers reused from chunk to chunk.
-const writers = new WeakMap<RowScorer, Map<string, CsvRowWriter>>();
+// One writer per batch and format (a run has one), its buffers reused from chunk to chunk.
+const writers = new WeakMap<BatchContext, Map<string, CsvRowWriter>>();
 
-function csvWriterOf(scorer: RowScorer, format: Extract<TextFormat, { format: 'csv' }>, pillars: readonly string[]): CsvRowWriter {
+function csvWriterOf(context: BatchContext, format: Extract<TextFormat, { format: 'csv' }>, pillars: readonly string[]): CsvRowWriter {
   const key = JSON.stringify([format, pillars]);
-  let byFormat = writers.get(scorer);
-  if (!byFormat) writers.set(scorer, (byFormat = new Map()));
+  let byFormat = writers.get(context);
+  if (!byFormat) writers.set(context, (byFormat = new Map()));
   let writer = byFormat.get(key);
-  if (!writer) byFormat.set(key, (writer = new CsvRowWriter(scorer.compiled, format.layout, format.delimiter, pillars)));
+  if (!writer) byFormat.set(key, (writer = new CsvRowWriter(context.engine, format.layout, format.delimiter, pillars)));
   return writer;
 }

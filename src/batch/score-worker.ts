@@ -1,13 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createRowScorer } from './row-scorer.js';
+import { createBatchContext } from './batch-context.js';
 import type { ChunkOutput, WorkerOptions } from './scoring-pool.js';
 import { scoreWork, type Work } from './score-work.js';
 
 /** A batch worker: compiles the content once, then scores the chunks of rows it is sent. */
 const { content, lang, suggestions, partial } = workerData as WorkerOptions;
-const scorer = createRowScorer(content, lang, suggestions, { partial: partial === true });
+const context = createBatchContext(content, lang, suggestions, { partial: partial === true });
 parentPort!.on('message', ({ id, work, output }: { id: number; work: Work; output?: ChunkOutput }) => {
-  const scored = scoreWork(scorer, work, output?.format, output?.pillars ?? []);
+  const scored = scoreWork(context, work, output?.format, output?.pillars ?? []);
   // The tally's and the bytes' memory moves back rather than being copied.
   const moved = 'tally' in scored ? [scored.tally.buffer, ...(typeof scored.text === 'string' ? [] : [scored.text.buffer])] : [];
   parentPort!.postMessage({ id, scored }, moved);

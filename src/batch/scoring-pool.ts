@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Content } from '../core/content-model.js';
 import type { Lang } from '../core/text.js';
-import { createRowScorer, type RowOptions } from './row-scorer.js';
+import { createBatchContext, type RowOptions } from './batch-context.js';
 import { scoreWork, type ScoredChunk, type Work } from './score-work.js';
 import type { TextFormat } from './format-rows.js';
 
@@ -23,8 +23,8 @@ export interface ScoringPool {
 
 /** Scores in the calling thread: for small files and tests. */
 export function inlinePool(content: Content, lang: Lang, suggestions: number, options?: RowOptions): ScoringPool {
-  const scorer = createRowScorer(content, lang, suggestions, options);
-  return { size: 1, score: async (work, output) => scoreWork(scorer, work, output?.format, output?.pillars ?? []), close: async () => {} };
+  const context = createBatchContext(content, lang, suggestions, options);
+  return { size: 1, score: async (work, output) => scoreWork(context, work, output?.format, output?.pillars ?? []), close: async () => {} };
 }
 
 const CHUNKS_PER_WORKER = 2;
@@ -36,11 +36,7 @@ export function workersAvailable(): boolean {
   return existsSync(WORKER);
 }
 
-/**
- * What each worker is started with. The content comes already loaded and validated: a copy
- * crosses threads in milliseconds, where reading and validating the files again took each worker
- * about half a second (schemas compiled, every file checked).
- */
+/** What each worker is started with: the content already validated, which crosses threads in milliseconds. */
 export interface WorkerOptions {
   content: Content;
   lang: Lang;
@@ -49,11 +45,8 @@ export interface WorkerOptions {
 }
 
 /**
- * Worker threads, each with its own compiled content, taking chunks of rows as they free up: every
- * core scores, and the main thread only reads and writes. Each worker is sent up to
- * CHUNKS_PER_WORKER chunks, so that it starts the next one as soon as it is done with one: with a
- * single chunk each, workers waited for the main thread between chunks, and were busy 97.8 % of
- * the time over a million rows instead of 99.6 %.
+ * Worker threads, each with its own compiled content, sent up to CHUNKS_PER_WORKER chunks so that none waits for the
+ * main thread between two (docs/performance.md).
  */
 export async function workerPool(size: number, options: WorkerOptions): Promise<ScoringPool> {
   const workers = Array.from({ length: size }, () => new Worker(WORKER, { workerData: options }));

@@ -17,9 +17,12 @@ export const WRITING: Record<string, LocalizedText> = {
   EDQUOT: bilingual('quota disque dépassé', 'disk quota exceeded'),
 };
 
-/** A system error code as a user would say it, in `lang`: what to fix, not which call failed. */
-export function reason(table: Record<string, LocalizedText>, code: string | undefined, lang: Lang): string {
-  const known = code === undefined ? undefined : table[code];
-  return known ? localize(known, lang) : lang === 'fr' ? `erreur système ${code ?? 'inconnue'}` : `system error ${code ?? 'unknown'}`;
+/** A system error code as a user would say it: what to fix, not which call failed. */
+export function reasonOf(table: Record<string, LocalizedText>, code: string | undefined): LocalizedText {
+  return table[code ?? ''] ?? bilingual(`erreur système ${code ?? 'inconnue'}`, `system error ${code ?? 'unknown'}`);
 }
 
+/** The same in one language. */
+export function reason(table: Record<string, LocalizedText>, code: string | undefined, lang: Lang): string {
+  return localize(reasonOf(table, code), lang);
+}

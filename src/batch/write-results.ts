@@ -3,7 +3,8 @@ import { createWriteStream, renameSync, statSync, type WriteStream } from 'node:
 import { finished } from 'node:stream/promises';
 import { stringify as stringifySync } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import type { RowResult } from './score-row.js';
+import { unwritableResults } from './batch-file-error.js';
+import type { WrittenResult } from './row-result.js';
 import { cellsOf, formatRows, textFormatOf, type OutputLayout, type TextFormat } from './format-rows.js';
 
 export type OutputFormat = 'csv' | 'jsonl' | 'xlsx';
@@ -17,7 +18,7 @@ export interface ResultWriter {
   /** For CSV and JSON Lines: the format in which rows can come already written, to `writeText`. */
   text?: TextFormat;
   writeText?(lines: string | Uint8Array): Promise<void>;
-  write(result: Exclude<RowResult, { skip: true }>): Promise<void>;
+  write(result: WrittenResult): Promise<void>;
   close(): Promise<void>;
   /** Closes without finishing the file, which is about to be removed. */
   discard(): Promise<void>;
@@ -25,18 +26,6 @@ export interface ResultWriter {
 
 function headerOf(layout: OutputLayout): string[] {
   return ['row', 'id', 'global', ...layout.pillars, ...layout.indicators, ...Array.from({ length: layout.suggestions }, (_, i) => `suggestion_${i + 1}`), 'error'];
-}
-
-/**
- * The results file cannot be written: a missing folder, no permission, a folder in its place, a
- * full disk. `code` is the system's (ENOENT, EACCES, EISDIR, ENOSPC…), for the message.
- */
-export class UnwritableOutput extends Error {
-  readonly code: string | undefined;
-  constructor(cause: NodeJS.ErrnoException) {
-    super(cause.message, { cause });
-    this.code = cause.code;
-  }
 }
 
 /** The results replace OUTPUT at the end: a folder there would only fail then, after all the scoring. */
@@ -47,7 +36,7 @@ export function refuseFolder(file: string): void {
   } catch {
     // Nothing there yet (the usual case) or an unusable path, which opening the partial file reports.
   }
-  if (folder) throw new UnwritableOutput(Object.assign(new Error(`EISDIR: ${file}`), { code: 'EISDIR' }));
+  if (folder) throw unwritableResults(file, Object.assign(new Error(`EISDIR: ${file}`), { code: 'EISDIR' }));
 }
 
 /** Gives the complete results their name, replacing any older file of that name. */
@@ -55,7 +44,7 @@ export function publish(partial: string, file: string): void {
   try {
     renameSync(partial, file);
   } catch (error) {
-    throw new UnwritableOutput(error as NodeJS.ErrnoException);
+    throw unwritableResults(file, error as NodeJS.ErrnoException);
   }
 }
 
@@ -65,7 +54,7 @@ async function openStream(file: string): Promise<WriteStream> {
   try {
     await once(out, 'open');
   } catch (error) {
-    throw new UnwritableOutput(error as NodeJS.ErrnoException);
+    throw unwritableResults(file, error as NodeJS.ErrnoException);
   }
   return out;
 }
@@ -74,9 +63,9 @@ async function openStream(file: string): Promise<WriteStream> {
  * Keeps a stream's first error, so that every later write and the close reject with it: a stream
  * that failed sends neither `drain` nor `finish`, and waiting for them would hang the run.
  */
-function guard(out: WriteStream) {
-  let failure: UnwritableOutput | undefined;
-  const failed = new Promise<never>((_, reject) => out.on('error', (error) => reject((failure ??= new UnwritableOutput(error)))));
+function guard(out: WriteStream, file: string) {
+  let failure: Error | undefined;
+  const failed = new Promise<never>((_, reject) => out.on('error', (error) => reject((failure ??= unwritableResults(file, error)))));
   // Nobody may be waiting when the disk fills up between two writes: the next write reports it.
   failed.catch(() => {});
   return {
@@ -103,7 +92,7 @@ export async function openWriter(file: string, format: OutputFormat, layout: Out
 }
 
 function textWriter(out: WriteStream, text: TextFormat, layout: OutputLayout, delimiter: string): ResultWriter {
-  const guarded = guard(out);
+  const guarded = guard(out, String(out.path));
   if (text.format === 'csv') out.write(stringifySync([headerOf(layout)], { bom: true, delimiter }));
   const writeText = async (lines: string | Uint8Array) => {
     guarded.check();
@@ -123,7 +112,7 @@ function textWriter(out: WriteStream, text: TextFormat, layout: OutputLayout, de
 }
 
 function xlsxWriter(out: WriteStream, layout: OutputLayout): ResultWriter {
-  const guarded = guard(out);
+  const guarded = guard(out, String(out.path));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet('scores');
   sheet.addRow(headerOf(layout)).commit();

@@ -1,8 +1,8 @@
 import type { Question } from '../core/content-model.js';
 import { bilingual, localize, type Lang, type LocalizedText } from '../core/text.js';
 
-/** What a workbook cell gives its column: the value the cell parser reads, or why it is refused. */
-export type XlsxRead = { value: unknown } | { refused: LocalizedText };
+/** What a workbook cell gives its column: the value the cell parser reads, or why it is refused (the issue's code and message). */
+export type XlsxRead = { value: unknown } | { refused: { code: string; message: LocalizedText } };
 
 /**
  * A workbook cell's value (as exceljs' streaming reader gives it, styles cached) read by its number
@@ -19,17 +19,17 @@ export type XlsxRead = { value: unknown } | { refused: LocalizedText };
  */
 export function readXlsxCell(value: unknown, numFmt: () => string | undefined, question: Question | undefined, formatsKnown = true): XlsxRead {
   const raw = plainValue(value);
-  if (raw instanceof Date) return !question || question.type === 'text' ? { value: dateText(raw, 'en') } : { refused: holdsDate(raw) };
+  if (raw instanceof Date) return !question || question.type === 'text' ? { value: dateText(raw, 'en') } : { refused: { code: 'cell-holds-date', message: holdsDate(raw) } };
   if (typeof raw !== 'number') return { value: raw };
   const percent = isPercentFormat(numFmt());
   if (question?.type === 'percentage') {
-    if (!formatsKnown) return { refused: FORMATS_UNKNOWN };
+    if (!formatsKnown) return { refused: { code: 'cell-format-unknown', message: FORMATS_UNKNOWN } };
     if (percent) return { value: hundredfold(raw) };
-    return raw > 0 && raw < 1 ? { refused: eitherPercentOrFraction(raw) } : { value: raw };
+    return raw > 0 && raw < 1 ? { refused: { code: 'percent-or-fraction', message: eitherPercentOrFraction(raw) } } : { value: raw };
   }
   if (!percent) return { value: raw };
   // A percentage where a number is asked: which of the two figures is meant is not known.
-  if (question?.type === 'number') return { refused: percentForNumber(raw, question) };
+  if (question?.type === 'number') return { refused: { code: 'percent-for-number', message: percentForNumber(raw, question) } };
   // Elsewhere it is text as shown, for the cell parser to read or validation to name.
   return { value: `${decimal(hundredfold(raw), 'fr')} %` };
 }
@@ -54,7 +54,7 @@ function plainValue(value: unknown): unknown {
  * Whether an Excel number format shows its number as a percentage: a % sign outside quoted
  * text ("…"), escaped characters (\%) and bracketed parts ([Red], [$-40C]) multiplies by 100.
  */
-export function isPercentFormat(format: string | undefined): boolean {
+function isPercentFormat(format: string | undefined): boolean {
   if (!format || !format.includes('%')) return false;
   return format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
 }

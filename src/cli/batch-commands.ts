@@ -3,16 +3,17 @@ import { availableParallelism } from 'node:os';
 import { loadContent } from '../content/load-content.js';
 import { indexContent } from '../core/content-index.js';
 import { formatDecimal } from '../core/format-answer.js';
-import type { Lang } from '../core/text.js';
+import { bilingual, localize, type Lang } from '../core/text.js';
 import type { BatchSummary } from '../batch/batch-summary.js';
-import { formatOf, UnreadableFile, type InputFormat } from '../batch/read-rows.js';
+import { BatchFileError } from '../batch/batch-file-error.js';
+import { formatOf, type InputFormat } from '../batch/read-rows.js';
 import { runBatch } from '../batch/run-batch.js';
 import { inlinePool, workerPool, workersAvailable, type ScoringPool } from '../batch/scoring-pool.js';
-import { outputFormatOf, UnwritableOutput, type OutputFormat } from '../batch/write-results.js';
+import { outputFormatOf, type OutputFormat } from '../batch/write-results.js';
 import { templateBytes } from '../batch/write-template.js';
 import { fail } from './answers-input.js';
 import { EXIT, type CliIo } from './cli-io.js';
-import { cannotRead, cannotWrite, inputProblem } from './file-problems.js';
+import { cannotRead, cannotWrite, inputProblem, line } from './file-problems.js';
 import { progressReporter, type ProgressMode } from './progress-reporter.js';
 
 /** What `batch` and `batch-template` say after their options: how a portfolio file's columns and cells are read. */
@@ -45,9 +46,10 @@ export interface TemplateOptions {
 /** `impact-score batch-template`: the empty portfolio file, to OUTPUT or to standard output. */
 export async function batchTemplateCommand(options: TemplateOptions, io: CliIo): Promise<number> {
   if (options.output === undefined && options.format === 'xlsx' && io.outIsTerminal) {
-    io.err(options.lang === 'fr'
-      ? 'impact-score: un classeur XLSX ne s’affiche pas dans un terminal : donnez un fichier avec -o (ou redirigez la sortie : > modele.xlsx).\n'
-      : 'impact-score: an XLSX workbook cannot be shown in a terminal: give a file with -o (or redirect the output: > template.xlsx).\n');
+    io.err(line(bilingual(
+      'un classeur XLSX ne s’affiche pas dans un terminal : donnez un fichier avec -o (ou redirigez la sortie : > modele.xlsx).',
+      'an XLSX workbook cannot be shown in a terminal: give a file with -o (or redirect the output: > template.xlsx).',
+    ), options.lang));
     return EXIT.usage;
   }
   const loaded = loadContent(options.content);
@@ -114,7 +116,7 @@ function formatsOf(input: string, options: BatchCommandOptions, io: CliIo): { in
   const inputFormat = formatOf(input);
   const outputFormat = outputFormatOf(options.output);
   if (!inputFormat || !outputFormat) {
-    io.err(options.lang === 'fr' ? 'impact-score: extensions reconnues : .csv, .jsonl, .xlsx (entrée et sortie).\n' : 'impact-score: known extensions: .csv, .jsonl, .xlsx (input and output).\n');
+    io.err(line(bilingual('extensions reconnues : .csv, .jsonl, .xlsx (entrée et sortie).', 'known extensions: .csv, .jsonl, .xlsx (input and output).'), options.lang));
     return EXIT.usage;
   }
   const unreadable = inputProblem(input);
@@ -128,15 +130,12 @@ function formatsOf(input: string, options: BatchCommandOptions, io: CliIo): { in
 /** Says why a run stopped and gives its exit code; anything else is a bug, thrown on. */
 function stopped(error: unknown, options: BatchCommandOptions, io: CliIo): number {
   if ((error as Error).name === 'AbortError') {
-    io.err(options.lang === 'fr' ? 'impact-score: interrompu ; aucun fichier de résultats écrit.\n' : 'impact-score: interrupted; no results file written.\n');
+    io.err(line(bilingual('interrompu ; aucun fichier de résultats écrit.', 'interrupted; no results file written.'), options.lang));
     return 130;
   }
-  if (error instanceof UnreadableFile) {
-    io.err(`impact-score: ${error.file}: ${error.reason[options.lang]}\n`);
-    return EXIT.usage;
-  }
-  if (error instanceof UnwritableOutput) {
-    io.err(cannotWrite(options.output, error.code, options.lang));
+  if (error instanceof BatchFileError) {
+    // The command names the file; results the system refused are said as for any file written.
+    io.err(error.system === undefined ? line(bilingual(`${error.file}: ${localize(error.issue.message, 'fr')}`, `${error.file}: ${localize(error.issue.message, 'en')}`), options.lang) : cannotWrite(options.output, error.system, options.lang));
     return EXIT.usage;
   }
   // The input checked at the start can still vanish or lose its permission before it is read.
@@ -149,13 +148,14 @@ function stopped(error: unknown, options: BatchCommandOptions, io: CliIo): numbe
 }
 
 function renderSummary(s: BatchSummary, seconds: number, lang: Lang): string {
-  const fr = lang === 'fr';
   const n = (x: number | null) => (x === null ? '—' : formatDecimal(x, lang));
+  const time = formatDecimal(Math.round(seconds * 10) / 10, lang);
   const lines = [
-    fr
-      ? `${s.rows} lignes en ${formatDecimal(Math.round(seconds * 10) / 10, lang)} s : ${s.scored} notées, ${s.rejected} rejetées (voir la colonne « error »).`
-      : `${s.rows} rows in ${formatDecimal(Math.round(seconds * 10) / 10, lang)} s: ${s.scored} scored, ${s.rejected} rejected (see the "error" column).`,
-    `${fr ? 'moyenne / répartition 0-20-40-60-80-100' : 'mean / distribution 0-20-40-60-80-100'}`,
+    localize(bilingual(
+      `${s.rows} lignes en ${time} s : ${s.scored} notées, ${s.rejected} rejetées (voir la colonne « error »).`,
+      `${s.rows} rows in ${time} s: ${s.scored} scored, ${s.rejected} rejected (see the "error" column).`,
+    ), lang),
+    localize(bilingual('moyenne / répartition 0-20-40-60-80-100', 'mean / distribution 0-20-40-60-80-100'), lang),
     `  global${' '.repeat(8)} ${n(s.global.mean).padStart(5)}  ${s.global.bands.join(' · ')}`,
     ...Object.entries(s.pillars).map(([id, p]) => `  ${id.padEnd(14)} ${n(p.mean).padStart(5)}  ${p.bands.join(' · ')}`),
   ];

@@ -1,12 +1,12 @@
 import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { bilingual, localize, type Lang, type LocalizedText } from '../core/text.js';
-import { COMMON, reason, WRITING } from '../batch/system-errors.js';
+import { COMMON, reasonOf, WRITING } from '../batch/system-errors.js';
 
 /** The line saying why the file named on the command line cannot be read. */
 export function cannotRead(file: string, code: string | undefined, lang: Lang): string {
-  const why = code === 'ENOENT' ? localize(bilingual('fichier introuvable', 'no such file'), lang) : reason(COMMON, code, lang);
-  return lang === 'fr' ? `impact-score: impossible de lire ${file} : ${why}.\n` : `impact-score: cannot read ${file}: ${why}.\n`;
+  const why = code === 'ENOENT' ? bilingual('fichier introuvable', 'no such file') : reasonOf(COMMON, code);
+  return line(bilingual(`impossible de lire ${file} : ${localize(why, 'fr')}.`, `cannot read ${file}: ${localize(why, 'en')}.`), lang);
 }
 
 // ENOENT on creating a file: its folder is missing, or is one where nothing can be created (/proc).
@@ -18,8 +18,13 @@ function missingFolder(folder: string): LocalizedText {
 
 /** The line saying why the output named on the command line cannot be written. */
 export function cannotWrite(file: string, code: string | undefined, lang: Lang): string {
-  const why = code === 'ENOENT' ? localize(missingFolder(dirname(file)), lang) : reason(WRITING, code, lang);
-  return lang === 'fr' ? `impact-score: impossible d’écrire ${file} : ${why}.\n` : `impact-score: cannot write ${file}: ${why}.\n`;
+  const why = code === 'ENOENT' ? missingFolder(dirname(file)) : reasonOf(WRITING, code);
+  return line(bilingual(`impossible d’écrire ${file} : ${localize(why, 'fr')}.`, `cannot write ${file}: ${localize(why, 'en')}.`), lang);
+}
+
+/** A message of the command's, as it prints it on a line of its own. */
+export function line(text: LocalizedText, lang: Lang): string {
+  return `impact-score: ${localize(text, lang)}\n`;
 }
 
 /**

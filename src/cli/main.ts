@@ -2,8 +2,9 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { isLang, type Lang } from '../core/text.js';
+import type { Lang } from '../core/text.js';
 import { EXIT, processIo, type CliIo } from './cli-io.js';
+import { lang } from './lang-option.js';
 import { parseConfig, type Config } from '../config.js';
 import { ROLES, type Role } from '../store/records.js';
 import { createOrganisationCommand, createTokenCommand, createUserCommand, createWorkshopCommand, listTokensCommand, revokeTokenCommand } from './admin-commands.js';
@@ -14,11 +15,6 @@ import { exportPdfCommand } from './export-pdf-command.js';
 import { serveCommand } from './serve-command.js';
 import { suggestCommand } from './suggest-command.js';
 import { validateCommand } from './validate-command.js';
-
-function parseLang(value: string): Lang {
-  if (!isLang(value)) throw new InvalidArgumentError('fr | en');
-  return value;
-}
 
 function parseRole(value: string): Role {
   if (!(ROLES as readonly string[]).includes(value)) throw new InvalidArgumentError(ROLES.join(' | '));
@@ -37,7 +33,6 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv, setExit: (code: number)
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError();
-  const lang = () => new Option('--lang <lang>', 'langue des textes / language (fr, en)').default('fr').argParser(parseLang);
   const content = () => new Option('--content <dir>', 'dossier de contenu (questionnaires/, rules/, data/) / content root');
   program
     .command('score')
@@ -135,7 +130,8 @@ function addServiceCommands(program: Command, io: CliIo, env: NodeJS.ProcessEnv,
   program
     .command('serve')
     .description('Sert l’API sur PORT (migrations, démo au premier démarrage) / serves the API')
-    .action(async () => withConfig((config) => serveCommand(config, io))());
+    .addOption(lang())
+    .action(async (opts: { lang: Lang }) => withConfig((config) => serveCommand(config, io, opts.lang))());
   const users = program.command('users').description('Comptes / accounts');
   users
     .command('create')
@@ -145,25 +141,29 @@ function addServiceCommands(program: Command, io: CliIo, env: NodeJS.ProcessEnv,
     .option('--org <id>', 'organisation (dirigeant, conseiller), répétable / repeatable', parseId, [])
     .option('--name <name>')
     .option('--password <password>', 'au moins 10 caractères / at least 10 characters')
-    .action(async (opts: { email: string; role: Role; org: number[]; name?: string; password?: string }) => withConfig((config) => createUserCommand(config, io, opts))());
+    .addOption(lang())
+    .action(async (opts: { email: string; role: Role; org: number[]; name?: string; password?: string; lang: Lang }) => withConfig((config) => createUserCommand(config, io, opts))());
   const tokens = program.command('tokens').description('Jetons d’API / API tokens');
   tokens
     .command('list')
     .description('Les jetons d’un compte (sans leur secret) / a user’s tokens')
     .requiredOption('--email <email>')
-    .action(async (opts: { email: string }) => withConfig((config) => listTokensCommand(config, io, opts.email))());
+    .addOption(lang())
+    .action(async (opts: { email: string; lang: Lang }) => withConfig((config) => listTokensCommand(config, io, opts.email, opts.lang))());
   tokens
     .command('revoke')
     .description('Révoque un jeton : il cesse de fonctionner aussitôt / revokes a token')
     .requiredOption('--email <email>')
     .requiredOption('--id <id>', 'identifiant du jeton (tokens list) / token id', (v) => parseId(v)[0]!)
-    .action(async (opts: { email: string; id: number }) => withConfig((config) => revokeTokenCommand(config, io, opts))());
+    .addOption(lang())
+    .action(async (opts: { email: string; id: number; lang: Lang }) => withConfig((config) => revokeTokenCommand(config, io, opts))());
   tokens
     .command('create')
     .description('Crée un jeton pour les scripts, affiché une seule fois / creates a token, shown once')
     .requiredOption('--email <email>')
     .option('--name <name>', 'à quoi il sert / what it is for', 'script')
-    .action(async (opts: { email: string; name: string }) => withConfig((config) => createTokenCommand(config, io, opts))());
+    .addOption(lang())
+    .action(async (opts: { email: string; name: string; lang: Lang }) => withConfig((config) => createTokenCommand(config, io, opts))());
   program
     .command('orgs')
     .description('Organisations')
@@ -176,12 +176,13 @@ function addServiceCommands(program: Command, io: CliIo, env: NodeJS.ProcessEnv,
     .option('--legal-form <form>', 'ei, sarl, sas, sa, association, scop, scic, foundation, public, other')
     .option('--statuses <list>', 'esus,mission,bcorp,siae,ea')
     .option('--region <code>')
-    .action(async (opts: { name: string; siren?: string; headcount?: string; sector?: string; legalForm?: string; statuses?: string; region?: string }) => {
+    .addOption(lang())
+    .action(async (opts: { name: string; siren?: string; headcount?: string; sector?: string; legalForm?: string; statuses?: string; region?: string; lang: Lang }) => {
       const profile = Object.fromEntries(Object.entries({
         headcount: opts.headcount, sector: opts.sector, 'legal-form': opts.legalForm, region: opts.region,
         statuses: opts.statuses?.split(',').map((s) => s.trim()).filter(Boolean),
       }).filter(([, v]) => v !== undefined)) as Record<string, string | string[]>;
-      await withConfig((config) => createOrganisationCommand(config, io, { name: opts.name, ...(opts.siren && { siren: opts.siren }), profile }))();
+      await withConfig((config) => createOrganisationCommand(config, io, { name: opts.name, ...(opts.siren && { siren: opts.siren }), profile, lang: opts.lang }))();
     });
   program
     .command('workshops')
@@ -194,8 +195,9 @@ function addServiceCommands(program: Command, io: CliIo, env: NodeJS.ProcessEnv,
     .requiredOption('--place <place>')
     .option('--pillar <pillar>')
     .option('--org <id>', 'organisation participante, répétable / participating organisation', parseId, [])
-    .action(async (opts: { title: string; expert: string; date: string; place: string; pillar?: string; org: number[] }) =>
-      withConfig((config) => createWorkshopCommand(config, io, { title: opts.title, expertEmail: opts.expert, date: opts.date, place: opts.place, pillar: opts.pillar ?? null, organisationIds: opts.org }))());
+    .addOption(lang())
+    .action(async (opts: { title: string; expert: string; date: string; place: string; pillar?: string; org: number[]; lang: Lang }) =>
+      withConfig((config) => createWorkshopCommand(config, io, { title: opts.title, expertEmail: opts.expert, date: opts.date, place: opts.place, pillar: opts.pillar ?? null, organisationIds: opts.org }, opts.lang))());
   program
     .command('export-pdf')
     .description('Plan d’action en PDF : --plan ID (base), ou brouillon depuis un fichier de réponses / action plan as PDF')
@@ -204,7 +206,7 @@ function addServiceCommands(program: Command, io: CliIo, env: NodeJS.ProcessEnv,
     .option('--plan <id>', 'plan enregistré / stored plan', (v) => parseId(v)[0]!)
     .option('--date <YYYY-MM-DD>', 'date portée par un brouillon / date of a draft', new Date().toISOString().slice(0, 10))
     .option('--top <n>', 'actions du brouillon / actions in a draft', (v) => parseId(v)[0]!, 5)
-    .addOption(new Option('--lang <lang>', 'fr, en').default('fr').argParser(parseLang))
+    .addOption(lang())
     .addOption(new Option('--content <dir>'))
     .action(async (file: string | undefined, opts: { output: string; plan?: number; date: string; top: number; lang: Lang; content?: string }) => {
       const config = () => {

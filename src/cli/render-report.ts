@@ -1,6 +1,7 @@
 import { formatDecimal } from '../core/format-answer.js';
 import type { IndicatorView, ReportView } from '../core/present.js';
 import type { Lang } from '../core/text.js';
+import { typeset } from '../core/typography.js';
 
 const WORDS = {
   fr: {
@@ -11,7 +12,6 @@ const WORDS = {
     weakest: 'Indicateurs, du plus faible au plus fort',
     notApplicable: 'non concerné',
     unanswered: 'Questions sans réponse (aucun point)',
-    answer: 'réponse',
     pillar: 'pilier',
   },
   en: {
@@ -22,7 +22,6 @@ const WORDS = {
     weakest: 'Indicators, weakest first',
     notApplicable: 'not applicable',
     unanswered: 'Unanswered questions (no points)',
-    answer: 'answer',
     pillar: 'pillar',
   },
 } as const;
@@ -47,7 +46,7 @@ export function renderReport(report: ReportView): string {
     lines.push('', `${w.unanswered}${sep}${report.unanswered.length}`);
     for (const q of report.unanswered) lines.push(`  - ${q.id} — ${q.label}`);
   }
-  return `${lines.join('\n')}\n`;
+  return typeset(`${lines.join('\n')}\n`, report.lang);
 }
 
 function renderIndicator(ind: IndicatorView, pillar: number, lang: Lang, score: (s: number | null) => string): string[] {
@@ -55,14 +54,16 @@ function renderIndicator(ind: IndicatorView, pillar: number, lang: Lang, score: 
   const lines = ['', `  ${ind.title} (${w.pillar} ${pillar})${colon(lang)}${score(ind.score)}`];
   for (const c of ind.criteria.filter((x) => x.applicable)) {
     const mark = c.points === c.max ? '✓' : c.points > 0 ? '~' : '✗';
-    const answers = [...new Set(c.rules.flatMap((r) => r.conditions).filter((k) => k.fact).map((k) => `${k.fact} = ${k.answer}`))];
-    const shown = c.points === c.max ? '' : `  (${w.answer}${colon(lang)}${answers.slice(0, 3).join(lang === 'fr' ? ' ; ' : '; ')})`;
-    lines.push(`    ${mark} ${String(c.points).padStart(3)}/${String(c.max).padEnd(3)} ${c.reason}${answers.length > 0 ? shown : ''}`);
+    lines.push(`    ${mark} ${String(c.points).padStart(3)}/${String(c.max).padEnd(3)} ${c.reason}`);
+    // What was answered, in the questions' words, where points are missing: where to look first.
+    if (c.points < c.max) for (const q of c.questions.slice(0, 3)) lines.push(`              → ${quote(q.label, lang)}${colon(lang)}${q.answer}`);
   }
   return lines;
 }
 
-// French typography puts a space before the colon.
+// French typography puts a (no-break) space before the colon; typeset() makes it no-break.
 function colon(lang: Lang): string {
   return lang === 'fr' ? ' : ' : ': ';
 }
+
+const quote = (text: string, lang: Lang) => (lang === 'fr' ? `« ${text} »` : `“${text}”`);

@@ -8,13 +8,14 @@ import type { Config } from '../config.js';
 import { createApp } from '../http/create-app.js';
 import { serviceLogger } from '../http/logging.js';
 import { createPdfRenderer } from '../pdf/pdf-renderer.js';
+import type { Lang } from '../core/text.js';
 import { EXIT, type CliIo } from './cli-io.js';
 import { fail } from './answers-input.js';
 
 /** `impact-score serve`: migrate, seed the demo on first start, serve until SIGTERM/SIGINT. */
-export async function serveCommand(config: Config, io: CliIo): Promise<number> {
+export async function serveCommand(config: Config, io: CliIo, lang: Lang = 'fr'): Promise<number> {
   const opened = await openContext(config, { dataFolder: true });
-  if (!opened.ok) return fail(io, opened.issues, 'fr', EXIT.problems);
+  if (!opened.ok) return fail(io, opened.issues, lang, EXIT.problems);
   const ctx = opened.value;
   const logger = serviceLogger(config.LOG_LEVEL);
   // A SQLite file is served by one process: batches its previous process held are free at once.
@@ -22,21 +23,32 @@ export async function serveCommand(config: Config, io: CliIo): Promise<number> {
   if (ctx.store.dialect === 'sqlite') await ctx.store.batches.releaseAll();
   const batches = createBatchRunner(ctx, config, (message) => logger.error(message)).start();
   const stopSweeping = sweepEveryHour(ctx, config, logger);
-  const pdf = createPdfRenderer();
+  const pdf = createPdfRenderer(config.PDF_WORKERS);
   const app = createApp(ctx, config, logger, { pdf, batches });
   const server = app.listen(config.PORT, config.HOST);
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  }).catch(async (error: Error) => {
-    io.err(`impact-score: impossible d’écouter sur ${config.HOST}:${config.PORT} (${error.message})\n`);
-    await batches.stop();
-    await ctx.store.close();
-    throw Object.assign(error, { handled: true });
+  // A port in use or refused is the operator's to fix: said once, in words, and the service stops (exit 2).
+  const listening = await new Promise<boolean>((resolve) => {
+    server.once('listening', () => resolve(true));
+    server.once('error', (error: Error) => {
+      io.err(lang === 'fr'
+        ? `impact-score: impossible d’écouter sur ${config.HOST}:${config.PORT} (${error.message})\n`
+        : `impact-score: cannot listen on ${config.HOST}:${config.PORT} (${error.message})\n`);
+      resolve(false);
+    });
   });
+  if (!listening) {
+    stopSweeping();
+    await Promise.allSettled([pdf.close(), batches.stop()]);
+    await ctx.store.close();
+    return EXIT.usage;
+  }
   const { port } = server.address() as AddressInfo;
   logger.info({ port, database: ctx.store.name, instance: batches.instance, contentVersion: ctx.content.version, demoSeeded: ctx.seeded }, 'impact-score listening');
-  io.out(`impact-score : http://${config.HOST}:${port}/api/v1 (contenu ${ctx.content.version}, ${ctx.store.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'})${ctx.seeded ? ' — données de démonstration créées, voir le README' : ''}\n`);
+  const url = `http://${config.HOST}:${port}/`;
+  const store = ctx.store.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite';
+  io.out(lang === 'fr'
+    ? `impact-score\u00a0: ${url} (API sous ${url}api/v1, contenu ${ctx.content.version}, ${store})${ctx.seeded ? ' — données de démonstration créées, voir le README' : ''}\n`
+    : `impact-score: ${url} (API under ${url}api/v1, content ${ctx.content.version}, ${store})${ctx.seeded ? ' — demo data created, see the README' : ''}\n`);
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'draining in-flight requests');

@@ -1,8 +1,9 @@
 import { formatDecimal } from '../core/format-answer.js';
 import { withFollowUps } from '../core/follow-ups.js';
 import { presentSuggestions, type SuggestionView } from '../core/present-suggestions.js';
-import { suggest } from '../core/suggest.js';
+import { suggestActions } from '../app/suggest-actions.js';
 import type { Lang } from '../core/text.js';
+import { typeset } from '../core/typography.js';
 import { EXIT, type CliIo } from './cli-io.js';
 import { fail, readAnswersInput } from './answers-input.js';
 
@@ -18,7 +19,7 @@ export async function suggestCommand(file: string, options: SuggestOptions, io: 
   const input = readAnswersInput(file, options, io);
   if (typeof input === 'number') return input;
   const { scorer, doc } = input;
-  const outcome = await suggest(scorer, doc);
+  const outcome = await suggestActions(scorer, doc);
   if (!outcome.ok) return fail(io, outcome.issues, options.lang, EXIT.problems, file);
   const listed = await withFollowUps(scorer, doc, outcome.value.suggestions.slice(0, options.limit));
   const views = presentSuggestions(scorer.index, listed, options.lang);
@@ -53,14 +54,16 @@ function renderSuggestions(views: readonly SuggestionView[], global: number | nu
     const plus = (x: number) => `+${formatDecimal(x, lang)}`;
     lines.push('', `${v.rank}. ${v.title}`);
     lines.push(`   ${v.pillarTitle} › ${v.indicatorTitle}`);
-    lines.push(`   ${fr ? 'Gain' : 'Gain'}${fr ? ' : ' : ': '}${plus(v.gains.global)} ${fr ? 'au global' : 'global'}, ${plus(v.gains.pillar)} ${fr ? 'au pilier' : 'pillar'}, ${plus(v.gains.indicator)} ${fr ? 'à l’indicateur' : 'indicator'} · ${v.effortLabel} · ${v.costLabel} · ${v.durationMonths} ${fr ? 'mois' : 'months'}`);
+    lines.push(`   Gain${fr ? ' : ' : ': '}${plus(v.gains.global)} ${fr ? 'au global' : 'on the global score'}, ${plus(v.gains.pillar)} ${fr ? 'au pilier' : 'on the pillar'}, ${plus(v.gains.indicator)} ${fr ? 'à l’indicateur' : 'on the indicator'} · ${v.effortLabel} · ${v.costLabel} · ${months(v.durationMonths, lang)}`);
     lines.push(`   ${fr ? 'Pourquoi' : 'Why'}${fr ? ' : ' : ': '}${v.reason}`);
     const t = v.testimonyViews[0];
     if (t) lines.push(`   ${fr ? 'Témoignage' : 'Testimony'}${fr ? ' : ' : ': '}${t.organisation.name}${t.organisation.city ? ` (${t.organisation.city})` : ''} — ${t.outcome} [${t.source.url}]`);
     for (const f of v.followUpViews) {
       lines.push(`   ${fr ? 'Ensuite, en s’appuyant sur cette action' : 'Then, building on this action'}${fr ? ' : ' : ': '}${f.title}`);
-      lines.push(`      ${fr ? `${plus(f.gains.global)} au global une fois celle-ci faite` : `${plus(f.gains.global)} global once this one is done`} · ${f.effortLabel} · ${f.costLabel} · ${f.durationMonths} ${fr ? 'mois' : 'months'}`);
+      lines.push(`      ${fr ? `${plus(f.gains.global)} au global une fois celle-ci faite` : `${plus(f.gains.global)} on the global score once this one is done`} · ${f.effortLabel} · ${f.costLabel} · ${months(f.durationMonths, lang)}`);
     }
   }
-  return `${lines.join('\n')}\n`;
+  return typeset(`${lines.join('\n')}\n`, lang);
 }
+
+const months = (n: number, lang: Lang) => `${n} ${lang === 'fr' ? 'mois' : n === 1 ? 'month' : 'months'}`;

@@ -3,6 +3,7 @@ import type { AnswersDocument, Content, SelfTest } from '../core/content-model.j
 import { indexContent } from '../core/content-index.js';
 import { issue, sortIssues, type Issue, type Outcome } from '../core/issue.js';
 import { bilingual } from '../core/text.js';
+import { typesetFrenchTexts } from '../core/typography.js';
 import { validateAnswers } from '../core/validate-answers.js';
 import { checkActions } from './check-actions.js';
 import { checkQuestionnaires } from './check-questionnaires.js';
@@ -50,7 +51,8 @@ export function loadContent(root: string = defaultContentRoot()): Outcome<Loaded
   }
   issues.push(...checkQuestionnaires(set), ...checkScoring(set), ...checkActions(set));
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
-  const content: Content = {
+  // French texts are set in French typography once, here: authors type ordinary spaces.
+  const content: Content = typesetFrenchTexts({
     version: contentVersion(set.weights!.data.version, files),
     profile: set.profile!.data,
     pillars: set.pillars.map((p) => p.data),
@@ -58,7 +60,7 @@ export function loadContent(root: string = defaultContentRoot()): Outcome<Loaded
     weights: set.weights!.data,
     testimonies: set.testimonies.flatMap((t) => t.data.testimonies),
     actions: set.actions.flatMap((a) => a.data.actions),
-  };
+  });
   issues.push(...checkExamples(content, set));
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
   return { ok: true, value: { root, content, examples: set.examples, selfTests: set.selfTests } };
@@ -112,32 +114,14 @@ function checkSchemaReference(schema: SchemaName, data: unknown, file: string): 
   ), file)];
 }
 
+// Where each kind of file goes in the set: one file of some kinds, a list of the others.
+const ONE_FILE: Partial<Record<SchemaName, 'profile' | 'weights' | 'selfTests'>> = { profile: 'profile', weights: 'weights', 'self-tests': 'selfTests' };
+const FILES: Partial<Record<SchemaName, 'pillars' | 'rules' | 'examples' | 'testimonies' | 'actions'>> = { questionnaire: 'pillars', rules: 'rules', answers: 'examples', testimonies: 'testimonies', actions: 'actions' };
+
 function place(set: ContentSet, schema: SchemaName, located: Located<unknown>): void {
-  switch (schema) {
-    case 'profile':
-      set.profile = located as ContentSet['profile'];
-      return;
-    case 'weights':
-      set.weights = located as ContentSet['weights'];
-      return;
-    case 'self-tests':
-      set.selfTests = located as ContentSet['selfTests'];
-      return;
-    case 'questionnaire':
-      set.pillars.push(located as ContentSet['pillars'][number]);
-      return;
-    case 'rules':
-      set.rules.push(located as ContentSet['rules'][number]);
-      return;
-    case 'answers':
-      set.examples.push(located as ContentSet['examples'][number]);
-      return;
-    case 'testimonies':
-      set.testimonies.push(located as ContentSet['testimonies'][number]);
-      return;
-    case 'actions':
-      set.actions.push(located as ContentSet['actions'][number]);
-  }
+  const one = ONE_FILE[schema];
+  if (one) (set as unknown as Record<string, Located<unknown>>)[one] = located;
+  else (set[FILES[schema]!] as Located<unknown>[]).push(located);
 }
 
 function missingFiles(set: ContentSet): Issue[] {

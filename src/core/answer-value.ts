@@ -1,6 +1,7 @@
 import type { AnswerValue, Question } from './content-model.js';
 import { isNotApplicable, NOT_APPLICABLE } from './content-model.js';
 import { issue, type Issue } from './issue.js';
+import { formatDecimal } from './format-answer.js';
 import { bilingual } from './text.js';
 
 export const MAX_TEXT_LENGTH = 5000;
@@ -16,16 +17,16 @@ export function checkAnswerValue(question: Question, value: unknown, path: strin
     return question.notApplicable
       ? []
       : [issue('not-applicable-not-allowed', path, bilingual(
-          `La question « ${question.id} » n’accepte pas la réponse « n/a » : répondez-y.`,
-          `Question "${question.id}" does not accept "n/a": please answer it.`,
+          'Cette question n’accepte pas la réponse « sans objet » (n/a) : répondez-y.',
+          'This question does not accept "not applicable" (n/a): please answer it.',
         ))];
   }
   switch (question.type) {
     case 'boolean':
-      return typeof value === 'boolean' ? NONE : [typeIssue(question, path, 'true ou false', 'true or false')];
+      return typeof value === 'boolean' ? NONE : [typeIssue(path, 'oui ou non (true ou false)', 'yes or no (true or false)')];
     case 'single':
     case 'ladder':
-      return typeof value === 'string' ? checkOption(question, value, path) : [typeIssue(question, path, 'une des valeurs proposées', 'one of the offered values')];
+      return typeof value === 'string' ? checkOption(question, value, path) : [typeIssue(path, 'une des valeurs proposées', 'one of the offered values')];
     case 'multiple':
       return checkMultiple(question, value, path);
     case 'number':
@@ -36,11 +37,9 @@ export function checkAnswerValue(question: Question, value: unknown, path: strin
   }
 }
 
-function typeIssue(question: Question, path: string, fr: string, en: string): Issue {
-  return issue('invalid-type', path, bilingual(
-    `La réponse à « ${question.id} » doit être ${fr}.`,
-    `The answer to "${question.id}" must be ${en}.`,
-  ));
+// Messages sit on the question's field and their path names it: they speak of "the answer", not of an id.
+function typeIssue(path: string, fr: string, en: string): Issue {
+  return issue('invalid-type', path, bilingual(`La réponse doit être ${fr}.`, `The answer must be ${en}.`));
 }
 
 // Content is immutable once loaded: each question's option values are collected once.
@@ -57,29 +56,29 @@ function checkOption(question: Question, value: string, path: string): Issue[] {
   const allowed = [...optionSet(question)];
   const list = allowed.map((v) => `"${v}"`).join(', ');
   return [issue('unknown-option', path, bilingual(
-    `« ${value} » n’est pas une réponse possible à « ${question.id} » ; valeurs admises : ${list}.`,
-    `"${value}" is not a possible answer to "${question.id}"; allowed values: ${list}.`,
+    `« ${value} » n’est pas une réponse possible ; valeurs admises : ${list}.`,
+    `"${value}" is not a possible answer; allowed values: ${list}.`,
   ))];
 }
 
 function checkMultiple(question: Question, value: unknown, path: string): Issue[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-    return [typeIssue(question, path, 'une liste de valeurs proposées', 'a list of offered values')];
+    return [typeIssue(path, 'une liste de valeurs proposées', 'a list of offered values')];
   }
   if (plainMultiple(optionSet(question), value as string[])) return NONE;
   const problems = value.flatMap((v: string, i) => checkOption(question, v, `${path}/${i}`));
   // "none" means no box applies: ticked with others, the answer contradicts itself.
   if (value.includes(NONE_OPTION) && value.length > 1) {
     problems.push(issue('exclusive-option', path, bilingual(
-      `La réponse à « ${question.id} » coche « aucun » avec d’autres choix : gardez l’un ou les autres.`,
-      `The answer to "${question.id}" ticks "none" together with other choices: keep one or the others.`,
+      'La réponse coche « aucun » avec d’autres choix : gardez l’un ou les autres.',
+      'The answer ticks "none" together with other choices: keep one or the others.',
     )));
   }
   const duplicates = value.filter((v, i) => value.indexOf(v) !== i);
   if (duplicates.length > 0) {
     problems.push(issue('duplicate-option', path, bilingual(
-      `La réponse à « ${question.id} » cite plusieurs fois « ${duplicates[0]} ».`,
-      `The answer to "${question.id}" lists "${duplicates[0]}" more than once.`,
+      `La réponse cite plusieurs fois « ${duplicates[0]} ».`,
+      `The answer lists "${duplicates[0]}" more than once.`,
     )));
   }
   return problems;
@@ -96,33 +95,38 @@ function plainMultiple(options: ReadonlySet<unknown>, value: readonly unknown[])
 
 function checkNumber(question: Question, value: unknown, path: string): Issue[] {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return [typeIssue(question, path, 'un nombre', 'a number')];
+    return [typeIssue(path, 'un nombre', 'a number')];
   }
   const min = question.min ?? (question.type === 'percentage' ? 0 : -Infinity);
   const max = question.max ?? (question.type === 'percentage' ? 100 : Infinity);
   if (value < min || value > max) {
-    const range = Number.isFinite(max) ? `${min} – ${max}` : `≥ ${min}`;
-    return [issue('out-of-range', path, bilingual(
-      `${value} est hors des bornes de « ${question.id} » (${range}).`,
-      `${value} is outside the bounds of "${question.id}" (${range}).`,
-    ))];
+    const [n, lo, hi] = [value, min, max].map((x) => ({ fr: formatDecimal(x, 'fr'), en: formatDecimal(x, 'en') }));
+    return [issue('out-of-range', path, Number.isFinite(max) ? bilingual(
+      `${n!.fr} est hors des bornes : de ${lo!.fr} à ${hi!.fr}.`,
+      `${n!.en} is out of bounds: from ${lo!.en} to ${hi!.en}.`,
+    ) : bilingual(`${n!.fr} est hors des bornes : au moins ${lo!.fr}.`, `${n!.en} is out of bounds: at least ${lo!.en}.`))];
   }
   if (question.integer && !Number.isInteger(value)) {
     return [issue('not-integer', path, bilingual(
-      `La réponse à « ${question.id} » doit être un nombre entier.`,
-      `The answer to "${question.id}" must be a whole number.`,
+      'La réponse doit être un nombre entier.',
+      'The answer must be a whole number.',
     ))];
   }
   return [];
 }
 
 function checkText(question: Question, value: unknown, path: string): Issue[] {
-  if (typeof value !== 'string') return [typeIssue(question, path, 'un texte', 'a text')];
+  if (typeof value !== 'string') return [typeIssue(path, 'un texte', 'text')];
   if (value.length <= MAX_TEXT_LENGTH) return [];
   return [issue('text-too-long', path, bilingual(
-    `La note « ${question.id} » dépasse ${MAX_TEXT_LENGTH} caractères.`,
-    `Note "${question.id}" is longer than ${MAX_TEXT_LENGTH} characters.`,
+    `Cette note dépasse ${formatDecimal(MAX_TEXT_LENGTH, 'fr')} caractères.`,
+    `This note is longer than ${formatDecimal(MAX_TEXT_LENGTH, 'en')} characters.`,
   ))];
+}
+
+/** Whether a question must be answered for an assessment to be complete (when it is asked). */
+export function isRequired(question: Question): boolean {
+  return !question.optional && question.type !== 'text';
 }
 
 /**

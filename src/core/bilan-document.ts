@@ -7,6 +7,7 @@ import { formatDate, PLAN_WORDS } from './plan-document.js';
 import type { PlanStatus, ReviewDecision } from './plan-workflow.js';
 import { signed, signedPoints } from './signed-points.js';
 import { localize, type Lang } from './text.js';
+import { typesetDocument } from './typography.js';
 
 type ItemLike = { id: number; actionId: string | null; indicator: string; title: string | null; owner: string | null; due: string | null; status: 'todo' | 'in-progress' | 'done' | 'dropped'; target: string | null; successIndicator: string | null };
 
@@ -14,8 +15,9 @@ type ItemLike = { id: number; actionId: string | null; indicator: string; title:
 export interface BilanDocumentInput {
   lang: Lang;
   organisation: string;
-  before: { id: number; submittedAt: string | null };
-  after: { id: number; submittedAt: string | null };
+  /** The assessments by their number within the organisation (n° 2), as readers know them. */
+  before: { number: number; submittedAt: string | null };
+  after: { number: number; submittedAt: string | null };
   sameContent: boolean;
   comparison: Comparison;
   plans: { title: string; status: PlanStatus; decision: { decision: ReviewDecision; by: string | null; at: string } | null; bilan: PlanBilan<ItemLike> }[];
@@ -34,26 +36,26 @@ export interface BilanDocument {
 
 const WORDS = {
   fr: {
-    documentTitle: 'Bilan : prévu et réalisé', plan: 'Bilan du plan', plans: 'Bilan des plans', and: ' et ', lastDecision: 'dernière décision', items: 'Action par action', indicators: 'Tous les indicateurs : avant et après',
+    documentTitle: 'Bilan : prévu et obtenu', plan: 'Bilan du plan', plans: 'Bilan des plans', and: ' et ', lastDecision: 'dernière décision', items: 'Action par action', indicators: 'Tous les indicateurs : avant et après',
     score: 'Score', indicator: 'Indicateur', before: 'Avant', projected: 'Projeté par le plan', achieved: 'Obtenu', after: 'Après', delta: 'Écart',
-    intended: 'Prévu', onIndicator: 'sur l’indicateur', onGlobal: 'au global', noProjection: 'action propre : pas de gain calculé',
+    intended: 'Prévu', onIndicator: 'sur l’indicateur', onGlobal: 'au global', noProjection: 'action à vous : pas de gain calculé',
     differentContent: 'Les deux évaluations ont été notées avec des versions différentes du référentiel : une partie des écarts vient du référentiel.',
     chartAlt: 'Graphique en barres : score global et scores des piliers avant le plan, projetés par le plan, et obtenus à l’évaluation suivante.',
-    page: 'page', of: '/', assessment: 'Évaluation n°', of_date: 'du', planStatus: 'Plan', no: 'n°', semicolon: ' ; ',
+    page: 'page', of: '/', assessment: 'Évaluation n°', of_date: 'du', planStatus: 'Plan', no: 'n°', semicolon: ' ; ', keywords: 'Impact Score, bilan, plan d’action, RSE, impact',
   },
   en: {
-    documentTitle: 'Progress report: intended and achieved', plan: 'Progress report of the plan', plans: 'Progress report of the plans', and: ' and ', lastDecision: 'last decision', items: 'Action by action', indicators: 'Every indicator: before and after',
+    documentTitle: 'Progress report: intended and achieved', plan: 'Progress report on the plan', plans: 'Progress report on the plans', and: ' and ', lastDecision: 'last decision', items: 'Action by action', indicators: 'Every indicator: before and after',
     score: 'Score', indicator: 'Indicator', before: 'Before', projected: 'Projected by the plan', achieved: 'Achieved', after: 'After', delta: 'Change',
-    intended: 'Intended', onIndicator: 'on the indicator', onGlobal: 'on the global score', noProjection: 'own action: no computed gain',
-    differentContent: 'The two assessments were scored with different versions of the referential: part of the changes comes from the referential.',
+    intended: 'Intended', onIndicator: 'on the indicator', onGlobal: 'on the global score', noProjection: 'your own action: no gain computed',
+    differentContent: 'The two assessments were scored with different content versions: part of the changes comes from the content.',
     chartAlt: 'Bar chart: global score and pillar scores before the plan, projected by the plan, and achieved at the next assessment.',
-    page: 'page', of: '/', assessment: 'Assessment no.', of_date: 'of', planStatus: 'Plan', no: 'no.', semicolon: '; ',
+    page: 'page', of: '/', assessment: 'Assessment no.', of_date: 'of', planStatus: 'Plan', no: 'no.', semicolon: '; ', keywords: 'Impact Score, progress report, action plan, CSR, impact',
   },
 };
 
 const num = (v: number | null, lang: Lang) => (v === null ? '—' : formatDecimal(Math.round(v * 10) / 10, lang));
 const colon = (lang: Lang) => (lang === 'fr' ? ' : ' : ': ');
-const quote = (text: string, lang: Lang) => (lang === 'fr' ? `« ${text} »` : `"${text}"`);
+const quote = (text: string, lang: Lang) => (lang === 'fr' ? `« ${text} »` : `“${text}”`);
 
 /** Builds the bilan document: pure, so the same comparison always gives the same document. */
 export function buildBilanDocument(index: ContentIndex, input: BilanDocumentInput): BilanDocument {
@@ -63,16 +65,16 @@ export function buildBilanDocument(index: ContentIndex, input: BilanDocumentInpu
   const pillarTitle = (id: string) => (id === 'global' ? p.global : localize(index.pillars.find((x) => x.id === id)?.title ?? { fr: id }, lang));
   const indicatorTitle = (id: string) => { const e = index.indicators.get(id); return e ? localize(e.indicator.title, lang) : id; };
   const actionTitle = (item: ItemLike) => item.title ?? localize(index.content.actions.find((a) => a.id === item.actionId)?.title ?? { fr: item.indicator }, lang);
-  const assessment = (a: { id: number; submittedAt: string | null }) => `${w.assessment} ${a.id}${a.submittedAt ? ` ${w.of_date} ${formatDate(a.submittedAt, lang)}` : ''}`;
-  const n = { before: `${w.before} (${w.no} ${input.before.id})`, after: `${w.after} (${w.no} ${input.after.id})`, achieved: `${w.achieved} (${w.no} ${input.after.id})` };
+  const assessment = (a: { number: number; submittedAt: string | null }) => `${w.assessment} ${a.number}${a.submittedAt ? ` ${w.of_date} ${formatDate(a.submittedAt, lang)}` : ''}`;
+  const n = { before: `${w.before} (${w.no} ${input.before.number})`, after: `${w.after} (${w.no} ${input.after.number})`, achieved: `${w.achieved} (${w.no} ${input.after.number})` };
   const move = (c: { before: number | null; after: number | null; delta: number | null }) => `${num(c.before, lang)} → ${num(c.after, lang)} (${c.delta === null ? '—' : signedPoints(c.delta, lang)})`;
   const titles = input.plans.map((x) => quote(x.title, lang));
   const title = titles.length === 1 ? `${w.plan} ${titles[0]}` : `${w.plans} ${titles.slice(0, -1).join(', ')}${w.and}${titles.at(-1)}`;
-  return {
+  return typesetDocument<BilanDocument>({
     kind: 'bilan',
     lang,
     labels: w,
-    meta: { title: `${w.documentTitle} — ${input.organisation}`, author: input.organisation, subject: title, keywords: 'Impact Score, bilan, plan d’action, RSE, impact', date: input.after.submittedAt ?? input.before.submittedAt ?? '1970-01-01' },
+    meta: { title: `${w.documentTitle} — ${input.organisation}`, author: input.organisation, subject: title, keywords: w.keywords, date: input.after.submittedAt ?? input.before.submittedAt ?? '1970-01-01' },
     cover: {
       title,
       organisation: input.organisation,
@@ -87,8 +89,8 @@ export function buildBilanDocument(index: ContentIndex, input: BilanDocumentInpu
       return {
         title: `${w.plan} ${quote(plan.title, lang)}`,
         intro: lang === 'fr'
-          ? `Le plan prévoyait de porter le score global de ${num(global.before, lang)} à ${num(global.projected, lang)} (${signedPoints(global.projectedDelta ?? 0, lang)}) ; l’évaluation n° ${input.after.id} le donne à ${num(global.achieved, lang)} (${signedPoints(global.achievedDelta ?? 0, lang)}).`
-          : `The plan meant to take the global score from ${num(global.before, lang)} to ${num(global.projected, lang)} (${signedPoints(global.projectedDelta ?? 0, lang)}); assessment no. ${input.after.id} puts it at ${num(global.achieved, lang)} (${signedPoints(global.achievedDelta ?? 0, lang)}).`,
+          ? `Le plan prévoyait de porter le score global de ${num(global.before, lang)} à ${num(global.projected, lang)} (${signedPoints(global.projectedDelta ?? 0, lang)}) ; l’évaluation n° ${input.after.number} le donne à ${num(global.achieved, lang)} (${signedPoints(global.achievedDelta ?? 0, lang)}).`
+          : `The plan meant to take the global score from ${num(global.before, lang)} to ${num(global.projected, lang)} (${signedPoints(global.projectedDelta ?? 0, lang)}); assessment no.\u00a0${input.after.number} puts it at ${num(global.achieved, lang)} (${signedPoints(global.achievedDelta ?? 0, lang)}).`,
         chart: plan.bilan.scores.map((s) => ({ title: pillarTitle(s.id), values: [s.before, s.projected, s.achieved] })),
         scores: {
           headers: [w.score, n.before, w.projected, n.achieved],
@@ -111,7 +113,7 @@ export function buildBilanDocument(index: ContentIndex, input: BilanDocumentInpu
       headers: [w.indicator, n.before, n.after, w.delta],
       rows: input.comparison.indicators.map((i) => [indicatorTitle(i.id), num(i.before, lang), num(i.after, lang), i.delta === null ? '—' : signed(i.delta, lang)]),
     },
-  };
+  }, lang);
 }
 
 /** "approuvé (Halima Experte, 7 décembre 2026)", or the state with the last decision when it changed since. */

@@ -29,65 +29,68 @@ export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Con
 
 export type Facts = Readonly<Record<string, unknown>>;
 
-export const OPERATORS: readonly Operator[] = [
-  'equal',
-  'notEqual',
-  'in',
-  'notIn',
-  'contains',
-  'doesNotContain',
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-];
-
 export const NUMERIC_OPERATORS: readonly Operator[] = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
 export const LIST_OPERATORS: readonly Operator[] = ['in', 'notIn'];
 export const ARRAY_FACT_OPERATORS: readonly Operator[] = ['contains', 'doesNotContain'];
-
-export function isFactCondition(c: Condition): c is FactCondition {
-  return 'fact' in c;
-}
 
 export function evaluate(condition: Condition, facts: Facts): boolean {
   if ('all' in condition) return condition.all.every((c) => evaluate(c, facts));
   if ('any' in condition) return condition.any.some((c) => evaluate(c, facts));
   if ('not' in condition) return !evaluate(condition.not, facts);
-  return applyOperator(condition.operator, facts[condition.fact], condition.value);
+  return OPERATOR_MEANINGS[condition.operator].test(facts[condition.fact], condition.value);
 }
 
-// Mirrors json-rules-engine's engine-default-operators.js, validators included: an undefined
-// fact fails every operator that validates its fact, but passes notEqual and notIn.
-export function applyOperator(operator: Operator, fact: unknown, value: Literal | Literal[]): boolean {
-  switch (operator) {
-    case 'equal':
-      return fact === value;
-    case 'notEqual':
-      return fact !== value;
-    case 'in':
-      return (value as unknown[]).indexOf(fact) > -1;
-    case 'notIn':
-      return (value as unknown[]).indexOf(fact) === -1;
-    case 'contains':
-      return Array.isArray(fact) && fact.indexOf(value) > -1;
-    case 'doesNotContain':
-      return Array.isArray(fact) && fact.indexOf(value) === -1;
-    case 'lessThan':
-      return isNumeric(fact) && (fact as number) < (value as number);
-    case 'lessThanInclusive':
-      return isNumeric(fact) && (fact as number) <= (value as number);
-    case 'greaterThan':
-      return isNumeric(fact) && (fact as number) > (value as number);
-    case 'greaterThanInclusive':
-      return isNumeric(fact) && (fact as number) >= (value as number);
-  }
+/**
+ * What each operator means, once: its test, and the same test as JavaScript source (which the
+ * engine compiles). Both mirror json-rules-engine's engine-default-operators.js, validators
+ * included: an undefined fact fails every operator that validates its fact, but passes notEqual
+ * and notIn. In source, `fact` is the expression reading the fact, literals are written by
+ * `literal`, and the helpers are `OPERATOR_HELPERS`, by their names.
+ */
+export interface OperatorMeaning {
+  test(fact: unknown, value: Literal | Literal[]): boolean;
+  source(fact: string, value: Literal | Literal[]): string;
 }
 
 /** json-rules-engine's test of a numeric fact; a number passes unless NaN (parseFloat of its text gives it back). */
-export function isNumeric(fact: unknown): boolean {
+function isNumeric(fact: unknown): boolean {
   return typeof fact === 'number' ? fact === fact : Number.parseFloat(fact as string).toString() !== 'NaN';
 }
+
+const contains = (fact: unknown, value: unknown): boolean => Array.isArray(fact) && fact.indexOf(value) > -1;
+const lacks = (fact: unknown, value: unknown): boolean => Array.isArray(fact) && fact.indexOf(value) === -1;
+
+/** The functions operators' source calls, by the names it calls them. */
+export const OPERATOR_HELPERS = { contains, lacks, isNumeric } as const;
+
+/** A literal as JavaScript source: JSON for strings and booleans (so a text is always a string there, never code), the number itself otherwise. */
+export function literal(value: Literal): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
+  if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
+  throw new TypeError(`not a literal: ${typeof value}`);
+}
+
+const one = (value: Literal | Literal[]) => literal(value as Literal);
+const list = (value: Literal | Literal[]) => value as Literal[];
+// indexOf is strict equality, as === is (neither finds NaN): a list's test is one comparison per value.
+const joined = (parts: string[], operator: string, empty: string) => (parts.length === 0 ? empty : `(${parts.join(` ${operator} `)})`);
+const numeric = (compare: (a: number, b: number) => boolean, operator: string): OperatorMeaning => ({
+  test: (fact, value) => isNumeric(fact) && compare(fact as number, value as number),
+  source: (fact, value) => `(isNumeric(${fact}) && ${fact} ${operator} ${one(value)})`,
+});
+
+export const OPERATOR_MEANINGS: Readonly<Record<Operator, OperatorMeaning>> = {
+  equal: { test: (fact, value) => fact === value, source: (fact, value) => `(${fact} === ${one(value)})` },
+  notEqual: { test: (fact, value) => fact !== value, source: (fact, value) => `(${fact} !== ${one(value)})` },
+  in: { test: (fact, value) => list(value).indexOf(fact as Literal) > -1, source: (fact, value) => joined(list(value).map((v) => `${fact} === ${literal(v)}`), '||', 'false') },
+  notIn: { test: (fact, value) => list(value).indexOf(fact as Literal) === -1, source: (fact, value) => joined(list(value).map((v) => `${fact} !== ${literal(v)}`), '&&', 'true') },
+  contains: { test: contains, source: (fact, value) => `contains(${fact}, ${one(value)})` },
+  doesNotContain: { test: lacks, source: (fact, value) => `lacks(${fact}, ${one(value)})` },
+  lessThan: numeric((a, b) => a < b, '<'),
+  lessThanInclusive: numeric((a, b) => a <= b, '<='),
+  greaterThan: numeric((a, b) => a > b, '>'),
+  greaterThanInclusive: numeric((a, b) => a >= b, '>='),
+};
 
 /** Every leaf condition, in document order, with its JSON Pointer relative to the root. */
 export function leaves(condition: Condition, path = ''): { condition: FactCondition; path: string }[] {
@@ -136,30 +139,6 @@ export function compile(c: Condition): Test {
     return (f) => !inner(f);
   }
   const { fact, value } = c;
-  switch (c.operator) {
-    case 'equal':
-      return (f) => f.get(fact) === value;
-    case 'notEqual':
-      return (f) => f.get(fact) !== value;
-    case 'in': {
-      const list = value as unknown[];
-      return (f) => list.indexOf(f.get(fact)) > -1;
-    }
-    case 'notIn': {
-      const list = value as unknown[];
-      return (f) => list.indexOf(f.get(fact)) === -1;
-    }
-    case 'contains':
-      return (f) => { const v = f.get(fact); return Array.isArray(v) && v.indexOf(value) > -1; };
-    case 'doesNotContain':
-      return (f) => { const v = f.get(fact); return Array.isArray(v) && v.indexOf(value) === -1; };
-    case 'lessThan':
-      return (f) => { const v = f.get(fact); return isNumeric(v) && (v as number) < (value as number); };
-    case 'lessThanInclusive':
-      return (f) => { const v = f.get(fact); return isNumeric(v) && (v as number) <= (value as number); };
-    case 'greaterThan':
-      return (f) => { const v = f.get(fact); return isNumeric(v) && (v as number) > (value as number); };
-    case 'greaterThanInclusive':
-      return (f) => { const v = f.get(fact); return isNumeric(v) && (v as number) >= (value as number); };
-  }
+  const { test } = OPERATOR_MEANINGS[c.operator];
+  return (f) => test(f.get(fact), value);
 }

@@ -5,10 +5,13 @@ export interface QuestionEntry {
   question: Question;
   pillar: string;
   indicator: string;
-  /** appliesTo and showIf compiled once; `gates` are the questions showIf reads. */
+  /** Its position in questionnaire order. */
+  number: number;
+  /** appliesTo and showIf compiled once; `gates` are the facts showIf reads, `gateNumbers` those that are questions, by number. */
   appliesTo?: Test;
   showIf?: Test;
   gates: string[];
+  gateNumbers: number[];
 }
 
 export interface CriterionEntry {
@@ -46,19 +49,24 @@ export function indexContent(content: Content): ContentIndex {
   for (const pillar of pillars) {
     for (const indicator of pillar.indicators) {
       for (const question of indicator.questions) {
+        const gates = question.showIf ? factsOf(question.showIf) : [];
         questions.set(question.id, {
           question,
           pillar: pillar.id,
           indicator: indicator.id,
+          number: questions.size,
           ...(question.appliesTo && { appliesTo: compile(question.appliesTo) }),
           ...(question.showIf && { showIf: compile(question.showIf) }),
-          gates: question.showIf ? factsOf(question.showIf) : [],
+          gates,
+          gateNumbers: [],
         });
       }
       const weight = weightsOf.get(pillar.id)?.indicators[indicator.id] ?? 0;
       indicators.set(indicator.id, { indicator, pillar: pillar.id, weight, criteria: [] });
     }
   }
+  // A gate is a question only once every question is known (content checks make it an earlier one).
+  for (const entry of questions.values()) entry.gateNumbers = entry.gates.flatMap((g) => { const gate = questions.get(g); return gate ? [gate.number] : []; });
   for (const [indicatorId, criteria] of groupCriteria(content.rules, questions)) {
     const entry = indicators.get(indicatorId);
     if (entry) entry.criteria = criteria;

@@ -3,8 +3,8 @@ import { NOT_APPLICABLE } from './content-model.js';
 import { localize, type Lang } from './text.js';
 
 const WORDS = {
-  fr: { yes: 'oui', no: 'non', none: 'sans réponse', na: 'non concerné', empty: 'aucune' },
-  en: { yes: 'yes', no: 'no', none: 'no answer', na: 'not applicable', empty: 'none' },
+  fr: { yes: 'oui', no: 'non', none: 'sans réponse', na: 'non concerné', empty: 'aucune case cochée' },
+  en: { yes: 'yes', no: 'no', none: 'no answer', na: 'not applicable', empty: 'nothing ticked' },
 } as const;
 
 /** An answer as a user reads it: option labels, yes/no, numbers with their unit. */
@@ -25,8 +25,9 @@ function optionLabel(question: Question | undefined, value: unknown, lang: Lang)
 
 export function formatNumber(question: Question | undefined, value: number, lang: Lang): string {
   const text = formatDecimal(value, lang);
-  if (question?.type === 'percentage') return lang === 'fr' ? `${text} %` : `${text}%`;
-  return question?.unit ? `${text} ${localize(question.unit, lang)}` : text;
+  // A no-break space keeps a number with its unit on one line (and French sets one before %).
+  if (question?.type === 'percentage') return lang === 'fr' ? `${text}\u00a0%` : `${text}%`;
+  return question?.unit ? `${text}\u00a0${localize(question.unit, lang)}` : text;
 }
 
 /** A number with the decimal separator of the language (62,5 in French). */

@@ -5,6 +5,7 @@ import { presentReport } from './present.js';
 import { presentTestimony } from './present-suggestions.js';
 import type { ScoreResult } from './score-result.js';
 import { localize, type Lang } from './text.js';
+import { typesetDocument } from './typography.js';
 import { applicability } from './applicability.js';
 import { compareDue, formatDue, quarterOf } from './due-date.js';
 import { signed } from './signed-points.js';
@@ -13,7 +14,8 @@ import { signed } from './signed-points.js';
 export interface PlanDocumentInput {
   lang: Lang;
   organisation: string;
-  assessment: { id: number | null; submittedAt: string | null; doc: AnswersDocument; result: ScoreResult };
+  /** `number` is the assessment's number within its organisation (null for answers not stored). */
+  assessment: { number: number | null; submittedAt: string | null; doc: AnswersDocument; result: ScoreResult };
   projected: ScoreResult;
   plan: {
     title: string;
@@ -66,30 +68,32 @@ const WORDS = {
   fr: {
     documentTitle: 'Plan d’action', summary: 'Synthèse', byPillar: 'Par pilier', plan: 'Le plan', actionsDetail: 'Les actions en détail', timeline: 'Calendrier',
     review: 'Relecture de l’expert', appendix: 'Annexe : questions et réponses', today: 'Aujourd’hui', projected: 'Plan réalisé', global: 'Score global',
-    strengths: 'Points forts', gaps: 'À améliorer', planActions: 'Actions du plan pour ce pilier', none: 'Aucune', firstSteps: 'Premiers pas', testimony: 'Ils l’ont fait',
+    strengths: 'Points forts', gaps: 'À améliorer', planActions: 'Actions du plan pour ce pilier', none: 'Néant', firstSteps: 'Premiers pas', testimony: 'Ils l’ont fait',
     resources: 'Ressources', evidence: 'Preuves et notes', noDue: 'Sans échéance', page: 'page', of: '/', target: 'Objectif', successIndicator: 'Indicateur de réussite',
-    headers: ['Action', 'Indicateur', 'Responsable', 'Échéance', 'Avancement', 'Gain'], ownAction: 'action propre', noReview: 'Pas encore de relecture.',
+    headers: ['Action', 'Indicateur', 'Responsable', 'Échéance', 'Avancement', 'Gain'], ownAction: 'action à vous', noReview: 'Pas encore de relecture.',
     onPlan: 'Sur le plan', onItem: 'Sur', decision: 'Décision', decided: 'décision', changedSince: 'le plan a été modifié depuis : il attend d’être soumis à nouveau.',
     decisions: { approve: 'approuvé', 'request-changes': 'modifications demandées' }, chartAlt: 'Graphique en barres : score global et scores des trois piliers, aujourd’hui et une fois le plan réalisé.',
     status: { draft: 'brouillon', submitted: 'soumis pour relecture', 'changes-requested': 'modifications demandées', approved: 'approuvé' },
     item: { todo: 'à faire', 'in-progress': 'en cours', done: 'fait', dropped: 'abandonné' },
     effort: { low: 'effort faible', medium: 'effort moyen', high: 'effort important' },
     cost: { none: 'sans coût', low: 'moins de 5 000 €', medium: '5 000 à 50 000 €', high: 'plus de 50 000 €' },
-    months: 'mois', notApplicable: 'non concerné', profile: 'Profil de l’organisation',
+    months: 'mois', month: 'mois', notApplicable: 'non concerné', profile: 'Profil de l’organisation',
+    keywords: 'Impact Score, plan d’action, RSE, impact', content: 'référentiel', statusLine: 'Statut du plan', unsaved: 'Réponses non enregistrées', assessment: 'Évaluation n°', ofDate: 'du',
   },
   en: {
     documentTitle: 'Action plan', summary: 'Summary', byPillar: 'By pillar', plan: 'The plan', actionsDetail: 'The actions in detail', timeline: 'Timeline',
-    review: 'Expert review', appendix: 'Appendix: questions and answers', today: 'Today', projected: 'Plan done', global: 'Global score',
+    review: 'Expert review', appendix: 'Appendix: questions and answers', today: 'Today', projected: 'Plan completed', global: 'Global score',
     strengths: 'Strengths', gaps: 'To improve', planActions: 'Plan actions for this pillar', none: 'None', firstSteps: 'First steps', testimony: 'They did it',
     resources: 'Resources', evidence: 'Evidence and notes', noDue: 'No due date', page: 'page', of: '/', target: 'Target', successIndicator: 'Success indicator',
-    headers: ['Action', 'Indicator', 'Owner', 'Due', 'Progress', 'Gain'], ownAction: 'own action', noReview: 'Not reviewed yet.',
+    headers: ['Action', 'Indicator', 'Owner', 'Due', 'Progress', 'Gain'], ownAction: 'your own action', noReview: 'Not reviewed yet.',
     onPlan: 'On the plan', onItem: 'On', decision: 'Decision', decided: 'decision', changedSince: 'the plan has changed since: it waits to be submitted again.',
     decisions: { approve: 'approved', 'request-changes': 'changes requested' }, chartAlt: 'Bar chart: global score and the three pillar scores, today and once the plan is done.',
     status: { draft: 'draft', submitted: 'submitted for review', 'changes-requested': 'changes requested', approved: 'approved' },
     item: { todo: 'to do', 'in-progress': 'in progress', done: 'done', dropped: 'dropped' },
     effort: { low: 'low effort', medium: 'medium effort', high: 'high effort' },
     cost: { none: 'no cost', low: 'under €5,000', medium: '€5,000 to €50,000', high: 'over €50,000' },
-    months: 'months', notApplicable: 'not applicable', profile: 'Organisation profile',
+    months: 'months', month: 'month', notApplicable: 'not applicable', profile: 'Organisation profile',
+    keywords: 'Impact Score, action plan, CSR, impact', content: 'content version', statusLine: 'Plan status', unsaved: 'Answers not stored', assessment: 'Assessment no.', ofDate: 'of',
   },
 };
 
@@ -115,7 +119,8 @@ export function buildPlanDocument(index: ContentIndex, input: PlanDocumentInput)
   const statusLine = input.plan.status === 'approved' && input.plan.reviewedBy && input.plan.reviewedAt
     ? `${w.status.approved} (${input.plan.reviewedBy}, ${formatDate(input.plan.reviewedAt, lang)})`
     : w.status[input.plan.status];
-  return {
+  // Written with plain spaces, set in the reader's typography at the end (« », no-break spaces).
+  return typesetDocument<PlanDocument>({
     kind: 'plan',
     lang,
     labels: w,
@@ -123,7 +128,8 @@ export function buildPlanDocument(index: ContentIndex, input: PlanDocumentInput)
       title: `${w.documentTitle} — ${input.organisation}`,
       author: input.organisation,
       subject: input.plan.title,
-      keywords: 'Impact Score, plan d’action, RSE, impact',
+      // The full content version (with its hash) for whoever needs to trace the scores: not on the cover.
+      keywords: `${w.keywords}, ${w.content} ${input.assessment.result.contentVersion}`,
       date: input.plan.date,
     },
     cover: {
@@ -131,8 +137,8 @@ export function buildPlanDocument(index: ContentIndex, input: PlanDocumentInput)
       organisation: input.organisation,
       lines: [
         `Date${colon(lang)}${formatDate(input.plan.date, lang)}`,
-        assessmentLine(input.assessment.id, input.assessment.submittedAt, input.assessment.result.contentVersion, lang),
-        `${lang === 'fr' ? 'Statut du plan : ' : 'Plan status: '}${statusLine}`,
+        assessmentLine(input.assessment.number, input.assessment.submittedAt, input.assessment.result.contentVersion, lang),
+        `${w.statusLine}${colon(lang)}${statusLine}`,
       ],
     },
     summary: {
@@ -164,7 +170,7 @@ export function buildPlanDocument(index: ContentIndex, input: PlanDocumentInput)
       const t = testimony ? presentTestimony(testimony, lang) : undefined;
       return {
         title: titleOf(i),
-        meta: [indicatorTitle(i.indicator), action ? `${w.effort[action.effort]} · ${w.cost[action.cost]} · ${action.durationMonths} ${w.months}` : w.ownAction].join(' · '),
+        meta: [indicatorTitle(i.indicator), action ? `${w.effort[action.effort]} · ${w.cost[action.cost]} · ${action.durationMonths} ${action.durationMonths === 1 ? w.month : w.months}` : w.ownAction].join(' · '),
         description: action ? localize(action.description, lang) : '',
         target: [i.target && `${w.target}${colon(lang)}${i.target}`, i.successIndicator && `${w.successIndicator}${colon(lang)}${i.successIndicator}`].filter(Boolean).join(' · ') || null,
         firstSteps: action ? action.firstSteps.map((s) => localize(s, lang)) : [],
@@ -175,7 +181,7 @@ export function buildPlanDocument(index: ContentIndex, input: PlanDocumentInput)
     timeline: timeline(activeItems.map((i) => ({ due: i.due, title: titleOf(i) })), lang),
     review: reviewSection(input.plan, (id) => { const item = input.plan.items.find((i) => i.id === id); return item && titleOf(item); }, lang),
     appendix: appendix(index, input.assessment.doc, lang),
-  };
+  }, lang);
 }
 
 /** The expert's last decision first, then every comment, the one given with a decision marked. */
@@ -194,15 +200,15 @@ function reviewSection(plan: PlanDocumentInput['plan'], itemTitle: (id: number) 
   };
 }
 
-function assessmentLine(id: number | null, submittedAt: string | null, version: string, lang: Lang): string {
-  const which = id === null
-    ? (lang === 'fr' ? 'Réponses non enregistrées' : 'Unsaved answers')
-    : `${lang === 'fr' ? 'Évaluation' : 'Assessment'} ${id}${submittedAt ? `${lang === 'fr' ? ' du ' : ' of '}${formatDate(submittedAt, lang)}` : ''}`;
-  return `${which} · ${lang === 'fr' ? 'contenu' : 'content'} ${version}`;
+/** "Évaluation n° 3 du 7 décembre 2026 · référentiel 2026.2": the edition a reader can name, not its hash. */
+function assessmentLine(number: number | null, submittedAt: string | null, version: string, lang: Lang): string {
+  const w = WORDS[lang];
+  const which = number === null ? w.unsaved : `${w.assessment} ${number}${submittedAt ? ` ${w.ofDate} ${formatDate(submittedAt, lang)}` : ''}`;
+  return `${which} · ${w.content} ${version.split('+')[0]}`;
 }
 
 const colon = (lang: Lang) => (lang === 'fr' ? ' : ' : ': ');
-const quote = (text: string, lang: Lang) => (lang === 'fr' ? `« ${text} »` : `"${text}"`);
+const quote = (text: string, lang: Lang) => (lang === 'fr' ? `« ${text} »` : `“${text}”`);
 
 function pillarSentence(today: number | null, projected: number | null, lang: Lang): string {
   if (today === null) return lang === 'fr' ? 'Ce pilier ne concerne pas l’organisation.' : 'This pillar does not concern the organisation.';

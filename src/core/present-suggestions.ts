@@ -4,6 +4,7 @@ import { formatAnswer, formatDecimal } from './format-answer.js';
 import type { FollowUp } from './follow-ups.js';
 import type { Suggestion } from './suggest.js';
 import { localize, type Lang } from './text.js';
+import { typeset } from './typography.js';
 
 export interface TestimonyView {
   id: string;
@@ -96,6 +97,6 @@ function actionWords(index: ContentIndex, lookup: Lookup, s: Pick<Suggestion, 'a
 
 function reasonOf(indicator: string, current: number | null, changes: SuggestionView['changeViews'], lang: Lang): string {
   const at = current === null ? '' : formatDecimal(current, lang);
-  const moves = changes.map((c) => (lang === 'fr' ? `« ${c.label} » : ${c.from} → ${c.to}` : `"${c.label}": ${c.from} → ${c.to}`)).join(lang === 'fr' ? ' ; ' : '; ');
-  return lang === 'fr' ? `${indicator} est à ${at}/100. ${moves}` : `${indicator} stands at ${at}/100. ${moves}`;
+  const moves = changes.map((c) => (lang === 'fr' ? `« ${c.label} » : ${c.from} → ${c.to}` : `“${c.label}”: ${c.from} → ${c.to}`)).join(lang === 'fr' ? ' ; ' : '; ');
+  return typeset(lang === 'fr' ? `${indicator} est à ${at}/100. ${moves}` : `${indicator} stands at ${at}/100. ${moves}`, lang);
 }

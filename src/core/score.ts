@@ -1,6 +1,6 @@
 import type { Engine, RuleResult } from 'json-rules-engine';
 import { pointsScore, weightedMean } from './aggregate.js';
-import type { QuestionStatus } from './applicability.js';
+import type { Applicability, QuestionStatus } from './applicability.js';
 import type { Literal, Operator } from './condition.js';
 import { indexContent, type ContentIndex, type CriterionEntry, type IndicatorEntry } from './content-index.js';
 import type { AnswersDocument, AnswerValue, Content } from './content-model.js';
@@ -26,6 +26,11 @@ export function createScorer(content: Content): Scorer {
 export async function score(scorer: Scorer, doc: AnswersDocument): Promise<Outcome<ScoreResult>> {
   const { issues, applicability } = validateAnswers(scorer.index, doc);
   if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, value: await scoreValid(scorer, doc, applicability) };
+}
+
+/** `score` of a document `validateAnswers` found valid, with the applicability it worked out. */
+export async function scoreValid(scorer: Scorer, doc: AnswersDocument, applicability: Applicability): Promise<ScoreResult> {
   const facts = scoringFacts(doc, applicability.status);
   const { results, failureResults } = await scorer.engine.run(facts);
   const outcomes = new Map<string, RuleOutcome>();
@@ -33,13 +38,10 @@ export async function score(scorer: Scorer, doc: AnswersDocument): Promise<Outco
   for (const r of failureResults) outcomes.set(r.name as string, ruleOutcome(r, false));
   const pillars = scorer.index.pillars.map((p) => pillarScore(scorer.index, p.id, outcomes, applicability.status));
   return {
-    ok: true,
-    value: {
-      contentVersion: scorer.index.content.version,
-      global: weightedMean(pillars),
-      pillars,
-      unanswered: missingAnswers(scorer.index, applicability.status),
-    },
+    contentVersion: scorer.index.content.version,
+    global: weightedMean(pillars),
+    pillars,
+    unanswered: missingAnswers(scorer.index, applicability.status),
   };
 }
 

@@ -1,15 +1,11 @@
 import { evaluate } from './condition.js';
+import type { ContentIndex } from './content-index.js';
 import type { Action, AnswersDocument, Testimony } from './content-model.js';
 import { applyChanges } from './apply-changes.js';
 import { score, type Scorer } from './score.js';
 import type { ScoreResult } from './score-result.js';
 import type { Outcome } from './issue.js';
 import { compareSuggestions, type Gains } from './ranking.js';
-import { compiledFor } from './compiled-cache.js';
-import { suggestForRow } from './quick-suggest.js';
-import { rowScores } from './compiled-scorer.js';
-import { rowStateFrom } from './row-state.js';
-import { validateAnswers } from './validate-answers.js';
 
 export type { Gains } from './ranking.js';
 
@@ -35,95 +31,52 @@ export interface Suggestion {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
- * Ranks the actions that fit this organisation and would raise its score, each gain computed by
- * re-scoring the assessment with the answers the action changes (never typed by hand). The
- * re-scoring runs on the compiled rules and works out only what each action touches; tests prove
- * the list equal to `suggestByRescoring`, which re-runs json-rules-engine on the whole assessment.
+ * The specification of suggestions: every action that fits the organisation, its answers changed
+ * and the whole assessment scored again by json-rules-engine; those that would raise a score,
+ * ranked by gain per effort. Gains are never typed by hand. The app serves the compiled engine's
+ * ranking (src/app/suggest-actions.ts), which tests hold equal to this.
  */
-export async function suggest(scorer: Scorer, doc: AnswersDocument): Promise<Outcome<{ result: ScoreResult; suggestions: Suggestion[] }>> {
-  const base = await score(scorer, doc);
-  if (!base.ok) return base;
-  const { compiled, actions } = compiledFor(scorer.index);
-  const { applicability } = validateAnswers(scorer.index, doc);
-  const row = rowStateFrom(compiled, doc, applicability);
-  const quick = suggestForRow(compiled, actions, row, rowScores(compiled, row), Number.MAX_SAFE_INTEGER);
-  const byId = new Map(scorer.index.content.actions.map((a) => [a.id, a]));
-  const testimonies = new Map(scorer.index.content.testimonies.map((t) => [t.id, t]));
-  const suggestions = quick.map((q, i): Suggestion => {
-    const action = byId.get(q.actionId)!;
-    const projectedDoc = applyChanges(scorer.index, doc, [action.changes]);
-    const pillar = scorer.index.indicators.get(action.indicator)!.pillar;
-    return {
-      rank: i + 1,
-      ...describeAction(action, pillar, doc, projectedDoc, testimonies),
-      gains: q.gains,
-      current: scoresOf(base.value, pillar, action.indicator),
-      projected: q.projected,
-    };
-  });
-  return { ok: true, value: { result: base.value, suggestions } };
-}
-
-/** The reference: every fitting action applied and the whole assessment re-scored by json-rules-engine. */
 export async function suggestByRescoring(scorer: Scorer, doc: AnswersDocument): Promise<Outcome<{ result: ScoreResult; suggestions: Suggestion[] }>> {
   const base = await score(scorer, doc);
   if (!base.ok) return base;
-  const { content } = scorer.index;
-  const testimonies = new Map(content.testimonies.map((t) => [t.id, t]));
   const candidates: Omit<Suggestion, 'rank'>[] = [];
-  for (const action of content.actions) {
+  for (const action of scorer.index.content.actions) {
     if (action.fits && !evaluate(action.fits, doc.profile)) continue;
     if (action.requires && !evaluate(action.requires, { ...doc.profile, ...doc.answers })) continue;
-    const projectedDoc = applyChanges(scorer.index, doc, [action.changes]);
-    const projected = await score(scorer, projectedDoc);
+    const projected = await score(scorer, applyChanges(scorer.index, doc, [action.changes]));
     if (!projected.ok) continue; // Content checks make this unreachable; never suggest what cannot be scored.
-    const suggestion = describe(scorer, action, doc, projectedDoc, base.value, projected.value, testimonies);
+    const pillar = scorer.index.indicators.get(action.indicator)!.pillar;
+    const current = scoresOf(base.value, pillar, action.indicator);
+    const after = scoresOf(projected.value, pillar, action.indicator);
+    const gain = (a: number | null, b: number | null) => round1((a ?? 0) - (b ?? 0));
+    const gains = { global: gain(after.global, current.global), pillar: gain(after.pillar, current.pillar), indicator: gain(after.indicator, current.indicator) };
     // Already achieved, or nothing to gain for this organisation: not a suggestion.
-    if (suggestion.gains.indicator > 0 || suggestion.gains.global > 0) candidates.push(suggestion);
+    if (gains.indicator > 0 || gains.global > 0) candidates.push({ ...describeAction(scorer.index, action, doc), gains, projected: after, current });
   }
   candidates.sort(compareSuggestions);
   return { ok: true, value: { result: base.value, suggestions: candidates.map((s, i) => ({ rank: i + 1, ...s })) } };
 }
 
-function describe(
-  scorer: Scorer,
-  action: Action,
-  doc: AnswersDocument,
-  projectedDoc: AnswersDocument,
-  before: ScoreResult,
-  after: ScoreResult,
-  testimonies: ReadonlyMap<string, Testimony>,
-): Omit<Suggestion, 'rank'> {
-  const pillar = scorer.index.indicators.get(action.indicator)!.pillar;
-  const current = scoresOf(before, pillar, action.indicator);
-  const projected = scoresOf(after, pillar, action.indicator);
-  const gain = (a: number | null, b: number | null) => round1((a ?? 0) - (b ?? 0));
-  return {
-    ...describeAction(action, pillar, doc, projectedDoc, testimonies),
-    gains: { global: gain(projected.global, current.global), pillar: gain(projected.pillar, current.pillar), indicator: gain(projected.indicator, current.indicator) },
-    projected,
-    current,
-  };
-}
-
-/** What a suggestion says of its action, whatever computed its gains. */
-function describeAction(action: Action, pillar: string, doc: AnswersDocument, projectedDoc: AnswersDocument, testimonies: ReadonlyMap<string, Testimony>) {
+/** What a suggestion says of its action, whatever computed its gains: its facts, the answers it changes, its testimonies. */
+export function describeAction(index: ContentIndex, action: Action, doc: AnswersDocument): Omit<Suggestion, 'rank' | 'gains' | 'projected' | 'current'> {
+  const projectedDoc = applyChanges(index, doc, [action.changes]);
+  const testimonies = action.testimonies.map((id) => index.content.testimonies.find((t) => t.id === id)!).filter(Boolean);
   return {
     actionId: action.id,
     indicator: action.indicator,
-    pillar,
+    pillar: index.indicators.get(action.indicator)!.pillar,
     effort: action.effort,
     cost: action.cost,
     durationMonths: action.durationMonths,
     changes: Object.keys(action.changes)
       .filter((q) => JSON.stringify(doc.answers[q]) !== JSON.stringify(projectedDoc.answers[q]))
       .map((q) => ({ question: q, from: doc.answers[q] ?? null, to: projectedDoc.answers[q] ?? null })),
-    testimonies: byLikeness(action.testimonies.map((id) => testimonies.get(id)!).filter(Boolean), doc.profile),
+    testimonies: byLikeness(testimonies, doc.profile),
   };
 }
 
 /** The global, pillar and indicator scores of a result, as a suggestion reports them. */
-export function scoresOf(result: ScoreResult, pillarId: string, indicatorId: string) {
+export function scoresOf(result: ScoreResult, pillarId: string, indicatorId: string): Suggestion['current'] {
   const pillar = result.pillars.find((p) => p.id === pillarId);
   return { global: result.global, pillar: pillar?.score ?? null, indicator: pillar?.indicators.find((i) => i.id === indicatorId)?.score ?? null };
 }

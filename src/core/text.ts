@@ -1,3 +1,5 @@
+import { frenchTypography } from './typography.js';
+
 /** Languages users can read; French is the default everywhere. */
 export const LANGS = ['fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -17,7 +19,10 @@ export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
 }
 
-/** Builds a LocalizedText from a template pair, so messages are written side by side. */
+/**
+ * Builds a LocalizedText from a template pair, so messages are written side by side; the French
+ * side gets French typography (no-break spaces before : ; ! ?), so it may be typed plainly.
+ */
 export function bilingual(fr: string, en: string): LocalizedText {
-  return { fr, en };
+  return { fr: frenchTypography(fr), en };
 }

@@ -1,7 +1,7 @@
 import { applicability, type Applicability } from './applicability.js';
-import { checkAnswerValue } from './answer-value.js';
+import { checkAnswerValue, isRequired } from './answer-value.js';
 import type { ContentIndex } from './content-index.js';
-import type { AnswersDocument, Question } from './content-model.js';
+import type { AnswersDocument } from './content-model.js';
 import { issue, pointer, type Issue } from './issue.js';
 import { bilingual } from './text.js';
 
@@ -23,13 +23,13 @@ export function validateAnswers(index: ContentIndex, doc: AnswersDocument): { is
     const path = pointer('/answers', id);
     if (visibility === 'excluded') {
       issues.push(issue('question-not-applicable', path, bilingual(
-        `La question « ${id} » ne concerne pas cette organisation (profil ou réponses précédentes) : retirez cette réponse.`,
-        `Question "${id}" does not apply to this organisation (profile or earlier answers): remove this answer.`,
+        'Cette question ne concerne pas cette organisation (profil ou réponses précédentes) : retirez cette réponse.',
+        'This question does not apply to this organisation (profile or earlier answers): remove this answer.',
       )));
     } else if (visibility === 'hidden') {
       issues.push(issue('question-hidden', path, bilingual(
-        `La question « ${id} » n’est posée que selon une réponse précédente, qui ne l’appelle pas ici : retirez cette réponse.`,
-        `Question "${id}" is only asked after a given earlier answer, which was not given: remove this answer.`,
+        'Cette question n’est posée qu’après une réponse précédente, qui ne l’appelle pas ici : retirez cette réponse.',
+        'This question is only asked after a given earlier answer, which was not given: remove this answer.',
       )));
     }
   }
@@ -80,11 +80,6 @@ export function checkAnswerValues(index: ContentIndex, answers: AnswersDocument[
     )));
   }
   return issues;
-}
-
-/** Whether a question must be answered for an assessment to be complete (when it is asked). */
-export function isRequired(question: Question): boolean {
-  return !question.optional && question.type !== 'text';
 }
 
 /** Required questions still unanswered: what stands between a draft and its submission. */

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { issue, pointer, type Outcome } from './issue.js';
+import { frenchTypography } from './typography.js';
 import type { LocalizedText } from './text.js';
+import { zodMessage } from './zod-messages.js';
 
-const french = z.locales.fr().localeError;
 const BILINGUAL = 'bilingual:';
 
 /**
@@ -16,29 +17,35 @@ export function schemaMessage(text: Required<LocalizedText>): string {
 
 function decoded(message: string): LocalizedText | undefined {
   if (!message.startsWith(BILINGUAL)) return undefined;
-  return JSON.parse(message.slice(BILINGUAL.length)) as LocalizedText;
+  const text = JSON.parse(message.slice(BILINGUAL.length)) as LocalizedText;
+  return { ...text, fr: frenchTypography(text.fr) };
 }
 
 /**
  * Parses `data` with a zod schema; on failure, every zod issue becomes one of ours, with French
- * and English messages (zod's own locales), and a JSON Pointer path.
+ * and English messages (the schema's own, or ours: never zod's wording), and a JSON Pointer path.
  */
 export function parseWith<T>(schema: z.ZodType<T>, data: unknown, base = ''): Outcome<T> {
-  const english = schema.safeParse(data);
-  if (english.success) return { ok: true, value: english.data };
-  const inFrench = schema.safeParse(data, { error: french });
-  const frenchIssues = inFrench.success ? [] : inFrench.error.issues;
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return { ok: true, value: parsed.data };
   return {
     ok: false,
-    issues: english.error.issues.map((item, i) => {
+    issues: parsed.error.issues.map((item) => {
       const keys = item.code === 'unrecognized_keys' ? item.keys : [];
       const path = pointer(base, ...(item.path as (string | number)[]));
-      return issue(zodCode(item.code), keys.length === 1 ? pointer(path, keys[0]!) : path, decoded(item.message) ?? {
-        fr: frenchIssues[i]?.message ?? item.message,
-        en: item.message,
-      });
+      const missing = item.code === 'invalid_type' && valueAt(data, item.path) === undefined;
+      return issue(zodCode(item.code), keys.length === 1 ? pointer(path, keys[0]!) : path, decoded(item.message) ?? zodMessage(item, missing));
     }),
   };
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 // Our codes are kebab-case and stable whatever zod calls them.

@@ -25,15 +25,15 @@ import { workshopRoutes } from './routes/workshop-routes.js';
 
 export const API_PREFIX = '/api/v1';
 
-/** The express app over a context: routes only parse, call a use case, and map its result. */
-/** What the app runs beside its routes: PDFs on a worker thread, this instance's share of the batches. */
+/** What the app runs beside its routes: PDFs on worker threads, this instance's share of the batches. */
 export interface AppServices {
   pdf?: PdfRenderer;
   batches?: BatchRunner;
 }
 
+/** The express app over a context: routes only parse, call a use case, and map its result. */
 export function createApp(ctx: AppContext, config: Config, logger: Logger, services: AppServices = {}): express.Express {
-  const pdf = services.pdf ?? createPdfRenderer();
+  const pdf = services.pdf ?? createPdfRenderer(config.PDF_WORKERS);
   const app = express();
   app.disable('x-powered-by');
   // One reverse proxy at most: trusting every X-Forwarded-For hop would let anyone dodge the login limit.

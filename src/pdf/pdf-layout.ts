@@ -3,17 +3,19 @@ import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { formatDecimal } from '../core/format-answer.js';
 import type { Lang } from '../core/text.js';
+import { SharedFont } from './shared-font.js';
 
 export type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
 const require = createRequire(import.meta.url);
 // DejaVu covers French and every symbol used (≥, →, −, €, « »); embedding it makes the PDF look
-// the same everywhere.
-const FONTS = {
-  body: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
-};
+// the same everywhere. Parsed on the first PDF a thread renders, then shared by all.
+let fonts: { body: SharedFont; bold: SharedFont } | undefined;
+const dejaVu = () => (fonts ??= {
+  body: new SharedFont(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+  bold: new SharedFont(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+});
 
 export const COLOR = { text: '#1f2937', muted: '#4b5563', accent: '#1f3a5f', today: '#7c8ea6', projected: '#2e7d32', achieved: '#b45309', rule: '#d1d5db', header: '#e8edf4' };
 export const MARGIN = { top: 56, bottom: 64, left: 56, right: 56 };
@@ -37,8 +39,9 @@ export function openPdf(meta: DocumentMeta, lang: Lang, out: Writable): { w: Wri
     doc.once('error', reject);
   });
   doc.pipe(out);
-  doc.registerFont('body', FONTS.body);
-  doc.registerFont('bold', FONTS.bold);
+  // Bold first, as the cover uses it first: the fonts keep the names (F2, F3) they always had.
+  dejaVu().bold.register(doc, 'bold');
+  dejaVu().body.register(doc, 'body');
   const root = doc.struct('Document');
   doc.addStructure(root);
   return { w: new Writer(doc, root), done };

@@ -242,8 +242,8 @@ export interface Change {
 }
 
 export interface Comparison {
-  before: { assessmentId: number; submittedAt: string | null; contentVersion: string };
-  after: { assessmentId: number; submittedAt: string | null; contentVersion: string };
+  before: { assessmentId: number; number: number; submittedAt: string | null; contentVersion: string };
+  after: { assessmentId: number; number: number; submittedAt: string | null; contentVersion: string };
   sameContent: boolean;
   global: Change;
   pillars: (Change & { id: string })[];

@@ -22,7 +22,9 @@ export function formatAnswer(question: Question | undefined, value: AnswerValue 
   if (value === 'n/a') return t('notApplicable');
   if (typeof value === 'boolean') return value ? t('yes') : t('no');
   const label = (v: string) => question?.options?.find((o) => o.value === v)?.label ?? v;
-  if (Array.isArray(value)) return value.map(label).join(', ');
+  if (Array.isArray(value)) return value.length === 0 ? t('noneTicked') : value.map(label).join(', ');
   if (typeof value === 'string') return label(value);
-  return `${formatNumber(value, { maximumFractionDigits: 6 })}${question?.type === 'percentage' ? ' %' : question?.unit ? ` ${question.unit}` : ''}`;
+  // A no-break space keeps the number with its unit; English writes 45%, French 45 %.
+  const unit = question?.type === 'percentage' ? (currentLang() === 'fr' ? '\u00a0%' : '%') : question?.unit ? `\u00a0${question.unit}` : '';
+  return `${formatNumber(value, { maximumFractionDigits: 6 })}${unit}`;
 }

@@ -1,10 +1,10 @@
 import { currentLang, formatNumber } from './i18n.js';
 
-/** A change with its sign: "+1,5", "−2" (a real minus sign, not a hyphen), "0"; "–" when unknown. */
-export function signed(value: number | null): string {
+/** A change with its sign: "+1,5", "−2" (a real minus sign, not a hyphen), `zero` ("0"); "–" when unknown. */
+export function signed(value: number | null, zero = '0'): string {
   if (value === null) return '–';
   const rounded = Math.round(value * 10) / 10;
-  if (rounded === 0) return '0';
+  if (rounded === 0) return zero;
   return `${rounded > 0 ? '+' : '−'}${formatNumber(Math.abs(rounded))}`;
 }
 

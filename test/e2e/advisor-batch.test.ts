@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { examples } from '../http/harness.js';
-import { accessibilityViolations, headingProblems, browserSuite, logIn, openPage, visit } from './browser.js';
+import { accessibilityViolations, browserSuite, headingProblems, logIn, openPage, plain, visit } from './browser.js';
 import { submittedAssessment } from '../support/plan-fixtures.js';
 
 const suite = browserSuite({ config: { DATA_DIR: mkdtempSync(join(tmpdir(), 'impact-e2e-')) } });
@@ -31,7 +31,7 @@ describe('the advisor in Chromium', () => {
     await page.getByRole('button', { name: 'Envoyer et noter' }).click();
     const card = page.locator('.batch[data-batch-status="done"]').first();
     await card.waitFor();
-    expect(await card.textContent()).toContain('2 notées, 1 rejetées');
+    expect(plain(await card.textContent())).toContain('Lignes notées : 2 · rejetées : 1');
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(await headingProblems(page)).toEqual([]);
     const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('link', { name: 'Télécharger les résultats' }).click()]);
@@ -46,10 +46,10 @@ describe('the advisor in Chromium', () => {
       await page.getByRole('button', { name: 'Envoyer et noter' }).click();
     };
     await sendIncomplete();
-    await page.locator('.batch[data-batch-status="done"]', { hasText: '0 notées, 1 rejetées' }).first().waitFor();
+    await page.locator('.batch[data-batch-status="done"]', { hasText: 'Lignes notées : 0 · rejetées : 1' }).first().waitFor();
     await page.getByLabel(/Noter aussi les lignes incomplètes/).check();
     await sendIncomplete();
-    await page.locator('.batch[data-batch-status="done"]', { hasText: '1 notées, 0 rejetées' }).first().waitFor();
+    await page.locator('.batch[data-batch-status="done"]', { hasText: 'Lignes notées : 1 · rejetées : 0' }).first().waitFor();
     expect(problems).toEqual([]);
   });
 
@@ -62,7 +62,7 @@ describe('the advisor in Chromium', () => {
     await page.getByRole('button', { name: 'Envoyer et noter' }).click();
     await page.locator('#batch-file-error').waitFor();
     // Said in the user's words: the formats, not their MIME types.
-    expect(await page.locator('#batch-file-error').textContent()).toBe('Ce type de fichier n’est pas accepté : envoyez un fichier CSV, JSON Lines ou XLSX.');
+    expect(plain(await page.locator('#batch-file-error').textContent())).toBe('Ce type de fichier n’est pas accepté : envoyez un fichier CSV, JSON Lines ou XLSX.');
   });
 
   it('when the advisor opens the portfolio, then it shows the distribution per pillar and the most shared gaps', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserSuite, logIn, openPage, visit } from './browser.js';
+import { browserSuite, logIn, openPage, plain, visit } from './browser.js';
 import { waitSaved } from './fill.js';
 
 const suite = browserSuite();
@@ -21,7 +21,7 @@ describe('answers are not lost: two tabs, an ended session', () => {
     await first.locator('#answers-inclusion-disabled-rate').fill('4');
     const conflict = first.locator('[role="alert"]', { hasText: 'Cette évaluation a changé ailleurs' });
     await conflict.waitFor();
-    expect(await conflict.textContent()).toContain('4 %');
+    expect(plain(await conflict.textContent())).toContain('4 %');
     expect(await first.locator('[data-save-state="conflict"]').count()).toBe(1);
     // Nothing lost: the value typed is still in its field.
     expect(await first.locator('#answers-inclusion-disabled-rate').inputValue()).toBe('4');
@@ -45,7 +45,7 @@ describe('answers are not lost: two tabs, an ended session', () => {
     await first.locator('#answers-inclusion-disabled-rate').fill('3');
     const conflict = first.locator('[role="alert"]', { hasText: 'Cette évaluation a changé ailleurs' });
     await conflict.waitFor();
-    expect(await conflict.textContent()).toContain('valeur enregistrée ailleurs : 9 %');
+    expect(plain(await conflict.textContent())).toContain('valeur enregistrée ailleurs : 9 %');
     await conflict.getByRole('button', { name: 'Abandonner les miennes et recharger' }).click();
     await waitSaved(first);
     // The field takes the reloaded value in the render after the state's (an effect on the value),

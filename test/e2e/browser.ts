@@ -52,6 +52,9 @@ export async function openPage(browser: Browser, h: Harness, options: { width?: 
   return { page, problems };
 }
 
+/** A page's text with its no-break spaces (French typography, thousands) read as plain ones. */
+export const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
 export function appUrl(h: Harness, hash = ''): string {
   return `${h.url.replace(/\/api\/v1$/, '')}/${hash}`;
 }
@@ -126,4 +129,12 @@ export async function cutContent(page: Page): Promise<string[]> {
 /** The width in pixels of the narrowest of these elements: text one word a line shows as a narrow column. */
 export async function narrowestWidth(page: Page, selector: string): Promise<number> {
   return page.evaluate((s) => Math.min(...[...document.querySelectorAll(s)].map((e) => e.getBoundingClientRect().width)), selector);
+}
+
+/**
+ * Waits until the keyboard focus is on the element with this id: pages move the focus in an
+ * effect after they render, so reading it at once races the render.
+ */
+export async function focusLandsOn(page: Page, id: string): Promise<void> {
+  await page.waitForFunction((wanted) => document.activeElement?.id === wanted, id);
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { examples, type Harness } from '../http/harness.js';
-import { accessibilityViolations, browserSuite, cutContent, fitsWidth, headingProblems, logIn, openPage, visit } from './browser.js';
+import { accessibilityViolations, browserSuite, cutContent, fitsWidth, headingProblems, logIn, openPage, plain, visit } from './browser.js';
 import { fillPillars, waitSaved } from './fill.js';
 
 const suite = browserSuite({ config: { DATA_DIR: mkdtempSync(join(tmpdir(), 'impact-e2e-')) } });
@@ -50,7 +50,7 @@ describe('the leader journey in Chromium', () => {
     expect(await page.locator('#q-profile-headcount input[value="10-49"]').isChecked()).toBe(true);
     const pillarLinks = await page.locator('nav.sections a').allTextContents();
     expect(pillarLinks).toHaveLength(4);
-    expect(await page.locator('nav.sections .section-progress > span').nth(1).textContent()).toMatch(/^0 \/ \d+ réponses$/);
+    expect(plain(await page.locator('nav.sections .section-progress > span').nth(1).textContent())).toMatch(/^0 \/ \d+ réponses$/);
     await expectAccessible(page);
   });
 
@@ -71,7 +71,7 @@ describe('the leader journey in Chromium', () => {
     await waitSaved(page);
     await page.locator('#q-answers-carbon-measured-done input[value="false"]').check();
     await waitSaved(page);
-    await page.locator('p[role="status"]', { hasText: 'Retiré car ne s’applique plus' }).waitFor();
+    await page.locator('p[role="status"]', { hasText: 'Réponse retirée, car sa question ne s’applique plus' }).waitFor();
     expect(await gated.count()).toBe(0);
     expect((await h.call('leaderA', 'GET', `/assessments/${assessmentId}`)).body.answers['carbon-measured-scope']).toBeUndefined();
     await expectAccessible(page);
@@ -100,7 +100,7 @@ describe('the leader journey in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Résultat de l’évaluation n° 1' }).waitFor();
     expect(await page.locator('.score-ring .ring-text').textContent()).toBe(fr(golden.global));
     for (const pillar of golden.pillars) {
-      expect(await page.locator(`.score-bars li[data-bar="${pillar.id}"] .bar-number`).textContent()).toBe(`${fr(pillar.score)} / 100`);
+      expect(plain(await page.locator(`.score-bars li[data-bar="${pillar.id}"] .bar-number`).textContent())).toBe(`${fr(pillar.score)} / 100`);
     }
     const inclusion = page.locator('[data-indicator="inclusion"]');
     expect(await inclusion.locator('.indicator-why').textContent()).toBeTruthy();
@@ -115,7 +115,7 @@ describe('the leader journey in Chromium', () => {
     const api = await h.call('leaderA', 'GET', `/assessments/${assessmentId}/suggestions?limit=30`);
     const [first, second] = api.body.suggestions as { actionId: string; gains: { global: number }; testimonies: string[] }[];
     const card = page.locator(`[data-action="${first!.actionId}"]`);
-    expect(await card.locator('.gain').textContent()).toBe(`+${fr(first!.gains.global)} ${first!.gains.global < 2 ? 'point' : 'points'} au global`);
+    expect(plain(await card.locator('.gain').textContent())).toBe(`+${fr(first!.gains.global)} ${first!.gains.global < 2 ? 'point' : 'points'} au global`);
     await card.getByText(/Ils l’ont fait/).click();
     expect(await card.locator('.testimony').count()).toBe(first!.testimonies.length);
     await expectAccessible(page);
@@ -172,7 +172,7 @@ describe('the leader journey in Chromium', () => {
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     const plan = (await h.call('leaderA', 'GET', `/plans/${planId}`)).body as { items: { displayTitle: string }[] };
-    for (const item of plan.items) expect(text).toContain(item.displayTitle.slice(0, 30));
+    for (const item of plan.items) expect(text).toContain(plain(item.displayTitle.slice(0, 30)));
     const queue = await h.call('expertA', 'GET', '/reviews');
     expect(queue.body).toEqual([expect.objectContaining({ planId, status: 'submitted', organisationName: 'Org A', items: 2 })]);
   });

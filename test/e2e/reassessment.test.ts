@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { examples, type Harness } from '../http/harness.js';
-import { accessibilityViolations, browserSuite, fitsWidth, headingProblems, logIn, openPage, visit } from './browser.js';
+import { accessibilityViolations, browserSuite, fitsWidth, headingProblems, logIn, openPage, plain, visit } from './browser.js';
 import { waitSaved } from './fill.js';
 
 const suite = browserSuite();
@@ -14,7 +14,6 @@ let second: number;
 const esus = examples.get('insertion-esus')!;
 
 /** Text as compared here: French typography's non-breaking spaces read as spaces. */
-const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
 async function expectAccessible(p: Page): Promise<void> {
   expect(await accessibilityViolations(p)).toEqual([]);
@@ -158,7 +157,7 @@ describe('assess again: from the previous answers, with a confirmation before an
     await page.getByRole('button', { name: 'Supprimer le brouillon n° 3' }).click();
     const dialog = page.locator('dialog[open]');
     await dialog.getByRole('heading', { name: 'Supprimer le brouillon n° 3 ?' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Annuler');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Annuler');
     await expectAccessible(page);
     await dialog.getByRole('button', { name: 'Supprimer le brouillon' }).click();
     await page.waitForFunction((id) => !document.querySelector(`[data-assessment="${id}"]`), draft.id);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { examples, type Harness, type Who } from '../http/harness.js';
-import { accessibilityViolations, browserSuite, fitsWidth, headingProblems, logIn, openPage, visit } from './browser.js';
+import { accessibilityViolations, browserSuite, fitsWidth, headingProblems, logIn, openPage, plain, visit } from './browser.js';
 
 const suite = browserSuite();
 let h: Harness;
@@ -12,7 +12,6 @@ let esusId: number;
 let scopId: number;
 
 /** Text as compared here: French typography's non-breaking spaces read as spaces. */
-const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
 async function expectAccessible(p: Page): Promise<void> {
   expect(await accessibilityViolations(p)).toEqual([]);
@@ -48,7 +47,7 @@ describe('the result as a scorecard, and the suggestions that answer its gaps', 
     const gap = page.locator(`.highlights-priorities [data-highlight="${weakest}"]`);
     expect(await gap.textContent().then(plain)).toMatch(/À gagner : .+ \(\d+ pts\)/);
     const actions = suggestions.filter((s) => s.indicator === weakest);
-    expect(await gap.locator('.gap-actions a').allTextContents().then((all) => all.map(plain))).toEqual(actions.slice(0, 2).map((a) => a.title));
+    expect(await gap.locator('.gap-actions a').allTextContents().then((all) => all.map(plain))).toEqual(actions.slice(0, 2).map((a) => plain(a.title)));
     // The content version is for the curious, under technical details, not a headline.
     expect(plain(await page.locator('main').innerText())).not.toContain(api.report.contentVersion);
     await page.locator('details.technical summary').click();

@@ -25,6 +25,18 @@ describe('bad input gets a clear 4xx, never a 500', () => {
     expect(res.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['/colour', '/name']);
   });
 
+  it('when the login form is sent empty, then each field says what to type, in our words and never zod’s', async () => {
+    const res = await h.call(null, 'POST', '/auth/login', { email: '', password: '' });
+    expectError(res, 400, 'invalid-request');
+    expect(res.body.error.issues).toEqual([
+      { code: 'too-small', path: '/email', message: 'Saisissez l’adresse e-mail de votre compte.' },
+      { code: 'too-small', path: '/password', message: 'Saisissez votre mot de passe.' },
+    ]);
+    const english = await h.call(null, 'POST', '/auth/login?lang=en', { email: 'ab', password: 'x', remember: true });
+    expect(english.body.error.issues.map((i: { message: string }) => i.message)).toEqual(['Enter the email address of your account.', 'Unknown field "remember".']);
+    expect(JSON.stringify([res.body, english.body])).not.toMatch(/Trop petit|Too small|>=|expected|chaîne de caractères/);
+  });
+
   it('when the body is too large, then 413', async () => {
     const res = await h.call('leaderA', 'POST', '/score', { profile: {}, answers: { x: 'a'.repeat(60_000) } });
     expectError(res, 413, 'payload-too-large');

@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cellOf, rowOf } from '../../bench/generate-portfolio.js';
+import { cellOf, rowOf } from '../support/generate-portfolio.js';
 import { waitForBatch } from '../../src/app/batches.js';
 import { portfolioColumns } from '../../src/batch/columns.js';
 import { templateBytes } from '../../src/batch/write-template.js';
@@ -126,7 +126,7 @@ describe('batches through the API', () => {
     const lines = (await strict.result.text()).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toEqual([
       expect.objectContaining({ row: 2, id: 'COMPLETE', ok: true, global: 71.1 }),
-      expect.objectContaining({ row: 3, id: 'INCOMPLETE', ok: false, problems: [{ column: 'inclusion-hires', message: expect.stringContaining('attend une réponse') }] }),
+      expect.objectContaining({ row: 3, id: 'INCOMPLETE', ok: false, problems: [{ code: 'missing-answer', path: '/answers/inclusion-hires', message: expect.stringContaining('attend une réponse') }] }),
     ]);
 
     const partial = await scored(file, '?output=jsonl&partial=true', XLSX_TYPE);
@@ -163,7 +163,7 @@ describe('batches through the API', () => {
     if (!expected.ok) throw new Error('invalid example');
     expect(esus!.global).toBe(expected.value.global);
     expect(esus!.indicators).toEqual(Object.fromEntries(expected.value.pillars.flatMap((p) => p.indicators.map((i) => [i.id, i.score]))));
-    expect(date!.problems).toEqual([{ column: 'gender-equality-index', message: 'the cell holds a date (2026-08-31), and this question does not take one: type the answer again (in a cell formatted as Text if need be).' }]);
+    expect(date!.problems).toEqual([{ code: 'cell-holds-date', path: '/cells/gender-equality-index', message: 'the cell holds a date (2026-08-31), and this question does not take one: type the answer again (in a cell formatted as Text if need be).' }]);
   });
 
   it('when JSON Lines are uploaded and XLSX asked back, then the workbook holds each organisation\'s scores', async () => {
@@ -196,7 +196,7 @@ describe('batches through the API', () => {
     expect(fromJson.batch).toMatchObject({ status: 'done', summary: { rows: 3, scored: 2, rejected: 1 } });
     const jsonRows = (await fromJson.result.text()).trim().split('\n').map((l) => JSON.parse(l) as { row: number; ok: boolean; problems?: { message: string }[] });
     expect(jsonRows.map((r) => [r.row, r.ok])).toEqual([[1, true], [2, false], [3, true]]);
-    expect(jsonRows[1]!.problems).toEqual([{ column: '—', message: 'JSON nested more than 32 levels deep: not an answers document.' }]);
+    expect(jsonRows[1]!.problems).toEqual([{ code: 'json-too-deep', path: '', message: 'JSON nested more than 32 levels deep: not an answers document.' }]);
   });
 
   it('when a French Excel CSV names options by their French labels (Windows-1252: −30 % saved as ?30 %; labels with commas joined by |), then the row scores as its answers do', async () => {
@@ -241,7 +241,7 @@ describe('batches through the API', () => {
     await waitForBatch(h.ctx, accepted.body.id);
     const res = await h.call('advisorA', 'GET', `/batches/${accepted.body.id}`);
     expect(res.body.status).toBe('failed');
-    expect(res.body.error).toContain('« id »');
+    expect(res.body.error).toContain('«\u00a0id\u00a0»');
     expect(res.body.error).not.toContain('must name');
     expect(res.body.error).not.toContain('input.csv'); // The server's file names are its own.
     expect((await h.call('advisorA', 'GET', `/batches/${accepted.body.id}/result`)).status).toBe(409);
@@ -250,7 +250,7 @@ describe('batches through the API', () => {
     await waitForBatch(h.ctx, english.body.id);
     const failed = (await h.call('advisorA', 'GET', `/batches/${english.body.id}`)).body as { error: string };
     expect(failed.error).toContain('the first row must name the columns');
-    expect(failed.error).not.toContain('« id »');
+    expect(failed.error).not.toContain('«\u00a0id\u00a0»');
   });
 
   it('when the portfolio view is read, then it shows latest scores, distribution per pillar and the most shared gaps', async () => {

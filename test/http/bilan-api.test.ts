@@ -25,6 +25,8 @@ async function submitted(answers: Record<string, unknown>): Promise<number> {
  */
 beforeAll(async () => {
   h = await startHarness();
+  // Another organisation's assessments first: A's ids then differ from A's own numbers (its first is n° 1).
+  for (let i = 0; i < 3; i++) await h.call('leaderB', 'POST', `/organisations/${h.orgB}/assessments`);
   const doc = examples.get('insertion-esus')!;
   baseline = await submitted(doc.answers);
   const { body: s } = await h.call('leaderA', 'GET', `/assessments/${baseline}/suggestions?limit=3`);
@@ -72,6 +74,14 @@ describe('the bilan: intended vs achieved', () => {
     expect(global.achieved).toBeLessThan(global.projected);
   });
 
+  it('when the comparison names the two assessments, then it gives their numbers in the organisation, not their global ids', async () => {
+    const res = await h.call('leaderA', 'GET', `/assessments/${later}/comparison`);
+    const numbers = await Promise.all([baseline, later].map(async (id) => (await h.call('leaderA', 'GET', `/assessments/${id}`)).body.number));
+    expect(numbers).toEqual([1, 2]);
+    expect(res.body).toMatchObject({ before: { assessmentId: baseline, number: 1 }, after: { assessmentId: later, number: 2 } });
+    expect(baseline).not.toBe(1);
+  });
+
   it('when asked in English, then the items are worded in English', async () => {
     const res = await h.call('leaderA', 'GET', `/assessments/${later}/comparison?lang=en`);
     const fr = await h.call('leaderA', 'GET', `/assessments/${later}/comparison`);
@@ -97,23 +107,28 @@ describe('GET /assessments/{id}/comparison/pdf, the bilan as a PDF', () => {
     const comparison = (await h.call('leaderA', 'GET', `/assessments/${later}/comparison`)).body;
     const bilan = comparison.plans[0];
     expect(text).toContain('Bilan du plan « Plan 2027 »');
-    for (const item of bilan.items) expect(text).toContain(item.displayTitle.slice(0, 40));
+    for (const item of bilan.items) expect(text).toContain(item.displayTitle.slice(0, 40).replace(/\s/g, ' '));
     expect(text).toContain('Objectif : 100 % des sites');
     expect(text).toContain('Indicateur de réussite : sites couverts');
     const fr = (n: number) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(n);
     const [done] = bilan.items;
     expect(text).toContain(`Prévu : ${fr(done.projected.indicator.before)} → ${fr(done.projected.indicator.after)}`);
     expect(text).toContain(`Obtenu : ${fr(done.achieved.before)} → ${fr(done.achieved.after)}`);
-    expect(text).toContain('action propre : pas de gain calculé');
+    expect(text).toContain('action à vous : pas de gain calculé');
     const global = bilan.scores[0];
     expect(text).toContain(`de ${fr(global.before)} à ${fr(global.projected)}`);
     expect(text).toContain(`le donne à ${fr(global.achieved)}`);
     expect(text).toContain('Tous les indicateurs : avant et après');
+    // The assessments by their numbers in the organisation, as the leader knows them.
+    expect(text).toContain('Évaluation n° 1 du');
+    expect(text).toContain('Avant (n° 1)');
+    expect(text).toContain('Obtenu (n° 2)');
+    expect(text).not.toContain(`n° ${later}`);
     // Same quality as the plan: tagged, embedded font, page numbers, French language, bookmarks.
     const pages = Number(info.match(/Pages:\s+(\d+)/)![1]);
     expect(text).toContain(`page ${pages} / ${pages}`);
     expect(info).toMatch(/Tagged:\s+yes/);
-    expect(info).toMatch(/Title:\s+Bilan : prévu et réalisé — Org A/);
+    expect(info).toMatch(/Title:\s+Bilan\s: prévu et obtenu — Org A/);
     expect(fonts).toMatch(/DejaVuSans.*yes/);
     expect(raw.toString('latin1')).toContain('/Lang (fr-FR)');
     expect(raw.toString('latin1')).toContain('/Outlines');
@@ -123,7 +138,7 @@ describe('GET /assessments/{id}/comparison/pdf, the bilan as a PDF', () => {
 
   it('when asked in English, then the bilan is English', async () => {
     const { text } = await pdf(`/assessments/${later}/comparison/pdf?lang=en`);
-    expect(text).toContain('Progress report of the plan "Plan 2027"');
+    expect(text).toContain('Progress report on the plan “Plan 2027”');
     expect(text).toContain('Every indicator: before and after');
     expect(text).not.toContain('Prévu');
   });

@@ -82,7 +82,7 @@ describe('due dates and the words of errors', () => {
     const plan: PlanBody = (await h.call('leaderA', 'POST', `/assessments/${assessmentId}/plans`, {})).body;
     const bad = await h.call('leaderA', 'POST', `/plans/${plan.id}/items`, { version: plan.version, title: 'X', indicator: 'inclusion', due: '2027-13' });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.issues).toEqual([expect.objectContaining({ path: '/due', message: expect.stringContaining('« 2027-13 » non reconnue') })]);
+    expect(bad.body.error.issues).toEqual([expect.objectContaining({ path: '/due', message: expect.stringContaining('«\u00a02027-13\u00a0» non reconnue') })]);
     const empty = await h.call('leaderA', 'POST', `/plans/${plan.id}/comments`, { body: '   ' });
     expect(empty.status).toBe(400);
     expect(empty.body.error.issues).toEqual([expect.objectContaining({ path: '/body', message: 'Le commentaire est vide.' })]);

@@ -61,8 +61,8 @@ describe('re-assessment, reopening and deleting drafts through the API', () => {
     expect(since.global.delta).toBeGreaterThan(0);
     const giving = since.indicators[0];
     expect(giving).toMatchObject({ id: 'giving', title: 'Mécénat et générosité', before: 10, after: 45 });
-    expect(giving.criteria).toEqual([expect.objectContaining({ id: 'amount', before: 0, after: 35, max: 35, reason: expect.stringContaining('1 %') })]);
-    expect(giving.answers).toEqual([expect.objectContaining({ question: 'giving-share', label: expect.stringContaining('combien'), before: 'Aucun don', after: expect.stringMatching(/1 %/) })]);
+    expect(giving.criteria).toEqual([expect.objectContaining({ id: 'amount', before: 0, after: 35, max: 35, reason: expect.stringContaining('1\u00a0%') })]);
+    expect(giving.answers).toEqual([expect.objectContaining({ question: 'giving-share', label: expect.stringContaining('combien'), before: 'Aucun don', after: expect.stringMatching(/1\u00a0%/) })]);
     expect(since.indicators.map((i: { id: string }) => i.id)).toEqual(['giving']);
   });
 

@@ -1,8 +1,8 @@
 import iconv from 'iconv-lite';
-import { generateAnswers } from '../../bench/generate-answers.js';
-import { rowOf } from '../../bench/generate-portfolio.js';
+import { generateAnswers } from './generate-answers.js';
+import { rowOf } from './generate-portfolio.js';
 import { portfolioColumns } from '../../src/batch/columns.js';
-import type { CsvChunk } from '../../src/batch/csv-chunk.js';
+import type { CsvChunk } from '../../src/batch/csv/csv-chunk.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { indexContent } from '../../src/core/content-index.js';
 

@@ -51,7 +51,7 @@ export async function serve(dir: string, extra: Record<string, string> = {}): Pr
 
 /** Starts `serve`: its exit code and error output if it stops, or `listening` if it serves (then it is stopped). */
 export async function startOrExit(environment: NodeJS.ProcessEnv): Promise<{ code: number | null; err: string } | { listening: true; err: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...environment, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'serve'], { env: { PORT: '0', ...environment }, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   return new Promise((resolve) => {

@@ -36,8 +36,8 @@ const answerOrNull = answerValue.nullable();
 export const profileSchema = z.record(z.string().min(1).max(100), answerValue);
 
 export const loginBody = z.strictObject({
-  email: z.string().min(3).max(254),
-  password: z.string().min(1).max(1024),
+  email: z.string().min(3, schemaMessage({ fr: 'Saisissez l’adresse e-mail de votre compte.', en: 'Enter the email address of your account.' })).max(254),
+  password: z.string().min(1, schemaMessage({ fr: 'Saisissez votre mot de passe.', en: 'Enter your password.' })).max(1024),
 });
 
 export const organisationBody = z.strictObject({

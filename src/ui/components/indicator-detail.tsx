@@ -1,12 +1,12 @@
 import type { IndicatorReport } from '../api-types.js';
-import { colon, listed, quoted, t } from '../i18n.js';
+import { colon, listed, quoted, t, tn } from '../i18n.js';
 
 /** An indicator's standing in one line of words: what is earned, or the biggest gaps. */
 export function indicatorWhy(indicator: IndicatorReport, focus: 'strength' | 'gap'): string {
   if (indicator.score === null) return t('indicatorNotApplicable');
   if (focus === 'strength' && indicator.strengths.length > 0) return t('indicatorEarned', { what: listed(indicator.strengths.slice(0, 2)) });
   if (indicator.gaps.length === 0) return t('indicatorFull');
-  return t('indicatorToGain', { what: listed(indicator.gaps.slice(0, 2).map((g) => t('gapPoints', { reason: g.reason, points: g.max - g.points }))) });
+  return t('indicatorToGain', { what: listed(indicator.gaps.slice(0, 2).map((g) => tn('gapPoints', g.max - g.points, { reason: g.reason }))) });
 }
 
 /**
@@ -35,7 +35,7 @@ export function PointsDetail({ indicator }: { indicator: IndicatorReport }) {
                   <li key={rule.name} class={rule.counted ? 'step-counted' : 'step'}>
                     <span aria-hidden="true">{rule.counted ? '✓' : '·'}</span>
                     <span class="sr-only">{rule.counted ? t('ruleFired') : t('ruleMissed')}{colon()}</span>
-                    {rule.reason} — {t('rulePoints', { points: rule.points })}
+                    {rule.reason} — {tn('rulePoints', rule.points)}
                   </li>
                 ))}
               </ol>

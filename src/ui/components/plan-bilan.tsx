@@ -16,16 +16,16 @@ export function PlanBilanSection({ bilan, comparison, labels }: { bilan: PlanBil
   return (
     <section class="bilan" aria-labelledby={headingId} data-bilan={bilan.planId}>
       <h2 id={headingId}>{t('bilanPlanTitle', { title: bilan.title })}</h2>
-      <p>{t('bilanIntro', { title: bilan.title, status: t(`planStatus_${bilan.status}`), before: comparison.before.assessmentId, after: comparison.after.assessmentId })}</p>
+      <p>{t('bilanIntro', { title: bilan.title, status: t(`planStatus_${bilan.status}`), before: comparison.before.number, after: comparison.after.number })}</p>
       <div class="table-scroll compare-scroll">
         <table class="compare-table">
           <caption>{t('bilanScores')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('scoreHeading')}</th>
-              <th scope="col" class="numeric">{t('before', { id: comparison.before.assessmentId })}</th>
+              <th scope="col" class="numeric">{t('before', { number: comparison.before.number })}</th>
               <th scope="col" class="numeric">{t('projectedByPlan')}</th>
-              <th scope="col" class="numeric">{t('achievedNo', { id: comparison.after.assessmentId })}</th>
+              <th scope="col" class="numeric">{t('achievedNo', { number: comparison.after.number })}</th>
             </tr>
           </thead>
           <tbody>

@@ -189,7 +189,7 @@ function NumberInput({ question, id, value, disabled, describedBy, invalid, onCh
     }
     const n = parseDecimal(raw);
     if (n === undefined) onLocalError(t('enterNumber'));
-    else if ((min !== undefined && n < min) || (max !== undefined && n > max)) onLocalError(t('between', { min: min ?? '−∞', max: max ?? '+∞' }));
+    else if ((min !== undefined && n < min) || (max !== undefined && n > max)) onLocalError(t('between', { min: min === undefined ? '−∞' : formatNumber(min), max: max === undefined ? '+∞' : formatNumber(max) }));
     else if (question.integer && !Number.isInteger(n)) onLocalError(t('wholeNumber'));
     else {
       onLocalError(undefined);

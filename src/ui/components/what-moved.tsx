@@ -1,14 +1,10 @@
 import type { Movement } from '../api-types.js';
 import { colon, formatDate, formatNumber, listed, quoted, t, tn } from '../i18n.js';
 import { href } from '../router.js';
+import { signed as signedChange } from '../signed.js';
 
 /** A change with its sign: +3,5, −2 (a real minus sign), or "=" when nothing moved. */
-export function signed(delta: number | null): string {
-  if (delta === null) return '–';
-  if (delta === 0) return '=';
-  const text = formatNumber(Math.abs(delta));
-  return delta > 0 ? `+${text}` : `−${text}`;
-}
+const signed = (delta: number | null) => signedChange(delta, '=');
 
 const score = (n: number | null) => (n === null ? t('notScored') : formatNumber(n));
 const deltaClass = (d: number | null) => (d === null || d === 0 ? 'delta-none' : d > 0 ? 'delta-up' : 'delta-down');

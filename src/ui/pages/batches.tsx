@@ -3,7 +3,7 @@ import { api, API, ApiError, upload } from '../api.js';
 import type { Batch } from '../api-types.js';
 import { describedBy, Field } from '../components/field.js';
 import { ErrorBox, Loadable, Page } from '../components/page.js';
-import { colon, currentLang, formatDate, formatNumber, t } from '../i18n.js';
+import { colon, currentLang, formatDate, formatNumber, t, tn } from '../i18n.js';
 import { useLoad } from '../use-load.js';
 
 const TYPES: Record<string, string> = {
@@ -120,7 +120,7 @@ export function BatchesPage() {
  */
 function BatchProgress({ batch }: { batch: Batch }) {
   const label = t('batchLine', { id: batch.id, status: t(`batchStatus_${batch.status}`) });
-  const rows = t('batchRows', { rows: batch.rows });
+  const rows = tn('batchRows', batch.rows);
   if (batch.totalBytes <= 0) return <p><progress aria-label={label} /> {rows}</p>;
   const percent = Math.round((100 * batch.bytesRead) / batch.totalBytes);
   return <p><progress max={100} value={percent} aria-label={label} /> {t('percent', { value: percent })} · {rows}</p>;
@@ -138,7 +138,7 @@ function BatchCard({ batch, live = false }: { batch: Batch; live?: boolean }) {
         {batch.status === 'running' || batch.status === 'queued' ? <BatchProgress batch={batch} /> : null}
         {s ? (
           <p>
-            {t('batchSummary', { scored: s.scored, rejected: s.rejected, stored: batch.stored })}
+            {t('batchSummary', { scored: formatNumber(s.scored), rejected: formatNumber(s.rejected), stored: formatNumber(batch.stored) })}
             {s.global.mean !== null ? ` · ${t('global')}${colon()}${t('meanScore', { mean: formatNumber(s.global.mean) })}` : ''}
           </p>
         ) : null}

@@ -33,9 +33,9 @@ function CompareView({ comparison: c, content }: { comparison: Comparison; conte
     <>
       {!c.sameContent ? <p class="alert alert-warning">{t('differentContent')}</p> : null}
       <p>
-        <a href={href.result(c.before.assessmentId)}>{t('before', { id: c.before.assessmentId })}</a> · <a href={href.result(c.after.assessmentId)}>{t('after', { id: c.after.assessmentId })}</a>
+        <a href={href.result(c.before.assessmentId)}>{t('before', { number: c.before.number })}</a> · <a href={href.result(c.after.assessmentId)}>{t('after', { number: c.after.number })}</a>
       </p>
-      {c.plans.length === 0 ? <p>{t('noPlanFromBefore', { id: c.before.assessmentId })}</p> : null}
+      {c.plans.length === 0 ? <p>{t('noPlanFromBefore', { number: c.before.number })}</p> : null}
       {c.plans.map((bilan) => <PlanBilanSection key={bilan.planId} bilan={bilan} comparison={c} labels={labels} />)}
       <ChangeTable caption={t('scoresTable')} heading={t('scoreHeading')} comparison={c} strong
         rows={[{ id: 'global', label: t('global'), change: c.global }, ...c.pillars.map((p) => ({ id: p.id, label: labels.get(p.id) ?? p.id, change: p }))]} />
@@ -53,8 +53,8 @@ function ChangeTable({ caption, heading, comparison: c, rows, strong = false }: 
         <thead>
           <tr>
             <th scope="col">{heading}</th>
-            <th scope="col" class="numeric">{t('before', { id: c.before.assessmentId })}</th>
-            <th scope="col" class="numeric">{t('after', { id: c.after.assessmentId })}</th>
+            <th scope="col" class="numeric">{t('before', { number: c.before.number })}</th>
+            <th scope="col" class="numeric">{t('after', { number: c.after.number })}</th>
             <th scope="col" class="numeric">{t('delta')}</th>
           </tr>
         </thead>

@@ -8,7 +8,7 @@ import { ErrorBox, Loadable, Page } from '../components/page.js';
 import { QuestionField } from '../components/question-field.js';
 import { ReopenAssessment } from '../components/reopen-assessment.js';
 import { SubmitDialog, type Unanswered } from '../components/submit-dialog.js';
-import { colon, listed, t, tn } from '../i18n.js';
+import { colon, formatNumber, listed, quoted, t, tn } from '../i18n.js';
 import { formatAnswer, questionnaires } from '../questionnaires.js';
 import { href, navigate } from '../router.js';
 import { useLoad } from '../use-load.js';
@@ -210,7 +210,7 @@ function Form({ content, initial, organisation, section, onReopened }: {
       ) : null}
       {Object.keys(saver.removed).length > 0 ? (
         <p class="alert" role="status">
-          {t('answersRemoved', { questions: listed(Object.keys(saver.removed).map((qid) => questionsById.get(`answers/${qid}`)?.label ?? qid)) })}
+          {tn('answersRemoved', Object.keys(saver.removed).length, { questions: listed(Object.keys(saver.removed).map((qid) => quoted(questionsById.get(`answers/${qid}`)?.label ?? qid))) })}
         </p>
       ) : null}
       {stopped ? <p class="alert alert-error" role="alert">{stopped}</p> : null}
@@ -223,8 +223,8 @@ function Form({ content, initial, organisation, section, onReopened }: {
                 <a href={href.fill(assessment.id, s.id)} aria-current={i === index ? 'step' : undefined}>
                   <span class="section-title">{s.title}</span>
                   <span class="section-progress">
-                    <progress max={100} value={meta.percent} aria-label={`${s.title}${colon()}${t('progressOf', meta)}`} />
-                    <span>{t('progressOf', meta)}</span>
+                    <progress max={100} value={meta.percent} aria-label={`${s.title}${colon()}${progressText(meta)}`} />
+                    <span>{progressText(meta)}</span>
                   </span>
                 </a>
               </li>
@@ -294,3 +294,6 @@ function SectionsWithIssues({ content, issues, assessmentId }: { content: Questi
   }
   return <ul>{[...counts].map(([sid, c]) => <li key={sid}><a href={href.fill(assessmentId, sid)}>{c.title}</a>{colon()}{c.count}</li>)}</ul>;
 }
+
+/** "12 / 27 réponses": the plural follows the number asked. */
+const progressText = (meta: { answered: number; required: number }) => tn('progressOf', meta.required, { answered: formatNumber(meta.answered) });

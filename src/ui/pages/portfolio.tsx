@@ -1,7 +1,7 @@
 import { api } from '../api.js';
 import type { Portfolio, Questionnaires, ScoreStats } from '../api-types.js';
 import { Loadable, Page } from '../components/page.js';
-import { formatNumber, t } from '../i18n.js';
+import { formatNumber, t, tn } from '../i18n.js';
 import { questionnaires } from '../questionnaires.js';
 import { href } from '../router.js';
 import { useLoad } from '../use-load.js';
@@ -27,7 +27,7 @@ function PortfolioView({ portfolio, content }: { portfolio: Portfolio; content: 
   ];
   return (
     <>
-      <p>{t('organisationsCount', { count: portfolio.distribution.global.count })}</p>
+      <p>{tn('organisationsCount', portfolio.distribution.global.count)}</p>
       <h2>{t('distribution')}</h2>
       <div class="distributions">
         {series.map((s) => <Histogram key={s.id} title={s.title} stats={s.stats} />)}
@@ -37,13 +37,13 @@ function PortfolioView({ portfolio, content }: { portfolio: Portfolio; content: 
       <ol class="gaps">
         {portfolio.gaps.slice(0, 8).map((g) => (
           <li key={g.indicator} data-gap={g.indicator}>
-            <strong>{g.title}</strong> — {t('pointsAvailable', { points: formatNumber(g.meanPointsAvailable) })} · {t('below50', { count: g.below50 })}
+            <strong>{g.title}</strong> — {tn('pointsAvailable', g.meanPointsAvailable)} · {tn('below50', g.below50)}
           </li>
         ))}
       </ol>
       <h2>{t('latestScores')}</h2>
       <div class="table-scroll">
-        <table>
+        <table class="latest-scores">
           <caption class="sr-only">{t('latestScores')}</caption>
           <thead>
             <tr>
@@ -58,8 +58,8 @@ function PortfolioView({ portfolio, content }: { portfolio: Portfolio; content: 
                 <th scope="row"><a href={href.organisation(o.id)}>{o.name}</a></th>
                 {o.global === null ? <td colSpan={1 + content.pillars.length} class="muted">{t('noScore')}</td> : (
                   <>
-                    <td>{o.assessmentId ? <a href={href.result(o.assessmentId)}>{formatNumber(o.global)}</a> : formatNumber(o.global)}</td>
-                    {content.pillars.map((p) => <td key={p.id}>{o.pillars[p.id] === null || o.pillars[p.id] === undefined ? '–' : formatNumber(o.pillars[p.id]!)}</td>)}
+                    <td data-label={t('global')}>{o.assessmentId ? <a href={href.result(o.assessmentId)}>{formatNumber(o.global)}</a> : formatNumber(o.global)}</td>
+                    {content.pillars.map((p) => <td key={p.id} data-label={p.title}>{o.pillars[p.id] === null || o.pillars[p.id] === undefined ? '–' : formatNumber(o.pillars[p.id]!)}</td>)}
                   </>
                 )}
               </tr>

@@ -100,7 +100,7 @@ function Highlights({ title, intro, ranked, indicators, focus, actionsFor, asses
                   <>
                     <ul class="gap-actions">
                       {actions.slice(0, 2).map((a) => (
-                        <li key={a.actionId}><a href={suggestionsLink(assessmentId, r.id)}>{a.title}</a> <span class="gain">{t('gainShort', { gain: formatNumber(a.gains.global) })}</span></li>
+                        <li key={a.actionId}><a href={suggestionsLink(assessmentId, r.id)}>{a.title}</a> <span class="gain">{tn('gainPoints', a.gains.global)}</span></li>
                       ))}
                     </ul>
                     {actions.length > 2 ? <p><a href={suggestionsLink(assessmentId, r.id)}>{tn('allActionsFor', actions.length, { indicator: r.title })}</a></p> : null}

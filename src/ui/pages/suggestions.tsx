@@ -111,7 +111,7 @@ function ActionCard({ action: s, button }: { action: Suggestion | FollowUpSugges
       </h2>
       {followUp ? <p class="builds-on">{t('buildsOn', { action: s.afterTitle })}</p> : null}
       <p class="muted">{s.pillarTitle} · {t('gainDetail', { indicator: s.indicatorTitle, from: formatNumber(s.current.indicator ?? 0), to: formatNumber(s.projected.indicator ?? 0) })}</p>
-      <p class="muted">{t('effortCost', { effort: s.effortLabel, cost: s.costLabel, months: s.durationMonths })}</p>
+      <p class="muted">{t('effortCost', { effort: s.effortLabel, cost: s.costLabel, duration: tn('durationMonths', s.durationMonths) })}</p>
       <p>{s.description}</p>
       <details>
         <summary>{t('whatChanges')}</summary>

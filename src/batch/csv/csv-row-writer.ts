@@ -1,0 +1,196 @@
+import type { Engine, RankedAction, RowScores } from '../../engine/index.js';
+import type { Tally } from '../batch-summary.js';
+import { cellsOf, csvLine, safeCell, type OutputLayout } from '../format-rows.js';
+import { okResult, type WrittenResult } from '../row-result.js';
+import type { RowSink } from '../row-sink.js';
+import { grown } from './grown-array.js';
+
+const encoder = new TextEncoder();
+const bytesOf = (text: string) => encoder.encode(text);
+
+// A score has one decimal from 0 to 100: its bytes, made once, as String writes it, side by side
+// (SCORE_WIDTH apart) in one array, so that writing one is a short copy with no lookup.
+const SCORE_WIDTH = 5;
+const SCORE_BYTES = new Uint8Array(1001 * SCORE_WIDTH);
+const SCORE_LENGTH = new Uint8Array(1001);
+// k / 10 itself: a score is written from the table only when it is exactly one of them.
+const SCORE_VALUE = new Float64Array(1001);
+for (let k = 0; k <= 1000; k++) {
+  const bytes = bytesOf(String(k / 10));
+  SCORE_BYTES.set(bytes, k * SCORE_WIDTH);
+  SCORE_LENGTH[k] = bytes.length;
+  SCORE_VALUE[k] = k / 10;
+}
+// The longest a number is written by String ("-0.0000012345678901234567"): room for any score.
+const MAX_NUMBER_BYTES = 25;
+const [NEWLINE, ZERO] = [0x0a, 0x30] as const;
+
+/**
+ * A chunk's rows as CSV bytes, those `formatRows` gives (tested): a valid row written straight from its scores,
+ * with no object or string per row; any other row by `csvLine`.
+ */
+export class CsvRowWriter implements RowSink {
+  /** Whether it can write with this delimiter: one ASCII character (one byte); any other goes through `formatRows`. */
+  static writes(delimiter: string): boolean {
+    return delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80;
+  }
+
+  private bytes = new Uint8Array(1 << 16);
+  private length = 0;
+  private tally = new Float64Array(1024 * 5);
+  private tallied = 0;
+  private readonly delimiter: number;
+  /** Layout order to positions in the compiled scores; the tally's pillars to the same. */
+  private readonly pillarAt: number[];
+  private readonly tallyAt: number[];
+  private readonly indicatorAt: number[];
+  /** Each action's cell by its position among the content's actions (see `RankedAction.actionAt`), and its id. */
+  private readonly actionBytes: Uint8Array[] = [];
+  private readonly actionIds: string[] = [];
+  /** The most bytes a valid row takes besides its identifier's (see `scored`). */
+  private readonly rowBytes: number;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly layout: OutputLayout,
+    private readonly delimiterText: string,
+    tallyPillars: readonly string[],
+  ) {
+    this.delimiter = delimiterText.charCodeAt(0);
+    this.pillarAt = layout.pillars.map((id) => engine.pillars.indexOf(id));
+    this.tallyAt = tallyPillars.map((id) => engine.pillars.indexOf(id));
+    this.indicatorAt = layout.indicators.map((id) => engine.indicators.indexOf(id));
+    if (!CsvRowWriter.writes(delimiterText)) throw new Error(`CsvRowWriter: delimiter ${JSON.stringify(delimiterText)} is not one ASCII character`);
+    if ([...this.pillarAt, ...this.tallyAt, ...this.indicatorAt].includes(-1)) throw new Error('CsvRowWriter: layout and content differ');
+    // An action id holding the delimiter or a quote would need quoting: as csvLine writes it.
+    for (const action of engine.actions) {
+      this.actionBytes.push(bytesOf(csvLine([action], delimiterText).slice(0, -1)));
+      this.actionIds.push(action);
+    }
+    const longestAction = Math.max(0, ...this.actionBytes.map((b) => b.length));
+    const scores = 1 + this.pillarAt.length + this.indicatorAt.length;
+    this.rowBytes = MAX_NUMBER_BYTES + 2 + scores * (1 + MAX_NUMBER_BYTES) + layout.suggestions * (1 + longestAction) + 2;
+  }
+
+  /**
+   * A valid row's cells, each after its delimiter, into bytes made large enough for the whole row
+   * first: the cells are then written with local indices, not through a method per cell.
+   */
+  scored(row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[]): void {
+    if (!plainId(id, this.delimiterText)) return this.result(okResult(this.engine, row, id, scores, suggestions));
+    // An identifier's character takes at most 3 bytes in UTF-8 (4 for a pair, which is 2 characters).
+    this.room(this.rowBytes + 3 * id.length);
+    const out = this.bytes;
+    const d = this.delimiter;
+    let at = putInteger(out, this.length, row);
+    out[at++] = d;
+    at = putText(out, at, id);
+    out[at++] = d;
+    at = putScore(out, at, scores.global);
+    const { pillarAt, indicatorAt } = this;
+    for (let k = 0; k < pillarAt.length; k++) {
+      out[at++] = d;
+      at = putScore(out, at, scores.pillars[pillarAt[k]!]!);
+    }
+    for (let k = 0; k < indicatorAt.length; k++) {
+      out[at++] = d;
+      at = putScore(out, at, scores.indicators[indicatorAt[k]!]!);
+    }
+    for (let k = 0; k < this.layout.suggestions; k++) {
+      out[at++] = d;
+      const action = suggestions[k];
+      if (!action) continue;
+      if (this.actionIds[action.actionAt] !== action.actionId) unknownAction(action.actionId);
+      at = putBytes(out, at, this.actionBytes[action.actionAt]!);
+    }
+    out[at++] = d; // the empty error cell
+    out[at++] = NEWLINE;
+    this.length = at;
+    this.count(true, scores.global, scores.pillars);
+  }
+
+  result(result: WrittenResult): void {
+    const line = bytesOf(csvLine(cellsOf(this.layout, result), this.delimiterText));
+    this.room(line.length);
+    this.length = putBytes(this.bytes, this.length, line);
+    const pillars = this.engine.pillars.map((p) => (result.ok ? result.pillars[p] ?? Number.NaN : Number.NaN));
+    this.count(result.ok, result.ok ? result.global ?? Number.NaN : Number.NaN, pillars);
+  }
+
+  /** Forgets what was written: a chunk starts empty even if the one before stopped half-way (it threw). */
+  start(): void {
+    this.length = 0;
+    this.tallied = 0;
+  }
+
+  /** The chunk's bytes and tally, each with memory of its own (to be transferred). */
+  finish(): { text: Uint8Array<ArrayBuffer>; tally: Tally } {
+    return { text: this.bytes.slice(0, this.length), tally: this.tally.slice(0, this.tallied) };
+  }
+
+  /** A row in the tally: whether it was scored, its global and pillar scores (NaN: none; pillars by position in `compiled.pillars`). */
+  private count(ok: boolean, global: number, pillars: ArrayLike<number>): void {
+    const stride = 2 + this.tallyAt.length;
+    if (this.tallied + stride > this.tally.length) this.tally = grown(this.tally, this.tallied + stride);
+    const at = this.tallied;
+    this.tally[at] = ok ? 1 : 0;
+    this.tally[at + 1] = ok ? global : Number.NaN;
+    for (let p = 0; p < this.tallyAt.length; p++) this.tally[at + 2 + p] = ok ? pillars[this.tallyAt[p]!]! : Number.NaN;
+    this.tallied += stride;
+  }
+
+  private room(more: number): void {
+    if (this.length + more > this.bytes.length) this.bytes = grown(this.bytes, this.length + more);
+  }
+}
+
+// Suggestions come from the content's actions, whose bytes the writer made: the row's room counts on it.
+function unknownAction(id: string): never {
+  throw new Error(`CsvRowWriter: action ${JSON.stringify(id)} is not in the content`);
+}
+
+/** An identifier written as it is: neither a formula's start (safeCell) nor what needs quoting. */
+function plainId(id: string, delimiter: string): boolean {
+  return safeCell(id) === id && id.indexOf(delimiter) < 0 && id.indexOf('"') < 0 && id.indexOf('\n') < 0 && id.indexOf('\r') < 0;
+}
+
+const SHORT = 64;
+
+/** Each of these writes into `out` at `at`, which has room, and tells where it stopped. */
+function putBytes(out: Uint8Array, at: number, bytes: Uint8Array): number {
+  // Most are an action id: a loop copies a few bytes faster than `set` sets them up.
+  if (bytes.length > SHORT) {
+    out.set(bytes, at);
+    return at + bytes.length;
+  }
+  for (let i = 0; i < bytes.length; i++) out[at++] = bytes[i]!;
+  return at;
+}
+
+/** A score, nothing where there is none (NaN). */
+function putScore(out: Uint8Array, at: number, score: number): number {
+  if (score !== score) return at;
+  const k = Math.round(score * 10);
+  // (-0 is written "0", as String writes it.)
+  if (!(k >= 0 && k <= 1000 && SCORE_VALUE[k] === score)) return putBytes(out, at, bytesOf(String(score)));
+  for (let i = k * SCORE_WIDTH, end = i + SCORE_LENGTH[k]!; i < end; i++) out[at++] = SCORE_BYTES[i]!;
+  return at;
+}
+
+function putInteger(out: Uint8Array, at: number, n: number): number {
+  if (!Number.isSafeInteger(n) || n < 0) return putBytes(out, at, bytesOf(String(n)));
+  let digits = 1;
+  for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+  for (let i = digits - 1, rest = n; i >= 0; i--, rest = Math.floor(rest / 10)) out[at + i] = ZERO + (rest % 10);
+  return at + digits;
+}
+
+/** A text as UTF-8: ASCII a character at a time, the rest encoded. */
+function putText(out: Uint8Array, at: number, text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return putBytes(out, at, bytesOf(text.slice(i)));
+    out[at++] = c;
+  }
+  return at;
+}

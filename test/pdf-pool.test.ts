@@ -1,0 +1,87 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { draftPlanDocument } from '../src/app/plan-document-data.js';
+import { loadContent } from '../src/content/load-content.js';
+import type { PlanDocument } from '../src/core/plan-document.js';
+import { createScorer } from '../src/core/score.js';
+import type { PdfRenderer } from '../src/pdf/pdf-renderer.js';
+import { cli, killAll, serve, stop } from './support/service.js';
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+afterEach(killAll);
+
+const loaded = loadContent();
+if (!loaded.ok) throw new Error('content');
+const examples = new Map(loaded.value.examples.map((e) => [e.file.replace(/^.*\/|\.json$/g, ''), e.data]));
+const scorer = createScorer(loaded.value.content);
+
+/** The compiled pool (dist/, built by the global setup): its workers run the compiled worker script. */
+const compiled = pathToFileURL(join(import.meta.dirname, '..', 'dist/src/pdf/pdf-pool.js')).href;
+const { createPdfPool } = (await import(compiled)) as { createPdfPool: (script: string | URL, size: number) => PdfRenderer };
+
+async function render(pool: PdfRenderer, document: PlanDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const out = new PassThrough();
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await pool.render(document, out);
+  return Buffer.concat(chunks);
+}
+
+async function plan(name: string, lang: 'fr' | 'en', title?: string): Promise<PlanDocument> {
+  const built = await draftPlanDocument(scorer, examples.get(name)!, lang, '2026-11-21');
+  if (!built.ok) throw new Error('plan');
+  return title ? { ...built.value, meta: { ...built.value.meta, title } } : built.value;
+}
+
+describe('the pool of PDF workers', () => {
+  it('when the real server renders several PDFs at once on its workers, then each comes out whole and identical to the same one asked alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'impact-pdf-pool-'));
+    await cli(dir, 'orgs', 'create', '--name', 'Garrigue', '--headcount', '10-49', '--sector', 'H', '--legal-form', 'sas', '--statuses', 'esus,siae', '--region', 'occ');
+    await cli(dir, 'users', 'create', '--email', 'chef@garrigue.fr', '--role', 'leader', '--org', '1', '--password', 'un mot de passe long');
+    const token = (await cli(dir, 'tokens', 'create', '--email', 'chef@garrigue.fr')).out.trim();
+    const { url, child } = await serve(dir, { PDF_WORKERS: '3' });
+    const call = async (method: string, path: string, body?: unknown): Promise<Json> => (await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })).json();
+    const draft = await call('POST', '/organisations/1/assessments');
+    const saved = await call('PATCH', `/assessments/${draft.id}`, { version: draft.version, answers: examples.get('insertion-esus')!.answers });
+    await call('POST', `/assessments/${draft.id}/submit`, { version: saved.version });
+    const { suggestions } = await call('GET', `/assessments/${draft.id}/suggestions?limit=5`);
+    const plans = [];
+    for (const n of [2, 5]) plans.push((await call('POST', `/assessments/${draft.id}/plans`, { actionIds: suggestions.slice(0, n).map((s: { actionId: string }) => s.actionId) })).id);
+    const pdf = async (path: string) => {
+      const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      return Buffer.from(await res.arrayBuffer());
+    };
+    const paths = plans.flatMap((id) => [`/plans/${id}/pdf`, `/plans/${id}/pdf?lang=en`]);
+    const alone = new Map<string, Buffer>();
+    for (const path of paths) alone.set(path, await pdf(path));
+    const atOnce = [...paths, ...paths, ...paths];
+    const pdfs = await Promise.all(atOnce.map(pdf));
+    pdfs.forEach((bytes, i) => {
+      expect(bytes.subarray(-6).toString()).toBe('%%EOF\n');
+      expect(bytes.equals(alone.get(atOnce[i]!)!)).toBe(true);
+    });
+    expect(new Set(alone.values()).size).toBe(4);
+    expect(await stop(child)).toBe(0);
+  });
+
+  it('when a worker exits or an error escapes it, then only the PDF it was rendering fails, and the others and later ones come out whole', async () => {
+    const pool = createPdfPool(new URL('./support/crashing-pdf-worker.mjs', import.meta.url), 2);
+    const [fr, en] = [await plan('scop-40', 'fr'), await plan('industry-300', 'en')];
+    const alone = [await render(pool, fr), await render(pool, en)];
+    const results = await Promise.allSettled([fr, await plan('scop-40', 'fr', 'exit'), en, await plan('scop-40', 'fr', 'throw'), fr, en].map((d) => render(pool, d)));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason.message).toMatch(/exit code 70/);
+    expect((results[3] as PromiseRejectedResult).reason.message).toBe('boom');
+    for (const [i, expected] of [[0, alone[0]], [2, alone[1]], [4, alone[0]], [5, alone[1]]] as const) {
+      expect((results[i] as PromiseFulfilledResult<Buffer>).value.equals(expected!)).toBe(true);
+    }
+    expect((await render(pool, en)).equals(alone[1]!)).toBe(true);
+    await pool.close();
+    await expect(render(pool, fr)).rejects.toThrow('closed');
+  });
+});
