@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cli, env, killAll, startOrExit } from './support/service.js';
+import { env, killAll, organisationWithToken, startOrExit } from './support/service.js';
 
 // Faults of SQLite's own file; those of both databases are in faults.test.ts.
 afterEach(killAll);
@@ -11,9 +11,7 @@ afterEach(killAll);
 describe('faults of the SQLite file', () => {
   it('when bytes of the database file are flipped, then the service refuses to start and says what the check found', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'impact-flipped-'));
-    await cli(dir, 'orgs', 'create', '--name', 'Durand', '--headcount', '10-49', '--sector', 'C', '--legal-form', 'sarl', '--region', 'bre');
-    await cli(dir, 'users', 'create', '--email', 'chef@durand.fr', '--role', 'leader', '--org', '1', '--password', 'un mot de passe long');
-    await cli(dir, 'tokens', 'create', '--email', 'chef@durand.fr');
+    await organisationWithToken(dir);
     const file = join(dir, 'db.sqlite');
     const db = new Database(file);
     const root = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'audit_log'").pluck().get() as number;

@@ -7,19 +7,13 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
-import { BIN, cli, databaseOf, env, killAll, serve, startOrExit, stop } from './support/service.js';
+import { BIN, cli, databaseOf, env, killAll, organisationWithToken, serve, startOrExit, stop } from './support/service.js';
 import { TEST_DIALECT } from './support/test-store.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 afterEach(killAll);
 
 const questions = ['inclusion-hires', 'age-integration-young', 'carbon-measured-done', 'giving-commitment', 'labels-progress'];
-
-async function organisationWithToken(dir: string): Promise<string> {
-  await cli(dir, 'orgs', 'create', '--name', 'Durand', '--headcount', '10-49', '--sector', 'C', '--legal-form', 'sarl', '--region', 'bre');
-  await cli(dir, 'users', 'create', '--email', 'chef@durand.fr', '--role', 'leader', '--org', '1', '--password', 'un mot de passe long');
-  return (await cli(dir, 'tokens', 'create', '--email', 'chef@durand.fr')).out.trim();
-}
 
 /**
  * The database a killed service left, opened as its next start would, and whether it is intact:

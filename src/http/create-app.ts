@@ -66,10 +66,10 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, servi
   api.get('/health', (_req, res) => {
     res.json({ status: 'ok', contentVersion: ctx.content.version });
   });
-  // Readiness: the database answers too, within READINESS_TIMEOUT_MS; a load balancer sends requests only then.
+  // Readiness: which store, and whether it answers within READINESS_TIMEOUT_MS; a load balancer sends requests only then.
   api.get('/ready', async (_req, res) => {
     const database = await databaseAnswers(ctx);
-    res.status(database === 'ok' ? 200 : 503).json({ status: database === 'ok' ? 'ready' : 'unavailable', database, contentVersion: ctx.content.version });
+    res.status(database === 'ok' ? 200 : 503).json({ status: database === 'ok' ? 'ready' : 'unavailable', store: ctx.store.dialect, database, contentVersion: ctx.content.version });
   });
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);

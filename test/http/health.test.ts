@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DIALECT } from '../support/test-store.js';
 import { content, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -11,8 +12,8 @@ describe('health and readiness', () => {
     expect([res.status, await res.json()]).toEqual([200, { status: 'ok', contentVersion: content.version }]);
   });
 
-  it('when it is asked whether it is ready, then it says the database answers', async () => {
+  it('when it is asked whether it is ready, then it names its store and says the database answers', async () => {
     const res = await fetch(`${h.url}/ready`);
-    expect([res.status, await res.json()]).toEqual([200, { status: 'ready', database: 'ok', contentVersion: content.version }]);
+    expect([res.status, await res.json()]).toEqual([200, { status: 'ready', store: TEST_DIALECT, database: 'ok', contentVersion: content.version }]);
   });
 });

@@ -33,6 +33,13 @@ export async function cli(dir: string, ...args: string[]): Promise<{ code: numbe
   }
 }
 
+/** Organisation 1 (Durand), its leader chef@durand.fr, and an API token of theirs, made with the admin commands. */
+export async function organisationWithToken(dir: string): Promise<string> {
+  await cli(dir, 'orgs', 'create', '--name', 'Durand', '--headcount', '10-49', '--sector', 'C', '--legal-form', 'sarl', '--region', 'bre');
+  await cli(dir, 'users', 'create', '--email', 'chef@durand.fr', '--role', 'leader', '--org', '1', '--password', 'un mot de passe long');
+  return (await cli(dir, 'tokens', 'create', '--email', 'chef@durand.fr')).out.trim();
+}
+
 /** Starts `impact-score serve` on a free port and returns its API base URL once it listens. */
 export async function serve(dir: string, extra: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [BIN, 'serve'], { env: await env(dir, { PORT: '0', ...extra }), stdio: ['ignore', 'pipe', 'pipe'] });
