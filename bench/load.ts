@@ -61,7 +61,10 @@ async function measure(d: Deployment): Promise<void> {
         const now = Date.now();
         (batchWindow && now >= batchWindow[0] && (batchWindow[1] === 0 || now <= batchWindow[1]) ? duringBatch : outsideBatch).push(ms);
       }
-      if (![200, 201, 202].includes(res.status)) errors.set(`${route} ${res.status}`, (errors.get(`${route} ${res.status}`) ?? 0) + 1);
+      if (![200, 201, 202].includes(res.status)) {
+        const key = `${route} ${res.status}${(payload as { error?: { code?: string } }).error?.code ? ` ${(payload as { error: { code: string } }).error.code}` : ''}`;
+        errors.set(key, (errors.get(key) ?? 0) + 1);
+      }
       return { status: res.status, body: payload, headers: res.headers };
     };
   };
@@ -80,11 +83,13 @@ async function measure(d: Deployment): Promise<void> {
         await call('GET /assessments/{id}', 'GET', `/assessments/${draft.id}`, cookie);
       }
       if (Date.now() >= until) break;
-      await call('POST /assessments/{id}/submit', 'POST', `/assessments/${draft.id}/submit`, cookie, { version });
+      // A step refused (counted among the errors) ends this round: the next one starts over.
+      if ((await call('POST /assessments/{id}/submit', 'POST', `/assessments/${draft.id}/submit`, cookie, { version })).status !== 200) continue;
       await call('GET /assessments/{id}/result', 'GET', `/assessments/${draft.id}/result`, cookie);
-      const suggestions = (await call('GET /assessments/{id}/suggestions', 'GET', `/assessments/${draft.id}/suggestions?limit=3`, cookie)).body;
-      const plan = (await call('POST /assessments/{id}/plans', 'POST', `/assessments/${draft.id}/plans`, cookie, { actionIds: suggestions.suggestions.map((s: { actionId: string }) => s.actionId) })).body;
-      await call('GET /plans/{id}/pdf', 'GET', `/plans/${plan.id}/pdf`, cookie);
+      const suggestions = await call('GET /assessments/{id}/suggestions', 'GET', `/assessments/${draft.id}/suggestions?limit=3`, cookie);
+      if (suggestions.status !== 200) continue;
+      const plan = await call('POST /assessments/{id}/plans', 'POST', `/assessments/${draft.id}/plans`, cookie, { actionIds: suggestions.body.suggestions.map((s: { actionId: string }) => s.actionId) });
+      if (plan.status === 201) await call('GET /plans/{id}/pdf', 'GET', `/plans/${plan.body.id}/pdf`, cookie);
       await call('POST /score', 'POST', '/score', cookie, example);
     }
   }
