@@ -74,7 +74,7 @@ describe('every string a reader sees', () => {
     const outcome = await score(scorer, example);
     if (!outcome.ok) throw new Error('score');
     const report = renderReport(presentReport(scorer.index, outcome.value, 'fr', 'Scop'));
-    expect(report).not.toMatch(/réponse : [a-z0-9-]+ =/);
+    expect(report).not.toMatch(/réponse\s*: [a-z0-9-]+ =/);
     expect(report).toContain('→ «\u00a0Où en êtes-vous dans la réduction de vos émissions\u00a0?\u00a0»\u00a0: ');
     const english = renderReport(presentReport(scorer.index, outcome.value, 'en', 'Scop'));
     expect(english).toContain('→ “Where do you stand on reducing your emissions?”: ');

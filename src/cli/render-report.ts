@@ -1,7 +1,7 @@
 import { formatDecimal } from '../core/format-answer.js';
 import type { IndicatorView, ReportView } from '../core/present.js';
 import type { Lang } from '../core/text.js';
-import { typeset } from '../core/typography.js';
+import { colon, quoted, typeset } from '../core/typography.js';
 
 const WORDS = {
   fr: {
@@ -56,14 +56,9 @@ function renderIndicator(ind: IndicatorView, pillar: number, lang: Lang, score: 
     const mark = c.points === c.max ? '✓' : c.points > 0 ? '~' : '✗';
     lines.push(`    ${mark} ${String(c.points).padStart(3)}/${String(c.max).padEnd(3)} ${c.reason}`);
     // What was answered, in the questions' words, where points are missing: where to look first.
-    if (c.points < c.max) for (const q of c.questions.slice(0, 3)) lines.push(`              → ${quote(q.label, lang)}${colon(lang)}${q.answer}`);
+    if (c.points < c.max) for (const q of c.questions.slice(0, 3)) lines.push(`              → ${quoted(q.label, lang)}${colon(lang)}${q.answer}`);
   }
   return lines;
 }
 
-// French typography puts a (no-break) space before the colon; typeset() makes it no-break.
-function colon(lang: Lang): string {
-  return lang === 'fr' ? ' : ' : ': ';
-}
 
-const quote = (text: string, lang: Lang) => (lang === 'fr' ? `« ${text} »` : `“${text}”`);

@@ -5,7 +5,7 @@ import { presentReport } from './present.js';
 import { presentTestimony } from './present-suggestions.js';
 import type { ScoreResult } from './score-result.js';
 import { localize, type Lang } from './text.js';
-import { typesetDocument } from './typography.js';
+import { colon, quoted, typesetDocument } from './typography.js';
 import { applicability } from './applicability.js';
 import { compareDue, formatDue, quarterOf } from './due-date.js';
 import { signed } from './signed-points.js';
@@ -194,7 +194,7 @@ function reviewSection(plan: PlanDocumentInput['plan'], itemTitle: (id: number) 
       : `${w.decision}${colon(lang)}${w.decisions[d.decision]}${d.by ? ` — ${d.by}` : ''}, ${formatDate(d.at, lang)}${current ? '' : ` ; ${w.changedSince}`}`,
     comments: plan.comments.map((c) => {
       const item = c.itemId === null ? undefined : itemTitle(c.itemId);
-      const about = c.decision ? `${w.decided} (${w.decisions[c.decision]})` : item ? `${w.onItem} ${quote(item, lang)}` : w.onPlan;
+      const about = c.decision ? `${w.decided} (${w.decisions[c.decision]})` : item ? `${w.onItem} ${quoted(item, lang)}` : w.onPlan;
       return { heading: `${c.author}, ${formatDate(c.createdAt, lang)} — ${about}`, body: c.body };
     }),
   };
@@ -207,8 +207,6 @@ function assessmentLine(number: number | null, submittedAt: string | null, versi
   return `${which} · ${w.content} ${version.split('+')[0]}`;
 }
 
-const colon = (lang: Lang) => (lang === 'fr' ? ' : ' : ': ');
-const quote = (text: string, lang: Lang) => (lang === 'fr' ? `« ${text} »` : `“${text}”`);
 
 function pillarSentence(today: number | null, projected: number | null, lang: Lang): string {
   if (today === null) return lang === 'fr' ? 'Ce pilier ne concerne pas l’organisation.' : 'This pillar does not concern the organisation.';

@@ -12,6 +12,7 @@ import type { AnswersDocument } from '../../src/core/content-model.js';
 import { createApp } from '../../src/http/create-app.js';
 import { openStore } from '../../src/store/open-store.js';
 import { testLocation } from '../support/test-store.js';
+import { apiContract } from '../support/api-contract.js';
 
 const loaded = loadContent();
 if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues.slice(0, 3)));
@@ -72,6 +73,7 @@ export async function startHarness(options: { file?: string; sameDatabaseAs?: Ha
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+  const contract = apiContract(await (await fetch(`${url}/openapi.json`)).json() as Parameters<typeof apiContract>[0]);
   return {
     url,
     ctx,
@@ -90,7 +92,10 @@ export async function startHarness(options: { file?: string; sameDatabaseAs?: Ha
         ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
       });
       const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+      const json = response.headers.get('content-type')?.startsWith('application/json') ? JSON.parse(text) : text || undefined;
+      const broken = contract(method, `${url}${path}`, response.status, json);
+      if (broken) throw new Error(broken);
+      return { status: response.status, body: json, headers: response.headers };
     },
     async close() {
       server.closeAllConnections();
