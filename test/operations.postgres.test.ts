@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { COPY_ORDER } from '../src/store/copy-to-postgres.js';
 import { BIN, killAll, serve, stop } from './support/service.js';
 import { freshPostgresDatabase } from './support/test-store.js';
 
@@ -75,6 +76,20 @@ describe('operations on PostgreSQL', () => {
       expect(again.err).toContain('rien n’a été copié');
     } finally {
       await target.drop();
+    }
+  });
+
+  it('when a migrated database\'s tables are listed, then copy-to-postgres copies every one of them but the migration history', async () => {
+    const database = await freshPostgresDatabase();
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const tables = (await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).rows.map((r) => r.tablename);
+      expect(tables.sort()).toEqual([...COPY_ORDER, 'schema_migrations'].sort());
+    } finally {
+      await client.end();
+      await database.drop();
     }
   });
 
