@@ -17,7 +17,7 @@ const types = {
 export interface PostgresOptions {
   /** Connections this process may hold at once. */
   poolSize?: number;
-  /** Errors of idle connections (the server restarted): the next query reports it, this logs it. */
+  /** A connection lost (the server restarted, the network failed), idle or checked out: the next query reports it, this logs it. */
   onIdleError?: (error: Error) => void;
 }
 
@@ -28,7 +28,11 @@ export interface PostgresOptions {
  */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<{ pool: pg.Pool; db: Kysely<Schema>; migrated: number[] }> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000, types });
-  pool.on('error', (error) => options.onIdleError?.(error));
+  // A lost connection is said on its client, idle or checked out (a transaction between two
+  // queries: the pool no longer listens to it, and unheard the error would end the process); its
+  // next query fails. The pool repeats what its idle clients say: heard here once, on the client.
+  pool.on('connect', (client) => client.on('error', (error) => options.onIdleError?.(error)));
+  pool.on('error', () => undefined);
   let migrated: number[];
   try {
     migrated = await migratePostgres(pool);
