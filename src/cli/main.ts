@@ -2,22 +2,19 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { isLang, type Lang } from '../core/text.js';
+import type { Lang } from '../core/text.js';
 import { EXIT, processIo, type CliIo } from './cli-io.js';
+import { lang } from './lang-option.js';
 import { parseConfig, type Config } from '../config.js';
 import { ROLES, type Role } from '../store/records.js';
-import { backupCommand, createOrganisationCommand, createTokenCommand, createUserCommand, createWorkshopCommand, listTokensCommand, revokeTokenCommand } from './admin-commands.js';
+import { createOrganisationCommand, createTokenCommand, createUserCommand, createWorkshopCommand, listTokensCommand, revokeTokenCommand } from './admin-commands.js';
 import { scoreCommand } from './score-command.js';
 import { batchCommand, batchTemplateCommand, PORTFOLIO_HELP, type TemplateOptions } from './batch-commands.js';
+import { addDatabaseCommands } from './database-commands.js';
 import { exportPdfCommand } from './export-pdf-command.js';
 import { serveCommand } from './serve-command.js';
 import { suggestCommand } from './suggest-command.js';
 import { validateCommand } from './validate-command.js';
-
-function parseLang(value: string): Lang {
-  if (!isLang(value)) throw new InvalidArgumentError('fr | en');
-  return value;
-}
 
 function parseRole(value: string): Role {
   if (!(ROLES as readonly string[]).includes(value)) throw new InvalidArgumentError(ROLES.join(' | '));
@@ -29,8 +26,6 @@ function parseId(value: string, previous: number[] = []): number[] {
   if (ids.some((n) => !Number.isInteger(n) || n <= 0)) throw new InvalidArgumentError('identifiant numérique / numeric id');
   return [...previous, ...ids];
 }
-
-const lang = () => new Option('--lang <lang>', 'langue des textes / language (fr, en)').default('fr').argParser(parseLang);
 
 function buildProgram(io: CliIo, env: NodeJS.ProcessEnv, setExit: (code: number) => void): Command {
   const program = new Command('impact-score')
@@ -214,7 +209,7 @@ function addServiceCommands(program: Command, io: CliIo, env: NodeJS.ProcessEnv,
     .option('--plan <id>', 'plan enregistré / stored plan', (v) => parseId(v)[0]!)
     .option('--date <YYYY-MM-DD>', 'date portée par un brouillon / date of a draft', new Date().toISOString().slice(0, 10))
     .option('--top <n>', 'actions du brouillon / actions in a draft', (v) => parseId(v)[0]!, 5)
-    .addOption(new Option('--lang <lang>', 'fr, en').default('fr').argParser(parseLang))
+    .addOption(lang())
     .addOption(new Option('--content <dir>'))
     .action(async (file: string | undefined, opts: { output: string; plan?: number; date: string; top: number; lang: Lang; content?: string }) => {
       const config = () => {
@@ -225,12 +220,7 @@ function addServiceCommands(program: Command, io: CliIo, env: NodeJS.ProcessEnv,
       };
       setExit(await exportPdfCommand(file, opts, config, io));
     });
-  program
-    .command('backup')
-    .description('Copie cohérente de la base, même en service / consistent copy of the live database')
-    .argument('<file>')
-    .addOption(lang())
-    .action(async (file: string, opts: { lang: Lang }) => withConfig((config) => backupCommand(config, io, file, opts.lang))());
+  addDatabaseCommands(program, io, withConfig, setExit);
 }
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */

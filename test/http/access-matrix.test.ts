@@ -18,28 +18,28 @@ let batch: number;
 
 beforeAll(async () => {
   h = await startHarness({ config: { DATA_DIR: mkdtempSync(join(tmpdir(), 'impact-matrix-')) } });
-  const admin = actorOf(h.ctx, h.ctx.store.accounts.findByEmail('admin@test.org')!);
-  const a = unwrap(createAssessment(h.ctx, admin, h.orgA));
-  const saved = unwrap(saveAnswers(h.ctx, admin, a.id, { version: a.version, answers: examples.get('insertion-esus')!.answers }));
+  const admin = await actorOf(h.ctx, (await h.ctx.store.accounts.findByEmail('admin@test.org'))!);
+  const a = unwrap(await createAssessment(h.ctx, admin, h.orgA));
+  const saved = unwrap(await saveAnswers(h.ctx, admin, a.id, { version: a.version, answers: examples.get('insertion-esus')!.answers }));
   submitted = unwrap(await submitAssessment(h.ctx, admin, a.id, saved.version)).id;
-  draft = unwrap(createAssessment(h.ctx, admin, h.orgA)).id;
-  const created = unwrap(createPlan(h.ctx, admin, submitted, { title: 'Plan A' }));
-  draftPlan = unwrap(addItem(h.ctx, admin, created.id, created.version, { actionId: h.ctx.content.actions[1]!.id, status: 'done' })).id;
-  const toSubmit = unwrap(createPlan(h.ctx, admin, submitted, { title: 'Plan A soumis', actionIds: [h.ctx.content.actions[0]!.id] }));
-  submittedPlan = unwrap(submitPlan(h.ctx, admin, toSubmit.id, toSubmit.version)).id;
-  const next = unwrap(createAssessment(h.ctx, admin, h.orgA));
-  const nextSaved = unwrap(saveAnswers(h.ctx, admin, next.id, { version: next.version, answers: examples.get('insertion-esus')!.answers }));
+  draft = unwrap(await createAssessment(h.ctx, admin, h.orgA)).id;
+  const created = unwrap(await createPlan(h.ctx, admin, submitted, { title: 'Plan A' }));
+  draftPlan = unwrap(await addItem(h.ctx, admin, created.id, created.version, { actionId: h.ctx.content.actions[1]!.id, status: 'done' })).id;
+  const toSubmit = unwrap(await createPlan(h.ctx, admin, submitted, { title: 'Plan A soumis', actionIds: [h.ctx.content.actions[0]!.id] }));
+  submittedPlan = unwrap(await submitPlan(h.ctx, admin, toSubmit.id, toSubmit.version)).id;
+  const next = unwrap(await createAssessment(h.ctx, admin, h.orgA));
+  const nextSaved = unwrap(await saveAnswers(h.ctx, admin, next.id, { version: next.version, answers: examples.get('insertion-esus')!.answers }));
   later = unwrap(await submitAssessment(h.ctx, admin, next.id, nextSaved.version)).id;
   const uploaded = await fetch(`${h.url}/batches`, { method: 'POST', headers: { authorization: `Bearer ${h.tokens.advisorA}`, 'content-type': 'text/csv' }, body: 'id\nX\n' });
   batch = ((await uploaded.json()) as { id: number }).id;
-  await waitForBatch(batch);
+  await waitForBatch(h.ctx, batch);
 });
 
 /** A file sent as it is, with its type, where a row's body would be JSON. */
 const file = (raw: string, type: string) => ({ raw, type });
 afterAll(async () => {
   // Batches uploaded by the rows finish before the database closes under them.
-  for (const id of h.ctx.store.db.prepare('SELECT id FROM batches').pluck().all() as number[]) await waitForBatch(id);
+  for (const id of await h.ctx.store.batches.ids()) await waitForBatch(h.ctx, id);
   await h.close();
 });
 
@@ -138,7 +138,7 @@ describe('access matrix', () => {
     const all = (await h.call('leaderA', 'GET', `/organisations/${h.orgA}/plans`)).body.map((p: { id: number }) => p.id);
     expect(all).toEqual(expect.arrayContaining([draftPlan, submittedPlan]));
     // The comparison's « intended vs achieved » counts done items of plans the reader may see.
-    const draftItem = h.ctx.store.plans.get(draftPlan)!.items[0]!.id;
+    const draftItem = (await h.ctx.store.plans.get(draftPlan))!.items[0]!.id;
     const doneFor = async (who: Who) => (await h.call(who, 'GET', `/assessments/${later}/comparison?with=${submitted}`)).body.done.map((d: { itemId: number }) => d.itemId);
     expect(await doneFor('leaderA')).toContain(draftItem);
     expect(await doneFor('expertA')).not.toContain(draftItem);

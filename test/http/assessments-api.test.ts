@@ -104,12 +104,12 @@ describe('assessments through the API', () => {
   });
 
   it('when a script posts an answers document to /score, then it gets the explained score and nothing is stored', async () => {
-    const before = h.ctx.store.assessments.listByOrganisation(h.orgA).length;
+    const before = (await h.ctx.store.assessments.listByOrganisation(h.orgA)).length;
     const res = await h.call('advisorA', 'POST', '/score', examples.get('scop-40'));
     expect(res.status).toBe(200);
     expect(res.body.global).toBe(goldenGlobal('scop-40'));
     expect(res.body.weakest.length).toBeGreaterThan(0);
-    expect(h.ctx.store.assessments.listByOrganisation(h.orgA).length).toBe(before);
+    expect((await h.ctx.store.assessments.listByOrganisation(h.orgA)).length).toBe(before);
   });
 
   it('when the questionnaires are read, then they come localised with their conditions', async () => {
@@ -122,8 +122,8 @@ describe('assessments through the API', () => {
     expect(withShowIf.showIf).toBeDefined();
   });
 
-  it('when every change is made, then the audit log says who did what', () => {
-    const log = h.ctx.store.audit.byOrganisation(h.orgA);
+  it('when every change is made, then the audit log says who did what', async () => {
+    const log = (await h.ctx.store.audit.byOrganisation(h.orgA));
     expect(log.map((e) => e.action)).toEqual(expect.arrayContaining(['create', 'save', 'submit']));
     expect(log.every((e) => e.at === '2026-11-21T10:00:00.000Z')).toBe(true);
   });

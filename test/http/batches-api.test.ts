@@ -31,7 +31,7 @@ async function upload(who: 'advisorA' | 'leaderA', body: string | Buffer, query 
 async function scored(body: string | Buffer, query: string, type: string): Promise<{ batch: Record<string, unknown>; result: Response }> {
   const accepted = await upload('advisorA', body, query, type);
   expect(accepted.status).toBe(202);
-  await waitForBatch(accepted.body.id);
+  await waitForBatch(h.ctx, accepted.body.id);
   const batch = (await h.call('advisorA', 'GET', `/batches/${accepted.body.id}`)).body as Record<string, unknown>;
   const result = await fetch(`${h.url}/batches/${accepted.body.id}/result`, { headers: { authorization: `Bearer ${h.tokens.advisorA}` } });
   return { batch, result };
@@ -51,17 +51,17 @@ describe('batches through the API', () => {
     const broken = [...mine];
     broken[0] = 'BROKEN';
     broken[header.indexOf('inclusion-hires')] = 'plein';
-    const before = h.ctx.store.assessments.listByOrganisation(h.orgA).length;
+    const before = (await h.ctx.store.assessments.listByOrganisation(h.orgA)).length;
     const accepted = await upload('advisorA', stringify([header, mine, notMine, broken]), '?store=true');
     expect(accepted.status).toBe(202);
-    await waitForBatch(accepted.body.id);
+    await waitForBatch(h.ctx, accepted.body.id);
     const done = await h.call('advisorA', 'GET', `/batches/${accepted.body.id}`);
     expect(done.body).toMatchObject({ status: 'done', stored: 1, summary: { rows: 3, scored: 2, rejected: 1 } });
     // Only the advisor's organisation became an assessment; B is not in the portfolio.
-    const after = h.ctx.store.assessments.listByOrganisation(h.orgA);
+    const after = (await h.ctx.store.assessments.listByOrganisation(h.orgA));
     expect(after.length).toBe(before + 1);
     expect(after.at(-1)!.status).toBe('submitted');
-    expect(h.ctx.store.assessments.listByOrganisation(h.orgB).length).toBe(0);
+    expect((await h.ctx.store.assessments.listByOrganisation(h.orgB)).length).toBe(0);
 
     const download = await fetch(`${h.url}/batches/${accepted.body.id}/result`, { headers: { authorization: `Bearer ${h.tokens.advisorA}` } });
     expect(download.headers.get('content-type')).toMatch(/text\/csv/);
@@ -70,9 +70,9 @@ describe('batches through the API', () => {
 
     // The same file again (say, after an interrupted run): scored again, but nothing stored twice.
     const again = await upload('advisorA', stringify([header, mine, notMine, broken]), '?store=true');
-    await waitForBatch(again.body.id);
+    await waitForBatch(h.ctx, again.body.id);
     expect((await h.call('advisorA', 'GET', `/batches/${again.body.id}`)).body).toMatchObject({ status: 'done', stored: 0 });
-    expect(h.ctx.store.assessments.listByOrganisation(h.orgA).length).toBe(before + 1);
+    expect((await h.ctx.store.assessments.listByOrganisation(h.orgA)).length).toBe(before + 1);
   });
 
   it('when a row\'s free-text id is an organisation\'s number (« 1 » as the advisor\'s own reference), then store=true scores it but never stores it: only the organisation number or the SIREN, written as such and agreeing, stores a row', async () => {
@@ -84,12 +84,12 @@ describe('batches through the API', () => {
       return cellsOf;
     };
     const storedBy = async (...rows: string[][]) => {
-      const before = h.ctx.store.assessments.listByOrganisation(h.orgA).length;
+      const before = (await h.ctx.store.assessments.listByOrganisation(h.orgA)).length;
       const accepted = await upload('advisorA', stringify([header, ...rows]), '?store=true');
-      await waitForBatch(accepted.body.id);
+      await waitForBatch(h.ctx, accepted.body.id);
       const batch = (await h.call('advisorA', 'GET', `/batches/${accepted.body.id}`)).body as { status: string; stored: number; summary: { scored: number } };
       expect([batch.status, batch.summary.scored]).toEqual(['done', rows.length]);
-      expect(h.ctx.store.assessments.listByOrganisation(h.orgA).length).toBe(before + batch.stored);
+      expect((await h.ctx.store.assessments.listByOrganisation(h.orgA)).length).toBe(before + batch.stored);
       return batch.stored;
     };
     expect(await storedBy(row(String(h.orgA)))).toBe(0);
@@ -105,7 +105,7 @@ describe('batches through the API', () => {
     const line = (organisation: object) => JSON.stringify({ ...examples.get('insertion-esus')!, organisation });
     for (const [organisation, stored] of [[{ name: String(h.orgA) }, 0], [{ name: 'Org A', siren: '123456789' }, 1]] as const) {
       const accepted = await upload('advisorA', line(organisation), '?store=true', 'application/x-ndjson');
-      await waitForBatch(accepted.body.id);
+      await waitForBatch(h.ctx, accepted.body.id);
       expect((await h.call('advisorA', 'GET', `/batches/${accepted.body.id}`)).body).toMatchObject({ status: 'done', stored, summary: { scored: 1 } });
     }
   });
@@ -235,14 +235,14 @@ describe('batches through the API', () => {
   it('when a leader uploads, then 403; when someone else reads a batch, then 404', async () => {
     expect((await upload('leaderA', 'id\n1\n')).status).toBe(403);
     const accepted = await upload('advisorA', 'id\nX\n');
-    await waitForBatch(accepted.body.id);
+    await waitForBatch(h.ctx, accepted.body.id);
     expect((await h.call('leaderB', 'GET', `/batches/${accepted.body.id}`)).status).toBe(404);
     expect((await h.call('leaderB', 'GET', `/batches/${accepted.body.id}/result`)).status).toBe(404);
   });
 
   it('when the file is not a portfolio, then the batch fails with the reason', async () => {
     const accepted = await upload('advisorA', 'nom;score\nA;1\n');
-    await waitForBatch(accepted.body.id);
+    await waitForBatch(h.ctx, accepted.body.id);
     const res = await h.call('advisorA', 'GET', `/batches/${accepted.body.id}`);
     expect(res.body.status).toBe('failed');
     expect(res.body.error).toContain('«\u00a0id\u00a0»');
@@ -252,7 +252,7 @@ describe('batches through the API', () => {
     expect((await h.call('advisorA', 'GET', `/batches/${accepted.body.id}/result`)).status).toBe(409);
     // Asked in English, the reason is English only.
     const english = await upload('advisorA', 'nom;score\nA;1\n', '?lang=en');
-    await waitForBatch(english.body.id);
+    await waitForBatch(h.ctx, english.body.id);
     const failed = (await h.call('advisorA', 'GET', `/batches/${english.body.id}`)).body as { error: string };
     expect(failed.error).toContain('the first row must name the columns');
     expect(failed.error).not.toContain('«\u00a0id\u00a0»');

@@ -17,7 +17,7 @@ const earlier: Content = {
 const file = join(mkdtempSync(join(tmpdir(), 'impact-edition-')), 'store.db');
 const opened: Harness[] = [];
 afterAll(async () => {
-  for (const h of opened) await h.close().catch(() => undefined);
+  for (const h of opened.reverse()) await h.close().catch(() => undefined);
 });
 
 async function submit(h: Harness, example: string): Promise<number> {
@@ -34,11 +34,10 @@ describe('a stored score keeps the content edition it was computed with', () => 
     opened.push(before);
     const id = await submit(before, 'insertion-esus');
     const stored = (await before.call('leaderA', 'GET', `/assessments/${id}/result`)).body.report;
-    await before.close();
-    opened.pop();
 
-    // The same database, now served with the committed content (its tokens are in the database).
-    const after = await startHarness({ file, seed: false });
+    // The same database, now served with the committed content (its tokens are in the database);
+    // the earlier instance stays idle, and is closed last, as it owns the database.
+    const after = await startHarness({ sameDatabaseAs: before, seed: false });
     opened.push(after);
     Object.assign(after, { orgA: before.orgA });
     Object.assign(after.tokens, before.tokens);

@@ -58,11 +58,11 @@ export function assessmentRoutes(registry: RouteRegistry, ctx: AppContext): void
     summary: 'Le score enregistré, expliqué, et ce qui a bougé depuis l’évaluation précédente / the stored, explained score and what moved',
     responses: { 200: 'The result with its content version, earlier results if it was reopened, `since`: what moved since the previous assessment and why, and `standing`: where the global and each pillar stand among the published Impact Scores (all, and the region’s when 8 or more published there)', 404: 'Not found, or not submitted yet' },
     response: shapes.AssessmentResult,
-    handler: ({ actor, params: p, lang }) => {
-      const found = getResult(ctx, actor, p.assessmentId);
+    handler: async ({ actor, params: p, lang }) => {
+      const found = await getResult(ctx, actor, p.assessmentId);
       if (!found.ok) return found;
       const { assessment, result, computedAt, earlier, since } = found.value;
-      const org = ctx.store.organisations.get(assessment.organisationId);
+      const org = await ctx.store.organisations.get(assessment.organisationId);
       return ok({
         assessmentId: p.assessmentId,
         organisationId: assessment.organisationId,
