@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadContent } from '../src/content/load-content.js';
-import { createScorer, score, type Scorer } from '../src/core/score.js';
+import { createScorer, referenceScorer, score, type Scorer } from '../src/core/score.js';
 import { buildEngine } from '../src/core/scoring-engine.js';
 import type { AnswersDocument } from '../src/core/content-model.js';
 import { generateAnswers, random } from '../test/support/generate-answers.js';
@@ -25,7 +25,7 @@ interface Measure {
 async function scoreAll(scorer: Scorer, docs: readonly AnswersDocument[], freshEngine: boolean): Promise<number> {
   let checksum = 0;
   for (const doc of docs) {
-    const s = freshEngine ? { index: scorer.index, engine: buildEngine(scorer.index.content.rules) } : scorer;
+    const s = freshEngine ? referenceScorer(scorer.index, buildEngine(scorer.index.content.rules)) : scorer;
     const outcome = await score(s, doc);
     if (!outcome.ok) throw new Error(`generated assessment invalid: ${JSON.stringify(outcome.issues[0])}`);
     checksum += outcome.value.global ?? 0;
