@@ -22,6 +22,8 @@ interface Measure {
   name: string;
   count: number;
   seconds: number;
+  /** CPU time of one thread, in µs per assessment (NaN where several threads ran): what a shared machine changes least. */
+  cpuMicros: number;
   checksum: number;
 }
 
@@ -38,8 +40,10 @@ async function scoreAll(scorer: Scorer, docs: readonly AnswersDocument[], freshE
 
 async function timed(name: string, count: number, run: () => Promise<number>): Promise<Measure> {
   const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const checksum = await run();
-  return { name, count, seconds: Number(process.hrtime.bigint() - start) / 1e9, checksum };
+  const used = process.cpuUsage(cpu);
+  return { name, count, seconds: Number(process.hrtime.bigint() - start) / 1e9, cpuMicros: (used.user + used.system) / count, checksum };
 }
 
 async function onWorkers(threads: number, total: number): Promise<number> {
@@ -78,7 +82,7 @@ async function main(): Promise<void> {
   results.push(await timed('one reused engine', COUNT, () => scoreAll(scorer, docs, false)));
   const threads = availableParallelism();
   const seconds = await onWorkers(threads, COUNT);
-  results.push({ name: `reused engine on ${threads} worker threads`, count: COUNT, seconds, checksum: NaN });
+  results.push({ name: `reused engine on ${threads} worker threads`, count: COUNT, seconds, cpuMicros: Number.NaN, checksum: NaN });
   const compiled = compiledScorer(loaded.value.content);
   await scoreAll(compiled, docs.slice(0, 500), false); // warm-up
   results.push(await timed('compiled engine, one thread (the service)', COUNT, () => scoreAll(compiled, docs, false)));
@@ -86,10 +90,10 @@ async function main(): Promise<void> {
 
   const baseline = results[0]!.count / results[0]!.seconds;
   console.log('');
-  console.log(`${'mode'.padEnd(40)} ${'assessments'.padStart(12)} ${'seconds'.padStart(9)} ${'per second'.padStart(12)} ${'ratio'.padStart(7)}`);
+  console.log(`${'mode'.padEnd(40)} ${'assessments'.padStart(12)} ${'seconds'.padStart(9)} ${'per second'.padStart(12)} ${'ratio'.padStart(7)} ${'CPU µs each'.padStart(12)}`);
   for (const m of results) {
     const rate = m.count / m.seconds;
-    console.log(`${m.name.padEnd(40)} ${m.count.toLocaleString('en').padStart(12)} ${m.seconds.toFixed(2).padStart(9)} ${Math.round(rate).toLocaleString('en').padStart(12)} ${(rate / baseline).toFixed(2).padStart(6)}×`);
+    console.log(`${m.name.padEnd(40)} ${m.count.toLocaleString('en').padStart(12)} ${m.seconds.toFixed(2).padStart(9)} ${Math.round(rate).toLocaleString('en').padStart(12)} ${(rate / baseline).toFixed(2).padStart(6)}× ${(Number.isNaN(m.cpuMicros) ? '—' : m.cpuMicros.toFixed(0)).padStart(12)}`);
   }
   console.log(`\npeak RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB (main thread's process)`);
 }
