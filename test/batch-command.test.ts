@@ -69,7 +69,7 @@ describe('impact-score batch: output that cannot be written, input that cannot b
       const output = join(d, 'missing', `scores.${ext}`);
       const { code, err } = await run('batch', input, '-o', output, '--progress', 'lines');
       expect(code).toBe(2);
-      expect(err).toBe(`impact-score: impossible d’écrire ${output} : le dossier ${join(d, 'missing')} n’existe pas.\n`);
+      expect(err).toBe(`impact-score: impossible d’écrire ${output}\u00a0: le dossier ${join(d, 'missing')} n’existe pas.\n`);
       expect(existsSync(`${output}.partial`)).toBe(false);
     }
   });
@@ -97,7 +97,7 @@ describe('impact-score batch: output that cannot be written, input that cannot b
       symlinkSync('/dev/full', `${output}.partial`);
       const { code, err } = await run('batch', input, '-o', output, '--progress', 'none', '--workers', '1');
       expect(code).toBe(2);
-      expect(err).toBe(`impact-score: impossible d’écrire ${output} : disque plein.\n`);
+      expect(err).toBe(`impact-score: impossible d’écrire ${output}\u00a0: disque plein.\n`);
       expect(existsSync(output)).toBe(false);
       expect(() => lstatSync(`${output}.partial`)).toThrow(/ENOENT/);
     }
@@ -108,7 +108,7 @@ describe('impact-score batch: output that cannot be written, input that cannot b
     const input = join(d, 'absent.csv');
     const fr = await run('batch', input, '-o', join(d, 'scores.csv'));
     expect(fr.code).toBe(2);
-    expect(fr.err).toBe(`impact-score: impossible de lire ${input} : fichier introuvable.\n`);
+    expect(fr.err).toBe(`impact-score: impossible de lire ${input}\u00a0: fichier introuvable.\n`);
     const en = await run('batch', input, '-o', join(d, 'scores.csv'), '--lang', 'en');
     expect(en.err).toBe(`impact-score: cannot read ${input}: no such file.\n`);
     expect(en.err).not.toMatch(NO_STACK);
@@ -120,7 +120,7 @@ describe('impact-score batch: output that cannot be written, input that cannot b
     writeFileSync(input, 'nom;score\nA;1\n');
     const fr = await run('batch', input, '-o', join(d, 'scores.csv'));
     expect(fr.code).toBe(2);
-    expect(fr.err).toBe(`impact-score: ${input}: la première ligne doit nommer les colonnes, dont « id » (voir impact-score batch-template)\n`);
+    expect(fr.err).toBe(`impact-score: ${input}: la première ligne doit nommer les colonnes, dont «\u00a0id\u00a0» (voir impact-score batch-template)\n`);
     const en = await run('batch', input, '-o', join(d, 'scores.csv'), '--lang', 'en');
     expect(en.err).toBe(`impact-score: ${input}: the first row must name the columns, including "id" (see impact-score batch-template)\n`);
   });
@@ -338,7 +338,7 @@ describe('impact-score batch: progress and interruption', () => {
       batch.child.kill('SIGINT');
       const { code, err } = await batch.result;
       expect(code).toBe(130);
-      expect(err).toContain('impact-score: interrompu ; aucun fichier de résultats écrit.');
+      expect(err).toContain('impact-score: interrompu\u00a0; aucun fichier de résultats écrit.');
       expect(existsSync(output)).toBe(false);
       expect(existsSync(`${output}.partial`)).toBe(false);
     }

@@ -15,7 +15,7 @@ describe('why a batch sent through the API failed', () => {
 
   it('when the results cannot be written, then the reason is said by its code in the batch language, without the server path', () => {
     const full = unwritableResults(SERVER_PATH, systemError('ENOSPC'));
-    expect(failureOf(full, 'fr')).toBe('le serveur n’a pas pu écrire les résultats : disque plein');
+    expect(failureOf(full, 'fr')).toBe('le serveur n’a pas pu écrire les résultats\u00a0: disque plein');
     expect(failureOf(full, 'en')).toBe('the server could not write the results: disk full');
     expect(full.issue).toMatchObject({ code: 'results-unwritable', path: '' });
     expect(serverDetail(full)).toContain(SERVER_PATH);

@@ -256,7 +256,7 @@ describe('impact-score batch (the real command, with worker threads)', () => {
     await writePortfolio(index, input, 3000, 11);
     const threaded = await cli('batch', input, '-o', join(d, 'threads.csv'), '--workers', '2', '--progress', 'none');
     expect(threaded.code).toBe(0);
-    expect(threaded.err).toMatch(/3000 lignes en [\d,]+ s : 3000 notées, 0 rejetées/);
+    expect(threaded.err).toMatch(/3000 lignes en [\d,]+ s\u00a0: 3000 notées, 0 rejetées/);
     await batch(input, join(d, 'inline.csv'));
     expect(readFileSync(join(d, 'threads.csv'), 'utf8')).toBe(readFileSync(join(d, 'inline.csv'), 'utf8'));
   });
@@ -287,7 +287,7 @@ describe('impact-score batch (the real command, with worker threads)', () => {
     writeFileSync(input, 'nom;score\nA;3\n');
     const res = await cli('batch', input, '-o', join(d, 'out.csv'));
     expect(res.code).toBe(2);
-    expect(res.err).toContain('doit nommer les colonnes, dont « id »');
+    expect(res.err).toContain('doit nommer les colonnes, dont «\u00a0id\u00a0»');
     expect(existsSync(join(d, 'out.csv'))).toBe(false);
     expect((await cli('batch', join(d, 'missing.csv'), '-o', join(d, 'out.csv'))).code).toBe(2);
   });

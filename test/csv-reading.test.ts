@@ -197,7 +197,7 @@ describe('a file that cannot be read', () => {
     expect(error).toBeInstanceOf(BatchFileError);
     const { message, issue, file: named } = error as BatchFileError;
     expect([message, named, issue.code, issue.path]).toEqual([`${file}: ${issue.message.fr}`, file, 'no-id-column', '']);
-    expect(issue.message.fr).toMatch(/^la première ligne doit nommer les colonnes, dont « id »/);
+    expect(issue.message.fr).toMatch(/^la première ligne doit nommer les colonnes, dont «\u00a0id\u00a0»/);
     expect(issue.message.en).toMatch(/^the first row must name the columns, including "id"/);
   });
 });

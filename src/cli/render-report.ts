@@ -1,7 +1,9 @@
 import { formatDecimal } from '../core/format-answer.js';
 import type { IndicatorView, ReportView } from '../core/present.js';
+import type { StandingView } from '../core/present-standing.js';
 import type { Lang } from '../core/text.js';
-import { typeset } from '../core/typography.js';
+import { colon, quoted, typeset } from '../core/typography.js';
+import { renderStanding } from './render-standing.js';
 
 const WORDS = {
   fr: {
@@ -26,8 +28,8 @@ const WORDS = {
   },
 } as const;
 
-/** The score report as plain text for a terminal: global, pillars, then indicators weakest first. */
-export function renderReport(report: ReportView): string {
+/** The score report as plain text for a terminal: global, pillars, where they stand among published scores, then indicators weakest first. */
+export function renderReport(report: ReportView, standing: StandingView | null = null): string {
   const w = WORDS[report.lang];
   const score = (s: number | null) => (s === null ? w.notApplicable : `${formatDecimal(s, report.lang)} / 100`);
   const lines: string[] = [];
@@ -37,6 +39,7 @@ export function renderReport(report: ReportView): string {
   lines.push('', `${w.global}${sep}${score(report.global)}`, '', w.pillars);
   const width = Math.max(...report.pillars.map((p) => p.title.length));
   report.pillars.forEach((p, i) => lines.push(`  ${i + 1}. ${p.title.padEnd(width)}  ${score(p.score)}`));
+  if (standing) lines.push(...renderStanding(standing, report.lang));
   lines.push('', w.weakest);
   const indicators = report.pillars.flatMap((p, i) => p.indicators.map((ind) => ({ ind, pillar: i + 1 })));
   const order = new Map(report.weakest.map((x, i) => [x.id, i]));
@@ -56,14 +59,9 @@ function renderIndicator(ind: IndicatorView, pillar: number, lang: Lang, score: 
     const mark = c.points === c.max ? '✓' : c.points > 0 ? '~' : '✗';
     lines.push(`    ${mark} ${String(c.points).padStart(3)}/${String(c.max).padEnd(3)} ${c.reason}`);
     // What was answered, in the questions' words, where points are missing: where to look first.
-    if (c.points < c.max) for (const q of c.questions.slice(0, 3)) lines.push(`              → ${quote(q.label, lang)}${colon(lang)}${q.answer}`);
+    if (c.points < c.max) for (const q of c.questions.slice(0, 3)) lines.push(`              → ${quoted(q.label, lang)}${colon(lang)}${q.answer}`);
   }
   return lines;
 }
 
-// French typography puts a (no-break) space before the colon; typeset() makes it no-break.
-function colon(lang: Lang): string {
-  return lang === 'fr' ? ' : ' : ': ';
-}
 
-const quote = (text: string, lang: Lang) => (lang === 'fr' ? `« ${text} »` : `“${text}”`);

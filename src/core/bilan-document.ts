@@ -7,7 +7,7 @@ import { formatDate, PLAN_WORDS } from './plan-document.js';
 import type { PlanStatus, ReviewDecision } from './plan-workflow.js';
 import { signed, signedPoints } from './signed-points.js';
 import { localize, type Lang } from './text.js';
-import { typesetDocument } from './typography.js';
+import { colon, quoted, typesetDocument } from './typography.js';
 
 type ItemLike = { id: number; actionId: string | null; indicator: string; title: string | null; owner: string | null; due: string | null; status: 'todo' | 'in-progress' | 'done' | 'dropped'; target: string | null; successIndicator: string | null };
 
@@ -54,8 +54,6 @@ const WORDS = {
 };
 
 const num = (v: number | null, lang: Lang) => (v === null ? '—' : formatDecimal(Math.round(v * 10) / 10, lang));
-const colon = (lang: Lang) => (lang === 'fr' ? ' : ' : ': ');
-const quote = (text: string, lang: Lang) => (lang === 'fr' ? `« ${text} »` : `“${text}”`);
 
 /** Builds the bilan document: pure, so the same comparison always gives the same document. */
 export function buildBilanDocument(index: ContentIndex, input: BilanDocumentInput): BilanDocument {
@@ -68,7 +66,7 @@ export function buildBilanDocument(index: ContentIndex, input: BilanDocumentInpu
   const assessment = (a: { number: number; submittedAt: string | null }) => `${w.assessment} ${a.number}${a.submittedAt ? ` ${w.of_date} ${formatDate(a.submittedAt, lang)}` : ''}`;
   const n = { before: `${w.before} (${w.no} ${input.before.number})`, after: `${w.after} (${w.no} ${input.after.number})`, achieved: `${w.achieved} (${w.no} ${input.after.number})` };
   const move = (c: { before: number | null; after: number | null; delta: number | null }) => `${num(c.before, lang)} → ${num(c.after, lang)} (${c.delta === null ? '—' : signedPoints(c.delta, lang)})`;
-  const titles = input.plans.map((x) => quote(x.title, lang));
+  const titles = input.plans.map((x) => quoted(x.title, lang));
   const title = titles.length === 1 ? `${w.plan} ${titles[0]}` : `${w.plans} ${titles.slice(0, -1).join(', ')}${w.and}${titles.at(-1)}`;
   return typesetDocument<BilanDocument>({
     kind: 'bilan',
@@ -80,14 +78,14 @@ export function buildBilanDocument(index: ContentIndex, input: BilanDocumentInpu
       organisation: input.organisation,
       lines: [
         `${assessment(input.before)} → ${assessment(input.after)}`,
-        ...input.plans.map((plan) => `${w.planStatus} ${quote(plan.title, lang)}${colon(lang)}${planState(plan, lang)}`),
+        ...input.plans.map((plan) => `${w.planStatus} ${quoted(plan.title, lang)}${colon(lang)}${planState(plan, lang)}`),
         ...(input.sameContent ? [] : [w.differentContent]),
       ],
     },
     plans: input.plans.map((plan) => {
       const global = plan.bilan.scores[0]!;
       return {
-        title: `${w.plan} ${quote(plan.title, lang)}`,
+        title: `${w.plan} ${quoted(plan.title, lang)}`,
         intro: lang === 'fr'
           ? `Le plan prévoyait de porter le score global de ${num(global.before, lang)} à ${num(global.projected, lang)} (${signedPoints(global.projectedDelta ?? 0, lang)}) ; l’évaluation n° ${input.after.number} le donne à ${num(global.achieved, lang)} (${signedPoints(global.achievedDelta ?? 0, lang)}).`
           : `The plan meant to take the global score from ${num(global.before, lang)} to ${num(global.projected, lang)} (${signedPoints(global.projectedDelta ?? 0, lang)}); assessment no.\u00a0${input.after.number} puts it at ${num(global.achieved, lang)} (${signedPoints(global.achievedDelta ?? 0, lang)}).`,

@@ -2,10 +2,11 @@ import type { ContentIndex } from './content-index.js';
 import type { AnswersDocument } from './content-model.js';
 import { formatAnswer, formatDecimal } from './format-answer.js';
 import { presentReport } from './present.js';
+import { standingView, type StandingView } from './present-standing.js';
 import { presentTestimony } from './present-suggestions.js';
 import type { ScoreResult } from './score-result.js';
 import { localize, type Lang } from './text.js';
-import { typesetDocument } from './typography.js';
+import { colon, quoted, typesetDocument } from './typography.js';
 import { applicability } from './applicability.js';
 import { compareDue, formatDue, quarterOf } from './due-date.js';
 import { signed } from './signed-points.js';
@@ -56,6 +57,8 @@ export interface PlanDocument {
   labels: typeof WORDS.fr;
   cover: { title: string; organisation: string; lines: string[] };
   summary: { global: { today: number | null; projected: number | null }; pillars: { title: string; today: number | null; projected: number | null; sentence: string }[]; intro: string };
+  /** Where today's scores stand among the published Impact Scores; null when the content ships none. */
+  standing: StandingView | null;
   pillars: { title: string; strengths: { title: string; score: string; reasons: string[] }[]; gaps: { title: string; score: string; reasons: string[] }[]; actions: string[] }[];
   table: { headers: string[]; rows: TableRow[] };
   actions: { title: string; meta: string; description: string; target: string | null; firstSteps: string[]; testimony: { who: string; what: string; changed: string; source: string } | null; resources: string[] }[];
@@ -148,6 +151,7 @@ export function buildPlanDocument(index: ContentIndex, input: PlanDocumentInput)
       global: { today: report.global, projected: projected.global },
       pillars: report.pillars.map((p, i) => ({ title: p.title, today: p.score, projected: projected.pillars[i]!.score, sentence: pillarSentence(p.score, projected.pillars[i]!.score, lang) })),
     },
+    standing: standingView(index, input.assessment.result, input.assessment.doc.profile.region, lang),
     pillars: report.pillars.map((p) => {
       const applicable = p.indicators.filter((i) => i.score !== null).sort((a, b) => (b.score as number) - (a.score as number) || a.id.localeCompare(b.id));
       const view = (i: (typeof applicable)[number]) => ({ title: i.title, score: score(i.score, lang), reasons: i.reasons });
@@ -194,7 +198,7 @@ function reviewSection(plan: PlanDocumentInput['plan'], itemTitle: (id: number) 
       : `${w.decision}${colon(lang)}${w.decisions[d.decision]}${d.by ? ` — ${d.by}` : ''}, ${formatDate(d.at, lang)}${current ? '' : ` ; ${w.changedSince}`}`,
     comments: plan.comments.map((c) => {
       const item = c.itemId === null ? undefined : itemTitle(c.itemId);
-      const about = c.decision ? `${w.decided} (${w.decisions[c.decision]})` : item ? `${w.onItem} ${quote(item, lang)}` : w.onPlan;
+      const about = c.decision ? `${w.decided} (${w.decisions[c.decision]})` : item ? `${w.onItem} ${quoted(item, lang)}` : w.onPlan;
       return { heading: `${c.author}, ${formatDate(c.createdAt, lang)} — ${about}`, body: c.body };
     }),
   };
@@ -207,8 +211,6 @@ function assessmentLine(number: number | null, submittedAt: string | null, versi
   return `${which} · ${w.content} ${version.split('+')[0]}`;
 }
 
-const colon = (lang: Lang) => (lang === 'fr' ? ' : ' : ': ');
-const quote = (text: string, lang: Lang) => (lang === 'fr' ? `« ${text} »` : `“${text}”`);
 
 function pillarSentence(today: number | null, projected: number | null, lang: Lang): string {
   if (today === null) return lang === 'fr' ? 'Ce pilier ne concerne pas l’organisation.' : 'This pillar does not concern the organisation.';

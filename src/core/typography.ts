@@ -17,6 +17,12 @@ export function frenchTypography(text: string): string {
     .replace(/(\p{L})'(\p{L})/gu, '$1’$2');
 }
 
+/** A colon in the reader's typography (typeset() makes the French space a no-break one). */
+export const colon = (lang: Lang): string => (lang === 'fr' ? ' : ' : ': ');
+
+/** A quotation in the reader's quotation marks. */
+export const quoted = (text: string, lang: Lang): string => (lang === 'fr' ? `« ${text} »` : `“${text}”`);
+
 /** A text in the reader's typography: French gets frenchTypography, English stays as typed. */
 export function typeset(text: string, lang: Lang): string {
   return lang === 'fr' ? frenchTypography(text) : text;

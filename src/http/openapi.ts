@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { RouteRegistry } from './route.js';
+import { apiComponents } from './responses/components.js';
+import './responses/index.js';
 
 const errorSchema = {
   type: 'object',
@@ -9,7 +11,7 @@ const errorSchema = {
       properties: {
         code: { type: 'string' },
         message: { type: 'string' },
-        issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' }, code: { type: 'string' } }, required: ['path', 'message'] } },
+        issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' }, code: { type: 'string' } }, required: ['code', 'path', 'message'] } },
         current: { description: 'On a 409: the current state of what was being changed.' },
       },
       required: ['code', 'message', 'issues'],
@@ -23,6 +25,22 @@ function jsonSchema(schema: z.ZodType): Record<string, unknown> {
   return rest;
 }
 
+const COMPONENTS = '#/components/schemas/';
+
+/** A success body: a reference to its named shape, or (an array of them, say) its schema with references inside. */
+function responseSchema(schema: z.ZodType): Record<string, unknown> {
+  const named = apiComponents.get(schema);
+  if (named) return { $ref: `${COMPONENTS}${named.id}` };
+  const { $schema: _dialect, $defs: _shared, ...rest } = z.toJSONSchema(schema, { io: 'output', metadata: apiComponents }) as Record<string, unknown>;
+  return JSON.parse(JSON.stringify(rest).replaceAll('"#/$defs/', `"${COMPONENTS}`)) as Record<string, unknown>;
+}
+
+/** Every named response shape, each referring to the others by name. */
+function responseComponents(): Record<string, unknown> {
+  const { schemas } = z.toJSONSchema(apiComponents, { io: 'output', uri: (id) => `${COMPONENTS}${id}` });
+  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _dialect, $id: _id, ...schema }]) => [id, schema]));
+}
+
 /** The OpenAPI 3.1 document of the API, generated from the routes' zod schemas. */
 export function openApiDocument(registry: RouteRegistry, version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -34,8 +52,10 @@ export function openApiDocument(registry: RouteRegistry, version: string): Recor
       ...queryParameters(spec.query),
     ];
     const responses: Record<string, unknown> = {};
-    for (const [status, description] of Object.entries(spec.responses)) {
-      responses[status] = Number(status) >= 400 ? { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } : { description };
+    for (const [status, description] of Object.entries({ ...commonResponses(spec), ...spec.responses })) {
+      responses[status] = Number(status) >= 400
+        ? { description, content: { 'application/json': { schema: { $ref: `${COMPONENTS}Error` } } } }
+        : { description, ...successContent(spec.response, spec.produces) };
     }
     (paths[path] ??= {})[spec.method] = {
       summary: spec.summary,
@@ -53,7 +73,7 @@ export function openApiDocument(registry: RouteRegistry, version: string): Recor
     servers: [{ url: '/api/v1' }],
     paths,
     components: {
-      schemas: { Error: errorSchema },
+      schemas: { Error: errorSchema, ...responseComponents() },
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'impact_session' },
         bearer: { type: 'http', scheme: 'bearer' },
@@ -65,4 +85,27 @@ export function openApiDocument(registry: RouteRegistry, version: string): Recor
 function queryParameters(query: z.ZodType | undefined): Record<string, unknown>[] {
   if (!query || !(query instanceof z.ZodObject)) return [];
   return Object.entries(query.shape as Record<string, z.ZodType>).map(([name, schema]) => ({ name, in: 'query', required: !schema.safeParse(undefined).success, schema: jsonSchema(schema) }));
+}
+
+const UNSAFE = new Set(['post', 'patch', 'delete']);
+
+/** What any route of its kind may answer besides its own: malformed input, no login, a refused body. */
+function commonResponses(spec: RouteRegistry['specs'][number]): Record<number, string> {
+  const unsafe = UNSAFE.has(spec.method);
+  const common: Record<number, string> = {};
+  // Every route takes ?lang= and refuses parameters it does not know.
+  common[400] = 'Malformed or unknown parameters, or a malformed body: every problem listed with its field';
+  if (spec.auth) common[401] = 'Not logged in (no session, or a revoked or unknown token)';
+  if (spec.auth && unsafe) common[403] = 'A write with the session cookie but neither this site’s Origin nor the X-CSRF-Token header';
+  if (unsafe) {
+    common[413] = 'Body larger than the limit';
+    common[415] = 'A body of a type the route does not take, or compressed (Content-Encoding)';
+  }
+  common[503] = 'The database could not be read or written: nothing was changed, try again';
+  return common;
+}
+
+function successContent(response: z.ZodType | undefined, produces: readonly string[] | undefined): Record<string, unknown> {
+  if (produces) return { content: Object.fromEntries(produces.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) };
+  return response ? { content: { 'application/json': { schema: responseSchema(response) } } } : {};
 }

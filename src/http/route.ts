@@ -38,6 +38,10 @@ export interface RouteSpec<P, Q, B> {
   /** Status of a success, 200 unless said. */
   status?: number;
   responses: Record<number, string>;
+  /** The JSON body of a success, one of the named shapes in `responses/` (checked against real answers by the API tests). */
+  response?: z.ZodType;
+  /** The media types of a success that is not JSON (a PDF, a results file). */
+  produces?: readonly string[];
   handler: (input: RouteInput<P, Q, B>) => HandlerOutput | Promise<HandlerOutput>;
 }
 

@@ -12,6 +12,7 @@ import { portfolioColumns } from '../../src/batch/columns.js';
 import { templateBytes } from '../../src/batch/write-template.js';
 import { score } from '../../src/core/score.js';
 import { examples, startHarness, type Harness } from './harness.js';
+import { goldenGlobal } from '../support/golden.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -65,7 +66,7 @@ describe('batches through the API', () => {
     const download = await fetch(`${h.url}/batches/${accepted.body.id}/result`, { headers: { authorization: `Bearer ${h.tokens.advisorA}` } });
     expect(download.headers.get('content-type')).toMatch(/text\/csv/);
     const rows = parse(Buffer.from(await download.arrayBuffer()), { bom: true, columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => [r.id, r.global === '' ? null : Number(r.global), r.error === ''])).toEqual([['notre-ref-A', 71.1, true], ['notre-ref-B', 52.3, true], ['BROKEN', null, false]]);
+    expect(rows.map((r) => [r.id, r.global === '' ? null : Number(r.global), r.error === ''])).toEqual([['notre-ref-A', goldenGlobal('insertion-esus'), true], ['notre-ref-B', goldenGlobal('scop-40'), true], ['BROKEN', null, false]]);
 
     // The same file again (say, after an interrupted run): scored again, but nothing stored twice.
     const again = await upload('advisorA', stringify([header, mine, notMine, broken]), '?store=true');
@@ -125,7 +126,7 @@ describe('batches through the API', () => {
     expect(strict.result.headers.get('content-type')).toMatch(/ndjson/);
     const lines = (await strict.result.text()).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toEqual([
-      expect.objectContaining({ row: 2, id: 'COMPLETE', ok: true, global: 71.1 }),
+      expect.objectContaining({ row: 2, id: 'COMPLETE', ok: true, global: goldenGlobal('insertion-esus') }),
       expect.objectContaining({ row: 3, id: 'INCOMPLETE', ok: false, problems: [{ code: 'missing-answer', path: '/answers/inclusion-hires', message: expect.stringContaining('attend une réponse') }] }),
     ]);
 
@@ -176,7 +177,7 @@ describe('batches through the API', () => {
     const sheet = workbook.worksheets[0]!;
     const head = sheet.getRow(1).values as unknown[];
     const rows = [2, 3].map((n) => sheet.getRow(n).values as unknown[]);
-    expect(rows.map((r) => [r[head.indexOf('id')], r[head.indexOf('global')]])).toEqual([['insertion-esus', 71.1], ['scop-40', 52.3]]);
+    expect(rows.map((r) => [r[head.indexOf('id')], r[head.indexOf('global')]])).toEqual([['insertion-esus', goldenGlobal('insertion-esus')], ['scop-40', goldenGlobal('scop-40')]]);
   });
 
   it('when a CSV row opens a quote it never closes, or a JSON line is nested 100,000 deep, then the batch is done, that row is rejected with its number and the others are scored', async () => {
@@ -241,7 +242,7 @@ describe('batches through the API', () => {
     await waitForBatch(accepted.body.id);
     const res = await h.call('advisorA', 'GET', `/batches/${accepted.body.id}`);
     expect(res.body.status).toBe('failed');
-    expect(res.body.error).toContain('« id »');
+    expect(res.body.error).toContain('«\u00a0id\u00a0»');
     expect(res.body.error).not.toContain('must name');
     expect(res.body.error).not.toContain('input.csv'); // The server's file names are its own.
     expect((await h.call('advisorA', 'GET', `/batches/${accepted.body.id}/result`)).status).toBe(409);
@@ -250,14 +251,14 @@ describe('batches through the API', () => {
     await waitForBatch(english.body.id);
     const failed = (await h.call('advisorA', 'GET', `/batches/${english.body.id}`)).body as { error: string };
     expect(failed.error).toContain('the first row must name the columns');
-    expect(failed.error).not.toContain('« id »');
+    expect(failed.error).not.toContain('«\u00a0id\u00a0»');
   });
 
   it('when the portfolio view is read, then it shows latest scores, distribution per pillar and the most shared gaps', async () => {
     const res = await h.call('advisorA', 'GET', '/portfolio?lang=en');
     expect(res.status).toBe(200);
-    expect(res.body.organisations).toEqual([expect.objectContaining({ id: h.orgA, global: 71.1 })]);
-    expect(res.body.distribution.global).toMatchObject({ count: 1, mean: 71.1 });
+    expect(res.body.organisations).toEqual([expect.objectContaining({ id: h.orgA, global: goldenGlobal('insertion-esus') })]);
+    expect(res.body.distribution.global).toMatchObject({ count: 1, mean: goldenGlobal('insertion-esus') });
     const gaps = res.body.gaps.map((g: { meanPointsAvailable: number }) => g.meanPointsAvailable);
     expect(gaps).toEqual([...gaps].sort((a: number, b: number) => b - a));
     expect(res.body.gaps[0].title).toBeTruthy();

@@ -7,9 +7,10 @@ import { createOrganisation } from '../../src/app/organisations.js';
 import { createWorkshop } from '../../src/app/workshops.js';
 import { testConfig, type Config } from '../../src/config.js';
 import { loadContent } from '../../src/content/load-content.js';
-import type { AnswersDocument } from '../../src/core/content-model.js';
+import type { AnswersDocument, Content } from '../../src/core/content-model.js';
 import { createApp } from '../../src/http/create-app.js';
 import { Store } from '../../src/store/store.js';
+import { apiContract } from '../support/api-contract.js';
 
 const loaded = loadContent();
 if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues.slice(0, 3)));
@@ -33,11 +34,12 @@ export interface Harness {
 /**
  * The real app on 127.0.0.1, port 0, over a real SQLite store (in memory unless a file is given):
  * two organisations A and B, a leader of each, an advisor and an expert (workshop) of A, an admin.
+ * `content` replaces the committed content (an earlier edition, say).
  */
-export async function startHarness(options: { file?: string; config?: Partial<Config>; seed?: boolean } = {}): Promise<Harness> {
+export async function startHarness(options: { file?: string; config?: Partial<Config>; seed?: boolean; content?: Content } = {}): Promise<Harness> {
   const config = testConfig({ DATABASE_FILE: options.file ?? ':memory:', ...options.config });
   const store = Store.open(config.DATABASE_FILE);
-  const ctx = createContext(store, content, () => new Date('2026-11-21T10:00:00Z'));
+  const ctx = createContext(store, options.content ?? content, () => new Date('2026-11-21T10:00:00Z'));
   const tokens = {} as Record<Who, string>;
   let orgA = 1;
   let orgB = 2;
@@ -64,6 +66,7 @@ export async function startHarness(options: { file?: string; config?: Partial<Co
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+  const contract = apiContract(await (await fetch(`${url}/openapi.json`)).json() as Parameters<typeof apiContract>[0]);
   return {
     url,
     ctx,
@@ -81,7 +84,10 @@ export async function startHarness(options: { file?: string; config?: Partial<Co
         ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
       });
       const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+      const json = response.headers.get('content-type')?.startsWith('application/json') ? JSON.parse(text) : text || undefined;
+      const broken = contract(method, `${url}${path}`, response.status, json);
+      if (broken) throw new Error(broken);
+      return { status: response.status, body: json, headers: response.headers };
     },
     async close() {
       server.closeAllConnections();

@@ -12,6 +12,7 @@ import { sendError } from '../api-error.js';
 import { SESSION_COOKIE, sessionOf } from '../authenticate.js';
 import type { RouteRegistry } from '../route.js';
 import { loginBody } from './schemas.js';
+import * as shapes from '../responses/index.js';
 
 /**
  * Who is calling, for the login limits: the socket's address, or with TRUST_PROXY the one the
@@ -31,6 +32,7 @@ export function authRoutes(registry: RouteRegistry, ctx: AppContext, config: Con
     method: 'post', path: '/auth/login', tag: 'auth', auth: false, body: loginBody,
     summary: 'Connexion par adresse et mot de passe (cookie de session HttpOnly ; csrfToken pour les écritures hors navigateur) / log in',
     responses: { 200: 'Logged in; the session cookie is set', 401: 'Wrong email or password', 429: 'Too many failed attempts from this address or for this account (Retry-After)' },
+    response: shapes.Login,
     handler: async ({ body, res, req, lang }) => {
       const attempt = await limitedLogin(ctx, { email: body.email, password: body.password, address: clientAddress(req) }, limits, config.SESSION_TTL_HOURS);
       if (attempt.limited) {
@@ -56,6 +58,7 @@ export function authRoutes(registry: RouteRegistry, ctx: AppContext, config: Con
     method: 'post', path: '/auth/logout', tag: 'auth', auth: false,
     summary: 'Déconnexion / log out',
     responses: { 200: 'Logged out' },
+    response: shapes.LoggedOut,
     handler: ({ req, res }) => {
       const session = sessionOf(req);
       if (session) logout(ctx, session);
@@ -68,6 +71,7 @@ export function authRoutes(registry: RouteRegistry, ctx: AppContext, config: Con
     method: 'get', path: '/auth/me', tag: 'auth', auth: true,
     summary: 'Qui suis-je, et quelles organisations / who am I, and which organisations',
     responses: { 200: 'The user and the organisations they may see', 401: 'Not logged in' },
+    response: shapes.Me,
     handler: ({ user, actor, req }) => {
       const session = sessionOf(req);
       const viaCookie = req.headers.authorization === undefined && session !== undefined;

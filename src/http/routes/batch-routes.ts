@@ -13,6 +13,7 @@ import { bilingual } from '../../core/text.js';
 import type { Config } from '../../config.js';
 import { mediaType, type RouteRegistry } from '../route.js';
 import { id, queryInteger } from './schemas.js';
+import * as shapes from '../responses/index.js';
 
 // The types a portfolio file is sent with. Not text/plain: that is what a cross-site form posts.
 const TYPES: Record<string, 'csv' | 'jsonl' | 'xlsx'> = {
@@ -50,6 +51,7 @@ export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Co
       202: 'Accepted: follow it at /batches/{id}', 403: 'Advisors and admins only', 413: 'Larger than BATCH_UPLOAD_LIMIT, or than what is left of the quota',
       415: 'Not CSV, JSON Lines or XLSX, or compressed (Content-Encoding)', 422: 'Empty file', 429: 'As many batches running as allowed', 503: 'The server could not store the file (the batch failed)',
     },
+    response: shapes.Batch,
     handler: ({ actor, req, query, lang }) => startBatch(ctx, actor, {
       source: req, declaredBytes: declaredBytes(req), inputFormat: TYPES[mediaType(req)]!, outputFormat: query.output ?? 'csv',
       store: query.store === 'true', partial: query.partial === 'true', lang, suggestions: query.suggestions ?? 3,
@@ -58,6 +60,7 @@ export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Co
   registry.add({
     method: 'get', path: '/batches', tag: 'batches', auth: true,
     summary: 'Mes lots / my batches', responses: { 200: 'Newest first' },
+    response: z.array(shapes.Batch),
     handler: ({ actor }) => ok(listBatches(ctx, actor)),
   });
   registry.add({
@@ -65,6 +68,7 @@ export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Co
     query: z.object({ format: z.enum(['csv', 'xlsx']).optional() }),
     summary: 'Modèle vide de portefeuille (CSV ou XLSX, libellés dans la langue du lecteur) / empty portfolio template',
     responses: { 200: 'The template file' },
+    produces: [MIME.csv, MIME.xlsx],
     handler: async ({ query, lang, res }) => {
       const format = query.format ?? 'csv';
       const bytes = await templateBytes(ctx.scorer.index, format, lang);
@@ -77,12 +81,14 @@ export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Co
     method: 'get', path: '/batches/:batchId', tag: 'batches', auth: true, params: z.strictObject({ batchId: id }),
     summary: 'Avancement et résumé d’un lot / progress and summary of a batch',
     responses: { 200: 'status (queued, running, done, failed), rows, bytes read of total, summary', 404: 'Not found (or not yours)' },
+    response: shapes.Batch,
     handler: ({ actor, params }) => getBatch(ctx, actor, params.batchId),
   });
   registry.add({
     method: 'get', path: '/batches/:batchId/result', tag: 'batches', auth: true, params: z.strictObject({ batchId: id }),
     summary: 'Télécharger les résultats d’un lot terminé / download the results',
     responses: { 200: 'The results file', 404: 'Not found', 409: 'Not finished yet', 410: 'Removed under the retention schedule (BATCH_RESULT_DAYS)' },
+    produces: Object.values(MIME),
     handler: ({ actor, params, res }) => {
       const found = getBatch(ctx, actor, params.batchId);
       if (!found.ok) return found;
@@ -104,6 +110,7 @@ export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Co
     method: 'get', path: '/portfolio', tag: 'batches', auth: true,
     summary: 'Portefeuille : derniers scores, répartition par pilier, écarts les plus partagés / portfolio view',
     responses: { 200: 'Latest scores of each organisation, distribution per pillar, most shared gaps' },
+    response: shapes.Portfolio,
     handler: ({ actor, lang }) => ok(portfolioView(ctx, actor, lang)),
   });
 }

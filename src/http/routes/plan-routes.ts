@@ -13,6 +13,7 @@ import type { Lang } from '../../core/text.js';
 import type { Plan } from '../../store/plan-records.js';
 import type { RouteRegistry } from '../route.js';
 import { bodyId, id, queryInteger } from './schemas.js';
+import * as shapes from '../responses/index.js';
 
 /** A text a person types: its limits said in their words, never zod's. */
 const text = (max: number, what: { fr: string; en: string }) => z.string().trim()
@@ -44,6 +45,7 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
     query: z.object({ limit: queryInteger(1, 200).optional(), pillar: z.string().max(60).optional() }),
     summary: 'Actions suggérées, classées par gain pour l’effort, avec témoignages (?pillar= pour un pilier) / ranked suggested actions',
     responses: { 200: 'Ranked suggestions, each with computed gains, reason and testimonies', 404: 'Not found' },
+    response: shapes.Suggestions,
     handler: async ({ actor, params, query, lang }) => {
       const found = await suggestionsFor(ctx, actor, params.assessmentId);
       if (!found.ok) return found;
@@ -57,6 +59,7 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
     query: z.object({ with: id.optional() }),
     summary: 'Comparer avec une évaluation antérieure : écarts, et prévu / réalisé / compare with an earlier assessment',
     responses: { 200: 'Changes per indicator, pillar and global; plan items done, and whether their indicator improved; for each plan drawn from the earlier assessment, each item’s projected gain beside its indicator’s change, and the plan’s projected scores beside the achieved ones', 404: 'Not found or nothing earlier' },
+    response: shapes.Comparison,
     handler: ({ actor, params, query, lang }) => compareAssessments(ctx, actor, params.assessmentId, query.with, lang),
   });
   registry.add({
@@ -64,6 +67,7 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
     query: z.object({ with: id.optional() }),
     summary: 'Le bilan en PDF : chaque plan parti de l’évaluation antérieure, prévu et réalisé (?lang=en) / the progress report as a PDF',
     responses: { 200: 'application/pdf, streamed', 404: 'Not found, nothing earlier, or no plan drawn from the earlier assessment (nothing is sent before access is checked)' },
+    produces: ['application/pdf'],
     handler: async ({ actor, params, query, lang, res }) => {
       const built = await bilanDocument(ctx, actor, params.assessmentId, query.with, lang);
       if (!built.ok) return built;
@@ -77,24 +81,28 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
     body: z.strictObject({ title: text(200, { fr: 'Le titre du plan', en: 'The plan’s title' }).optional(), actionIds: z.array(z.string().max(60)).max(100).optional() }),
     summary: 'Créer un plan d’action depuis une évaluation soumise / create an action plan',
     responses: { 201: 'Created (draft)', 403: 'Read-only access', 404: 'Not found', 409: 'Assessment not submitted', 422: 'Unknown action' },
+    response: shapes.Plan,
     handler: async ({ actor, params, body, lang }) => view(createPlan(ctx, actor, params.assessmentId, body), lang),
   });
   registry.add({
     method: 'get', path: '/organisations/:organisationId/plans', tag: 'plans', auth: true, params: z.strictObject({ organisationId: id }),
     summary: 'Les plans d’une organisation / an organisation’s plans',
     responses: { 200: 'Plans, oldest first', 404: 'Not found' },
+    response: z.array(shapes.PlanRecord),
     handler: ({ actor, params }) => listPlans(ctx, actor, params.organisationId),
   });
   registry.add({
     method: 'get', path: '/plans/:planId', tag: 'plans', auth: true, params: planParams,
     summary: 'Un plan : éléments, commentaires, scores projetés / a plan with its projection',
     responses: { 200: 'The plan', 404: 'Not found' },
+    response: shapes.Plan,
     handler: async ({ actor, params, lang }) => view(getPlan(ctx, actor, params.planId), lang),
   });
   registry.add({
     method: 'patch', path: '/plans/:planId', tag: 'plans', auth: true, params: planParams, body: z.strictObject({ version, title: text(200, { fr: 'Le titre du plan', en: 'The plan’s title' }) }),
     summary: 'Renommer le plan / rename the plan',
     responses: { 200: 'Renamed (back to draft)', 403: 'Read-only', 404: 'Not found', 409: 'Changed meanwhile' },
+    response: shapes.Plan,
     handler: async ({ actor, params, body, lang }) => view(renamePlan(ctx, actor, params.planId, body.version, body.title), lang),
   });
   registry.add({
@@ -102,6 +110,7 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
     body: z.strictObject({ version, actionId: z.string().max(60).optional(), indicator: z.string().max(60).optional(), ...itemFields }),
     summary: 'Ajouter une action (suggérée : actionId ; à vous : title + indicator) / add an item',
     responses: { 201: 'Added (back to draft)', 403: 'Read-only', 404: 'Not found', 409: 'Changed meanwhile', 422: 'Unknown action or indicator' },
+    response: shapes.Plan,
     handler: async ({ actor, params, body, lang }) => {
       const { version: v, ...input } = body;
       return view(addItem(ctx, actor, params.planId, v, input), lang);
@@ -111,6 +120,7 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
     method: 'patch', path: '/plans/:planId/items/:itemId', tag: 'plans', auth: true, params: itemParams, body: z.strictObject({ version, ...itemFields }),
     summary: 'Modifier un élément (statut et notes : suivi, sans retour au brouillon) / update an item',
     responses: { 200: 'Updated', 403: 'Read-only', 404: 'Not found', 409: 'Changed meanwhile' },
+    response: shapes.Plan,
     handler: async ({ actor, params, body, lang }) => {
       const { version: v, ...input } = body;
       return view(updateItem(ctx, actor, params.planId, params.itemId, v, input), lang);
@@ -120,24 +130,28 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
     method: 'delete', path: '/plans/:planId/items/:itemId', tag: 'plans', auth: true, params: itemParams, query: z.object({ version: queryInteger(1, Number.MAX_SAFE_INTEGER) }),
     summary: 'Retirer un élément (?version=) ; POST …/restore le remet / remove an item (undo with …/restore)',
     responses: { 200: 'Removed', 403: 'Read-only', 404: 'Not found', 409: 'Changed meanwhile' },
+    response: shapes.Plan,
     handler: async ({ actor, params, query, lang }) => view(removeItem(ctx, actor, params.planId, params.itemId, query.version), lang),
   });
   registry.add({
     method: 'post', path: '/plans/:planId/items/:itemId/restore', tag: 'plans', auth: true, params: itemParams, body: z.strictObject({ version }),
     summary: 'Remettre un élément retiré, tel qu’il était (annuler le retrait) / put a removed item back (undo)',
     responses: { 200: 'Restored (back to draft)', 403: 'Read-only', 404: 'Not found or not removed', 409: 'Changed meanwhile' },
+    response: shapes.Plan,
     handler: async ({ actor, params, body, lang }) => view(restoreItem(ctx, actor, params.planId, params.itemId, body.version), lang),
   });
   registry.add({
     method: 'post', path: '/plans/:planId/items/order', tag: 'plans', auth: true, params: planParams, body: z.strictObject({ version, itemIds: z.array(bodyId).max(500) }),
     summary: 'Réordonner les éléments / reorder items',
     responses: { 200: 'Reordered', 403: 'Read-only', 404: 'Not found', 409: 'Changed meanwhile', 422: 'Not every item named once' },
+    response: shapes.Plan,
     handler: async ({ actor, params, body, lang }) => view(reorderItems(ctx, actor, params.planId, body.version, body.itemIds), lang),
   });
   registry.add({
     method: 'post', path: '/plans/:planId/submit', tag: 'plans', auth: true, params: planParams, body: z.strictObject({ version }),
     summary: 'Soumettre le plan à l’expert de l’atelier / submit for review',
     responses: { 200: 'Submitted', 403: 'Read-only', 404: 'Not found', 409: 'Changed meanwhile or wrong state', 422: 'Empty plan' },
+    response: shapes.Plan,
     handler: async ({ actor, params, body, lang }) => view(submitPlan(ctx, actor, params.planId, body.version), lang),
   });
   registry.add({
@@ -145,6 +159,7 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
     body: z.strictObject({ version, decision: z.enum(['approve', 'request-changes']), comment: commentBody.optional() }),
     summary: 'Relecture par l’expert : approuver ou demander des changements / expert review',
     responses: { 200: 'Reviewed', 403: 'Not this organisation’s workshop expert', 404: 'Not found', 409: 'Not awaiting review, or changed meanwhile' },
+    response: shapes.Plan,
     handler: async ({ actor, params, body, lang }) => view(reviewPlan(ctx, actor, params.planId, body), lang),
   });
   registry.add({
@@ -152,12 +167,14 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
     body: z.strictObject({ itemId: bodyId.optional(), body: commentBody }),
     summary: 'Commenter le plan ou un élément / comment on the plan or an item',
     responses: { 201: 'Comment added', 404: 'Not found' },
+    response: shapes.Plan,
     handler: async ({ actor, params, body, lang }) => view(commentPlan(ctx, actor, params.planId, body), lang),
   });
   registry.add({
     method: 'get', path: '/plans/:planId/pdf', tag: 'plans', auth: true, params: planParams,
     summary: 'Le plan d’action en PDF (?lang=en pour l’anglais) / the action plan as a PDF',
     responses: { 200: 'application/pdf, streamed', 404: 'Not found (nothing is sent before access is checked)' },
+    produces: ['application/pdf'],
     handler: async ({ actor, params, lang, res }) => {
       // Everything is checked and gathered before the first byte: a refused plan gets a JSON 404.
       const built = await storedPlanDocument(ctx, actor, params.planId, lang);
@@ -171,6 +188,7 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
     method: 'get', path: '/plans/:planId/history', tag: 'plans', auth: true, params: planParams,
     summary: 'Historique de chaque changement du plan / every change of the plan',
     responses: { 200: 'History, oldest first, each with the plan as it stood', 404: 'Not found' },
+    response: z.array(shapes.PlanHistoryEntry),
     handler: ({ actor, params }) => planHistory(ctx, actor, params.planId),
   });
 }

@@ -1,0 +1,941 @@
+// Generated from the API's OpenAPI document by `npm run api-types` (scripts/api-types.ts): do not edit.
+
+export type paths = Record<string, never>;
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @enum {string} */
+        Access: "none" | "review" | "edit";
+        AnswerChange: {
+            after: components["schemas"]["AnswerValue"] | null;
+            before: components["schemas"]["AnswerValue"] | null;
+            /** @enum {string} */
+            part: "profile" | "answers";
+            question: string;
+        };
+        AnswerValue: string | number | boolean | string[];
+        Assessment: {
+            answers: {
+                [key: string]: components["schemas"]["AnswerValue"];
+            };
+            /** @description Answers taken over from `source` and neither changed nor confirmed since */
+            carried?: string[];
+            /** @description Answers that differ from the source’s */
+            changes?: components["schemas"]["AnswerChange"][];
+            /** @description ISO 8601, UTC */
+            createdAt: string;
+            createdBy: number | null;
+            earlierResults?: {
+                contentVersion: string;
+                global: number | null;
+                /** @description ISO 8601, UTC */
+                reopenedAt: string;
+                submittedAt: string | null;
+            }[];
+            id: number;
+            missing?: string[];
+            /** @description Its rank among the organisation’s assessments */
+            number: number;
+            organisationId: number;
+            profile: {
+                [key: string]: components["schemas"]["AnswerValue"];
+            };
+            progress?: {
+                answered: number;
+                percent: number;
+                pillar: string;
+                required: number;
+            }[];
+            source?: {
+                assessmentId: number;
+                number: number;
+                submittedAt: string | null;
+            } | null;
+            /** @description The submitted assessment whose answers this one started from */
+            sourceId: number | null;
+            /** @enum {string} */
+            status: "draft" | "submitted";
+            submittedAt: string | null;
+            submittedBy: number | null;
+            /** @description ISO 8601, UTC */
+            updatedAt: string;
+            version: number;
+            visibility?: {
+                [key: string]: "asked" | "excluded" | "hidden";
+            };
+        };
+        AssessmentResult: {
+            assessmentId: number;
+            /** @description ISO 8601, UTC */
+            computedAt: string;
+            earlierResults: {
+                contentVersion: string;
+                global: number | null;
+                pillars: {
+                    id: string;
+                    score: number | null;
+                }[];
+                /** @description ISO 8601, UTC */
+                reopenedAt: string;
+                submittedAt: string | null;
+            }[];
+            number: number;
+            organisationId: number;
+            report: components["schemas"]["Report"];
+            since: components["schemas"]["Movement"] | null;
+            /** @description Where the global and each pillar stand among the published Impact Scores; null when the content ships none */
+            standing: components["schemas"]["Standing"] | null;
+            submittedAt: string | null;
+        };
+        Batch: {
+            bytesRead: number;
+            /** @description ISO 8601, UTC */
+            createdAt: string;
+            error: string | null;
+            finishedAt: string | null;
+            id: number;
+            /** @description Bytes of the input still on disk (the owner’s quota counts them) */
+            inputBytes: number;
+            inputFormat: string;
+            inputRemovedAt: string | null;
+            /** @enum {string} */
+            lang: "fr" | "en";
+            outputFormat: string;
+            resultBytes: number;
+            resultsRemovedAt: string | null;
+            rows: number;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            store: boolean;
+            stored: number;
+            summary: {
+                global: components["schemas"]["ScoreStats"];
+                pillars: {
+                    [key: string]: components["schemas"]["ScoreStats"];
+                };
+                rejected: number;
+                rows: number;
+                scored: number;
+            } | null;
+            totalBytes: number;
+            userId: number;
+        };
+        Comparison: {
+            after: {
+                assessmentId: number;
+                contentVersion: string;
+                number: number;
+                submittedAt: string | null;
+            };
+            before: {
+                assessmentId: number;
+                contentVersion: string;
+                number: number;
+                submittedAt: string | null;
+            };
+            done: {
+                actionId: string | null;
+                after: number | null;
+                before: number | null;
+                improved: boolean | null;
+                indicator: string;
+                itemId: number;
+            }[];
+            global: components["schemas"]["Delta"];
+            indicators: {
+                after: number | null;
+                before: number | null;
+                delta: number | null;
+                id: string;
+                pillar: string;
+            }[];
+            pillars: {
+                after: number | null;
+                before: number | null;
+                delta: number | null;
+                id: string;
+            }[];
+            plans: components["schemas"]["PlanBilan"][];
+            sameContent: boolean;
+        };
+        Deleted: {
+            deleted: number;
+        };
+        Delta: {
+            after: number | null;
+            before: number | null;
+            delta: number | null;
+        };
+        Error: {
+            error: {
+                code: string;
+                /** @description On a 409: the current state of what was being changed. */
+                current?: unknown;
+                issues: {
+                    code: string;
+                    message: string;
+                    path: string;
+                }[];
+                message: string;
+            };
+        };
+        FollowUpSuggestion: {
+            actionId: string;
+            /** @description The suggested action it builds on */
+            after: string;
+            afterTitle: string;
+            /** @description The answers the action changes, as codes (changeViews says them in words) */
+            changes: {
+                from: unknown;
+                question: string;
+                to: unknown;
+            }[];
+            changeViews: {
+                from: string;
+                label: string;
+                question: string;
+                to: string;
+            }[];
+            /** @enum {string} */
+            cost: "none" | "low" | "medium" | "high";
+            costLabel: string;
+            current: {
+                global: number | null;
+                indicator: number | null;
+                pillar: number | null;
+            };
+            description: string;
+            durationMonths: number;
+            /** @enum {string} */
+            effort: "low" | "medium" | "high";
+            effortLabel: string;
+            firstSteps: string[];
+            gains: {
+                global: number;
+                indicator: number;
+                pillar: number;
+            };
+            indicator: string;
+            indicatorTitle: string;
+            pillar: string;
+            pillarTitle: string;
+            projected: {
+                global: number | null;
+                indicator: number | null;
+                pillar: number | null;
+            };
+            reason: string;
+            resources: {
+                title: string;
+                url: string;
+            }[];
+            /** @description Ids of the linked testimonies, those of organisations most like this one first */
+            testimonies: string[];
+            testimonyViews: components["schemas"]["Testimony"][];
+            title: string;
+        };
+        Health: {
+            contentVersion: string;
+            /** @constant */
+            status: "ok";
+        };
+        Indicator: {
+            description?: string;
+            group?: string;
+            id: string;
+            questions: components["schemas"]["Question"][];
+            title: string;
+            weight: number;
+        };
+        IndicatorReport: {
+            criteria: {
+                applicable: boolean;
+                id: string;
+                max: number;
+                points: number;
+                questions: {
+                    answer: string;
+                    id: string;
+                    label: string;
+                }[];
+                /** @description The step reached (or, when none, the one within reach) */
+                reason: string;
+                rules: components["schemas"]["RuleView"][];
+            }[];
+            gaps: {
+                criterion: string;
+                max: number;
+                points: number;
+                reason: string;
+            }[];
+            id: string;
+            maxPoints: number;
+            points: number;
+            reasons: string[];
+            score: number | null;
+            strengths: string[];
+            title: string;
+            weight: number;
+        };
+        /** @enum {string} */
+        ItemStatus: "todo" | "in-progress" | "done" | "dropped";
+        LoggedOut: {
+            /** @constant */
+            loggedOut: true;
+        };
+        Login: {
+            csrfToken: string;
+            /** @description ISO 8601, UTC */
+            expiresAt: string;
+            user: components["schemas"]["User"];
+        };
+        Me: {
+            /** @description With a session cookie: the token to send as X-CSRF-Token on writes */
+            csrfToken?: string;
+            organisations: {
+                access: components["schemas"]["Access"];
+                id: number;
+                name: string;
+            }[];
+            user: components["schemas"]["User"];
+        };
+        Movement: {
+            answersChanged: number;
+            global: components["schemas"]["Delta"];
+            indicators: {
+                after: number | null;
+                answers: {
+                    after: string;
+                    before: string;
+                    label: string;
+                    question: string;
+                }[];
+                before: number | null;
+                criteria: {
+                    after: number | null;
+                    before: number | null;
+                    delta: number | null;
+                    id: string;
+                    max: number;
+                    reason: string;
+                }[];
+                delta: number | null;
+                id: string;
+                pillar: string;
+                title: string;
+            }[];
+            pillars: {
+                after: number | null;
+                before: number | null;
+                delta: number | null;
+                id: string;
+                title: string;
+            }[];
+            sameContent: boolean;
+            since: {
+                assessmentId: number;
+                number: number;
+                submittedAt: string | null;
+            };
+        };
+        Organisation: {
+            /**
+             * @description What the caller may do with it
+             * @enum {string}
+             */
+            access: "review" | "edit";
+            /** @description ISO 8601, UTC */
+            createdAt: string;
+            id: number;
+            name: string;
+            profile: {
+                [key: string]: components["schemas"]["AnswerValue"];
+            };
+            siren: string | null;
+        };
+        Pillar: {
+            description?: string;
+            groups?: {
+                id: string;
+                title: string;
+            }[];
+            id: string;
+            indicators: components["schemas"]["Indicator"][];
+            order: number;
+            title: string;
+            weight: number;
+        };
+        Plan: {
+            assessmentId: number;
+            comments: {
+                authorId: number;
+                authorName: string;
+                body: string;
+                /** @description ISO 8601, UTC */
+                createdAt: string;
+                /** @description Set on the comment an expert wrote with their decision */
+                decision: components["schemas"]["ReviewDecision"] | null;
+                id: number;
+                itemId: number | null;
+            }[];
+            /** @description ISO 8601, UTC */
+            createdAt: string;
+            createdBy: number | null;
+            id: number;
+            /** @description Actions still without an owner or a due date (dropped ones aside) */
+            incomplete: {
+                itemId: number;
+                missing: ("owner" | "due")[];
+                title: string;
+            }[];
+            items: components["schemas"]["PlanItem"][];
+            lastDecision: components["schemas"]["PlanDecision"] | null;
+            organisationId: number;
+            projection: {
+                current: components["schemas"]["Scores"];
+                gains: {
+                    global: number;
+                    pillars: {
+                        [key: string]: number;
+                    };
+                };
+                projected: components["schemas"]["Scores"];
+            } | null;
+            reviewedAt: string | null;
+            reviewedBy: number | null;
+            status: components["schemas"]["PlanStatus"];
+            submittedAt: string | null;
+            title: string;
+            /** @description ISO 8601, UTC */
+            updatedAt: string;
+            version: number;
+        };
+        PlanBilan: {
+            items: {
+                achieved: components["schemas"]["Delta"];
+                /** @description The suggested action it comes from, or null for an action of the organisation’s own */
+                actionId: string | null;
+                displayTitle: string;
+                /** @description 2027-03 (a month) or 2027-Q1 (a quarter) */
+                due: string | null;
+                /** @description The due date in the reader’s words (mars 2027, T1 2027) */
+                dueLabel: string | null;
+                id: number;
+                indicator: string;
+                indicatorTitle: string;
+                notes: string | null;
+                owner: string | null;
+                pillar: string;
+                position: number;
+                projected: {
+                    global: number;
+                    indicator: components["schemas"]["Delta"];
+                } | null;
+                status: components["schemas"]["ItemStatus"];
+                successIndicator: string | null;
+                target: string | null;
+                /** @description Null: the action’s own title (see displayTitle) */
+                title: string | null;
+            }[];
+            lastDecision: components["schemas"]["PlanDecision"] | null;
+            planId: number;
+            scores: {
+                achieved: number | null;
+                achievedDelta: number | null;
+                before: number | null;
+                id: string;
+                projected: number | null;
+                projectedDelta: number | null;
+            }[];
+            status: components["schemas"]["PlanStatus"];
+            title: string;
+        };
+        PlanDecision: {
+            /** @description ISO 8601, UTC */
+            at: string;
+            comment: string | null;
+            decision: components["schemas"]["ReviewDecision"];
+            reviewerId: number | null;
+            reviewerName: string | null;
+        };
+        PlanHistoryEntry: {
+            action: string;
+            /** @description ISO 8601, UTC */
+            at: string;
+            detail: {
+                [key: string]: unknown;
+            };
+            snapshot: {
+                assessmentId: number;
+                /** @description ISO 8601, UTC */
+                createdAt: string;
+                createdBy: number | null;
+                id: number;
+                items: components["schemas"]["PlanItemRecord"][];
+                organisationId: number;
+                reviewedAt: string | null;
+                reviewedBy: number | null;
+                status: components["schemas"]["PlanStatus"];
+                submittedAt: string | null;
+                title: string;
+                /** @description ISO 8601, UTC */
+                updatedAt: string;
+                version: number;
+            };
+            userId: number | null;
+            version: number;
+        };
+        PlanItem: {
+            /** @description The suggested action it comes from, or null for an action of the organisation’s own */
+            actionId: string | null;
+            displayTitle: string;
+            /** @description 2027-03 (a month) or 2027-Q1 (a quarter) */
+            due: string | null;
+            /** @description The due date in the reader’s words (mars 2027, T1 2027) */
+            dueLabel: string | null;
+            id: number;
+            indicator: string;
+            indicatorTitle: string;
+            notes: string | null;
+            owner: string | null;
+            pillar: string;
+            position: number;
+            status: components["schemas"]["ItemStatus"];
+            successIndicator: string | null;
+            target: string | null;
+            /** @description Null: the action’s own title (see displayTitle) */
+            title: string | null;
+        };
+        PlanItemRecord: {
+            /** @description The suggested action it comes from, or null for an action of the organisation’s own */
+            actionId: string | null;
+            /** @description 2027-03 (a month) or 2027-Q1 (a quarter) */
+            due: string | null;
+            id: number;
+            indicator: string;
+            notes: string | null;
+            owner: string | null;
+            position: number;
+            status: components["schemas"]["ItemStatus"];
+            successIndicator: string | null;
+            target: string | null;
+            /** @description Null: the action’s own title (see displayTitle) */
+            title: string | null;
+        };
+        PlanRecord: {
+            assessmentId: number;
+            comments: {
+                authorId: number;
+                authorName: string;
+                body: string;
+                /** @description ISO 8601, UTC */
+                createdAt: string;
+                /** @description Set on the comment an expert wrote with their decision */
+                decision: components["schemas"]["ReviewDecision"] | null;
+                id: number;
+                itemId: number | null;
+            }[];
+            /** @description ISO 8601, UTC */
+            createdAt: string;
+            createdBy: number | null;
+            id: number;
+            items: components["schemas"]["PlanItemRecord"][];
+            lastDecision: components["schemas"]["PlanDecision"] | null;
+            organisationId: number;
+            reviewedAt: string | null;
+            reviewedBy: number | null;
+            status: components["schemas"]["PlanStatus"];
+            submittedAt: string | null;
+            title: string;
+            /** @description ISO 8601, UTC */
+            updatedAt: string;
+            version: number;
+        };
+        /** @enum {string} */
+        PlanStatus: "draft" | "submitted" | "changes-requested" | "approved";
+        Portfolio: {
+            distribution: {
+                global: components["schemas"]["ScoreStats"];
+                pillars: {
+                    [key: string]: components["schemas"]["ScoreStats"];
+                };
+            };
+            gaps: {
+                below50: number;
+                indicator: string;
+                meanPointsAvailable: number;
+                organisations: number;
+                pillar: string;
+                title: string;
+            }[];
+            organisations: {
+                assessmentId: number | null;
+                global: number | null;
+                id: number;
+                name: string;
+                pillars: {
+                    [key: string]: number | null;
+                };
+                submittedAt: string | null;
+            }[];
+        };
+        Question: {
+            /** @description The profiles it is asked of */
+            appliesTo?: {
+                [key: string]: unknown;
+            };
+            help?: string;
+            id: string;
+            integer?: boolean;
+            label: string;
+            max?: number;
+            min?: number;
+            notApplicable: boolean;
+            optional: boolean;
+            options?: {
+                label: string;
+                value: string;
+            }[];
+            /** @description The answers under which it is shown (a gate question answered so) */
+            showIf?: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            type: "single" | "ladder" | "multiple" | "percentage" | "number" | "boolean" | "text";
+            unit?: string;
+        };
+        Questionnaires: {
+            contentVersion: string;
+            lang: string;
+            pillars: components["schemas"]["Pillar"][];
+            profile: {
+                description?: string;
+                questions: components["schemas"]["Question"][];
+                title: string;
+            };
+        };
+        RankedIndicator: {
+            id: string;
+            pillar: string;
+            score: number;
+            title: string;
+        };
+        Report: {
+            contentVersion: string;
+            global: number | null;
+            /** @enum {string} */
+            lang: "fr" | "en";
+            organisation: string | null;
+            pillars: {
+                id: string;
+                indicators: components["schemas"]["IndicatorReport"][];
+                score: number | null;
+                title: string;
+                weight: number;
+            }[];
+            strongest: components["schemas"]["RankedIndicator"][];
+            unanswered: {
+                id: string;
+                indicator: string;
+                label: string;
+                pillar: string;
+            }[];
+            weakest: components["schemas"]["RankedIndicator"][];
+        };
+        /** @enum {string} */
+        ReviewDecision: "approve" | "request-changes";
+        ReviewQueueEntry: {
+            comments: number;
+            items: number;
+            organisationId: number;
+            organisationName: string;
+            planId: number;
+            reviewedAt: string | null;
+            status: components["schemas"]["PlanStatus"];
+            submittedAt: string | null;
+            title: string;
+            workshops: {
+                date: string;
+                id: number;
+                title: string;
+            }[];
+        };
+        /** @enum {string} */
+        Role: "leader" | "expert" | "advisor" | "admin";
+        RuleView: {
+            conditions: {
+                /** @description The answer compared, in words */
+                answer: string;
+                expected: unknown;
+                fact: string;
+                operator: string;
+                /** @description Null: not evaluated (an earlier condition decided) */
+                result: boolean | null;
+            }[];
+            /** @description The step whose points count */
+            counted: boolean;
+            fired: boolean;
+            name: string;
+            points: number;
+            reason: string;
+        };
+        SavedAnswers: {
+            answers: {
+                [key: string]: components["schemas"]["AnswerValue"];
+            };
+            /** @description Answers taken over from `source` and neither changed nor confirmed since */
+            carried?: string[];
+            /** @description Answers that differ from the source’s */
+            changes?: components["schemas"]["AnswerChange"][];
+            /** @description ISO 8601, UTC */
+            createdAt: string;
+            createdBy: number | null;
+            earlierResults?: {
+                contentVersion: string;
+                global: number | null;
+                /** @description ISO 8601, UTC */
+                reopenedAt: string;
+                submittedAt: string | null;
+            }[];
+            id: number;
+            missing?: string[];
+            /** @description Its rank among the organisation’s assessments */
+            number: number;
+            organisationId: number;
+            profile: {
+                [key: string]: components["schemas"]["AnswerValue"];
+            };
+            progress?: {
+                answered: number;
+                percent: number;
+                pillar: string;
+                required: number;
+            }[];
+            /** @description Answers this save made inapplicable (a gate answered no, a profile change): removed, and kept in the audit log */
+            removed: {
+                [key: string]: components["schemas"]["AnswerValue"];
+            };
+            source?: {
+                assessmentId: number;
+                number: number;
+                submittedAt: string | null;
+            } | null;
+            /** @description The submitted assessment whose answers this one started from */
+            sourceId: number | null;
+            /** @enum {string} */
+            status: "draft" | "submitted";
+            submittedAt: string | null;
+            submittedBy: number | null;
+            /** @description ISO 8601, UTC */
+            updatedAt: string;
+            version: number;
+            visibility?: {
+                [key: string]: "asked" | "excluded" | "hidden";
+            };
+        };
+        Scores: {
+            global: number | null;
+            pillars: {
+                [key: string]: number | null;
+            };
+        };
+        ScoreStats: {
+            bands: number[];
+            count: number;
+            mean: number | null;
+        };
+        Standing: {
+            /** @description Who these organisations are, and what the real score adds that this one does not */
+            bias: string;
+            groups: {
+                count: number;
+                heading: string;
+                /** @description Null for every published organisation; a region code of the profile for its region */
+                region: string | null;
+                scores: {
+                    /** @description "global" or a pillar id */
+                    id: string;
+                    /** @description 25th, median, 75th percentile */
+                    quartiles: [
+                        number,
+                        number,
+                        number
+                    ];
+                    quartilesText: string;
+                    /** @description Null when the score does not apply */
+                    rank: {
+                        /** @enum {string} */
+                        kind: "within" | "below" | "above";
+                        percent: number;
+                    } | null;
+                    rankText: string;
+                    score: number | null;
+                    scoreText: string;
+                    title: string;
+                    whiskers: {
+                        levels: [
+                            number,
+                            number
+                        ];
+                        values: [
+                            number,
+                            number
+                        ];
+                    };
+                }[];
+            }[];
+            /** @description Among whom: « Parmi les 425 organisations qui ont publié leur Impact Score entre 2021 et 2024 ; … » */
+            intro: string;
+            /** @description How to read the quartile chart */
+            legend: string;
+            source: {
+                text: string;
+                url: string;
+            };
+            title: string;
+        };
+        Suggestion: {
+            actionId: string;
+            /** @description The answers the action changes, as codes (changeViews says them in words) */
+            changes: {
+                from: unknown;
+                question: string;
+                to: unknown;
+            }[];
+            changeViews: {
+                from: string;
+                label: string;
+                question: string;
+                to: string;
+            }[];
+            /** @enum {string} */
+            cost: "none" | "low" | "medium" | "high";
+            costLabel: string;
+            current: {
+                global: number | null;
+                indicator: number | null;
+                pillar: number | null;
+            };
+            description: string;
+            durationMonths: number;
+            /** @enum {string} */
+            effort: "low" | "medium" | "high";
+            effortLabel: string;
+            firstSteps: string[];
+            followUps: {
+                actionId: string;
+                /** @description The suggested action it builds on */
+                after: string;
+                /** @description The answers the action changes, as codes (changeViews says them in words) */
+                changes: {
+                    from: unknown;
+                    question: string;
+                    to: unknown;
+                }[];
+                /** @enum {string} */
+                cost: "none" | "low" | "medium" | "high";
+                current: {
+                    global: number | null;
+                    indicator: number | null;
+                    pillar: number | null;
+                };
+                durationMonths: number;
+                /** @enum {string} */
+                effort: "low" | "medium" | "high";
+                gains: {
+                    global: number;
+                    indicator: number;
+                    pillar: number;
+                };
+                indicator: string;
+                pillar: string;
+                projected: {
+                    global: number | null;
+                    indicator: number | null;
+                    pillar: number | null;
+                };
+                /** @description Ids of the linked testimonies, those of organisations most like this one first */
+                testimonies: string[];
+            }[];
+            /** @description Actions that build on this one (shown after it): their gains count once this one is done */
+            followUpViews: components["schemas"]["FollowUpSuggestion"][];
+            gains: {
+                global: number;
+                indicator: number;
+                pillar: number;
+            };
+            indicator: string;
+            indicatorTitle: string;
+            pillar: string;
+            pillarTitle: string;
+            projected: {
+                global: number | null;
+                indicator: number | null;
+                pillar: number | null;
+            };
+            rank: number;
+            reason: string;
+            resources: {
+                title: string;
+                url: string;
+            }[];
+            /** @description Ids of the linked testimonies, those of organisations most like this one first */
+            testimonies: string[];
+            testimonyViews: components["schemas"]["Testimony"][];
+            title: string;
+        };
+        Suggestions: {
+            assessmentId: number;
+            contentVersion: string;
+            global: number | null;
+            suggestions: components["schemas"]["Suggestion"][];
+        };
+        Testimony: {
+            action: string;
+            date: string;
+            id: string;
+            organisation: {
+                city?: string;
+                headcount?: string;
+                legalForm?: string;
+                name: string;
+                region?: string;
+                sector: string;
+            };
+            outcome: string;
+            source: {
+                date?: string;
+                publisher: string;
+                title?: string;
+                url: string;
+            };
+            title: string;
+        };
+        User: {
+            /** @description ISO 8601, UTC */
+            createdAt: string;
+            email: string;
+            id: number;
+            name: string;
+            role: components["schemas"]["Role"];
+        };
+        Workshop: {
+            /** @description ISO 8601, UTC */
+            createdAt: string;
+            date: string;
+            expertUserId: number;
+            id: number;
+            organisationIds: number[];
+            pillar: string | null;
+            place: string;
+            title: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
