@@ -29,6 +29,10 @@ export interface BatchUpload extends IncomingFile {
   outputFormat: OutputFormat;
   /** Score rows that leave required questions unanswered instead of rejecting them (never stored). */
   partial: boolean;
+  /** Reject rows answering questions that do not apply to them (otherwise those answers are ignored with a warning). */
+  strict?: boolean;
+  /** CSV results for French or English Excel, whatever the file's dialect. */
+  excel?: 'fr' | 'en';
   lang: Lang;
   suggestions: number;
 }
@@ -66,7 +70,7 @@ export async function startBatch(ctx: AppContext, actor: Actor, upload: BatchUpl
   }
   const job: BatchJob = {
     input, inputFormat: upload.inputFormat, output: join(folder, `scores.${upload.outputFormat}`), outputFormat: upload.outputFormat,
-    ...(contentRoot && { contentRoot }), lang: upload.lang, suggestions: upload.suggestions, partial: upload.partial, keep: [...portfolio.keys()],
+    ...(contentRoot && { contentRoot }), lang: upload.lang, suggestions: upload.suggestions, partial: upload.partial, strict: upload.strict === true, ...(upload.excel && { excel: upload.excel }), keep: [...portfolio.keys()],
   };
   running.set(record.id, follow(ctx, actor, record.id, job, portfolio, storage).finally(() => {
     running.delete(record.id);

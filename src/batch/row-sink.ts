@@ -1,3 +1,4 @@
+import type { AnswersDocument } from '../core/content-model.js';
 import type { Engine, RankedAction, RowScores } from '../engine/index.js';
 import { okResult, type WrittenResult } from './row-result.js';
 
@@ -7,7 +8,8 @@ import { okResult, type WrittenResult } from './row-result.js';
  * other row (with problems, or whose answers are kept) comes as a result.
  */
 export interface RowSink {
-  scored(row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[]): void;
+  /** `doc` makes the row's answers document, for a sink that shows more of the row than its scores (its name). */
+  scored(row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[], doc?: () => AnswersDocument): void;
   result(result: WrittenResult): void;
 }
 
@@ -17,8 +19,8 @@ export class ResultList implements RowSink {
 
   constructor(private readonly engine: Engine) {}
 
-  scored(row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[]): void {
-    this.results.push(okResult(this.engine, row, id, scores, suggestions));
+  scored(row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[], doc?: () => AnswersDocument): void {
+    this.results.push(okResult(this.engine, row, id, scores, suggestions, { name: doc?.().organisation?.name }));
   }
 
   result(result: WrittenResult): void {

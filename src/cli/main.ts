@@ -94,12 +94,15 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv, setExit: (code: number)
       if (!Number.isInteger(n) || n < 0 || n > 10) throw new InvalidArgumentError('0–10');
       return n;
     }, 3)
-    .option('--delimiter <char>', 'séparateur du CSV écrit / delimiter of the CSV written', ',')
+    .option('--delimiter <char>', 'séparateur du CSV écrit (défaut : celui du CSV lu, sinon la virgule) / delimiter of the CSV written (default: the input CSV\'s, or a comma)')
+    .addOption(new Option('--excel <lang>', 'CSV écrit pour Excel en français (; et virgule décimale) ou en anglais (, et point) / CSV written for French or English Excel').choices(['fr', 'en']))
+    .addOption(new Option('--format <format>', 'format des résultats (défaut : l’extension de -o, sinon celui de l’entrée) / results format (default: -o\'s extension, or the input\'s)').choices(['csv', 'jsonl', 'xlsx']))
     .option('--partial', 'note aussi les lignes incomplètes (sans points pour les questions sans réponse) / also score rows with required questions unanswered')
+    .option('--strict', 'rejette une ligne qui répond à une question qui ne la concerne pas (sinon la réponse est ignorée avec un avertissement) / reject a row answering a question that does not apply to it (otherwise the answer is ignored with a warning)')
     .addOption(new Option('--progress <mode>', 'bar | lines | none').choices(['bar', 'lines', 'none']))
     .addOption(content())
     .addHelpText('after', PORTFOLIO_HELP)
-    .action(async (input: string, opts: { output: string; lang: Lang; workers?: number; suggestions: number; partial?: boolean; delimiter: string; progress?: 'bar' | 'lines' | 'none'; content?: string }) => {
+    .action(async (input: string, opts: { output: string; lang: Lang; workers?: number; suggestions: number; partial?: boolean; strict?: boolean; delimiter?: string; excel?: 'fr' | 'en'; format?: 'csv' | 'jsonl' | 'xlsx'; progress?: 'bar' | 'lines' | 'none'; content?: string }) => {
       const controller = new AbortController();
       const onSignal = () => controller.abort();
       process.once('SIGINT', onSignal);

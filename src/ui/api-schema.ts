@@ -113,9 +113,19 @@ export interface components {
                 pillars: {
                     [key: string]: components["schemas"]["ScoreStats"];
                 };
+                /** @description The first 200 rows rejected or scored with a warning, each problem in words (the results file has them all) */
+                problems?: {
+                    id: string;
+                    messages: string[];
+                    name?: string;
+                    rejected: boolean;
+                    row: number;
+                }[];
                 rejected: number;
                 rows: number;
                 scored: number;
+                /** @description Rows scored with a warning (an answer that does not apply ignored); absent on batches scored before it was counted */
+                warned?: number;
             } | null;
             totalBytes: number;
             userId: number;

@@ -156,7 +156,10 @@ describe('batches through the API', () => {
         if (answer !== undefined) sheet.getRow(r).getCell(i + 1).value = question?.type === 'percentage' ? (answer as number) / 100 : Array.isArray(answer) ? answer.join('|') : answer;
       });
     }
-    sheet.getRow(4).getCell(ids.indexOf('gender-equality-index') + 1).value = new Date(Date.UTC(2026, 7, 31));
+    // As Excel stores a date typed in a General cell: its serial number, formatted as a date.
+    const dateCell = sheet.getRow(4).getCell(ids.indexOf('gender-equality-index') + 1);
+    dateCell.value = new Date(Date.UTC(2026, 7, 31));
+    dateCell.numFmt = 'dd/mm/yyyy';
     const { batch, result } = await scored(Buffer.from(await workbook.xlsx.writeBuffer()), '?output=jsonl&lang=en', XLSX_TYPE);
     expect(batch).toMatchObject({ status: 'done', summary: { rows: 2, scored: 1, rejected: 1 } });
     const [esus, date] = (await result.text()).trim().split('\n').map((l) => JSON.parse(l) as { ok: boolean; global: number; indicators: Record<string, number | null>; problems?: unknown[] });
@@ -243,6 +246,7 @@ describe('batches through the API', () => {
     const res = await h.call('advisorA', 'GET', `/batches/${accepted.body.id}`);
     expect(res.body.status).toBe('failed');
     expect(res.body.error).toContain('«\u00a0id\u00a0»');
+    expect(res.body.error).not.toContain('impact-score batch-template'); // Words, not a command, on a web page.
     expect(res.body.error).not.toContain('must name');
     expect(res.body.error).not.toContain('input.csv'); // The server's file names are its own.
     expect((await h.call('advisorA', 'GET', `/batches/${accepted.body.id}/result`)).status).toBe(409);

@@ -41,10 +41,12 @@ export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Co
   registry.add({
     method: 'post', path: '/batches', tag: 'batches', auth: true, status: 202, accepts: Object.keys(TYPES),
     query: z.object({
-      output: z.enum(['csv', 'jsonl', 'xlsx']).optional(),
+      output: z.enum(['csv', 'jsonl', 'xlsx']).optional().describe('The results\' format; by default the file\'s own (a French Excel CSV gets a French Excel CSV back, semicolons and decimal commas, in its encoding).'),
+      excel: z.enum(['fr', 'en']).optional().describe('CSV results for French Excel (semicolons, decimal commas) or English Excel (commas, decimal points), whatever the file\'s.'),
       store: z.enum(['true', 'false']).optional().describe('true: each complete row naming an organisation of your portfolio in its `organisation` (number) or `siren` column becomes that organisation’s submitted assessment (never matched on `id` or name).'),
       suggestions: queryInteger(0, 10).optional().describe('How many suggested actions per row (3 by default).'),
       partial: z.enum(['true', 'false']).optional().describe('true: score rows leaving required questions unanswered (those earn no points; such rows are never stored).'),
+      strict: z.enum(['true', 'false']).optional().describe('true: reject a row answering a question that does not apply to it; otherwise that answer is ignored with a warning and the row scored.'),
     }),
     summary: 'Envoyer un portefeuille (corps brut : text/csv, application/x-ndjson ou xlsx) à noter en arrière-plan / upload a portfolio file',
     responses: {
@@ -53,8 +55,8 @@ export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Co
     },
     response: shapes.Batch,
     handler: ({ actor, req, query, lang }) => startBatch(ctx, actor, {
-      source: req, declaredBytes: declaredBytes(req), inputFormat: TYPES[mediaType(req)]!, outputFormat: query.output ?? 'csv',
-      store: query.store === 'true', partial: query.partial === 'true', lang, suggestions: query.suggestions ?? 3,
+      source: req, declaredBytes: declaredBytes(req), inputFormat: TYPES[mediaType(req)]!, outputFormat: query.output ?? TYPES[mediaType(req)]!, ...(query.excel && { excel: query.excel }),
+      store: query.store === 'true', partial: query.partial === 'true', strict: query.strict === 'true', lang, suggestions: query.suggestions ?? 3,
     }, storage),
   });
   registry.add({
