@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+const BIN = process.env.LOAD_SERVER ?? fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 const SCRATCH = fileURLToPath(new URL('../../scripts/scratch-postgres.sh', import.meta.url));
 export const PASSWORD = 'load-test-password';
 

@@ -10,11 +10,16 @@
  *   npm run load -- --url U1 --url U2       servers already running (their API base URLs); the
  *                                           accounts are made with this environment's database
  *
+ * LOAD_SERVER runs another build's server (its dist/src/cli/main.js), to measure a build before a
+ * change in turn with this one. Each run prints the targets of issue #22 (no error, p99 under
+ * 100 ms for every route but the PDF, the PDF's under 1 s), met or not.
+ *
  * With several instances, each user's requests go round the instances one after the other, as
  * a load balancer without sticky sessions would send them. Everything started here stays on
  * 127.0.0.1 and stops by itself.
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +27,7 @@ import { deploy, PASSWORD, type Deployment, type Plan } from './load-servers.js'
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const BATCH_ROWS = Number(process.env.LOAD_BATCH_ROWS ?? 30000);
-const USERS = Number(process.env.LOAD_USERS ?? 16);
+const USERS = Number(process.env.LOAD_USERS ?? 50);
 const ORGS = Number(process.env.LOAD_ORGS ?? 8);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const { values: args } = parseArgs({ options: { url: { type: 'string', multiple: true }, instances: { type: 'string' }, compare: { type: 'boolean' } } });
@@ -156,6 +161,12 @@ function report({ label, elapsed, latencies, errors, memory, batchRun, outsideBa
     console.log(`${route.padEnd(38)} ${String(xs.length).padStart(7)} ${pct(xs, 50).toFixed(1).padStart(8)} ${pct(xs, 95).toFixed(1).padStart(8)} ${pct(xs, 99).toFixed(1).padStart(8)}`);
   }
   for (const [what, n] of errors) console.log(`error: ${what} × ${n}`);
+  const PDF = 'GET /plans/{id}/pdf';
+  const worst = [...latencies].filter(([route]) => route !== PDF).map(([route, xs]) => ({ route, p99: pct(xs, 99) })).sort((a, b) => b.p99 - a.p99)[0];
+  const pdf = latencies.get(PDF);
+  const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
+  const errorCount = [...errors.values()].reduce((a, b) => a + b, 0);
+  console.log(`targets (issue #22): errors ${errorCount} (0: ${verdict(errorCount === 0)}); worst p99 but the PDF ${worst ? `${worst.p99.toFixed(1)} ms, ${worst.route}` : '—'} (under 100 ms: ${verdict(!!worst && worst.p99 < 100)}); PDF p99 ${pdf ? `${pct(pdf, 99).toFixed(0)} ms` : '—'} (under 1 s: ${verdict(!!pdf && pct(pdf, 99) < 1000)}); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   if (memory[0]!.length > 0) console.log(`server RSS MiB every 5 s: ${memory.map((m) => m.map((x) => x.toFixed(0)).join('+')).join(' ')}`);
   if (batchRun) {
     for (const xs of [outsideBatch, duringBatch]) xs.sort((a, b) => a - b);

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { readAnswersInput } from '../src/cli/answers-input.js';
+import { validateAnswers } from '../src/core/validate-answers.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'dist/src/cli/main.js');
@@ -63,6 +65,32 @@ describe('impact-score CLI', () => {
     expect(en.pillars.map((p: { title: string }) => p.title)).toContain('Limiting negative externalities');
     expect(en.weakest[0].score).toBeLessThanOrEqual(en.weakest.at(-1).score);
     expect(en.contentVersion).toMatch(new RegExp(`^${DECLARED}\\+[0-9a-f]{12}$`));
+  });
+
+  // Every golden file both ways is test/engine/explained-result.test.ts's; here, the switch end to end.
+  it('when scored with --engine reference (json-rules-engine), then golden files give the same JSON and report as the default engine, byte for byte', async () => {
+    const [industry, insertion] = ['industry-300', 'insertion-esus'].map((name) => join(ROOT, 'data/examples', `${name}.json`));
+    const runs = [['score', industry!, '--format', 'json'], ['score', insertion!, '--format', 'json', '--lang', 'en'], ['score', EXAMPLE]];
+    for (const args of runs) {
+      const [compiled, reference] = await Promise.all([cli(...args), cli(...args, '--engine', 'reference')]);
+      expect([args, reference.code, reference.out]).toEqual([args, 0, compiled.out]);
+    }
+  });
+
+  it('when no engine is named, then score runs the compiled engine (its result comes at once); with reference, json-rules-engine (a promise)', () => {
+    const io = { out: () => {}, err: () => {} };
+    const compiled = readAnswersInput(EXAMPLE, { lang: 'fr' }, io);
+    const reference = readAnswersInput(EXAMPLE, { lang: 'fr', engine: 'reference' }, io);
+    if (typeof compiled === 'number' || typeof reference === 'number') throw new Error('input');
+    const { applicability } = validateAnswers(compiled.scorer.index, compiled.doc);
+    expect(compiled.scorer.explain(compiled.doc, applicability)).not.toBeInstanceOf(Promise);
+    expect(reference.scorer.explain(reference.doc, applicability)).toBeInstanceOf(Promise);
+  });
+
+  it('when given an engine that does not exist, then it names the two and exits 2', async () => {
+    const { code, err } = await cli('score', EXAMPLE, '--engine', 'fast');
+    expect(code).toBe(2);
+    expect(err).toContain('compiled, reference');
   });
 
   it('when the answers file is not JSON, then it says where, exits 1 and prints no stack', async () => {

@@ -9,6 +9,7 @@ import { parseConfig, type Config } from '../config.js';
 import { ROLES, type Role } from '../store/records.js';
 import { createOrganisationCommand, createTokenCommand, createUserCommand, createWorkshopCommand, listTokensCommand, revokeTokenCommand } from './admin-commands.js';
 import { scoreCommand } from './score-command.js';
+import { ENGINE_CHOICES, type EngineChoice } from './answers-input.js';
 import { batchCommand, batchTemplateCommand, PORTFOLIO_HELP, type TemplateOptions } from './batch-commands.js';
 import { addDatabaseCommands } from './database-commands.js';
 import { exportPdfCommand } from './export-pdf-command.js';
@@ -41,7 +42,8 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv, setExit: (code: number)
     .addOption(lang())
     .addOption(new Option('--format <format>', 'text | json').choices(['text', 'json']).default('text'))
     .addOption(content())
-    .action(async (file: string, opts: { lang: Lang; format: 'text' | 'json'; content?: string }) => {
+    .addOption(new Option('--engine <engine>', 'moteur : compilé, ou json-rules-engine, la référence / compiled, or json-rules-engine, the reference').choices(ENGINE_CHOICES).default('compiled'))
+    .action(async (file: string, opts: { lang: Lang; format: 'text' | 'json'; content?: string; engine: EngineChoice }) => {
       setExit(await scoreCommand(file, opts, io));
     });
   program

@@ -2,7 +2,7 @@ import { presentReport } from '../core/present.js';
 import { standingView } from '../core/present-standing.js';
 import { score } from '../core/score.js';
 import type { Lang } from '../core/text.js';
-import { fail, readAnswersInput } from './answers-input.js';
+import { fail, readAnswersInput, type EngineChoice } from './answers-input.js';
 import { EXIT, type CliIo } from './cli-io.js';
 import { renderReport } from './render-report.js';
 
@@ -10,6 +10,8 @@ export interface ScoreOptions {
   lang: Lang;
   format: 'text' | 'json';
   content?: string;
+  /** json-rules-engine (`reference`) or the compiled engine: the same result, field for field. */
+  engine?: EngineChoice;
 }
 
 /** `impact-score score FILE`: the explained score of one answers file. */

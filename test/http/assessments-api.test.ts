@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { examples, startHarness, type Harness } from './harness.js';
+import { content, examples, startHarness, type Harness } from './harness.js';
 import { goldenGlobal } from '../support/golden.js';
+import { presentReport } from '../../src/core/present.js';
+import { createScorer, score } from '../../src/core/score.js';
+import { compiledScorer } from '../../src/engine/index.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -110,6 +113,16 @@ describe('assessments through the API', () => {
     expect(res.body.global).toBe(goldenGlobal('scop-40'));
     expect(res.body.weakest.length).toBeGreaterThan(0);
     expect((await h.ctx.store.assessments.listByOrganisation(h.orgA)).length).toBe(before);
+  });
+
+  it('when /score answers, then it answers from the compiled engine, with the report of json-rules-engine\'s explained result, field for field', async () => {
+    expect(h.ctx.scorer).toBe(compiledScorer(content));
+    const doc = examples.get('industry-300')!;
+    const reference = await score(createScorer(content), doc);
+    if (!reference.ok) throw new Error('example invalid');
+    const res = await h.call('advisorA', 'POST', '/score?lang=en', doc);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(JSON.parse(JSON.stringify(presentReport(h.ctx.scorer.index, reference.value, 'en', doc.organisation?.name))));
   });
 
   it('when the questionnaires are read, then they come localised with their conditions', async () => {
