@@ -54,7 +54,7 @@ describe('results written the way the input came', () => {
       const bytes = readFileSync(join(d, 'scores.csv'));
       expect(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf).toBe(encoding === 'utf8');
       const text = encoding === 'utf8' ? bytes.toString('utf8').slice(1) : iconv.decode(bytes, 'win1252');
-      expect(text.split('\n')[0]).toMatch(/^row;id;global;externalities;/);
+      expect(text.split('\n')[0]).toMatch(/^row;name;id;global;externalities;/);
       const decimals = [...text.matchAll(/;(\d+[.,]\d)(?=;)/g)].map((m) => m[1]!);
       expect(decimals.length).toBeGreaterThan(10);
       expect(decimals.every((n) => n.includes(','))).toBe(true);
@@ -68,14 +68,49 @@ describe('results written the way the input came', () => {
     const input = join(d, 'portefeuille.csv');
     frenchCsv(input, 'win1252');
     await batch(input, join(d, 'en.csv'), { excel: 'en' });
-    expect(readFileSync(join(d, 'en.csv'), 'utf8').split('\n')[1]).toMatch(/^2,R0,\d+(\.\d)?,/);
+    expect(readFileSync(join(d, 'en.csv'), 'utf8').split('\n')[1]).toMatch(/^2,Société association-20,R0,\d+(\.\d)?,/);
     const comma = join(d, 'comma.csv');
     writeFileSync(comma, stringify([ids, ...examples.map((doc, i) => rowOf(index, `R${i}`, doc))]));
     await batch(comma, join(d, 'fr.csv'), { excel: 'fr' });
     const text = readFileSync(join(d, 'fr.csv'), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text.split('\n')[1]).toMatch(/^2;R0;\d+(,\d)?;/);
+    expect(text.split('\n')[1]).toMatch(/^2;Société association-20;R0;\d+(,\d)?;/);
   });
+
+  for (const lang of ['fr', 'en'] as const) {
+    it(`when a portfolio is scored into CSV in ${lang}, then each row shows the organisation's name, the actions by their titles with their gains, problems in words; ids and codes in the last columns`, async () => {
+      const d = dir();
+      const input = join(d, 'portefeuille.csv');
+      const bad = rowOf(index, 'BAD', examples[0]!);
+      bad[ids.indexOf('inclusion-hires')] = '';
+      writeFileSync(input, stringify([ids, ...examples.map((doc, i) => rowOf(index, `R${i}`, doc)), bad], { delimiter: ';' }));
+      await batch(input, join(d, 'scores.csv'), { lang });
+      const text = readFileSync(join(d, 'scores.csv'), 'utf8').slice(1);
+      const head = text.slice(0, text.indexOf('\n')).split(';');
+      expect(head.slice(0, 4)).toEqual(['row', 'name', 'id', 'global']);
+      // Ids and codes for scripts in the last columns.
+      expect(head.slice(-4)).toEqual(['suggestion_1', 'suggestion_2', 'suggestion_3', 'error']);
+      const rows = readResultsCsv(join(d, 'scores.csv'));
+      for (const [i, doc] of examples.entries()) {
+        const want = await expected(doc);
+        expect(rows[i]!.name).toBe(doc.organisation!.name);
+        expect(rows[i]!.id).toBe(`R${i}`);
+        expect(rows[i]!.suggestion_1).toBe(want.top[0]!.actionId);
+        expect(Number(rows[i]!.gain_1)).toBe(Math.round(want.top[0]!.gains.global * 10) / 10);
+        for (const k of [1, 2, 3]) {
+          const action = index.content.actions.find((a) => a.id === rows[i]![`suggestion_${k}`])!;
+          expect(rows[i]![`action_${k}`]).toBe(action.title[lang]);
+          expect(rows[i]![`gain_${k}`]).toMatch(/^\d+(\.\d)?$/);
+        }
+        expect([rows[i]!.problems, rows[i]!.error]).toEqual(['', '']);
+      }
+      const rejected = rows[examples.length]!;
+      const question = index.questions.get('inclusion-hires')!.question.label[lang]!.replace(/\s*\([^()]*\)\s*$/, '');
+      expect(rejected.problems).toContain(lang === 'fr' ? `«\u00a0${question}\u00a0»` : `"${question}"`);
+      expect(rejected.problems).not.toContain('inclusion-hires');
+      expect(rejected.error).toMatch(/^inclusion-hires: /);
+    });
+  }
 
   it('when an XLSX portfolio is scored into a workbook, then its results sheet shows names, scores as numbers, the actions by title with their gains, problems in words, ids and codes at the end; and a summary sheet', async () => {
     const d = dir();

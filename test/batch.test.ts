@@ -224,7 +224,7 @@ describe('batch scoring', () => {
     expect(summary).toMatchObject({ scored: examples.length, rejected: 1 });
     const out = readCsv(join(d, 'out.csv'));
     expect(out.at(-1)).toMatchObject({ row: String(examples.length + 1) });
-    expect(out.at(-1)!.error).toMatch(/^—: JSON invalide\u00a0: \S/); // The sentence in the reader's language; the parser's detail is V8's own.
+    expect(out.at(-1)!.error).toBe('—: JSON invalide\u00a0: au caractère 3, un nom de champ sans guillemets doubles\u00a0: écrivez-le entre "…".');
   });
 
   it('when a run is interrupted, then no output file (complete or partial) is left', async () => {

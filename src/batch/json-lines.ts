@@ -82,8 +82,8 @@ function lineRow(row: number, bytes: Buffer): InputRow | undefined {
   if (nestsDeeperThan(text, MAX_JSON_DEPTH)) return { row, cells: {}, unreadable: TOO_DEEP };
   try {
     return { row, cells: {}, document: JSON.parse(text) as unknown };
-  } catch (error) {
-    return { row, cells: {}, unreadable: invalidJson((error as Error).message) };
+  } catch {
+    return { row, cells: {}, unreadable: invalidJson(text) };
   }
 }
 

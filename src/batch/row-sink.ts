@@ -1,4 +1,3 @@
-import type { AnswersDocument } from '../core/content-model.js';
 import type { Engine, RankedAction, RowScores } from '../engine/index.js';
 import { okResult, type WrittenResult } from './row-result.js';
 
@@ -8,8 +7,8 @@ import { okResult, type WrittenResult } from './row-result.js';
  * other row (with problems, or whose answers are kept) comes as a result.
  */
 export interface RowSink {
-  /** `doc` makes the row's answers document, for a sink that shows more of the row than its scores (its name). */
-  scored(row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[], doc?: () => AnswersDocument): void;
+  /** `name`: the organisation's, where the row gives one. */
+  scored(row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[], name?: string): void;
   result(result: WrittenResult): void;
 }
 
@@ -19,8 +18,8 @@ export class ResultList implements RowSink {
 
   constructor(private readonly engine: Engine) {}
 
-  scored(row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[], doc?: () => AnswersDocument): void {
-    this.results.push(okResult(this.engine, row, id, scores, suggestions, { name: doc?.().organisation?.name }));
+  scored(row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[], name?: string): void {
+    this.results.push(okResult(this.engine, row, id, scores, suggestions, { name }));
   }
 
   result(result: WrittenResult): void {

@@ -42,15 +42,16 @@ const NO_SUGGESTIONS: readonly RankedAction[] = [];
  * Scores and suggests for the engine's checked row; its answers document is built only when it is
  * to be kept. A row leaving required questions unanswered is rejected, naming each (unless the
  * batch is partial): its score would not be the Impact Score, taken on a complete questionnaire.
+ * `name` is the organisation's, when the caller has it without building the document.
  */
-export function scoreChecked(context: BatchContext, row: number, id: string, doc: () => AnswersDocument, sink: RowSink, refs?: readonly string[], warnings: readonly Issue[] = []): void {
+export function scoreChecked(context: BatchContext, row: number, id: string, doc: () => AnswersDocument, sink: RowSink, refs?: readonly string[], warnings: readonly Issue[] = [], name?: string): void {
   const { engine, row: checked } = context;
   if (!context.partial && !checked.complete()) return sink.result(rejected(context, row, id, [...checked.unanswered().map(missingAnswerIssue), ...warnings], doc().organisation?.name));
   const scores = checked.score();
   const suggestions = context.suggestions > 0 ? checked.topActions(context.suggestions) : NO_SUGGESTIONS;
   const kept = refs?.some((ref) => context.keep?.has(ref)) ? { refs: refs!, document: doc() } : undefined;
   if (kept || warnings.length > 0) sink.result(okResult(engine, row, id, scores, suggestions, { name: doc().organisation?.name, kept, warnings: warnings.map((w) => viewIssue(w, context.lang)) }));
-  else sink.scored(row, id, scores, suggestions, doc);
+  else sink.scored(row, id, scores, suggestions, name ?? doc().organisation?.name);
 }
 
 /** A row rejected for these problems, in the batch's language, with the organisation's name when the row gives one. */

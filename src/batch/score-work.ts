@@ -5,6 +5,7 @@ import type { CsvChunk } from './csv/csv-chunk.js';
 import { CsvRowWriter } from './csv/csv-row-writer.js';
 import { formatRows, type TextFormat } from './format-rows.js';
 import type { InputRow } from './input-row.js';
+import { resultWords, type ResultWords } from './result-words.js';
 import type { RowResult, WrittenResult } from './row-result.js';
 import { eachJsonLine, type JsonLinesChunk } from './json-lines.js';
 import { ResultList, type RowSink } from './row-sink.js';
@@ -37,7 +38,7 @@ export function scoreWork(context: BatchContext, work: Work, format: TextFormat 
   }
   if (!format) return { results };
   const rows = results.filter((r): r is WrittenResult => !('skip' in r));
-  return { text: formatRows(format, rows), tally: tallyOf(rows, pillars), lastRow: results.at(-1)?.row ?? 0 };
+  return { text: formatRows(format, rows, wordsOf(context)), tally: tallyOf(rows, pillars), lastRow: results.at(-1)?.row ?? 0 };
 }
 
 /** A chunk of bytes scored into `sink`; the row number of its last record. */
@@ -54,6 +55,15 @@ function csvWriterOf(context: BatchContext, format: Extract<TextFormat, { format
   let byFormat = writers.get(context);
   if (!byFormat) writers.set(context, (byFormat = new Map()));
   let writer = byFormat.get(key);
-  if (!writer) byFormat.set(key, (writer = new CsvRowWriter(context.engine, format.layout, format.delimiter, pillars, format.decimal)));
+  if (!writer) byFormat.set(key, (writer = new CsvRowWriter(context.engine, wordsOf(context), format.layout, format.delimiter, pillars, format.decimal)));
   return writer;
+}
+
+// What a results CSV says in words (titles, problems by their questions' labels), made once per batch.
+const words = new WeakMap<BatchContext, ResultWords>();
+
+function wordsOf(context: BatchContext): ResultWords {
+  let made = words.get(context);
+  if (!made) words.set(context, (made = resultWords(context.index, context.lang)));
+  return made;
 }

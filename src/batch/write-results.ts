@@ -10,7 +10,7 @@ import type { BatchSummary } from './batch-summary.js';
 import { ENGLISH_EXCEL, type CsvDialect } from './csv/csv-dialect.js';
 import type { ResultWords } from './result-words.js';
 import type { WrittenResult } from './row-result.js';
-import { formatRows, textFormatOf, type OutputLayout, type TextFormat } from './format-rows.js';
+import { codeHeaderOf, csvHeaderOf, formatRows, textFormatOf, type OutputLayout, type TextFormat } from './format-rows.js';
 import { XlsxResults } from './xlsx-results.js';
 
 export type OutputFormat = 'csv' | 'jsonl' | 'xlsx';
@@ -29,10 +29,6 @@ export interface ResultWriter {
   close(summary: BatchSummary): Promise<void>;
   /** Closes without finishing the file, which is about to be removed. */
   discard(): Promise<void>;
-}
-
-export function headerOf(layout: OutputLayout): string[] {
-  return ['row', 'id', 'global', ...layout.pillars, ...layout.indicators, ...Array.from({ length: layout.suggestions }, (_, i) => `suggestion_${i + 1}`), 'error'];
 }
 
 /** The results replace OUTPUT at the end: a folder there would only fail then, after all the scoring. */
@@ -102,10 +98,10 @@ export interface WriterOptions {
 export async function openWriter(file: string, format: OutputFormat, layout: OutputLayout, options: WriterOptions): Promise<ResultWriter> {
   const out = await openStream(file);
   const dialect = options.dialect ?? ENGLISH_EXCEL;
-  return format === 'xlsx' ? xlsxWriter(out, layout, options.words) : textWriter(out, textFormatOf(format, layout, dialect.delimiter, dialect.decimal)!, layout, dialect);
+  return format === 'xlsx' ? xlsxWriter(out, layout, options.words) : textWriter(out, textFormatOf(format, layout, dialect.delimiter, dialect.decimal)!, layout, dialect, options.words);
 }
 
-function textWriter(out: WriteStream, text: TextFormat, layout: OutputLayout, dialect: CsvDialect): ResultWriter {
+function textWriter(out: WriteStream, text: TextFormat, layout: OutputLayout, dialect: CsvDialect, words: ResultWords): ResultWriter {
   const guarded = guard(out, String(out.path));
   // Workers write UTF-8; a Windows-1252 file (French Excel's) gets its rows re-encoded here, those in ASCII as they are.
   const win1252 = text.format === 'csv' && dialect.encoding === 'win1252';
@@ -114,7 +110,7 @@ function textWriter(out: WriteStream, text: TextFormat, layout: OutputLayout, di
     const bytes = typeof lines === 'string' ? Buffer.from(lines) : Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength);
     return isAscii(bytes) ? bytes : iconv.encode(bytes.toString('utf8'), 'win1252');
   };
-  if (text.format === 'csv') out.write(encoded(stringifySync([headerOf(layout)], { bom: !win1252, delimiter: dialect.delimiter })));
+  if (text.format === 'csv') out.write(encoded(stringifySync([csvHeaderOf(layout)], { bom: !win1252, delimiter: dialect.delimiter })));
   const writeText = async (lines: string | Uint8Array) => {
     guarded.check();
     if (lines.length > 0 && !out.write(encoded(lines))) await guarded.until(once(out, 'drain'));
@@ -122,7 +118,7 @@ function textWriter(out: WriteStream, text: TextFormat, layout: OutputLayout, di
   return {
     text,
     writeText,
-    write: (result) => writeText(formatRows(text, [result])),
+    write: (result) => writeText(formatRows(text, [result], words)),
     async close() {
       guarded.check();
       out.end();
@@ -135,7 +131,7 @@ function textWriter(out: WriteStream, text: TextFormat, layout: OutputLayout, di
 function xlsxWriter(out: WriteStream, layout: OutputLayout, words: ResultWords): ResultWriter {
   const guarded = guard(out, String(out.path));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const results = new XlsxResults(workbook, layout, words, headerOf(layout));
+  const results = new XlsxResults(workbook, layout, words, codeHeaderOf(layout));
   return {
     async write(result) {
       guarded.check();

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { BatchSummary } from './batch-summary.js';
-import { cellsOf, safeCell, type OutputLayout } from './format-rows.js';
+import { codeCellsOf, safeCell, type OutputLayout } from './format-rows.js';
 import type { ResultWords } from './result-words.js';
 import type { WrittenResult } from './row-result.js';
 
@@ -61,8 +61,8 @@ export class XlsxResults {
     const problems = r.ok ? r.warnings ?? [] : r.problems;
     cells.push(problems.length > 0 ? safeCell(problems.map((p) => words.problem(p)).join('\n')) : null);
     for (const i of layout.indicators) cells.push(r.ok ? r.indicators[i] ?? null : null);
-    // The CSV's columns, ids and codes, for scripts.
-    cells.push(...cellsOf(layout, r));
+    // Ids and codes, for scripts.
+    cells.push(...codeCellsOf(layout, r));
     const row = this.sheet.addRow(cells);
     this.formatRow(row);
     row.commit();

@@ -85,6 +85,22 @@ describe('the advisor in Chromium', () => {
     await page.getByLabel(/Noter aussi les lignes incomplètes/).check();
     await sendIncomplete();
     await page.locator('.batch[data-batch-status="done"]', { hasText: 'Lignes notées : 1 · rejetées : 0' }).first().waitFor();
+    // A line that is not JSON is told in words on the page; the CSV results asked for French Excel.
+    await page.getByLabel('Fichier du portefeuille').setInputFiles({ name: 'casse.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${JSON.stringify(example)}\n{ "profile": oui }\n`) });
+    await page.getByLabel('Résultats CSV pour').selectOption('fr');
+    await page.getByRole('button', { name: 'Envoyer et noter' }).click();
+    const broken = page.locator('.batch[data-batch-status="done"]', { hasText: 'Lignes notées : 1 · rejetées : 1' }).first();
+    await broken.waitFor();
+    const told = plain(await broken.locator('.rows-to-review li[data-row="2"]').textContent());
+    expect(told).toContain('JSON invalide : au caractère 14, ce mot n’est pas une valeur');
+    expect(told).not.toMatch(/Unexpected|position|token/);
+    await shoot(page, 'batch-json-1280');
+    await page.setViewportSize({ width: 390, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shoot(page, 'batch-json-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const [french] = await Promise.all([page.waitForEvent('download'), broken.getByRole('link', { name: 'Télécharger les résultats' }).click()]);
+    expect(readFileSync(await french.path(), 'utf8')).toMatch(/^\uFEFFrow;name;id;global;/);
     expect(problems).toEqual([]);
   });
 
@@ -133,8 +149,8 @@ describe('the advisor in Chromium', () => {
     const bytes = readFileSync(await csvDownload.path());
     expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
     const [header, row] = iconv.decode(bytes, 'win1252').split('\n');
-    expect(header).toMatch(/^row;id;global;/);
-    expect(row!.split(';')[2]).toBe(String(expected.value.global).replace('.', ','));
+    expect(header).toMatch(/^row;name;id;global;/);
+    expect(row!.split(';')[3]).toBe(String(expected.value.global).replace('.', ','));
     expect(row).toContain('Cette question ne concerne pas cette organisation');
     // At phone width the rows to look at again stay within the screen.
     await page.setViewportSize({ width: 390, height: 900 });

@@ -1,6 +1,7 @@
 import type { Engine, RankedAction, RowScores } from '../../engine/index.js';
 import { REJECTED, rowMark, SCORED, type Tally } from '../batch-summary.js';
-import { cellsOf, csvLine, numberText, safeCell, type Decimal, type OutputLayout } from '../format-rows.js';
+import { csvCellsOf, csvLine, numberText, oneDecimal, safeCell, type Decimal, type OutputLayout } from '../format-rows.js';
+import type { ResultWords } from '../result-words.js';
 import { okResult, type WrittenResult } from '../row-result.js';
 import type { RowSink } from '../row-sink.js';
 import { grown } from './grown-array.js';
@@ -49,15 +50,17 @@ export class CsvRowWriter implements RowSink {
   private readonly pillarAt: number[];
   private readonly tallyAt: number[];
   private readonly indicatorAt: number[];
-  /** Each action's cell by its position among the content's actions (see `RankedAction.actionAt`), and its id. */
+  /** Each action's cells by its position among the content's actions (see `RankedAction.actionAt`): its title, its id. */
+  private readonly titleBytes: Uint8Array[] = [];
   private readonly actionBytes: Uint8Array[] = [];
   private readonly actionIds: string[] = [];
-  /** The most bytes a valid row takes besides its identifier's (see `scored`). */
+  /** The most bytes a valid row takes besides its identifier's and name's (see `scored`). */
   private readonly rowBytes: number;
   private readonly scoreBytes: Uint8Array;
 
   constructor(
     private readonly engine: Engine,
+    private readonly words: ResultWords,
     private readonly layout: OutputLayout,
     private readonly delimiterText: string,
     tallyPillars: readonly string[],
@@ -73,25 +76,29 @@ export class CsvRowWriter implements RowSink {
     if ([...this.pillarAt, ...this.tallyAt, ...this.indicatorAt].includes(-1)) throw new Error('CsvRowWriter: layout and content differ');
     // An action id holding the delimiter or a quote would need quoting: as csvLine writes it.
     for (const action of engine.actions) {
+      this.titleBytes.push(bytesOf(csvLine([words.action(action)], delimiterText).slice(0, -1)));
       this.actionBytes.push(bytesOf(csvLine([action], delimiterText).slice(0, -1)));
       this.actionIds.push(action);
     }
-    const longestAction = Math.max(0, ...this.actionBytes.map((b) => b.length));
+    const longest = (cells: Uint8Array[]) => Math.max(0, ...cells.map((b) => b.length));
     const scores = 1 + this.pillarAt.length + this.indicatorAt.length;
-    this.rowBytes = MAX_NUMBER_BYTES + 2 + scores * (1 + MAX_NUMBER_BYTES) + layout.suggestions * (1 + longestAction) + 2;
+    const action = 1 + longest(this.titleBytes) + 1 + MAX_NUMBER_BYTES + 1 + longest(this.actionBytes);
+    this.rowBytes = MAX_NUMBER_BYTES + 3 + scores * (1 + MAX_NUMBER_BYTES) + layout.suggestions * action + 3;
   }
 
   /**
    * A valid row's cells, each after its delimiter, into bytes made large enough for the whole row
    * first: the cells are then written with local indices, not through a method per cell.
    */
-  scored(row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[]): void {
-    if (!plainId(id, this.delimiterText)) return this.result(okResult(this.engine, row, id, scores, suggestions));
-    // An identifier's character takes at most 3 bytes in UTF-8 (4 for a pair, which is 2 characters).
-    this.room(this.rowBytes + 3 * id.length);
+  scored(row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[], name = ''): void {
+    if (!plainId(id, this.delimiterText) || (name !== '' && !plainId(name, this.delimiterText))) return this.result(okResult(this.engine, row, id, scores, suggestions, { name }));
+    // A text's character takes at most 3 bytes in UTF-8 (4 for a pair, which is 2 characters).
+    this.room(this.rowBytes + 3 * (id.length + name.length));
     const out = this.bytes;
     const d = this.delimiter;
     let at = putInteger(out, this.length, row);
+    out[at++] = d;
+    at = putText(out, at, name);
     out[at++] = d;
     at = putText(out, at, id);
     out[at++] = d;
@@ -105,12 +112,21 @@ export class CsvRowWriter implements RowSink {
       out[at++] = d;
       at = putScore(out, at, this.scoreBytes, this.decimal, scores.indicators[indicatorAt[k]!]!);
     }
-    for (let k = 0; k < this.layout.suggestions; k++) {
+    const count = this.layout.suggestions;
+    // Each action by its title with its gain, the empty problems cell, then each action's id.
+    for (let k = 0; k < count; k++) {
       out[at++] = d;
       const action = suggestions[k];
-      if (!action) continue;
-      if (this.actionIds[action.actionAt] !== action.actionId) unknownAction(action.actionId);
-      at = putBytes(out, at, this.actionBytes[action.actionAt]!);
+      if (action && this.actionIds[action.actionAt] !== action.actionId) unknownAction(action.actionId);
+      if (action) at = putBytes(out, at, this.titleBytes[action.actionAt]!);
+      out[at++] = d;
+      if (action) at = putScore(out, at, this.scoreBytes, this.decimal, oneDecimal(action.gains.global));
+    }
+    out[at++] = d;
+    for (let k = 0; k < count; k++) {
+      out[at++] = d;
+      const action = suggestions[k];
+      if (action) at = putBytes(out, at, this.actionBytes[action.actionAt]!);
     }
     out[at++] = d; // the empty error cell
     out[at++] = NEWLINE;
@@ -119,7 +135,7 @@ export class CsvRowWriter implements RowSink {
   }
 
   result(result: WrittenResult): void {
-    const line = bytesOf(csvLine(cellsOf(this.layout, result), this.delimiterText, this.decimal));
+    const line = bytesOf(csvLine(csvCellsOf(this.layout, result, this.words), this.delimiterText, this.decimal));
     this.room(line.length);
     this.length = putBytes(this.bytes, this.length, line);
     const pillars = this.engine.pillars.map((p) => (result.ok ? result.pillars[p] ?? Number.NaN : Number.NaN));
@@ -159,7 +175,7 @@ function unknownAction(id: string): never {
   throw new Error(`CsvRowWriter: action ${JSON.stringify(id)} is not in the content`);
 }
 
-/** An identifier written as it is: neither a formula's start (safeCell) nor what needs quoting. */
+/** An identifier or a name written as it is: neither a formula's start (safeCell) nor what needs quoting. */
 function plainId(id: string, delimiter: string): boolean {
   return safeCell(id) === id && id.indexOf(delimiter) < 0 && id.indexOf('"') < 0 && id.indexOf('\n') < 0 && id.indexOf('\r') < 0;
 }

@@ -19,6 +19,7 @@ export function BatchesPage() {
   const state = useLoad(() => api<Batch[]>('GET', '/batches'), []);
   const [file, setFile] = useState<File | undefined>(undefined);
   const [output, setOutput] = useState('');
+  const [excel, setExcel] = useState('');
   const [store, setStore] = useState(false);
   const [partial, setPartial] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -56,7 +57,7 @@ export function BatchesPage() {
     const extension = file.name.split('.').pop()?.toLowerCase() ?? '';
     setBusy(true);
     try {
-      const batch = await upload<Batch>(`/batches?${output ? `output=${output}&` : ''}store=${store}&partial=${partial}`, file, TYPES[extension] ?? (file.type || 'application/octet-stream'));
+      const batch = await upload<Batch>(`/batches?${output ? `output=${output}&` : ''}${excel ? `excel=${excel}&` : ''}store=${store}&partial=${partial}`, file, TYPES[extension] ?? (file.type || 'application/octet-stream'));
       setCurrent(batch);
       state.reload();
       setFieldError(undefined);
@@ -94,6 +95,16 @@ export function BatchesPage() {
             <option value="jsonl">JSON Lines</option>
           </select>
         </Field>
+        {/* The dialect only shapes CSV results: asked where they may be CSV. */}
+        {output === 'xlsx' || output === 'jsonl' ? null : (
+          <Field id="batch-excel" label={t('excelFor')} hint={t('excelHint')}>
+            <select id="batch-excel" value={excel} aria-describedby={describedBy('batch-excel', { hint: true })} onChange={(e) => setExcel(e.currentTarget.value)}>
+              <option value="">{t('sameAsFile')}</option>
+              <option value="fr">{t('excelFr')}</option>
+              <option value="en">{t('excelEn')}</option>
+            </select>
+          </Field>
+        )}
         <label class="check">
           <input type="checkbox" checked={store} onChange={(e) => setStore(e.currentTarget.checked)} />
           {t('storeRows')}
