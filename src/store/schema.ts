@@ -8,7 +8,10 @@ import type { ItemStatus, PlanComment, PlanStatus } from './plan-records.js';
  * repositories; times are ISO 8601 text.
  */
 export interface Schema {
-  organisations: { id: Generated<number>; name: string; siren: string | null; profile: string; created_at: string };
+  organisations: {
+    id: Generated<number>; name: string; siren: string | null; profile: string; created_at: string;
+    count_in_comparisons: Defaulted<number>; comparisons_asked_at: string | null;
+  };
   users: { id: Generated<number>; email: string; name: string; password_hash: string | null; role: Role; created_at: string };
   memberships: { user_id: number; organisation_id: number; role: MembershipRole };
   sessions: { token_hash: string; user_id: number; created_at: string; expires_at: string };

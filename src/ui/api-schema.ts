@@ -81,6 +81,8 @@ export interface components {
             }[];
             number: number;
             organisationId: number;
+            /** @description Organisations like it on this instance that agreed to count in comparisons; null when fewer than 5 others */
+            peers: components["schemas"]["Peers"] | null;
             report: components["schemas"]["Report"];
             since: components["schemas"]["Movement"] | null;
             /** @description Where the global and each pillar stand among the published Impact Scores; null when the content ships none */
@@ -354,6 +356,10 @@ export interface components {
              * @enum {string}
              */
             access: "review" | "edit";
+            /** @description When that was answered; null: not asked yet */
+            comparisonsAskedAt: string | null;
+            /** @description Whether it counts in the comparisons shown to organisations like it on this instance (off until asked at its first submission) */
+            countInComparisons: boolean;
             /** @description ISO 8601, UTC */
             createdAt: string;
             id: number;
@@ -362,6 +368,37 @@ export interface components {
                 [key: string]: components["schemas"]["AnswerValue"];
             };
             siren: string | null;
+        };
+        Peers: {
+            /** @description Organisations in the group, the reader’s own left out */
+            count: number;
+            /** @description Who is in the group, in words */
+            intro: string;
+            /**
+             * @description The narrowest group with 5 or more other consenting organisations: same headcount band and sector family, then same band, then all
+             * @enum {string}
+             */
+            level: "size-and-sector" | "size" | "all";
+            scores: {
+                /** @description Organisations of the group that hold this score (5 or more; fewer and the row is left out) */
+                count: number;
+                /** @description "global", a pillar id or an indicator id */
+                id: string;
+                /** @enum {string} */
+                kind: "global" | "pillar" | "indicator";
+                /** @description 25th, median, 75th percentile */
+                quartiles: [
+                    number,
+                    number,
+                    number
+                ];
+                quartilesText: string;
+                /** @description The reader’s own score */
+                score: number | null;
+                scoreText: string;
+                title: string;
+            }[];
+            title: string;
         };
         Pillar: {
             description?: string;

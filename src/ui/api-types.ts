@@ -24,6 +24,7 @@ export type Change = Delta;
 export type Movement = Shapes['Movement'];
 export type AssessmentResult = Shapes['AssessmentResult'];
 export type Standing = Shapes['Standing'];
+export type Peers = Shapes['Peers'];
 
 export type RuleView = Shapes['RuleView'];
 export type IndicatorReport = Shapes['IndicatorReport'];
