@@ -40,6 +40,10 @@ export interface Schema {
   plan_history: { id: Generated<number>; plan_id: number; version: number; at: string; user_id: number | null; action: string; detail: string; snapshot: string };
   batches: BatchesTable;
   stored_rows: { input_hash: string; organisation_id: number; assessment_id: number; batch_id: number };
+  publications: {
+    id: Generated<number>; slug: string; organisation_id: number; assessment_id: number; snapshot: string; include_plan: Defaulted<number>;
+    published_at: string; published_by: number | null; unpublished_at: string | null;
+  };
   login_failures: { id: Generated<number>; at: string; address: string; account: string };
   schema_migrations: { version: number; applied_at: string };
 }

@@ -350,6 +350,13 @@ export interface components {
                 submittedAt: string | null;
             };
         };
+        OpenData: {
+            columns: string[];
+            /** @description One row per published result, with its content_version */
+            rows: {
+                [key: string]: string | number | null;
+            }[];
+        };
         Organisation: {
             /**
              * @description What the caller may do with it
@@ -625,6 +632,65 @@ export interface components {
                 };
                 submittedAt: string | null;
             }[];
+        };
+        Publication: {
+            assessmentId: number;
+            includePlan: boolean;
+            organisationId: number;
+            /** @description The public page in the web interface, e.g. /#/public/{slug} */
+            path: string;
+            /** @description ISO 8601, UTC */
+            publishedAt: string;
+            /** @description The user who published it (last) */
+            publishedBy: number | null;
+            /** @description The unguessable part of the public address */
+            slug: string;
+            snapshot: components["schemas"]["PublicationSnapshot"];
+            /** @description Set once unpublished: the address then answers 410 */
+            unpublishedAt: string | null;
+        };
+        PublicationSnapshot: {
+            /** @description The expert’s approval of that plan, when shown and given */
+            approval: {
+                /** @description ISO 8601, UTC */
+                at: string;
+                by: string;
+            } | null;
+            assessment: {
+                number: number;
+                /** @description ISO 8601, UTC */
+                submittedAt: string;
+            };
+            contentVersion: string;
+            global: number | null;
+            /** @description The plan’s headline actions, when the leader chose to show the plan */
+            headlineActions: {
+                actionId: string | null;
+                indicator: string;
+                title: string | null;
+            }[] | null;
+            organisation: {
+                name: string;
+                region: string | null;
+                sector: string | null;
+            };
+            pillars: {
+                id: string;
+                indicators: {
+                    id: string;
+                    score: number | null;
+                }[];
+                score: number | null;
+            }[];
+        };
+        PublicPublication: {
+            /** @description ISO 8601, UTC */
+            publishedAt: string;
+            slug: string;
+            snapshot: components["schemas"]["PublicationSnapshot"];
+        };
+        PublicPublications: {
+            publications: components["schemas"]["PublicPublication"][];
         };
         Question: {
             /** @description The profiles it is asked of */
