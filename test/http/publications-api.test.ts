@@ -27,7 +27,7 @@ describe('publishing one’s score', () => {
     const page = await h.call(null, 'GET', `/public/publications/${slug}`);
     expect(page.status).toBe(200);
     expect(page.headers.get('set-cookie')).toBeNull();
-    expect(page.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(page.headers.get('cache-control')).toBe('public, no-cache');
     expect(page.body.snapshot).toMatchObject({ organisation: { name: 'Org A' }, global: result.report.global, headlineActions: null, approval: null });
 
     // A later edit of the organisation changes nothing until published again.

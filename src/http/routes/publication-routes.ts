@@ -18,8 +18,9 @@ const member = (p: Publication) => ({ ...p, path: `/#/public/${p.slug}` });
 const anyone = (p: Publication) => ({ slug: p.slug, publishedAt: p.publishedAt, snapshot: p.snapshot });
 const mapped = <T, U>(r: Result<T>, f: (v: T) => U): Result<U> => (r.ok ? ok(f(r.value)) : r);
 
-// Public answers are the same for everyone (no session read, none set): shared caches may keep them a little.
-const publicCache = (res: Response) => res.setHeader('Cache-Control', 'public, max-age=60');
+// Public answers are the same for everyone (no session read, none set): caches may keep them, but ask again
+// before each use, so a withdrawn result is never shown from a cache.
+const publicCache = (res: Response) => res.setHeader('Cache-Control', 'public, no-cache');
 
 // A spreadsheet runs a cell starting with = + - @ as a formula: such a text is written after an apostrophe.
 const inert = (cell: string | number | null) => (typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
