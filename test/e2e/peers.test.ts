@@ -30,6 +30,7 @@ describe('compared with organisations like mine on this instance', () => {
     await page.locator('form.questions button[type="submit"]').click();
     const dialog = page.locator('#submit-dialog');
     await dialog.getByLabel(/Compter notre organisation dans les comparaisons/).check();
+    if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/submit-consent-1280.png` });
     await dialog.getByRole('button', { name: 'Soumettre' }).click();
     const section = page.locator('section.peers');
     await section.waitFor();

@@ -41,7 +41,13 @@ describe('publishing one’s score', () => {
     const hash = (await link.getAttribute('href'))!;
     expect(hash).toMatch(/^#\/public\/[A-Za-z0-9_-]{24}$/);
     await control.scrollIntoViewIfNeeded();
-    if (process.env.SHOTS) await leader.screenshot({ path: `${process.env.SHOTS}/publish-control-1280.png` });
+    if (process.env.SHOTS) {
+      await leader.screenshot({ path: `${process.env.SHOTS}/publish-control-1280.png` });
+      await leader.setViewportSize({ width: 390, height: 900 });
+      await control.scrollIntoViewIfNeeded();
+      await leader.screenshot({ path: `${process.env.SHOTS}/publish-control-390.png` });
+      await leader.setViewportSize({ width: 1280, height: 900 });
+    }
     const global = (await h.call('leaderA', 'GET', `/assessments/${id}/result`)).body.report.global as number;
 
     const page = await visitor(hash);
