@@ -50,4 +50,18 @@ describe('compared with organisations like mine on this instance', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('when the leader unticks the setting on the organisation page, then the organisation no longer counts', async () => {
+    await visit(page, h, `#/organisations/${h.orgA}`);
+    const box = page.getByRole('checkbox', { name: /Compter notre organisation dans les comparaisons/ });
+    expect(await box.isChecked()).toBe(true);
+    await box.uncheck();
+    await expect.poll(async () => (await h.call('leaderA', 'GET', `/organisations/${h.orgA}`)).body.countInComparisons).toBe(false);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    if (process.env.SHOTS) {
+      await box.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${process.env.SHOTS}/organisation-setting-1280.png` });
+    }
+    expect(problems).toEqual([]);
+  });
 });
