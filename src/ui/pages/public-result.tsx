@@ -1,7 +1,7 @@
 import { api, type ApiError } from '../api.js';
 import type { PublicPublication, Questionnaires } from '../api-types.js';
 import { Loadable, Page } from '../components/page.js';
-import { formatDate, formatNumber, t } from '../i18n.js';
+import { colon, formatDate, formatNumber, t } from '../i18n.js';
 import { questionnaires } from '../questionnaires.js';
 import { useLoad } from '../use-load.js';
 import { optionLabel } from './public-list.js';
@@ -42,8 +42,8 @@ function PublicResult({ content, publication }: { content: Questionnaires; publi
         <p class="public-global"><strong>{t('globalScore')}</strong> <span data-score="global">{score(s.global)}</span> / 100</p>
         {s.pillars.map((p) => (
           <section key={p.id} aria-labelledby={`public-${p.id}`}>
-            <h2 id={`public-${p.id}`}>{pillars.get(p.id)?.title ?? p.id} : <span data-score={p.id}>{score(p.score)}</span></h2>
-            <ul>{p.indicators.map((i) => <li key={i.id}>{indicatorTitle(i.id)} : {score(i.score)}</li>)}</ul>
+            <h2 id={`public-${p.id}`}>{pillars.get(p.id)?.title ?? p.id}{colon()}<span data-score={p.id}>{score(p.score)}</span></h2>
+            <ul>{p.indicators.map((i) => <li key={i.id}>{indicatorTitle(i.id)}{colon()}{score(i.score)}</li>)}</ul>
           </section>
         ))}
       </div>
