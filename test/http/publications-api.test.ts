@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { examples, startHarness, type Harness } from './harness.js';
+import { actorOf } from '../../src/app/accounts.js';
+import { createPlan } from '../../src/app/plans.js';
+import { examples, startHarness, unwrap, type Harness } from './harness.js';
 
 let h: Harness;
 let assessmentId: number;
@@ -65,5 +67,18 @@ describe('publishing one’s score', () => {
     expect((await h.call('advisorA', 'POST', `/organisations/${h.orgA}/publication`, { assessmentId })).status).toBe(403);
     const draft = (await h.call('leaderA', 'POST', `/organisations/${h.orgA}/assessments`)).body;
     expect((await h.call('leaderA', 'POST', `/organisations/${h.orgA}/publication`, { assessmentId: draft.id })).status).toBe(422);
+  });
+
+  it('when the leader chooses to show the plan, then its headline actions are in the snapshot (and not otherwise)', async () => {
+    const admin = await actorOf(h.ctx, (await h.ctx.store.accounts.findByEmail('admin@test.org'))!);
+    const actionIds = h.ctx.content.actions.slice(0, 2).map((a) => a.id);
+    unwrap(await createPlan(h.ctx, admin, assessmentId, { title: 'Plan A', actionIds }));
+    const withPlan = await h.call('leaderA', 'POST', `/organisations/${h.orgA}/publication`, { assessmentId, includePlan: true });
+    expect(withPlan.body.snapshot.headlineActions.map((a: { actionId: string }) => a.actionId)).toEqual(actionIds);
+    expect(withPlan.body.snapshot.approval).toBeNull(); // Not approved by an expert.
+    const page = await h.call(null, 'GET', `/public/publications/${withPlan.body.slug}`);
+    expect(page.body.snapshot.headlineActions).toHaveLength(2);
+    const without = await h.call('leaderA', 'POST', `/organisations/${h.orgA}/publication`, { assessmentId });
+    expect(without.body.snapshot.headlineActions).toBeNull();
   });
 });
