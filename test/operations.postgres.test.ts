@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { COPY_ORDER } from '../src/store/copy-to-postgres.js';
 import { BIN, killAll, serve, stop } from './support/service.js';
 import { freshPostgresDatabase } from './support/test-store.js';
+import { migrationFiles } from '../src/store/migration-files.js';
 
 afterEach(killAll);
 
@@ -97,7 +98,9 @@ describe('operations on PostgreSQL', () => {
     const target = await emptyDatabase();
     try {
       const first = await run({ DATABASE_URL: target.url }, 'migrate');
-      expect(first).toMatchObject({ code: 0, out: expect.stringMatching(/: migrations appliquées 001, 002, 003, 004, 005, 006, 007\n$/) });
+      // Every migration the dialect has, in order (the list grows with each one).
+      const all = migrationFiles('postgres').map((m) => m.file.slice(0, 3)).join(', ');
+      expect(first).toMatchObject({ code: 0, out: expect.stringMatching(new RegExp(`: migrations appliquées ${all}\n$`)) });
       expect((await run({ DATABASE_URL: target.url }, 'migrate')).out).toMatch(/: à jour, aucune migration en attente\n$/);
       const backup = await run({ DATABASE_URL: target.url }, 'backup', '/tmp/never-written.db');
       expect(backup.code).toBe(2);

@@ -183,7 +183,11 @@ function merge(base: Answers, patch: Record<string, AnswerValue | null> | undefi
 }
 
 /** Scores a complete draft and stores the result with its content version. */
-export async function submitAssessment(ctx: AppContext, actor: Actor, id: number, version: number): Promise<Result<AssessmentView>> {
+/**
+ * Submits a draft; `countInComparisons`, the organisation's answer to the question asked at its
+ * first submission, is stored with it (and audited) when given.
+ */
+export async function submitAssessment(ctx: AppContext, actor: Actor, id: number, version: number, countInComparisons?: boolean): Promise<Result<AssessmentView>> {
   const found = await editableDraft(ctx, actor, id, version);
   if (!found.ok) return found;
   const assessment = found.value;
@@ -198,6 +202,10 @@ export async function submitAssessment(ctx: AppContext, actor: Actor, id: number
   const now = isoNow(ctx);
   const submitted = await ctx.store.transaction(async (tx) => {
     const s = await tx.assessments.submit(id, version, outcome.value, actor.userId, now);
+    if (s && countInComparisons !== undefined) {
+      await tx.organisations.update(assessment.organisationId, { countInComparisons }, now);
+      await tx.audit.record({ at: now, userId: actor.userId, organisationId: assessment.organisationId, action: 'update', entity: 'organisation', entityId: assessment.organisationId, detail: { changes: { countInComparisons } } });
+    }
     if (s) {
       await tx.audit.record({ at: now, userId: actor.userId, organisationId: assessment.organisationId, action: 'submit', entity: 'assessment', entityId: id, detail: { global: outcome.value.global, contentVersion: outcome.value.contentVersion } });
     }

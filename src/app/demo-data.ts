@@ -38,7 +38,7 @@ async function seed(ctx: AppContext, examples: ReadonlyMap<string, AnswersDocume
   for (const name of DEMO_ORGANISATIONS) {
     const doc = examples.get(name);
     if (!doc) throw new Error(`demo data: example ${name} is missing from data/examples`);
-    const org = await createOrganisation(ctx, null, { name: doc.organisation?.name ?? name, profile: doc.profile });
+    const org = await createOrganisation(ctx, null, { name: doc.organisation?.name ?? name, profile: doc.profile, countInComparisons: true });
     if (!org.ok) throw new Error(`demo data: ${JSON.stringify(org.error)}`);
     orgIds.set(name, org.value.id);
   }

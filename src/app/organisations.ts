@@ -28,9 +28,11 @@ export interface OrganisationInput {
   name: string;
   siren?: string | null;
   profile?: Answers;
+  /** Whether it counts in comparisons with organisations like it on this instance. */
+  countInComparisons?: boolean;
 }
 
-export async function createOrganisation(ctx: AppContext, actor: Actor | null, input: OrganisationInput): Promise<Result<Organisation>> {
+export async function createOrganisation(ctx: AppContext, actor: Actor | null, input: OrganisationInput): Promise<Result<OrganisationView>> {
   if (actor && !canCreateOrganisation(actor)) {
     return fail('forbidden', 'forbidden', bilingual('Seuls les conseillers et les administrateurs créent des organisations.', 'Only advisors and admins create organisations.'));
   }
@@ -38,11 +40,12 @@ export async function createOrganisation(ctx: AppContext, actor: Actor | null, i
   if (problems.length > 0) return invalid(problems);
   const now = isoNow(ctx);
   return ok(await ctx.store.transaction(async (tx) => {
-    const org = await tx.organisations.create({ name: input.name, siren: input.siren ?? null, profile: input.profile ?? {} }, now);
+    const org = await tx.organisations.create({ name: input.name, siren: input.siren ?? null, profile: input.profile ?? {}, ...(input.countInComparisons !== undefined && { countInComparisons: input.countInComparisons }) }, now);
     // An advisor who creates an organisation takes it into their portfolio.
     if (actor?.role === 'advisor') await tx.accounts.addMembership(actor.userId, org.id, 'advisor');
     await tx.audit.record({ at: now, userId: actor?.userId ?? null, organisationId: org.id, action: 'create', entity: 'organisation', entityId: org.id, detail: { name: org.name } });
-    return org;
+    // The creator's access as the response describes it (the actor's memberships predate this one).
+    return view(org, !actor || actor.role === 'advisor' ? 'edit' : organisationAccess(actor, org.id));
   }));
 }
 
@@ -55,7 +58,12 @@ export async function updateOrganisation(ctx: AppContext, actor: Actor, id: numb
   if (problems.length > 0) return invalid(problems);
   const now = isoNow(ctx);
   const updated = await ctx.store.transaction(async (tx) => {
-    const org = (await tx.organisations.update(id, { ...(changes.name !== undefined && { name: changes.name }), ...(changes.siren !== undefined && { siren: changes.siren }), ...(profile && { profile }) }))!;
+    const org = (await tx.organisations.update(id, {
+      ...(changes.name !== undefined && { name: changes.name }),
+      ...(changes.siren !== undefined && { siren: changes.siren }),
+      ...(profile && { profile }),
+      ...(changes.countInComparisons !== undefined && { countInComparisons: changes.countInComparisons }),
+    }, now))!;
     await tx.audit.record({ at: now, userId: actor.userId, organisationId: id, action: 'update', entity: 'organisation', entityId: id, detail: { changes } });
     return org;
   });

@@ -20,6 +20,7 @@ import { authRoutes } from './routes/auth-routes.js';
 import { batchRoutes } from './routes/batch-routes.js';
 import { contentRoutes } from './routes/content-routes.js';
 import { organisationRoutes } from './routes/organisation-routes.js';
+import { publicationRoutes } from './routes/publication-routes.js';
 import { planRoutes } from './routes/plan-routes.js';
 import { workshopRoutes } from './routes/workshop-routes.js';
 
@@ -51,6 +52,7 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, servi
   authRoutes(registry, ctx, config);
   contentRoutes(registry, ctx);
   organisationRoutes(registry, ctx);
+  publicationRoutes(registry, ctx);
   assessmentRoutes(registry, ctx);
   workshopRoutes(registry, ctx);
   planRoutes(registry, ctx, pdf);

@@ -135,6 +135,25 @@ export class AssessmentsRepository {
     });
   }
 
+  /**
+   * The latest submitted assessment's result of each organisation that agreed to count in
+   * comparisons, with the profile it was submitted with (what peer groups are made of).
+   */
+  async latestConsentingResults(): Promise<{ organisationId: number; profile: Answers; result: ScoreResult }[]> {
+    const rows = await this.q.db
+      .selectFrom('assessments as a')
+      .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
+      .innerJoin('results as r', 'r.assessment_id', 'a.id')
+      .select(['a.organisation_id', 'a.profile', 'a.submitted_at', 'a.id', 'r.result'])
+      .where('a.status', '=', 'submitted')
+      .where('o.count_in_comparisons', '=', 1)
+      .orderBy('a.organisation_id').orderBy('a.submitted_at').orderBy('a.id')
+      .execute();
+    // Ordered oldest first within an organisation: the last row of each wins.
+    const latest = new Map(rows.map((r) => [r.organisation_id, r]));
+    return [...latest.values()].map((r) => ({ organisationId: r.organisation_id, profile: JSON.parse(r.profile) as Answers, result: JSON.parse(r.result) as ScoreResult }));
+  }
+
   /** The results an assessment had before it was reopened, oldest first. */
   async earlierResults(assessmentId: number): Promise<EarlierResult[]> {
     const rows = await this.q.db.selectFrom('earlier_results').selectAll().where('assessment_id', '=', assessmentId).orderBy('id').execute();

@@ -11,6 +11,7 @@ import { openSqlite } from './sqlite-database.js';
 export const COPY_ORDER = [
   'organisations', 'users', 'memberships', 'sessions', 'api_tokens', 'workshops', 'workshop_organisations',
   'assessments', 'results', 'earlier_results', 'audit_log', 'plans', 'plan_items', 'plan_comments', 'plan_history',
+  'publications',
   'batches', 'stored_rows', 'login_failures',
 ] as const satisfies readonly Exclude<keyof Schema, 'schema_migrations'>[];
 

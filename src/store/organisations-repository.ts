@@ -10,15 +10,18 @@ const toOrganisation = (r: Selectable<Schema['organisations']>): Organisation =>
   siren: r.siren,
   profile: JSON.parse(r.profile) as Answers,
   createdAt: r.created_at,
+  countInComparisons: r.count_in_comparisons === 1,
+  comparisonsAskedAt: r.comparisons_asked_at,
 });
 
 export class OrganisationsRepository {
   constructor(private readonly q: Queries) {}
 
-  async create(input: { name: string; siren: string | null; profile: Answers }, now: string): Promise<Organisation> {
+  async create(input: { name: string; siren: string | null; profile: Answers; countInComparisons?: boolean }, now: string): Promise<Organisation> {
+    const consent = input.countInComparisons === undefined ? {} : { count_in_comparisons: input.countInComparisons ? 1 : 0, comparisons_asked_at: now };
     const row = await this.q.db
       .insertInto('organisations')
-      .values({ name: input.name, siren: input.siren, profile: JSON.stringify(input.profile), created_at: now })
+      .values({ name: input.name, siren: input.siren, profile: JSON.stringify(input.profile), created_at: now, ...consent })
       .returningAll()
       .executeTakeFirstOrThrow();
     return toOrganisation(row);
@@ -41,8 +44,9 @@ export class OrganisationsRepository {
   }
 
   /** Changes the fields given, in one statement (no read first: a change made meanwhile to another field stays). */
-  async update(id: number, changes: { name?: string; siren?: string | null; profile?: Answers }): Promise<Organisation | undefined> {
+  async update(id: number, changes: { name?: string; siren?: string | null; profile?: Answers; countInComparisons?: boolean }, now?: string): Promise<Organisation | undefined> {
     const set = {
+      ...(changes.countInComparisons !== undefined && { count_in_comparisons: changes.countInComparisons ? 1 : 0, comparisons_asked_at: now ?? null }),
       ...(changes.name !== undefined && { name: changes.name }),
       ...(changes.siren !== undefined && { siren: changes.siren }),
       ...(changes.profile !== undefined && { profile: JSON.stringify(changes.profile) }),

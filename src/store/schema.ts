@@ -8,7 +8,10 @@ import type { ItemStatus, PlanComment, PlanStatus } from './plan-records.js';
  * repositories; times are ISO 8601 text.
  */
 export interface Schema {
-  organisations: { id: Generated<number>; name: string; siren: string | null; profile: string; created_at: string };
+  organisations: {
+    id: Generated<number>; name: string; siren: string | null; profile: string; created_at: string;
+    count_in_comparisons: Defaulted<number>; comparisons_asked_at: string | null;
+  };
   users: { id: Generated<number>; email: string; name: string; password_hash: string | null; role: Role; created_at: string };
   memberships: { user_id: number; organisation_id: number; role: MembershipRole };
   sessions: { token_hash: string; user_id: number; created_at: string; expires_at: string };
@@ -37,6 +40,10 @@ export interface Schema {
   plan_history: { id: Generated<number>; plan_id: number; version: number; at: string; user_id: number | null; action: string; detail: string; snapshot: string };
   batches: BatchesTable;
   stored_rows: { input_hash: string; organisation_id: number; assessment_id: number; batch_id: number };
+  publications: {
+    id: Generated<number>; slug: string; organisation_id: number; assessment_id: number; snapshot: string; include_plan: Defaulted<number>;
+    published_at: string; published_by: number | null; unpublished_at: string | null;
+  };
   login_failures: { id: Generated<number>; at: string; address: string; account: string };
   schema_migrations: { version: number; applied_at: string };
 }

@@ -6,6 +6,7 @@ import { BatchesRepository } from './batches-repository.js';
 import { LoginFailuresRepository } from './login-failures-repository.js';
 import type { Dialect } from './migration-files.js';
 import { OrganisationsRepository } from './organisations-repository.js';
+import { PublicationsRepository } from './publications-repository.js';
 import { PlansRepository } from './plans-repository.js';
 import { exclusive, OutsideTransactionGuard, rootQueries, transactionQueries, type Queries } from './queries.js';
 import type { Schema } from './schema.js';
@@ -36,6 +37,7 @@ export class Store {
   readonly plans: PlansRepository;
   readonly batches: BatchesRepository;
   readonly loginFailures: LoginFailuresRepository;
+  readonly publications: PublicationsRepository;
 
   private constructor(private readonly backend: Backend, private readonly q: Queries, readonly inTransaction: boolean) {
     this.organisations = new OrganisationsRepository(q);
@@ -46,6 +48,7 @@ export class Store {
     this.plans = new PlansRepository(q);
     this.batches = new BatchesRepository(q);
     this.loginFailures = new LoginFailuresRepository(q);
+    this.publications = new PublicationsRepository(q);
   }
 
   /** A store over a database opened by `sqlite-database.ts` or `postgres-database.ts`. */

@@ -81,6 +81,8 @@ export interface components {
             }[];
             number: number;
             organisationId: number;
+            /** @description Organisations like it on this instance that agreed to count in comparisons; null when fewer than 5 others */
+            peers: components["schemas"]["Peers"] | null;
             report: components["schemas"]["Report"];
             since: components["schemas"]["Movement"] | null;
             /** @description Where the global and each pillar stand among the published Impact Scores; null when the content ships none */
@@ -348,12 +350,23 @@ export interface components {
                 submittedAt: string | null;
             };
         };
+        OpenData: {
+            columns: string[];
+            /** @description One row per published result, with its content_version */
+            rows: {
+                [key: string]: string | number | null;
+            }[];
+        };
         Organisation: {
             /**
              * @description What the caller may do with it
              * @enum {string}
              */
             access: "review" | "edit";
+            /** @description When that was answered; null: not asked yet */
+            comparisonsAskedAt: string | null;
+            /** @description Whether it counts in the comparisons shown to organisations like it on this instance (off until asked at its first submission) */
+            countInComparisons: boolean;
             /** @description ISO 8601, UTC */
             createdAt: string;
             id: number;
@@ -362,6 +375,37 @@ export interface components {
                 [key: string]: components["schemas"]["AnswerValue"];
             };
             siren: string | null;
+        };
+        Peers: {
+            /** @description Organisations in the group, the reader’s own left out */
+            count: number;
+            /** @description Who is in the group, in words */
+            intro: string;
+            /**
+             * @description The narrowest group with 5 or more other consenting organisations: same headcount band and sector family, then same band, then all
+             * @enum {string}
+             */
+            level: "size-and-sector" | "size" | "all";
+            scores: {
+                /** @description Organisations of the group that hold this score (5 or more; fewer and the row is left out) */
+                count: number;
+                /** @description "global", a pillar id or an indicator id */
+                id: string;
+                /** @enum {string} */
+                kind: "global" | "pillar" | "indicator";
+                /** @description 25th, median, 75th percentile */
+                quartiles: [
+                    number,
+                    number,
+                    number
+                ];
+                quartilesText: string;
+                /** @description The reader’s own score */
+                score: number | null;
+                scoreText: string;
+                title: string;
+            }[];
+            title: string;
         };
         Pillar: {
             description?: string;
@@ -588,6 +632,65 @@ export interface components {
                 };
                 submittedAt: string | null;
             }[];
+        };
+        Publication: {
+            assessmentId: number;
+            includePlan: boolean;
+            organisationId: number;
+            /** @description The public page in the web interface, e.g. /#/public/{slug} */
+            path: string;
+            /** @description ISO 8601, UTC */
+            publishedAt: string;
+            /** @description The user who published it (last) */
+            publishedBy: number | null;
+            /** @description The unguessable part of the public address */
+            slug: string;
+            snapshot: components["schemas"]["PublicationSnapshot"];
+            /** @description Set once unpublished: the address then answers 410 */
+            unpublishedAt: string | null;
+        };
+        PublicationSnapshot: {
+            /** @description The expert’s approval of that plan, when shown and given */
+            approval: {
+                /** @description ISO 8601, UTC */
+                at: string;
+                by: string;
+            } | null;
+            assessment: {
+                number: number;
+                /** @description ISO 8601, UTC */
+                submittedAt: string;
+            };
+            contentVersion: string;
+            global: number | null;
+            /** @description The plan’s headline actions, when the leader chose to show the plan */
+            headlineActions: {
+                actionId: string | null;
+                indicator: string;
+                title: string | null;
+            }[] | null;
+            organisation: {
+                name: string;
+                region: string | null;
+                sector: string | null;
+            };
+            pillars: {
+                id: string;
+                indicators: {
+                    id: string;
+                    score: number | null;
+                }[];
+                score: number | null;
+            }[];
+        };
+        PublicPublication: {
+            /** @description ISO 8601, UTC */
+            publishedAt: string;
+            slug: string;
+            snapshot: components["schemas"]["PublicationSnapshot"];
+        };
+        PublicPublications: {
+            publications: components["schemas"]["PublicPublication"][];
         };
         Question: {
             /** @description The profiles it is asked of */

@@ -6,6 +6,7 @@ import { actorOf } from '../../src/app/accounts.js';
 import { waitForBatch } from '../../src/app/batches.js';
 import { createAssessment, saveAnswers, submitAssessment } from '../../src/app/assessments.js';
 import { addItem, createPlan, submitPlan } from '../../src/app/plans.js';
+import { publish } from '../../src/app/publications.js';
 import { examples, startHarness, unwrap, type Harness, type Who } from './harness.js';
 
 let h: Harness;
@@ -15,6 +16,7 @@ let draftPlan: number;
 let submittedPlan: number;
 let later: number;
 let batch: number;
+let slug: string;
 
 beforeAll(async () => {
   h = await startHarness({ config: { DATA_DIR: mkdtempSync(join(tmpdir(), 'impact-matrix-')) } });
@@ -30,6 +32,7 @@ beforeAll(async () => {
   const next = unwrap(await createAssessment(h.ctx, admin, h.orgA));
   const nextSaved = unwrap(await saveAnswers(h.ctx, admin, next.id, { version: next.version, answers: examples.get('insertion-esus')!.answers }));
   later = unwrap(await submitAssessment(h.ctx, admin, next.id, nextSaved.version)).id;
+  slug = unwrap(await publish(h.ctx, admin, h.orgA, { assessmentId: submitted, includePlan: false })).slug;
   const uploaded = await fetch(`${h.url}/batches`, { method: 'POST', headers: { authorization: `Bearer ${h.tokens.advisorA}`, 'content-type': 'text/csv' }, body: 'id\nX\n' });
   batch = ((await uploaded.json()) as { id: number }).id;
   await waitForBatch(h.ctx, batch);
@@ -96,6 +99,16 @@ const rows: Row[] = [
   ['read a batch', 'GET', () => `/batches/${batch}`, undefined, { leaderA: 404, advisorA: 200, expertA: 404, admin: 200, leaderB: 404, anonymous: 401 }],
   ['download batch results', 'GET', () => `/batches/${batch}/result`, undefined, { leaderA: 404, advisorA: 200, expertA: 404, admin: 200, leaderB: 404, anonymous: 401 }],
   ['portfolio template', 'GET', () => '/batches/template', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 401 }],
+  // Publishing is the leader's (and an admin's) choice; the public routes answer anyone, session or not.
+  ['read publication', 'GET', () => `/organisations/${h.orgA}/publication`, undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 404, anonymous: 401 }],
+  ['publish a result', 'POST', () => `/organisations/${h.orgA}/publication`, () => ({ assessmentId: submitted }), { leaderA: 200, advisorA: 403, expertA: 403, admin: 200, leaderB: 404, anonymous: 401 }],
+  ['public page', 'GET', () => `/public/publications/${slug}`, undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 200 }],
+  ['public list', 'GET', () => '/public/publications', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 200 }],
+  ['open data (JSON)', 'GET', () => '/public/open-data', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 200 }],
+  ['open data (CSV)', 'GET', () => '/public/open-data/csv', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 200 }],
+  // A's leader unpublishes first: the admin, next, finds nothing published (404).
+  ['unpublish', 'DELETE', () => `/organisations/${h.orgA}/publication`, undefined, { leaderA: 200, advisorA: 403, expertA: 403, admin: 404, leaderB: 404, anonymous: 401 }],
+  ['unpublished page', 'GET', () => `/public/publications/${slug}`, undefined, { leaderA: 410, advisorA: 410, expertA: 410, admin: 410, leaderB: 410, anonymous: 410 }],
   ['portfolio view', 'GET', () => '/portfolio', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 401 }],
 ];
 

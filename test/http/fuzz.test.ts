@@ -107,6 +107,8 @@ describe('hostile input on every JSON route', () => {
 
 interface Operation { method: string; template: string; path: string; types: string[]; auth: boolean; params: string[]; numericQuery: { name: string; zero: boolean }[] }
 
+const numeric = (schema: { pattern?: string; type?: string } | undefined) => /^\^(\[1-9\]|\(0\|)/.test(schema?.pattern ?? '') || ['number', 'integer'].includes(schema?.type ?? '');
+
 async function operations(): Promise<Operation[]> {
   const doc = (await h.call(null, 'GET', '/openapi.json')).body as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> }; security?: unknown; parameters: { name: string; in: string; schema?: { pattern?: string; type?: string } }[] }>> };
   const ids: Record<string, number> = { organisationId: h.orgA, assessmentId: draftA, planId: planA };
@@ -116,9 +118,10 @@ async function operations(): Promise<Operation[]> {
     path: template.replace(/\{(\w+)\}/g, (_m, name: string) => String(ids[name] ?? 1)),
     types: Object.keys(op.requestBody?.content ?? {}),
     auth: op.security !== undefined,
-    params: op.parameters.filter((p) => p.in === 'path').map((p) => p.name),
+    // Ids in the path (a published page's slug is text, not an id).
+    params: op.parameters.filter((p) => p.in === 'path' && numeric(p.schema)).map((p) => p.name),
     // A number in the query: spelled in digits (a pattern), or a bare number or integer (which would coerce "0x1").
-    numericQuery: op.parameters.filter((p) => p.in === 'query' && (/^\^(\[1-9\]|\(0\|)/.test(p.schema?.pattern ?? '') || ['number', 'integer'].includes(p.schema?.type ?? '')))
+    numericQuery: op.parameters.filter((p) => p.in === 'query' && numeric(p.schema))
       .map((p) => ({ name: p.name, zero: (p.schema!.pattern ?? '').startsWith('^(0|') })),
   })));
 }

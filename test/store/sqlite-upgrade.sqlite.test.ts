@@ -17,12 +17,14 @@ describe('a SQLite database made before PostgreSQL', () => {
   it('when it is opened, then it is upgraded in place and keeps everything it held', async () => {
     const store = await openStore({ file: databaseBefore21() });
     try {
-      expect(store.migrated).toEqual([7]);
+      expect(store.migrated).toEqual([7, 8]);
       const leader = (await store.accounts.findByEmail('dirigeante@demo.impact-score.org'))!;
       expect(await verifyPassword('demo-leader-2026', leader.passwordHash!)).toBe(true);
       expect(await store.accounts.countUsers()).toBe(4);
       const orgs = await store.organisations.list();
       expect(orgs).toHaveLength(3);
+      // Organisations made before the question was asked count in no comparison until they answer it.
+      expect(orgs.map((o) => [o.countInComparisons, o.comparisonsAskedAt])).toEqual([[false, null], [false, null], [false, null]]);
       const [mine] = await store.accounts.memberships(leader.id);
       const assessments = await store.assessments.listByOrganisation(mine!.organisationId);
       expect(assessments.map((a) => [a.number, a.status])).toEqual([[1, 'submitted'], [2, 'draft']]);

@@ -82,6 +82,23 @@ export const Standing = component('Standing', z.object({
   })),
 }));
 
+export const Peers = component('Peers', z.object({
+  level: z.enum(['size-and-sector', 'size', 'all']).meta({ description: 'The narrowest group with 5 or more other consenting organisations: same headcount band and sector family, then same band, then all' }),
+  count: z.number().int().meta({ description: 'Organisations in the group, the reader’s own left out' }),
+  title: z.string(),
+  intro: z.string().meta({ description: 'Who is in the group, in words' }),
+  scores: z.array(z.object({
+    id: z.string().meta({ description: '"global", a pillar id or an indicator id' }),
+    kind: z.enum(['global', 'pillar', 'indicator']),
+    title: z.string(),
+    score: nullableNumber.meta({ description: 'The reader’s own score' }),
+    scoreText: z.string(),
+    count: z.number().int().meta({ description: 'Organisations of the group that hold this score (5 or more; fewer and the row is left out)' }),
+    quartiles: z.tuple([z.number(), z.number(), z.number()]).meta({ description: '25th, median, 75th percentile' }),
+    quartilesText: z.string(),
+  })),
+}));
+
 export const AssessmentResult = component('AssessmentResult', z.object({
   assessmentId: z.number().int(),
   organisationId: z.number().int(),
@@ -92,4 +109,5 @@ export const AssessmentResult = component('AssessmentResult', z.object({
   earlierResults: z.array(z.object({ ...earlierResult, pillars: z.array(z.object({ id: z.string(), score: nullableNumber })) })),
   since: Movement.nullable(),
   standing: Standing.nullable().meta({ description: 'Where the global and each pillar stand among the published Impact Scores; null when the content ships none' }),
+  peers: Peers.nullable().meta({ description: 'Organisations like it on this instance that agreed to count in comparisons; null when fewer than 5 others' }),
 }));

@@ -37,9 +37,10 @@ export function StandingSection({ standing }: { standing: Standing }) {
 const clamp = (v: number) => Math.max(0, Math.min(100, v));
 
 /** A box plot on 0–100: whiskers, the box between the quartiles, the median, the score as a diamond. The words beside it carry the same. */
-function QuartileChart({ score }: { score: ScoreStanding }) {
+export function QuartileChart({ score }: { score: Pick<ScoreStanding, 'score' | 'quartiles'> & { whiskers?: ScoreStanding['whiskers'] } }) {
   const [q1, median, q3] = score.quartiles.map(clamp) as [number, number, number];
-  const [low, high] = score.whiskers.values.map(clamp) as [number, number];
+  // Without whiskers (peers on this instance: too few for the 10th and 90th percentiles), the line spans the box.
+  const [low, high] = (score.whiskers?.values ?? [score.quartiles[0], score.quartiles[2]]).map(clamp) as [number, number];
   const x = score.score === null ? null : clamp(score.score);
   return (
     <svg class="quartile-chart" viewBox="-3 0 106 16" preserveAspectRatio="none" aria-hidden="true" focusable="false">

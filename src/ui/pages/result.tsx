@@ -6,6 +6,8 @@ import { ErrorBox, Loadable, Page } from '../components/page.js';
 import { ReopenAssessment } from '../components/reopen-assessment.js';
 import { ScoreBars, ScoreRing } from '../components/score-chart.js';
 import { StandingSection } from '../components/standing-chart.js';
+import { PeersSection } from '../components/peers-section.js';
+import { PublishControl } from '../components/publish-control.js';
 import { WhatMoved } from '../components/what-moved.js';
 import { formatDate, formatNumber, t, tn } from '../i18n.js';
 import { href, navigate } from '../router.js';
@@ -44,6 +46,8 @@ export function ResultPage({ id }: { id: number }) {
               <p class="score-meaning">{t('scoreMeaning', { weights: report.pillars.map((p) => t('percent', { value: p.weight })).join(', ') })}</p>
             </div>
             {result.standing ? <StandingSection standing={result.standing} /> : null}
+            {result.peers ? <PeersSection peers={result.peers} /> : null}
+            <PublishControl organisation={organisation} assessmentId={id} />
             {result.since ? <WhatMoved movement={result.since} assessmentId={id} /> : null}
             <Highlights title={t('strengthsTitle')} intro={t('strengthsIntro')} ranked={report.strongest.slice(0, 3)} indicators={indicators} focus="strength" />
             <Highlights title={t('prioritiesTitle')} intro={t('prioritiesIntro')} ranked={report.weakest.slice(0, 3)} indicators={indicators} focus="gap"
