@@ -147,7 +147,7 @@ describe('the service and its admin commands', () => {
       batch = (await (await fetch(`${url}/batches/${id}`, { headers: auth })).json()) as Json;
     }
     expect(batch.status).toBe('failed');
-    expect(batch.error).toMatch(/^the results outgrew the space allowed \([\d.]+ (KB|MB) with your other batches, for 2 MB\)/);
+    expect(batch.error).toMatchObject({ code: 'results-over-quota', path: '', message: expect.stringMatching(/^the results outgrew the space allowed \([\d.]+ (KB|MB) with your other batches, for 2 MB\)/) });
     expect(readdirSync(join(data, 'batches', String(id)))).toEqual([]);
     expect(await stop(child)).toBe(0);
   });

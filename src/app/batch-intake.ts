@@ -2,8 +2,8 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Actor } from '../core/access.js';
-import { issue } from '../core/issue.js';
-import { bilingual, localize, type Lang } from '../core/text.js';
+import { issue, viewIssue } from '../core/issue.js';
+import { bilingual, type Lang } from '../core/text.js';
 import type { InputFormat } from '../batch/read-rows.js';
 import type { OutputFormat } from '../batch/write-results.js';
 import { reason, WRITING } from '../batch/system-errors.js';
@@ -81,7 +81,7 @@ async function receive(ctx: AppContext, actor: Actor, file: IncomingFile, limits
       // The server's fault, not the user's: the batch is kept, failed, with the reason.
       const why = bilingual(reason(WRITING, received.code, 'fr'), reason(WRITING, received.code, 'en'));
       const failure = bilingual(`le serveur n’a pas pu enregistrer le fichier : ${why.fr}`, `the server could not store the file: ${why.en}`);
-      await ctx.store.batches.finish(record.id, { status: 'failed', error: localize(failure, file.lang) }, isoNow(ctx));
+      await ctx.store.batches.finish(record.id, { status: 'failed', error: viewIssue(issue('storage-unavailable', '', failure), file.lang) }, isoNow(ctx));
       return fail('conflict', 'storage-unavailable', bilingual(
         `Le serveur n’a pas pu enregistrer le fichier (${why.fr}) : le lot ${record.id} a échoué, rien n’a été calculé. Réessayez plus tard ou prévenez l’administrateur.`,
         `The server could not store the file (${why.en}): batch ${record.id} failed, nothing was scored. Try again later or tell the administrator.`,

@@ -6,7 +6,8 @@ import { organisationAccess, type Actor } from '../core/access.js';
 import type { AnswersDocument } from '../core/content-model.js';
 import { score } from '../core/score.js';
 import { missingAnswers, validateAnswers } from '../core/validate-answers.js';
-import { bilingual, localize } from '../core/text.js';
+import { issue, viewIssue, type IssueView } from '../core/issue.js';
+import { bilingual } from '../core/text.js';
 import { BatchFailed, failureOf, runJob, serverDetail, type BatchJob } from '../batch/batch-job-worker.js';
 import type { InputFormat } from '../batch/read-rows.js';
 import type { BatchSummary } from '../batch/batch-summary.js';
@@ -48,7 +49,7 @@ export async function runClaimedBatch(ctx: AppContext, claimed: ClaimedBatch, st
   const output = join(folder, `scores.${record.outputFormat}`);
   const mine = join(folder, `attempt-${attempt}.scores.${record.outputFormat}`);
   if (claimed.uploadLost) {
-    await end(ctx, claimed, storage, { status: 'failed', error: localize(bilingual('l’envoi du fichier a été interrompu : renvoyez-le', 'the upload was interrupted: send the file again'), lang) });
+    await end(ctx, claimed, storage, { status: 'failed', error: viewIssue(issue('upload-interrupted', '', bilingual('l’envoi du fichier a été interrompu : renvoyez-le', 'the upload was interrupted: send the file again')), lang) });
     return;
   }
   try {
@@ -184,7 +185,7 @@ function inWorker(job: BatchJob, onMessage: (m: Message) => void, signal: AbortS
       signal.removeEventListener('abort', abort);
       then(value);
     };
-    worker.on('message', (m: Message & { summary?: unknown; error?: string; detail?: string }) => {
+    worker.on('message', (m: Message & { summary?: unknown; error?: IssueView; detail?: string }) => {
       if (m.type === 'done') settle(resolve)(m.summary);
       else if (m.type === 'failed') settle(reject)(new BatchFailed(m.error!, m.detail ?? ''));
       else onMessage(m);

@@ -25,8 +25,8 @@ export function resultsGuard(ctx: AppContext, userId: number, batchId: number, l
     const stored = await ctx.store.batches.storedBytes(userId);
     if (stored <= limits.quotaBytes) return;
     const [used, quota] = [formatSize(stored, lang), formatSize(limits.quotaBytes, lang)];
-    throw new BatchFailed(lang === 'fr'
+    throw new BatchFailed({ code: 'results-over-quota', path: '', message: lang === 'fr'
       ? `les résultats dépassent la place permise (${used} avec vos autres lots, pour ${quota}) : le lot a été arrêté et ses résultats partiels supprimés. Découpez le fichier, ou attendez que d’anciens résultats soient supprimés.`
-      : `the results outgrew the space allowed (${used} with your other batches, for ${quota}): the batch was stopped and its partial results removed. Split the file, or wait for older results to be removed.`, '');
+      : `the results outgrew the space allowed (${used} with your other batches, for ${quota}): the batch was stopped and its partial results removed. Split the file, or wait for older results to be removed.` }, '');
   };
 }

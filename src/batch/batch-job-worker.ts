@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadContent } from '../content/load-content.js';
-import { bilingual, localize, type Lang } from '../core/text.js';
+import { issue, viewIssue, type IssueView } from '../core/issue.js';
+import { bilingual, type Lang } from '../core/text.js';
 import { BatchFileError } from './batch-file-error.js';
 import type { InputFormat } from './read-rows.js';
 import { runBatch } from './run-batch.js';
@@ -53,10 +54,10 @@ export async function runJob(job: BatchJob, post: (message: unknown) => void): P
   post({ type: 'done', summary });
 }
 
-/** A job that failed in its worker thread: its message is already `failureOf`'s, and `detail` `serverDetail`'s. */
+/** A job that failed: `failure` is what its owner reads (`failureOf`'s), `detail` what the server's log keeps (`serverDetail`'s). */
 export class BatchFailed extends Error {
-  constructor(message: string, readonly detail: string) {
-    super(message);
+  constructor(readonly failure: IssueView, readonly detail: string) {
+    super(failure.message);
   }
 }
 
@@ -65,10 +66,10 @@ export class BatchFailed extends Error {
  * named none): a file that cannot be read says why, results that cannot be written say why, and
  * anything else is the server's fault, said as such (its details are for the server's log).
  */
-export function failureOf(error: Error, lang: Lang): string {
-  if (error instanceof BatchFailed) return error.message;
-  if (error instanceof BatchFileError) return localize(error.issue.message, lang);
-  return localize(INTERNAL, lang);
+export function failureOf(error: Error, lang: Lang): IssueView {
+  if (error instanceof BatchFailed) return error.failure;
+  if (error instanceof BatchFileError) return viewIssue(error.issue, lang);
+  return viewIssue(issue('internal-error', '', INTERNAL), lang);
 }
 
 const INTERNAL = bilingual('le calcul du lot a échoué sur le serveur (erreur interne)', 'the batch failed on the server (internal error)');

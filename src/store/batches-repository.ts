@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import { changed, exclusive, type Queries } from './queries.js';
+import type { IssueView } from '../core/issue.js';
 import type { BatchesTable } from './schema.js';
 
 export type BatchStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -17,7 +18,8 @@ export interface BatchRecord {
   totalBytes: number;
   summary: unknown;
   stored: number;
-  error: string | null;
+  /** Why a failed batch failed, as its owner reads it. */
+  error: IssueView | null;
   createdAt: string;
   finishedAt: string | null;
   /** Bytes of the input and of the results still on disk (the owner's quota counts them). */
@@ -49,9 +51,15 @@ export interface ClaimedBatch {
 const toRecord = (r: Selectable<BatchesTable>): BatchRecord => ({
   id: r.id, userId: r.user_id, status: r.status, inputFormat: r.input_format, outputFormat: r.output_format, store: r.store === 1, lang: r.lang,
   rows: r.rows, bytesRead: r.bytes_read, totalBytes: r.total_bytes, summary: r.summary === null ? null : JSON.parse(r.summary), stored: r.stored,
-  error: r.error, createdAt: r.created_at, finishedAt: r.finished_at,
+  error: failureOf(r.error), createdAt: r.created_at, finishedAt: r.finished_at,
   inputBytes: r.input_bytes, resultBytes: r.result_bytes, inputRemovedAt: r.input_removed_at, resultsRemovedAt: r.results_removed_at,
 });
+
+/** Failures are stored as issues (JSON); those stored before were their message alone. */
+function failureOf(stored: string | null): IssueView | null {
+  if (stored === null) return null;
+  return stored.startsWith('{') ? (JSON.parse(stored) as IssueView) : { code: 'batch-failed', path: '', message: stored };
+}
 
 export type BatchFiles = 'input' | 'results';
 
@@ -236,11 +244,11 @@ export class BatchesRepository {
    * miss the last rows). With `attempt`, only that attempt may end it: false when another one
    * holds it now, or it has already ended.
    */
-  async finish(id: number, outcome: { status: 'done' | 'failed'; summary?: unknown; rows?: number; error?: string }, now: string, attempt?: number): Promise<boolean> {
+  async finish(id: number, outcome: { status: 'done' | 'failed'; summary?: unknown; rows?: number; error?: IssueView }, now: string, attempt?: number): Promise<boolean> {
     const result = await this.q.db
       .updateTable('batches')
       .set((eb) => ({
-        status: outcome.status, summary: outcome.summary === undefined ? null : JSON.stringify(outcome.summary), error: outcome.error ?? null, finished_at: now,
+        status: outcome.status, summary: outcome.summary === undefined ? null : JSON.stringify(outcome.summary), error: outcome.error === undefined ? null : JSON.stringify(outcome.error), finished_at: now,
         rows: outcome.rows ?? eb.ref('rows'), bytes_read: outcome.status === 'done' ? eb.ref('total_bytes') : eb.ref('bytes_read'), claimed_by: null, lease_until: null,
       }))
       .where('id', '=', id)

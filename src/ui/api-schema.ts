@@ -93,7 +93,12 @@ export interface components {
             bytesRead: number;
             /** @description ISO 8601, UTC */
             createdAt: string;
-            error: string | null;
+            /** @description Why a failed batch failed, in the language it was sent in (one issue: code, path, message) */
+            error: {
+                code: string;
+                message: string;
+                path: string;
+            } | null;
             finishedAt: string | null;
             id: number;
             /** @description Bytes of the input still on disk (the owner’s quota counts them) */

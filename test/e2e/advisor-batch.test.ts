@@ -21,14 +21,14 @@ async function shoot(page: Page, name: string): Promise<void> {
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
-/** Sends the file chosen and waits for its batch to be done: its card. */
-async function sendAndWait(page: Page) {
+/** Sends the file chosen and waits for its batch to end as `status` says: its card. */
+async function sendAndWait(page: Page, status: 'done' | 'failed' = 'done') {
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST' && /\/batches\?/.test(r.url())),
     page.getByRole('button', { name: 'Envoyer et noter' }).click(),
   ]);
   const { id } = (await response.json()) as { id: number };
-  const card = page.locator(`.batch[data-batch="${id}"][data-batch-status="done"]`).first();
+  const card = page.locator(`.batch[data-batch="${id}"][data-batch-status="${status}"]`).first();
   await card.waitFor();
   return card;
 }
@@ -170,6 +170,18 @@ describe('the advisor in Chromium', () => {
     await page.locator('#batch-file-error').waitFor();
     // Said in the user's words: the formats, not their MIME types.
     expect(plain(await page.locator('#batch-file-error').textContent())).toBe('Ce type de fichier n’est pas accepté : envoyez un fichier CSV, JSON Lines ou XLSX.');
+  });
+
+  it('when a batch fails (a file whose first row names no column), then its card says why in words', async () => {
+    const { h, browser } = suite;
+    const { page } = await openPage(browser, h);
+    await logIn(page, 'advisorA');
+    await visit(page, h, '#/batches');
+    await page.getByLabel('Fichier du portefeuille').setInputFiles({ name: 'sans-entete.csv', mimeType: 'text/csv', buffer: Buffer.from('nom;score\nA;1\n') });
+    const card = await sendAndWait(page, 'failed');
+    const said = plain(await card.locator('.field-error').textContent());
+    expect(said).toContain('la première ligne doit nommer les colonnes');
+    expect(said).not.toMatch(/object|input\.csv|impact-score/);
   });
 
   it('when the advisor opens the portfolio, then it shows the distribution per pillar and the most shared gaps', async () => {

@@ -167,7 +167,7 @@ describe('results against the quota', () => {
       await waitForBatch(h.ctx, accepted.body.id);
       const batch = (await h.call('advisorA', 'GET', `/batches/${accepted.body.id}`)).body;
       expect(batch.status).toBe('failed');
-      expect(batch.error).toMatch(/^the results outgrew the space allowed \([\d.]+ (KB|MB) with your other batches, for 1 MB\): the batch was stopped and its partial results removed\./);
+      expect(batch.error).toMatchObject({ code: 'results-over-quota', message: expect.stringMatching(/^the results outgrew the space allowed \([\d.]+ (KB|MB) with your other batches, for 1 MB\): the batch was stopped and its partial results removed\./) });
       expect(readdirSync(join(data, 'batches', String(accepted.body.id)))).toEqual([]);
       expect((await h.ctx.store.batches.storedBytes(batch.userId))).toBe(0);
     } finally {
@@ -252,9 +252,9 @@ describe('a data folder that stops accepting files', () => {
       const res = await upload(h, portfolio(h, 2));
       expect(res.status).toBe(503);
       expect(res.body.error).toMatchObject({ code: 'storage-unavailable', message: expect.stringMatching(/^The server could not store the file \(part of the path is not a folder\): batch \d+ failed, nothing was scored\./) });
-      const listed = (await h.call('advisorA', 'GET', '/batches')).body as { status: string; error: string }[];
+      const listed = (await h.call('advisorA', 'GET', '/batches')).body as { status: string; error: unknown }[];
       expect(listed.map((b) => b.status)).toEqual(['failed']);
-      expect(listed[0]!.error).toBe('the server could not store the file: part of the path is not a folder');
+      expect(listed[0]!.error).toEqual({ code: 'storage-unavailable', path: '', message: 'the server could not store the file: part of the path is not a folder' });
     } finally {
       await h.close();
     }

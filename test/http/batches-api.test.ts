@@ -245,17 +245,19 @@ describe('batches through the API', () => {
     await waitForBatch(h.ctx, accepted.body.id);
     const res = await h.call('advisorA', 'GET', `/batches/${accepted.body.id}`);
     expect(res.body.status).toBe('failed');
-    expect(res.body.error).toContain('«\u00a0id\u00a0»');
-    expect(res.body.error).not.toContain('impact-score batch-template'); // Words, not a command, on a web page.
-    expect(res.body.error).not.toContain('must name');
-    expect(res.body.error).not.toContain('input.csv'); // The server's file names are its own.
+    // One issue, as every error the API gives: a code for scripts, the words for people.
+    expect(res.body.error).toMatchObject({ code: expect.any(String), path: '' });
+    expect(res.body.error.message).toContain('«\u00a0id\u00a0»');
+    expect(res.body.error.message).not.toContain('impact-score batch-template'); // Words, not a command, on a web page.
+    expect(res.body.error.message).not.toContain('must name');
+    expect(res.body.error.message).not.toContain('input.csv'); // The server's file names are its own.
     expect((await h.call('advisorA', 'GET', `/batches/${accepted.body.id}/result`)).status).toBe(409);
     // Asked in English, the reason is English only.
     const english = await upload('advisorA', 'nom;score\nA;1\n', '?lang=en');
     await waitForBatch(h.ctx, english.body.id);
-    const failed = (await h.call('advisorA', 'GET', `/batches/${english.body.id}`)).body as { error: string };
-    expect(failed.error).toContain('the first row must name the columns');
-    expect(failed.error).not.toContain('«\u00a0id\u00a0»');
+    const failed = (await h.call('advisorA', 'GET', `/batches/${english.body.id}`)).body as { error: { message: string } };
+    expect(failed.error.message).toContain('the first row must name the columns');
+    expect(failed.error.message).not.toContain('«\u00a0id\u00a0»');
   });
 
   it('when the portfolio view is read, then it shows latest scores, distribution per pillar and the most shared gaps', async () => {

@@ -77,7 +77,7 @@ describe('batches repository: jobs any instance may run', () => {
     expect(await store.batches.progress(id, second.attempt, { rows: 5, bytesRead: 50, totalBytes: 100 })).toBe(true);
     expect(await store.batches.finish(id, { status: 'done', summary: { rows: 7 }, rows: 7 }, later(4), second.attempt)).toBe(true);
     expect(await store.batches.get(id)).toMatchObject({ status: 'done', rows: 7, bytesRead: 100, totalBytes: 100, summary: { rows: 7 }, finishedAt: later(4) });
-    expect(await store.batches.finish(id, { status: 'failed', error: 'late' }, later(5), second.attempt)).toBe(false);
+    expect(await store.batches.finish(id, { status: 'failed', error: { code: 'internal-error', path: '', message: 'late' } }, later(5), second.attempt)).toBe(false);
     expect(await store.batches.claim(lease('C', 9), later(8))).toBeUndefined();
   });
 
@@ -111,7 +111,11 @@ describe('batches repository: jobs any instance may run', () => {
     await store.batches.resultWritten(id, 1000);
     expect(await store.batches.storedBytes(advisorId)).toBe(1100);
     expect(await store.batches.endedWithFiles('input', later(10))).toEqual([]);
-    await store.batches.finish(id, { status: 'failed', error: 'x' }, later(1));
+    await store.batches.finish(id, { status: 'failed', error: { code: 'storage-unavailable', path: '', message: 'x' } }, later(1));
+    expect((await store.batches.get(id))!.error).toEqual({ code: 'storage-unavailable', path: '', message: 'x' });
+    // Failures stored before they were issues were their message alone: read back as one.
+    await store.db.updateTable('batches').set({ error: 'le serveur n’a pas pu enregistrer le fichier' }).where('id', '=', id).execute();
+    expect((await store.batches.get(id))!.error).toEqual({ code: 'batch-failed', path: '', message: 'le serveur n’a pas pu enregistrer le fichier' });
     expect((await store.batches.endedWithFiles('input', later(10))).map((b) => b.id)).toEqual([id]);
     await store.batches.filesRemoved(id, 'input', later(2));
     expect(await store.batches.storedBytes(advisorId)).toBe(1000);

@@ -30,7 +30,7 @@ export const Batch = component('Batch', z.object({
     pillars: z.record(z.string(), ScoreStats),
   }).nullable(),
   stored: z.number().int(),
-  error: z.string().nullable(),
+  error: z.object({ code: z.string(), path: z.string(), message: z.string() }).nullable().meta({ description: 'Why a failed batch failed, in the language it was sent in (one issue: code, path, message)' }),
   createdAt: timestamp,
   finishedAt: timestamp.nullable(),
   inputBytes: z.number().int().meta({ description: 'Bytes of the input still on disk (the owner’s quota counts them)' }),

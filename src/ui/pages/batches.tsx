@@ -162,7 +162,7 @@ function BatchCard({ batch, live = false }: { batch: Batch; live?: boolean }) {
             {s.global.mean !== null ? ` · ${t('global')}${colon()}${t('meanScore', { mean: formatNumber(s.global.mean) })}` : ''}
           </p>
         ) : null}
-        {batch.error ? <p class="field-error">{batch.error}</p> : null}
+        {batch.error ? <p class="field-error">{batch.error.message}</p> : null}
         {s?.problems && s.problems.length > 0 ? <RowsToReview problems={s.problems} total={s.rejected + (s.warned ?? 0)} open={live} /> : null}
       </div>
       {batch.status === 'done' ? <a class="button" href={`${API}/batches/${batch.id}/result`} download>{t('downloadResults')}</a> : null}
