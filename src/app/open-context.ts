@@ -16,7 +16,7 @@ import { seedDemoData } from './demo-data.js';
  * database checked (SQLite) or reached (PostgreSQL), opened and migrated, and, on the first start,
  * the demo data.
  */
-export async function openContext(config: Config, needs: { dataFolder?: boolean } = {}): Promise<Outcome<AppContext & { seeded: boolean }>> {
+export async function openContext(config: Config, needs: { dataFolder?: boolean; onLostConnection?: (error: Error) => void } = {}): Promise<Outcome<AppContext & { seeded: boolean }>> {
   const loaded = loadContent(config.CONTENT_DIR);
   if (!loaded.ok) return loaded;
   // The service writes uploaded files; the admin commands do not, and need no data folder.
@@ -25,7 +25,7 @@ export async function openContext(config: Config, needs: { dataFolder?: boolean 
   const where = config.DATABASE_URL ? withoutPassword(config.DATABASE_URL) : config.DATABASE_FILE;
   let store: Store;
   try {
-    store = await openStore({ url: config.DATABASE_URL, file: config.DATABASE_FILE }, { poolSize: config.DATABASE_POOL_SIZE });
+    store = await openStore({ url: config.DATABASE_URL, file: config.DATABASE_FILE }, { poolSize: config.DATABASE_POOL_SIZE, ...(needs.onLostConnection && { onIdleError: needs.onLostConnection }) });
   } catch (error) {
     if (error instanceof DamagedDatabase) {
       const found = error.problems.join(' ; ');

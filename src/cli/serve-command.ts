@@ -14,10 +14,12 @@ import { fail } from './answers-input.js';
 
 /** `impact-score serve`: migrate, seed the demo on first start, serve until SIGTERM/SIGINT. */
 export async function serveCommand(config: Config, io: CliIo, lang: Lang = 'fr'): Promise<number> {
-  const opened = await openContext(config, { dataFolder: true });
+  const logger = serviceLogger(config.LOG_LEVEL);
+  // A PostgreSQL connection lost between queries: the next query reconnects, the operator should know.
+  const onLostConnection = (error: Error) => logger.warn({ reason: error.message }, 'database connection lost');
+  const opened = await openContext(config, { dataFolder: true, onLostConnection });
   if (!opened.ok) return fail(io, opened.issues, lang, EXIT.problems);
   const ctx = opened.value;
-  const logger = serviceLogger(config.LOG_LEVEL);
   // A SQLite file is served by one process: batches its previous process held are free at once.
   // On PostgreSQL other instances may be running them; theirs are taken over when their leases run out.
   if (ctx.store.dialect === 'sqlite') await ctx.store.batches.releaseAll();
