@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serve, stop } from './support/service.js';
-import { tcpProxy } from './support/tcp-proxy.js';
-import { freshPostgresDatabase } from './support/test-store.js';
+import { postgresBehindProxy } from './support/tcp-proxy.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -13,13 +12,8 @@ afterEach(async () => {
 
 describe('serve on PostgreSQL, its connection lost', () => {
   it('when the connections to the database are cut, then the service logs the loss as a warning with its reason and no password, and keeps serving once the database is back', async () => {
-    const database = await freshPostgresDatabase();
-    cleanups.push(database.drop);
-    const direct = new URL(database.url);
-    const proxy = await tcpProxy(direct.hostname, Number(direct.port));
-    cleanups.push(proxy.close);
-    const through = new URL(direct);
-    through.port = String(proxy.port);
+    const { url: through, direct, proxy, cleanups: own } = await postgresBehindProxy();
+    cleanups.push(...own);
     const { url, child } = await serve(mkdtempSync(join(tmpdir(), 'impact-lost-')), { DATABASE_URL: through.toString(), LOG_LEVEL: 'info' });
     cleanups.push(() => stop(child));
     let logged = '';

@@ -1,22 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
-import { tcpProxy } from '../support/tcp-proxy.js';
-import { freshPostgresDatabase } from '../support/test-store.js';
+import { postgresBehindProxy } from '../support/tcp-proxy.js';
 
-const cleanups: (() => Promise<void>)[] = [];
+const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
 describe('a PostgreSQL connection lost', () => {
   it('when the connection of a transaction is cut between two of its queries, then its next query fails, the loss is reported, and nothing is thrown elsewhere (the process lives)', async () => {
-    const database = await freshPostgresDatabase();
-    cleanups.push(database.drop);
-    const direct = new URL(database.url);
-    const proxy = await tcpProxy(direct.hostname, Number(direct.port));
-    cleanups.push(proxy.close);
-    const through = new URL(direct);
-    through.port = String(proxy.port);
+    const { url: through, proxy, cleanups: own } = await postgresBehindProxy();
+    cleanups.push(...own);
     // The loss is said either to the store's handler (fixed) or as an uncaught exception, which would end a service.
     const reported: string[] = [];
     const uncaught: string[] = [];

@@ -1,4 +1,5 @@
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
+import { freshPostgresDatabase } from './test-store.js';
 
 /**
  * A TCP relay to a server, which a test can cut (every connection dropped, new ones refused) and
@@ -36,4 +37,14 @@ export async function tcpProxy(host: string, port: number): Promise<{ port: numb
       if (server.listening) await cut();
     },
   };
+}
+
+/** A fresh PostgreSQL database reached through a relay a test can cut: its URL through the relay, the relay, and what to clean up (last first). */
+export async function postgresBehindProxy(): Promise<{ url: URL; direct: URL; proxy: Awaited<ReturnType<typeof tcpProxy>>; cleanups: (() => Promise<unknown>)[] }> {
+  const database = await freshPostgresDatabase();
+  const direct = new URL(database.url);
+  const proxy = await tcpProxy(direct.hostname, Number(direct.port));
+  const url = new URL(direct);
+  url.port = String(proxy.port);
+  return { url, direct, proxy, cleanups: [database.drop, proxy.close] };
 }
