@@ -1,5 +1,5 @@
 import type { AnswersDocument } from '../core/content-model.js';
-import { peerGroup, type PeerGroup } from '../core/peer-group.js';
+import { peerGroup, type PeerEntry, type PeerGroup } from '../core/peer-group.js';
 import type { Answers } from '../store/records.js';
 import type { AppContext } from './app-context.js';
 
@@ -8,12 +8,17 @@ export const PEER_MINIMUM = 5;
 
 /**
  * Organisations like the reader's on this instance: the latest submitted results of those that
- * agreed to count in comparisons, grouped by `peerGroup` (the reader's own left out). The caller
- * has already checked the reader may see this organisation's result.
+ * agreed to count in comparisons, grouped by `peerGroup` (the organisation itself left out, and
+ * the organisations the reader reads one by one: `readableOrganisations`). The caller has already
+ * checked the reader may see this organisation's result.
  */
-export async function peersOf(ctx: AppContext, organisationId: number, profile: Answers): Promise<PeerGroup | null> {
-  const entries = await ctx.store.assessments.latestConsentingResults();
-  return peerGroup({ organisationId, profile }, entries, PEER_MINIMUM);
+export async function peersOf(ctx: AppContext, organisationId: number, profile: Answers, readable: ReadonlySet<number> = new Set()): Promise<PeerGroup | null> {
+  return peerGroup({ organisationId, profile }, await comparableResults(ctx, readable), PEER_MINIMUM);
+}
+
+/** The latest results of the organisations that agreed to count, but for those the reader reads one by one. */
+export async function comparableResults(ctx: AppContext, readable: ReadonlySet<number>): Promise<PeerEntry[]> {
+  return (await ctx.store.assessments.latestConsentingResults()).filter((e) => !readable.has(e.organisationId));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Actor } from '../core/access.js';
+import { readableOrganisations, type Actor } from '../core/access.js';
 import type { AnswersDocument } from '../core/content-model.js';
 import { buildPlanDocument, type PlanDocument, type PlanDocumentInput } from '../core/plan-document.js';
 import { itemGains, projectPlan } from '../core/project-plan.js';
@@ -37,7 +37,7 @@ export async function storedPlanDocument(ctx: AppContext, actor: Actor, planId: 
     organisation: organisation.name,
     assessment: { number: assessment.number, submittedAt: assessment.submittedAt, doc, result: projection.value.current },
     projected: projection.value.projected,
-    peers: await peersOf(ctx, plan.organisationId, assessment.profile),
+    peers: await peersOf(ctx, plan.organisationId, assessment.profile, readableOrganisations(actor)),
     plan: {
       title: plan.title,
       status: plan.status,

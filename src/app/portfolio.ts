@@ -1,11 +1,11 @@
-import type { Actor } from '../core/access.js';
+import { readableOrganisations, type Actor } from '../core/access.js';
 import type { ScoreResult } from '../core/score-result.js';
 import { portfolioComparison } from '../core/portfolio-comparison.js';
 import { presentPortfolioComparison, presentPosition } from '../core/present-portfolio-comparison.js';
 import { localize, type Lang } from '../core/text.js';
 import type { AppContext } from './app-context.js';
 import { listOrganisations } from './organisations.js';
-import { PEER_MINIMUM } from './peers.js';
+import { comparableResults, PEER_MINIMUM } from './peers.js';
 
 const BANDS = [20, 40, 60, 80, 101];
 
@@ -26,7 +26,7 @@ export async function portfolioView(ctx: AppContext, actor: Actor, lang: Lang) {
   const scored = latest.filter((l): l is typeof l & { result: ScoreResult } => l.result !== undefined);
   const comparison = portfolioComparison(
     scored.map((s) => ({ organisationId: s.org.id, profile: s.profile, result: s.result })),
-    await ctx.store.assessments.latestConsentingResults(),
+    await comparableResults(ctx, readableOrganisations(actor)),
     PEER_MINIMUM,
   );
   const index = ctx.scorer.index;

@@ -16,16 +16,17 @@ export interface PortfolioComparison {
   portfolio: { count: number; figures: Record<string, PeerFigure> };
   /** Every other consenting organisation of the instance; null under `minimum`. */
   instance: { count: number; figures: Record<string, PeerFigure> } | null;
-  /** By organisation id: what its own leader sees on its result page (its group, the organisation alone left out), or null under `minimum`. */
+  /** By organisation id: its group of organisations like it among `consenting` (itself left out), or null under `minimum`. */
   groups: Map<number, PeerGroup | null>;
 }
 
 /**
  * An advisor's portfolio against the instance. The portfolio side is its organisations' latest
  * results whoever agreed, since the advisor reads each of them anyway; the instance side counts
- * only consenting organisations outside the portfolio, and shows nothing under `minimum`, so no
- * aggregate reveals one organisation the advisor could not read. Each organisation is also placed
- * in the very group its leader sees, so the advisor and the leader read the same figures.
+ * only consenting organisations outside the portfolio, and shows nothing under `minimum`. Each
+ * organisation is placed in its group of organisations like it, as on its result page. The caller
+ * leaves out of `consenting` every organisation the reader reads one by one (the portfolio among
+ * them): with their scores known, a group's quartiles could give away the one other in it.
  */
 export function portfolioComparison(portfolio: readonly PeerEntry[], consenting: readonly PeerEntry[], minimum = 5): PortfolioComparison {
   const inPortfolio = new Set(portfolio.map((e) => e.organisationId));
