@@ -631,7 +631,7 @@ export interface components {
                 pillars: {
                     [key: string]: number | null;
                 };
-                /** @description Where its global and pillars fall in the group of organisations like it on this instance, as its leader sees it; null without a submitted result or under 5 others */
+                /** @description Where its global and pillars fall in the group of organisations like it on this instance, outside the portfolio; null without a submitted result or under 5 */
                 position: components["schemas"]["PortfolioPosition"] | null;
                 submittedAt: string | null;
             }[];
@@ -675,7 +675,7 @@ export interface components {
             title: string;
         };
         PortfolioPosition: {
-            /** @description Organisations in the group (5 or more), the organisation itself left out: the group its leader sees */
+            /** @description Consenting organisations in the group (5 or more), none of those the reader reads one by one (the portfolio) among them */
             count: number;
             group: string;
             /** @enum {string} */

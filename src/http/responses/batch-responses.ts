@@ -63,7 +63,7 @@ export const PortfolioComparison = component('PortfolioComparison', z.object({
 
 export const PortfolioPosition = component('PortfolioPosition', z.object({
   level: z.enum(['size-and-sector', 'size', 'all']),
-  count: z.number().int().meta({ description: 'Organisations in the group (5 or more), the organisation itself left out: the group its leader sees' }),
+  count: z.number().int().meta({ description: 'Consenting organisations in the group (5 or more), none of those the reader reads one by one (the portfolio) among them' }),
   group: z.string(),
   scores: z.array(z.object({ id: z.string().meta({ description: '"global" or a pillar id' }), position: QuartilePosition.nullable(), text: z.string() })),
 }));
@@ -71,7 +71,7 @@ export const PortfolioPosition = component('PortfolioPosition', z.object({
 export const Portfolio = component('Portfolio', z.object({
   organisations: z.array(z.object({
     id: z.number().int(), name: z.string(), assessmentId: z.number().int().nullable(), submittedAt: timestamp.nullable(), global: z.number().nullable(), pillars: z.record(z.string(), z.number().nullable()),
-    position: PortfolioPosition.nullable().meta({ description: 'Where its global and pillars fall in the group of organisations like it on this instance, as its leader sees it; null without a submitted result or under 5 others' }),
+    position: PortfolioPosition.nullable().meta({ description: 'Where its global and pillars fall in the group of organisations like it on this instance, outside the portfolio; null without a submitted result or under 5' }),
   })),
   comparison: PortfolioComparison,
   distribution: z.object({ global: ScoreStats, pillars: z.record(z.string(), ScoreStats) }),
