@@ -1,4 +1,4 @@
-import type { Actor } from '../core/access.js';
+import { readableOrganisations, type Actor } from '../core/access.js';
 import type { AnswersDocument } from '../core/content-model.js';
 import { buildPlanDocument, type PlanDocument, type PlanDocumentInput } from '../core/plan-document.js';
 import { itemGains, projectPlan } from '../core/project-plan.js';
@@ -8,6 +8,7 @@ import { suggestActions } from './suggest-actions.js';
 import type { Lang } from '../core/text.js';
 import type { AppContext } from './app-context.js';
 import { invalid, notFound, ok, type Result } from './app-error.js';
+import { peersOf } from './peers.js';
 import { getPlan } from './plans.js';
 
 type Item = PlanDocumentInput['plan']['items'][number];
@@ -36,6 +37,7 @@ export async function storedPlanDocument(ctx: AppContext, actor: Actor, planId: 
     organisation: organisation.name,
     assessment: { number: assessment.number, submittedAt: assessment.submittedAt, doc, result: projection.value.current },
     projected: projection.value.projected,
+    peers: await peersOf(ctx, plan.organisationId, assessment.profile, readableOrganisations(actor)),
     plan: {
       title: plan.title,
       status: plan.status,

@@ -1,15 +1,19 @@
-import type { Actor } from '../core/access.js';
+import { readableOrganisations, type Actor } from '../core/access.js';
 import type { ScoreResult } from '../core/score-result.js';
+import { portfolioComparison } from '../core/portfolio-comparison.js';
+import { presentPortfolioComparison, presentPosition } from '../core/present-portfolio-comparison.js';
 import { localize, type Lang } from '../core/text.js';
 import type { AppContext } from './app-context.js';
 import { listOrganisations } from './organisations.js';
+import { comparableResults, PEER_MINIMUM } from './peers.js';
 
 const BANDS = [20, 40, 60, 80, 101];
 
 /**
- * The advisor's portfolio at a glance: each organisation's latest submitted scores, the
- * distribution per pillar, and the gaps most shared — the indicators where the most points are
- * still available across the portfolio.
+ * The advisor's portfolio at a glance: each organisation's latest submitted scores and where they
+ * fall among organisations like it, the distribution per pillar, the portfolio's median and
+ * quartiles beside the rest of the instance's, and the gaps most shared — the indicators where the
+ * most points are still available across the portfolio.
  */
 export async function portfolioView(ctx: AppContext, actor: Actor, lang: Lang) {
   const organisations = (await listOrganisations(ctx, actor)).filter((o) => o.access === 'edit');
@@ -17,9 +21,14 @@ export async function portfolioView(ctx: AppContext, actor: Actor, lang: Lang) {
   for (const org of organisations) {
     const submitted = (await ctx.store.assessments.listByOrganisation(org.id)).filter((a) => a.status === 'submitted').at(-1);
     const stored = submitted ? await ctx.store.assessments.result(submitted.id) : undefined;
-    latest.push({ org, assessmentId: submitted?.id ?? null, submittedAt: submitted?.submittedAt ?? null, result: stored?.result });
+    latest.push({ org, assessmentId: submitted?.id ?? null, submittedAt: submitted?.submittedAt ?? null, profile: submitted?.profile ?? {}, result: stored?.result });
   }
   const scored = latest.filter((l): l is typeof l & { result: ScoreResult } => l.result !== undefined);
+  const comparison = portfolioComparison(
+    scored.map((s) => ({ organisationId: s.org.id, profile: s.profile, result: s.result })),
+    await comparableResults(ctx, readableOrganisations(actor)),
+    PEER_MINIMUM,
+  );
   const index = ctx.scorer.index;
   const distribution = (values: (number | null)[]) => {
     const present = values.filter((v): v is number => v !== null);
@@ -47,7 +56,9 @@ export async function portfolioView(ctx: AppContext, actor: Actor, lang: Lang) {
       submittedAt: l.submittedAt,
       global: l.result?.global ?? null,
       pillars: Object.fromEntries((l.result?.pillars ?? []).map((p) => [p.id, p.score])),
+      position: l.result ? presentPosition(comparison.groups.get(l.org.id) ?? null, l.result, lang) : null,
     })),
+    comparison: presentPortfolioComparison(index, comparison, PEER_MINIMUM, lang),
     distribution: {
       global: distribution(scored.map((s) => s.result.global)),
       pillars: Object.fromEntries(index.pillars.map((p) => [p.id, distribution(scored.map((s) => s.result.pillars.find((x) => x.id === p.id)?.score ?? null))])),

@@ -43,8 +43,9 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv, setExit: (code: number)
     .addOption(new Option('--format <format>', 'text | json').choices(['text', 'json']).default('text'))
     .addOption(content())
     .addOption(new Option('--engine <engine>', 'moteur : compilé, ou json-rules-engine, la référence / compiled, or json-rules-engine, the reference').choices(ENGINE_CHOICES).default('compiled'))
-    .action(async (file: string, opts: { lang: Lang; format: 'text' | 'json'; content?: string; engine: EngineChoice }) => {
-      setExit(await scoreCommand(file, opts, io));
+    .option('--peers', 'compare aussi aux organisations comparables de l’instance (base de DATABASE_FILE ou DATABASE_URL) / also compare with organisations like it on the instance')
+    .action(async (file: string, opts: { lang: Lang; format: 'text' | 'json'; content?: string; engine: EngineChoice; peers?: boolean }) => {
+      setExit(await scoreCommand(file, opts, io, () => configFrom(env, io)));
     });
   program
     .command('suggest')
@@ -124,13 +125,8 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv, setExit: (code: number)
 /** Commands that work on the database of DATABASE_FILE, configured from the environment. */
 function addServiceCommands(program: Command, io: CliIo, env: NodeJS.ProcessEnv, setExit: (code: number) => void): void {
   const withConfig = (run: (config: Config) => Promise<number>) => async () => {
-    const parsed = parseConfig(env);
-    if (!parsed.ok) {
-      io.err(`impact-score: configuration invalide / invalid configuration:\n${parsed.problems.map((p) => `  ${p}\n`).join('')}`);
-      setExit(EXIT.usage);
-      return;
-    }
-    setExit(await run(parsed.config));
+    const config = configFrom(env, io);
+    setExit(config ? await run(config) : EXIT.usage);
   };
   program
     .command('serve')
@@ -214,15 +210,17 @@ function addServiceCommands(program: Command, io: CliIo, env: NodeJS.ProcessEnv,
     .addOption(lang())
     .addOption(new Option('--content <dir>'))
     .action(async (file: string | undefined, opts: { output: string; plan?: number; date: string; top: number; lang: Lang; content?: string }) => {
-      const config = () => {
-        const parsed = parseConfig(env);
-        if (parsed.ok) return parsed.config;
-        io.err(`impact-score: configuration invalide / invalid configuration:\n${parsed.problems.map((p) => `  ${p}\n`).join('')}`);
-        return undefined;
-      };
-      setExit(await exportPdfCommand(file, opts, config, io));
+      setExit(await exportPdfCommand(file, opts, () => configFrom(env, io), io));
     });
   addDatabaseCommands(program, io, withConfig, setExit);
+}
+
+/** The configuration from the environment, or undefined once its problems are printed. */
+function configFrom(env: NodeJS.ProcessEnv, io: CliIo): Config | undefined {
+  const parsed = parseConfig(env);
+  if (parsed.ok) return parsed.config;
+  io.err(`impact-score: configuration invalide / invalid configuration:\n${parsed.problems.map((p) => `  ${p}\n`).join('')}`);
+  return undefined;
 }
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */

@@ -1,8 +1,10 @@
 import { formatDecimal } from '../core/format-answer.js';
 import type { IndicatorView, ReportView } from '../core/present.js';
+import type { PeersView } from '../core/present-peers.js';
 import type { StandingView } from '../core/present-standing.js';
 import type { Lang } from '../core/text.js';
 import { colon, quoted, typeset } from '../core/typography.js';
+import { renderPeers } from './render-peers.js';
 import { renderStanding } from './render-standing.js';
 
 const WORDS = {
@@ -28,8 +30,12 @@ const WORDS = {
   },
 } as const;
 
-/** The score report as plain text for a terminal: global, pillars, where they stand among published scores, then indicators weakest first. */
-export function renderReport(report: ReportView, standing: StandingView | null = null): string {
+/**
+ * The score report as plain text for a terminal: global, pillars, where they stand among published
+ * scores, among organisations like it on an instance (`peers`: undefined when not asked, null when
+ * the group is too small), then indicators weakest first.
+ */
+export function renderReport(report: ReportView, standing: StandingView | null = null, peers?: PeersView | null): string {
   const w = WORDS[report.lang];
   const score = (s: number | null) => (s === null ? w.notApplicable : `${formatDecimal(s, report.lang)} / 100`);
   const lines: string[] = [];
@@ -40,6 +46,7 @@ export function renderReport(report: ReportView, standing: StandingView | null =
   const width = Math.max(...report.pillars.map((p) => p.title.length));
   report.pillars.forEach((p, i) => lines.push(`  ${i + 1}. ${p.title.padEnd(width)}  ${score(p.score)}`));
   if (standing) lines.push(...renderStanding(standing, report.lang));
+  if (peers !== undefined) lines.push(...renderPeers(peers, report.lang));
   lines.push('', w.weakest);
   const indicators = report.pillars.flatMap((p, i) => p.indicators.map((ind) => ({ ind, pillar: i + 1 })));
   const order = new Map(report.weakest.map((x, i) => [x.id, i]));

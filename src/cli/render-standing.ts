@@ -23,11 +23,12 @@ export function renderStanding(view: StandingView, lang: Lang): string[] {
   return lines;
 }
 
-/** One cell per 2.5 points: the whiskers, the box between the quartiles, the median and the score over them. */
-export function chart(s: Pick<ScoreView, 'score' | 'quartiles' | 'whiskers'>): string {
+/** One cell per 2.5 points: the whiskers (if any), the box between the quartiles, the median and the score over them. */
+export function chart(s: Pick<ScoreView, 'score' | 'quartiles'> & { whiskers?: Pick<ScoreView['whiskers'], 'values'> }): string {
   const cell = (v: number) => Math.min(WIDTH - 1, Math.max(0, Math.floor((v / 100) * WIDTH)));
   const cells = Array.from({ length: WIDTH }, () => '·');
-  const [low, high] = s.whiskers.values.map(cell) as [number, number];
+  // Without whiskers (peers on an instance: too few for the 10th and 90th percentiles), the line is the box.
+  const [low, high] = (s.whiskers?.values ?? [s.quartiles[0], s.quartiles[2]]).map(cell) as [number, number];
   for (let i = low; i <= high; i += 1) cells[i] = '─';
   for (let i = cell(s.quartiles[0]); i <= cell(s.quartiles[2]); i += 1) cells[i] = '▒';
   cells[cell(s.quartiles[1])] = '│';

@@ -46,6 +46,15 @@ export function canCreateOrganisation(actor: Actor): boolean {
   return actor.role === 'admin' || actor.role === 'advisor';
 }
 
+/**
+ * Organisations whose results the actor reads one by one. A comparison shown to them leaves these
+ * out: with their scores known, a group's quartiles could give away the one other organisation in
+ * it. Empty for an admin, who reads every organisation anyway.
+ */
+export function readableOrganisations(actor: Actor): ReadonlySet<number> {
+  return actor.role === 'admin' ? new Set() : new Set([...actor.memberOf, ...actor.reviewerOf]);
+}
+
 /** The organisations an actor may list: all for an admin, else those it has access to. */
 export function visibleOrganisations(actor: Actor): 'all' | number[] {
   if (actor.role === 'admin') return 'all';

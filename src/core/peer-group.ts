@@ -46,7 +46,8 @@ export function peerGroup(reader: { organisationId: number; profile: Record<stri
   return { level, count: group.length, figures: figuresOf(group, minimum) };
 }
 
-function figuresOf(group: readonly PeerEntry[], minimum: number): Record<string, PeerFigure> {
+/** The median and quartiles of every score a group holds; a score fewer than `minimum` of them hold is left out. */
+export function figuresOf(group: readonly Pick<PeerEntry, 'result'>[], minimum: number): Record<string, PeerFigure> {
   const values = new Map<string, number[]>();
   const add = (id: string, score: number | null) => {
     if (score !== null) values.set(id, [...(values.get(id) ?? []), score]);

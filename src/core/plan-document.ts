@@ -2,6 +2,8 @@ import type { ContentIndex } from './content-index.js';
 import type { AnswersDocument } from './content-model.js';
 import { formatAnswer, formatDecimal } from './format-answer.js';
 import { presentReport } from './present.js';
+import type { PeerGroup } from './peer-group.js';
+import { presentPeers, type PeersView } from './present-peers.js';
 import { standingView, type StandingView } from './present-standing.js';
 import { presentTestimony } from './present-suggestions.js';
 import type { ScoreResult } from './score-result.js';
@@ -18,6 +20,8 @@ export interface PlanDocumentInput {
   /** `number` is the assessment's number within its organisation (null for answers not stored). */
   assessment: { number: number | null; submittedAt: string | null; doc: AnswersDocument; result: ScoreResult };
   projected: ScoreResult;
+  /** Organisations like it on the instance (the reader's own left out); null under five, or with no instance (a draft from a file). */
+  peers?: PeerGroup | null;
   plan: {
     title: string;
     status: 'draft' | 'submitted' | 'changes-requested' | 'approved';
@@ -59,6 +63,8 @@ export interface PlanDocument {
   summary: { global: { today: number | null; projected: number | null }; pillars: { title: string; today: number | null; projected: number | null; sentence: string }[]; intro: string };
   /** Where today's scores stand among the published Impact Scores; null when the content ships none. */
   standing: StandingView | null;
+  /** Organisations like it on this instance; null under five others, or for a draft from a file (no instance). */
+  peers: PeersView | null;
   pillars: { title: string; strengths: { title: string; score: string; reasons: string[] }[]; gaps: { title: string; score: string; reasons: string[] }[]; actions: string[] }[];
   table: { headers: string[]; rows: TableRow[] };
   actions: { title: string; meta: string; description: string; target: string | null; firstSteps: string[]; testimony: { who: string; what: string; changed: string; source: string } | null; resources: string[] }[];
@@ -82,6 +88,7 @@ const WORDS = {
     cost: { none: 'sans coût', low: 'moins de 5 000 €', medium: '5 000 à 50 000 €', high: 'plus de 50 000 €' },
     months: 'mois', month: 'mois', notApplicable: 'non concerné', profile: 'Profil de l’organisation',
     keywords: 'Impact Score, plan d’action, RSE, impact', content: 'référentiel', statusLine: 'Statut du plan', unsaved: 'Réponses non enregistrées', assessment: 'Évaluation n°', ofDate: 'du',
+    peers: { indicator: 'Indicateur', yourScore: 'Votre score', group: 'Le groupe', legend: 'Sur chaque ligne, de 0 à 100 : la boîte va du 1er au 3e quartile du groupe, la barre est sa médiane, le losange votre score.' },
   },
   en: {
     documentTitle: 'Action plan', summary: 'Summary', byPillar: 'By pillar', plan: 'The plan', actionsDetail: 'The actions in detail', timeline: 'Timeline',
@@ -97,6 +104,7 @@ const WORDS = {
     cost: { none: 'no cost', low: 'under €5,000', medium: '€5,000 to €50,000', high: 'over €50,000' },
     months: 'months', month: 'month', notApplicable: 'not applicable', profile: 'Organisation profile',
     keywords: 'Impact Score, action plan, CSR, impact', content: 'content version', statusLine: 'Plan status', unsaved: 'Answers not stored', assessment: 'Assessment no.', ofDate: 'of',
+    peers: { indicator: 'Indicator', yourScore: 'Your score', group: 'The group', legend: 'On each line, from 0 to 100: the box runs from the group’s lower to upper quartile, the bar is its median, the diamond your score.' },
   },
 };
 
@@ -152,6 +160,7 @@ export function buildPlanDocument(index: ContentIndex, input: PlanDocumentInput)
       pillars: report.pillars.map((p, i) => ({ title: p.title, today: p.score, projected: projected.pillars[i]!.score, sentence: pillarSentence(p.score, projected.pillars[i]!.score, lang) })),
     },
     standing: standingView(index, input.assessment.result, input.assessment.doc.profile.region, lang),
+    peers: input.peers ? presentPeers(index, input.peers, input.assessment.result, input.assessment.doc.profile.headcount, lang) : null,
     pillars: report.pillars.map((p) => {
       const applicable = p.indicators.filter((i) => i.score !== null).sort((a, b) => (b.score as number) - (a.score as number) || a.id.localeCompare(b.id));
       const view = (i: (typeof applicable)[number]) => ({ title: i.title, score: score(i.score, lang), reasons: i.reasons });

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { PlanDocument } from '../core/plan-document.js';
 import { closePdf, COLOR, coverPage, openPdf, type Writer } from './pdf-layout.js';
+import { peersSection } from './peers-section.js';
 import { standingSection } from './standing-section.js';
 
 /**
@@ -33,6 +34,7 @@ function summary(w: Writer, d: PlanDocument): void {
     w.paragraph(p.sentence, { indent: 8 });
   }
   if (d.standing) standingSection(w, d.standing);
+  if (d.peers) peersSection(w, d.peers, d.labels.peers);
 }
 
 function pillars(w: Writer, d: PlanDocument): void {

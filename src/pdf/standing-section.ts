@@ -1,7 +1,16 @@
 import type { StandingView } from '../core/present-standing.js';
 import { COLOR, MARGIN, type Writer } from './pdf-layout.js';
 
-type ScoreView = StandingView['groups'][number]['scores'][number];
+/** One score's row: its title, a line of words (score, rank), its quartiles in words, and what the box plot draws. */
+export interface ScoreRow {
+  title: string;
+  line: string;
+  quartilesText: string;
+  quartiles: readonly [number, number, number];
+  /** The line's ends; without them (peers on this instance: too few for the 10th and 90th percentiles) it spans the box. */
+  whiskers?: readonly [number, number];
+  score: number | null;
+}
 
 const ROW = 30;
 
@@ -13,7 +22,7 @@ export function standingSection(w: Writer, standing: StandingView): void {
     // A group stays on one page: its scores are read against each other.
     w.room(20 + group.scores.length * (ROW + 6));
     w.paragraph(group.heading, { bold: true, size: 10, label: true });
-    for (const score of group.scores) row(w, score);
+    for (const score of group.scores) scoreRow(w, { ...score, line: `${score.scoreText} · ${score.rankText}`, whiskers: score.whiskers.values });
   }
   w.paragraph(standing.legend, { size: 8, color: COLOR.muted });
   w.paragraph(standing.bias, { size: 8, color: COLOR.muted });
@@ -21,7 +30,7 @@ export function standingSection(w: Writer, standing: StandingView): void {
 }
 
 /** The score's words on the left half, its box plot on the right, on one row that never splits. */
-function row(w: Writer, score: ScoreView): void {
+export function scoreRow(w: Writer, score: ScoreRow): void {
   const { doc } = w;
   w.room(ROW + 4);
   const y = doc.y;
@@ -29,7 +38,7 @@ function row(w: Writer, score: ScoreView): void {
   doc.font('bold').fontSize(9).fillColor(COLOR.text);
   doc.text(score.title, MARGIN.left + 8, y, { width: textWidth - 8, structParent: w.root, structType: 'P' } as PDFKit.Mixins.TextOptions);
   doc.font('body').fontSize(8.5).fillColor(COLOR.text);
-  doc.text(`${score.scoreText} · ${score.rankText}`, MARGIN.left + 8, doc.y, { width: textWidth - 8, structParent: w.root, structType: 'P' } as PDFKit.Mixins.TextOptions);
+  doc.text(score.line, MARGIN.left + 8, doc.y, { width: textWidth - 8, structParent: w.root, structType: 'P' } as PDFKit.Mixins.TextOptions);
   doc.font('body').fontSize(7.5).fillColor(COLOR.muted);
   doc.text(score.quartilesText, MARGIN.left + 8, doc.y, { width: textWidth - 8, structParent: w.root, structType: 'P' } as PDFKit.Mixins.TextOptions);
   const bottom = Math.max(doc.y, y + ROW);
@@ -39,7 +48,7 @@ function row(w: Writer, score: ScoreView): void {
 }
 
 /** A box plot on 0–100, drawn as an artifact: the words beside it say the same for a screen reader. */
-function boxPlot(w: Writer, score: ScoreView, left: number, middle: number, width: number): void {
+function boxPlot(w: Writer, score: ScoreRow, left: number, middle: number, width: number): void {
   const { doc } = w;
   const x = (v: number) => left + (Math.max(0, Math.min(100, v)) / 100) * width;
   doc.markContent('Artifact', { type: 'Layout' });
@@ -47,7 +56,8 @@ function boxPlot(w: Writer, score: ScoreView, left: number, middle: number, widt
   doc.fontSize(6.5).fillColor(COLOR.muted);
   doc.text('0', left - 2, middle + 6, { lineBreak: false });
   doc.text('100', left + width - 10, middle + 6, { lineBreak: false });
-  doc.moveTo(x(score.whiskers.values[0]), middle).lineTo(x(score.whiskers.values[1]), middle).lineWidth(1.2).strokeColor(COLOR.muted).stroke();
+  const [low, high] = score.whiskers ?? [score.quartiles[0], score.quartiles[2]];
+  doc.moveTo(x(low), middle).lineTo(x(high), middle).lineWidth(1.2).strokeColor(COLOR.muted).stroke();
   const [q1, median, q3] = score.quartiles;
   doc.rect(x(q1), middle - 5, Math.max(0.5, x(q3) - x(q1)), 10).lineWidth(0.8).fillAndStroke('#f3f5f7', COLOR.muted);
   doc.moveTo(x(median), middle - 6).lineTo(x(median), middle + 6).lineWidth(1.6).strokeColor(COLOR.text).stroke();

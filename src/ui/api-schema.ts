@@ -613,6 +613,7 @@ export interface components {
         /** @enum {string} */
         PlanStatus: "draft" | "submitted" | "changes-requested" | "approved";
         Portfolio: {
+            comparison: components["schemas"]["PortfolioComparison"];
             distribution: {
                 global: components["schemas"]["ScoreStats"];
                 pillars: {
@@ -635,7 +636,60 @@ export interface components {
                 pillars: {
                     [key: string]: number | null;
                 };
+                /** @description Where its global and pillars fall in the group of organisations like it on this instance, outside the portfolio; null without a submitted result or under 5 */
+                position: components["schemas"]["PortfolioPosition"] | null;
                 submittedAt: string | null;
+            }[];
+        };
+        PortfolioComparison: {
+            /** @description Consenting organisations outside the portfolio; null when fewer than 5 (then no instance figure is given) */
+            instanceCount: number | null;
+            /** @description Who is on each side, in words, and why the instance’s side is empty when it is */
+            intro: string;
+            scores: {
+                /** @description "global", a pillar id or an indicator id */
+                id: string;
+                /** @description Consenting organisations outside the portfolio; null under 5 that hold the score */
+                instance: {
+                    /** @description Organisations of this side that hold the score */
+                    count: number;
+                    /** @description 25th, median, 75th percentile */
+                    quartiles: [
+                        number,
+                        number,
+                        number
+                    ];
+                    text: string;
+                } | null;
+                /** @enum {string} */
+                kind: "global" | "pillar" | "indicator";
+                /** @description The portfolio’s organisations with a submitted result, whether or not they agreed to count (the advisor reads each of them) */
+                portfolio: {
+                    /** @description Organisations of this side that hold the score */
+                    count: number;
+                    /** @description 25th, median, 75th percentile */
+                    quartiles: [
+                        number,
+                        number,
+                        number
+                    ];
+                    text: string;
+                } | null;
+                title: string;
+            }[];
+            title: string;
+        };
+        PortfolioPosition: {
+            /** @description Consenting organisations in the group (5 or more), none of those the reader reads one by one (the portfolio) among them */
+            count: number;
+            group: string;
+            /** @enum {string} */
+            level: "size-and-sector" | "size" | "all";
+            scores: {
+                /** @description "global" or a pillar id */
+                id: string;
+                position: components["schemas"]["QuartilePosition"] | null;
+                text: string;
             }[];
         };
         Publication: {
@@ -697,6 +751,8 @@ export interface components {
         PublicPublications: {
             publications: components["schemas"]["PublicPublication"][];
         };
+        /** @enum {string} */
+        QuartilePosition: "lowest-quarter" | "below-median" | "at-median" | "above-median" | "highest-quarter";
         Question: {
             /** @description The profiles it is asked of */
             appliesTo?: {

@@ -52,3 +52,4 @@ export type PlanBilan = Shapes['PlanBilan'];
 export type ScoreStats = Shapes['ScoreStats'];
 export type Batch = Shapes['Batch'];
 export type Portfolio = Shapes['Portfolio'];
+export type PortfolioComparison = Shapes['PortfolioComparison'];

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Harness } from '../http/harness.js';
@@ -78,5 +79,26 @@ describe('publishing one’s score', () => {
     await list.reload();
     await list.getByText('Aucune organisation publiée pour ces filtres.').waitFor();
     expect(problems).toEqual([]);
+  });
+
+  it('when some organisations published, one withdrew and one never did, then the public list and both open-data files a visitor downloads hold exactly the published ones', async () => {
+    expect((await h.call('leaderA', 'POST', `/organisations/${h.orgA}/publication`, { assessmentId: id })).status).toBe(200);
+    // B submitted but never published; C published, then withdrew.
+    await submittedAssessment(h, 'leaderB', h.orgB, 'scop-40');
+    const c = (await h.call('admin', 'POST', '/organisations', { name: 'Org C', profile: { headcount: '10-49', sector: 'Q', 'legal-form': 'association', statuses: [], region: 'hdf' } })).body;
+    const cAssessment = await submittedAssessment(h, 'admin', c.id, 'association-20');
+    expect((await h.call('admin', 'POST', `/organisations/${c.id}/publication`, { assessmentId: cAssessment })).status).toBe(200);
+    expect((await h.call('admin', 'DELETE', `/organisations/${c.id}/publication`)).status).toBe(200);
+
+    const list = await visitor('#/public');
+    await list.locator('table.public-list').waitFor();
+    expect(await list.locator('table.public-list tbody th[scope="row"]').allTextContents()).toEqual(['Org A']);
+    const [download] = await Promise.all([list.waitForEvent('download'), list.getByRole('link', { name: /CSV/ }).click()]);
+    const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
+    expect(csv.slice(1).map((line) => line.split(',')[0])).toEqual(['Org A']);
+    await list.getByRole('link', { name: /JSON/ }).click();
+    const json = JSON.parse((await list.locator('body').textContent())!) as { rows: { organisation: string }[] };
+    expect(json.rows.map((r) => r.organisation)).toEqual(['Org A']);
+    expect(await list.context().cookies()).toEqual([]);
   });
 });

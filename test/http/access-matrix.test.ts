@@ -53,6 +53,8 @@ type Row = [string, string, () => string, unknown, Record<Who | 'anonymous', num
 const rows: Row[] = [
   ['read organisation', 'GET', () => `/organisations/${h.orgA}`, undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 404, anonymous: 401 }],
   ['edit organisation', 'PATCH', () => `/organisations/${h.orgA}`, { name: 'Org A' }, { leaderA: 200, advisorA: 200, expertA: 403, admin: 200, leaderB: 404, anonymous: 401 }],
+  // Whether the organisation counts in comparisons is the organisation's to say: those who edit it, no one else.
+  ['count in comparisons', 'PATCH', () => `/organisations/${h.orgA}`, { countInComparisons: true }, { leaderA: 200, advisorA: 200, expertA: 403, admin: 200, leaderB: 404, anonymous: 401 }],
   ['list assessments', 'GET', () => `/organisations/${h.orgA}/assessments`, undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 404, anonymous: 401 }],
   ['start assessment', 'POST', () => `/organisations/${h.orgA}/assessments`, undefined, { leaderA: 201, advisorA: 201, expertA: 403, admin: 201, leaderB: 404, anonymous: 401 }],
   ['read submitted assessment', 'GET', () => `/assessments/${submitted}`, undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 404, anonymous: 401 }],

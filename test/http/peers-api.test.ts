@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { examples, startHarness, type Harness } from './harness.js';
 
@@ -54,6 +58,19 @@ describe('compared with organisations like mine on this instance', () => {
     expect(global).toMatchObject({ kind: 'global', count: 5, score: report.global, quartiles: [report.global, report.global, report.global] });
     const kinds = new Set(peers.scores.map((s: { kind: string }) => s.kind));
     expect(kinds).toEqual(new Set(['global', 'pillar', 'indicator']));
+  });
+
+  it('when the leader downloads a plan’s PDF, then it shows the same group, median and quartiles as the result page', async () => {
+    const mine = (await h.call('leaderA', 'GET', `/organisations/${h.orgA}/assessments`)).body.filter((a: { status: string }) => a.status === 'submitted').at(-1).id;
+    const plan = (await h.call('leaderA', 'POST', `/assessments/${mine}/plans`, {})).body;
+    const res = await fetch(`${h.url}/plans/${plan.id}/pdf`, { headers: { authorization: `Bearer ${h.tokens.leaderA}` } });
+    const file = join(mkdtempSync(join(tmpdir(), 'impact-peers-pdf-')), 'plan.pdf');
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
+    const { peers } = (await h.call('leaderA', 'GET', `/assessments/${mine}/result`)).body;
+    expect(text).toContain('Comparé aux organisations comme la vôtre');
+    expect(text).toContain('Parmi les 5 autres organisations de cette plateforme');
+    for (const s of peers.scores.filter((x: { kind: string }) => x.kind !== 'indicator')) expect(text).toContain(s.quartilesText.replace(/[\u00a0\u202f]/g, ' '));
   });
 
   it('when an organisation of the same size but another sector family reads its result, then it sees those of its size, labelled so', async () => {

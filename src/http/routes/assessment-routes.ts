@@ -9,6 +9,7 @@ import { presentMovement } from '../../core/present-movement.js';
 import { standingView } from '../../core/present-standing.js';
 import { presentPeers } from '../../core/present-peers.js';
 import { peersOf } from '../../app/peers.js';
+import { readableOrganisations } from '../../core/access.js';
 import type { RouteRegistry } from '../route.js';
 import { answersPatch, id, queryInteger, submitBody, submitWithConsent } from './schemas.js';
 import * as shapes from '../responses/index.js';
@@ -65,7 +66,7 @@ export function assessmentRoutes(registry: RouteRegistry, ctx: AppContext): void
       if (!found.ok) return found;
       const { assessment, result, computedAt, earlier, since } = found.value;
       const org = await ctx.store.organisations.get(assessment.organisationId);
-      const peers = await peersOf(ctx, assessment.organisationId, assessment.profile);
+      const peers = await peersOf(ctx, assessment.organisationId, assessment.profile, readableOrganisations(actor));
       return ok({
         assessmentId: p.assessmentId,
         organisationId: assessment.organisationId,

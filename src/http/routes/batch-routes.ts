@@ -103,8 +103,8 @@ export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Co
   });
   registry.add({
     method: 'get', path: '/portfolio', tag: 'batches', auth: true,
-    summary: 'Portefeuille : derniers scores, répartition par pilier, écarts les plus partagés / portfolio view',
-    responses: { 200: 'Latest scores of each organisation, distribution per pillar, most shared gaps' },
+    summary: 'Portefeuille : derniers scores, répartition par pilier, comparé aux autres organisations de l’instance, écarts les plus partagés / portfolio view',
+    responses: { 200: 'Latest scores of each organisation and its place among organisations like it (`position`, null under 5 others), distribution per pillar, the portfolio’s median and quartiles beside those of the consenting organisations outside it (`comparison`, the instance side null under 5), most shared gaps' },
     response: shapes.Portfolio,
     handler: async ({ actor, lang }) => ok(await portfolioView(ctx, actor, lang)),
   });

@@ -1,6 +1,7 @@
 import { api } from '../api.js';
 import type { Portfolio, Questionnaires, ScoreStats } from '../api-types.js';
 import { Loadable, Page } from '../components/page.js';
+import { PortfolioComparisonSection } from '../components/portfolio-comparison.js';
 import { formatNumber, t, tn } from '../i18n.js';
 import { questionnaires } from '../questionnaires.js';
 import { href } from '../router.js';
@@ -32,6 +33,7 @@ function PortfolioView({ portfolio, content }: { portfolio: Portfolio; content: 
       <div class="distributions">
         {series.map((s) => <Histogram key={s.id} title={s.title} stats={s.stats} />)}
       </div>
+      <PortfolioComparisonSection comparison={portfolio.comparison} />
       <h2>{t('sharedGaps')}</h2>
       <p>{t('sharedGapsIntro')}</p>
       <ol class="gaps">
@@ -42,6 +44,7 @@ function PortfolioView({ portfolio, content }: { portfolio: Portfolio; content: 
         ))}
       </ol>
       <h2>{t('latestScores')}</h2>
+      <p class="muted">{t('positionIntro')}</p>
       <div class="table-scroll">
         <table class="latest-scores">
           <caption class="sr-only">{t('latestScores')}</caption>
@@ -50,16 +53,30 @@ function PortfolioView({ portfolio, content }: { portfolio: Portfolio; content: 
               <th scope="col">{t('organisation')}</th>
               <th scope="col">{t('global')}</th>
               {content.pillars.map((p) => <th key={p.id} scope="col">{p.title}</th>)}
+              <th scope="col">{t('positionColumn')}</th>
             </tr>
           </thead>
           <tbody>
             {portfolio.organisations.map((o) => (
               <tr key={o.id}>
                 <th scope="row"><a href={href.organisation(o.id)}>{o.name}</a></th>
-                {o.global === null ? <td colSpan={1 + content.pillars.length} class="muted">{t('noScore')}</td> : (
+                {o.global === null ? <td colSpan={2 + content.pillars.length} class="muted">{t('noScore')}</td> : (
                   <>
-                    <td data-label={t('global')}>{o.assessmentId ? <a href={href.result(o.assessmentId)}>{formatNumber(o.global)}</a> : formatNumber(o.global)}</td>
-                    {content.pillars.map((p) => <td key={p.id} data-label={p.title}>{o.pillars[p.id] === null || o.pillars[p.id] === undefined ? '–' : formatNumber(o.pillars[p.id]!)}</td>)}
+                    <td data-label={t('global')}>
+                      <span class="score-cell">
+                        {o.assessmentId ? <a href={href.result(o.assessmentId)}>{formatNumber(o.global)}</a> : formatNumber(o.global)}
+                        <Position position={o.position} id="global" />
+                      </span>
+                    </td>
+                    {content.pillars.map((p) => (
+                      <td key={p.id} data-label={p.title}>
+                        <span class="score-cell">
+                          {o.pillars[p.id] === null || o.pillars[p.id] === undefined ? '–' : formatNumber(o.pillars[p.id]!)}
+                          <Position position={o.position} id={p.id} />
+                        </span>
+                      </td>
+                    ))}
+                    <td data-label={t('positionColumn')} data-position-group={o.position?.level ?? 'none'}>{o.position ? o.position.group : <span class="muted">{t('positionHidden')}</span>}</td>
                   </>
                 )}
               </tr>
@@ -69,6 +86,12 @@ function PortfolioView({ portfolio, content }: { portfolio: Portfolio; content: 
       </div>
     </>
   );
+}
+
+/** Where one score falls in the quartiles of the organisation's own group, in words under the score. */
+function Position({ position, id }: { position: Portfolio['organisations'][number]['position']; id: string }) {
+  const found = position?.scores.find((s) => s.id === id);
+  return found?.position ? <span class="position" data-position={found.position}>{found.text}</span> : null;
 }
 
 /** How many organisations fall in each band of 20 points, drawn as columns with their counts. */
