@@ -6,6 +6,7 @@ import type { Result } from '../app/app-error.js';
 import { parseWith } from '../core/zod-issues.js';
 import { bilingual, type Lang, type LocalizedText } from '../core/text.js';
 import { sendAppError, sendError } from './api-error.js';
+import { JsonText } from './json-text.js';
 import { requestLang } from './request-lang.js';
 
 export interface RouteInput<P, Q, B> {
@@ -127,5 +128,12 @@ async function handle(spec: RouteSpec<unknown, unknown, unknown>, schemas: { par
   });
   if (output === undefined) return;
   if (!output.ok) sendAppError(res, output.error, lang);
-  else res.status(spec.status ?? 200).json(output.value);
+  else sendJson(res, spec.status ?? 200, output.value);
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** A success as JSON (a JsonText as it is). */
+function sendJson(res: Response, status: number, value: unknown): void {
+  res.status(status).set('Content-Type', JSON_TYPE).send(Buffer.from(value instanceof JsonText ? value.text : JSON.stringify(value)));
 }
