@@ -25,6 +25,8 @@ export interface ServerProcess {
   api: URL;
   /** The server's resident memory in MiB. */
   rss(): number;
+  /** The CPU time the server's process has used so far, in microseconds (every thread; /proc's ticks of 10 ms). */
+  cpu(): number;
   stop(): Promise<void>;
 }
 
@@ -43,6 +45,11 @@ export async function startServer(bin: string, env: NodeJS.ProcessEnv): Promise<
     child,
     api,
     rss: () => Number(readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)![1]) / 1024,
+    cpu: () => {
+      // utime and stime, the 14th and 15th fields, after the command's name in parentheses.
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10_000;
+    },
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));

@@ -6,7 +6,8 @@
  * example of the issue (data/examples/insertion-esus.json) and, in its own rounds, 1,000 generated
  * valid assessments in turn, and the example again with a session cookie rather than a bearer token (a
  * token is marked used, a database write, on every request). Prints throughput and p50/p99 of each,
- * and /score's share of /health.
+ * /score's share of /health, and the server's CPU time per request (its process's, from /proc: on a
+ * machine shared with other work, this moves less than throughput does).
  * BENCH_SERVER runs another build's server (its dist/src/cli/main.js), to measure a build before a change.
  */
 import { readFileSync } from 'node:fs';
@@ -56,14 +57,19 @@ const routes = [
 
 console.log(`service bench: ${BIN === fileURLToPath(new URL('../src/cli/main.js', import.meta.url)) ? 'this build' : BIN}, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per route, node ${process.version}`);
 for (const route of routes) await closedLoop(route.target, CONNECTIONS, 2); // warm-up
-const results = new Map<string, LoadResult[]>();
+const results = new Map<string, (LoadResult & { cpu: number })[]>();
 for (let round = 0; round < ROUNDS; round++) {
-  for (const route of routes) (results.get(route.name) ?? results.set(route.name, []).get(route.name)!).push(await closedLoop(route.target, CONNECTIONS, SECONDS));
+  for (const route of routes) {
+    const cpu = server.cpu();
+    const run = await closedLoop(route.target, CONNECTIONS, SECONDS);
+    (results.get(route.name) ?? results.set(route.name, []).get(route.name)!).push({ ...run, cpu: server.cpu() - cpu });
+  }
 }
 await server.stop();
 folder.remove();
 
-const merged = (runs: LoadResult[]) => ({
+const merged = (runs: (LoadResult & { cpu: number })[]) => ({
+  cpu: runs.reduce((n, r) => n + r.cpu, 0),
   requests: runs.reduce((n, r) => n + r.requests, 0),
   seconds: runs.reduce((n, r) => n + r.seconds, 0),
   errors: runs.reduce((n, r) => n + r.errors, 0),
@@ -71,11 +77,11 @@ const merged = (runs: LoadResult[]) => ({
 });
 const rates = new Map([...results].map(([name, runs]) => [name, merged(runs)]));
 const bare = rates.get('GET /health')!;
-console.log(`${'route'.padEnd(32)} ${'requests'.padStart(9)} ${'req/s'.padStart(8)} ${'of /health'.padStart(11)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'errors'.padStart(7)}`);
+console.log(`${'route'.padEnd(32)} ${'requests'.padStart(9)} ${'req/s'.padStart(8)} ${'of /health'.padStart(11)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'errors'.padStart(7)} ${'CPU µs/req'.padStart(11)}`);
 for (const [name, r] of rates) {
   const rate = r.requests / r.seconds;
   const share = `${((100 * rate) / (bare.requests / bare.seconds)).toFixed(1)} %`;
-  console.log(`${name.padEnd(32)} ${String(r.requests).padStart(9)} ${rate.toFixed(0).padStart(8)} ${share.padStart(11)} ${percentile(r.latencies, 50).toFixed(1).padStart(8)} ${percentile(r.latencies, 99).toFixed(1).padStart(8)} ${percentile(r.latencies, 100).toFixed(1).padStart(8)} ${String(r.errors).padStart(7)}`);
+  console.log(`${name.padEnd(32)} ${String(r.requests).padStart(9)} ${rate.toFixed(0).padStart(8)} ${share.padStart(11)} ${percentile(r.latencies, 50).toFixed(1).padStart(8)} ${percentile(r.latencies, 99).toFixed(1).padStart(8)} ${percentile(r.latencies, 100).toFixed(1).padStart(8)} ${String(r.errors).padStart(7)} ${(r.cpu / r.requests).toFixed(0).padStart(11)}`);
 }
 console.log(`per round (req/s): ${[...results].map(([name, runs]) => `${name} ${runs.map((r) => (r.requests / r.seconds).toFixed(0)).join(', ')}`).join('; ')}`);
 const verdict = (met: boolean) => (met ? 'met' : 'NOT met');

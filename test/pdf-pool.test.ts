@@ -22,7 +22,7 @@ const scorer = createScorer(loaded.value.content);
 
 /** The compiled pool (dist/, built by the global setup): its workers run the compiled worker script. */
 const compiled = pathToFileURL(join(import.meta.dirname, '..', 'dist/src/pdf/pdf-pool.js')).href;
-const { createPdfPool } = (await import(compiled)) as { createPdfPool: (script: string | URL, size: number) => PdfRenderer };
+const { createPdfPool } = (await import(compiled)) as { createPdfPool: (script: string | URL, size: number) => PdfRenderer & { held(): number } };
 
 async function render(pool: PdfRenderer, document: PlanDocument): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -86,6 +86,21 @@ describe('the pool of PDF workers', () => {
     expect(Buffer.concat(pieces).equals(expected)).toBe(true);
     expect(pdfkitWrites).toBeGreaterThan(1000);
     expect(pieces.length).toBeLessThanOrEqual(Math.floor(expected.length / 65536) + 1);
+    await pool.close();
+  });
+
+  it('when PDFs are asked for faster than the one worker renders them, then it holds the next before it is done with the first (no wait for the event loop in between), and each comes out whole and in order', async () => {
+    const pool = createPdfPool(new URL('../dist/src/pdf/pdf-worker.js', import.meta.url), 1);
+    const documents = [await plan('scop-40', 'fr'), await plan('industry-300', 'en'), await plan('sas-5', 'fr')];
+    const alone: Buffer[] = [];
+    for (const d of documents) alone.push(await render(pool, d));
+    const finished: number[] = [];
+    const atOnce = documents.map((d, n) => render(pool, d).then((bytes) => (finished.push(n), bytes)));
+    expect(pool.held()).toBe(2);
+    const pdfs = await Promise.all(atOnce);
+    pdfs.forEach((bytes, n) => expect(bytes.equals(alone[n]!)).toBe(true));
+    expect(finished).toEqual([0, 1, 2]);
+    expect(pool.held()).toBe(0);
     await pool.close();
   });
 

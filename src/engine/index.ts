@@ -27,6 +27,7 @@ export type { RankedAction } from './kept-actions.js';
 export type { RowScores } from './row-scores.js';
 export type { ValueCodes } from './value-codes.js';
 export { scoreOrNull };
+export { reportJson } from './report-json.js';
 
 /** What a reader may know of a value before the row is checked: `EngineRow.set` skips checking a value known valid. */
 export const Known = { unknown: UNKNOWN, validAnswer: VALID_ANSWER, validNotApplicable: VALID_NOT_APPLICABLE } as const;

@@ -7,40 +7,61 @@ interface Job { document: PdfDocument; out: Writable; resolve: () => void; rejec
 interface Reply { id: number; chunk?: Uint8Array; done?: true; error?: string }
 
 /**
- * Renders PDFs on up to `size` worker threads running `script` (pdf-worker.js), one PDF per
- * worker at a time, streaming each PDF's bytes to its `out` as they come. Workers start as PDFs
- * are asked for, the idle one that rendered last taking the next (its fonts and words are
- * warm); while all are busy, PDFs wait in order. A worker that dies fails the PDF it was
- * rendering, and the next PDF starts another in its place.
+ * PDFs a worker holds: the one it renders and the next, handed over before it is done with the
+ * first, so that it starts the next at once rather than waiting for the server's event loop
+ * (busy under load) to read its answer and send another.
  */
-export function createPdfPool(script: string | URL, size: number): PdfRenderer {
+const HELD_PER_WORKER = 2;
+
+export interface PdfPool extends PdfRenderer {
+  /** PDFs handed to workers and not finished (each worker holds up to two). */
+  held(): number;
+}
+
+/**
+ * Renders PDFs on up to `size` worker threads running `script` (pdf-worker.js), each rendering one
+ * PDF at a time with the next one in hand, streaming each PDF's bytes to its `out` as they come.
+ * Workers start as PDFs are asked for; a PDF goes to an idle worker first (the one that rendered
+ * last: its fonts and words are warm), then to a new one, then as the next of a busy one; beyond
+ * that, PDFs wait in order. A worker that dies fails the PDF it was rendering; the one it held
+ * next goes back to the head of the queue, and the next PDF starts another worker in its place.
+ */
+export function createPdfPool(script: string | URL, size: number): PdfPool {
   const idle: Worker[] = [];
-  const busy = new Map<Worker, Job & { id: number }>();
+  const held = new Map<Worker, (Job & { id: number })[]>();
   const queue: Job[] = [];
   let next = 0;
   let closed = false;
 
+  const handTo = (worker: Worker) => {
+    const job = { ...queue.shift()!, id: next++ };
+    (held.get(worker) ?? held.set(worker, []).get(worker)!).push(job);
+    worker.postMessage({ id: job.id, document: job.document });
+  };
+
   const dispatch = () => {
     while (queue.length > 0 && !closed) {
-      const worker = idle.pop() ?? (busy.size < size ? start() : undefined);
+      const worker = idle.pop() ?? (held.size < size ? start() : [...held].find(([, jobs]) => jobs.length < HELD_PER_WORKER)?.[0]);
       if (!worker) return;
-      const job = { ...queue.shift()!, id: next++ };
-      busy.set(worker, job);
-      worker.postMessage({ id: job.id, document: job.document });
+      handTo(worker);
     }
   };
 
   const start = () => {
     const worker = new Worker(script);
     worker.on('message', (reply: Reply) => {
-      const job = busy.get(worker);
+      const jobs = held.get(worker);
+      const job = jobs?.[0];
       if (!job || reply.id !== job.id) return;
       if (reply.chunk) {
         job.out.write(Buffer.from(reply.chunk));
         return;
       }
-      busy.delete(worker);
-      idle.push(worker);
+      jobs.shift();
+      if (jobs.length === 0) {
+        held.delete(worker);
+        idle.push(worker);
+      }
       if (reply.error) job.reject(new Error(reply.error));
       else job.out.end(() => job.resolve());
       dispatch();
@@ -50,9 +71,11 @@ export function createPdfPool(script: string | URL, size: number): PdfRenderer {
     const died = (error: Error) => {
       if (!alive) return;
       alive = false;
-      const job = busy.get(worker);
-      busy.delete(worker);
+      const [job, ...waiting] = held.get(worker) ?? [];
+      held.delete(worker);
       if (idle.includes(worker)) idle.splice(idle.indexOf(worker), 1);
+      if (closed) for (const w of waiting) w.reject(new Error('the PDF renderer is closed'));
+      else queue.unshift(...waiting);
       job?.reject(error);
       dispatch();
     };
@@ -69,10 +92,11 @@ export function createPdfPool(script: string | URL, size: number): PdfRenderer {
         dispatch();
       });
     },
+    held: () => [...held.values()].reduce((n, jobs) => n + jobs.length, 0),
     async close() {
       closed = true;
       for (const job of queue.splice(0)) job.reject(new Error('the PDF renderer is closed'));
-      await Promise.all([...idle, ...busy.keys()].map((worker) => worker.terminate()));
+      await Promise.all([...idle, ...held.keys()].map((worker) => worker.terminate()));
     },
   };
 }

@@ -10,8 +10,25 @@ import { renderPdf, type PdfDocument } from './render-pdf.js';
  */
 const PIECE_BYTES = 64 * 1024;
 
-/** Renders PDFs off the server's event loop, sending the bytes back as they are produced, a piece at a time. */
-parentPort!.on('message', ({ id, document }: { id: number; document: PdfDocument }) => {
+type Job = { id: number; document: PdfDocument };
+
+// The pool hands a worker its next PDF before this one is done (see pdf-pool.ts): they wait here, rendered one at a time.
+const waiting: Job[] = [];
+let rendering = false;
+
+/** Renders PDFs off the server's event loop, one after the other, sending the bytes back as they are produced, a piece at a time. */
+parentPort!.on('message', (job: Job) => {
+  waiting.push(job);
+  if (!rendering) renderNext();
+});
+
+function renderNext(): void {
+  const job = waiting.shift();
+  rendering = job !== undefined;
+  if (job) render(job).then(renderNext);
+}
+
+function render({ id, document }: Job): Promise<void> {
   const out = new PassThrough();
   let held: Buffer[] = [];
   let size = 0;
@@ -26,11 +43,11 @@ parentPort!.on('message', ({ id, document }: { id: number; document: PdfDocument
     size += chunk.length;
     if (size >= PIECE_BYTES) send();
   });
-  renderPdf(document, out).then(
+  return renderPdf(document, out).then(
     () => {
       send();
       parentPort!.postMessage({ id, done: true });
     },
     (error: Error) => parentPort!.postMessage({ id, error: error.message }),
   );
-});
+}

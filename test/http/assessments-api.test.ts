@@ -125,6 +125,16 @@ describe('assessments through the API', () => {
     expect(res.body).toEqual(JSON.parse(JSON.stringify(presentReport(h.ctx.scorer.index, reference.value, 'en', doc.organisation?.name))));
   });
 
+  it('when a write answers (POST /score), then its JSON has no ETag (a write is never conditional); a read keeps its ETag', async () => {
+    const write = await h.call('advisorA', 'POST', '/score', examples.get('scop-40'));
+    expect(write.status).toBe(200);
+    expect(write.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(write.headers.get('etag')).toBeNull();
+    const read = await h.call(null, 'GET', '/questionnaires');
+    expect(read.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(read.headers.get('etag')).toMatch(/^W\/"/);
+  });
+
   it('when the questionnaires are read, then they come localised with their conditions', async () => {
     const fr = await h.call(null, 'GET', '/questionnaires');
     const en = await h.call(null, 'GET', '/questionnaires?lang=en');

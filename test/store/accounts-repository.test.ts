@@ -46,6 +46,17 @@ describe('accounts, organisations, workshops and audit repositories', () => {
     expect(await store.accounts.tokenUser('t1', later(8))).toBeUndefined();
   });
 
+  it('when a token is used again and again, then its last use is written once a minute at most (the time of the first use in that minute)', async () => {
+    const { leaderId } = await people(store);
+    await store.accounts.createToken(leaderId, 'export', 't1', NOW);
+    const at = (seconds: number) => new Date(Date.parse(NOW) + seconds * 1000).toISOString();
+    const lastUse = async () => (await store.accounts.tokens(leaderId))[0]!.lastUsedAt;
+    for (const [seconds, expected] of [[10, 10], [11, 10], [69, 10], [70, 70], [129, 70], [200, 200]] as const) {
+      expect((await store.accounts.tokenUser('t1', at(seconds)))?.id).toBe(leaderId);
+      expect(await lastUse()).toBe(at(expected));
+    }
+  });
+
   it('when organisations are listed, then they come by name (code-point order, as SQLite sorts), all or only those asked', async () => {
     const names = ['garrigue', 'Zèbre', 'Abeille', 'Émeraude', 'Abeille'];
     const ids: number[] = [];

@@ -4,12 +4,13 @@ import { ok } from '../../app/app-error.js';
 import { deleteDraft, reopenAssessment } from '../../app/assessment-lifecycle.js';
 import { getResult } from '../../app/assessment-results.js';
 import { getAssessment, saveAnswers, submitAssessment } from '../../app/assessments.js';
-import { presentReport } from '../../core/present.js';
+import { reportJson } from '../../engine/index.js';
 import { presentMovement } from '../../core/present-movement.js';
 import { standingView } from '../../core/present-standing.js';
 import { presentPeers } from '../../core/present-peers.js';
 import { peersOf } from '../../app/peers.js';
 import { readableOrganisations } from '../../core/access.js';
+import { JsonText, jsonObject } from '../json-text.js';
 import type { RouteRegistry } from '../route.js';
 import { answersPatch, id, queryInteger, submitBody, submitWithConsent } from './schemas.js';
 import * as shapes from '../responses/index.js';
@@ -67,13 +68,13 @@ export function assessmentRoutes(registry: RouteRegistry, ctx: AppContext): void
       const { assessment, result, computedAt, earlier, since } = found.value;
       const org = await ctx.store.organisations.get(assessment.organisationId);
       const peers = await peersOf(ctx, assessment.organisationId, assessment.profile, readableOrganisations(actor));
-      return ok({
+      return ok(jsonObject({
         assessmentId: p.assessmentId,
         organisationId: assessment.organisationId,
         number: assessment.number,
         submittedAt: assessment.submittedAt,
         computedAt,
-        report: presentReport(ctx.scorer.index, result, lang, org?.name),
+        report: new JsonText(reportJson(ctx.scorer.index, result, lang, org?.name)),
         standing: standingView(ctx.scorer.index, result, assessment.profile.region, lang),
         peers: peers && presentPeers(ctx.scorer.index, peers, result, assessment.profile.headcount, lang),
         earlierResults: earlier.map((e) => ({ global: e.global, pillars: e.result.pillars.map((pl) => ({ id: pl.id, score: pl.score })), contentVersion: e.contentVersion, submittedAt: e.submittedAt, reopenedAt: e.reopenedAt })),
@@ -83,7 +84,7 @@ export function assessmentRoutes(registry: RouteRegistry, ctx: AppContext): void
               sameContent: since.contentVersion === result.contentVersion, answersChanged: since.changes.length,
             }, lang)
           : null,
-      });
+      }));
     },
   });
 }

@@ -1,8 +1,9 @@
 import type { AppContext } from '../../app/app-context.js';
 import { invalid, ok } from '../../app/app-error.js';
-import { presentReport } from '../../core/present.js';
 import { presentQuestionnaires } from '../../core/present-questionnaire.js';
 import { score } from '../../core/score.js';
+import { reportJson } from '../../engine/index.js';
+import { JsonText } from '../json-text.js';
 import type { RouteRegistry } from '../route.js';
 import { answersDocumentSchema } from './schemas.js';
 import * as shapes from '../responses/index.js';
@@ -25,7 +26,7 @@ export function contentRoutes(registry: RouteRegistry, ctx: AppContext): void {
       const { $schema: _ignored, ...doc } = body;
       const outcome = await score(ctx.scorer, doc);
       if (!outcome.ok) return invalid(outcome.issues);
-      return ok(presentReport(ctx.scorer.index, outcome.value, lang, doc.organisation?.name));
+      return ok(new JsonText(reportJson(ctx.scorer.index, outcome.value, lang, doc.organisation?.name)));
     },
   });
 }
