@@ -70,6 +70,19 @@ export function scoreInputRow(context: BatchContext, input: InputRow): RowResult
   return input.refused ? withRefused(context, one.results[0]!, input.refused) : one.results[0]!;
 }
 
+/** A workbook row read in a worker (see xlsx/xlsx-chunk-rows.ts), scored into `sink`: as scoreInputRow does, without a result per row when it is valid. */
+export function scoreCellsRow(context: BatchContext, input: InputRow, sink: RowSink): void {
+  if (input.refused) {
+    const result = scoreInputRow(context, input);
+    if (!('skip' in result)) sink.result(result);
+    return;
+  }
+  if (isLabelRow(input.cells)) return;
+  const built = fromCells(context, input.cells);
+  if (!built.ok) return sink.result(rejected(context, input.row, built.id, built.issues, built.name));
+  scoreDocument(context, input.row, built.id, built.doc, sink, built.refs);
+}
+
 /** A JSON line read in a worker, scored into `sink` (a CSV writer's bytes, or results): as scoreInputRow does, without a result per row. */
 export function scoreJsonRow(context: BatchContext, input: InputRow, sink: RowSink): void {
   if (input.unreadable !== undefined) return sink.result(rejected(context, input.row, '', [input.unreadable]));

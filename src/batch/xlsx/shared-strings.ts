@@ -1,0 +1,82 @@
+import { elementsOf, xmlText } from './xml-text.js';
+
+/**
+ * A workbook's shared strings, each as UTF-8 bytes in one SharedArrayBuffer: sent with every chunk,
+ * they are shared by the workers, never copied (a portfolio's names and references can be
+ * hundreds of thousands of strings). `spans` holds each string's start and end; an end of
+ * NO_TEXT marks a string that has no text (exceljs gives null for it).
+ */
+export interface SharedStrings {
+  bytes: SharedArrayBuffer;
+  spans: SharedArrayBuffer;
+}
+
+const NO_TEXT = 0xffffffff;
+
+/** The shared strings of xl/sharedStrings.xml: a rich text's runs joined, its phonetic guides (<rPh>) left out. */
+export function sharedStringsOf(xml: Buffer): SharedStrings {
+  let bytes = Buffer.alloc(Math.max(1024, xml.length >> 1));
+  let spans: Uint32Array = new Uint32Array(1024);
+  let length = 0;
+  let count = 0;
+  const text = xml.toString('utf8');
+  for (const { content } of elementsOf(text, 'si')) {
+    const value = siText(content);
+    if (2 * count + 2 > spans.length) spans = grown(spans);
+    spans[2 * count] = length;
+    if (value === null) {
+      spans[2 * count + 1] = NO_TEXT;
+    } else {
+      const size = Buffer.byteLength(value);
+      while (length + size > bytes.length) bytes = Buffer.concat([bytes, Buffer.alloc(bytes.length)]);
+      length += bytes.write(value, length);
+      spans[2 * count + 1] = length;
+    }
+    count++;
+  }
+  const shared = { bytes: new SharedArrayBuffer(length), spans: new SharedArrayBuffer(8 * count) };
+  bytes.copy(Buffer.from(shared.bytes), 0, 0, length);
+  new Uint32Array(shared.spans).set(spans.subarray(0, 2 * count));
+  return shared;
+}
+
+/** No shared strings (a workbook without xl/sharedStrings.xml). */
+export function noSharedStrings(): SharedStrings {
+  return { bytes: new SharedArrayBuffer(0), spans: new SharedArrayBuffer(0) };
+}
+
+// exceljs' reading: a plain <si><t/></si> holds no text (null); runs, even empty, make a text.
+function siText(content: string): string | null {
+  const runs = /<r[\s>]/.test(content);
+  const parts: string[] = [];
+  for (const { content: t } of elementsOf(content.replace(/<rPh[\s>][\s\S]*?<\/rPh>/g, ''), 't')) parts.push(xmlText(t));
+  const joined = parts.join('');
+  return joined === '' && !runs ? null : joined;
+}
+
+function grown(spans: Uint32Array): Uint32Array {
+  const bigger = new Uint32Array(spans.length * 2);
+  bigger.set(spans);
+  return bigger;
+}
+
+/** Reads shared strings by index (in a worker or the main thread). */
+export class SharedStringReader {
+  private readonly bytes: Buffer;
+  private readonly spans: Uint32Array;
+  /** Whether the workbook has a shared strings part at all (exceljs tells a missing one from an empty one). */
+  readonly present: boolean;
+
+  constructor(strings: SharedStrings, present = true) {
+    this.bytes = Buffer.from(strings.bytes);
+    this.spans = new Uint32Array(strings.spans);
+    this.present = present;
+  }
+
+  /** The string at `index`; null for one without text, undefined past the table (as exceljs gives them). */
+  get(index: number): string | null | undefined {
+    if (!(index >= 0 && 2 * index < this.spans.length)) return undefined;
+    const end = this.spans[2 * index + 1]!;
+    return end === NO_TEXT ? null : this.bytes.toString('utf8', this.spans[2 * index]!, end);
+  }
+}

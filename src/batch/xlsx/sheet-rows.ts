@@ -1,0 +1,290 @@
+import { excelDate, isDateFormat } from './number-formats.js';
+import { SharedStringReader } from './shared-strings.js';
+import type { XlsxBook } from './xlsx-chunk.js';
+import { xmlText } from './xml-text.js';
+
+/** A sheet's row as exceljs' reader gives it, read from the XML of its <row> element. */
+export interface SheetRow {
+  row: number;
+  /**
+   * Each cell's value by column (0 for A): a string, number, boolean or Date; null for a cell that
+   * holds no value but is there (an error, a formula without a result); a hole where there is no cell.
+   */
+  values: unknown[];
+  /** Each cell's number format by column ('' or undefined for none). */
+  formats: string[];
+  /** Whether some cell holds something other than blank text (otherwise the row is skipped). */
+  filled: boolean;
+  /** The length of its longest text. */
+  longest: number;
+}
+
+/** What reading cells needs of the workbook, made once per chunk. */
+export interface SheetTables {
+  strings: SharedStringReader;
+  hasStrings: boolean;
+  numFmts: readonly string[];
+  dates: readonly boolean[];
+  date1904: boolean;
+}
+
+export function sheetTables(book: XlsxBook): SheetTables {
+  return { strings: new SharedStringReader(book.strings), hasStrings: book.hasStrings, numFmts: book.numFmts, dates: book.numFmts.map(isDateFormat), date1904: book.date1904 };
+}
+
+/** The sheet's XML is not as a workbook's is: the caller says the workbook cannot be read. */
+export class SheetDamaged extends Error {}
+
+const [TAB, LF, CR, SPACE, QUOTE, APOS, SLASH, LT, EQ, GT] = [0x09, 0x0a, 0x0d, 0x20, 0x22, 0x27, 0x2f, 0x3c, 0x3d, 0x3e];
+const [A, Z, LOWER_C, LOWER_F, LOWER_I, LOWER_R, LOWER_S, LOWER_T, LOWER_V] = [0x41, 0x5a, 0x63, 0x66, 0x69, 0x72, 0x73, 0x74, 0x76];
+const ROW = Buffer.from('<row');
+const END_RPH = Buffer.from('</rPh>');
+
+// A cell's type attribute: shared string, formula string, inline string, boolean, error, anything else (a number).
+const enum Type { Shared, Str, Inline, Bool, Error, Number }
+
+/** Whether the byte after a tag's name ends the name. */
+function endsName(b: number | undefined): boolean {
+  return b === SPACE || b === GT || b === SLASH || b === TAB || b === LF || b === CR;
+}
+
+/** Where the row elements of `bytes` start, from `at`: -1 if none is left. */
+export function nextRowStart(bytes: Buffer, at: number): number {
+  for (let p = bytes.indexOf(ROW, at); p >= 0; p = bytes.indexOf(ROW, p + 4)) if (endsName(bytes[p + 4])) return p;
+  return -1;
+}
+
+/** Each row of `bytes` (whole <row> elements, nothing else), in order; the number of its last row. */
+export function eachSheetRow(bytes: Buffer, tables: SheetTables, previousRow: number, visit: (row: SheetRow) => void): number {
+  const reader = new RowReader(bytes, tables);
+  let number = previousRow;
+  for (let p = nextRowStart(bytes, 0); p >= 0; p = nextRowStart(bytes, reader.at)) {
+    const row = reader.read(p, number);
+    number = row.row;
+    visit(row);
+  }
+  return number;
+}
+
+/** Reads rows and their cells from a chunk's bytes; `at` is where the last row read ends. */
+class RowReader {
+  at = 0;
+  // The attribute last read by attribute(): its name's first byte and length, and its value.
+  private name = 0;
+  private nameLength = 0;
+  private valueStart = 0;
+  private valueEnd = 0;
+
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly tables: SheetTables,
+  ) {}
+
+  read(start: number, previous: number): SheetRow {
+    const { bytes } = this;
+    let number = NaN;
+    let style = 0;
+    let at = start + 4;
+    for (let next = this.attribute(at); next > 0; next = this.attribute(at)) {
+      if (this.is(LOWER_R)) number = parseInt(this.text(), 10);
+      else if (this.is(LOWER_S)) style = parseInt(this.text(), 10);
+      at = next;
+    }
+    const row: SheetRow = { row: Number.isNaN(number) ? previous + 1 : number, values: [], formats: [], filled: false, longest: 0 };
+    // A row's style gives its cells their number format, unless a cell has a style of its own (exceljs).
+    const rowFormat = style > 0 && style < this.tables.numFmts.length ? this.tables.numFmts[style]! : undefined;
+    at = this.tagEnd(at);
+    if (bytes[at - 2] === SLASH) return this.done(row, at);
+    let column = 0;
+    for (;;) {
+      const lt = this.find(LT, at);
+      const b = bytes[lt + 1];
+      if (b === SLASH) {
+        at = this.tagEnd(lt);
+        if (bytes[lt + 2] === LOWER_R) return this.done(row, at);
+        continue;
+      }
+      if (b === LOWER_C && endsName(bytes[lt + 2])) {
+        column = this.cell(lt, column, row, rowFormat);
+        at = this.at;
+      } else {
+        at = this.tagEnd(lt);
+      }
+    }
+  }
+
+  private done(row: SheetRow, at: number): SheetRow {
+    this.at = at;
+    return row;
+  }
+
+  /** Reads the cell whose tag starts at `start` into `row`; its column (1 for A). */
+  private cell(start: number, previous: number, row: SheetRow, rowFormat: string | undefined): number {
+    const { bytes, tables } = this;
+    let column = NaN;
+    let style = 0;
+    let type = Type.Number;
+    let at = start + 2;
+    for (let next = this.attribute(at); next > 0; next = this.attribute(at)) {
+      if (this.is(LOWER_R)) column = this.column();
+      else if (this.is(LOWER_S)) style = parseInt(this.text(), 10);
+      else if (this.is(LOWER_T)) type = this.type();
+      at = next;
+    }
+    if (Number.isNaN(column)) column = previous + 1;
+    const format = style > 0 && style < tables.numFmts.length ? tables.numFmts[style]! : rowFormat;
+    at = this.tagEnd(at);
+    let formula = false;
+    let text: string | undefined;
+    let vStart = -1;
+    let vEnd = -1;
+    if (bytes[at - 2] !== SLASH) {
+      for (;;) {
+        const lt = this.find(LT, at);
+        const b = bytes[lt + 1];
+        if (b === SLASH) {
+          at = this.tagEnd(lt);
+          if (bytes[lt + 2] === LOWER_C && bytes[lt + 3] === GT) break;
+        } else if (b === LOWER_V && endsName(bytes[lt + 2])) {
+          at = this.tagEnd(lt);
+          vStart = at;
+          vEnd = bytes[at - 2] === SLASH ? at : this.find(LT, at);
+          text = undefined;
+        } else if (b === LOWER_F && endsName(bytes[lt + 2])) {
+          formula = true;
+          at = this.tagEnd(lt);
+        } else if (b === LOWER_I && bytes[lt + 2] === LOWER_S && endsName(bytes[lt + 3])) {
+          at = this.tagEnd(lt);
+          text = bytes[at - 2] === SLASH ? '' : this.inline(at);
+          at = this.at;
+          vStart = vEnd = -1;
+        } else {
+          at = this.tagEnd(lt);
+        }
+      }
+    }
+    this.at = at;
+    const hasValue = text !== undefined || vStart >= 0;
+    if (!hasValue && !formula) return column;
+    const value = this.value(type, formula, text ?? (vStart >= 0 ? bytes.toString('utf8', vStart, vEnd) : undefined), format);
+    // A cell naming a shared string past the table holds nothing (exceljs: no cell value).
+    if (value === undefined) return column;
+    row.values[column - 1] = value;
+    row.formats[column - 1] = format ?? '';
+    if (typeof value === 'string') {
+      if (value.length > row.longest) row.longest = value.length;
+      if (!row.filled && value.trim() !== '') row.filled = true;
+    } else {
+      row.filled = true;
+    }
+    return column;
+  }
+
+  /** A cell's value as exceljs gives it (formulas by their cached result); undefined for no value at all. */
+  private value(type: Type, formula: boolean, raw: string | undefined, format: string | undefined): unknown {
+    if (formula) {
+      if (raw === undefined) return null;
+      return type === Type.Str ? xmlText(raw) : parseFloat(raw);
+    }
+    switch (type) {
+      case Type.Shared: {
+        if (!this.tables.hasStrings) return null;
+        const text = this.tables.strings.get(parseInt(raw!, 10));
+        return text === null ? undefined : text;
+      }
+      case Type.Str:
+      case Type.Inline:
+        return xmlText(raw!);
+      case Type.Error:
+        return null;
+      case Type.Bool:
+        return parseInt(raw!, 10) !== 0;
+      default: {
+        const number = parseFloat(raw!);
+        return isDateFormat(format) ? excelDate(number, this.tables.date1904) : number;
+      }
+    }
+  }
+
+  /** An inline string's text (<is>): its <t> texts joined, phonetic guides left out; `at` set after </is>. */
+  private inline(from: number): string {
+    const { bytes } = this;
+    let text = '';
+    for (let at = from; ;) {
+      const lt = this.find(LT, at);
+      const b = bytes[lt + 1];
+      if (b === SLASH && bytes[lt + 2] === LOWER_I && bytes[lt + 3] === LOWER_S) {
+        this.at = this.tagEnd(lt);
+        return text;
+      }
+      at = this.tagEnd(lt);
+      if (b === LOWER_T && endsName(bytes[lt + 2]) && bytes[at - 2] !== SLASH) {
+        const end = this.find(LT, at);
+        text += bytes.toString('utf8', at, end);
+        at = end;
+      } else if (b === LOWER_R && bytes[lt + 2] === 0x50 && bytes[lt + 3] === 0x68 && bytes[at - 2] !== SLASH) {
+        at = bytes.indexOf(END_RPH, at);
+        if (at < 0) throw new SheetDamaged('phonetic guide not closed');
+      }
+    }
+  }
+
+  /** Reads the tag's next attribute from `at`: the position after it, or -1 at the tag's end. */
+  private attribute(from: number): number {
+    const { bytes } = this;
+    let at = from;
+    let b = bytes[at];
+    while (b === SPACE || b === TAB || b === LF || b === CR) b = bytes[++at];
+    if (b === GT || b === SLASH) return -1;
+    if (b === undefined) throw new SheetDamaged('tag not closed');
+    this.name = at;
+    while (b !== EQ && b !== SPACE && b !== GT && b !== undefined) b = bytes[++at];
+    this.nameLength = at - this.name;
+    while (b !== QUOTE && b !== APOS) {
+      if (b === GT || b === undefined) throw new SheetDamaged('attribute without value');
+      b = bytes[++at];
+    }
+    this.valueStart = at + 1;
+    this.valueEnd = this.find(b, at + 1);
+    return this.valueEnd + 1;
+  }
+
+  private is(name: number): boolean {
+    return this.nameLength === 1 && this.bytes[this.name] === name;
+  }
+
+  private text(): string {
+    return this.bytes.toString('latin1', this.valueStart, this.valueEnd);
+  }
+
+  /** The column of a cell reference (B3: 2); NaN for one without letters. */
+  private column(): number {
+    let column = 0;
+    for (let i = this.valueStart; i < this.valueEnd; i++) {
+      const b = this.bytes[i]!;
+      if (b < A || b > Z) break;
+      column = column * 26 + b - A + 1;
+    }
+    return column === 0 ? NaN : column;
+  }
+
+  private type(): Type {
+    const { bytes, valueStart: s } = this;
+    const length = this.valueEnd - s;
+    const b = bytes[s];
+    if (length === 1) return b === LOWER_S ? Type.Shared : b === 0x62 ? Type.Bool : b === 0x65 ? Type.Error : Type.Number;
+    if (length === 3 && b === LOWER_S && bytes[s + 1] === LOWER_T && bytes[s + 2] === LOWER_R) return Type.Str;
+    return this.bytes.toString('latin1', s, this.valueEnd) === 'inlineStr' ? Type.Inline : Type.Number;
+  }
+
+  /** The position after the '>' ending the tag that `at` is in. */
+  private tagEnd(at: number): number {
+    return this.find(GT, at) + 1;
+  }
+
+  private find(byte: number, at: number): number {
+    const found = this.bytes.indexOf(byte, at);
+    if (found < 0) throw new SheetDamaged('element not closed');
+    return found;
+  }
+}
