@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -12,7 +12,7 @@ import type { AnswersDocument } from '../src/core/content-model.js';
 import { typeIn } from './support/fill-template.js';
 import { writePortfolioAs } from './support/generate-portfolio.js';
 import { handWorkbook } from './support/hand-workbook.js';
-import { referenceRead, scored, workerRead } from './support/xlsx-readers.js';
+import { mended, referenceRead, scored, workerRead } from './support/xlsx-readers.js';
 
 const loaded = loadContent();
 if (!loaded.ok) throw new Error('content');
@@ -29,19 +29,6 @@ const docs = examples.map((e) => e.data as AnswersDocument);
 async function expectSameRows(file: string, sizes: readonly number[] = [1, 3, 500]): Promise<void> {
   const reference = await referenceRead(file, index);
   for (const size of sizes) expect(mended(await workerRead(file, index, size), reference)).toEqual(reference);
-}
-
-/** `read` with each string that differs from the reference's only by characters exceljs garbled garbled as it did. */
-function mended<T>(read: T, reference: unknown): T {
-  if (typeof read === 'string' && typeof reference === 'string' && reference.includes('\uFFFD') && !read.includes('\uFFFD')) {
-    const pattern = reference.split(/\uFFFD+/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^]{1,2}');
-    return (new RegExp(`^${pattern}$`).test(read) ? reference : read) as T;
-  }
-  if (Array.isArray(read) && Array.isArray(reference)) return read.map((r, i) => mended(r, reference[i])) as T;
-  if (read && reference && typeof read === 'object' && typeof reference === 'object' && !(read instanceof Date)) {
-    return Object.fromEntries(Object.entries(read).map(([k, v]) => [k, mended(v, (reference as Record<string, unknown>)[k])])) as T;
-  }
-  return read;
 }
 
 async function saved(workbook: ExcelJS.Workbook, name: string): Promise<string> {
@@ -146,4 +133,3 @@ describe('XLSX read in the workers, against exceljs\' reader (the reference)', (
   });
 });
 
-export { readFileSync };

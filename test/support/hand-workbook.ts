@@ -1,34 +1,42 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 
+/** A file already deflated (a zip bomb's), with the size it unfolds to. */
+export interface Packed {
+  packed: Buffer;
+  size: number;
+}
+
 /**
  * A zip archive of these files, in this order (deflated, or stored with `stored`): to write
  * workbooks as exceljs never writes them (inline strings, parts in another order, no r attributes).
  */
-export function zipOf(files: readonly (readonly [string, string | Buffer])[], { stored = false } = {}): Buffer {
+export function zipOf(files: readonly (readonly [string, string | Buffer | Packed])[], { stored = false } = {}): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const [name, content] of files) {
-    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    const packed = stored ? data : deflateRawSync(data);
+    const given = typeof content === 'object' && 'packed' in content ? content : undefined;
+    const data = given ? Buffer.alloc(0) : typeof content === 'string' ? Buffer.from(content, 'utf8') : (content as Buffer);
+    const packed = given?.packed ?? (stored ? data : deflateRawSync(data));
+    const size = given?.size ?? data.length;
     const path = Buffer.from(name, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(stored ? 0 : 8, 8);
+    local.writeUInt16LE(stored && !given ? 0 : 8, 8);
     local.writeUInt32LE(crc32(data), 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(path.length, 26);
     locals.push(local, path, packed);
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE(20, 4);
     entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(stored ? 0 : 8, 10);
+    entry.writeUInt16LE(stored && !given ? 0 : 8, 10);
     entry.writeUInt32LE(crc32(data), 16);
     entry.writeUInt32LE(packed.length, 20);
-    entry.writeUInt32LE(data.length, 24);
+    entry.writeUInt32LE(size, 24);
     entry.writeUInt16LE(path.length, 28);
     entry.writeUInt32LE(offset, 42);
     central.push(entry, path);
@@ -73,7 +81,7 @@ export function handWorkbook({ rows, strings, styles, date1904 = false, order, o
   };
   if (styles !== undefined) parts['xl/styles.xml'] = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN}">${styles}</styleSheet>`;
   if (strings !== undefined) parts['xl/sharedStrings.xml'] = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}">${strings}</sst>`;
-  sheets.forEach((sheet, i) => (parts[`xl/worksheets/sheet${i + 1}.xml`] = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetData>${sheet}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`));
+  sheets.forEach((sheet, i) => (parts[`xl/worksheets/sheet${i + 1}.xml`] = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetData>${sheet}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><rowBreaks count="1" manualBreakCount="1"><brk id="3" max="16383" man="1"/></rowBreaks></worksheet>`));
   const names = order ?? Object.keys(parts);
   return zipOf(names.map((name) => [name, parts[name]!] as const));
 }

@@ -70,3 +70,26 @@ export async function scored(context: BatchContext, file: string, format: TextFo
 function chunked(rows: InputRow[]): InputRow[][] {
   return Array.from({ length: Math.ceil(rows.length / 500) }, (_, i) => rows.slice(500 * i, 500 * i + 500));
 }
+
+/** `read`, each of its strings that differs from the reference's only where exceljs garbled a character taken as the reference's. */
+export function mended<T>(read: T, reference: unknown): T {
+  if (typeof read === 'string' && typeof reference === 'string' && reference.includes('\uFFFD') && !read.includes('\uFFFD')) return (garbledFrom(reference, read) ? reference : read) as T;
+  if (Array.isArray(read) && Array.isArray(reference)) return read.map((r, i) => mended(r, reference[i])) as T;
+  if (read && reference && typeof read === 'object' && typeof reference === 'object' && !(read instanceof Date)) {
+    return Object.fromEntries(Object.entries(read).map(([k, v]) => [k, mended(v, (reference as Record<string, unknown>)[k])])) as T;
+  }
+  return read;
+}
+
+/** Whether `garbled` is `text` with some characters (one or two UTF-16 units each) replaced by runs of U+FFFD. */
+function garbledFrom(garbled: string, text: string): boolean {
+  const [first, ...parts] = garbled.split(/\uFFFD+/);
+  if (!text.startsWith(first!)) return false;
+  let at = first!.length;
+  for (const part of parts) {
+    const skip = [1, 2].find((n) => text.startsWith(part, at + n));
+    if (skip === undefined) return false;
+    at += skip + part.length;
+  }
+  return at === text.length;
+}

@@ -180,10 +180,14 @@ class RowReader {
     return column;
   }
 
-  /** A cell's value as exceljs gives it (formulas by their cached result); undefined for no value at all. */
+  /**
+   * A cell's value as exceljs gives it, undefined for no value at all; a formula's by its cached
+   * result, of its type (exceljs gave a boolean's as 1, an error's as NaN, and none for 0, '' or false).
+   */
   private value(type: Type, formula: boolean, raw: string | undefined, format: string | undefined): unknown {
     if (formula) {
-      if (raw === undefined) return null;
+      if (raw === undefined || type === Type.Error) return null;
+      if (type === Type.Bool) return parseInt(raw, 10) !== 0;
       return type === Type.Str ? xmlText(raw) : parseFloat(raw);
     }
     switch (type) {
