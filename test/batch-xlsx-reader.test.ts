@@ -13,7 +13,6 @@ import { indexContent } from '../src/core/content-index.js';
 import type { AnswersDocument } from '../src/core/content-model.js';
 import { typeIn } from './support/fill-template.js';
 import { writePortfolioAs } from './support/generate-portfolio.js';
-import { handWorkbook } from './support/hand-workbook.js';
 import { mended, referenceRead, scored, workerRead } from './support/xlsx-readers.js';
 
 const loaded = loadContent();

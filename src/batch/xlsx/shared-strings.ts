@@ -12,6 +12,7 @@ export interface SharedStrings {
 }
 
 const NO_TEXT = 0xffffffff;
+const CACHED = 4096;
 
 /** The shared strings of xl/sharedStrings.xml: a rich text's runs joined, its phonetic guides (<rPh>) left out. */
 export function sharedStringsOf(xml: Buffer): SharedStrings {
@@ -73,10 +74,20 @@ export class SharedStringReader {
     this.present = present;
   }
 
+  // The strings last read, by index modulo their number: a portfolio's labels and yes/no come again
+  // and again, its names and references once each, so memory stays what the cache holds.
+  private readonly cachedIndex = new Int32Array(CACHED).fill(-1);
+  private readonly cachedText: (string | null)[] = new Array<string | null>(CACHED).fill(null);
+
   /** The string at `index`; null for one without text, undefined past the table (as exceljs gives them). */
   get(index: number): string | null | undefined {
     if (!(index >= 0 && 2 * index < this.spans.length)) return undefined;
+    const slot = index & (CACHED - 1);
+    if (this.cachedIndex[slot] === index) return this.cachedText[slot]!;
     const end = this.spans[2 * index + 1]!;
-    return end === NO_TEXT ? null : this.bytes.toString('utf8', this.spans[2 * index]!, end);
+    const text = end === NO_TEXT ? null : this.bytes.toString('utf8', this.spans[2 * index]!, end);
+    this.cachedIndex[slot] = index;
+    this.cachedText[slot] = text;
+    return text;
   }
 }

@@ -38,6 +38,7 @@ export class SheetDamaged extends Error {}
 const [TAB, LF, CR, SPACE, QUOTE, APOS, SLASH, LT, EQ, GT] = [0x09, 0x0a, 0x0d, 0x20, 0x22, 0x27, 0x2f, 0x3c, 0x3d, 0x3e];
 const [A, Z, LOWER_C, LOWER_F, LOWER_I, LOWER_R, LOWER_S, LOWER_T, LOWER_V] = [0x41, 0x5a, 0x63, 0x66, 0x69, 0x72, 0x73, 0x74, 0x76];
 const ROW = Buffer.from('<row');
+const TENS = Array.from({ length: 16 }, (_, i) => 10 ** i);
 const END_RPH = Buffer.from('</rPh>');
 
 // A cell's type attribute: shared string, formula string, inline string, boolean, error, anything else (a number).
@@ -166,7 +167,7 @@ class RowReader {
     this.at = at;
     const hasValue = text !== undefined || vStart >= 0;
     if (!hasValue && !formula) return column;
-    const value = this.value(type, formula, text ?? (vStart >= 0 ? bytes.toString('utf8', vStart, vEnd) : undefined), format);
+    const value = this.value(type, formula, text, vStart, vEnd, format);
     // A cell naming a shared string past the table holds nothing (exceljs: no cell value).
     if (value === undefined) return column;
     row.values[column - 1] = value;
@@ -181,33 +182,69 @@ class RowReader {
   }
 
   /**
-   * A cell's value as exceljs gives it, undefined for no value at all; a formula's by its cached
-   * result, of its type (exceljs gave a boolean's as 1, an error's as NaN, and none for 0, '' or false).
+   * A cell's value as exceljs gives it, undefined for no value at all: from the inline string `text`,
+   * or the <v> text between `start` and `end` (-1: none). A formula's by its cached result, of its
+   * type (exceljs gave a boolean's as 1, an error's as NaN, and none for 0, '' or false).
    */
-  private value(type: Type, formula: boolean, raw: string | undefined, format: string | undefined): unknown {
-    if (formula) {
-      if (raw === undefined || type === Type.Error) return null;
-      if (type === Type.Bool) return parseInt(raw, 10) !== 0;
-      return type === Type.Str ? xmlText(raw) : parseFloat(raw);
-    }
+  private value(type: Type, formula: boolean, text: string | undefined, start: number, end: number, format: string | undefined): unknown {
+    const raw = () => text ?? this.bytes.toString('utf8', start, end);
+    if (text === undefined && start < 0) return null;
+    if (formula && type === Type.Error) return null;
     switch (type) {
       case Type.Shared: {
+        if (formula) return this.number(start, end);
         if (!this.tables.hasStrings) return null;
-        const text = this.tables.strings.get(parseInt(raw!, 10));
-        return text === null ? undefined : text;
+        const read = this.tables.strings.get(text === undefined ? this.integer(start, end) : parseInt(text, 10));
+        return read === null ? undefined : read;
       }
       case Type.Str:
       case Type.Inline:
-        return xmlText(raw!);
+        return xmlText(raw());
       case Type.Error:
         return null;
       case Type.Bool:
-        return parseInt(raw!, 10) !== 0;
+        return (text === undefined ? this.integer(start, end) : parseInt(text, 10)) !== 0;
       default: {
-        const number = parseFloat(raw!);
-        return isDateFormat(format) ? excelDate(number, this.tables.date1904) : number;
+        const number = text === undefined ? this.number(start, end) : parseFloat(text);
+        return !formula && isDateFormat(format) ? excelDate(number, this.tables.date1904) : number;
       }
     }
+  }
+
+  /** parseInt of the bytes, read without making their text when they are only digits (a shared string's index). */
+  private integer(start: number, end: number): number {
+    const { bytes } = this;
+    let n = 0;
+    for (let i = start; i < end; i++) {
+      const d = bytes[i]! - 0x30;
+      if (d < 0 || d > 9 || i - start > 14) return parseInt(bytes.toString('latin1', start, end), 10);
+      n = n * 10 + d;
+    }
+    return end > start ? n : NaN;
+  }
+
+  /**
+   * parseFloat of the bytes, read without making their text for a plain decimal of up to 15 digits:
+   * its digits as an integer divided by a power of ten, which IEEE division rounds exactly as
+   * parseFloat does (both exact operands); anything else (a sign, an exponent) goes to parseFloat.
+   */
+  private number(start: number, end: number): number {
+    const { bytes } = this;
+    let n = 0;
+    let digits = 0;
+    let point = -1;
+    for (let i = start; i < end; i++) {
+      const b = bytes[i]!;
+      if (b === 0x2e && point < 0) {
+        point = i;
+        continue;
+      }
+      const d = b - 0x30;
+      if (d < 0 || d > 9 || ++digits > 15) return parseFloat(bytes.toString('latin1', start, end));
+      n = n * 10 + d;
+    }
+    if (digits === 0) return parseFloat(bytes.toString('latin1', start, end));
+    return point < 0 ? n : n / TENS[end - point - 1]!;
   }
 
   /** An inline string's text (<is>): its <t> texts joined, phonetic guides left out; `at` set after </is>. */
