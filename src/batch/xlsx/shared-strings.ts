@@ -48,6 +48,9 @@ export function noSharedStrings(): SharedStrings {
 
 // exceljs' reading: a plain <si><t/></si> holds no text (null); runs, even empty, make a text.
 function siText(content: string): string | null {
+  // Most are one plain text: <t>…</t>.
+  const plain = /^<t(?:\s[^>]*)?>([^<]*)<\/t>$/.exec(content);
+  if (plain) return plain[1] === '' ? null : xmlText(plain[1]!);
   const runs = /<r[\s>]/.test(content);
   const parts: string[] = [];
   for (const { content: t } of elementsOf(content.replace(/<rPh[\s>][\s\S]*?<\/rPh>/g, ''), 't')) parts.push(xmlText(t));

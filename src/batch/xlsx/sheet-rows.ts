@@ -1,6 +1,7 @@
 import { excelDate, isDateFormat } from './number-formats.js';
 import { SharedStringReader } from './shared-strings.js';
 import type { XlsxBook } from './xlsx-chunk.js';
+import { CR, GT, LF, LT, SheetDamaged, SLASH, SPACE, TAB, XmlBytes } from './xml-bytes.js';
 import { xmlText } from './xml-text.js';
 
 /** A sheet's row as exceljs' reader gives it, read from the XML of its <row> element. */
@@ -32,13 +33,8 @@ export function sheetTables(book: XlsxBook): SheetTables {
   return { strings: new SharedStringReader(book.strings), hasStrings: book.hasStrings, numFmts: book.numFmts, dates: book.numFmts.map(isDateFormat), date1904: book.date1904 };
 }
 
-/** The sheet's XML is not as a workbook's is: the caller says the workbook cannot be read. */
-export class SheetDamaged extends Error {}
-
-const [TAB, LF, CR, SPACE, QUOTE, APOS, SLASH, LT, EQ, GT] = [0x09, 0x0a, 0x0d, 0x20, 0x22, 0x27, 0x2f, 0x3c, 0x3d, 0x3e];
-const [A, Z, LOWER_C, LOWER_F, LOWER_I, LOWER_R, LOWER_S, LOWER_T, LOWER_V] = [0x41, 0x5a, 0x63, 0x66, 0x69, 0x72, 0x73, 0x74, 0x76];
+const [LOWER_C, LOWER_F, LOWER_I, LOWER_R, LOWER_S, LOWER_T, LOWER_V] = [0x63, 0x66, 0x69, 0x72, 0x73, 0x74, 0x76];
 const ROW = Buffer.from('<row');
-const TENS = Array.from({ length: 16 }, (_, i) => 10 ** i);
 const END_RPH = Buffer.from('</rPh>');
 
 // A cell's type attribute: shared string, formula string, inline string, boolean, error, anything else (a number).
@@ -68,18 +64,15 @@ export function eachSheetRow(bytes: Buffer, tables: SheetTables, previousRow: nu
 }
 
 /** Reads rows and their cells from a chunk's bytes; `at` is where the last row read ends. */
-class RowReader {
+class RowReader extends XmlBytes {
   at = 0;
-  // The attribute last read by attribute(): its name's first byte and length, and its value.
-  private name = 0;
-  private nameLength = 0;
-  private valueStart = 0;
-  private valueEnd = 0;
 
   constructor(
-    private readonly bytes: Buffer,
+    bytes: Buffer,
     private readonly tables: SheetTables,
-  ) {}
+  ) {
+    super(bytes);
+  }
 
   read(start: number, previous: number): SheetRow {
     const { bytes } = this;
@@ -211,42 +204,6 @@ class RowReader {
     }
   }
 
-  /** parseInt of the bytes, read without making their text when they are only digits (a shared string's index). */
-  private integer(start: number, end: number): number {
-    const { bytes } = this;
-    let n = 0;
-    for (let i = start; i < end; i++) {
-      const d = bytes[i]! - 0x30;
-      if (d < 0 || d > 9 || i - start > 14) return parseInt(bytes.toString('latin1', start, end), 10);
-      n = n * 10 + d;
-    }
-    return end > start ? n : NaN;
-  }
-
-  /**
-   * parseFloat of the bytes, read without making their text for a plain decimal of up to 15 digits:
-   * its digits as an integer divided by a power of ten, which IEEE division rounds exactly as
-   * parseFloat does (both exact operands); anything else (a sign, an exponent) goes to parseFloat.
-   */
-  private number(start: number, end: number): number {
-    const { bytes } = this;
-    let n = 0;
-    let digits = 0;
-    let point = -1;
-    for (let i = start; i < end; i++) {
-      const b = bytes[i]!;
-      if (b === 0x2e && point < 0) {
-        point = i;
-        continue;
-      }
-      const d = b - 0x30;
-      if (d < 0 || d > 9 || ++digits > 15) return parseFloat(bytes.toString('latin1', start, end));
-      n = n * 10 + d;
-    }
-    if (digits === 0) return parseFloat(bytes.toString('latin1', start, end));
-    return point < 0 ? n : n / TENS[end - point - 1]!;
-  }
-
   /** An inline string's text (<is>): its <t> texts joined, phonetic guides left out; `at` set after </is>. */
   private inline(from: number): string {
     const { bytes } = this;
@@ -270,45 +227,7 @@ class RowReader {
     }
   }
 
-  /** Reads the tag's next attribute from `at`: the position after it, or -1 at the tag's end. */
-  private attribute(from: number): number {
-    const { bytes } = this;
-    let at = from;
-    let b = bytes[at];
-    while (b === SPACE || b === TAB || b === LF || b === CR) b = bytes[++at];
-    if (b === GT || b === SLASH) return -1;
-    if (b === undefined) throw new SheetDamaged('tag not closed');
-    this.name = at;
-    while (b !== EQ && b !== SPACE && b !== GT && b !== undefined) b = bytes[++at];
-    this.nameLength = at - this.name;
-    while (b !== QUOTE && b !== APOS) {
-      if (b === GT || b === undefined) throw new SheetDamaged('attribute without value');
-      b = bytes[++at];
-    }
-    this.valueStart = at + 1;
-    this.valueEnd = this.find(b, at + 1);
-    return this.valueEnd + 1;
-  }
-
-  private is(name: number): boolean {
-    return this.nameLength === 1 && this.bytes[this.name] === name;
-  }
-
-  private text(): string {
-    return this.bytes.toString('latin1', this.valueStart, this.valueEnd);
-  }
-
-  /** The column of a cell reference (B3: 2); NaN for one without letters. */
-  private column(): number {
-    let column = 0;
-    for (let i = this.valueStart; i < this.valueEnd; i++) {
-      const b = this.bytes[i]!;
-      if (b < A || b > Z) break;
-      column = column * 26 + b - A + 1;
-    }
-    return column === 0 ? NaN : column;
-  }
-
+  /** The cell type named by the attribute last read. */
   private type(): Type {
     const { bytes, valueStart: s } = this;
     const length = this.valueEnd - s;
@@ -316,16 +235,5 @@ class RowReader {
     if (length === 1) return b === LOWER_S ? Type.Shared : b === 0x62 ? Type.Bool : b === 0x65 ? Type.Error : Type.Number;
     if (length === 3 && b === LOWER_S && bytes[s + 1] === LOWER_T && bytes[s + 2] === LOWER_R) return Type.Str;
     return this.bytes.toString('latin1', s, this.valueEnd) === 'inlineStr' ? Type.Inline : Type.Number;
-  }
-
-  /** The position after the '>' ending the tag that `at` is in. */
-  private tagEnd(at: number): number {
-    return this.find(GT, at) + 1;
-  }
-
-  private find(byte: number, at: number): number {
-    const found = this.bytes.indexOf(byte, at);
-    if (found < 0) throw new SheetDamaged('element not closed');
-    return found;
   }
 }

@@ -5,7 +5,8 @@ import type { RowSink } from '../row-sink.js';
 import { planOf } from '../column-plan.js';
 import { scoreCellsRow, scoreRecord } from '../score-rows.js';
 import { checkRowSize, inputRowOf, questionsOf, readCells, recordColumns, WorkbookRefused } from './sheet-input.js';
-import { eachSheetRow, sheetTables, SheetDamaged, type SheetRow } from './sheet-rows.js';
+import { eachSheetRow, sheetTables, type SheetRow } from './sheet-rows.js';
+import { SheetDamaged } from './xml-bytes.js';
 import { UNREADABLE_WORKBOOK } from './workbook-refusals.js';
 import type { XlsxChunk } from './xlsx-chunk.js';
 
