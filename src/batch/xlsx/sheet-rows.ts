@@ -180,7 +180,6 @@ class RowReader extends XmlBytes {
    * type (exceljs gave a boolean's as 1, an error's as NaN, and none for 0, '' or false).
    */
   private value(type: Type, formula: boolean, text: string | undefined, start: number, end: number, format: string | undefined): unknown {
-    const raw = () => text ?? this.bytes.toString('utf8', start, end);
     if (text === undefined && start < 0) return null;
     if (formula && type === Type.Error) return null;
     switch (type) {
@@ -192,7 +191,7 @@ class RowReader extends XmlBytes {
       }
       case Type.Str:
       case Type.Inline:
-        return xmlText(raw());
+        return xmlText(text ?? this.bytes.toString('utf8', start, end));
       case Type.Error:
         return null;
       case Type.Bool:

@@ -63,10 +63,11 @@ export class XmlBytes {
     return this.find(GT, at) + 1;
   }
 
+  // A loop rather than indexOf: what is looked for is most often a few bytes away, nearer than a native call's cost.
   protected find(byte: number, at: number): number {
-    const found = this.bytes.indexOf(byte, at);
-    if (found < 0) throw new SheetDamaged('element not closed');
-    return found;
+    const { bytes } = this;
+    for (let i = at; i < bytes.length; i++) if (bytes[i] === byte) return i;
+    throw new SheetDamaged('element not closed');
   }
 
   /** parseInt of the bytes, read without making their text when they are only digits (a shared string's index). */
