@@ -12,11 +12,10 @@ import type { InputRow } from './input-row.js';
 import { readJsonLinesChunks, type JsonLinesChunk } from './json-lines.js';
 import { cellPath } from './row-problems.js';
 import { readXlsxCell, xlsxText } from './xlsx-cell.js';
+import { MAX_CELL_CHARS, MAX_COLUMNS, rowTooLarge, UNREADABLE_WORKBOOK } from './xlsx/workbook-refusals.js';
 
 export type InputFormat = 'csv' | 'jsonl' | 'xlsx';
 
-const MAX_COLUMNS = 5000;
-const MAX_CELL_CHARS = 100_000;
 
 export function formatOf(file: string): InputFormat | undefined {
   const ext = file.toLowerCase().match(/\.([a-z]+)$/)?.[1];
@@ -70,10 +69,7 @@ async function* readXlsx(file: string, progress: ReadProgress, index: ContentInd
         const values = (row.values as unknown[]).slice(1);
         // A workbook can be a bomb (a small zip unfolding into huge rows): refuse what no portfolio needs.
         if (values.length > MAX_COLUMNS || values.some((v) => typeof v === 'string' && v.length > MAX_CELL_CHARS)) {
-          throw unreadableFile(file, 'row-too-large', bilingual(
-            `ligne ${row.number} démesurée (plus de ${MAX_COLUMNS} colonnes ou une cellule de plus de ${MAX_CELL_CHARS} caractères)`,
-            `row ${row.number} too large (more than ${MAX_COLUMNS} columns or a cell of more than ${MAX_CELL_CHARS} characters)`,
-          ));
+          throw unreadableFile(file, 'row-too-large', rowTooLarge(row.number));
         }
         if (!header) {
           header = values.map(xlsxText);
@@ -88,11 +84,7 @@ async function* readXlsx(file: string, progress: ReadProgress, index: ContentInd
     }
   } catch (error) {
     if (error instanceof BatchFileError) throw error;
-    // The zip library's own reason (« Corrupted zip? ») tells a reader nothing they can act on.
-    throw unreadableFile(file, 'unreadable-workbook', bilingual(
-      'classeur illisible : le fichier est abîmé ou n’est pas un classeur XLSX ; ouvrez-le dans Excel et enregistrez-le à nouveau au format .xlsx',
-      'unreadable workbook: the file is damaged or not an XLSX workbook; open it in Excel and save it again as .xlsx',
-    ));
+    throw unreadableFile(file, 'unreadable-workbook', UNREADABLE_WORKBOOK);
   }
   if (!header) throw unreadableFile(file, 'empty-sheet', bilingual('feuille vide', 'empty sheet'));
 }

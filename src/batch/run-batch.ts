@@ -4,14 +4,15 @@ import type { Content } from '../core/content-model.js';
 import type { Lang } from '../core/text.js';
 import { SummaryBuilder, type BatchSummary } from './batch-summary.js';
 import { readCsvChunks } from './csv/csv-chunks.js';
-import { jsonLinesChunks, readRows, type InputFormat, type ReadProgress } from './read-rows.js';
-import type { InputRow } from './input-row.js';
+import { jsonLinesChunks, type InputFormat, type ReadProgress } from './read-rows.js';
 import type { WrittenResult } from './row-result.js';
 import type { ChunkOutput, ScoringPool } from './scoring-pool.js';
 import type { ScoredChunk } from './score-work.js';
 import { outputDialect } from './csv/csv-dialect.js';
 import { resultWords } from './result-words.js';
 import { openWriter, publish, refuseFolder, type OutputFormat } from './write-results.js';
+import { unreadableFile } from './batch-file-error.js';
+import { readXlsxChunks } from './xlsx/xlsx-chunks.js';
 
 export interface BatchOptions {
   input: string;
@@ -64,6 +65,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const inFlight: Promise<ScoredChunk>[] = [];
   const drainOne = async () => {
     const scored = await inFlight.shift()!;
+    // A workbook's row too large or its XML damaged, found by a worker: the run stops as if the main thread had found it.
+    if ('stop' in scored) throw unreadableFile(options.input, scored.stop.code, scored.stop.message);
     if ('text' in scored) {
       summary.addTally(scored.tally);
       await writer.writeText!(scored.text);
@@ -78,26 +81,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     options.onProgress?.({ rows: summary.rows, bytesRead: progress.bytesRead, totalBytes: progress.totalBytes });
   };
   try {
-    if (options.inputFormat !== 'xlsx') {
-      // CSV and JSON Lines: the main thread only cuts the bytes at record ends; workers parse and score.
-      const chunks = options.inputFormat === 'csv' ? readCsvChunks(options.input, progress, chunkSize) : jsonLinesChunks(options.input, progress, chunkSize);
-      for await (const work of chunks) {
-        options.signal?.throwIfAborted();
-        inFlight.push(options.pool.score(work, output));
-        if (inFlight.length >= window) await drainOne();
-      }
-    }
-    let chunk: InputRow[] = [];
-    const others = options.inputFormat === 'xlsx' ? readRows(options.input, options.inputFormat, progress, index) : [];
-    for await (const row of others) {
+    // The main thread only cuts the bytes at record ends (a workbook's sheet once inflated); workers parse and score.
+    const chunks = options.inputFormat === 'csv' ? readCsvChunks(options.input, progress, chunkSize)
+      : options.inputFormat === 'jsonl' ? jsonLinesChunks(options.input, progress, chunkSize)
+        : readXlsxChunks(options.input, progress, chunkSize);
+    for await (const work of chunks) {
       options.signal?.throwIfAborted();
-      chunk.push(row);
-      if (chunk.length < chunkSize) continue;
-      inFlight.push(options.pool.score(chunk, output));
-      chunk = [];
+      inFlight.push(options.pool.score(work, output));
       if (inFlight.length >= window) await drainOne();
     }
-    if (chunk.length > 0) inFlight.push(options.pool.score(chunk, output));
     while (inFlight.length > 0) await drainOne();
     const result = summary.build();
     await writer.close(result);

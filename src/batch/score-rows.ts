@@ -4,8 +4,8 @@ import { viewIssue, type Issue } from '../core/issue.js';
 import { missingAnswerIssue, missingAnswers, validateAnswers } from '../core/validate-answers.js';
 import type { RankedAction } from '../engine/index.js';
 import type { BatchContext } from './batch-context.js';
-import { documentOf, planOf, refsOf } from './column-plan.js';
-import { isLabelRow } from './columns.js';
+import { documentOf, planOf, refsOf, type ColumnPlan } from './column-plan.js';
+import { ID_COLUMN, isLabelRow } from './columns.js';
 import type { InputRow } from './input-row.js';
 import { hasDocumentShape } from './document-shape.js';
 import { hasOutOfPlace, withoutOutOfPlace } from './ignored-answers.js';
@@ -70,6 +70,26 @@ export function scoreInputRow(context: BatchContext, input: InputRow): RowResult
   return input.refused ? withRefused(context, one.results[0]!, input.refused) : one.results[0]!;
 }
 
+/** A workbook row read in a worker (see xlsx/xlsx-chunk-rows.ts), scored into `sink`: as scoreInputRow does, without a result per row when it is valid. */
+export function scoreCellsRow(context: BatchContext, input: InputRow, sink: RowSink): void {
+  if (input.refused) {
+    const result = scoreInputRow(context, input);
+    if (!('skip' in result)) sink.result(result);
+    return;
+  }
+  if (isLabelRow(input.cells)) return;
+  const built = fromCells(context, input.cells);
+  if (!built.ok) return sink.result(rejected(context, input.row, built.id, built.issues, built.name));
+  scoreDocument(context, input.row, built.id, built.doc, sink, built.refs);
+}
+
+/** A workbook row without refused cells, its values by the columns of `plan` (as fromCells orders a row's cells): scored as scoreCellsRow scores it. */
+export function scoreRecord(context: BatchContext, row: number, plan: ColumnPlan, record: readonly unknown[], sink: RowSink): void {
+  if (isLabelRow({ [ID_COLUMN]: plan.idIndex >= 0 ? record[plan.idIndex] : undefined })) return;
+  const built = fromRecord(context, plan, record);
+  scoreDocument(context, row, built.id, built.doc, sink, built.refs);
+}
+
 /** A JSON line read in a worker, scored into `sink` (a CSV writer's bytes, or results): as scoreInputRow does, without a result per row. */
 export function scoreJsonRow(context: BatchContext, input: InputRow, sink: RowSink): void {
   if (input.unreadable !== undefined) return sink.result(rejected(context, input.row, '', [input.unreadable]));
@@ -99,8 +119,10 @@ type Built = { ok: true; doc: AnswersDocument; id: string; refs?: readonly strin
 
 function fromCells(context: BatchContext, cells: Record<string, unknown>): Built {
   const header = Object.keys(cells);
-  const plan = planOf(context, header);
-  const record = header.map((h) => cells[h]);
+  return fromRecord(context, planOf(context, header), header.map((h) => cells[h]));
+}
+
+function fromRecord(context: BatchContext, plan: ColumnPlan, record: readonly unknown[]): Extract<Built, { ok: true }> {
   return { ok: true, id: String(record[plan.idIndex] ?? '').trim(), doc: documentOf(plan, record), refs: refsOf(context, plan, (i) => record[i]) };
 }
 

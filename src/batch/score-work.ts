@@ -10,18 +10,31 @@ import type { RowResult, WrittenResult } from './row-result.js';
 import { eachJsonLine, type JsonLinesChunk } from './json-lines.js';
 import { ResultList, type RowSink } from './row-sink.js';
 import { scoreInputRow, scoreJsonRow } from './score-rows.js';
+import type { LocalizedText } from '../core/text.js';
+import { WorkbookRefused } from './xlsx/sheet-input.js';
+import type { XlsxChunk } from './xlsx/xlsx-chunk.js';
+import { scoreXlsxChunk } from './xlsx/xlsx-chunk-rows.js';
 
-/** What a pool scores: rows already read, or a chunk of CSV or JSON Lines bytes to decode and parse first. */
-export type Work = InputRow[] | CsvChunk | JsonLinesChunk;
+/** What a pool scores: rows already read, or a chunk of CSV, JSON Lines or sheet XML bytes to decode and parse first. */
+export type Work = InputRow[] | CsvChunk | JsonLinesChunk | XlsxChunk;
 
 /**
  * A scored chunk: written (CSV bytes or JSON Lines) with the summary's figures, which cross threads at almost no cost,
- * or as results (XLSX, or results wanted one by one).
+ * or as results (XLSX, or results wanted one by one); or a workbook's row that stops the run, and why.
  */
-export type ScoredChunk = { results: RowResult[] } | { text: string | Uint8Array<ArrayBuffer>; tally: Tally; lastRow: number };
+export type ScoredChunk = { results: RowResult[] } | { text: string | Uint8Array<ArrayBuffer>; tally: Tally; lastRow: number } | { stop: { code: string; message: LocalizedText } };
 
 /** Scores one unit of work in the calling thread (a worker's, or the main one for an inline pool). */
 export function scoreWork(context: BatchContext, work: Work, format: TextFormat | undefined, pillars: readonly string[]): ScoredChunk {
+  try {
+    return scoreAll(context, work, format, pillars);
+  } catch (error) {
+    if (error instanceof WorkbookRefused) return { stop: { code: error.code, message: error.why } };
+    throw error;
+  }
+}
+
+function scoreAll(context: BatchContext, work: Work, format: TextFormat | undefined, pillars: readonly string[]): ScoredChunk {
   if (!Array.isArray(work) && format?.format === 'csv' && CsvRowWriter.writes(format.delimiter)) {
     const writer = csvWriterOf(context, format, pillars);
     writer.start();
@@ -42,8 +55,9 @@ export function scoreWork(context: BatchContext, work: Work, format: TextFormat 
 }
 
 /** A chunk of bytes scored into `sink`; the row number of its last record. */
-function scoreChunk(context: BatchContext, chunk: CsvChunk | JsonLinesChunk, sink: RowSink): number {
+function scoreChunk(context: BatchContext, chunk: CsvChunk | JsonLinesChunk | XlsxChunk, sink: RowSink): number {
   if (chunk.kind === 'csv') return scoreCsvChunk(context, chunk, sink);
+  if (chunk.kind === 'xlsx') return scoreXlsxChunk(context, chunk, sink);
   return eachJsonLine(chunk, (row) => scoreJsonRow(context, row, sink));
 }
 
