@@ -5,7 +5,8 @@ import type { PlanStatus } from './plan-workflow.js';
  * workshops, then ask here. Anything not granted is invisible (the API answers 404).
  */
 
-export type Role = 'leader' | 'expert' | 'advisor' | 'admin';
+// 'organiser': runs events (issue #24); the store gives the role once events are stored.
+export type Role = 'leader' | 'expert' | 'advisor' | 'admin' | 'organiser';
 
 export interface Actor {
   userId: number;
