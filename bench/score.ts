@@ -1,14 +1,17 @@
 /**
- * `npm run bench`: scores generated valid assessments with the real content, three ways, and prints
- * assessments per second with ratios to the baseline measured in the same run (an Engine built
- * per assessment). BENCH_COUNT sets how many (default 100,000).
+ * `npm run bench`: explains the scores of generated valid assessments with the real content, four
+ * ways, and prints assessments per second with ratios to the baseline measured in the same run (a
+ * json-rules-engine Engine built per assessment): json-rules-engine reused, on worker threads,
+ * and the compiled engine the service runs (the same explained result). BENCH_COUNT sets how many
+ * (default 100,000).
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadContent } from '../src/content/load-content.js';
-import { createScorer, score, type Scorer } from '../src/core/score.js';
+import { createScorer, referenceScorer, score, type Scorer } from '../src/core/score.js';
 import { buildEngine } from '../src/core/scoring-engine.js';
+import { compiledScorer } from '../src/engine/index.js';
 import type { AnswersDocument } from '../src/core/content-model.js';
 import { generateAnswers, random } from '../test/support/generate-answers.js';
 
@@ -19,13 +22,15 @@ interface Measure {
   name: string;
   count: number;
   seconds: number;
+  /** CPU time of one thread, in µs per assessment (NaN where several threads ran): what a shared machine changes least. */
+  cpuMicros: number;
   checksum: number;
 }
 
 async function scoreAll(scorer: Scorer, docs: readonly AnswersDocument[], freshEngine: boolean): Promise<number> {
   let checksum = 0;
   for (const doc of docs) {
-    const s = freshEngine ? { index: scorer.index, engine: buildEngine(scorer.index.content.rules) } : scorer;
+    const s = freshEngine ? referenceScorer(scorer.index, buildEngine(scorer.index.content.rules)) : scorer;
     const outcome = await score(s, doc);
     if (!outcome.ok) throw new Error(`generated assessment invalid: ${JSON.stringify(outcome.issues[0])}`);
     checksum += outcome.value.global ?? 0;
@@ -35,8 +40,10 @@ async function scoreAll(scorer: Scorer, docs: readonly AnswersDocument[], freshE
 
 async function timed(name: string, count: number, run: () => Promise<number>): Promise<Measure> {
   const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const checksum = await run();
-  return { name, count, seconds: Number(process.hrtime.bigint() - start) / 1e9, checksum };
+  const used = process.cpuUsage(cpu);
+  return { name, count, seconds: Number(process.hrtime.bigint() - start) / 1e9, cpuMicros: (used.user + used.system) / count, checksum };
 }
 
 async function onWorkers(threads: number, total: number): Promise<number> {
@@ -75,14 +82,18 @@ async function main(): Promise<void> {
   results.push(await timed('one reused engine', COUNT, () => scoreAll(scorer, docs, false)));
   const threads = availableParallelism();
   const seconds = await onWorkers(threads, COUNT);
-  results.push({ name: `reused engine on ${threads} worker threads`, count: COUNT, seconds, checksum: NaN });
+  results.push({ name: `reused engine on ${threads} worker threads`, count: COUNT, seconds, cpuMicros: Number.NaN, checksum: NaN });
+  const compiled = compiledScorer(loaded.value.content);
+  await scoreAll(compiled, docs.slice(0, 500), false); // warm-up
+  results.push(await timed('compiled engine, one thread (the service)', COUNT, () => scoreAll(compiled, docs, false)));
+  if (results.at(-1)!.checksum !== results[1]!.checksum) throw new Error('the compiled engine scored differently');
 
   const baseline = results[0]!.count / results[0]!.seconds;
   console.log('');
-  console.log(`${'mode'.padEnd(40)} ${'assessments'.padStart(12)} ${'seconds'.padStart(9)} ${'per second'.padStart(12)} ${'ratio'.padStart(7)}`);
+  console.log(`${'mode'.padEnd(40)} ${'assessments'.padStart(12)} ${'seconds'.padStart(9)} ${'per second'.padStart(12)} ${'ratio'.padStart(7)} ${'CPU µs each'.padStart(12)}`);
   for (const m of results) {
     const rate = m.count / m.seconds;
-    console.log(`${m.name.padEnd(40)} ${m.count.toLocaleString('en').padStart(12)} ${m.seconds.toFixed(2).padStart(9)} ${Math.round(rate).toLocaleString('en').padStart(12)} ${(rate / baseline).toFixed(2).padStart(6)}×`);
+    console.log(`${m.name.padEnd(40)} ${m.count.toLocaleString('en').padStart(12)} ${m.seconds.toFixed(2).padStart(9)} ${Math.round(rate).toLocaleString('en').padStart(12)} ${(rate / baseline).toFixed(2).padStart(6)}× ${(Number.isNaN(m.cpuMicros) ? '—' : m.cpuMicros.toFixed(0)).padStart(12)}`);
   }
   console.log(`\npeak RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB (main thread's process)`);
 }

@@ -11,7 +11,7 @@ import { createContext } from '../src/app/app-context.js';
 import { testConfig } from '../src/config.js';
 import { loadContent } from '../src/content/load-content.js';
 import { createApp } from '../src/http/create-app.js';
-import { Store } from '../src/store/store.js';
+import { openStore } from '../src/store/open-store.js';
 
 // npm runs scripts from the project's folder.
 const API_SCHEMA_FILE = 'src/ui/api-schema.ts';
@@ -33,7 +33,7 @@ export async function apiTypesSource(document: { components?: unknown }): Promis
 async function servedDocument(): Promise<object> {
   const loaded = loadContent();
   if (!loaded.ok) throw new Error('the content does not load: run `impact-score validate`');
-  const store = Store.open(':memory:');
+  const store = await openStore({ file: ':memory:' });
   const server = createApp(createContext(store, loaded.value.content), testConfig({ DATABASE_FILE: ':memory:' }), pino({ level: 'silent' })).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   try {
@@ -41,7 +41,7 @@ async function servedDocument(): Promise<object> {
     return await response.json() as object;
   } finally {
     server.close();
-    store.close();
+    await store.close();
   }
 }
 

@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { readResultsCsv } from './support/read-results.js';
 import { frenchTypography as typeset } from '../src/core/typography.js';
 import { cellOf, rowOf, writePortfolio } from './support/generate-portfolio.js';
 import { portfolioColumns } from '../src/batch/columns.js';
@@ -69,7 +70,7 @@ describe('impact-score batch: output that cannot be written, input that cannot b
       const output = join(d, 'missing', `scores.${ext}`);
       const { code, err } = await run('batch', input, '-o', output, '--progress', 'lines');
       expect(code).toBe(2);
-      expect(err).toBe(`impact-score: impossible d’écrire ${output}\u00a0: le dossier ${join(d, 'missing')} n’existe pas.\n`);
+      expect(err).toBe(`impact-score: ${typeset(`impossible d’écrire ${output} : le dossier ${join(d, 'missing')} n’existe pas.`)}\n`);
       expect(existsSync(`${output}.partial`)).toBe(false);
     }
   });
@@ -97,7 +98,7 @@ describe('impact-score batch: output that cannot be written, input that cannot b
       symlinkSync('/dev/full', `${output}.partial`);
       const { code, err } = await run('batch', input, '-o', output, '--progress', 'none', '--workers', '1');
       expect(code).toBe(2);
-      expect(err).toBe(`impact-score: impossible d’écrire ${output}\u00a0: disque plein.\n`);
+      expect(err).toBe(`impact-score: ${typeset(`impossible d’écrire ${output} : disque plein.`)}\n`);
       expect(existsSync(output)).toBe(false);
       expect(() => lstatSync(`${output}.partial`)).toThrow(/ENOENT/);
     }
@@ -108,7 +109,7 @@ describe('impact-score batch: output that cannot be written, input that cannot b
     const input = join(d, 'absent.csv');
     const fr = await run('batch', input, '-o', join(d, 'scores.csv'));
     expect(fr.code).toBe(2);
-    expect(fr.err).toBe(`impact-score: impossible de lire ${input}\u00a0: fichier introuvable.\n`);
+    expect(fr.err).toBe(`impact-score: ${typeset(`impossible de lire ${input} : fichier introuvable.`)}\n`);
     const en = await run('batch', input, '-o', join(d, 'scores.csv'), '--lang', 'en');
     expect(en.err).toBe(`impact-score: cannot read ${input}: no such file.\n`);
     expect(en.err).not.toMatch(NO_STACK);
@@ -120,9 +121,9 @@ describe('impact-score batch: output that cannot be written, input that cannot b
     writeFileSync(input, 'nom;score\nA;1\n');
     const fr = await run('batch', input, '-o', join(d, 'scores.csv'));
     expect(fr.code).toBe(2);
-    expect(fr.err).toBe(`impact-score: ${input}: la première ligne doit nommer les colonnes, dont «\u00a0id\u00a0» (voir impact-score batch-template)\n`);
+    expect(fr.err).toBe(`impact-score: ${input}: ${typeset('la première ligne doit nommer les colonnes, dont « id » : partez du modèle de portefeuille, qui les nomme toutes')}\n`);
     const en = await run('batch', input, '-o', join(d, 'scores.csv'), '--lang', 'en');
-    expect(en.err).toBe(`impact-score: ${input}: the first row must name the columns, including "id" (see impact-score batch-template)\n`);
+    expect(en.err).toBe(`impact-score: ${input}: the first row must name the columns, including "id": start from the portfolio template, which names them all\n`);
   });
 });
 
@@ -139,17 +140,17 @@ describe('impact-score batch: incomplete rows', () => {
     const strict = await run('batch', input, '-o', join(d, 'strict.csv'), '--progress', 'none');
     expect(strict.code).toBe(1);
     expect(strict.err).toContain('2 lignes en');
-    const rows = parse(readFileSync(join(d, 'strict.csv')), { bom: true, columns: true }) as Record<string, string>[];
+    const rows = readResultsCsv(join(d, 'strict.csv'));
     expect(rows.map((r) => [r.id, r.error])).toEqual([['COMPLETE', ''], ['INCOMPLETE', `inclusion-hires: ${typeset('La question « inclusion-hires » attend une réponse (ou « n/a » si elle le permet).')}`]]);
     const partial = await run('batch', input, '-o', join(d, 'partial.csv'), '--progress', 'none', '--partial');
     expect(partial.code).toBe(0);
-    const scored = parse(readFileSync(join(d, 'partial.csv')), { bom: true, columns: true }) as Record<string, string>[];
+    const scored = readResultsCsv(join(d, 'partial.csv'));
     expect(scored.map((r) => [r.id, r.error, r.global !== ''])).toEqual([['COMPLETE', '', true], ['INCOMPLETE', '', true]]);
   });
 });
 
 describe('impact-score batch: rows a file leaves unreadable', () => {
-  const readResults = (file: string) => parse(readFileSync(file), { bom: true, columns: true }) as Record<string, string>[];
+  const readResults = (file: string) => readResultsCsv(file);
 
   it('when a CSV row opens a quote it never closes (mid-file, and on the last line), then that row is rejected with its number, every other row is scored, and it exits 1', async () => {
     const d = dir();
@@ -233,7 +234,7 @@ describe('impact-score batch: workbooks read as Excel shows them', () => {
 
     const { code } = await run('batch', input, '-o', join(d, 'scores.csv'), '--progress', 'none');
     expect(code).toBe(0);
-    const [out] = parse(readFileSync(join(d, 'scores.csv')), { bom: true, columns: true }) as Record<string, string>[];
+    const [out] = readResultsCsv(join(d, 'scores.csv'));
     const expected = await score(single, esus);
     if (!expected.ok) throw new Error('invalid example');
     expect(Number(out!.global)).toBe(expected.value.global);
@@ -247,15 +248,16 @@ describe('impact-score batch: workbooks read as Excel shows them', () => {
     const input = join(d, 'portefeuille.xlsx');
     const date = new Date(Date.UTC(2026, 7, 31));
     await typedWorkbook(input, [
-      { id: 'DATE', doc: esus, cells: { 'gender-equality-index': { value: date } } },
+      // As Excel stores a date typed in a General cell: its serial number, formatted as a date.
+      { id: 'DATE', doc: esus, cells: { 'gender-equality-index': { value: date, numFmt: 'dd/mm/yyyy' } } },
       { id: 'FRACTION', doc: esus, cells: { 'inclusion-disabled-rate': { value: 0.07, numFmt: 'General' } } },
       { id: 'PERCENT-FOR-NUMBER', doc: esus, cells: { 'gender-equality-index': { value: 0.85, numFmt: '0%' } } },
-      { id: 'NOTE', doc: esus, cells: { 'inclusion-evidence': { value: date } } },
+      { id: 'NOTE', doc: esus, cells: { 'inclusion-evidence': { value: date, numFmt: 'dd/mm/yyyy' } } },
     ]);
     for (const lang of ['fr', 'en'] as const) {
       const { code } = await run('batch', input, '-o', join(d, `scores-${lang}.csv`), '--progress', 'none', '--lang', lang);
       expect(code).toBe(1);
-      const out = parse(readFileSync(join(d, `scores-${lang}.csv`)), { bom: true, columns: true }) as Record<string, string>[];
+      const out = readResultsCsv(join(d, `scores-${lang}.csv`));
       expect(out.map((r) => [r.id, r.error])).toEqual(lang === 'fr'
         ? [
           ['DATE', `gender-equality-index: ${typeset('la cellule contient une date (31/08/2026), et cette question n’en attend pas : retapez la réponse (dans une cellule au format Texte s’il le faut).')}`],
@@ -307,7 +309,7 @@ describe('impact-score batch: options named by their labels', () => {
     expect(code).toBe(0);
     const expected = await score(createScorer(loaded.value.content), mission);
     if (!expected.ok) throw new Error('invalid example');
-    const out = parse(readFileSync(join(d, 'scores.csv')), { bom: true, columns: true }) as Record<string, string>[];
+    const out = readResultsCsv(join(d, 'scores.csv'));
     for (const row of out) {
       expect([row.id, Number(row.global)]).toEqual([row.id, expected.value.global]);
       for (const indicator of expected.value.pillars.flatMap((p) => p.indicators)) expect([row.id, indicator.id, row[indicator.id]]).toEqual([row.id, indicator.id, indicator.score === null ? '' : String(indicator.score)]);
@@ -338,7 +340,7 @@ describe('impact-score batch: progress and interruption', () => {
       batch.child.kill('SIGINT');
       const { code, err } = await batch.result;
       expect(code).toBe(130);
-      expect(err).toContain('impact-score: interrompu\u00a0; aucun fichier de résultats écrit.');
+      expect(err).toContain(`impact-score: ${typeset('interrompu ; aucun fichier de résultats écrit.')}`);
       expect(existsSync(output)).toBe(false);
       expect(existsSync(`${output}.partial`)).toBe(false);
     }
@@ -352,8 +354,8 @@ describe('impact-score batch-template without -o', () => {
     const [ids, labels] = parse(out, { bom: true }) as string[][];
     expect(ids!.slice(0, 5)).toEqual(['id', 'name', 'organisation', 'siren', 'headcount']);
     expect(labels!.slice(0, 4)).toEqual(['Your reference (free text)', 'Organisation name', 'Organisation number in impact-score (to store the assessment there)', 'SIREN (9 digits; to store the assessment)']);
-    // The label row says how to name several options in one cell.
-    expect(labels![ids!.indexOf('inclusion-practices')]).toMatch(/ \(several answers separated by \|\)$/);
+    // The help row says how to name several options in one cell, and who the question is for.
+    expect(labels![ids!.indexOf('inclusion-practices')]).toMatch(/ \(several answers separated by \|\) — only if "Headcount" is 1 or more$/);
   });
 
   it('when the XLSX template is asked without -o into a pipe, then the workbook comes on standard output', async () => {

@@ -225,7 +225,7 @@ describe('hostile portfolio files, through the API', () => {
     const res = await fetch(`${h.url}/batches?output=jsonl`, { method: 'POST', headers: { authorization: `Bearer ${h.tokens.advisorA}`, 'content-type': type }, body });
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: number };
-    await waitForBatch(id);
+    await waitForBatch(h.ctx, id);
     const batch = (await h.call('advisorA', 'GET', `/batches/${id}`)).body as { status: string; error?: string };
     expect([batch.status, batch.error ?? null]).toEqual(['done', null]);
     return readLines(await (await fetch(`${h.url}/batches/${id}/result`, { headers: { authorization: `Bearer ${h.tokens.advisorA}` } })).text());

@@ -32,7 +32,7 @@ describe('batch output written in the workers', () => {
   it('when rows are counted from a tally, then the summary is the one counted from the results', async () => {
     const pillar = fc.option(fc.integer({ min: 0, max: 1000 }).map((n) => n / 10), { nil: null });
     const row = fc.oneof(
-      fc.record({ global: pillar, a: pillar, b: pillar }).map(({ global, a, b }): Written => ({ row: 2, id: 'x', ok: true, global, pillars: { a, b }, indicators: {}, suggestions: [] })),
+      fc.record({ global: pillar, a: pillar, b: pillar }).map(({ global, a, b }): Written => ({ row: 2, id: 'x', ok: true, global, pillars: { a, b }, indicators: {}, suggestions: [], gains: [] })),
       fc.constant<Written>({ row: 2, id: 'y', ok: false, problems: [] }),
     );
     const byResult = (rows: Written[]) => {

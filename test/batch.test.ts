@@ -20,6 +20,7 @@ import { loadContent } from '../src/content/load-content.js';
 import { createScorer, score } from '../src/core/score.js';
 import { suggestActions as suggest } from '../src/app/suggest-actions.js';
 import { differential } from './support/differential.js';
+import { readResultsCsv } from './support/read-results.js';
 import type { AnswersDocument } from '../src/core/content-model.js';
 
 const loaded = loadContent();
@@ -61,7 +62,7 @@ async function expectSingleScoring(rows: readonly { out: Record<string, string>;
 }
 
 function readCsv(file: string): Record<string, string>[] {
-  return parse(readFileSync(file), { bom: true, columns: true }) as Record<string, string>[];
+  return readResultsCsv(file);
 }
 
 function csvOf(rows: string[][], delimiter = ','): string {
@@ -223,7 +224,7 @@ describe('batch scoring', () => {
     expect(summary).toMatchObject({ scored: examples.length, rejected: 1 });
     const out = readCsv(join(d, 'out.csv'));
     expect(out.at(-1)).toMatchObject({ row: String(examples.length + 1) });
-    expect(out.at(-1)!.error).toMatch(/^—: JSON invalide\u00a0: \S/); // The sentence in the reader's language; the parser's detail is V8's own.
+    expect(out.at(-1)!.error).toBe('—: JSON invalide\u00a0: au caractère 3, un nom de champ sans guillemets doubles\u00a0: écrivez-le entre "…".');
   });
 
   it('when a run is interrupted, then no output file (complete or partial) is left', async () => {
@@ -287,7 +288,7 @@ describe('impact-score batch (the real command, with worker threads)', () => {
     writeFileSync(input, 'nom;score\nA;3\n');
     const res = await cli('batch', input, '-o', join(d, 'out.csv'));
     expect(res.code).toBe(2);
-    expect(res.err).toContain('doit nommer les colonnes, dont «\u00a0id\u00a0»');
+    expect(res.err).toContain(typeset('doit nommer les colonnes, dont « id »'));
     expect(existsSync(join(d, 'out.csv'))).toBe(false);
     expect((await cli('batch', join(d, 'missing.csv'), '-o', join(d, 'out.csv'))).code).toBe(2);
   });

@@ -1,13 +1,17 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { readAnswersInput } from '../src/cli/answers-input.js';
+import { validateAnswers } from '../src/core/validate-answers.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'dist/src/cli/main.js');
 const EXAMPLE = join(ROOT, 'data/examples/sas-5.json');
+/** The declared content version, as rules/weights.json states it (the hash follows it). */
+const DECLARED = (JSON.parse(readFileSync(join(ROOT, 'rules/weights.json'), 'utf8')) as { version: string }).version.replace(/\./g, '\\.');
 
 /** Runs the real bin, built by the global setup, as a user would. */
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -37,6 +41,20 @@ describe('impact-score CLI', () => {
     expect(out).toContain('Questions sans réponse');
   });
 
+  it('when an answers file is scored, then the report says where the global and each pillar stand among the published scores, all and the region’s', async () => {
+    const published = JSON.parse(readFileSync(join(ROOT, 'data/published-scores.json'), 'utf8')) as { all: { count: number; levels: number[]; scores: Record<string, number[]> }; regions: Record<string, { count: number }> };
+    const region = (JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { profile: { region: string } }).profile.region;
+    const json = JSON.parse((await cli('score', EXAMPLE, '--format', 'json', '--lang', 'en')).out);
+    expect(json.standing.groups.map((g: { region: string | null; count: number }) => [g.region, g.count])).toEqual([[null, published.all.count], ...(region in published.regions ? [[region, published.regions[region]!.count]] : [])]);
+    const median = (id: string) => published.all.scores[id]![published.all.levels.indexOf(50)];
+    for (const s of json.standing.groups[0].scores) expect(s.quartiles[1]).toBe(median(s.id));
+    const { code, out } = await cli('score', EXAMPLE);
+    expect(code).toBe(0);
+    expect(out).toContain(`Parmi les ${published.all.count} organisations qui ont publié leur Impact Score`);
+    expect(out).toContain('elles ont tendance à avoir de meilleurs scores');
+    expect(out.indexOf('Parmi les Impact Scores publiés')).toBeLessThan(out.indexOf('Indicateurs, du plus faible au plus fort'));
+  });
+
   it('when asked for English JSON, then the same result comes as JSON in English', async () => {
     const fr = JSON.parse((await cli('score', EXAMPLE, '--format', 'json')).out);
     const { code, out } = await cli('score', EXAMPLE, '--format', 'json', '--lang', 'en');
@@ -46,7 +64,33 @@ describe('impact-score CLI', () => {
     expect(en.global).toBe(fr.global);
     expect(en.pillars.map((p: { title: string }) => p.title)).toContain('Limiting negative externalities');
     expect(en.weakest[0].score).toBeLessThanOrEqual(en.weakest.at(-1).score);
-    expect(en.contentVersion).toMatch(/^2026\.2\+[0-9a-f]{12}$/);
+    expect(en.contentVersion).toMatch(new RegExp(`^${DECLARED}\\+[0-9a-f]{12}$`));
+  });
+
+  // Every golden file both ways is test/engine/explained-result.test.ts's; here, the switch end to end.
+  it('when scored with --engine reference (json-rules-engine), then golden files give the same JSON and report as the default engine, byte for byte', async () => {
+    const [industry, insertion] = ['industry-300', 'insertion-esus'].map((name) => join(ROOT, 'data/examples', `${name}.json`));
+    const runs = [['score', industry!, '--format', 'json'], ['score', insertion!, '--format', 'json', '--lang', 'en'], ['score', EXAMPLE]];
+    for (const args of runs) {
+      const [compiled, reference] = await Promise.all([cli(...args), cli(...args, '--engine', 'reference')]);
+      expect([args, reference.code, reference.out]).toEqual([args, 0, compiled.out]);
+    }
+  });
+
+  it('when no engine is named, then score runs the compiled engine (its result comes at once); with reference, json-rules-engine (a promise)', () => {
+    const io = { out: () => {}, err: () => {} };
+    const compiled = readAnswersInput(EXAMPLE, { lang: 'fr' }, io);
+    const reference = readAnswersInput(EXAMPLE, { lang: 'fr', engine: 'reference' }, io);
+    if (typeof compiled === 'number' || typeof reference === 'number') throw new Error('input');
+    const { applicability } = validateAnswers(compiled.scorer.index, compiled.doc);
+    expect(compiled.scorer.explain(compiled.doc, applicability)).not.toBeInstanceOf(Promise);
+    expect(reference.scorer.explain(reference.doc, applicability)).toBeInstanceOf(Promise);
+  });
+
+  it('when given an engine that does not exist, then it names the two and exits 2', async () => {
+    const { code, err } = await cli('score', EXAMPLE, '--engine', 'fast');
+    expect(code).toBe(2);
+    expect(err).toContain('compiled, reference');
   });
 
   it('when the answers file is not JSON, then it says where, exits 1 and prints no stack', async () => {
@@ -78,7 +122,7 @@ describe('impact-score CLI', () => {
   it('when validating the committed content, then it is valid and its self-tests pass', async () => {
     const { code, out } = await cli('validate');
     expect(code).toBe(0);
-    expect(out).toMatch(/Contenu valide \(version 2026\.2\+[0-9a-f]{12}\)\u00a0: 3 piliers, \d+ questions, \d+ règles, 6 exemples, \d+ auto-tests réussis/);
+    expect(out).toMatch(new RegExp(`Contenu valide \\(version ${DECLARED}\\+[0-9a-f]{12}\\)\u00a0: 3 piliers, \\d+ questions, \\d+ règles, 6 exemples, \\d+ auto-tests réussis`));
   });
 
   it('when validating another content root that is broken, then every problem is listed as file → path and it exits 1', async () => {

@@ -1,21 +1,21 @@
 import { execFile } from 'node:child_process';
 import { isAscii } from 'node:buffer';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { readResultsCsv } from './support/read-results.js';
 import { rowOf } from './support/generate-portfolio.js';
 import { portfolioColumns } from '../src/batch/columns.js';
 import type { CsvChunk } from '../src/batch/csv/csv-chunk.js';
 import { readCsvChunks, READ_SIZE } from '../src/batch/csv/csv-chunks.js';
 import { delimiterOf, EncodingSniffer } from '../src/batch/csv/csv-sniff.js';
 import { BatchFileError } from '../src/batch/batch-file-error.js';
-import { readRows, type ReadProgress } from '../src/batch/read-rows.js';
+import { jsonLinesChunks, readRows, type ReadProgress } from '../src/batch/read-rows.js';
 import { runBatch } from '../src/batch/run-batch.js';
 import { inlinePool } from '../src/batch/scoring-pool.js';
 import { loadContent } from '../src/content/load-content.js';
@@ -55,7 +55,8 @@ async function scoreFile(input: string, output: string) {
   return runBatch({ input, inputFormat: 'csv', output, outputFormat: 'csv', content, pool: inlinePool(content, 'fr', 0), lang: 'fr', suggestions: 0, chunkSize: 50 });
 }
 
-const readCsv = (file: string) => parse(readFileSync(file), { bom: true, columns: true }) as Record<string, string>[];
+// Results come back in the input's dialect (semicolons, decimal commas, its encoding): read whichever.
+const readCsv = (file: string) => readResultsCsv(file);
 
 async function expectedGlobal(doc: AnswersDocument): Promise<string> {
   const expected = await score(createScorer(content), doc);
@@ -182,7 +183,7 @@ describe('reading progress', () => {
     await workbook.xlsx.writeFile(join(d, 'p.xlsx'));
     for (const [file, format, total] of [['docs.jsonl', 'jsonl', statSync(join(d, 'docs.jsonl')).size], ['p.xlsx', 'xlsx', 0]] as const) {
       const progress: ReadProgress = { bytesRead: 0, totalBytes: -1 };
-      for await (const _ of readRows(join(d, file), format, progress));
+      for await (const _ of format === 'jsonl' ? jsonLinesChunks(join(d, file), progress, 50) : readRows(join(d, file), format, progress));
       expect(progress.totalBytes).toBe(total);
     }
   });

@@ -5,6 +5,7 @@ import { tallyOf } from '../src/batch/batch-summary.js';
 import { formatRows, textFormatOf, type TextFormat } from '../src/batch/format-rows.js';
 import { createBatchContext } from '../src/batch/batch-context.js';
 import { scoreCsvChunk } from '../src/batch/csv/chunk-rows.js';
+import { resultWords } from '../src/batch/result-words.js';
 import { ResultList } from '../src/batch/row-sink.js';
 import { scoreWork } from '../src/batch/score-work.js';
 import { CsvRowWriter } from '../src/batch/csv/csv-row-writer.js';
@@ -24,9 +25,10 @@ const IDS = ['=1+1', '+33', '-ORG', '@x', 'ORG;1', 'ORG,1', 'ORG\t1', 'ORG|1', '
 
 /** What the writer is held to: the rows as results, written by formatRows, counted by tallyOf. */
 function reference(chunk: CsvChunk, format: TextFormat, suggestions: number, tallied = pillars) {
-  const list = new ResultList(createBatchContext(content, 'fr', suggestions).engine);
-  scoreCsvChunk(createBatchContext(content, 'fr', suggestions), chunk, list);
-  return { text: formatRows(format, list.results), tally: tallyOf(list.results, tallied) };
+  const context = createBatchContext(content, 'fr', suggestions);
+  const list = Object.assign(new ResultList(context.engine), { context });
+  scoreCsvChunk(context, chunk, list);
+  return { text: formatRows(format, list.results, resultWords(list.context.index, 'fr')), tally: tallyOf(list.results, tallied) };
 }
 
 const textOf = (text: string | Uint8Array) => (typeof text === 'string' ? text : new TextDecoder().decode(text));
@@ -46,6 +48,8 @@ describe('CSV rows written as bytes', () => {
         const row = noisyRow(rand, n);
         // Identifiers holding the output delimiter reach the writer (the input one would split them).
         if (rand() < 0.4) row[0] = IDS[Math.floor(rand() * IDS.length)]!.replaceAll(input, ' ');
+        // So do names (the column after the identifier).
+        if (rand() < 0.4) row[1] = IDS[Math.floor(rand() * IDS.length)]!.replaceAll(input, ' ');
         return row.map((cell) => cell.replaceAll(input, ' '));
       });
       const format = textFormatOf('csv', { pillars, indicators, suggestions }, output)!;
@@ -81,7 +85,7 @@ describe('CSV rows written as bytes', () => {
 
   it('when a suggestion names an action the content does not hold at its position, then the writer refuses it rather than write another action', () => {
     const context = createBatchContext(content, 'fr', 3);
-    const writer = new CsvRowWriter(context.engine, { pillars, indicators, suggestions: 1 }, ';', pillars);
+    const writer = new CsvRowWriter(context.engine, resultWords(context.index, 'fr'), { pillars, indicators, suggestions: 1 }, ';', pillars);
     const scores = { global: 50, pillars: new Float64Array(pillars.length), indicators: new Float64Array(indicators.length), criteria: new Float64Array(0), points: new Float64Array(0), available: new Float64Array(0) };
     const [first, second] = content.actions;
     const suggestion = { actionId: second!.id, actionAt: 0, indicator: first!.indicator, gains: { global: 1, pillar: 1, indicator: 1 }, projectedGlobal: 51, projectedPillar: 51, projectedIndicator: 51, effort: first!.effort, cost: first!.cost, durationMonths: first!.durationMonths };
@@ -89,5 +93,6 @@ describe('CSV rows written as bytes', () => {
     expect(() => writer.scored(2, 'ORG-1', scores, [suggestion])).toThrow(`action "${second!.id}" is not in the content`);
     writer.scored(2, 'ORG-1', scores, [{ ...suggestion, actionId: first!.id }]);
     expect(textOf(writer.finish().text)).toContain(`;${first!.id};`);
+    expect(textOf(writer.finish().text)).toContain(`;${first!.title.fr.includes(';') ? `"${first!.title.fr}"` : first!.title.fr};1;`);
   });
 });

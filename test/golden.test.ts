@@ -5,6 +5,7 @@ import { renderReport } from '../src/cli/render-report.js';
 import { loadContent } from '../src/content/load-content.js';
 import { parseAnswersDocument } from '../src/core/answers-document.js';
 import { presentReport } from '../src/core/present.js';
+import { standingView } from '../src/core/present-standing.js';
 import { createScorer, score } from '../src/core/score.js';
 import type { ScoreResult } from '../src/core/score-result.js';
 import { suggestActions as suggest } from '../src/app/suggest-actions.js';
@@ -30,7 +31,8 @@ async function run(name: string): Promise<{ result: ScoreResult; report: string 
   const outcome = await score(scorer, doc.value);
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
   const result = { ...outcome.value, contentVersion: VERSION };
-  const report = renderReport(presentReport(scorer.index, result, 'fr', doc.value.organisation?.name));
+  const standing = standingView(scorer.index, result, doc.value.profile.region, 'fr');
+  const report = renderReport(presentReport(scorer.index, result, 'fr', doc.value.organisation?.name), standing);
   return { result, report };
 }
 

@@ -31,6 +31,9 @@ describe('import boundaries, as the linter enforces them', () => {
     expect(await importProblems('src/engine/fixture.ts', '../batch/run-batch.js')).toEqual(['no-restricted-imports']);
     expect(await importProblems('src/engine/fixture.ts', 'json-rules-engine')).toEqual(['no-restricted-imports']);
     expect(await importProblems('src/engine/fixture.ts', '../core/content-model.js')).toEqual([]);
+    // The result's shape and the scorer it implements are core's model too: the engine fills them, core runs them.
+    expect(await importProblems('src/engine/fixture.ts', '../core/score-result.js')).toEqual([]);
+    expect(await importProblems('src/engine/fixture.ts', '../core/scorer.js')).toEqual([]);
     expect(await importProblems('src/engine/fixture.ts', './row-state.js')).toEqual([]);
   });
 });

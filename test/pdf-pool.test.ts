@@ -9,6 +9,7 @@ import { loadContent } from '../src/content/load-content.js';
 import type { PlanDocument } from '../src/core/plan-document.js';
 import { createScorer } from '../src/core/score.js';
 import type { PdfRenderer } from '../src/pdf/pdf-renderer.js';
+import { renderPdf } from '../src/pdf/render-pdf.js';
 import { cli, killAll, serve, stop } from './support/service.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -67,6 +68,25 @@ describe('the pool of PDF workers', () => {
     });
     expect(new Set(alone.values()).size).toBe(4);
     expect(await stop(child)).toBe(0);
+  });
+
+  it('when a PDF comes back from its worker, then it comes in pieces of 64 KB, not in the thousands of bits pdfkit writes (each one a task of the server\'s event loop), and the same bytes', async () => {
+    const pool = createPdfPool(new URL('../dist/src/pdf/pdf-worker.js', import.meta.url), 1);
+    const document = await plan('sas-5', 'fr');
+    const direct = new PassThrough();
+    let pdfkitWrites = 0;
+    const bytes: Buffer[] = [];
+    direct.on('data', (c: Buffer) => (pdfkitWrites++, bytes.push(c)));
+    await renderPdf(document, direct);
+    const expected = Buffer.concat(bytes);
+    const pieces: Buffer[] = [];
+    const out = new PassThrough();
+    out.on('data', (c: Buffer) => pieces.push(c));
+    await pool.render(document, out);
+    expect(Buffer.concat(pieces).equals(expected)).toBe(true);
+    expect(pdfkitWrites).toBeGreaterThan(1000);
+    expect(pieces.length).toBeLessThanOrEqual(Math.floor(expected.length / 65536) + 1);
+    await pool.close();
   });
 
   it('when a worker exits or an error escapes it, then only the PDF it was rendering fails, and the others and later ones come out whole', async () => {

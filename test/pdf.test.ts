@@ -9,6 +9,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { draftPlanDocument } from '../src/app/plan-document-data.js';
 import { loadContent } from '../src/content/load-content.js';
+import { percentileRank } from '../src/core/percentile-rank.js';
 import { createScorer } from '../src/core/score.js';
 import type { Lang } from '../src/core/text.js';
 import type { PlanDocument } from '../src/core/plan-document.js';
@@ -54,6 +55,29 @@ describe('the action plan as a PDF', () => {
     const pages = Number(info(file).match(/Pages:\s+(\d+)/)![1]);
     expect(pages).toBeGreaterThanOrEqual(6);
     expect(content).toContain(`page ${pages} / ${pages}`);
+  });
+
+  it('when a draft plan is rendered, then its summary says where today’s global and pillars stand among the published scores, all and the region’s, in both languages', async () => {
+    const published = loaded.value.content.published!;
+    for (const lang of ['fr', 'en'] as const) {
+      const { document, file } = await draft('insertion-esus', lang);
+      const content = text(file).replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
+      const standing = document.standing!;
+      expect(standing.groups.map((g) => g.count)).toEqual([published.all.count, published.regions[examples.get('insertion-esus')!.profile.region as string]!.count]);
+      expect(content).toContain(standing.intro.replace(/\u00a0/g, ' '));
+      expect(content).toContain(lang === 'fr' ? `Parmi les ${published.all.count} organisations` : `Among the ${published.all.count} organisations`);
+      for (const group of standing.groups) {
+        expect(content).toContain(group.heading.replace(/\u00a0/g, ' '));
+        const source = group.region === null ? published.all : published.regions[group.region]!;
+        for (const s of group.scores) {
+          const percent = Math.round(percentileRank(source.levels, source.scores[s.id]!, s.score!).percent);
+          expect(s.rankText.replace(/\u00a0/g, ' ')).toContain(String(percent));
+          expect(content).toContain(`${s.scoreText} · ${s.rankText}`.replace(/\u00a0/g, ' '));
+        }
+      }
+      // Today's scores are the ones ranked.
+      expect(standing.groups[0]!.scores[0]!.score).toBe(document.summary.global.today);
+    }
   });
 
   it('when rendered in English, then the text is English', async () => {

@@ -12,13 +12,9 @@ export const TOKEN_PREFIX = 'ist';
 export const MIN_PASSWORD_LENGTH = 10;
 
 /** The actor behind a user: their memberships and the organisations of their workshops. */
-export function actorOf(ctx: AppContext, user: User): Actor {
-  return {
-    userId: user.id,
-    role: user.role,
-    memberOf: new Set(ctx.store.accounts.memberships(user.id).map((m) => m.organisationId)),
-    reviewerOf: new Set(ctx.store.workshops.organisationsOfExpert(user.id)),
-  };
+export async function actorOf(ctx: AppContext, user: User): Promise<Actor> {
+  const [memberships, reviewed] = await Promise.all([ctx.store.accounts.memberships(user.id), ctx.store.workshops.organisationsOfExpert(user.id)]);
+  return { userId: user.id, role: user.role, memberOf: new Set(memberships.map((m) => m.organisationId)), reviewerOf: new Set(reviewed) };
 }
 
 export interface LoginSuccess {
@@ -29,7 +25,7 @@ export interface LoginSuccess {
 
 /** Checks email and password; on success opens a session and returns its secret (for the cookie). */
 export async function login(ctx: AppContext, email: string, password: string, ttlHours: number): Promise<Result<LoginSuccess>> {
-  const found = ctx.store.accounts.findByEmail(email);
+  const found = await ctx.store.accounts.findByEmail(email);
   const valid = found?.passwordHash ? await verifyPassword(password, found.passwordHash) : (await wasteTimeLikeAPasswordCheck(password), false);
   if (!found || !valid) {
     return fail('unauthenticated', 'invalid-credentials', bilingual('Adresse ou mot de passe incorrect.', 'Wrong email or password.'));
@@ -37,20 +33,20 @@ export async function login(ctx: AppContext, email: string, password: string, tt
   const session = newSecret(SESSION_PREFIX);
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + ttlHours * 3600_000);
-  ctx.store.transaction(() => {
-    ctx.store.accounts.createSession(digest(session), found.id, now.toISOString(), expiresAt.toISOString());
-    ctx.store.audit.record({ at: now.toISOString(), userId: found.id, organisationId: null, action: 'login', entity: 'user', entityId: found.id, detail: {} });
+  await ctx.store.transaction(async (tx) => {
+    await tx.accounts.createSession(digest(session), found.id, now.toISOString(), expiresAt.toISOString());
+    await tx.audit.record({ at: now.toISOString(), userId: found.id, organisationId: null, action: 'login', entity: 'user', entityId: found.id, detail: {} });
   });
   const { passwordHash: _hidden, ...user } = found;
   return ok({ user, session, expiresAt });
 }
 
-export function logout(ctx: AppContext, session: string): void {
-  ctx.store.accounts.deleteSession(digest(session));
+export async function logout(ctx: AppContext, session: string): Promise<void> {
+  await ctx.store.accounts.deleteSession(digest(session));
 }
 
 /** The user of a session cookie or a bearer token, if valid. */
-export function authenticate(ctx: AppContext, secret: string): User | undefined {
+export async function authenticate(ctx: AppContext, secret: string): Promise<User | undefined> {
   const now = isoNow(ctx);
   if (secret.startsWith(`${SESSION_PREFIX}_`)) return ctx.store.accounts.sessionUser(digest(secret), now);
   if (secret.startsWith(`${TOKEN_PREFIX}_`)) return ctx.store.accounts.tokenUser(digest(secret), now);
@@ -67,7 +63,7 @@ export interface NewUser {
 
 /** Creates a user (admin task, from the CLI); leaders and advisors get memberships of the given organisations. */
 export async function createUser(ctx: AppContext, input: NewUser): Promise<Result<User>> {
-  if (ctx.store.accounts.findByEmail(input.email)) {
+  if (await ctx.store.accounts.findByEmail(input.email)) {
     return fail('conflict', 'email-taken', bilingual(`Un compte existe déjà pour ${input.email}.`, `An account already exists for ${input.email}.`));
   }
   if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) {
@@ -76,7 +72,8 @@ export async function createUser(ctx: AppContext, input: NewUser): Promise<Resul
     });
   }
   const orgs = input.organisations ?? [];
-  const unknown = orgs.filter((id) => !ctx.store.organisations.get(id));
+  const unknown: number[] = [];
+  for (const id of orgs) if (!(await ctx.store.organisations.get(id))) unknown.push(id);
   if (unknown.length > 0) {
     return fail('not-found', 'not-found', bilingual(`Organisation ${unknown.join(', ')} introuvable.`, `Organisation ${unknown.join(', ')} not found.`));
   }
@@ -86,24 +83,24 @@ export async function createUser(ctx: AppContext, input: NewUser): Promise<Resul
   }
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   const now = isoNow(ctx);
-  const user = ctx.store.transaction(() => {
-    const created = ctx.store.accounts.createUser({ email: input.email, name: input.name, passwordHash, role: input.role }, now);
-    for (const orgId of orgs) ctx.store.accounts.addMembership(created.id, orgId, membership!);
-    ctx.store.audit.record({ at: now, userId: null, organisationId: orgs[0] ?? null, action: 'create', entity: 'user', entityId: created.id, detail: { email: input.email, role: input.role, organisations: orgs } });
+  const user = await ctx.store.transaction(async (tx) => {
+    const created = await tx.accounts.createUser({ email: input.email, name: input.name, passwordHash, role: input.role }, now);
+    for (const orgId of orgs) await tx.accounts.addMembership(created.id, orgId, membership!);
+    await tx.audit.record({ at: now, userId: null, organisationId: orgs[0] ?? null, action: 'create', entity: 'user', entityId: created.id, detail: { email: input.email, role: input.role, organisations: orgs } });
     return created;
   });
   return ok(user);
 }
 
 /** Creates an API token for scripts; the secret is returned once and only its digest is kept. */
-export function createApiToken(ctx: AppContext, email: string, name: string): Result<{ token: string; id: number; user: User }> {
-  const user = ctx.store.accounts.findByEmail(email);
+export async function createApiToken(ctx: AppContext, email: string, name: string): Promise<Result<{ token: string; id: number; user: User }>> {
+  const user = await ctx.store.accounts.findByEmail(email);
   if (!user) return fail('not-found', 'not-found', bilingual(`Aucun compte pour ${email}.`, `No account for ${email}.`));
   const token = newSecret(TOKEN_PREFIX);
   const now = isoNow(ctx);
-  const created = ctx.store.transaction(() => {
-    const t = ctx.store.accounts.createToken(user.id, name, digest(token), now);
-    ctx.store.audit.record({ at: now, userId: user.id, organisationId: null, action: 'create', entity: 'api-token', entityId: t.id, detail: { name } });
+  const created = await ctx.store.transaction(async (tx) => {
+    const t = await tx.accounts.createToken(user.id, name, digest(token), now);
+    await tx.audit.record({ at: now, userId: user.id, organisationId: null, action: 'create', entity: 'api-token', entityId: t.id, detail: { name } });
     return t;
   });
   const { passwordHash: _hidden, ...plain } = user;
@@ -111,11 +108,14 @@ export function createApiToken(ctx: AppContext, email: string, name: string): Re
 }
 
 /** Revokes one of a user's API tokens: it stops working at once. */
-export function revokeApiToken(ctx: AppContext, email: string, tokenId: number): Result<{ id: number }> {
-  const user = ctx.store.accounts.findByEmail(email);
-  if (!user || !ctx.store.accounts.revokeToken(user.id, tokenId, isoNow(ctx))) {
-    return fail('not-found', 'not-found', bilingual(`Aucun jeton actif ${tokenId} pour ${email}.`, `No active token ${tokenId} for ${email}.`));
-  }
-  ctx.store.audit.record({ at: isoNow(ctx), userId: user.id, organisationId: null, action: 'revoke', entity: 'api-token', entityId: tokenId, detail: {} });
+export async function revokeApiToken(ctx: AppContext, email: string, tokenId: number): Promise<Result<{ id: number }>> {
+  const user = await ctx.store.accounts.findByEmail(email);
+  const now = isoNow(ctx);
+  const revoked = user && await ctx.store.transaction(async (tx) => {
+    if (!(await tx.accounts.revokeToken(user.id, tokenId, now))) return false;
+    await tx.audit.record({ at: now, userId: user.id, organisationId: null, action: 'revoke', entity: 'api-token', entityId: tokenId, detail: {} });
+    return true;
+  });
+  if (!revoked) return fail('not-found', 'not-found', bilingual(`Aucun jeton actif ${tokenId} pour ${email}.`, `No active token ${tokenId} for ${email}.`));
   return ok({ id: tokenId });
 }

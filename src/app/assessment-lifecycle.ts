@@ -11,23 +11,23 @@ import { readOnly } from './organisations.js';
  * plan drawn from it has gone to the expert (the review would then be about other answers). The
  * result it was submitted with is kept among its earlier results.
  */
-export function reopenAssessment(ctx: AppContext, actor: Actor, id: number, version: number): Result<AssessmentView> {
-  const found = readable(ctx, actor, id);
+export async function reopenAssessment(ctx: AppContext, actor: Actor, id: number, version: number): Promise<Result<AssessmentView>> {
+  const found = await readable(ctx, actor, id);
   if (!found.ok) return found;
   const { assessment, editable } = found.value;
   if (!editable) return readOnly();
   if (assessment.status !== 'submitted') {
-    return fail('conflict', 'assessment-draft', bilingual('Cette évaluation n’est pas soumise : elle se modifie déjà.', 'This assessment is not submitted: it can already be changed.'), { current: viewOf(ctx, assessment) });
+    return fail('conflict', 'assessment-draft', bilingual('Cette évaluation n’est pas soumise : elle se modifie déjà.', 'This assessment is not submitted: it can already be changed.'), { current: await viewOf(ctx, assessment) });
   }
   if (assessment.version !== version) return conflict(ctx, assessment);
-  const latest = latestSubmitted(ctx, assessment.organisationId);
+  const latest = await latestSubmitted(ctx, assessment.organisationId);
   if (latest && latest.id !== assessment.id) {
     return fail('conflict', 'not-latest', bilingual(
       `L’évaluation n° ${latest.number} a été soumise depuis : seule la dernière évaluation soumise peut être rouverte.`,
       `Assessment no. ${latest.number} was submitted since: only the latest submitted assessment can be reopened.`,
     ));
   }
-  const reviewed = ctx.store.plans.byAssessment(id).find((p) => p.status !== 'draft' || p.submittedAt !== null);
+  const reviewed = (await ctx.store.plans.byAssessment(id)).find((p) => p.status !== 'draft' || p.submittedAt !== null);
   if (reviewed) {
     return fail('conflict', 'plan-submitted', bilingual(
       `Le plan « ${reviewed.title} », tiré de cette évaluation, a été soumis à l’expert : l’évaluation ne peut plus être rouverte. Démarrez une nouvelle évaluation : elle reprendra ces réponses.`,
@@ -35,35 +35,35 @@ export function reopenAssessment(ctx: AppContext, actor: Actor, id: number, vers
     ));
   }
   const now = isoNow(ctx);
-  const reopened = ctx.store.transaction(() => {
-    const a = ctx.store.assessments.reopen(id, version, actor.userId, now);
-    if (a) ctx.store.audit.record({ at: now, userId: actor.userId, organisationId: a.organisationId, action: 'reopen', entity: 'assessment', entityId: id, detail: { submittedAt: assessment.submittedAt } });
+  const reopened = await ctx.store.transaction(async (tx) => {
+    const a = await tx.assessments.reopen(id, version, actor.userId, now);
+    if (a) await tx.audit.record({ at: now, userId: actor.userId, organisationId: a.organisationId, action: 'reopen', entity: 'assessment', entityId: id, detail: { submittedAt: assessment.submittedAt } });
     return a;
   });
-  return reopened ? ok(viewOf(ctx, reopened)) : conflict(ctx, ctx.store.assessments.get(id)!);
+  return reopened ? ok(await viewOf(ctx, reopened)) : conflict(ctx, (await ctx.store.assessments.get(id))!);
 }
 
 /**
  * Deletes a draft that was never submitted (a reopened one keeps its history: it can only be
  * submitted again). The audit log keeps what it held.
  */
-export function deleteDraft(ctx: AppContext, actor: Actor, id: number, version: number): Result<{ deleted: number }> {
-  const found = editableDraft(ctx, actor, id, version);
+export async function deleteDraft(ctx: AppContext, actor: Actor, id: number, version: number): Promise<Result<{ deleted: number }>> {
+  const found = await editableDraft(ctx, actor, id, version);
   if (!found.ok) return found;
   const assessment = found.value;
-  if (ctx.store.assessments.earlierResults(id).length > 0 || ctx.store.plans.byAssessment(id).length > 0) {
+  if ((await ctx.store.assessments.earlierResults(id)).length > 0 || (await ctx.store.plans.byAssessment(id)).length > 0) {
     return fail('conflict', 'was-submitted', bilingual(
       'Cette évaluation a déjà été soumise une fois, puis rouverte : elle garde son historique et ne peut pas être supprimée. Soumettez-la à nouveau.',
       'This assessment was submitted once, then reopened: it keeps its history and cannot be deleted. Submit it again.',
     ));
   }
   const now = isoNow(ctx);
-  const deleted = ctx.store.transaction(() => {
-    const done = ctx.store.assessments.deleteDraft(id, version);
+  const deleted = await ctx.store.transaction(async (tx) => {
+    const done = await tx.assessments.deleteDraft(id, version);
     if (done) {
-      ctx.store.audit.record({ at: now, userId: actor.userId, organisationId: assessment.organisationId, action: 'delete', entity: 'assessment', entityId: id, detail: { number: assessment.number, profile: assessment.profile, answers: assessment.answers } });
+      await tx.audit.record({ at: now, userId: actor.userId, organisationId: assessment.organisationId, action: 'delete', entity: 'assessment', entityId: id, detail: { number: assessment.number, profile: assessment.profile, answers: assessment.answers } });
     }
     return done;
   });
-  return deleted ? ok({ deleted: id }) : conflict(ctx, ctx.store.assessments.get(id) ?? assessment);
+  return deleted ? ok({ deleted: id }) : conflict(ctx, (await ctx.store.assessments.get(id)) ?? assessment);
 }

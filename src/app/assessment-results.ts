@@ -17,22 +17,22 @@ export interface AssessmentResult {
   since?: { assessment: Assessment; contentVersion: string; changes: AnswerChange[]; movement: Movement };
 }
 
-export function getResult(ctx: AppContext, actor: Actor, id: number): Result<AssessmentResult> {
-  const found = readable(ctx, actor, id);
+export async function getResult(ctx: AppContext, actor: Actor, id: number): Promise<Result<AssessmentResult>> {
+  const found = await readable(ctx, actor, id);
   if (!found.ok) return found;
   const { assessment } = found.value;
-  const stored = ctx.store.assessments.result(id);
+  const stored = await ctx.store.assessments.result(id);
   if (!stored) {
     return fail('not-found', 'no-result', bilingual('Cette évaluation n’a pas encore de résultat : soumettez-la d’abord.', 'This assessment has no result yet: submit it first.'));
   }
-  const previous = previousOf(ctx, assessment);
-  const previousResult = previous && ctx.store.assessments.result(previous.id);
+  const previous = await previousOf(ctx, assessment);
+  const previousResult = previous && (await ctx.store.assessments.result(previous.id));
   const changes = previous ? answerChanges(ctx.scorer.index, previous, assessment) : [];
   return ok({
     assessment,
     result: stored.result,
     computedAt: stored.computedAt,
-    earlier: ctx.store.assessments.earlierResults(id),
+    earlier: await ctx.store.assessments.earlierResults(id),
     ...(previous && previousResult && {
       since: {
         assessment: previous,
@@ -48,11 +48,10 @@ export function getResult(ctx: AppContext, actor: Actor, id: number): Result<Ass
  * The assessment a result is compared with: the one it started from, or else the organisation's
  * latest assessment submitted before it.
  */
-function previousOf(ctx: AppContext, a: Assessment): Assessment | undefined {
-  const source = a.sourceId === null ? undefined : ctx.store.assessments.get(a.sourceId);
+async function previousOf(ctx: AppContext, a: Assessment): Promise<Assessment | undefined> {
+  const source = a.sourceId === null ? undefined : await ctx.store.assessments.get(a.sourceId);
   if (source?.status === 'submitted') return source;
-  return ctx.store.assessments
-    .listByOrganisation(a.organisationId)
+  return (await ctx.store.assessments.listByOrganisation(a.organisationId))
     .filter((b) => b.status === 'submitted' && ((b.submittedAt ?? '') < (a.submittedAt ?? '') || (b.submittedAt === a.submittedAt && b.id < a.id)))
     .sort((x, y) => (x.submittedAt ?? '').localeCompare(y.submittedAt ?? '') || x.id - y.id)
     .at(-1);

@@ -29,20 +29,25 @@ export interface AssessmentView extends Assessment {
 /** An assessment as listed: where it started from, and the results it had before being reopened. */
 export type AssessmentSummary = Assessment & Pick<AssessmentView, 'source' | 'earlierResults'>;
 
-function summaryOf(ctx: AppContext, a: Assessment, source = a.sourceId === null ? undefined : ctx.store.assessments.get(a.sourceId)): AssessmentSummary {
+async function sourceOf(ctx: AppContext, a: Assessment): Promise<Assessment | undefined> {
+  return a.sourceId === null ? undefined : ctx.store.assessments.get(a.sourceId);
+}
+
+async function summaryOf(ctx: AppContext, a: Assessment, source?: Assessment): Promise<AssessmentSummary> {
+  source ??= await sourceOf(ctx, a);
   return {
     ...a,
     source: source ? { assessmentId: source.id, number: source.number, submittedAt: source.submittedAt } : null,
-    earlierResults: ctx.store.assessments.earlierResults(a.id).map((r) => ({ global: r.global, contentVersion: r.contentVersion, submittedAt: r.submittedAt, reopenedAt: r.reopenedAt })),
+    earlierResults: (await ctx.store.assessments.earlierResults(a.id)).map((r) => ({ global: r.global, contentVersion: r.contentVersion, submittedAt: r.submittedAt, reopenedAt: r.reopenedAt })),
   };
 }
 
-export function viewOf(ctx: AppContext, a: Assessment): AssessmentView {
+export async function viewOf(ctx: AppContext, a: Assessment): Promise<AssessmentView> {
   const found = applicability(ctx.scorer.index, a.profile, a.answers);
   const missingProfile = [...ctx.scorer.index.profileFields.values()].filter((f) => !f.optional && a.profile[f.id] === undefined).map((f) => `profile.${f.id}`);
-  const source = a.sourceId === null ? undefined : ctx.store.assessments.get(a.sourceId);
+  const source = await sourceOf(ctx, a);
   return {
-    ...summaryOf(ctx, a, source),
+    ...(await summaryOf(ctx, a, source)),
     progress: progressByPillar(ctx.scorer.index, found),
     missing: [...missingProfile, ...missingAnswers(ctx.scorer.index, found.status)],
     visibility: Object.fromEntries(found.visibility),
@@ -51,16 +56,16 @@ export function viewOf(ctx: AppContext, a: Assessment): AssessmentView {
 }
 
 /** An assessment the actor may read (experts: submitted ones only), or "not found". */
-export function readable(ctx: AppContext, actor: Actor, id: number): Result<{ assessment: Assessment; editable: boolean }> {
-  const assessment = ctx.store.assessments.get(id);
+export async function readable(ctx: AppContext, actor: Actor, id: number): Promise<Result<{ assessment: Assessment; editable: boolean }>> {
+  const assessment = await ctx.store.assessments.get(id);
   const access = assessment ? organisationAccess(actor, assessment.organisationId) : 'none';
   if (!assessment || !canReadAssessment(access, assessment.status)) return notFound('Évaluation', 'Assessment');
   return ok({ assessment, editable: access === 'edit' });
 }
 
 /** A draft the actor may change, still at the version their change was based on. */
-export function editableDraft(ctx: AppContext, actor: Actor, id: number, version: number): Result<Assessment> {
-  const found = readable(ctx, actor, id);
+export async function editableDraft(ctx: AppContext, actor: Actor, id: number, version: number): Promise<Result<Assessment>> {
+  const found = await readable(ctx, actor, id);
   if (!found.ok) return found;
   const { assessment, editable } = found.value;
   if (!editable) return readOnly();
@@ -69,22 +74,23 @@ export function editableDraft(ctx: AppContext, actor: Actor, id: number, version
   return ok(assessment);
 }
 
-export function getAssessment(ctx: AppContext, actor: Actor, id: number): Result<AssessmentView> {
-  const found = readable(ctx, actor, id);
-  return found.ok ? ok(viewOf(ctx, found.value.assessment)) : found;
+export async function getAssessment(ctx: AppContext, actor: Actor, id: number): Promise<Result<AssessmentView>> {
+  const found = await readable(ctx, actor, id);
+  return found.ok ? ok(await viewOf(ctx, found.value.assessment)) : found;
 }
 
-export function listAssessments(ctx: AppContext, actor: Actor, organisationId: number): Result<AssessmentSummary[]> {
-  const org = getOrganisation(ctx, actor, organisationId);
+export async function listAssessments(ctx: AppContext, actor: Actor, organisationId: number): Promise<Result<AssessmentSummary[]>> {
+  const org = await getOrganisation(ctx, actor, organisationId);
   if (!org.ok) return org;
-  const all = ctx.store.assessments.listByOrganisation(organisationId);
-  return ok(all.filter((a) => canReadAssessment(org.value.access, a.status)).map((a) => summaryOf(ctx, a)));
+  const all = await ctx.store.assessments.listByOrganisation(organisationId);
+  const summaries: AssessmentSummary[] = [];
+  for (const a of all) if (canReadAssessment(org.value.access, a.status)) summaries.push(await summaryOf(ctx, a));
+  return ok(summaries);
 }
 
 /** The organisation's latest submitted assessment, if any. */
-export function latestSubmitted(ctx: AppContext, organisationId: number): Assessment | undefined {
-  return ctx.store.assessments
-    .listByOrganisation(organisationId)
+export async function latestSubmitted(ctx: AppContext, organisationId: number): Promise<Assessment | undefined> {
+  return (await ctx.store.assessments.listByOrganisation(organisationId))
     .filter((a) => a.status === 'submitted')
     .sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.id - b.id)
     .at(-1);
@@ -95,23 +101,23 @@ export function latestSubmitted(ctx: AppContext, organisationId: number): Assess
  * submitted assessment, the draft starts from its answers (those that still fit today's
  * questionnaire), each marked as carried over until it is changed or confirmed.
  */
-export function createAssessment(ctx: AppContext, actor: Actor, organisationId: number): Result<AssessmentView> {
-  const org = getOrganisation(ctx, actor, organisationId);
+export async function createAssessment(ctx: AppContext, actor: Actor, organisationId: number): Promise<Result<AssessmentView>> {
+  const org = await getOrganisation(ctx, actor, organisationId);
   if (!org.ok) return org;
   if (org.value.access !== 'edit') return readOnly();
   const now = isoNow(ctx);
-  const source = latestSubmitted(ctx, organisationId);
+  const source = await latestSubmitted(ctx, organisationId);
   const carried = source ? carryOver(ctx.scorer.index, org.value.profile, source.answers) : undefined;
-  const created = ctx.store.transaction(() => {
-    const a = ctx.store.assessments.create({
+  const created = await ctx.store.transaction(async (tx) => {
+    const a = await tx.assessments.create({
       organisationId, profile: org.value.profile, createdBy: actor.userId,
       ...(source && carried && { answers: carried.answers, sourceId: source.id, carried: Object.keys(carried.answers) }),
     }, now);
     const detail = source && carried ? { sourceId: source.id, carried: Object.keys(carried.answers).length, dropped: carried.dropped } : {};
-    ctx.store.audit.record({ at: now, userId: actor.userId, organisationId, action: 'create', entity: 'assessment', entityId: a.id, detail });
+    await tx.audit.record({ at: now, userId: actor.userId, organisationId, action: 'create', entity: 'assessment', entityId: a.id, detail });
     return a;
   });
-  return ok(viewOf(ctx, created));
+  return ok(await viewOf(ctx, created));
 }
 
 export interface AnswersPatch {
@@ -126,8 +132,8 @@ export interface AnswersPatch {
  * state rather than overwriting it. Answers that stop applying because of this save (a question
  * now hidden or excluded) are removed and listed, and kept in the audit log.
  */
-export function saveAnswers(ctx: AppContext, actor: Actor, id: number, patch: AnswersPatch): Result<AssessmentView & { removed: Answers }> {
-  const found = editableDraft(ctx, actor, id, patch.version);
+export async function saveAnswers(ctx: AppContext, actor: Actor, id: number, patch: AnswersPatch): Promise<Result<AssessmentView & { removed: Answers }>> {
+  const found = await editableDraft(ctx, actor, id, patch.version);
   if (!found.ok) return found;
   const assessment = found.value;
   const profile = merge(assessment.profile, patch.profile);
@@ -144,15 +150,15 @@ export function saveAnswers(ctx: AppContext, actor: Actor, id: number, patch: An
   // An answer sent again, even unchanged, is confirmed: it is no longer marked as carried over.
   const carried = assessment.carried.filter((q) => q in answers && !(q in (patch.answers ?? {})));
   const now = isoNow(ctx);
-  const saved = ctx.store.transaction(() => {
-    const next = ctx.store.assessments.saveDraft(id, patch.version, { profile, answers, carried }, now);
+  const saved = await ctx.store.transaction(async (tx) => {
+    const next = await tx.assessments.saveDraft(id, patch.version, { profile, answers, carried }, now);
     if (next) {
-      ctx.store.audit.record({ at: now, userId: actor.userId, organisationId: assessment.organisationId, action: 'save', entity: 'assessment', entityId: id, detail: { profile: patch.profile ?? {}, answers: patch.answers ?? {}, removed } });
+      await tx.audit.record({ at: now, userId: actor.userId, organisationId: assessment.organisationId, action: 'save', entity: 'assessment', entityId: id, detail: { profile: patch.profile ?? {}, answers: patch.answers ?? {}, removed } });
     }
     return next;
   });
-  if (!saved) return conflict(ctx, ctx.store.assessments.get(id)!);
-  return ok({ ...viewOf(ctx, saved), removed });
+  if (!saved) return conflict(ctx, (await ctx.store.assessments.get(id))!);
+  return ok({ ...(await viewOf(ctx, saved)), removed });
 }
 
 function notAsked(question: string, visibility: string | undefined): Issue {
@@ -177,8 +183,12 @@ function merge(base: Answers, patch: Record<string, AnswerValue | null> | undefi
 }
 
 /** Scores a complete draft and stores the result with its content version. */
-export async function submitAssessment(ctx: AppContext, actor: Actor, id: number, version: number): Promise<Result<AssessmentView>> {
-  const found = editableDraft(ctx, actor, id, version);
+/**
+ * Submits a draft; `countInComparisons`, the organisation's answer to the question asked at its
+ * first submission, is stored with it (and audited) when given.
+ */
+export async function submitAssessment(ctx: AppContext, actor: Actor, id: number, version: number, countInComparisons?: boolean): Promise<Result<AssessmentView>> {
+  const found = await editableDraft(ctx, actor, id, version);
   if (!found.ok) return found;
   const assessment = found.value;
   const doc = { profile: assessment.profile, answers: assessment.answers };
@@ -190,24 +200,28 @@ export async function submitAssessment(ctx: AppContext, actor: Actor, id: number
   const outcome = await score(ctx.scorer, doc);
   if (!outcome.ok) return invalid(outcome.issues);
   const now = isoNow(ctx);
-  const submitted = ctx.store.transaction(() => {
-    const s = ctx.store.assessments.submit(id, version, outcome.value, actor.userId, now);
+  const submitted = await ctx.store.transaction(async (tx) => {
+    const s = await tx.assessments.submit(id, version, outcome.value, actor.userId, now);
+    if (s && countInComparisons !== undefined) {
+      await tx.organisations.update(assessment.organisationId, { countInComparisons }, now);
+      await tx.audit.record({ at: now, userId: actor.userId, organisationId: assessment.organisationId, action: 'update', entity: 'organisation', entityId: assessment.organisationId, detail: { changes: { countInComparisons } } });
+    }
     if (s) {
-      ctx.store.audit.record({ at: now, userId: actor.userId, organisationId: assessment.organisationId, action: 'submit', entity: 'assessment', entityId: id, detail: { global: outcome.value.global, contentVersion: outcome.value.contentVersion } });
+      await tx.audit.record({ at: now, userId: actor.userId, organisationId: assessment.organisationId, action: 'submit', entity: 'assessment', entityId: id, detail: { global: outcome.value.global, contentVersion: outcome.value.contentVersion } });
     }
     return s;
   });
-  if (!submitted) return conflict(ctx, ctx.store.assessments.get(id)!);
-  return ok(viewOf(ctx, submitted));
+  if (!submitted) return conflict(ctx, (await ctx.store.assessments.get(id))!);
+  return ok(await viewOf(ctx, submitted));
 }
 
-export function conflict(ctx: AppContext, current: Assessment) {
+export async function conflict(ctx: AppContext, current: Assessment) {
   return fail('conflict', 'version-conflict', bilingual(
     'Cette évaluation a été modifiée entre-temps (autre onglet ou autre personne) : rechargez-la, vos réponses non enregistrées sont à ressaisir.',
     'This assessment was changed meanwhile (another tab or person): reload it, then enter your unsaved answers again.',
-  ), { current: viewOf(ctx, current) });
+  ), { current: await viewOf(ctx, current) });
 }
 
-export function alreadySubmitted(ctx: AppContext, current: Assessment) {
-  return fail('conflict', 'assessment-submitted', bilingual('Cette évaluation est déjà soumise : rouvrez-la pour la modifier (tant qu’aucun plan qui en découle n’a été soumis à l’expert), ou démarrez-en une nouvelle.', 'This assessment is already submitted: reopen it to change it (while no plan drawn from it has been submitted to the expert), or start a new one.'), { current: viewOf(ctx, current) });
+export async function alreadySubmitted(ctx: AppContext, current: Assessment) {
+  return fail('conflict', 'assessment-submitted', bilingual('Cette évaluation est déjà soumise : rouvrez-la pour la modifier (tant qu’aucun plan qui en découle n’a été soumis à l’expert), ou démarrez-en une nouvelle.', 'This assessment is already submitted: reopen it to change it (while no plan drawn from it has been submitted to the expert), or start a new one.'), { current: await viewOf(ctx, current) });
 }

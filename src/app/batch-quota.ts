@@ -13,16 +13,16 @@ import { formatSize } from './format-size.js';
  * count each other; it throws BatchFailed once the owner's files outgrow the quota. Called on each
  * progress report (a few times a second, on the file being written) and on the complete results.
  */
-export function resultsGuard(ctx: AppContext, userId: number, batchId: number, lang: Lang, limits: BatchLimits): (file: string) => void {
-  return (file) => {
+export function resultsGuard(ctx: AppContext, userId: number, batchId: number, lang: Lang, limits: BatchLimits): (file: string) => Promise<void> {
+  return async (file) => {
     let written: number;
     try {
       written = statSync(file).size;
     } catch {
       return; // Not opened yet, or already published.
     }
-    ctx.store.batches.resultWritten(batchId, written);
-    const stored = ctx.store.batches.storedBytes(userId);
+    await ctx.store.batches.resultWritten(batchId, written);
+    const stored = await ctx.store.batches.storedBytes(userId);
     if (stored <= limits.quotaBytes) return;
     const [used, quota] = [formatSize(stored, lang), formatSize(limits.quotaBytes, lang)];
     throw new BatchFailed(lang === 'fr'

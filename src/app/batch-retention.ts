@@ -18,21 +18,21 @@ const DAY = 86_400_000;
  * ago, and folders no batch owns (an upload refused while the process stopped). The batch records
  * stay, saying when their files went. Returns how many batches lost files.
  */
-export function sweepBatchFiles(ctx: AppContext, dataDir: string, retention: BatchRetention): number {
+export async function sweepBatchFiles(ctx: AppContext, dataDir: string, retention: BatchRetention): Promise<number> {
   const now = ctx.now();
   const due = (files: BatchFiles, days: number) => ctx.store.batches.endedWithFiles(files, new Date(now.getTime() - days * DAY).toISOString());
   let swept = 0;
-  for (const batch of due('results', retention.resultDays)) {
+  for (const batch of await due('results', retention.resultDays)) {
     rmSync(batchFolder(dataDir, batch.id), { recursive: true, force: true });
-    ctx.store.batches.filesRemoved(batch.id, 'results', now.toISOString());
+    await ctx.store.batches.filesRemoved(batch.id, 'results', now.toISOString());
     swept++;
   }
-  for (const batch of due('input', retention.inputDays)) {
+  for (const batch of await due('input', retention.inputDays)) {
     removeInput(dataDir, batch.id);
-    ctx.store.batches.filesRemoved(batch.id, 'input', now.toISOString());
+    await ctx.store.batches.filesRemoved(batch.id, 'input', now.toISOString());
     swept++;
   }
-  removeOrphans(ctx, dataDir);
+  await removeOrphans(ctx, dataDir);
   return swept;
 }
 
@@ -43,11 +43,13 @@ export function removeInput(dataDir: string, id: number): void {
   for (const name of readdirSync(folder)) if (name.startsWith('input.')) rmSync(join(folder, name), { force: true });
 }
 
-function removeOrphans(ctx: AppContext, dataDir: string): void {
+async function removeOrphans(ctx: AppContext, dataDir: string): Promise<void> {
   const root = batchesFolder(dataDir);
   if (!existsSync(root)) return;
-  const ids = ctx.store.batches.ids();
-  for (const name of readdirSync(root)) {
+  // Read the folders first: a folder made after the ids were read belongs to a batch they do not list.
+  const names = readdirSync(root);
+  const ids = await ctx.store.batches.ids();
+  for (const name of names) {
     if (/^[1-9][0-9]*$/.test(name) && !ids.has(Number(name))) rmSync(join(root, name), { recursive: true, force: true });
   }
 }

@@ -19,7 +19,7 @@ export async function bilanDocument(ctx: AppContext, actor: Actor, assessmentId:
       `No plan started from assessment no.\u00a0${c.before.number}: the report compares a plan with what was achieved.`,
     ));
   }
-  const organisation = ctx.store.organisations.get(ctx.store.assessments.get(assessmentId)!.organisationId);
+  const organisation = await ctx.store.organisations.get((await ctx.store.assessments.get(assessmentId))!.organisationId);
   if (!organisation) return notFound('Organisation', 'Organisation');
   return ok(buildBilanDocument(ctx.scorer.index, {
     lang,

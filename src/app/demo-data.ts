@@ -20,14 +20,25 @@ const WORKSHOP_ORGANISATIONS = ['insertion-esus', 'scop-40'];
 /**
  * Fills an empty database with demo content: three organisations of different shapes with a
  * submitted assessment each, a workshop, and one account per role. Does nothing if any user exists.
+ * All of it is one transaction holding the `demo-data` key: instances starting together on one
+ * database create it once (the others find the users the first one made), and a start
+ * interrupted half-way leaves nothing to trip over.
  */
 export async function seedDemoData(ctx: AppContext, examples: ReadonlyMap<string, AnswersDocument>): Promise<boolean> {
-  if (ctx.store.accounts.countUsers() > 0) return false;
+  return ctx.store.transaction(async (tx) => {
+    await tx.exclusive('demo-data');
+    if ((await tx.accounts.countUsers()) > 0) return false;
+    await seed({ ...ctx, store: tx }, examples);
+    return true;
+  });
+}
+
+async function seed(ctx: AppContext, examples: ReadonlyMap<string, AnswersDocument>): Promise<void> {
   const orgIds = new Map<string, number>();
   for (const name of DEMO_ORGANISATIONS) {
     const doc = examples.get(name);
     if (!doc) throw new Error(`demo data: example ${name} is missing from data/examples`);
-    const org = createOrganisation(ctx, null, { name: doc.organisation?.name ?? name, profile: doc.profile });
+    const org = await createOrganisation(ctx, null, { name: doc.organisation?.name ?? name, profile: doc.profile, countInComparisons: true });
     if (!org.ok) throw new Error(`demo data: ${JSON.stringify(org.error)}`);
     orgIds.set(name, org.value.id);
   }
@@ -35,16 +46,16 @@ export async function seedDemoData(ctx: AppContext, examples: ReadonlyMap<string
     const created = await createUser(ctx, { ...account, organisations: account.examples.map((e) => orgIds.get(e)!) });
     if (!created.ok) throw new Error(`demo data: ${JSON.stringify(created.error)}`);
   }
-  const admin = actorOf(ctx, ctx.store.accounts.findByEmail(DEMO_ACCOUNTS[0]!.email)!);
+  const admin = await actorOf(ctx, (await ctx.store.accounts.findByEmail(DEMO_ACCOUNTS[0]!.email))!);
   for (const [name, orgId] of orgIds) {
-    const draft = createAssessment(ctx, admin, orgId);
+    const draft = await createAssessment(ctx, admin, orgId);
     if (!draft.ok) throw new Error(`demo data: ${JSON.stringify(draft.error)}`);
-    const saved = saveAnswers(ctx, admin, draft.value.id, { version: draft.value.version, answers: examples.get(name)!.answers });
+    const saved = await saveAnswers(ctx, admin, draft.value.id, { version: draft.value.version, answers: examples.get(name)!.answers });
     if (!saved.ok) throw new Error(`demo data: ${JSON.stringify(saved.error)}`);
     const submitted = await submitAssessment(ctx, admin, saved.value.id, saved.value.version);
     if (!submitted.ok) throw new Error(`demo data: ${JSON.stringify(submitted.error)}`);
   }
-  const workshop = createWorkshop(ctx, admin, {
+  const workshop = await createWorkshop(ctx, admin, {
     title: 'De l’Impact Score à l’action — Montpellier',
     expertEmail: DEMO_ACCOUNTS[2]!.email,
     date: '2026-10-10',
@@ -53,5 +64,4 @@ export async function seedDemoData(ctx: AppContext, examples: ReadonlyMap<string
     organisationIds: WORKSHOP_ORGANISATIONS.map((e) => orgIds.get(e)!),
   });
   if (!workshop.ok) throw new Error(`demo data: ${JSON.stringify(workshop.error)}`);
-  return true;
 }

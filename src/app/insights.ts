@@ -9,14 +9,14 @@ import { suggestActions } from './suggest-actions.js';
 import { bilans, type PlanBilanView } from './bilan.js';
 import { fail, invalid, notFound, ok, type Result } from './app-error.js';
 
-function readableAssessment(ctx: AppContext, actor: Actor, id: number): Assessment | undefined {
-  const a = ctx.store.assessments.get(id);
+async function readableAssessment(ctx: AppContext, actor: Actor, id: number): Promise<Assessment | undefined> {
+  const a = await ctx.store.assessments.get(id);
   return a && canReadAssessment(organisationAccess(actor, a.organisationId), a.status) ? a : undefined;
 }
 
 /** Ranked actions for an assessment's answers, gains computed by re-scoring, each with the actions that build on it. */
 export async function suggestionsFor(ctx: AppContext, actor: Actor, assessmentId: number): Promise<Result<{ assessment: Assessment; global: number | null; suggestions: WithFollowUps<Suggestion>[] }>> {
-  const assessment = readableAssessment(ctx, actor, assessmentId);
+  const assessment = await readableAssessment(ctx, actor, assessmentId);
   if (!assessment) return notFound('Évaluation', 'Assessment');
   const doc = { profile: assessment.profile, answers: assessment.answers };
   const outcome = await suggestActions(ctx.scorer, doc);
@@ -39,21 +39,21 @@ export interface ComparisonView extends Comparison {
  * submitted one), and sets each plan drawn from the earlier one beside what was achieved.
  */
 export async function compareAssessments(ctx: AppContext, actor: Actor, assessmentId: number, withId?: number, lang: Lang = 'fr'): Promise<Result<ComparisonView>> {
-  const after = readableAssessment(ctx, actor, assessmentId);
+  const after = await readableAssessment(ctx, actor, assessmentId);
   if (!after) return notFound('Évaluation', 'Assessment');
   const isEarlier = (a: Assessment) => a.status === 'submitted' && ((a.submittedAt ?? '') < (after.submittedAt ?? '\uffff') || (a.submittedAt === after.submittedAt && a.id < after.id));
-  const earlier = ctx.store.assessments.listByOrganisation(after.organisationId).filter(isEarlier).sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.id - b.id);
-  const before = withId === undefined ? earlier.at(-1) : readableAssessment(ctx, actor, withId);
+  const earlier = (await ctx.store.assessments.listByOrganisation(after.organisationId)).filter(isEarlier).sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.id - b.id);
+  const before = withId === undefined ? earlier.at(-1) : await readableAssessment(ctx, actor, withId);
   if (!before || before.organisationId !== after.organisationId) {
     return withId === undefined
       ? fail('not-found', 'no-previous-assessment', bilingual('Aucune évaluation soumise plus ancienne à comparer.', 'No earlier submitted assessment to compare with.'))
       : notFound('Évaluation', 'Assessment');
   }
-  const [a, b] = [ctx.store.assessments.result(before.id), ctx.store.assessments.result(after.id)];
+  const [a, b] = await Promise.all([ctx.store.assessments.result(before.id), ctx.store.assessments.result(after.id)]);
   if (!a || !b) return fail('conflict', 'not-submitted', bilingual('Les deux évaluations doivent être soumises pour être comparées.', 'Both assessments must be submitted to be compared.'));
   // Plans the reader may see only: an expert neither counts nor reads a draft's items.
   const access = organisationAccess(actor, after.organisationId);
-  const plans = ctx.store.plans.byAssessment(before.id).filter((p) => planAccess(access, p) !== 'none');
+  const plans = (await ctx.store.plans.byAssessment(before.id)).filter((p) => planAccess(access, p) !== 'none');
   const items = plans.flatMap((p) => p.items);
   return ok({
     ...compareResults(a.result, b.result, items),

@@ -19,7 +19,7 @@ export type LoginAttempt = { limited: true; retryAfterSeconds: number } | { limi
 export async function limitedLogin(ctx: AppContext, input: { email: string; password: string; address: string }, limits: LoginLimits, ttlHours: number): Promise<LoginAttempt> {
   const now = ctx.now();
   const windowMs = limits.windowMinutes * 60_000;
-  const reserved = ctx.store.loginFailures.reserve({
+  const reserved = await ctx.store.loginFailures.reserve({
     address: input.address,
     account: input.email.trim().toLowerCase(),
     at: now.toISOString(),
@@ -37,9 +37,9 @@ export async function limitedLogin(ctx: AppContext, input: { email: string; pass
   try {
     result = await login(ctx, input.email, input.password, ttlHours);
   } catch (error) {
-    ctx.store.loginFailures.forgive(reserved.id);
+    await ctx.store.loginFailures.forgive(reserved.id);
     throw error;
   }
-  if (result.ok) ctx.store.loginFailures.forgive(reserved.id);
+  if (result.ok) await ctx.store.loginFailures.forgive(reserved.id);
   return { limited: false, result };
 }

@@ -20,17 +20,17 @@ async function withGains(scorer: Scorer, doc: AnswersDocument, current: ScoreRes
 
 /** The document of a stored plan, for someone allowed to read it (else "not found"). */
 export async function storedPlanDocument(ctx: AppContext, actor: Actor, planId: number, lang: Lang): Promise<Result<PlanDocument>> {
-  const found = getPlan(ctx, actor, planId);
+  const found = await getPlan(ctx, actor, planId);
   if (!found.ok) return found;
   const plan = found.value;
-  const assessment = ctx.store.assessments.get(plan.assessmentId);
-  const organisation = ctx.store.organisations.get(plan.organisationId);
+  const assessment = await ctx.store.assessments.get(plan.assessmentId);
+  const organisation = await ctx.store.organisations.get(plan.organisationId);
   if (!assessment || !organisation) return notFound('Évaluation', 'Assessment');
   const doc: AnswersDocument = { profile: assessment.profile, answers: assessment.answers };
   const projection = await projectPlan(ctx.scorer, doc, plan.items);
   if (!projection.ok) return invalid(projection.issues);
   const items = await withGains(ctx.scorer, doc, projection.value.current, plan.items.map(({ position: _p, ...i }) => i));
-  const reviewer = plan.reviewedBy === null ? undefined : ctx.store.accounts.getUser(plan.reviewedBy);
+  const reviewer = plan.reviewedBy === null ? undefined : await ctx.store.accounts.getUser(plan.reviewedBy);
   return ok(buildPlanDocument(ctx.scorer.index, {
     lang,
     organisation: organisation.name,

@@ -40,7 +40,7 @@ export function presentItem(ctx: AppContext, item: PlanItem, lang: Lang): PlanIt
 /** A plan as its readers see it: items presented, and the scores once every item is done. */
 export async function presentPlan(ctx: AppContext, plan: Plan, lang: Lang): Promise<PlanView> {
   const items = plan.items.map((item) => presentItem(ctx, item, lang));
-  const assessment = ctx.store.assessments.get(plan.assessmentId);
+  const assessment = await ctx.store.assessments.get(plan.assessmentId);
   const projection = assessment ? await projectPlan(ctx.scorer, { profile: assessment.profile, answers: assessment.answers }, plan.items) : undefined;
   const summary = (r: { global: number | null; pillars: { id: string; score: number | null }[] }) => ({ global: r.global, pillars: Object.fromEntries(r.pillars.map((p) => [p.id, p.score])) });
   const incomplete = items

@@ -11,13 +11,14 @@ const BANDS = [20, 40, 60, 80, 101];
  * distribution per pillar, and the gaps most shared — the indicators where the most points are
  * still available across the portfolio.
  */
-export function portfolioView(ctx: AppContext, actor: Actor, lang: Lang) {
-  const organisations = listOrganisations(ctx, actor).filter((o) => o.access === 'edit');
-  const latest = organisations.map((org) => {
-    const submitted = ctx.store.assessments.listByOrganisation(org.id).filter((a) => a.status === 'submitted').at(-1);
-    const stored = submitted ? ctx.store.assessments.result(submitted.id) : undefined;
-    return { org, assessmentId: submitted?.id ?? null, submittedAt: submitted?.submittedAt ?? null, result: stored?.result };
-  });
+export async function portfolioView(ctx: AppContext, actor: Actor, lang: Lang) {
+  const organisations = (await listOrganisations(ctx, actor)).filter((o) => o.access === 'edit');
+  const latest = [];
+  for (const org of organisations) {
+    const submitted = (await ctx.store.assessments.listByOrganisation(org.id)).filter((a) => a.status === 'submitted').at(-1);
+    const stored = submitted ? await ctx.store.assessments.result(submitted.id) : undefined;
+    latest.push({ org, assessmentId: submitted?.id ?? null, submittedAt: submitted?.submittedAt ?? null, result: stored?.result });
+  }
   const scored = latest.filter((l): l is typeof l & { result: ScoreResult } => l.result !== undefined);
   const index = ctx.scorer.index;
   const distribution = (values: (number | null)[]) => {

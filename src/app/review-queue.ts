@@ -22,19 +22,21 @@ const ORDER: Record<PlanStatus, number> = { submitted: 0, 'changes-requested': 1
  * The plans an expert reviews: those of the organisations in the workshops they run (every
  * workshop for an admin). Drafts stay out: they are the organisation's work in progress.
  */
-export function reviewQueue(ctx: AppContext, actor: Actor): ReviewQueueEntry[] {
-  const workshops = ctx.store.workshops.list().filter((w) => actor.role === 'admin' || w.expertUserId === actor.userId);
+export async function reviewQueue(ctx: AppContext, actor: Actor): Promise<ReviewQueueEntry[]> {
+  const workshops = (await ctx.store.workshops.list()).filter((w) => actor.role === 'admin' || w.expertUserId === actor.userId);
   const organisationIds = [...new Set(workshops.flatMap((w) => w.organisationIds))];
-  const entries = organisationIds.flatMap((organisationId) => {
-    const organisation = ctx.store.organisations.get(organisationId);
-    if (!organisation) return [];
+  const entries: ReviewQueueEntry[] = [];
+  for (const organisationId of organisationIds) {
+    const organisation = await ctx.store.organisations.get(organisationId);
+    if (!organisation) continue;
     const its = workshops.filter((w) => w.organisationIds.includes(organisationId)).map((w) => ({ id: w.id, title: w.title, date: w.date }));
-    return ctx.store.plans.listByOrganisation(organisationId)
-      .filter((plan) => plan.status !== 'draft')
-      .map((plan): ReviewQueueEntry => ({
+    for (const plan of await ctx.store.plans.listByOrganisation(organisationId)) {
+      if (plan.status === 'draft') continue;
+      entries.push({
         planId: plan.id, title: plan.title, status: plan.status, organisationId, organisationName: organisation.name, workshops: its,
         items: plan.items.length, comments: plan.comments.length, submittedAt: plan.submittedAt, reviewedAt: plan.reviewedAt,
-      }));
-  });
+      });
+    }
+  }
   return entries.sort((a, b) => ORDER[a.status] - ORDER[b.status] || (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.planId - b.planId);
 }

@@ -9,6 +9,8 @@ export interface RowOptions {
   keep?: ReadonlySet<string>;
   /** Whether a row leaving required questions unanswered is scored (they earn no points) rather than rejected. */
   partial?: boolean;
+  /** Whether an answer to a question that does not apply to the row rejects it (as a submission does) rather than being ignored with a warning. */
+  strict?: boolean;
 }
 
 /** What a batch's rows are scored with: the content compiled once per worker, the row the engine works in, and the batch's options. */
@@ -21,10 +23,11 @@ export interface BatchContext extends RowOptions {
   /** How many suggested actions per row (0: none, faster). */
   suggestions: number;
   partial: boolean;
+  strict: boolean;
 }
 
-export function createBatchContext(content: Content, lang: Lang, suggestions: number, { keep, partial = false }: RowOptions = {}): BatchContext {
+export function createBatchContext(content: Content, lang: Lang, suggestions: number, { keep, partial = false, strict = false }: RowOptions = {}): BatchContext {
   const index = indexContent(content);
   const engine = compileContent(index);
-  return { index, engine, row: engine.row(), lang, suggestions, partial, ...(keep && { keep }) };
+  return { index, engine, row: engine.row(), lang, suggestions, partial, strict, ...(keep && { keep }) };
 }

@@ -20,17 +20,24 @@ export interface BatchJob {
   lang: Lang;
   suggestions: number;
   partial: boolean;
+  /** Reject rows answering questions that do not apply to them rather than ignore those answers with a warning. */
+  strict?: boolean;
+  excel?: 'fr' | 'en';
   /** The organisations rows may be stored into, as store-refs.ts names them. */
   keep: string[];
 }
 
+const LISTED_ROWS = 200;
+
 export async function runJob(job: BatchJob, post: (message: unknown) => void): Promise<void> {
   const loaded = loadContent(job.contentRoot);
   if (!loaded.ok) throw new Error('content invalid');
-  const pool = inlinePool(loaded.value.content, job.lang, job.suggestions, { keep: new Set(job.keep), partial: job.partial });
+  const pool = inlinePool(loaded.value.content, job.lang, job.suggestions, { keep: new Set(job.keep), partial: job.partial, strict: job.strict === true });
   let last = 0;
   const summary = await runBatch({
     ...job,
+    // Rows with problems are explained on the web page, in words; all of them are in the results.
+    listProblems: LISTED_ROWS,
     content: loaded.value.content,
     pool,
     onProgress: (p) => {

@@ -62,8 +62,8 @@ export function isLabelRow(cells: Readonly<Record<string, unknown>>): boolean {
 export function checkHeader(header: readonly string[], file: string): void {
   if (!header.includes(ID_COLUMN)) {
     throw unreadableFile(file, 'no-id-column', bilingual(
-      'la première ligne doit nommer les colonnes, dont « id » (voir impact-score batch-template)',
-      'the first row must name the columns, including "id" (see impact-score batch-template)',
+      'la première ligne doit nommer les colonnes, dont « id » : partez du modèle de portefeuille, qui les nomme toutes',
+      'the first row must name the columns, including "id": start from the portfolio template, which names them all',
     ));
   }
 }

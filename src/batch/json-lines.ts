@@ -5,39 +5,73 @@ import { invalidJson, MAX_JSON_DEPTH, MAX_RECORD_BYTES, TOO_DEEP, TOO_LONG } fro
 const NEWLINE = 0x0a;
 const EMPTY: Buffer = Buffer.alloc(0);
 
+/** Whole lines of a JSON Lines file as raw bytes, for a worker to parse and score (see readJsonLinesChunks). */
+export interface JsonLinesChunk {
+  kind: 'jsonl';
+  /** Owns its memory, so it can be transferred to a worker rather than copied. */
+  bytes: Uint8Array<ArrayBuffer>;
+  /** The line number of the chunk's first line (blank lines count). */
+  firstRow: number;
+}
+
 /**
- * The rows of a JSON Lines file, one answers document per line, numbered by line (blank lines
- * count). Lines are cut on their bytes, so a line over MAX_RECORD_BYTES is never held whole: it is
- * rejected, skipped up to its end, and reading goes on. A line that is not JSON, or nests deeper
- * than any answers document does, is rejected with its number; such a document would otherwise
- * go on to be validated and copied between threads, which walk it level by level.
+ * A JSON Lines file as chunks of whole lines, cut on their bytes by the main thread, which parses
+ * nothing: the workers parse and score them (see scoreJsonLinesChunk), as CSV chunks are (decision
+ * 003), so that no document crosses threads as an object. A line growing past MAX_RECORD_BYTES is
+ * rejected alone, never held whole, and skipped to its end.
  */
-export async function* readJsonLines(stream: Readable): AsyncGenerator<InputRow> {
+export async function* readJsonLinesChunks(stream: Readable, linesPerChunk: number): AsyncGenerator<JsonLinesChunk | InputRow[]> {
   let buffer: Buffer = EMPTY;
-  let row = 0;
+  let firstRow = 1;
+  let lines = 0;
+  // Where the lines gathered for the next chunk end in `buffer`.
+  let end = 0;
   let skipping = false;
-  for await (const bytes of stream as AsyncIterable<Buffer>) {
-    buffer = buffer.length === 0 ? bytes : Buffer.concat([buffer, bytes]);
-    let start = 0;
-    for (let newline = buffer.indexOf(NEWLINE); newline >= 0; newline = buffer.indexOf(NEWLINE, start)) {
-      const line = buffer.subarray(start, newline);
-      start = newline + 1;
-      if (skipping) {
-        skipping = false;
-        continue;
-      }
-      const read = lineRow(++row, line);
-      if (read) yield read;
+  const take = (upTo: number): JsonLinesChunk => {
+    const chunk: JsonLinesChunk = { kind: 'jsonl', bytes: new Uint8Array(buffer.subarray(0, upTo)), firstRow };
+    firstRow += lines;
+    lines = 0;
+    buffer = buffer.subarray(upTo);
+    end -= upTo;
+    return chunk;
+  };
+  for await (const piece of stream as AsyncIterable<Buffer>) {
+    let bytes = piece;
+    if (skipping) {
+      const newline = bytes.indexOf(NEWLINE);
+      if (newline < 0) continue;
+      skipping = false;
+      bytes = bytes.subarray(newline + 1);
     }
-    buffer = buffer.subarray(start);
-    if (!skipping && buffer.length > MAX_RECORD_BYTES) {
-      yield { row: ++row, cells: {}, unreadable: TOO_LONG };
+    buffer = buffer.length === 0 ? bytes : Buffer.concat([buffer, bytes]);
+    for (let newline = buffer.indexOf(NEWLINE, end); newline >= 0; newline = buffer.indexOf(NEWLINE, end)) {
+      end = newline + 1;
+      if (++lines === linesPerChunk) yield take(end);
+    }
+    if (buffer.length - end > MAX_RECORD_BYTES) {
+      if (lines > 0) yield take(end);
+      yield [{ row: firstRow++, cells: {}, unreadable: TOO_LONG }];
+      buffer = EMPTY;
+      end = 0;
       skipping = true;
     }
-    if (skipping) buffer = EMPTY;
   }
-  const last = skipping ? undefined : lineRow(++row, buffer);
-  if (last) yield last;
+  if (buffer.length > end) lines++;
+  if (lines > 0) yield take(buffer.length);
+}
+
+/** Each line of a chunk as a row (a document, or why it cannot be read), blank ones left out; the row number of its last line. */
+export function eachJsonLine(chunk: JsonLinesChunk, visit: (row: InputRow) => void): number {
+  const bytes = Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength);
+  let row = chunk.firstRow;
+  for (let start = 0; start < bytes.length; row++) {
+    let newline = bytes.indexOf(NEWLINE, start);
+    if (newline < 0) newline = bytes.length;
+    const read = lineRow(row, bytes.subarray(start, newline));
+    if (read) visit(read);
+    start = newline + 1;
+  }
+  return row - 1;
 }
 
 /** One line as a row; undefined for a blank one. */
@@ -48,8 +82,8 @@ function lineRow(row: number, bytes: Buffer): InputRow | undefined {
   if (nestsDeeperThan(text, MAX_JSON_DEPTH)) return { row, cells: {}, unreadable: TOO_DEEP };
   try {
     return { row, cells: {}, document: JSON.parse(text) as unknown };
-  } catch (error) {
-    return { row, cells: {}, unreadable: invalidJson((error as Error).message) };
+  } catch {
+    return { row, cells: {}, unreadable: invalidJson(text) };
   }
 }
 

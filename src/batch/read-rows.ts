@@ -9,7 +9,7 @@ import { bilingual } from '../core/text.js';
 import { BatchFileError, unreadableFile } from './batch-file-error.js';
 import { checkHeader } from './columns.js';
 import type { InputRow } from './input-row.js';
-import { readJsonLines } from './json-lines.js';
+import { readJsonLinesChunks, type JsonLinesChunk } from './json-lines.js';
 import { cellPath } from './row-problems.js';
 import { readXlsxCell, xlsxText } from './xlsx-cell.js';
 
@@ -34,15 +34,21 @@ export interface ReadProgress {
 }
 
 /**
- * The rows of a JSON Lines or XLSX portfolio file, streamed, with spreadsheet row numbers. (CSV is
- * read in chunks of text parsed by the workers: see csv-chunks.ts.) A workbook's cells are read
- * for their column's question in `index` (see xlsx-cell.ts).
+ * The rows of an XLSX portfolio file, streamed, with spreadsheet row numbers. (CSV and JSON Lines
+ * are read in chunks of bytes parsed by the workers: see csv-chunks.ts and `jsonLinesChunks`.) A
+ * workbook's cells are read for their column's question in `index` (see xlsx-cell.ts).
  */
-export function readRows(file: string, format: 'jsonl' | 'xlsx', progress: ReadProgress, index?: ContentIndex): AsyncGenerator<InputRow> {
+export function readRows(file: string, format: 'xlsx', progress: ReadProgress, index?: ContentIndex): AsyncGenerator<InputRow> {
   // exceljs may copy the whole zip to a temporary file before the first row (a sheet stored
   // before its shared strings), so the bytes read tell nothing of the rows to come.
-  progress.totalBytes = format === 'jsonl' ? statSync(file).size : 0;
-  return format === 'jsonl' ? readJsonLines(counted(createReadStream(file), progress)) : readXlsx(file, progress, index);
+  progress.totalBytes = 0;
+  return readXlsx(file, progress, index);
+}
+
+/** A JSON Lines file in chunks of whole lines, for the workers (see readJsonLinesChunks), its bytes read counted. */
+export function jsonLinesChunks(file: string, progress: ReadProgress, linesPerChunk: number): AsyncGenerator<JsonLinesChunk | InputRow[]> {
+  progress.totalBytes = statSync(file).size;
+  return readJsonLinesChunks(counted(createReadStream(file, { highWaterMark: 1 << 20 }), progress), linesPerChunk);
 }
 
 function counted(stream: Readable, progress: ReadProgress): Readable {
@@ -82,8 +88,11 @@ async function* readXlsx(file: string, progress: ReadProgress, index: ContentInd
     }
   } catch (error) {
     if (error instanceof BatchFileError) throw error;
-    const reason = (error as Error).message;
-    throw unreadableFile(file, 'unreadable-workbook', bilingual(`classeur illisible (${reason})`, `unreadable workbook (${reason})`));
+    // The zip library's own reason (« Corrupted zip? ») tells a reader nothing they can act on.
+    throw unreadableFile(file, 'unreadable-workbook', bilingual(
+      'classeur illisible : le fichier est abîmé ou n’est pas un classeur XLSX ; ouvrez-le dans Excel et enregistrez-le à nouveau au format .xlsx',
+      'unreadable workbook: the file is damaged or not an XLSX workbook; open it in Excel and save it again as .xlsx',
+    ));
   }
   if (!header) throw unreadableFile(file, 'empty-sheet', bilingual('feuille vide', 'empty sheet'));
 }

@@ -1,5 +1,6 @@
 import { issue, pointer, type Issue } from '../core/issue.js';
 import { bilingual } from '../core/text.js';
+import { jsonFault, type JsonFaultKind } from './json-fault.js';
 
 /** No spreadsheet row of a portfolio comes near this: a longer one is a broken or hostile file. */
 export const MAX_RECORD_BYTES = 1_000_000;
@@ -30,10 +31,27 @@ export const TOO_DEEP = issue('json-too-deep', '', bilingual(
   `JSON nested more than ${MAX_JSON_DEPTH} levels deep: not an answers document.`,
 ));
 
-/** The parser's own reason is English (V8's): kept as the detail, after a sentence in the reader's language. */
-export function invalidJson(reason: string): Issue {
-  return issue('invalid-json', '', bilingual(`JSON invalide : ${reason}`, `Invalid JSON: ${reason}`));
+/** A line JSON.parse refused, said in the reader's words: where (the character, from 1) and what to fix, never the engine's message. */
+export function invalidJson(text: string): Issue {
+  const fault = jsonFault(text);
+  const why = fault ? JSON_FAULTS[fault.kind] : JSON_FAULTS['ends-early'];
+  const where = fault && fault.kind !== 'ends-early' ? { fr: `au caractère ${fault.column}, `, en: `at character ${fault.column}, ` } : { fr: '', en: '' };
+  return issue('invalid-json', '', bilingual(`JSON invalide : ${where.fr}${why.fr}`, `Invalid JSON: ${where.en}${why.en}`));
 }
+
+const JSON_FAULTS: Record<JsonFaultKind, { fr: string; en: string }> = {
+  'ends-early': { fr: 'la ligne s’arrête avant la fin du document : une accolade, un crochet ou un guillemet n’est pas refermé.', en: 'the line ends before the document does: a brace, bracket or quote is not closed.' },
+  'name-unquoted': { fr: 'un nom de champ sans guillemets doubles : écrivez-le entre "…".', en: 'a field name without double quotes: write it between "…".' },
+  'single-quotes': { fr: 'un texte entre apostrophes : écrivez-le entre guillemets doubles ("…").', en: 'a text between single quotes: write it between double quotes ("…").' },
+  'bad-word': { fr: 'ce mot n’est pas une valeur : un texte s’écrit entre guillemets doubles ("…"), un nombre en chiffres ; true, false et null s’écrivent tels quels.', en: 'this word is not a value: write a text between double quotes ("…"), a number in digits; true, false and null as they are.' },
+  'bad-number': { fr: 'un nombre mal écrit : des chiffres, avec un point (pas une virgule) avant les décimales.', en: 'a number written wrong: digits, with a point (not a comma) before the decimals.' },
+  'trailing-comma': { fr: 'une virgule juste avant une accolade ou un crochet fermant : retirez-la.', en: 'a comma right before a closing brace or bracket: remove it.' },
+  'missing-comma': { fr: 'il manque une virgule entre deux éléments, ou l’accolade ou le crochet qui les ferme.', en: 'a comma is missing between two items, or the brace or bracket that closes them.' },
+  'missing-colon': { fr: 'il manque les deux-points (:) entre le nom d’un champ et sa valeur.', en: 'the colon (:) between a field’s name and its value is missing.' },
+  'control-character': { fr: 'un saut de ligne ou une tabulation dans un texte : écrivez-les \\n ou \\t.', en: 'a line break or tab inside a text: write it \\n or \\t.' },
+  'bad-escape': { fr: 'une barre oblique inverse (\\) dans un texte s’écrit doublée (\\\\).', en: 'a backslash (\\) inside a text is written twice (\\\\).' },
+  'after-end': { fr: 'du texte après la fin du document : une ligne ne tient qu’un document.', en: 'text after the end of the document: a line holds one document only.' },
+};
 
 /** The path of a problem about one cell of a row (a cell a reader refused). */
 export function cellPath(column: string): string {

@@ -7,7 +7,8 @@ import { okResult, type WrittenResult } from './row-result.js';
  * other row (with problems, or whose answers are kept) comes as a result.
  */
 export interface RowSink {
-  scored(row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[]): void;
+  /** `name`: the organisation's, where the row gives one. */
+  scored(row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[], name?: string): void;
   result(result: WrittenResult): void;
 }
 
@@ -17,8 +18,8 @@ export class ResultList implements RowSink {
 
   constructor(private readonly engine: Engine) {}
 
-  scored(row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[]): void {
-    this.results.push(okResult(this.engine, row, id, scores, suggestions));
+  scored(row: number, id: string, scores: RowScores, suggestions: readonly RankedAction[], name?: string): void {
+    this.results.push(okResult(this.engine, row, id, scores, suggestions, { name }));
   }
 
   result(result: WrittenResult): void {

@@ -4,11 +4,13 @@ import type { Content } from '../core/content-model.js';
 import type { Lang } from '../core/text.js';
 import { SummaryBuilder, type BatchSummary } from './batch-summary.js';
 import { readCsvChunks } from './csv/csv-chunks.js';
-import { readRows, type InputFormat, type ReadProgress } from './read-rows.js';
+import { jsonLinesChunks, readRows, type InputFormat, type ReadProgress } from './read-rows.js';
 import type { InputRow } from './input-row.js';
 import type { WrittenResult } from './row-result.js';
 import type { ChunkOutput, ScoringPool } from './scoring-pool.js';
 import type { ScoredChunk } from './score-work.js';
+import { outputDialect } from './csv/csv-dialect.js';
+import { resultWords } from './result-words.js';
 import { openWriter, publish, refuseFolder, type OutputFormat } from './write-results.js';
 
 export interface BatchOptions {
@@ -20,7 +22,12 @@ export interface BatchOptions {
   pool: ScoringPool;
   lang: Lang;
   suggestions: number;
+  /** The CSV results' delimiter, when asked; otherwise the input's (a CSV), or a comma. */
   delimiter?: string;
+  /** The summary lists up to this many rows with problems, in words (for the web page). */
+  listProblems?: number;
+  /** Results for French or English Excel (CSV: delimiter and decimal separator), whatever the input's. */
+  excel?: 'fr' | 'en';
   chunkSize?: number;
   onProgress?: (p: { rows: number; bytesRead: number; totalBytes: number }) => void;
   /** Each scored row, in file order, before it is written (documents kept by the pool come with it). */
@@ -42,8 +49,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     suggestions: options.suggestions,
   };
   refuseFolder(options.output);
-  const writer = await openWriter(partial, options.outputFormat, layout, options.delimiter);
-  const summary = new SummaryBuilder(layout.pillars);
+  const index = indexContent(options.content);
+  const dialect = options.outputFormat === 'csv' ? outputDialect({ file: options.input, format: options.inputFormat }, options) : undefined;
+  const words = resultWords(index, options.lang);
+  const writer = await openWriter(partial, options.outputFormat, layout, { ...(dialect && { dialect }), words });
+  const summary = new SummaryBuilder(layout.pillars, options.listProblems ? { rows: options.listProblems, say: words.problem } : undefined);
   const progress: ReadProgress = { bytesRead: 0, totalBytes: 0 };
   const chunkSize = options.chunkSize ?? 500;
   // Rows come back already written unless each result is wanted here (XLSX cells, onResult).
@@ -68,16 +78,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     options.onProgress?.({ rows: summary.rows, bytesRead: progress.bytesRead, totalBytes: progress.totalBytes });
   };
   try {
-    if (options.inputFormat === 'csv') {
-      // CSV: the main thread only cuts the text at record ends; workers parse and score.
-      for await (const work of readCsvChunks(options.input, progress, chunkSize)) {
+    if (options.inputFormat !== 'xlsx') {
+      // CSV and JSON Lines: the main thread only cuts the bytes at record ends; workers parse and score.
+      const chunks = options.inputFormat === 'csv' ? readCsvChunks(options.input, progress, chunkSize) : jsonLinesChunks(options.input, progress, chunkSize);
+      for await (const work of chunks) {
         options.signal?.throwIfAborted();
         inFlight.push(options.pool.score(work, output));
         if (inFlight.length >= window) await drainOne();
       }
     }
     let chunk: InputRow[] = [];
-    const others = options.inputFormat === 'csv' ? [] : readRows(options.input, options.inputFormat, progress, indexContent(options.content));
+    const others = options.inputFormat === 'xlsx' ? readRows(options.input, options.inputFormat, progress, index) : [];
     for await (const row of others) {
       options.signal?.throwIfAborted();
       chunk.push(row);
@@ -88,10 +99,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     }
     if (chunk.length > 0) inFlight.push(options.pool.score(chunk, output));
     while (inFlight.length > 0) await drainOne();
-    await writer.close();
+    const result = summary.build();
+    await writer.close(result);
     options.signal?.throwIfAborted();
     publish(partial, options.output);
-    return summary.build();
+    return result;
   } catch (error) {
     await Promise.allSettled(inFlight);
     await writer.discard();

@@ -5,12 +5,14 @@ import type { CsvChunk } from './csv/csv-chunk.js';
 import { CsvRowWriter } from './csv/csv-row-writer.js';
 import { formatRows, type TextFormat } from './format-rows.js';
 import type { InputRow } from './input-row.js';
+import { resultWords, type ResultWords } from './result-words.js';
 import type { RowResult, WrittenResult } from './row-result.js';
-import { ResultList } from './row-sink.js';
-import { scoreInputRow } from './score-rows.js';
+import { eachJsonLine, type JsonLinesChunk } from './json-lines.js';
+import { ResultList, type RowSink } from './row-sink.js';
+import { scoreInputRow, scoreJsonRow } from './score-rows.js';
 
-/** What a pool scores: rows already read, or a chunk of CSV bytes to decode and parse first. */
-export type Work = InputRow[] | CsvChunk;
+/** What a pool scores: rows already read, or a chunk of CSV or JSON Lines bytes to decode and parse first. */
+export type Work = InputRow[] | CsvChunk | JsonLinesChunk;
 
 /**
  * A scored chunk: written (CSV bytes or JSON Lines) with the summary's figures, which cross threads at almost no cost,
@@ -23,7 +25,7 @@ export function scoreWork(context: BatchContext, work: Work, format: TextFormat 
   if (!Array.isArray(work) && format?.format === 'csv' && CsvRowWriter.writes(format.delimiter)) {
     const writer = csvWriterOf(context, format, pillars);
     writer.start();
-    const lastRow = scoreCsvChunk(context, work, writer);
+    const lastRow = scoreChunk(context, work, writer);
     return { ...writer.finish(), lastRow };
   }
   let results: RowResult[];
@@ -31,12 +33,18 @@ export function scoreWork(context: BatchContext, work: Work, format: TextFormat 
     results = work.map((row) => scoreInputRow(context, row));
   } else {
     const list = new ResultList(context.engine);
-    scoreCsvChunk(context, work, list);
+    scoreChunk(context, work, list);
     results = list.results;
   }
   if (!format) return { results };
   const rows = results.filter((r): r is WrittenResult => !('skip' in r));
-  return { text: formatRows(format, rows), tally: tallyOf(rows, pillars), lastRow: results.at(-1)?.row ?? 0 };
+  return { text: formatRows(format, rows, wordsOf(context)), tally: tallyOf(rows, pillars), lastRow: results.at(-1)?.row ?? 0 };
+}
+
+/** A chunk of bytes scored into `sink`; the row number of its last record. */
+function scoreChunk(context: BatchContext, chunk: CsvChunk | JsonLinesChunk, sink: RowSink): number {
+  if (chunk.kind === 'csv') return scoreCsvChunk(context, chunk, sink);
+  return eachJsonLine(chunk, (row) => scoreJsonRow(context, row, sink));
 }
 
 // One writer per batch and format (a run has one), its buffers reused from chunk to chunk.
@@ -47,6 +55,15 @@ function csvWriterOf(context: BatchContext, format: Extract<TextFormat, { format
   let byFormat = writers.get(context);
   if (!byFormat) writers.set(context, (byFormat = new Map()));
   let writer = byFormat.get(key);
-  if (!writer) byFormat.set(key, (writer = new CsvRowWriter(context.engine, format.layout, format.delimiter, pillars)));
+  if (!writer) byFormat.set(key, (writer = new CsvRowWriter(context.engine, wordsOf(context), format.layout, format.delimiter, pillars, format.decimal)));
   return writer;
+}
+
+// What a results CSV says in words (titles, problems by their questions' labels), made once per batch.
+const words = new WeakMap<BatchContext, ResultWords>();
+
+function wordsOf(context: BatchContext): ResultWords {
+  let made = words.get(context);
+  if (!made) words.set(context, (made = resultWords(context.index, context.lang)));
+  return made;
 }

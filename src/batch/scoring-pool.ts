@@ -42,6 +42,7 @@ export interface WorkerOptions {
   lang: Lang;
   suggestions: number;
   partial?: boolean;
+  strict?: boolean;
 }
 
 /**

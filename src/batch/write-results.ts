@@ -1,11 +1,17 @@
 import { once } from 'node:events';
 import { createWriteStream, renameSync, statSync, type WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
+import { isAscii } from 'node:buffer';
 import { stringify as stringifySync } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { unwritableResults } from './batch-file-error.js';
+import type { BatchSummary } from './batch-summary.js';
+import { ENGLISH_EXCEL, type CsvDialect } from './csv/csv-dialect.js';
+import type { ResultWords } from './result-words.js';
 import type { WrittenResult } from './row-result.js';
-import { cellsOf, formatRows, textFormatOf, type OutputLayout, type TextFormat } from './format-rows.js';
+import { codeHeaderOf, csvHeaderOf, formatRows, textFormatOf, type OutputLayout, type TextFormat } from './format-rows.js';
+import { XlsxResults } from './xlsx-results.js';
 
 export type OutputFormat = 'csv' | 'jsonl' | 'xlsx';
 
@@ -19,13 +25,10 @@ export interface ResultWriter {
   text?: TextFormat;
   writeText?(lines: string | Uint8Array): Promise<void>;
   write(result: WrittenResult): Promise<void>;
-  close(): Promise<void>;
+  /** Ends the file; the summary is what a workbook's summary sheet shows. */
+  close(summary: BatchSummary): Promise<void>;
   /** Closes without finishing the file, which is about to be removed. */
   discard(): Promise<void>;
-}
-
-function headerOf(layout: OutputLayout): string[] {
-  return ['row', 'id', 'global', ...layout.pillars, ...layout.indicators, ...Array.from({ length: layout.suggestions }, (_, i) => `suggestion_${i + 1}`), 'error'];
 }
 
 /** The results replace OUTPUT at the end: a folder there would only fail then, after all the scoring. */
@@ -85,23 +88,37 @@ function guard(out: WriteStream, file: string) {
   };
 }
 
-/** Writes results in the format of the output file's extension, streaming. */
-export async function openWriter(file: string, format: OutputFormat, layout: OutputLayout, delimiter = ','): Promise<ResultWriter> {
-  const out = await openStream(file);
-  return format === 'xlsx' ? xlsxWriter(out, layout) : textWriter(out, textFormatOf(format, layout, delimiter)!, layout, delimiter);
+/** How results are written besides their format: a CSV's dialect, a workbook's words. */
+export interface WriterOptions {
+  dialect?: CsvDialect;
+  words: ResultWords;
 }
 
-function textWriter(out: WriteStream, text: TextFormat, layout: OutputLayout, delimiter: string): ResultWriter {
+/** Writes results in the given format, streaming. */
+export async function openWriter(file: string, format: OutputFormat, layout: OutputLayout, options: WriterOptions): Promise<ResultWriter> {
+  const out = await openStream(file);
+  const dialect = options.dialect ?? ENGLISH_EXCEL;
+  return format === 'xlsx' ? xlsxWriter(out, layout, options.words) : textWriter(out, textFormatOf(format, layout, dialect.delimiter, dialect.decimal)!, layout, dialect, options.words);
+}
+
+function textWriter(out: WriteStream, text: TextFormat, layout: OutputLayout, dialect: CsvDialect, words: ResultWords): ResultWriter {
   const guarded = guard(out, String(out.path));
-  if (text.format === 'csv') out.write(stringifySync([headerOf(layout)], { bom: true, delimiter }));
+  // Workers write UTF-8; a Windows-1252 file (French Excel's) gets its rows re-encoded here, those in ASCII as they are.
+  const win1252 = text.format === 'csv' && dialect.encoding === 'win1252';
+  const encoded = (lines: string | Uint8Array): string | Uint8Array => {
+    if (!win1252) return lines;
+    const bytes = typeof lines === 'string' ? Buffer.from(lines) : Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength);
+    return isAscii(bytes) ? bytes : iconv.encode(bytes.toString('utf8'), 'win1252');
+  };
+  if (text.format === 'csv') out.write(encoded(stringifySync([csvHeaderOf(layout)], { bom: !win1252, delimiter: dialect.delimiter })));
   const writeText = async (lines: string | Uint8Array) => {
     guarded.check();
-    if (lines.length > 0 && !out.write(lines)) await guarded.until(once(out, 'drain'));
+    if (lines.length > 0 && !out.write(encoded(lines))) await guarded.until(once(out, 'drain'));
   };
   return {
     text,
     writeText,
-    write: (result) => writeText(formatRows(text, [result])),
+    write: (result) => writeText(formatRows(text, [result], words)),
     async close() {
       guarded.check();
       out.end();
@@ -111,19 +128,18 @@ function textWriter(out: WriteStream, text: TextFormat, layout: OutputLayout, de
   };
 }
 
-function xlsxWriter(out: WriteStream, layout: OutputLayout): ResultWriter {
+function xlsxWriter(out: WriteStream, layout: OutputLayout, words: ResultWords): ResultWriter {
   const guarded = guard(out, String(out.path));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('scores');
-  sheet.addRow(headerOf(layout)).commit();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const results = new XlsxResults(workbook, layout, words, codeHeaderOf(layout));
   return {
     async write(result) {
       guarded.check();
-      sheet.addRow(cellsOf(layout, result)).commit();
+      results.write(result);
     },
-    async close() {
+    async close(summary) {
       guarded.check();
-      sheet.commit();
+      results.finish(summary);
       // exceljs waits for its own events, which a failed file never sends: the file's error ends the wait.
       await guarded.until(workbook.commit());
     },

@@ -38,15 +38,14 @@ const WORDS = {
   },
 };
 
-
-/** Opens the database of DATABASE_FILE (without demo data), runs `work`, closes it. */
+/** Opens the database of DATABASE_URL or DATABASE_FILE (without demo data), runs `work`, closes it. */
 async function withContext(config: Config, io: CliIo, lang: Lang, work: (ctx: AppContext) => Promise<number> | number): Promise<number> {
   const opened = await openContext({ ...config, DEMO_DATA: false });
   if (!opened.ok) return fail(io, opened.issues, lang, EXIT.problems);
   try {
     return await work(opened.value);
   } finally {
-    opened.value.store.close();
+    await opened.value.store.close();
   }
 }
 
@@ -71,8 +70,8 @@ export async function createUserCommand(config: Config, io: CliIo, opts: { email
 
 export async function createTokenCommand(config: Config, io: CliIo, opts: { email: string; name: string; lang: Lang }): Promise<number> {
   const { lang } = opts;
-  return withContext(config, io, lang, (ctx) => {
-    const created = createApiToken(ctx, opts.email, opts.name);
+  return withContext(config, io, lang, async (ctx) => {
+    const created = await createApiToken(ctx, opts.email, opts.name);
     if (!created.ok) return reportError(io, created.error, lang);
     io.err(`${WORDS[lang].tokenCreated(created.value.id, created.value.user.email)}\n`);
     io.out(`${created.value.token}\n`);
@@ -82,8 +81,8 @@ export async function createTokenCommand(config: Config, io: CliIo, opts: { emai
 
 export async function createOrganisationCommand(config: Config, io: CliIo, opts: { name: string; siren?: string; profile: Answers; lang: Lang }): Promise<number> {
   const { lang } = opts;
-  return withContext(config, io, lang, (ctx) => {
-    const created = createOrganisation(ctx, null, { name: opts.name, siren: opts.siren ?? null, profile: opts.profile });
+  return withContext(config, io, lang, async (ctx) => {
+    const created = await createOrganisation(ctx, null, { name: opts.name, siren: opts.siren ?? null, profile: opts.profile });
     if (!created.ok) return reportError(io, created.error, lang);
     io.out(`${WORDS[lang].organisationCreated(created.value.name, created.value.id)}\n`);
     return EXIT.ok;
@@ -91,8 +90,8 @@ export async function createOrganisationCommand(config: Config, io: CliIo, opts:
 }
 
 export async function createWorkshopCommand(config: Config, io: CliIo, input: WorkshopInput, lang: Lang): Promise<number> {
-  return withContext(config, io, lang, (ctx) => {
-    const created = createWorkshop(ctx, null, input);
+  return withContext(config, io, lang, async (ctx) => {
+    const created = await createWorkshop(ctx, null, input);
     if (!created.ok) return reportError(io, created.error, lang);
     io.out(`${WORDS[lang].workshopCreated(created.value.title, created.value.id)}\n`);
     return EXIT.ok;
@@ -109,13 +108,13 @@ export async function backupCommand(config: Config, io: CliIo, target: string, l
 
 export async function listTokensCommand(config: Config, io: CliIo, email: string, lang: Lang): Promise<number> {
   const w = WORDS[lang];
-  return withContext(config, io, lang, (ctx) => {
-    const user = ctx.store.accounts.findByEmail(email);
+  return withContext(config, io, lang, async (ctx) => {
+    const user = await ctx.store.accounts.findByEmail(email);
     if (!user) {
       io.err(`${w.noAccount(email)}\n`);
       return EXIT.problems;
     }
-    for (const t of ctx.store.accounts.tokens(user.id)) {
+    for (const t of await ctx.store.accounts.tokens(user.id)) {
       io.out(`${t.id}\t${t.name}\t${w.created} ${t.createdAt}\t${t.revokedAt ? `${w.revoked} ${t.revokedAt}` : t.lastUsedAt ? `${w.used} ${t.lastUsedAt}` : w.neverUsed}\n`);
     }
     return EXIT.ok;
@@ -124,8 +123,8 @@ export async function listTokensCommand(config: Config, io: CliIo, email: string
 
 export async function revokeTokenCommand(config: Config, io: CliIo, opts: { email: string; id: number; lang: Lang }): Promise<number> {
   const { lang } = opts;
-  return withContext(config, io, lang, (ctx) => {
-    const revoked = revokeApiToken(ctx, opts.email, opts.id);
+  return withContext(config, io, lang, async (ctx) => {
+    const revoked = await revokeApiToken(ctx, opts.email, opts.id);
     if (!revoked.ok) return reportError(io, revoked.error, lang);
     io.out(`${WORDS[lang].tokenRevoked(opts.id)}\n`);
     return EXIT.ok;

@@ -76,7 +76,14 @@ export interface BatchCommandOptions {
   suggestions: number;
   /** Score rows leaving required questions unanswered (no points for them) instead of rejecting them. */
   partial?: boolean;
-  delimiter: string;
+  /** Reject rows answering a question that does not apply to them, instead of ignoring the answer with a warning. */
+  strict?: boolean;
+  /** Without it, the input CSV's delimiter (results come back as the input came), or a comma. */
+  delimiter?: string;
+  /** CSV results for French Excel (semicolons, decimal commas) or English Excel, whatever the input's. */
+  excel?: 'fr' | 'en';
+  /** The results' format, whatever OUTPUT's extension. */
+  format?: OutputFormat;
   content?: string;
   progress: ProgressMode;
 }
@@ -89,14 +96,14 @@ export async function batchCommand(input: string, options: BatchCommandOptions, 
   if (!loaded.ok) return fail(io, loaded.issues, options.lang, EXIT.problems);
   const size = options.workers ?? availableParallelism();
   const pool: ScoringPool = size > 0 && workersAvailable()
-    ? await workerPool(size, { content: loaded.value.content, lang: options.lang, suggestions: options.suggestions, partial: options.partial === true })
-    : inlinePool(loaded.value.content, options.lang, options.suggestions, { partial: options.partial === true });
+    ? await workerPool(size, { content: loaded.value.content, lang: options.lang, suggestions: options.suggestions, partial: options.partial === true, strict: options.strict === true })
+    : inlinePool(loaded.value.content, options.lang, options.suggestions, { partial: options.partial === true, strict: options.strict === true });
   const report = progressReporter(options.progress, io, options.lang);
   const started = process.hrtime.bigint();
   try {
     const summary = await runBatch({
       input, ...formats, output: options.output, content: loaded.value.content, pool,
-      lang: options.lang, suggestions: options.suggestions, delimiter: options.delimiter, onProgress: report.update, ...(signal && { signal }),
+      lang: options.lang, suggestions: options.suggestions, ...(options.delimiter !== undefined && { delimiter: options.delimiter }), ...(options.excel && { excel: options.excel }), onProgress: report.update, ...(signal && { signal }),
     });
     report.stop();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -114,7 +121,7 @@ export async function batchCommand(input: string, options: BatchCommandOptions, 
 /** The formats of both files, or the exit code after saying why they cannot be used. */
 function formatsOf(input: string, options: BatchCommandOptions, io: CliIo): { inputFormat: InputFormat; outputFormat: OutputFormat } | number {
   const inputFormat = formatOf(input);
-  const outputFormat = outputFormatOf(options.output);
+  const outputFormat = options.format ?? outputFormatOf(options.output) ?? inputFormat;
   if (!inputFormat || !outputFormat) {
     io.err(line(bilingual('extensions reconnues : .csv, .jsonl, .xlsx (entrée et sortie).', 'known extensions: .csv, .jsonl, .xlsx (input and output).'), options.lang));
     return EXIT.usage;
@@ -152,8 +159,8 @@ function renderSummary(s: BatchSummary, seconds: number, lang: Lang): string {
   const time = formatDecimal(Math.round(seconds * 10) / 10, lang);
   const lines = [
     localize(bilingual(
-      `${s.rows} lignes en ${time} s : ${s.scored} notées, ${s.rejected} rejetées (voir la colonne « error »).`,
-      `${s.rows} rows in ${time} s: ${s.scored} scored, ${s.rejected} rejected (see the "error" column).`,
+      `${s.rows} lignes en ${time} s : ${s.scored} notées${s.warned > 0 ? ` (dont ${s.warned} avec un avertissement)` : ''}, ${s.rejected} rejetées (voir la colonne « error »).`,
+      `${s.rows} rows in ${time} s: ${s.scored} scored${s.warned > 0 ? ` (${s.warned} with a warning)` : ''}, ${s.rejected} rejected (see the "error" column).`,
     ), lang),
     localize(bilingual('moyenne / répartition 0-20-40-60-80-100', 'mean / distribution 0-20-40-60-80-100'), lang),
     `  global${' '.repeat(8)} ${n(s.global.mean).padStart(5)}  ${s.global.bands.join(' · ')}`,

@@ -33,7 +33,7 @@ export async function exportPdfCommand(file: string | undefined, options: Export
     try {
       built = await storedPlanDocument(opened.value, ADMIN, options.plan, options.lang);
     } finally {
-      opened.value.store.close();
+      await opened.value.store.close();
     }
   } else if (file !== undefined) {
     const input = readAnswersInput(file, options, io);

@@ -2,22 +2,20 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { isLang, type Lang } from '../core/text.js';
+import type { Lang } from '../core/text.js';
 import { EXIT, processIo, type CliIo } from './cli-io.js';
+import { lang } from './lang-option.js';
 import { parseConfig, type Config } from '../config.js';
 import { ROLES, type Role } from '../store/records.js';
-import { backupCommand, createOrganisationCommand, createTokenCommand, createUserCommand, createWorkshopCommand, listTokensCommand, revokeTokenCommand } from './admin-commands.js';
+import { createOrganisationCommand, createTokenCommand, createUserCommand, createWorkshopCommand, listTokensCommand, revokeTokenCommand } from './admin-commands.js';
 import { scoreCommand } from './score-command.js';
+import { ENGINE_CHOICES, type EngineChoice } from './answers-input.js';
 import { batchCommand, batchTemplateCommand, PORTFOLIO_HELP, type TemplateOptions } from './batch-commands.js';
+import { addDatabaseCommands } from './database-commands.js';
 import { exportPdfCommand } from './export-pdf-command.js';
 import { serveCommand } from './serve-command.js';
 import { suggestCommand } from './suggest-command.js';
 import { validateCommand } from './validate-command.js';
-
-function parseLang(value: string): Lang {
-  if (!isLang(value)) throw new InvalidArgumentError('fr | en');
-  return value;
-}
 
 function parseRole(value: string): Role {
   if (!(ROLES as readonly string[]).includes(value)) throw new InvalidArgumentError(ROLES.join(' | '));
@@ -29,8 +27,6 @@ function parseId(value: string, previous: number[] = []): number[] {
   if (ids.some((n) => !Number.isInteger(n) || n <= 0)) throw new InvalidArgumentError('identifiant numérique / numeric id');
   return [...previous, ...ids];
 }
-
-const lang = () => new Option('--lang <lang>', 'langue des textes / language (fr, en)').default('fr').argParser(parseLang);
 
 function buildProgram(io: CliIo, env: NodeJS.ProcessEnv, setExit: (code: number) => void): Command {
   const program = new Command('impact-score')
@@ -46,7 +42,8 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv, setExit: (code: number)
     .addOption(lang())
     .addOption(new Option('--format <format>', 'text | json').choices(['text', 'json']).default('text'))
     .addOption(content())
-    .action(async (file: string, opts: { lang: Lang; format: 'text' | 'json'; content?: string }) => {
+    .addOption(new Option('--engine <engine>', 'moteur : compilé, ou json-rules-engine, la référence / compiled, or json-rules-engine, the reference').choices(ENGINE_CHOICES).default('compiled'))
+    .action(async (file: string, opts: { lang: Lang; format: 'text' | 'json'; content?: string; engine: EngineChoice }) => {
       setExit(await scoreCommand(file, opts, io));
     });
   program
@@ -92,12 +89,15 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv, setExit: (code: number)
       if (!Number.isInteger(n) || n < 0 || n > 10) throw new InvalidArgumentError('0–10');
       return n;
     }, 3)
-    .option('--delimiter <char>', 'séparateur du CSV écrit / delimiter of the CSV written', ',')
+    .option('--delimiter <char>', 'séparateur du CSV écrit (défaut : celui du CSV lu, sinon la virgule) / delimiter of the CSV written (default: the input CSV\'s, or a comma)')
+    .addOption(new Option('--excel <lang>', 'CSV écrit pour Excel en français (; et virgule décimale) ou en anglais (, et point) / CSV written for French or English Excel').choices(['fr', 'en']))
+    .addOption(new Option('--format <format>', 'format des résultats (défaut : l’extension de -o, sinon celui de l’entrée) / results format (default: -o\'s extension, or the input\'s)').choices(['csv', 'jsonl', 'xlsx']))
     .option('--partial', 'note aussi les lignes incomplètes (sans points pour les questions sans réponse) / also score rows with required questions unanswered')
+    .option('--strict', 'rejette une ligne qui répond à une question qui ne la concerne pas (sinon la réponse est ignorée avec un avertissement) / reject a row answering a question that does not apply to it (otherwise the answer is ignored with a warning)')
     .addOption(new Option('--progress <mode>', 'bar | lines | none').choices(['bar', 'lines', 'none']))
     .addOption(content())
     .addHelpText('after', PORTFOLIO_HELP)
-    .action(async (input: string, opts: { output: string; lang: Lang; workers?: number; suggestions: number; partial?: boolean; delimiter: string; progress?: 'bar' | 'lines' | 'none'; content?: string }) => {
+    .action(async (input: string, opts: { output: string; lang: Lang; workers?: number; suggestions: number; partial?: boolean; strict?: boolean; delimiter?: string; excel?: 'fr' | 'en'; format?: 'csv' | 'jsonl' | 'xlsx'; progress?: 'bar' | 'lines' | 'none'; content?: string }) => {
       const controller = new AbortController();
       const onSignal = () => controller.abort();
       process.once('SIGINT', onSignal);
@@ -211,7 +211,7 @@ function addServiceCommands(program: Command, io: CliIo, env: NodeJS.ProcessEnv,
     .option('--plan <id>', 'plan enregistré / stored plan', (v) => parseId(v)[0]!)
     .option('--date <YYYY-MM-DD>', 'date portée par un brouillon / date of a draft', new Date().toISOString().slice(0, 10))
     .option('--top <n>', 'actions du brouillon / actions in a draft', (v) => parseId(v)[0]!, 5)
-    .addOption(new Option('--lang <lang>', 'fr, en').default('fr').argParser(parseLang))
+    .addOption(lang())
     .addOption(new Option('--content <dir>'))
     .action(async (file: string | undefined, opts: { output: string; plan?: number; date: string; top: number; lang: Lang; content?: string }) => {
       const config = () => {
@@ -222,12 +222,7 @@ function addServiceCommands(program: Command, io: CliIo, env: NodeJS.ProcessEnv,
       };
       setExit(await exportPdfCommand(file, opts, config, io));
     });
-  program
-    .command('backup')
-    .description('Copie cohérente de la base, même en service / consistent copy of the live database')
-    .argument('<file>')
-    .addOption(lang())
-    .action(async (file: string, opts: { lang: Lang }) => withConfig((config) => backupCommand(config, io, file, opts.lang))());
+  addDatabaseCommands(program, io, withConfig, setExit);
 }
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */

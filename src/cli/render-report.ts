@@ -1,7 +1,9 @@
 import { formatDecimal } from '../core/format-answer.js';
 import type { IndicatorView, ReportView } from '../core/present.js';
+import type { StandingView } from '../core/present-standing.js';
 import type { Lang } from '../core/text.js';
 import { colon, quoted, typeset } from '../core/typography.js';
+import { renderStanding } from './render-standing.js';
 
 const WORDS = {
   fr: {
@@ -26,8 +28,8 @@ const WORDS = {
   },
 } as const;
 
-/** The score report as plain text for a terminal: global, pillars, then indicators weakest first. */
-export function renderReport(report: ReportView): string {
+/** The score report as plain text for a terminal: global, pillars, where they stand among published scores, then indicators weakest first. */
+export function renderReport(report: ReportView, standing: StandingView | null = null): string {
   const w = WORDS[report.lang];
   const score = (s: number | null) => (s === null ? w.notApplicable : `${formatDecimal(s, report.lang)} / 100`);
   const lines: string[] = [];
@@ -37,6 +39,7 @@ export function renderReport(report: ReportView): string {
   lines.push('', `${w.global}${sep}${score(report.global)}`, '', w.pillars);
   const width = Math.max(...report.pillars.map((p) => p.title.length));
   report.pillars.forEach((p, i) => lines.push(`  ${i + 1}. ${p.title.padEnd(width)}  ${score(p.score)}`));
+  if (standing) lines.push(...renderStanding(standing, report.lang));
   lines.push('', w.weakest);
   const indicators = report.pillars.flatMap((p, i) => p.indicators.map((ind) => ({ ind, pillar: i + 1 })));
   const order = new Map(report.weakest.map((x, i) => [x.id, i]));

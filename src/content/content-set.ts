@@ -3,6 +3,7 @@ import type {
   AnswersDocument,
   PillarQuestionnaire,
   ProfileQuestionnaire,
+  PublishedScores,
   RulesFile,
   SelfTest,
   Testimony,
@@ -25,4 +26,5 @@ export interface ContentSet {
   examples: Located<AnswersDocument>[];
   testimonies: Located<{ testimonies: Testimony[] }>[];
   actions: Located<{ pillar: string; actions: Action[] }>[];
+  published?: Located<PublishedScores>;
 }

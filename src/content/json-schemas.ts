@@ -6,7 +6,7 @@ import addFormats from 'ajv-formats';
 import { issue, type Issue } from '../core/issue.js';
 import { packageRoot } from './package-root.js';
 
-export type SchemaName = 'questionnaire' | 'profile' | 'rules' | 'weights' | 'self-tests' | 'answers' | 'testimonies' | 'actions';
+export type SchemaName = 'questionnaire' | 'profile' | 'rules' | 'weights' | 'self-tests' | 'answers' | 'testimonies' | 'actions' | 'published-scores';
 
 // ajv-i18n is CommonJS whose typings do not match its exports under NodeNext: load it plainly.
 const localizeFrench = createRequire(import.meta.url)('ajv-i18n/localize/fr') as (errors: ErrorObject[]) => void;
@@ -23,7 +23,7 @@ export class JsonSchemas {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort()) {
       ajv.addSchema(JSON.parse(readFileSync(join(dir, file), 'utf8')) as object);
     }
-    const names: SchemaName[] = ['questionnaire', 'profile', 'rules', 'weights', 'self-tests', 'answers', 'testimonies', 'actions'];
+    const names: SchemaName[] = ['questionnaire', 'profile', 'rules', 'weights', 'self-tests', 'answers', 'testimonies', 'actions', 'published-scores'];
     for (const name of names) {
       const validate = ajv.getSchema(`${SCHEMA_BASE}${name}.schema.json`);
       if (!validate) throw new Error(`impact-score: schema ${name}.schema.json is missing from ${dir}`);

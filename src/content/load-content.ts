@@ -6,6 +6,7 @@ import { bilingual } from '../core/text.js';
 import { typesetFrenchTexts } from '../core/typography.js';
 import { validateAnswers } from '../core/validate-answers.js';
 import { checkActions } from './check-actions.js';
+import { checkPublishedScores } from './check-published-scores.js';
 import { checkQuestionnaires } from './check-questionnaires.js';
 import { checkScoring } from './check-scoring.js';
 import { checkTranslations } from './check-translations.js';
@@ -46,10 +47,10 @@ export function loadContent(root: string = defaultContentRoot()): Outcome<Loaded
   issues.push(...missingFiles(set));
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
   // Meaning is only checked on well-formed files: a broken structure would only add noise.
-  for (const file of [set.profile, ...set.pillars, ...set.rules, set.weights, set.selfTests, ...set.testimonies, ...set.actions]) {
+  for (const file of [set.profile, ...set.pillars, ...set.rules, set.weights, set.selfTests, ...set.testimonies, ...set.actions, set.published]) {
     if (file) issues.push(...checkTranslations(file.data, file.file));
   }
-  issues.push(...checkQuestionnaires(set), ...checkScoring(set), ...checkActions(set));
+  issues.push(...checkQuestionnaires(set), ...checkScoring(set), ...checkActions(set), ...checkPublishedScores(set));
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
   // French texts are set in French typography once, here: authors type ordinary spaces.
   const content: Content = typesetFrenchTexts({
@@ -60,6 +61,7 @@ export function loadContent(root: string = defaultContentRoot()): Outcome<Loaded
     weights: set.weights!.data,
     testimonies: set.testimonies.flatMap((t) => t.data.testimonies),
     actions: set.actions.flatMap((a) => a.data.actions),
+    ...(set.published && { published: set.published.data }),
   });
   issues.push(...checkExamples(content, set));
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
@@ -69,11 +71,13 @@ export function loadContent(root: string = defaultContentRoot()): Outcome<Loaded
 const PROFILE_FILE = 'questionnaires/profile.json';
 const WEIGHTS_FILE = 'rules/weights.json';
 const SELF_TESTS_FILE = 'rules/self-tests.json';
+const PUBLISHED_FILE = 'data/published-scores.json';
 
 function schemaFor(path: string): SchemaName | undefined {
   if (path === PROFILE_FILE) return 'profile';
   if (path === WEIGHTS_FILE) return 'weights';
   if (path === SELF_TESTS_FILE) return 'self-tests';
+  if (path === PUBLISHED_FILE) return 'published-scores';
   if (/^questionnaires\/[^/]+\.json$/.test(path)) return 'questionnaire';
   if (/^rules\/[^/]+\.json$/.test(path)) return 'rules';
   if (/^data\/examples\/[^/]+\.json$/.test(path)) return 'answers';
@@ -86,8 +90,8 @@ function classify(file: ContentFile, set: ContentSet, schemas: JsonSchemas): Iss
   const schema = schemaFor(file.path);
   if (!schema) {
     return [issue('unknown-file', '', bilingual(
-      'Fichier inattendu : ce n’est ni un questionnaire, ni des règles, ni un exemple de réponses, ni des témoignages ou actions.',
-      'Unexpected file: neither a questionnaire, nor rules, nor an example answers file, nor testimonies or actions.',
+      'Fichier inattendu : ce n’est ni un questionnaire, ni des règles, ni un exemple de réponses, ni des témoignages ou actions, ni les scores publiés.',
+      'Unexpected file: neither a questionnaire, nor rules, nor an example answers file, nor testimonies or actions, nor the published scores.',
     ), file.path)];
   }
   let data: unknown;
@@ -115,7 +119,7 @@ function checkSchemaReference(schema: SchemaName, data: unknown, file: string): 
 }
 
 // Where each kind of file goes in the set: one file of some kinds, a list of the others.
-const ONE_FILE: Partial<Record<SchemaName, 'profile' | 'weights' | 'selfTests'>> = { profile: 'profile', weights: 'weights', 'self-tests': 'selfTests' };
+const ONE_FILE: Partial<Record<SchemaName, 'profile' | 'weights' | 'selfTests' | 'published'>> = { profile: 'profile', weights: 'weights', 'self-tests': 'selfTests', 'published-scores': 'published' };
 const FILES: Partial<Record<SchemaName, 'pillars' | 'rules' | 'examples' | 'testimonies' | 'actions'>> = { questionnaire: 'pillars', rules: 'rules', answers: 'examples', testimonies: 'testimonies', actions: 'actions' };
 
 function place(set: ContentSet, schema: SchemaName, located: Located<unknown>): void {

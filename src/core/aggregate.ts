@@ -4,10 +4,10 @@ export function round1(x: number): number {
 }
 
 /**
- * Weighted mean of the parts that have a score; parts without one (not applicable) are left
- * out rather than counted as zero. Null when no part has a score.
+ * Weighted mean of the parts that have a score, unrounded; parts without one (not applicable)
+ * are left out rather than counted as zero. Null when no part has a score.
  */
-export function weightedMean(parts: readonly { score: number | null; weight: number }[]): number | null {
+export function weightedAverage(parts: readonly { score: number | null; weight: number }[]): number | null {
   let total = 0;
   let weights = 0;
   for (const { score, weight } of parts) {
@@ -15,7 +15,13 @@ export function weightedMean(parts: readonly { score: number | null; weight: num
     total += score * weight;
     weights += weight;
   }
-  return weights > 0 ? round1(total / weights) : null;
+  return weights > 0 ? total / weights : null;
+}
+
+/** `weightedAverage` rounded to one decimal: how a pillar and the global are scored. */
+export function weightedMean(parts: readonly { score: number | null; weight: number }[]): number | null {
+  const mean = weightedAverage(parts);
+  return mean === null ? null : round1(mean);
 }
 
 /** Share of the available points earned, out of 100; null when no point was available. */

@@ -78,8 +78,18 @@ export interface PillarWeights {
   indicators: Record<string, number>;
 }
 
+/** A public source a figure comes from. */
+export interface Source {
+  url: string;
+  publisher: string;
+  title?: string;
+  date?: string;
+}
+
 export interface Weights {
   version: string;
+  /** Why the pillar weights are what they are, with the sources measured. */
+  evidence?: { note: LocalizedText; sources: Source[] };
   pillars: PillarWeights[];
 }
 
@@ -121,7 +131,7 @@ export interface Testimony {
   title: LocalizedText;
   action: LocalizedText;
   outcome: LocalizedText;
-  source: { url: string; publisher: string; title?: string; date?: string };
+  source: Source;
   date: string;
 }
 
@@ -149,6 +159,30 @@ export interface Action {
   resources?: { title: LocalizedText; url: string }[];
 }
 
+/** Quantiles of one group of published scores: `scores[id][i]` is the quantile of score `id` at `levels[i]` percent. */
+export interface PublishedGroup {
+  count: number;
+  levels: number[];
+  scores: Record<string, number[]>;
+}
+
+/** The distribution of the Impact Scores organisations published: figures only, cited, with their bias. */
+export interface PublishedScores {
+  source: Source;
+  /** What the source is, in words. */
+  description: LocalizedText;
+  derivedBy: string;
+  /** Months of the earliest and latest publications counted (YYYY-MM). */
+  from: string;
+  to: string;
+  caveat: LocalizedText;
+  bias: LocalizedText;
+  minimumGroup: number;
+  all: PublishedGroup;
+  /** By region code of the profile, only where at least `minimumGroup` published. */
+  regions: Record<string, PublishedGroup>;
+}
+
 /** Everything the engine needs, loaded and checked; `version` identifies it for reproducibility. */
 export interface Content {
   version: string;
@@ -158,4 +192,6 @@ export interface Content {
   weights: Weights;
   testimonies: Testimony[];
   actions: Action[];
+  /** Where scores stand among published ones; absent from a content root without the file. */
+  published?: PublishedScores;
 }

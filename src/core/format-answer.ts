@@ -30,7 +30,13 @@ export function formatNumber(question: Question | undefined, value: number, lang
   return question?.unit ? `${text}\u00a0${localize(question.unit, lang)}` : text;
 }
 
+// Made once: toLocaleString builds the same formatter on every call, which was half of presenting a report.
+const DECIMALS: Readonly<Record<Lang, Intl.NumberFormat>> = {
+  fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
+};
+
 /** A number with the decimal separator of the language (62,5 in French). */
 export function formatDecimal(value: number, lang: Lang): string {
-  return value.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 });
+  return DECIMALS[lang].format(value);
 }

@@ -2,6 +2,7 @@ import type { ContentIndex } from './content-index.js';
 import type { AnswersDocument } from './content-model.js';
 import { formatAnswer, formatDecimal } from './format-answer.js';
 import { presentReport } from './present.js';
+import { standingView, type StandingView } from './present-standing.js';
 import { presentTestimony } from './present-suggestions.js';
 import type { ScoreResult } from './score-result.js';
 import { localize, type Lang } from './text.js';
@@ -56,6 +57,8 @@ export interface PlanDocument {
   labels: typeof WORDS.fr;
   cover: { title: string; organisation: string; lines: string[] };
   summary: { global: { today: number | null; projected: number | null }; pillars: { title: string; today: number | null; projected: number | null; sentence: string }[]; intro: string };
+  /** Where today's scores stand among the published Impact Scores; null when the content ships none. */
+  standing: StandingView | null;
   pillars: { title: string; strengths: { title: string; score: string; reasons: string[] }[]; gaps: { title: string; score: string; reasons: string[] }[]; actions: string[] }[];
   table: { headers: string[]; rows: TableRow[] };
   actions: { title: string; meta: string; description: string; target: string | null; firstSteps: string[]; testimony: { who: string; what: string; changed: string; source: string } | null; resources: string[] }[];
@@ -148,6 +151,7 @@ export function buildPlanDocument(index: ContentIndex, input: PlanDocumentInput)
       global: { today: report.global, projected: projected.global },
       pillars: report.pillars.map((p, i) => ({ title: p.title, today: p.score, projected: projected.pillars[i]!.score, sentence: pillarSentence(p.score, projected.pillars[i]!.score, lang) })),
     },
+    standing: standingView(index, input.assessment.result, input.assessment.doc.profile.region, lang),
     pillars: report.pillars.map((p) => {
       const applicable = p.indicators.filter((i) => i.score !== null).sort((a, b) => (b.score as number) - (a.score as number) || a.id.localeCompare(b.id));
       const view = (i: (typeof applicable)[number]) => ({ title: i.title, score: score(i.score, lang), reasons: i.reasons });

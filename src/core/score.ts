@@ -6,17 +6,20 @@ import { indexContent, type ContentIndex, type CriterionEntry, type IndicatorEnt
 import type { AnswersDocument, AnswerValue, Content } from './content-model.js';
 import type { Outcome } from './issue.js';
 import type { ConditionOutcome, CriterionScore, IndicatorScore, PillarScore, RuleOutcome, ScoreResult } from './score-result.js';
+import type { Scorer } from './scorer.js';
 import { buildEngine } from './scoring-engine.js';
 import { missingAnswers, validateAnswers } from './validate-answers.js';
 
-/** A content version ready to score: its lookups and its json-rules-engine Engine, built once. */
-export interface Scorer {
-  index: ContentIndex;
-  engine: Engine;
+export type { Scorer } from './scorer.js';
+
+/** The reference scorer of a content version: json-rules-engine, its Engine built once. */
+export function createScorer(content: Content): Scorer {
+  return referenceScorer(indexContent(content));
 }
 
-export function createScorer(content: Content): Scorer {
-  return { index: indexContent(content), engine: buildEngine(content.rules) };
+/** The reference scorer on a content's lookups, with the Engine given (the bench builds one per assessment for its baseline). */
+export function referenceScorer(index: ContentIndex, engine: Engine = buildEngine(index.content.rules)): Scorer {
+  return { index, explain: (doc, applicability) => runRules(index, engine, doc, applicability) };
 }
 
 /**
@@ -31,17 +34,22 @@ export async function score(scorer: Scorer, doc: AnswersDocument): Promise<Outco
 
 /** `score` of a document `validateAnswers` found valid, with the applicability it worked out. */
 export async function scoreValid(scorer: Scorer, doc: AnswersDocument, applicability: Applicability): Promise<ScoreResult> {
+  return scorer.explain(doc, applicability);
+}
+
+/** The specification: json-rules-engine runs every rule, and its rule results are the explanation. */
+async function runRules(index: ContentIndex, engine: Engine, doc: AnswersDocument, applicability: Applicability): Promise<ScoreResult> {
   const facts = scoringFacts(doc, applicability.status);
-  const { results, failureResults } = await scorer.engine.run(facts);
+  const { results, failureResults } = await engine.run(facts);
   const outcomes = new Map<string, RuleOutcome>();
   for (const r of results) outcomes.set(r.name as string, ruleOutcome(r, true));
   for (const r of failureResults) outcomes.set(r.name as string, ruleOutcome(r, false));
-  const pillars = scorer.index.pillars.map((p) => pillarScore(scorer.index, p.id, outcomes, applicability.status));
+  const pillars = index.pillars.map((p) => pillarScore(index, p.id, outcomes, applicability.status));
   return {
-    contentVersion: scorer.index.content.version,
+    contentVersion: index.content.version,
     global: weightedMean(pillars),
     pillars,
-    unanswered: missingAnswers(scorer.index, applicability.status),
+    unanswered: missingAnswers(index, applicability.status),
   };
 }
 

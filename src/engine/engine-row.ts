@@ -4,7 +4,7 @@ import type { AnswersDocument } from '../core/content-model.js';
 import type { CompiledRules } from './compiled-rules.js';
 import type { RankedAction } from './kept-actions.js';
 import { emptyScores, scoreInto, type RowScores } from './row-scores.js';
-import { checkRow, clearValues, loadDocument, loadValidated, newRowState, type RowState } from './row-state.js';
+import { checkRow, clearValues, loadDocument, loadValidated, newRowState, unansweredOf, type RowState } from './row-state.js';
 import type { TopActions } from './top-actions.js';
 
 /**
@@ -53,10 +53,7 @@ export class EngineRow {
 
   /** The checked row's required questions left unanswered, by id. */
   unanswered(): string[] {
-    const { questions } = this.rules;
-    const ids: string[] = [];
-    for (let n = 0; n < questions.length; n++) if (this.state.status[n] === UNANSWERED && questions[n]!.required) ids.push(questions[n]!.entry.question.id);
-    return ids;
+    return unansweredOf(this.rules, this.state.status);
   }
 
   /** Whether the checked row answers every required question that applies (cheaper than `unanswered` when it does). */

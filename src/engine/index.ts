@@ -6,13 +6,16 @@
  * meaning, the applicability rule, answer values.
  */
 import type { Applicability } from '../core/applicability.js';
-import type { ContentIndex } from '../core/content-index.js';
-import type { AnswersDocument } from '../core/content-model.js';
+import { indexContent, type ContentIndex } from '../core/content-index.js';
+import type { AnswersDocument, Content } from '../core/content-model.js';
 import type { Gains } from '../core/ranking.js';
+import type { ScoreResult } from '../core/score-result.js';
+import type { Scorer } from '../core/scorer.js';
 import { GeneratedCode } from './code-writer.js';
 import { compileActions } from './compiled-actions.js';
 import { compileRules } from './compiled-rules.js';
 import { EngineRow } from './engine-row.js';
+import { Explainer } from './explained-result.js';
 import type { RankedAction } from './kept-actions.js';
 import { scoreOrNull } from './row-scores.js';
 import { UNKNOWN, VALID_ANSWER, VALID_NOT_APPLICABLE } from './row-state.js';
@@ -38,6 +41,8 @@ export interface ActionGain {
 }
 
 export interface Engine {
+  /** The content version's lookups it was compiled from. */
+  readonly index: ContentIndex;
   /** Pillars and indicators by position, as `RowScores` holds them; the content's actions, as `RankedAction.actionAt` numbers them. */
   readonly pillars: readonly string[];
   readonly indicators: readonly string[];
@@ -50,11 +55,27 @@ export interface Engine {
   row(): EngineRow;
   /** The actions that would raise a valid document's score, best first, `applicability` as `validateAnswers` found it. */
   rankActions(doc: AnswersDocument, applicability: Applicability, top?: number): ActionGain[];
+  /**
+   * The explained result of a document `validateAnswers` found valid, `applicability` as it found it: what core's
+   * `score` gives on json-rules-engine, field for field (every indicator, criterion and rule, each value compared).
+   */
+  explain(doc: AnswersDocument, applicability: Applicability): ScoreResult;
   /** Every function generated for this content, as source. */
   source(): string;
 }
 
 const engines = new WeakMap<ContentIndex, Engine>();
+const scorers = new WeakMap<Content, Scorer>();
+
+/** A content version's scorer on the compiled engine (core's `Scorer`, as the service and `score` run it), made once per content. */
+export function compiledScorer(content: Content): Scorer {
+  let scorer = scorers.get(content);
+  if (!scorer) {
+    const engine = compileContent(indexContent(content));
+    scorers.set(content, (scorer = { index: engine.index, explain: (doc, applicability) => engine.explain(doc, applicability) }));
+  }
+  return scorer;
+}
 
 /** The engine of a content version, compiled on first use and kept with it. */
 export function compileContent(index: ContentIndex): Engine {
@@ -68,7 +89,11 @@ function compile(index: ContentIndex): Engine {
   const rules = compileRules(index, code);
   const { actions, fitsTests } = compileActions(rules, code);
   const top = new TopActions(rules, actions, fitsTests);
+  // The rule functions explaining a result are made the first time one is asked for: a batch never asks.
+  let explainer: Explainer | undefined;
+  const explainerOf = () => (explainer ??= new Explainer(rules, code));
   return {
+    index,
     pillars: rules.pillars.map((p) => p.id),
     indicators: rules.indicators.map((i) => i.id),
     actions: actions.map((c) => c.action.id),
@@ -76,7 +101,8 @@ function compile(index: ContentIndex): Engine {
     slotOf: (id) => rules.slots.get(id),
     row: () => new EngineRow(rules, top),
     rankActions: (doc, applicability, count = Number.MAX_SAFE_INTEGER) => rankActions(new EngineRow(rules, top), doc, applicability, count),
-    source: () => code.toString(),
+    explain: (doc, applicability) => explainerOf().of(doc, applicability),
+    source: () => (explainerOf(), code.toString()),
   };
 }
 

@@ -1,4 +1,4 @@
-import { ANSWERED, ASKED, STATUSES, statusOf, VISIBILITIES, visibilityOf, type Applicability } from '../core/applicability.js';
+import { ANSWERED, ASKED, STATUSES, statusOf, UNANSWERED, VISIBILITIES, visibilityOf, type Applicability } from '../core/applicability.js';
 import type { AnswersDocument } from '../core/content-model.js';
 import type { CompiledRules } from './compiled-rules.js';
 
@@ -125,4 +125,12 @@ export function loadValidated(rules: CompiledRules, state: RowState, doc: Answer
     shown[q.slot] = visibility[n] === ASKED ? answer : undefined;
     scored[q.slot] = status[n] === ANSWERED ? answer : undefined;
   });
+}
+
+/** The required questions a checked row leaves unanswered, by id, in questionnaire order (as `missingAnswers` lists them). */
+export function unansweredOf(rules: CompiledRules, status: Uint8Array): string[] {
+  const { questions } = rules;
+  const ids: string[] = [];
+  for (let n = 0; n < questions.length; n++) if (status[n] === UNANSWERED && questions[n]!.required) ids.push(questions[n]!.entry.question.id);
+  return ids;
 }

@@ -44,6 +44,7 @@ const BY_CODE: Record<string, number> = {
   'too-many-batches': 429,
   'storage-unavailable': 503,
   'results-removed': 410,
+  unpublished: 410,
   'upload-aborted': 400,
 };
 

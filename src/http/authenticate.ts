@@ -19,18 +19,18 @@ export function sessionOf(req: Request): string | undefined {
  * token that is given but not valid is refused at once rather than treated as anonymous.
  */
 export function authenticateRequest(ctx: AppContext) {
-  return (req: Request, res: Response, next: NextFunction): void => {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const header = req.headers.authorization;
     const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const secret = bearer ?? sessionOf(req);
-    const user = secret ? authenticate(ctx, secret) : undefined;
+    const user = secret ? await authenticate(ctx, secret) : undefined;
     if (header !== undefined && !user) {
       sendError(res, 401, 'invalid-token', bilingual('Jeton invalide ou révoqué.', 'Invalid or revoked token.'), requestLang(req));
       return;
     }
     if (user) {
       res.locals.user = user;
-      res.locals.actor = actorOf(ctx, user);
+      res.locals.actor = await actorOf(ctx, user);
       res.locals.viaCookie = bearer === undefined;
     }
     next();

@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { AppContext } from '../app/app-context.js';
+import { createBatchRunner, type BatchRunner } from '../app/batch-runner.js';
 import type { Config } from '../config.js';
 import { bilingual } from '../core/text.js';
 import { sendError } from './api-error.js';
@@ -19,13 +20,21 @@ import { authRoutes } from './routes/auth-routes.js';
 import { batchRoutes } from './routes/batch-routes.js';
 import { contentRoutes } from './routes/content-routes.js';
 import { organisationRoutes } from './routes/organisation-routes.js';
+import { publicationRoutes } from './routes/publication-routes.js';
 import { planRoutes } from './routes/plan-routes.js';
 import { workshopRoutes } from './routes/workshop-routes.js';
 
 export const API_PREFIX = '/api/v1';
 
+/** What the app runs beside its routes: PDFs on worker threads, this instance's share of the batches. */
+export interface AppServices {
+  pdf?: PdfRenderer;
+  batches?: BatchRunner;
+}
+
 /** The express app over a context: routes only parse, call a use case, and map its result. */
-export function createApp(ctx: AppContext, config: Config, logger: Logger, pdf: PdfRenderer = createPdfRenderer(config.PDF_WORKERS)): express.Express {
+export function createApp(ctx: AppContext, config: Config, logger: Logger, services: AppServices = {}): express.Express {
+  const pdf = services.pdf ?? createPdfRenderer(config.PDF_WORKERS);
   const app = express();
   app.disable('x-powered-by');
   // One reverse proxy at most: trusting every X-Forwarded-For hop would let anyone dodge the login limit.
@@ -43,10 +52,11 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, pdf: 
   authRoutes(registry, ctx, config);
   contentRoutes(registry, ctx);
   organisationRoutes(registry, ctx);
+  publicationRoutes(registry, ctx);
   assessmentRoutes(registry, ctx);
   workshopRoutes(registry, ctx);
   planRoutes(registry, ctx, pdf);
-  batchRoutes(registry, ctx, config, log);
+  batchRoutes(registry, ctx, config, services.batches ?? createBatchRunner(ctx, config, (message) => log.error(message)));
   const openapi = openApiDocument(registry, ctx.content.version);
 
   const api = express.Router();
@@ -54,8 +64,14 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, pdf: 
   api.use(refuseCompressedBodies);
   api.use(authenticateRequest(ctx));
   api.use(rejectCrossSiteWrites);
+  // Liveness: the process answers (nothing else is asked, so a slow database restarts nothing).
   api.get('/health', (_req, res) => {
     res.json({ status: 'ok', contentVersion: ctx.content.version });
+  });
+  // Readiness: which store, and whether it answers within READINESS_TIMEOUT_MS; a load balancer sends requests only then.
+  api.get('/ready', async (_req, res) => {
+    const database = await databaseAnswers(ctx);
+    res.status(database === 'ok' ? 200 : 503).json({ status: database === 'ok' ? 'ready' : 'unavailable', store: ctx.store.dialect, database, contentVersion: ctx.content.version });
   });
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
@@ -71,6 +87,23 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, pdf: 
   return app;
 }
 
+const READINESS_TIMEOUT_MS = 2000;
+
+/** `ok` when the database answers a trivial query in time; otherwise what went wrong, in a word. */
+async function databaseAnswers(ctx: AppContext): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), READINESS_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([ctx.store.ping().then(() => 'ok'), late]);
+  } catch (error) {
+    return storageUnavailable(error) ?? 'error';
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function refuseCompressedBodies(req: Request, res: Response, next: NextFunction): void {
   const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
   if (encoding === 'identity') {
@@ -84,10 +117,18 @@ function refuseCompressedBodies(req: Request, res: Response, next: NextFunction)
 }
 
 const STORAGE_CODES = ['SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_BUSY', 'SQLITE_CORRUPT'];
+// PostgreSQL: connection lost or refused (08…), out of room (53…: disk full, too many
+// connections), shutting down (57P…), I/O (58…), a read-only database (25006); the network below it.
+const POSTGRES_CODES = /^(08|53|57P|58)|^25006$|^E(CONNREFUSED|CONNRESET|TIMEDOUT|PIPE|HOSTUNREACH|NOTFOUND|AI_AGAIN)$/;
+// node-postgres says these in words only.
+const POSTGRES_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
 
-function storageUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && STORAGE_CODES.some((c) => code === c || code.startsWith(`${c}_`));
+/** The code a storage failure is reported with, or undefined when the error is not one. */
+function storageUnavailable(error: unknown): string | undefined {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (STORAGE_CODES.some((c) => code === c || code.startsWith(`${c}_`)) || POSTGRES_CODES.test(code))) return code;
+  if (typeof message === 'string' && POSTGRES_MESSAGES.test(message)) return 'database-unreachable';
+  return undefined;
 }
 
 // Body-parser errors are the client's; anything else is a bug: logged with the request id,
@@ -102,12 +143,13 @@ function errorHandler(error: unknown, req: Request, res: Response, _next: NextFu
   } else if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
     sendError(res, e.status, 'bad-request', bilingual('Requête invalide.', 'Bad request.'), lang);
   } else if (storageUnavailable(error)) {
-    // Disk full, read-only or failing storage: nothing was written (the transaction rolled back).
+    // Disk full, read-only, failing or unreachable storage: nothing was written (the transaction rolled back).
+    const code = storageUnavailable(error)!;
     req.log.error({ err: error }, 'storage unavailable');
     res.setHeader('Retry-After', '60');
     sendError(res, 503, 'storage-unavailable', bilingual(
-      `Enregistrement impossible pour l’instant (${(error as { code: string }).code}) : rien n’a été modifié, réessayez plus tard.`,
-      `Cannot save right now (${(error as { code: string }).code}): nothing was changed, try again later.`,
+      `Enregistrement impossible pour l’instant (${code}) : rien n’a été modifié, réessayez plus tard.`,
+      `Cannot save right now (${code}): nothing was changed, try again later.`,
     ), lang, [], { requestId: String(req.id) });
   } else {
     req.log.error({ err: error }, 'unhandled error');

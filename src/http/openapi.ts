@@ -47,7 +47,7 @@ export function openApiDocument(registry: RouteRegistry, version: string): Recor
   for (const spec of registry.specs) {
     const path = spec.path.replace(/:([A-Za-z]+)/g, '{$1}');
     const parameters = [
-      ...[...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'integer', minimum: 1 } })),
+      ...[...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: pathSchema(spec.params, m[1]!) })),
       { name: 'lang', in: 'query', required: false, schema: { enum: ['fr', 'en'], default: 'fr' }, description: 'Langue des textes / language of texts' },
       ...queryParameters(spec.query),
     ];
@@ -80,6 +80,14 @@ export function openApiDocument(registry: RouteRegistry, version: string): Recor
       },
     },
   };
+}
+
+/** An id in the path is a positive integer; any other path parameter (a published page's slug) is described by its own schema. */
+function pathSchema(params: z.ZodType | undefined, name: string): Record<string, unknown> {
+  const field = params instanceof z.ZodObject ? (params.shape as Record<string, z.ZodType | undefined>)[name] : undefined;
+  if (name.endsWith('Id') || !field) return { type: 'integer', minimum: 1 };
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(field, { io: 'input' }) as Record<string, unknown>;
+  return rest;
 }
 
 function queryParameters(query: z.ZodType | undefined): Record<string, unknown>[] {

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { PlanDocument } from '../core/plan-document.js';
 import { closePdf, COLOR, coverPage, openPdf, type Writer } from './pdf-layout.js';
+import { standingSection } from './standing-section.js';
 
 /**
  * Lays a plan document out as an A4 PDF on `out`: cover, summary with a vector chart, pillars,
@@ -31,6 +32,7 @@ function summary(w: Writer, d: PlanDocument): void {
     w.paragraph(p.title, { bold: true, size: 10.5, label: true });
     w.paragraph(p.sentence, { indent: 8 });
   }
+  if (d.standing) standingSection(w, d.standing);
 }
 
 function pillars(w: Writer, d: PlanDocument): void {

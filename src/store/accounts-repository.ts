@@ -1,113 +1,131 @@
-import type { Db } from './database.js';
+import type { Selectable } from 'kysely';
+import { changed, type Queries } from './queries.js';
 import type { ApiToken, Membership, MembershipRole, Role, User } from './records.js';
+import type { Schema } from './schema.js';
 
-interface UserRow {
-  id: number;
-  email: string;
-  name: string;
-  password_hash: string | null;
-  role: Role;
-  created_at: string;
-}
+type UserRow = Selectable<Schema['users']>;
 
 const toUser = (r: UserRow): User => ({ id: r.id, email: r.email, name: r.name, role: r.role, createdAt: r.created_at });
 
 /** Users, their memberships, sessions and API tokens: everything about who someone is. */
 export class AccountsRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly q: Queries) {}
 
-  createUser(input: { email: string; name: string; passwordHash: string | null; role: Role }, now: string): User {
-    const id = this.db
-      .prepare('INSERT INTO users (email, name, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(input.email, input.name, input.passwordHash, input.role, now).lastInsertRowid;
-    return this.getUser(Number(id))!;
+  async createUser(input: { email: string; name: string; passwordHash: string | null; role: Role }, now: string): Promise<User> {
+    const row = await this.q.db
+      .insertInto('users')
+      .values({ email: input.email, name: input.name, password_hash: input.passwordHash, role: input.role, created_at: now })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toUser(row);
   }
 
-  getUser(id: number): User | undefined {
-    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  async getUser(id: number): Promise<User | undefined> {
+    const row = await this.q.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toUser(row);
   }
 
-  findByEmail(email: string): (User & { passwordHash: string | null }) | undefined {
-    const row = this.db.prepare('SELECT * FROM users WHERE email = ?').get(email) as UserRow | undefined;
+  /** The user with this email, whatever its case (SQLite: a NOCASE column; PostgreSQL: an index on lower(email)). */
+  async findByEmail(email: string): Promise<(User & { passwordHash: string | null }) | undefined> {
+    const row = await this.q.db
+      .selectFrom('users')
+      .selectAll()
+      .$if(this.q.dialect === 'sqlite', (qb) => qb.where('email', '=', email))
+      .$if(this.q.dialect === 'postgres', (qb) => qb.where((eb) => eb(eb.fn('lower', ['email']), '=', eb.fn('lower', [eb.val(email)]))))
+      .executeTakeFirst();
     return row && { ...toUser(row), passwordHash: row.password_hash };
   }
 
-  setPassword(userId: number, passwordHash: string): void {
-    this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, userId);
+  async setPassword(userId: number, passwordHash: string): Promise<void> {
+    await this.q.db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
   }
 
-  countUsers(): number {
-    return this.db.prepare('SELECT count(*) FROM users').pluck().get() as number;
+  async countUsers(): Promise<number> {
+    const row = await this.q.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
-  addMembership(userId: number, organisationId: number, role: MembershipRole): void {
-    this.db
-      .prepare('INSERT INTO memberships (user_id, organisation_id, role) VALUES (?, ?, ?) ON CONFLICT (user_id, organisation_id) DO UPDATE SET role = excluded.role')
-      .run(userId, organisationId, role);
+  async addMembership(userId: number, organisationId: number, role: MembershipRole): Promise<void> {
+    await this.q.db
+      .insertInto('memberships')
+      .values({ user_id: userId, organisation_id: organisationId, role })
+      .onConflict((oc) => oc.columns(['user_id', 'organisation_id']).doUpdateSet((eb) => ({ role: eb.ref('excluded.role') })))
+      .execute();
   }
 
-  memberships(userId: number): Membership[] {
-    const rows = this.db.prepare('SELECT user_id, organisation_id, role FROM memberships WHERE user_id = ?').all(userId) as {
-      user_id: number;
-      organisation_id: number;
-      role: MembershipRole;
-    }[];
+  async memberships(userId: number): Promise<Membership[]> {
+    const rows = await this.q.db.selectFrom('memberships').select(['user_id', 'organisation_id', 'role']).where('user_id', '=', userId).execute();
     return rows.map((r) => ({ userId: r.user_id, organisationId: r.organisation_id, role: r.role }));
   }
 
-  createSession(tokenHash: string, userId: number, now: string, expiresAt: string): void {
-    this.db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(tokenHash, userId, now, expiresAt);
+  async createSession(tokenHash: string, userId: number, now: string, expiresAt: string): Promise<void> {
+    await this.q.db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, created_at: now, expires_at: expiresAt }).execute();
   }
 
   /** The user of a live session; expired sessions are treated as absent. */
-  sessionUser(tokenHash: string, now: string): User | undefined {
-    const row = this.db
-      .prepare('SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id WHERE token_hash = ? AND expires_at > ?')
-      .get(tokenHash, now) as UserRow | undefined;
+  async sessionUser(tokenHash: string, now: string): Promise<User | undefined> {
+    const row = await this.q.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .selectAll('users')
+      .where('token_hash', '=', tokenHash)
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
     return row && toUser(row);
   }
 
-  deleteSession(tokenHash: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.q.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
   }
 
-  deleteExpiredSessions(now: string): number {
-    return this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
+  async deleteExpiredSessions(now: string): Promise<number> {
+    return changed(await this.q.db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst());
   }
 
-  createToken(userId: number, name: string, tokenHash: string, now: string): ApiToken {
-    const id = this.db.prepare('INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?)').run(userId, name, tokenHash, now).lastInsertRowid;
-    return this.tokens(userId).find((t) => t.id === Number(id))!;
+  async createToken(userId: number, name: string, tokenHash: string, now: string): Promise<ApiToken> {
+    const row = await this.q.db
+      .insertInto('api_tokens')
+      .values({ user_id: userId, name, token_hash: tokenHash, created_at: now })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toToken(row);
   }
 
-  tokens(userId: number): ApiToken[] {
-    const rows = this.db.prepare('SELECT * FROM api_tokens WHERE user_id = ? ORDER BY id').all(userId) as {
-      id: number;
-      user_id: number;
-      name: string;
-      created_at: string;
-      last_used_at: string | null;
-      revoked_at: string | null;
-    }[];
-    return rows.map((r) => ({ id: r.id, userId: r.user_id, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at }));
+  async tokens(userId: number): Promise<ApiToken[]> {
+    return (await this.q.db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('id').execute()).map(toToken);
   }
 
   /** The user of a valid (not revoked) token, marking it used. */
-  tokenUser(tokenHash: string, now: string): User | undefined {
-    const row = this.db
-      .prepare('SELECT users.*, api_tokens.id AS token_id FROM api_tokens JOIN users ON users.id = api_tokens.user_id WHERE token_hash = ? AND revoked_at IS NULL')
-      .get(tokenHash) as (UserRow & { token_id: number }) | undefined;
+  async tokenUser(tokenHash: string, now: string): Promise<User | undefined> {
+    const row = await this.q.db
+      .selectFrom('api_tokens')
+      .innerJoin('users', 'users.id', 'api_tokens.user_id')
+      .selectAll('users')
+      .select('api_tokens.id as token_id')
+      .where('token_hash', '=', tokenHash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     if (!row) return undefined;
     try {
-      this.db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now, row.token_id);
+      await this.q.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
     } catch {
       // Best effort: a read-only or full database must not lock scripts out of reading.
     }
     return toUser(row);
   }
 
-  revokeToken(userId: number, tokenId: number, now: string): boolean {
-    return this.db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL').run(now, tokenId, userId).changes === 1;
+  async revokeToken(userId: number, tokenId: number, now: string): Promise<boolean> {
+    const result = await this.q.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: now })
+      .where('id', '=', tokenId)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return changed(result) === 1;
   }
+}
+
+function toToken(r: Selectable<Schema['api_tokens']>): ApiToken {
+  return { id: r.id, userId: r.user_id, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at };
 }

@@ -1,33 +1,10 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ScoreResult } from '../core/score-result.js';
-import type { Db } from './database.js';
-import type { Answers, Assessment, AssessmentStatus, EarlierResult, StoredResult } from './records.js';
+import { changed, exclusive, type Queries } from './queries.js';
+import type { Answers, Assessment, EarlierResult, StoredResult } from './records.js';
+import type { Schema } from './schema.js';
 
-interface Row {
-  id: number;
-  organisation_id: number;
-  number: number;
-  status: AssessmentStatus;
-  profile: string;
-  answers: string;
-  version: number;
-  created_by: number | null;
-  created_at: string;
-  updated_at: string;
-  submitted_at: string | null;
-  submitted_by: number | null;
-  source_id: number | null;
-  carried: string;
-}
-
-interface ResultRow {
-  assessment_id: number;
-  content_version: string;
-  global: number | null;
-  result: string;
-  computed_at: string;
-}
-
-const toResult = (row: ResultRow): StoredResult => ({
+const toResult = (row: Selectable<Schema['results']>): StoredResult => ({
   assessmentId: row.assessment_id,
   contentVersion: row.content_version,
   global: row.global,
@@ -35,7 +12,7 @@ const toResult = (row: ResultRow): StoredResult => ({
   computedAt: row.computed_at,
 });
 
-const toAssessment = (r: Row): Assessment => ({
+const toAssessment = (r: Selectable<Schema['assessments']>): Assessment => ({
   id: r.id,
   organisationId: r.organisation_id,
   number: r.number,
@@ -54,85 +31,143 @@ const toAssessment = (r: Row): Assessment => ({
 
 /** Assessments and their stored results. */
 export class AssessmentsRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly q: Queries) {}
 
-  /** A new draft, numbered after the organisation's others; `answers` and `carried` when it starts from an earlier one. */
-  create(input: { organisationId: number; profile: Answers; answers?: Answers; createdBy: number | null; sourceId?: number; carried?: string[] }, now: string): Assessment {
-    const id = this.db
-      .prepare(`INSERT INTO assessments (organisation_id, number, status, profile, answers, created_by, created_at, updated_at, source_id, carried)
-        VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM assessments WHERE organisation_id = ?), 'draft', ?, ?, ?, ?, ?, ?, ?)`)
-      .run(input.organisationId, input.organisationId, JSON.stringify(input.profile), JSON.stringify(input.answers ?? {}), input.createdBy, now, now, input.sourceId ?? null, JSON.stringify(input.carried ?? [])).lastInsertRowid;
-    return this.get(Number(id))!;
+  /**
+   * A new draft, numbered after the organisation's others; `answers` and `carried` when it starts
+   * from an earlier one. Drafts started together for one organisation are numbered one at a time.
+   */
+  async create(input: { organisationId: number; profile: Answers; answers?: Answers; createdBy: number | null; sourceId?: number; carried?: string[] }, now: string): Promise<Assessment> {
+    return this.q.atomic(async (db) => {
+      await exclusive(db, this.q.dialect, `assessment-number:${input.organisationId}`);
+      const row = await db
+        .insertInto('assessments')
+        .values({
+          organisation_id: input.organisationId,
+          number: sql<number>`(SELECT COALESCE(MAX(number), 0) + 1 FROM assessments WHERE organisation_id = ${input.organisationId})`,
+          status: 'draft',
+          profile: JSON.stringify(input.profile),
+          answers: JSON.stringify(input.answers ?? {}),
+          created_by: input.createdBy,
+          created_at: now,
+          updated_at: now,
+          source_id: input.sourceId ?? null,
+          carried: JSON.stringify(input.carried ?? []),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toAssessment(row);
+    });
   }
 
-  get(id: number): Assessment | undefined {
-    const row = this.db.prepare('SELECT * FROM assessments WHERE id = ?').get(id) as Row | undefined;
+  async get(id: number): Promise<Assessment | undefined> {
+    const row = await this.q.db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toAssessment(row);
   }
 
   /** An organisation's assessments, oldest first. */
-  listByOrganisation(organisationId: number): Assessment[] {
-    return (this.db.prepare('SELECT * FROM assessments WHERE organisation_id = ? ORDER BY created_at, id').all(organisationId) as Row[]).map(toAssessment);
+  async listByOrganisation(organisationId: number): Promise<Assessment[]> {
+    const rows = await this.q.db.selectFrom('assessments').selectAll().where('organisation_id', '=', organisationId).orderBy('created_at').orderBy('id').execute();
+    return rows.map(toAssessment);
   }
 
   /**
    * Saves a draft's profile and answers if it is still at `expectedVersion`; returns the new state,
    * or undefined when another save came first (the caller reports a conflict).
    */
-  saveDraft(id: number, expectedVersion: number, data: { profile: Answers; answers: Answers; carried: string[] }, now: string): Assessment | undefined {
-    const changed = this.db
-      .prepare("UPDATE assessments SET profile = ?, answers = ?, carried = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ? AND status = 'draft'")
-      .run(JSON.stringify(data.profile), JSON.stringify(data.answers), JSON.stringify(data.carried), now, id, expectedVersion).changes;
-    return changed === 1 ? this.get(id) : undefined;
+  async saveDraft(id: number, expectedVersion: number, data: { profile: Answers; answers: Answers; carried: string[] }, now: string): Promise<Assessment | undefined> {
+    const row = await this.q.db
+      .updateTable('assessments')
+      .set((eb) => ({ profile: JSON.stringify(data.profile), answers: JSON.stringify(data.answers), carried: JSON.stringify(data.carried), version: eb('version', '+', 1), updated_at: now }))
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .where('status', '=', 'draft')
+      .returningAll()
+      .executeTakeFirst();
+    return row && toAssessment(row);
   }
 
   /** Marks a draft submitted and stores its result, in one transaction; undefined on a stale version. */
-  submit(id: number, expectedVersion: number, result: ScoreResult, userId: number | null, now: string): Assessment | undefined {
-    return this.db.transaction(() => {
-      const changed = this.db
-        .prepare("UPDATE assessments SET status = 'submitted', carried = '[]', version = version + 1, updated_at = ?, submitted_at = ?, submitted_by = ? WHERE id = ? AND version = ? AND status = 'draft'")
-        .run(now, now, userId, id, expectedVersion).changes;
-      if (changed !== 1) return undefined;
-      this.db
-        .prepare('INSERT INTO results (assessment_id, content_version, global, result, computed_at) VALUES (?, ?, ?, ?, ?)')
-        .run(id, result.contentVersion, result.global, JSON.stringify(result), now);
-      return this.get(id);
-    })();
+  async submit(id: number, expectedVersion: number, result: ScoreResult, userId: number | null, now: string): Promise<Assessment | undefined> {
+    return this.q.atomic(async (db) => {
+      const row = await db
+        .updateTable('assessments')
+        .set((eb) => ({ status: 'submitted', carried: '[]', version: eb('version', '+', 1), updated_at: now, submitted_at: now, submitted_by: userId }))
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .where('status', '=', 'draft')
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) return undefined;
+      await db.insertInto('results').values({ assessment_id: id, content_version: result.contentVersion, global: result.global, result: JSON.stringify(result), computed_at: now }).execute();
+      return toAssessment(row);
+    });
   }
 
-  result(assessmentId: number): StoredResult | undefined {
-    const row = this.db.prepare('SELECT * FROM results WHERE assessment_id = ?').get(assessmentId) as ResultRow | undefined;
-    return row && toResult(row);
+  async result(assessmentId: number): Promise<StoredResult | undefined> {
+    return resultOf(this.q.db, assessmentId);
   }
 
   /**
    * Turns a submitted assessment back into a draft if it is still at `expectedVersion`: its result
-   * moves to the earlier results, with when it was submitted and who reopened it.
+   * moves to the earlier results, with when it was submitted and who reopened it. The version is
+   * checked by the update itself, which then holds the row until the move is done.
    */
-  reopen(id: number, expectedVersion: number, userId: number | null, now: string): Assessment | undefined {
-    return this.db.transaction(() => {
-      const before = this.get(id);
-      const stored = this.result(id);
-      if (!before || !stored || before.status !== 'submitted' || before.version !== expectedVersion) return undefined;
-      this.db
-        .prepare('INSERT INTO earlier_results (assessment_id, content_version, global, result, computed_at, submitted_at, submitted_by, reopened_at, reopened_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(id, stored.contentVersion, stored.global, JSON.stringify(stored.result), stored.computedAt, before.submittedAt, before.submittedBy, now, userId);
-      this.db.prepare('DELETE FROM results WHERE assessment_id = ?').run(id);
-      this.db
-        .prepare("UPDATE assessments SET status = 'draft', version = version + 1, updated_at = ?, submitted_at = NULL, submitted_by = NULL WHERE id = ?")
-        .run(now, id);
-      return this.get(id);
-    })();
+  async reopen(id: number, expectedVersion: number, userId: number | null, now: string): Promise<Assessment | undefined> {
+    return this.q.atomic(async (db) => {
+      const before = await db
+        .updateTable('assessments')
+        .set((eb) => ({ status: 'draft', version: eb('version', '+', 1), updated_at: now }))
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .where('status', '=', 'submitted')
+        .returningAll()
+        .executeTakeFirst();
+      const stored = before && (await resultOf(db, id));
+      if (!before || !stored) return undefined;
+      await db.insertInto('earlier_results').values({
+        assessment_id: id, content_version: stored.contentVersion, global: stored.global, result: JSON.stringify(stored.result), computed_at: stored.computedAt,
+        submitted_at: before.submitted_at, submitted_by: before.submitted_by, reopened_at: now, reopened_by: userId,
+      }).execute();
+      await db.deleteFrom('results').where('assessment_id', '=', id).execute();
+      const row = await db.updateTable('assessments').set({ submitted_at: null, submitted_by: null }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      return toAssessment(row);
+    });
+  }
+
+  /**
+   * The latest submitted assessment's result of each organisation that agreed to count in
+   * comparisons, with the profile it was submitted with (what peer groups are made of).
+   */
+  async latestConsentingResults(): Promise<{ organisationId: number; profile: Answers; result: ScoreResult }[]> {
+    const rows = await this.q.db
+      .selectFrom('assessments as a')
+      .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
+      .innerJoin('results as r', 'r.assessment_id', 'a.id')
+      .select(['a.organisation_id', 'a.profile', 'a.submitted_at', 'a.id', 'r.result'])
+      .where('a.status', '=', 'submitted')
+      .where('o.count_in_comparisons', '=', 1)
+      .orderBy('a.organisation_id').orderBy('a.submitted_at').orderBy('a.id')
+      .execute();
+    // Ordered oldest first within an organisation: the last row of each wins.
+    const latest = new Map(rows.map((r) => [r.organisation_id, r]));
+    return [...latest.values()].map((r) => ({ organisationId: r.organisation_id, profile: JSON.parse(r.profile) as Answers, result: JSON.parse(r.result) as ScoreResult }));
   }
 
   /** The results an assessment had before it was reopened, oldest first. */
-  earlierResults(assessmentId: number): EarlierResult[] {
-    const rows = this.db.prepare('SELECT * FROM earlier_results WHERE assessment_id = ? ORDER BY id').all(assessmentId) as (ResultRow & { submitted_at: string | null; submitted_by: number | null; reopened_at: string; reopened_by: number | null })[];
+  async earlierResults(assessmentId: number): Promise<EarlierResult[]> {
+    const rows = await this.q.db.selectFrom('earlier_results').selectAll().where('assessment_id', '=', assessmentId).orderBy('id').execute();
     return rows.map((r) => ({ ...toResult(r), submittedAt: r.submitted_at, submittedBy: r.submitted_by, reopenedAt: r.reopened_at, reopenedBy: r.reopened_by }));
   }
 
   /** Deletes a draft still at `expectedVersion`; false when it changed, was submitted or is gone. */
-  deleteDraft(id: number, expectedVersion: number): boolean {
-    return this.db.prepare("DELETE FROM assessments WHERE id = ? AND version = ? AND status = 'draft'").run(id, expectedVersion).changes === 1;
+  async deleteDraft(id: number, expectedVersion: number): Promise<boolean> {
+    const result = await this.q.db.deleteFrom('assessments').where('id', '=', id).where('version', '=', expectedVersion).where('status', '=', 'draft').executeTakeFirst();
+    return changed(result) === 1;
   }
+}
+
+async function resultOf(db: Kysely<Schema>, assessmentId: number): Promise<StoredResult | undefined> {
+  const row = await db.selectFrom('results').selectAll().where('assessment_id', '=', assessmentId).executeTakeFirst();
+  return row && toResult(row);
 }

@@ -1,26 +1,19 @@
-import type { Db } from './database.js';
+import type { Queries } from './queries.js';
 import type { AuditEntry } from './records.js';
 
 /** The audit log: who changed what and when. Written in the same transaction as the change. */
 export class AuditRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly q: Queries) {}
 
-  record(entry: AuditEntry): void {
-    this.db
-      .prepare('INSERT INTO audit_log (at, user_id, organisation_id, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(entry.at, entry.userId, entry.organisationId, entry.action, entry.entity, entry.entityId, JSON.stringify(entry.detail));
+  async record(entry: AuditEntry): Promise<void> {
+    await this.q.db
+      .insertInto('audit_log')
+      .values({ at: entry.at, user_id: entry.userId, organisation_id: entry.organisationId, action: entry.action, entity: entry.entity, entity_id: entry.entityId, detail: JSON.stringify(entry.detail) })
+      .execute();
   }
 
-  byOrganisation(organisationId: number): AuditEntry[] {
-    const rows = this.db.prepare('SELECT * FROM audit_log WHERE organisation_id = ? ORDER BY id').all(organisationId) as {
-      at: string;
-      user_id: number | null;
-      organisation_id: number | null;
-      action: string;
-      entity: string;
-      entity_id: number | null;
-      detail: string;
-    }[];
+  async byOrganisation(organisationId: number): Promise<AuditEntry[]> {
+    const rows = await this.q.db.selectFrom('audit_log').selectAll().where('organisation_id', '=', organisationId).orderBy('id').execute();
     return rows.map((r) => ({
       at: r.at,
       userId: r.user_id,

@@ -1,4 +1,6 @@
-import type { Db } from './database.js';
+import type { Selectable } from 'kysely';
+import { changed, exclusive, type Queries } from './queries.js';
+import type { BatchesTable } from './schema.js';
 
 export type BatchStatus = 'queued' | 'running' | 'done' | 'failed';
 
@@ -25,13 +27,26 @@ export interface BatchRecord {
   resultsRemovedAt: string | null;
 }
 
-interface Row {
-  id: number; user_id: number; status: BatchStatus; input_format: string; output_format: string; store: number; lang: string;
-  rows: number; bytes_read: number; total_bytes: number; summary: string | null; stored: number; error: string | null; created_at: string; finished_at: string | null;
-  input_bytes: number; result_bytes: number; input_removed_at: string | null; results_removed_at: string | null;
+/** How the upload asked its rows to be scored, kept for whichever instance runs the job. */
+export interface BatchOptions {
+  partial: boolean;
+  suggestions: number;
+  /** Reject rows answering questions that do not apply to them, rather than ignore those answers with a warning. */
+  strict?: boolean;
+  /** The spreadsheet dialect of CSV results, when not the input's. */
+  excel?: 'fr' | 'en';
 }
 
-const toRecord = (r: Row): BatchRecord => ({
+/** A batch an instance has claimed: `attempt` names this claim, and every later write is checked against it. */
+export interface ClaimedBatch {
+  record: BatchRecord;
+  attempt: number;
+  options: BatchOptions;
+  /** Claimed before its file had arrived: the upload was cut off with the instance receiving it. */
+  uploadLost: boolean;
+}
+
+const toRecord = (r: Selectable<BatchesTable>): BatchRecord => ({
   id: r.id, userId: r.user_id, status: r.status, inputFormat: r.input_format, outputFormat: r.output_format, store: r.store === 1, lang: r.lang,
   rows: r.rows, bytesRead: r.bytes_read, totalBytes: r.total_bytes, summary: r.summary === null ? null : JSON.parse(r.summary), stored: r.stored,
   error: r.error, createdAt: r.created_at, finishedAt: r.finished_at,
@@ -40,106 +55,232 @@ const toRecord = (r: Row): BatchRecord => ({
 
 export type BatchFiles = 'input' | 'results';
 
+/** Who holds a batch, and until when, unless they extend it. */
+export interface Lease {
+  instance: string;
+  until: string;
+}
+
 export class BatchesRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly q: Queries) {}
 
   /**
-   * Creates a queued batch, its file still to come, unless the user already has `maxRunning`
-   * batches queued or running. One immediate transaction, so that uploads arriving together, on
-   * this instance or another, cannot all slip under the limit.
+   * Creates a queued batch, its file still to come and held by the instance receiving it, unless
+   * the user already has `maxRunning` batches queued or running. Admissions of one user, on this
+   * instance or another, are made one at a time, so that uploads arriving together cannot all
+   * slip under the limit.
    */
-  admit(input: { userId: number; inputFormat: string; outputFormat: string; store: boolean; lang: string }, maxRunning: number, now: string): BatchRecord | undefined {
-    return this.db.transaction(() => {
-      if (this.running(input.userId) >= maxRunning) return undefined;
-      const id = this.db
-        .prepare("INSERT INTO batches (user_id, status, input_format, output_format, store, lang, created_at, input_hash) VALUES (?, 'queued', ?, ?, ?, ?, ?, '')")
-        .run(input.userId, input.inputFormat, input.outputFormat, input.store ? 1 : 0, input.lang, now).lastInsertRowid;
-      return this.get(Number(id))!;
-    }).immediate();
+  async admit(input: { userId: number; inputFormat: string; outputFormat: string; store: boolean; lang: string; options: BatchOptions }, maxRunning: number, now: string, lease: Lease): Promise<BatchRecord | undefined> {
+    return this.q.atomic(async (db) => {
+      await exclusive(db, this.q.dialect, `batch-admission:${input.userId}`);
+      const running = await db.selectFrom('batches').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', input.userId).where('status', 'in', ['queued', 'running']).executeTakeFirstOrThrow();
+      if (Number(running.n) >= maxRunning) return undefined;
+      const row = await db
+        .insertInto('batches')
+        .values({
+          user_id: input.userId, status: 'queued', input_format: input.inputFormat, output_format: input.outputFormat, store: input.store ? 1 : 0, lang: input.lang,
+          created_at: now, input_hash: '', options: JSON.stringify(input.options), claimed_by: lease.instance, lease_until: lease.until,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toRecord(row);
+    });
   }
 
   /** The user's batches queued (their file maybe still arriving) or running. */
-  running(userId: number): number {
-    return this.db.prepare("SELECT count(*) FROM batches WHERE user_id = ? AND status IN ('queued', 'running')").pluck().get(userId) as number;
+  async running(userId: number): Promise<number> {
+    const row = await this.q.db.selectFrom('batches').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('status', 'in', ['queued', 'running']).executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
-  /** The input file is on disk: its hash (which identifies the file) and size. */
-  received(id: number, input: { inputHash: string; inputBytes: number }): BatchRecord {
-    this.db.prepare('UPDATE batches SET input_hash = ?, input_bytes = ? WHERE id = ?').run(input.inputHash, input.inputBytes, id);
-    return this.get(id)!;
+  /** The input file is on disk: its hash (which identifies the file) and size; the batch is now free for any instance to run. */
+  async received(id: number, input: { inputHash: string; inputBytes: number }): Promise<BatchRecord> {
+    const row = await this.q.db
+      .updateTable('batches')
+      .set({ input_hash: input.inputHash, input_bytes: input.inputBytes, claimed_by: null, lease_until: null })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toRecord(row);
   }
 
   /** A batch whose upload was refused or abandoned: it never existed for its user. */
-  discard(id: number): void {
-    this.db.prepare('DELETE FROM batches WHERE id = ?').run(id);
+  async discard(id: number): Promise<void> {
+    await this.q.db.deleteFrom('batches').where('id', '=', id).execute();
   }
 
-  resultWritten(id: number, bytes: number): void {
-    this.db.prepare('UPDATE batches SET result_bytes = ? WHERE id = ?').run(bytes, id);
+  async resultWritten(id: number, bytes: number): Promise<void> {
+    await this.q.db.updateTable('batches').set({ result_bytes: bytes }).where('id', '=', id).execute();
   }
 
   /** Bytes the user's batches keep on disk, inputs and results. */
-  storedBytes(userId: number): number {
-    return this.db.prepare('SELECT coalesce(sum(input_bytes + result_bytes), 0) FROM batches WHERE user_id = ?').pluck().get(userId) as number;
+  async storedBytes(userId: number): Promise<number> {
+    const row = await this.q.db
+      .selectFrom('batches')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>(eb('input_bytes', '+', eb.ref('result_bytes'))), eb.lit(0)).as('bytes'))
+      .where('user_id', '=', userId)
+      .executeTakeFirstOrThrow();
+    return Number(row.bytes);
   }
 
   /** Ended batches (done or failed) finished at or before `before` whose input, or results, are still kept. */
-  endedWithFiles(files: BatchFiles, before: string): BatchRecord[] {
-    const removed = files === 'input' ? 'input_removed_at' : 'results_removed_at';
-    return (this.db.prepare(`SELECT * FROM batches WHERE status IN ('done', 'failed') AND finished_at <= ? AND ${removed} IS NULL ORDER BY id`).all(before) as Row[]).map(toRecord);
+  async endedWithFiles(files: BatchFiles, before: string): Promise<BatchRecord[]> {
+    const rows = await this.q.db
+      .selectFrom('batches')
+      .selectAll()
+      .where('status', 'in', ['done', 'failed'])
+      .where('finished_at', '<=', before)
+      .where(files === 'input' ? 'input_removed_at' : 'results_removed_at', 'is', null)
+      .orderBy('id')
+      .execute();
+    return rows.map(toRecord);
   }
 
-  filesRemoved(id: number, files: BatchFiles, now: string): void {
-    if (files === 'input') this.db.prepare('UPDATE batches SET input_bytes = 0, input_removed_at = ? WHERE id = ?').run(now, id);
-    else this.db.prepare('UPDATE batches SET input_bytes = 0, result_bytes = 0, input_removed_at = coalesce(input_removed_at, ?), results_removed_at = ? WHERE id = ?').run(now, now, id);
+  async filesRemoved(id: number, files: BatchFiles, now: string): Promise<void> {
+    await this.q.db
+      .updateTable('batches')
+      .set((eb) => (files === 'input'
+        ? { input_bytes: 0, input_removed_at: now }
+        : { input_bytes: 0, result_bytes: 0, input_removed_at: eb.fn.coalesce('input_removed_at', eb.val(now)), results_removed_at: now }))
+      .where('id', '=', id)
+      .execute();
   }
 
   /** The ids of every batch, to tell a folder left by nobody from one in use. */
-  ids(): Set<number> {
-    return new Set(this.db.prepare('SELECT id FROM batches').pluck().all() as number[]);
+  async ids(): Promise<Set<number>> {
+    return new Set((await this.q.db.selectFrom('batches').select('id').execute()).map((r) => r.id));
   }
 
-  get(id: number): BatchRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM batches WHERE id = ?').get(id) as Row | undefined;
+  async get(id: number): Promise<BatchRecord | undefined> {
+    const row = await this.q.db.selectFrom('batches').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toRecord(row);
   }
 
-  byUser(userId: number): BatchRecord[] {
-    return (this.db.prepare('SELECT * FROM batches WHERE user_id = ? ORDER BY id DESC').all(userId) as Row[]).map(toRecord);
+  async byUser(userId: number): Promise<BatchRecord[]> {
+    return (await this.q.db.selectFrom('batches').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').execute()).map(toRecord);
   }
 
-  progress(id: number, p: { status: BatchStatus; rows: number; bytesRead: number; totalBytes: number }): void {
-    this.db.prepare('UPDATE batches SET status = ?, rows = ?, bytes_read = ?, total_bytes = ? WHERE id = ?').run(p.status, p.rows, p.bytesRead, p.totalBytes, id);
+  /**
+   * Claims the oldest batch ready to run — its file received and nobody holding it, or held by an
+   * instance whose lease ran out — as a new attempt. On PostgreSQL the row is locked as it is
+   * chosen and rows other instances are claiming are skipped (`FOR UPDATE SKIP LOCKED`); on SQLite
+   * the statement runs alone. Undefined when nothing is waiting.
+   */
+  async claim(lease: Lease, now: string): Promise<ClaimedBatch | undefined> {
+    const row = await this.q.db
+      .updateTable('batches')
+      .set((eb) => ({ status: 'running', claimed_by: lease.instance, lease_until: lease.until, attempts: eb('attempts', '+', 1) }))
+      .where('id', '=', (eb) => eb
+        .selectFrom('batches')
+        .select('id')
+        .where((w) => w.or([
+          w.and([w('status', '=', 'queued'), w('claimed_by', 'is', null), w('input_hash', '<>', '')]),
+          w.and([w('status', 'in', ['queued', 'running']), w('lease_until', '<', now)]),
+        ]))
+        .orderBy('id')
+        .limit(1)
+        .$if(this.q.dialect === 'postgres', (qb) => qb.forUpdate().skipLocked()))
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const options = JSON.parse(row.options) as Partial<BatchOptions>;
+    return {
+      record: toRecord(row), attempt: row.attempts, uploadLost: row.input_hash === '',
+      options: { partial: options.partial ?? false, suggestions: options.suggestions ?? 3, ...(options.strict && { strict: true }), ...(options.excel && { excel: options.excel }) },
+    };
   }
 
-  /** A batch's end; `rows`, when given, is the final count (progress reports are throttled and may miss the last rows). */
-  finish(id: number, outcome: { status: 'done' | 'failed'; summary?: unknown; rows?: number; error?: string }, now: string): void {
-    this.db
-      .prepare('UPDATE batches SET status = ?, summary = ?, error = ?, finished_at = ?, rows = COALESCE(?, rows), bytes_read = CASE WHEN ? THEN total_bytes ELSE bytes_read END WHERE id = ?')
-      .run(outcome.status, outcome.summary === undefined ? null : JSON.stringify(outcome.summary), outcome.error ?? null, now, outcome.rows ?? null, outcome.status === 'done' ? 1 : 0, id);
+  /**
+   * Extends the lease of a batch this instance holds — claimed (`attempt` ≥ 1), or still receiving
+   * its file (`attempt` 0); false when the claim was lost (the lease ran out and another instance
+   * took the batch).
+   */
+  async extend(id: number, attempt: number, lease: Lease): Promise<boolean> {
+    const result = await this.q.db
+      .updateTable('batches')
+      .set({ lease_until: lease.until })
+      .where('id', '=', id)
+      .where('attempts', '=', attempt)
+      .where('claimed_by', '=', lease.instance)
+      .where('status', 'in', ['queued', 'running'])
+      .executeTakeFirst();
+    return changed(result) === 1;
+  }
+
+  /** Lets go of a batch this attempt holds, for any instance to claim at once (this one is stopping). */
+  async release(id: number, attempt: number, instance: string): Promise<void> {
+    await this.q.db
+      .updateTable('batches')
+      .set({ lease_until: new Date(0).toISOString() })
+      .where('id', '=', id)
+      .where('attempts', '=', attempt)
+      .where('claimed_by', '=', instance)
+      .where('status', '=', 'running')
+      .execute();
+  }
+
+  /** Progress of the attempt that holds the batch; false when it no longer does. */
+  async progress(id: number, attempt: number, p: { rows: number; bytesRead: number; totalBytes: number }): Promise<boolean> {
+    const result = await this.q.db
+      .updateTable('batches')
+      .set({ rows: p.rows, bytes_read: p.bytesRead, total_bytes: p.totalBytes })
+      .where('id', '=', id)
+      .where('attempts', '=', attempt)
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    return changed(result) === 1;
+  }
+
+  /**
+   * A batch's end; `rows`, when given, is the final count (progress reports are throttled and may
+   * miss the last rows). With `attempt`, only that attempt may end it: false when another one
+   * holds it now, or it has already ended.
+   */
+  async finish(id: number, outcome: { status: 'done' | 'failed'; summary?: unknown; rows?: number; error?: string }, now: string, attempt?: number): Promise<boolean> {
+    const result = await this.q.db
+      .updateTable('batches')
+      .set((eb) => ({
+        status: outcome.status, summary: outcome.summary === undefined ? null : JSON.stringify(outcome.summary), error: outcome.error ?? null, finished_at: now,
+        rows: outcome.rows ?? eb.ref('rows'), bytes_read: outcome.status === 'done' ? eb.ref('total_bytes') : eb.ref('bytes_read'), claimed_by: null, lease_until: null,
+      }))
+      .where('id', '=', id)
+      .$if(attempt !== undefined, (qb) => qb.where('attempts', '=', attempt!).where('status', '=', 'running'))
+      .executeTakeFirst();
+    return changed(result) === 1;
   }
 
   /**
    * Records an assessment stored from a row; false if a batch of the same file already stored one
    * for this organisation (the caller then keeps nothing new).
    */
-  linkAssessment(batchId: number, organisationId: number, assessmentId: number): boolean {
-    const changed = this.db
-      .prepare('INSERT OR IGNORE INTO stored_rows (input_hash, organisation_id, assessment_id, batch_id) SELECT input_hash, ?, ?, id FROM batches WHERE id = ?')
-      .run(organisationId, assessmentId, batchId).changes;
-    if (changed === 1) this.db.prepare('UPDATE batches SET stored = stored + 1 WHERE id = ?').run(batchId);
-    return changed === 1;
+  async linkAssessment(batchId: number, organisationId: number, assessmentId: number): Promise<boolean> {
+    const inserted = await this.q.db
+      .insertInto('stored_rows')
+      .columns(['input_hash', 'organisation_id', 'assessment_id', 'batch_id'])
+      .expression((eb) => eb.selectFrom('batches').select((s) => ['input_hash', s.val(organisationId).as('organisation_id'), s.val(assessmentId).as('assessment_id'), 'id']).where('id', '=', batchId))
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    const linked = Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1;
+    if (linked) await this.q.db.updateTable('batches').set((eb) => ({ stored: eb('stored', '+', 1) })).where('id', '=', batchId).execute();
+    return linked;
   }
 
   /** Whether this file (any batch of it) already stored an assessment for the organisation. */
-  hasAssessment(batchId: number, organisationId: number): boolean {
-    return this.db
-      .prepare('SELECT 1 FROM stored_rows WHERE organisation_id = ? AND input_hash = (SELECT input_hash FROM batches WHERE id = ?)')
-      .get(organisationId, batchId) !== undefined;
+  async hasAssessment(batchId: number, organisationId: number): Promise<boolean> {
+    const row = await this.q.db
+      .selectFrom('stored_rows')
+      .select('organisation_id')
+      .where('organisation_id', '=', organisationId)
+      .where('input_hash', '=', (eb) => eb.selectFrom('batches').select('input_hash').where('id', '=', batchId))
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
-  /** Batches left running when the process stopped: they are marked failed at start-up. */
-  failInterrupted(now: string): number {
-    return this.db.prepare("UPDATE batches SET status = 'failed', error = 'interrupted', finished_at = ? WHERE status IN ('queued', 'running')").run(now).changes;
+  /**
+   * Ends the leases of every batch held by any instance, so that they are claimed again at once.
+   * Only where no other instance can be running: a SQLite file serves one process.
+   */
+  async releaseAll(): Promise<number> {
+    return changed(await this.q.db.updateTable('batches').set({ lease_until: new Date(0).toISOString() }).where('status', 'in', ['queued', 'running']).where('claimed_by', 'is not', null).executeTakeFirst());
   }
 }

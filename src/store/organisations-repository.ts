@@ -1,55 +1,68 @@
-import type { Db } from './database.js';
+import type { Selectable } from 'kysely';
+import { byName } from './order.js';
+import type { Queries } from './queries.js';
 import type { Answers, Organisation } from './records.js';
+import type { Schema } from './schema.js';
 
-interface Row {
-  id: number;
-  name: string;
-  siren: string | null;
-  profile: string;
-  created_at: string;
-}
-
-const toOrganisation = (r: Row): Organisation => ({
+const toOrganisation = (r: Selectable<Schema['organisations']>): Organisation => ({
   id: r.id,
   name: r.name,
   siren: r.siren,
   profile: JSON.parse(r.profile) as Answers,
   createdAt: r.created_at,
+  countInComparisons: r.count_in_comparisons === 1,
+  comparisonsAskedAt: r.comparisons_asked_at,
 });
 
 export class OrganisationsRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly q: Queries) {}
 
-  create(input: { name: string; siren: string | null; profile: Answers }, now: string): Organisation {
-    const id = this.db
-      .prepare('INSERT INTO organisations (name, siren, profile, created_at) VALUES (?, ?, ?, ?)')
-      .run(input.name, input.siren, JSON.stringify(input.profile), now).lastInsertRowid;
-    return this.get(Number(id))!;
+  async create(input: { name: string; siren: string | null; profile: Answers; countInComparisons?: boolean }, now: string): Promise<Organisation> {
+    const consent = input.countInComparisons === undefined ? {} : { count_in_comparisons: input.countInComparisons ? 1 : 0, comparisons_asked_at: now };
+    const row = await this.q.db
+      .insertInto('organisations')
+      .values({ name: input.name, siren: input.siren, profile: JSON.stringify(input.profile), created_at: now, ...consent })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toOrganisation(row);
   }
 
-  get(id: number): Organisation | undefined {
-    const row = this.db.prepare('SELECT * FROM organisations WHERE id = ?').get(id) as Row | undefined;
+  async get(id: number): Promise<Organisation | undefined> {
+    const row = await this.q.db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toOrganisation(row);
   }
 
   /** All organisations, or those with the given ids, by name. */
-  list(ids?: readonly number[]): Organisation[] {
+  async list(ids?: readonly number[]): Promise<Organisation[]> {
     if (ids && ids.length === 0) return [];
-    const rows = ids
-      ? (this.db.prepare(`SELECT * FROM organisations WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name, id`).all(JSON.stringify(ids)) as Row[])
-      : (this.db.prepare('SELECT * FROM organisations ORDER BY name, id').all() as Row[]);
-    return rows.map(toOrganisation);
+    const rows = await this.q.db
+      .selectFrom('organisations')
+      .selectAll()
+      .$if(ids !== undefined, (qb) => qb.where('id', 'in', ids!))
+      .execute();
+    return byName(rows.map(toOrganisation));
   }
 
-  update(id: number, changes: { name?: string; siren?: string | null; profile?: Answers }): Organisation | undefined {
-    const current = this.get(id);
-    if (!current) return undefined;
-    const next = { ...current, ...changes };
-    this.db.prepare('UPDATE organisations SET name = ?, siren = ?, profile = ? WHERE id = ?').run(next.name, next.siren, JSON.stringify(next.profile), id);
-    return this.get(id);
+  /** Changes the fields given, in one statement (no read first: a change made meanwhile to another field stays). */
+  async update(id: number, changes: { name?: string; siren?: string | null; profile?: Answers; countInComparisons?: boolean }, now?: string): Promise<Organisation | undefined> {
+    const set = {
+      ...(changes.countInComparisons !== undefined && { count_in_comparisons: changes.countInComparisons ? 1 : 0, comparisons_asked_at: now ?? null }),
+      ...(changes.name !== undefined && { name: changes.name }),
+      ...(changes.siren !== undefined && { siren: changes.siren }),
+      ...(changes.profile !== undefined && { profile: JSON.stringify(changes.profile) }),
+    };
+    if (Object.keys(set).length === 0) return this.get(id);
+    const row = await this.q.db
+      .updateTable('organisations')
+      .set(set)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    return row && toOrganisation(row);
   }
 
-  count(): number {
-    return this.db.prepare('SELECT count(*) FROM organisations').pluck().get() as number;
+  async count(): Promise<number> {
+    const row = await this.q.db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 }

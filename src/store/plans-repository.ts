@@ -1,36 +1,12 @@
-import type { Db } from './database.js';
+import type { Selectable } from 'kysely';
 import type { ItemFields, Plan, PlanComment, PlanDecision, PlanHistoryEntry, PlanItem, PlanStatus } from './plan-records.js';
+import { transactionQueries, type Queries } from './queries.js';
+import type { Schema } from './schema.js';
 
-interface PlanRow {
-  id: number;
-  organisation_id: number;
-  assessment_id: number;
-  title: string;
-  status: PlanStatus;
-  version: number;
-  created_by: number | null;
-  created_at: string;
-  updated_at: string;
-  submitted_at: string | null;
-  reviewed_at: string | null;
-  reviewed_by: number | null;
-}
+/** Plan fields a change may set beside its status. */
+export type PlanFields = Partial<Pick<Selectable<Schema['plans']>, 'title' | 'submitted_at' | 'reviewed_at' | 'reviewed_by'>>;
 
-interface ItemRow {
-  id: number;
-  position: number;
-  action_id: string | null;
-  indicator: string;
-  title: string | null;
-  owner: string | null;
-  due: string | null;
-  status: PlanItem['status'];
-  target: string | null;
-  success_indicator: string | null;
-  notes: string | null;
-}
-
-const toItem = (r: ItemRow): PlanItem => ({
+const toItem = (r: Selectable<Schema['plan_items']>): PlanItem => ({
   id: r.id, position: r.position, actionId: r.action_id, indicator: r.indicator, title: r.title, owner: r.owner,
   due: r.due, status: r.status, target: r.target, successIndicator: r.success_indicator, notes: r.notes,
 });
@@ -40,121 +16,161 @@ const toItem = (r: ItemRow): PlanItem => ({
  * the plan's version only if it is still the one the caller read: concurrent edits are detected.
  */
 export class PlansRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly q: Queries) {}
 
-  create(input: { organisationId: number; assessmentId: number; title: string; createdBy: number | null }, now: string): number {
-    return Number(this.db
-      .prepare("INSERT INTO plans (organisation_id, assessment_id, title, status, created_by, created_at, updated_at) VALUES (?, ?, ?, 'draft', ?, ?, ?)")
-      .run(input.organisationId, input.assessmentId, input.title, input.createdBy, now, now).lastInsertRowid);
+  async create(input: { organisationId: number; assessmentId: number; title: string; createdBy: number | null }, now: string): Promise<number> {
+    const { id } = await this.q.db
+      .insertInto('plans')
+      .values({ organisation_id: input.organisationId, assessment_id: input.assessmentId, title: input.title, status: 'draft', created_by: input.createdBy, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return id;
   }
 
-  get(id: number): Plan | undefined {
-    const row = this.db.prepare('SELECT * FROM plans WHERE id = ?').get(id) as PlanRow | undefined;
+  async get(id: number): Promise<Plan | undefined> {
+    const row = await this.q.db.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return undefined;
-    const items = (this.db.prepare('SELECT * FROM plan_items WHERE plan_id = ? AND removed_at IS NULL ORDER BY position, id').all(id) as ItemRow[]).map(toItem);
+    const items = (await this.q.db.selectFrom('plan_items').selectAll().where('plan_id', '=', id).where('removed_at', 'is', null).orderBy('position').orderBy('id').execute()).map(toItem);
     // Comments on a removed item wait with it, out of sight, until it is put back.
-    const comments = (this.db
-      .prepare(`SELECT plan_comments.*, users.name AS author_name FROM plan_comments JOIN users ON users.id = author_id
-        WHERE plan_id = ? AND (item_id IS NULL OR item_id IN (SELECT id FROM plan_items WHERE removed_at IS NULL)) ORDER BY plan_comments.id`)
-      .all(id) as { id: number; item_id: number | null; author_id: number; author_name: string; body: string; created_at: string; decision: PlanComment['decision'] }[])
+    const comments = (await this.q.db
+      .selectFrom('plan_comments')
+      .innerJoin('users', 'users.id', 'plan_comments.author_id')
+      .selectAll('plan_comments')
+      .select('users.name as author_name')
+      .where('plan_id', '=', id)
+      .where((eb) => eb.or([eb('item_id', 'is', null), eb('item_id', 'in', eb.selectFrom('plan_items').select('id').where('removed_at', 'is', null))]))
+      .orderBy('plan_comments.id')
+      .execute())
       .map((c): PlanComment => ({ id: c.id, itemId: c.item_id, authorId: c.author_id, authorName: c.author_name, body: c.body, createdAt: c.created_at, decision: c.decision }));
     return {
       id: row.id, organisationId: row.organisation_id, assessmentId: row.assessment_id, title: row.title, status: row.status,
       version: row.version, createdBy: row.created_by, createdAt: row.created_at, updatedAt: row.updated_at,
-      submittedAt: row.submitted_at, reviewedAt: row.reviewed_at, reviewedBy: row.reviewed_by, items, comments, lastDecision: this.lastDecision(id),
+      submittedAt: row.submitted_at, reviewedAt: row.reviewed_at, reviewedBy: row.reviewed_by, items, comments, lastDecision: await this.lastDecision(id),
     };
   }
 
-  private lastDecision(planId: number): PlanDecision | null {
-    const row = this.db
-      .prepare(`SELECT h.action, h.at, h.user_id, users.name, json_extract(h.detail, '$.comment') AS comment FROM plan_history h
-        LEFT JOIN users ON users.id = h.user_id WHERE h.plan_id = ? AND h.action IN ('approve', 'request-changes') ORDER BY h.id DESC LIMIT 1`)
-      .get(planId) as { action: PlanDecision['decision']; at: string; user_id: number | null; name: string | null; comment: string | null } | undefined;
-    return row ? { decision: row.action, at: row.at, reviewerId: row.user_id, reviewerName: row.name, comment: row.comment } : null;
+  private async lastDecision(planId: number): Promise<PlanDecision | null> {
+    const row = await this.q.db
+      .selectFrom('plan_history as h')
+      .leftJoin('users', 'users.id', 'h.user_id')
+      .select(['h.action', 'h.at', 'h.user_id', 'h.detail', 'users.name'])
+      .where('h.plan_id', '=', planId)
+      .where('h.action', 'in', ['approve', 'request-changes'])
+      .orderBy('h.id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!row) return null;
+    const comment = (JSON.parse(row.detail) as { comment?: unknown }).comment;
+    return { decision: row.action as PlanDecision['decision'], at: row.at, reviewerId: row.user_id, reviewerName: row.name, comment: typeof comment === 'string' ? comment : null };
   }
 
-  listByOrganisation(organisationId: number): Plan[] {
-    const ids = this.db.prepare('SELECT id FROM plans WHERE organisation_id = ? ORDER BY created_at, id').pluck().all(organisationId) as number[];
-    return ids.map((id) => this.get(id)!);
+  async listByOrganisation(organisationId: number): Promise<Plan[]> {
+    const rows = await this.q.db.selectFrom('plans').select('id').where('organisation_id', '=', organisationId).orderBy('created_at').orderBy('id').execute();
+    return this.plans(rows.map((r) => r.id));
   }
 
   /** Plans whose baseline is one of these assessments. */
-  byAssessment(assessmentId: number): Plan[] {
-    const ids = this.db.prepare('SELECT id FROM plans WHERE assessment_id = ? ORDER BY id').pluck().all(assessmentId) as number[];
-    return ids.map((id) => this.get(id)!);
+  async byAssessment(assessmentId: number): Promise<Plan[]> {
+    const rows = await this.q.db.selectFrom('plans').select('id').where('assessment_id', '=', assessmentId).orderBy('id').execute();
+    return this.plans(rows.map((r) => r.id));
+  }
+
+  private async plans(ids: number[]): Promise<Plan[]> {
+    const plans: Plan[] = [];
+    for (const id of ids) plans.push((await this.get(id))!);
+    return plans;
   }
 
   /**
    * Applies `work` to a plan at `expectedVersion` in one transaction, bumps its version, sets its
-   * status, and records the change in its history. Undefined when the version is stale.
+   * status, and records the change in its history. Undefined when the version is stale: the
+   * version is checked by the update itself, which holds the plan until the transaction ends.
+   * `work` is given the plans of that transaction.
    */
-  change(id: number, expectedVersion: number, change: { status: PlanStatus; action: string; detail: Record<string, unknown>; userId: number | null; now: string; fields?: Partial<Pick<PlanRow, 'title' | 'submitted_at' | 'reviewed_at' | 'reviewed_by'>> }, work: () => void = () => {}): Plan | undefined {
-    return this.db.transaction(() => {
-      const f = change.fields ?? {};
-      const bumped = this.db
-        .prepare(`UPDATE plans SET version = version + 1, status = ?, updated_at = ?, title = coalesce(?, title),
-          submitted_at = CASE WHEN ? THEN ? ELSE submitted_at END, reviewed_at = CASE WHEN ? THEN ? ELSE reviewed_at END,
-          reviewed_by = CASE WHEN ? THEN ? ELSE reviewed_by END WHERE id = ? AND version = ?`)
-        .run(change.status, change.now, f.title ?? null, 'submitted_at' in f ? 1 : 0, f.submitted_at ?? null, 'reviewed_at' in f ? 1 : 0, f.reviewed_at ?? null, 'reviewed_by' in f ? 1 : 0, f.reviewed_by ?? null, id, expectedVersion).changes;
-      if (bumped !== 1) return undefined;
-      work();
-      const plan = this.get(id)!;
-      const { comments: _comments, lastDecision: _decision, ...snapshot } = plan;
-      this.db
-        .prepare('INSERT INTO plan_history (plan_id, version, at, user_id, action, detail, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(id, plan.version, change.now, change.userId, change.action, JSON.stringify(change.detail), JSON.stringify(snapshot));
+  async change(id: number, expectedVersion: number, change: { status: PlanStatus; action: string; detail: Record<string, unknown>; userId: number | null; now: string; fields?: PlanFields }, work: (plans: PlansRepository) => Promise<void> = async () => {}): Promise<Plan | undefined> {
+    return this.q.atomic(async (db) => {
+      const bumped = await db
+        .updateTable('plans')
+        .set((eb) => ({ ...change.fields, version: eb('version', '+', 1), status: change.status, updated_at: change.now }))
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .returning('id')
+        .executeTakeFirst();
+      if (!bumped) return undefined;
+      const plans = new PlansRepository(transactionQueries(db, this.q.dialect));
+      await work(plans);
+      const plan = (await plans.get(id))!;
+      await plans.insertHistory(id, { version: plan.version, at: change.now, userId: change.userId, action: change.action, detail: change.detail }, plan);
       // A decision is read from the history just written.
-      return { ...plan, lastDecision: this.lastDecision(id) };
-    })();
+      return { ...plan, lastDecision: await plans.lastDecision(id) };
+    });
   }
 
-  addItem(planId: number, fields: ItemFields): number {
-    const position = (this.db.prepare('SELECT coalesce(max(position), 0) + 1 FROM plan_items WHERE plan_id = ?').pluck().get(planId) as number);
-    return Number(this.db
-      .prepare('INSERT INTO plan_items (plan_id, position, action_id, indicator, title, owner, due, status, target, success_indicator, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(planId, position, fields.actionId, fields.indicator, fields.title, fields.owner, fields.due, fields.status, fields.target, fields.successIndicator, fields.notes).lastInsertRowid);
+  async addItem(planId: number, fields: ItemFields): Promise<number> {
+    const { id } = await this.q.db
+      .insertInto('plan_items')
+      .values((eb) => ({
+        plan_id: planId,
+        position: eb.selectFrom('plan_items').select((s) => s(s.fn.coalesce(s.fn.max('position'), s.lit(0)), '+', 1).as('next')).where('plan_id', '=', planId),
+        action_id: fields.actionId, indicator: fields.indicator, title: fields.title, owner: fields.owner, due: fields.due, status: fields.status,
+        target: fields.target, success_indicator: fields.successIndicator, notes: fields.notes,
+      }))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return id;
   }
 
-  updateItem(planId: number, itemId: number, fields: ItemFields): void {
-    this.db
-      .prepare('UPDATE plan_items SET title = ?, owner = ?, due = ?, status = ?, target = ?, success_indicator = ?, notes = ? WHERE id = ? AND plan_id = ?')
-      .run(fields.title, fields.owner, fields.due, fields.status, fields.target, fields.successIndicator, fields.notes, itemId, planId);
+  async updateItem(planId: number, itemId: number, fields: ItemFields): Promise<void> {
+    await this.q.db
+      .updateTable('plan_items')
+      .set({ title: fields.title, owner: fields.owner, due: fields.due, status: fields.status, target: fields.target, success_indicator: fields.successIndicator, notes: fields.notes })
+      .where('id', '=', itemId)
+      .where('plan_id', '=', planId)
+      .execute();
   }
 
   /** Sets an item aside: it leaves the plan, and `restoreItem` can bring it back as it was. */
-  removeItem(planId: number, itemId: number, now: string): void {
-    this.db.prepare('UPDATE plan_items SET removed_at = ? WHERE id = ? AND plan_id = ?').run(now, itemId, planId);
+  async removeItem(planId: number, itemId: number, now: string): Promise<void> {
+    await this.q.db.updateTable('plan_items').set({ removed_at: now }).where('id', '=', itemId).where('plan_id', '=', planId).execute();
   }
 
   /** True when the item was removed from this plan and can be put back. */
-  isRemoved(planId: number, itemId: number): boolean {
-    return this.db.prepare('SELECT 1 FROM plan_items WHERE id = ? AND plan_id = ? AND removed_at IS NOT NULL').get(itemId, planId) !== undefined;
+  async isRemoved(planId: number, itemId: number): Promise<boolean> {
+    const row = await this.q.db.selectFrom('plan_items').select('id').where('id', '=', itemId).where('plan_id', '=', planId).where('removed_at', 'is not', null).executeTakeFirst();
+    return row !== undefined;
   }
 
-  restoreItem(planId: number, itemId: number): void {
-    this.db.prepare('UPDATE plan_items SET removed_at = NULL WHERE id = ? AND plan_id = ?').run(itemId, planId);
+  async restoreItem(planId: number, itemId: number): Promise<void> {
+    await this.q.db.updateTable('plan_items').set({ removed_at: null }).where('id', '=', itemId).where('plan_id', '=', planId).execute();
   }
 
-  reorder(planId: number, itemIds: readonly number[]): void {
-    const set = this.db.prepare('UPDATE plan_items SET position = ? WHERE id = ? AND plan_id = ?');
-    itemIds.forEach((id, i) => set.run(i + 1, id, planId));
+  async reorder(planId: number, itemIds: readonly number[]): Promise<void> {
+    for (const [i, id] of itemIds.entries()) await this.q.db.updateTable('plan_items').set({ position: i + 1 }).where('id', '=', id).where('plan_id', '=', planId).execute();
   }
 
-  addComment(planId: number, itemId: number | null, authorId: number, body: string, now: string, decision: PlanComment['decision'] = null): number {
-    return Number(this.db
-      .prepare('INSERT INTO plan_comments (plan_id, item_id, author_id, body, created_at, decision) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(planId, itemId, authorId, body, now, decision).lastInsertRowid);
+  async addComment(planId: number, itemId: number | null, authorId: number, body: string, now: string, decision: PlanComment['decision'] = null): Promise<number> {
+    const { id } = await this.q.db
+      .insertInto('plan_comments')
+      .values({ plan_id: planId, item_id: itemId, author_id: authorId, body, created_at: now, decision })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return id;
   }
 
-  history(planId: number): PlanHistoryEntry[] {
-    const rows = this.db.prepare('SELECT * FROM plan_history WHERE plan_id = ? ORDER BY id').all(planId) as { version: number; at: string; user_id: number | null; action: string; detail: string; snapshot: string }[];
+  async history(planId: number): Promise<PlanHistoryEntry[]> {
+    const rows = await this.q.db.selectFrom('plan_history').selectAll().where('plan_id', '=', planId).orderBy('id').execute();
     return rows.map((r) => ({ version: r.version, at: r.at, userId: r.user_id, action: r.action, detail: JSON.parse(r.detail) as Record<string, unknown>, snapshot: JSON.parse(r.snapshot) as PlanHistoryEntry['snapshot'] }));
   }
 
-  recordHistory(planId: number, entry: Omit<PlanHistoryEntry, 'snapshot'>): void {
-    const { comments: _comments, lastDecision: _decision, ...snapshot } = this.get(planId)!;
-    this.db
-      .prepare('INSERT INTO plan_history (plan_id, version, at, user_id, action, detail, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(planId, entry.version, entry.at, entry.userId, entry.action, JSON.stringify(entry.detail), JSON.stringify(snapshot));
+  async recordHistory(planId: number, entry: Omit<PlanHistoryEntry, 'snapshot'>): Promise<void> {
+    await this.insertHistory(planId, entry, (await this.get(planId))!);
+  }
+
+  private async insertHistory(planId: number, entry: Omit<PlanHistoryEntry, 'snapshot'>, plan: Plan): Promise<void> {
+    const { comments: _comments, lastDecision: _decision, ...snapshot } = plan;
+    await this.q.db
+      .insertInto('plan_history')
+      .values({ plan_id: planId, version: entry.version, at: entry.at, user_id: entry.userId, action: entry.action, detail: JSON.stringify(entry.detail), snapshot: JSON.stringify(snapshot) })
+      .execute();
   }
 }

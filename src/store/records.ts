@@ -11,6 +11,10 @@ export interface Organisation {
   siren: string | null;
   profile: Answers;
   createdAt: string;
+  /** Whether it agreed to count in comparisons with organisations like it on this instance. */
+  countInComparisons: boolean;
+  /** When it answered that question (null: not asked yet). */
+  comparisonsAskedAt: string | null;
 }
 
 export type MembershipRole = 'leader' | 'advisor';

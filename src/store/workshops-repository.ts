@@ -1,66 +1,61 @@
-import type { Db } from './database.js';
+import type { Selectable } from 'kysely';
+import type { Queries } from './queries.js';
 import type { Workshop } from './records.js';
-
-interface Row {
-  id: number;
-  title: string;
-  expert_user_id: number;
-  date: string;
-  place: string;
-  pillar: string | null;
-  created_at: string;
-  organisation_ids: string;
-}
-
-const SELECT = `SELECT workshops.*, (SELECT json_group_array(organisation_id) FROM (SELECT organisation_id FROM workshop_organisations
-  WHERE workshop_id = workshops.id ORDER BY organisation_id)) AS organisation_ids FROM workshops`;
-
-const toWorkshop = (r: Row): Workshop => ({
-  id: r.id,
-  title: r.title,
-  expertUserId: r.expert_user_id,
-  date: r.date,
-  place: r.place,
-  pillar: r.pillar,
-  organisationIds: JSON.parse(r.organisation_ids) as number[],
-  createdAt: r.created_at,
-});
+import type { Schema } from './schema.js';
 
 export class WorkshopsRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly q: Queries) {}
 
-  create(input: Omit<Workshop, 'id' | 'createdAt'>, now: string): Workshop {
-    const id = Number(
-      this.db
-        .prepare('INSERT INTO workshops (title, expert_user_id, date, place, pillar, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(input.title, input.expertUserId, input.date, input.place, input.pillar, now).lastInsertRowid,
-    );
-    for (const orgId of input.organisationIds) this.addOrganisation(id, orgId);
-    return this.get(id)!;
+  async create(input: Omit<Workshop, 'id' | 'createdAt'>, now: string): Promise<Workshop> {
+    const { id } = await this.q.db
+      .insertInto('workshops')
+      .values({ title: input.title, expert_user_id: input.expertUserId, date: input.date, place: input.place, pillar: input.pillar, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const orgId of input.organisationIds) await this.addOrganisation(id, orgId);
+    return (await this.get(id))!;
   }
 
-  addOrganisation(workshopId: number, organisationId: number): void {
-    this.db.prepare('INSERT OR IGNORE INTO workshop_organisations (workshop_id, organisation_id) VALUES (?, ?)').run(workshopId, organisationId);
+  async addOrganisation(workshopId: number, organisationId: number): Promise<void> {
+    await this.q.db.insertInto('workshop_organisations').values({ workshop_id: workshopId, organisation_id: organisationId }).onConflict((oc) => oc.doNothing()).execute();
   }
 
-  get(id: number): Workshop | undefined {
-    const row = this.db.prepare(`${SELECT} WHERE id = ?`).get(id) as Row | undefined;
-    return row && toWorkshop(row);
+  async get(id: number): Promise<Workshop | undefined> {
+    return (await this.withOrganisations(await this.q.db.selectFrom('workshops').selectAll().where('id', '=', id).execute()))[0];
   }
 
-  list(): Workshop[] {
-    return (this.db.prepare(`${SELECT} ORDER BY date, id`).all() as Row[]).map(toWorkshop);
+  async list(): Promise<Workshop[]> {
+    return this.withOrganisations(await this.q.db.selectFrom('workshops').selectAll().orderBy('date').orderBy('id').execute());
   }
 
-  byExpert(userId: number): Workshop[] {
-    return (this.db.prepare(`${SELECT} WHERE expert_user_id = ? ORDER BY date, id`).all(userId) as Row[]).map(toWorkshop);
+  async byExpert(userId: number): Promise<Workshop[]> {
+    return this.withOrganisations(await this.q.db.selectFrom('workshops').selectAll().where('expert_user_id', '=', userId).orderBy('date').orderBy('id').execute());
   }
 
   /** Organisations taking part in a workshop run by this expert. */
-  organisationsOfExpert(userId: number): number[] {
-    return this.db
-      .prepare('SELECT DISTINCT organisation_id FROM workshop_organisations JOIN workshops ON workshops.id = workshop_id WHERE expert_user_id = ?')
-      .pluck()
-      .all(userId) as number[];
+  async organisationsOfExpert(userId: number): Promise<number[]> {
+    const rows = await this.q.db
+      .selectFrom('workshop_organisations')
+      .innerJoin('workshops', 'workshops.id', 'workshop_organisations.workshop_id')
+      .select('organisation_id')
+      .distinct()
+      .where('expert_user_id', '=', userId)
+      .execute();
+    return rows.map((r) => r.organisation_id);
+  }
+
+  /** The workshops with the ids of their organisations, in one more query. */
+  private async withOrganisations(rows: Selectable<Schema['workshops']>[]): Promise<Workshop[]> {
+    if (rows.length === 0) return [];
+    const links = await this.q.db
+      .selectFrom('workshop_organisations')
+      .selectAll()
+      .where('workshop_id', 'in', rows.map((r) => r.id))
+      .orderBy('organisation_id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id, title: r.title, expertUserId: r.expert_user_id, date: r.date, place: r.place, pillar: r.pillar, createdAt: r.created_at,
+      organisationIds: links.filter((l) => l.workshop_id === r.id).map((l) => l.organisation_id),
+    }));
   }
 }

@@ -81,8 +81,12 @@ export interface components {
             }[];
             number: number;
             organisationId: number;
+            /** @description Organisations like it on this instance that agreed to count in comparisons; null when fewer than 5 others */
+            peers: components["schemas"]["Peers"] | null;
             report: components["schemas"]["Report"];
             since: components["schemas"]["Movement"] | null;
+            /** @description Where the global and each pillar stand among the published Impact Scores; null when the content ships none */
+            standing: components["schemas"]["Standing"] | null;
             submittedAt: string | null;
         };
         Batch: {
@@ -111,9 +115,19 @@ export interface components {
                 pillars: {
                     [key: string]: components["schemas"]["ScoreStats"];
                 };
+                /** @description The first 200 rows rejected or scored with a warning, each problem in words (the results file has them all) */
+                problems?: {
+                    id: string;
+                    messages: string[];
+                    name?: string;
+                    rejected: boolean;
+                    row: number;
+                }[];
                 rejected: number;
                 rows: number;
                 scored: number;
+                /** @description Rows scored with a warning (an answer that does not apply ignored); absent on batches scored before it was counted */
+                warned?: number;
             } | null;
             totalBytes: number;
             userId: number;
@@ -336,12 +350,23 @@ export interface components {
                 submittedAt: string | null;
             };
         };
+        OpenData: {
+            columns: string[];
+            /** @description One row per published result, with its content_version */
+            rows: {
+                [key: string]: string | number | null;
+            }[];
+        };
         Organisation: {
             /**
              * @description What the caller may do with it
              * @enum {string}
              */
             access: "review" | "edit";
+            /** @description When that was answered; null: not asked yet */
+            comparisonsAskedAt: string | null;
+            /** @description Whether it counts in the comparisons shown to organisations like it on this instance (off until asked at its first submission) */
+            countInComparisons: boolean;
             /** @description ISO 8601, UTC */
             createdAt: string;
             id: number;
@@ -350,6 +375,37 @@ export interface components {
                 [key: string]: components["schemas"]["AnswerValue"];
             };
             siren: string | null;
+        };
+        Peers: {
+            /** @description Organisations in the group, the reader’s own left out */
+            count: number;
+            /** @description Who is in the group, in words */
+            intro: string;
+            /**
+             * @description The narrowest group with 5 or more other consenting organisations: same headcount band and sector family, then same band, then all
+             * @enum {string}
+             */
+            level: "size-and-sector" | "size" | "all";
+            scores: {
+                /** @description Organisations of the group that hold this score (5 or more; fewer and the row is left out) */
+                count: number;
+                /** @description "global", a pillar id or an indicator id */
+                id: string;
+                /** @enum {string} */
+                kind: "global" | "pillar" | "indicator";
+                /** @description 25th, median, 75th percentile */
+                quartiles: [
+                    number,
+                    number,
+                    number
+                ];
+                quartilesText: string;
+                /** @description The reader’s own score */
+                score: number | null;
+                scoreText: string;
+                title: string;
+            }[];
+            title: string;
         };
         Pillar: {
             description?: string;
@@ -577,6 +633,65 @@ export interface components {
                 submittedAt: string | null;
             }[];
         };
+        Publication: {
+            assessmentId: number;
+            includePlan: boolean;
+            organisationId: number;
+            /** @description The public page in the web interface, e.g. /#/public/{slug} */
+            path: string;
+            /** @description ISO 8601, UTC */
+            publishedAt: string;
+            /** @description The user who published it (last) */
+            publishedBy: number | null;
+            /** @description The unguessable part of the public address */
+            slug: string;
+            snapshot: components["schemas"]["PublicationSnapshot"];
+            /** @description Set once unpublished: the address then answers 410 */
+            unpublishedAt: string | null;
+        };
+        PublicationSnapshot: {
+            /** @description The expert’s approval of that plan, when shown and given */
+            approval: {
+                /** @description ISO 8601, UTC */
+                at: string;
+                by: string;
+            } | null;
+            assessment: {
+                number: number;
+                /** @description ISO 8601, UTC */
+                submittedAt: string;
+            };
+            contentVersion: string;
+            global: number | null;
+            /** @description The plan’s headline actions, when the leader chose to show the plan */
+            headlineActions: {
+                actionId: string | null;
+                indicator: string;
+                title: string | null;
+            }[] | null;
+            organisation: {
+                name: string;
+                region: string | null;
+                sector: string | null;
+            };
+            pillars: {
+                id: string;
+                indicators: {
+                    id: string;
+                    score: number | null;
+                }[];
+                score: number | null;
+            }[];
+        };
+        PublicPublication: {
+            /** @description ISO 8601, UTC */
+            publishedAt: string;
+            slug: string;
+            snapshot: components["schemas"]["PublicationSnapshot"];
+        };
+        PublicPublications: {
+            publications: components["schemas"]["PublicPublication"][];
+        };
         Question: {
             /** @description The profiles it is asked of */
             appliesTo?: {
@@ -741,6 +856,56 @@ export interface components {
             bands: number[];
             count: number;
             mean: number | null;
+        };
+        Standing: {
+            /** @description Who these organisations are, and what the real score adds that this one does not */
+            bias: string;
+            groups: {
+                count: number;
+                heading: string;
+                /** @description Null for every published organisation; a region code of the profile for its region */
+                region: string | null;
+                scores: {
+                    /** @description "global" or a pillar id */
+                    id: string;
+                    /** @description 25th, median, 75th percentile */
+                    quartiles: [
+                        number,
+                        number,
+                        number
+                    ];
+                    quartilesText: string;
+                    /** @description Null when the score does not apply */
+                    rank: {
+                        /** @enum {string} */
+                        kind: "within" | "below" | "above";
+                        percent: number;
+                    } | null;
+                    rankText: string;
+                    score: number | null;
+                    scoreText: string;
+                    title: string;
+                    whiskers: {
+                        levels: [
+                            number,
+                            number
+                        ];
+                        values: [
+                            number,
+                            number
+                        ];
+                    };
+                }[];
+            }[];
+            /** @description Among whom: « Parmi les 425 organisations qui ont publié leur Impact Score entre 2021 et 2024 ; … » */
+            intro: string;
+            /** @description How to read the quartile chart */
+            legend: string;
+            source: {
+                text: string;
+                url: string;
+            };
+            title: string;
         };
         Suggestion: {
             actionId: string;

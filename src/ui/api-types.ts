@@ -23,6 +23,11 @@ export type Delta = Shapes['Delta'];
 export type Change = Delta;
 export type Movement = Shapes['Movement'];
 export type AssessmentResult = Shapes['AssessmentResult'];
+export type Standing = Shapes['Standing'];
+export type Peers = Shapes['Peers'];
+export type Publication = Shapes['Publication'];
+export type PublicPublication = Shapes['PublicPublication'];
+export type PublicPublications = Shapes['PublicPublications'];
 
 export type RuleView = Shapes['RuleView'];
 export type IndicatorReport = Shapes['IndicatorReport'];

@@ -7,6 +7,8 @@ import { BatchesPage } from './pages/batches.js';
 import { ComparePage } from './pages/compare.js';
 import { FillPage } from './pages/fill.js';
 import { LoginPage } from './pages/login.js';
+import { PublicListPage } from './pages/public-list.js';
+import { PublicResultPage } from './pages/public-result.js';
 import { OrganisationPage, OrganisationsPage } from './pages/organisations.js';
 import { PlanPage } from './pages/plan.js';
 import { PortfolioPage } from './pages/portfolio.js';
@@ -57,6 +59,9 @@ export function App() {
 
   let main;
   if (fatal) main = <ErrorBox error={fatal} retry={() => void refresh()} />;
+  // Published results are for anyone: shown with or without a session.
+  else if (route.page === 'public-result') main = <PublicResultPage slug={route.slug} />;
+  else if (route.page === 'public-list') main = <PublicListPage />;
   else if (me === undefined) main = <Loading />;
   // After an expiry the user logs in again and comes back to the page they were on.
   else if (me === null) main = <LoginPage notice={expired ? t('sessionExpired') : undefined} onLogin={async () => { const wasExpired = expired; setExpired(false); await refresh(); if (!wasExpired) navigate(href.home()); }} />;

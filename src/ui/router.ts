@@ -14,6 +14,8 @@ export type Route =
   | { page: 'reviews' }
   | { page: 'batches' }
   | { page: 'portfolio' }
+  | { page: 'public-result'; slug: string }
+  | { page: 'public-list' }
   | { page: 'not-found' };
 
 const PATTERNS: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -29,6 +31,8 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/reviews$/, () => ({ page: 'reviews' })],
   [/^\/batches$/, () => ({ page: 'batches' })],
   [/^\/portfolio$/, () => ({ page: 'portfolio' })],
+  [/^\/public$/, () => ({ page: 'public-list' })],
+  [/^\/public\/([A-Za-z0-9_-]{1,64})$/, (m) => ({ page: 'public-result', slug: m[1]! })],
 ];
 
 export function parseRoute(hash: string): Route {
@@ -54,6 +58,8 @@ export const href = {
   reviews: () => '#/reviews',
   batches: () => '#/batches',
   portfolio: () => '#/portfolio',
+  publicList: () => '#/public',
+  publicResult: (slug: string) => `#/public/${slug}`,
 };
 
 export function navigate(to: string): void {

@@ -194,6 +194,32 @@ describe('content errors', () => {
     const root = copyContent();
     expect(problems(root)).toContainEqual(expect.objectContaining({ code: 'unknown-example', file: 'rules/self-tests.json', path: '/cases/0/example' }));
   });
+
+  it('when the published scores are broken, then each problem is named: quantiles out of order, a missing quartile, an unknown region, a region under the minimum, regions over the whole, a missing pillar', () => {
+    const root = copyContent();
+    cpSync(join(ROOT, 'data/published-scores.json'), join(root, 'data/published-scores.json'));
+    let region = '';
+    edit(root, 'data/published-scores.json', (d) => {
+      d.all.scores.global = [...d.all.scores.global].reverse();
+      region = Object.keys(d.regions)[0]!;
+      const r = d.regions[region];
+      const quartile = r.levels.indexOf(25);
+      r.levels.splice(quartile, 1);
+      for (const values of Object.values(r.scores) as number[][]) values.splice(quartile, 1);
+      r.count = d.minimumGroup - 1;
+      d.regions.atlantis = structuredClone(d.all);
+      delete d.regions.atlantis.scores.sharing;
+    });
+    const found = problems(root).filter((i) => i.file === 'data/published-scores.json').map((i) => [i.code, i.path]);
+    expect(found).toEqual(expect.arrayContaining([
+      ['quantiles-not-ordered', '/all/scores/global'],
+      ['missing-quartile', `/regions/${region}/levels`],
+      ['group-too-small', `/regions/${region}/count`],
+      ['unknown-option', '/regions/atlantis'],
+      ['missing-score', '/regions/atlantis/scores'],
+      ['count-too-large', '/regions'],
+    ]));
+  });
 });
 
 function allLeaves(c: Json): Json[] {

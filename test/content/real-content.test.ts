@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { loadContent } from '../../src/content/load-content.js';
+import { weightedAverage } from '../../src/core/aggregate.js';
 
 const loaded = loadContent();
 if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues.slice(0, 3)));
@@ -23,12 +25,26 @@ describe('the committed content', () => {
     expect(questions.some((q) => q.notApplicable)).toBe(true);
   });
 
-  it('when the weights are read, then the global is not the plain mean of the pillars', () => {
+  it('when the weights are read, then the global is not the plain mean of the pillars, and their evidence names them with its sources', () => {
     const weights = content.weights.pillars.map((p) => p.weight);
     expect(new Set(weights).size).toBeGreaterThan(1);
-    // The published example: 76 · 78 · 100 gives 87.
-    const [a, b, c] = weights as [number, number, number];
-    expect(Math.round((76 * a + 78 * b + 100 * c) / (a + b + c))).toBe(87);
+    const evidence = content.weights.evidence!;
+    // The note and the weights cannot drift apart: the note states the weights the content uses.
+    for (const lang of ['fr', 'en'] as const) expect(evidence.note[lang]).toContain(weights.join(' / '));
+    expect(evidence.sources.length).toBeGreaterThan(0);
+    expect(evidence.sources.every((s) => s.url.startsWith('https://'))).toBe(true);
+  });
+
+  it('when pillars are given to the cent, then the content’s aggregation gives the global of the published rule (32 % · 32 % · 36 %) to the cent', () => {
+    const weights = content.weights.pillars.map((p) => p.weight);
+    // Pillars as published from 2021 to 2023: two decimals, sometimes above 100 or below 0.
+    const cents = fc.integer({ min: -1000, max: 13000 });
+    fc.assert(fc.property(cents, cents, cents, (e, s, t) => {
+      const ours = weightedAverage([e, s, t].map((c, i) => ({ score: c / 100, weight: weights[i]! })))!;
+      // The published rule in whole numbers: 32 e + 32 s + 36 t hundredths of a cent.
+      const published = Math.round((32 * e + 32 * s + 36 * t) / 100);
+      return Math.round(ours * 100) === published;
+    }), { numRuns: 2000 });
   });
 
   it('when testimonies and actions are read, then there are at least 25 and 40, two or more actions per indicator, each with a source', () => {

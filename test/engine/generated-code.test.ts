@@ -119,13 +119,14 @@ describe('generated code against the reference evaluator', () => {
     expect(source).toMatch(/^function indicator_\w+\(scored, status, codes, into\) \{$/m);
     expect(source).toMatch(/^function outcome_\w+\(row, criteria, f\) \{$/m);
     expect(source).toMatch(/^function reach_\w+\(current\) \{$/m);
-    // Each line's indentation follows its blocks: two spaces more inside each brace still open.
+    expect(source).toMatch(/^function rule_\w+\(scored\) \{$/m);
+    // Each line's indentation follows its blocks: two spaces more inside each brace or bracket still open (a rule's list of conditions is one).
     let depth = 0;
     for (const line of lines) {
       if (line === '') continue;
-      const closes = line.trimStart().startsWith('}') ? 1 : 0;
+      const closes = /^[}\]]/.test(line.trimStart()) ? 1 : 0;
       expect([line, line.length - line.trimStart().length]).toEqual([line, 2 * (depth - closes)]);
-      depth += (line.match(/\{/g) ?? []).length - (line.match(/\}/g) ?? []).length;
+      depth += (line.match(/[{[]/g) ?? []).length - (line.match(/[}\]]/g) ?? []).length;
     }
     expect(depth).toBe(0);
     // A line per statement, not a function per line: several lines to each function.

@@ -6,6 +6,7 @@ import { actorOf } from '../../src/app/accounts.js';
 import { waitForBatch } from '../../src/app/batches.js';
 import { createAssessment, saveAnswers, submitAssessment } from '../../src/app/assessments.js';
 import { addItem, createPlan, submitPlan } from '../../src/app/plans.js';
+import { publish } from '../../src/app/publications.js';
 import { examples, startHarness, unwrap, type Harness, type Who } from './harness.js';
 
 let h: Harness;
@@ -15,31 +16,33 @@ let draftPlan: number;
 let submittedPlan: number;
 let later: number;
 let batch: number;
+let slug: string;
 
 beforeAll(async () => {
   h = await startHarness({ config: { DATA_DIR: mkdtempSync(join(tmpdir(), 'impact-matrix-')) } });
-  const admin = actorOf(h.ctx, h.ctx.store.accounts.findByEmail('admin@test.org')!);
-  const a = unwrap(createAssessment(h.ctx, admin, h.orgA));
-  const saved = unwrap(saveAnswers(h.ctx, admin, a.id, { version: a.version, answers: examples.get('insertion-esus')!.answers }));
+  const admin = await actorOf(h.ctx, (await h.ctx.store.accounts.findByEmail('admin@test.org'))!);
+  const a = unwrap(await createAssessment(h.ctx, admin, h.orgA));
+  const saved = unwrap(await saveAnswers(h.ctx, admin, a.id, { version: a.version, answers: examples.get('insertion-esus')!.answers }));
   submitted = unwrap(await submitAssessment(h.ctx, admin, a.id, saved.version)).id;
-  draft = unwrap(createAssessment(h.ctx, admin, h.orgA)).id;
-  const created = unwrap(createPlan(h.ctx, admin, submitted, { title: 'Plan A' }));
-  draftPlan = unwrap(addItem(h.ctx, admin, created.id, created.version, { actionId: h.ctx.content.actions[1]!.id, status: 'done' })).id;
-  const toSubmit = unwrap(createPlan(h.ctx, admin, submitted, { title: 'Plan A soumis', actionIds: [h.ctx.content.actions[0]!.id] }));
-  submittedPlan = unwrap(submitPlan(h.ctx, admin, toSubmit.id, toSubmit.version)).id;
-  const next = unwrap(createAssessment(h.ctx, admin, h.orgA));
-  const nextSaved = unwrap(saveAnswers(h.ctx, admin, next.id, { version: next.version, answers: examples.get('insertion-esus')!.answers }));
+  draft = unwrap(await createAssessment(h.ctx, admin, h.orgA)).id;
+  const created = unwrap(await createPlan(h.ctx, admin, submitted, { title: 'Plan A' }));
+  draftPlan = unwrap(await addItem(h.ctx, admin, created.id, created.version, { actionId: h.ctx.content.actions[1]!.id, status: 'done' })).id;
+  const toSubmit = unwrap(await createPlan(h.ctx, admin, submitted, { title: 'Plan A soumis', actionIds: [h.ctx.content.actions[0]!.id] }));
+  submittedPlan = unwrap(await submitPlan(h.ctx, admin, toSubmit.id, toSubmit.version)).id;
+  const next = unwrap(await createAssessment(h.ctx, admin, h.orgA));
+  const nextSaved = unwrap(await saveAnswers(h.ctx, admin, next.id, { version: next.version, answers: examples.get('insertion-esus')!.answers }));
   later = unwrap(await submitAssessment(h.ctx, admin, next.id, nextSaved.version)).id;
+  slug = unwrap(await publish(h.ctx, admin, h.orgA, { assessmentId: submitted, includePlan: false })).slug;
   const uploaded = await fetch(`${h.url}/batches`, { method: 'POST', headers: { authorization: `Bearer ${h.tokens.advisorA}`, 'content-type': 'text/csv' }, body: 'id\nX\n' });
   batch = ((await uploaded.json()) as { id: number }).id;
-  await waitForBatch(batch);
+  await waitForBatch(h.ctx, batch);
 });
 
 /** A file sent as it is, with its type, where a row's body would be JSON. */
 const file = (raw: string, type: string) => ({ raw, type });
 afterAll(async () => {
   // Batches uploaded by the rows finish before the database closes under them.
-  for (const id of h.ctx.store.db.prepare('SELECT id FROM batches').pluck().all() as number[]) await waitForBatch(id);
+  for (const id of await h.ctx.store.batches.ids()) await waitForBatch(h.ctx, id);
   await h.close();
 });
 
@@ -96,6 +99,16 @@ const rows: Row[] = [
   ['read a batch', 'GET', () => `/batches/${batch}`, undefined, { leaderA: 404, advisorA: 200, expertA: 404, admin: 200, leaderB: 404, anonymous: 401 }],
   ['download batch results', 'GET', () => `/batches/${batch}/result`, undefined, { leaderA: 404, advisorA: 200, expertA: 404, admin: 200, leaderB: 404, anonymous: 401 }],
   ['portfolio template', 'GET', () => '/batches/template', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 401 }],
+  // Publishing is the leader's (and an admin's) choice; the public routes answer anyone, session or not.
+  ['read publication', 'GET', () => `/organisations/${h.orgA}/publication`, undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 404, anonymous: 401 }],
+  ['publish a result', 'POST', () => `/organisations/${h.orgA}/publication`, () => ({ assessmentId: submitted }), { leaderA: 200, advisorA: 403, expertA: 403, admin: 200, leaderB: 404, anonymous: 401 }],
+  ['public page', 'GET', () => `/public/publications/${slug}`, undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 200 }],
+  ['public list', 'GET', () => '/public/publications', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 200 }],
+  ['open data (JSON)', 'GET', () => '/public/open-data', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 200 }],
+  ['open data (CSV)', 'GET', () => '/public/open-data/csv', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 200 }],
+  // A's leader unpublishes first: the admin, next, finds nothing published (404).
+  ['unpublish', 'DELETE', () => `/organisations/${h.orgA}/publication`, undefined, { leaderA: 200, advisorA: 403, expertA: 403, admin: 404, leaderB: 404, anonymous: 401 }],
+  ['unpublished page', 'GET', () => `/public/publications/${slug}`, undefined, { leaderA: 410, advisorA: 410, expertA: 410, admin: 410, leaderB: 410, anonymous: 410 }],
   ['portfolio view', 'GET', () => '/portfolio', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 401 }],
 ];
 
@@ -138,7 +151,7 @@ describe('access matrix', () => {
     const all = (await h.call('leaderA', 'GET', `/organisations/${h.orgA}/plans`)).body.map((p: { id: number }) => p.id);
     expect(all).toEqual(expect.arrayContaining([draftPlan, submittedPlan]));
     // The comparison's « intended vs achieved » counts done items of plans the reader may see.
-    const draftItem = h.ctx.store.plans.get(draftPlan)!.items[0]!.id;
+    const draftItem = (await h.ctx.store.plans.get(draftPlan))!.items[0]!.id;
     const doneFor = async (who: Who) => (await h.call(who, 'GET', `/assessments/${later}/comparison?with=${submitted}`)).body.done.map((d: { itemId: number }) => d.itemId);
     expect(await doneFor('leaderA')).toContain(draftItem);
     expect(await doneFor('expertA')).not.toContain(draftItem);

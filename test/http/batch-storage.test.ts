@@ -36,10 +36,10 @@ async function upload(h: Harness, body: Buffer | ReadableStream, headers: Record
 }
 
 /** The batch folders on disk, and the advisor's batches in the database: a refused upload leaves neither. */
-function traces(h: Harness, data: string): { folders: string[]; batches: number } {
+async function traces(h: Harness, data: string): Promise<{ folders: string[]; batches: number }> {
   const root = join(data, 'batches');
-  const advisor = h.ctx.store.accounts.findByEmail('advisorA@test.org')!.id;
-  return { folders: existsSync(root) ? readdirSync(root).sort() : [], batches: h.ctx.store.batches.byUser(advisor).length };
+  const advisor = (await h.ctx.store.accounts.findByEmail('advisorA@test.org'))!.id;
+  return { folders: existsSync(root) ? readdirSync(root).sort() : [], batches: (await h.ctx.store.batches.byUser(advisor)).length };
 }
 
 async function harness(config: Partial<Config>): Promise<{ h: Harness; data: string }> {
@@ -55,18 +55,18 @@ describe('compressed uploads', () => {
 
   it('when a portfolio is sent gzip-, deflate- or brotli-compressed, then 415 and nothing is inflated, stored or queued', async () => {
     const file = portfolio(h, 1500);
-    const before = traces(h, data);
+    const before = await traces(h, data);
     for (const [encoding, packed] of [['gzip', gzipSync(file)], ['deflate', deflateSync(file)], ['br', brotliCompressSync(file)]] as const) {
       expect(packed.length * 50).toBeLessThan(file.length); // A bomb in miniature: the file is far larger than what travels.
       const res = await upload(h, packed, { 'content-encoding': encoding });
       expect(res.status).toBe(415);
       expect(res.body.error).toMatchObject({ code: 'unsupported-content-encoding', message: expect.stringContaining('without Content-Encoding') });
     }
-    expect(traces(h, data)).toEqual(before);
+    expect(await traces(h, data)).toEqual(before);
     // Sent as it is, the same file is accepted.
     const plain = await upload(h, file);
     expect(plain.status).toBe(202);
-    await waitForBatch(plain.body.id);
+    await waitForBatch(h.ctx, plain.body.id);
   });
 
   it('when a JSON body is compressed, then 415 as well', async () => {
@@ -85,7 +85,7 @@ describe('upload limit, quota and batches running at once', () => {
   afterAll(async () => h.close());
 
   it('when a file is larger than the upload limit, announced or not, then 413 in the user\'s words and nothing is left', async () => {
-    const before = traces(h, data);
+    const before = await traces(h, data);
     const big = Buffer.alloc(MB + 1, 'a');
     const announced = await upload(h, big);
     expect(announced.status).toBe(413);
@@ -93,18 +93,18 @@ describe('upload limit, quota and batches running at once', () => {
     const chunked = await upload(h, new Blob([big]).stream());
     expect(chunked.status).toBe(413);
     expect(chunked.body.error.code).toBe('upload-too-large');
-    expect(traces(h, data)).toEqual(before);
+    expect(await traces(h, data)).toEqual(before);
   });
 
   it('when the advisor\'s stored files would pass the quota, then 413 says how much is used and when space frees up', async () => {
-    const advisor = h.ctx.store.accounts.findByEmail('advisorA@test.org')!.id;
+    const advisor = (await h.ctx.store.accounts.findByEmail('advisorA@test.org'))!.id;
     const first = await upload(h, portfolio(h, 400));
     expect(first.status).toBe(202);
-    await waitForBatch(first.body.id);
+    await waitForBatch(h.ctx, first.body.id);
     // What the quota counts is what is on disk: the results (the input went once the batch ended).
     const folder = join(data, 'batches', String(first.body.id));
     expect(readdirSync(folder)).toEqual(['scores.csv']);
-    const used = h.ctx.store.batches.storedBytes(advisor);
+    const used = (await h.ctx.store.batches.storedBytes(advisor));
     expect(used).toBe(statSync(join(folder, 'scores.csv')).size);
     expect(used).toBeGreaterThan(0);
     const tooMuch = await upload(h, Buffer.alloc(MB - used + 1, 'a'));
@@ -113,11 +113,11 @@ describe('upload limit, quota and batches running at once', () => {
     expect(tooMuch.body.error.message).toMatch(/^Your batches already take [\d.]+ (KB|MB) of the 1 MB allowed: this file does not fit\. Results are removed 3 days after their batch ends \(next on 2026-11-24\); try again then\.$/);
     const fits = await upload(h, portfolio(h, 2));
     expect(fits.status).toBe(202);
-    await waitForBatch(fits.body.id);
+    await waitForBatch(h.ctx, fits.body.id);
   });
 
   it('when an advisor already has as many batches running as allowed, then 429 until one ends', async () => {
-    const advisor = h.ctx.store.accounts.findByEmail('advisorA@test.org')!.id;
+    const advisor = (await h.ctx.store.accounts.findByEmail('advisorA@test.org'))!.id;
     const file = portfolio(h, 3);
     // A first upload held open half-way: its batch is admitted and counts as running.
     const url = new URL(`${h.url}/batches`);
@@ -131,29 +131,29 @@ describe('upload limit, quota and batches running at once', () => {
       slow.on('error', reject);
     });
     slow.write(file.subarray(0, 100));
-    while (h.ctx.store.batches.running(advisor) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    while ((await h.ctx.store.batches.running(advisor)) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const second = await upload(h, file);
     expect(second.status).toBe(429);
     expect(second.body.error).toMatchObject({ code: 'too-many-batches', message: 'You already have a batch running, the most allowed: wait for it to finish before sending another.' });
     slow.end(file.subarray(100));
     const first = await answered;
     expect(first.status).toBe(202);
-    await waitForBatch(first.body.id);
+    await waitForBatch(h.ctx, first.body.id);
     expect((await h.call('advisorA', 'GET', `/batches/${first.body.id}`)).body.status).toBe('done');
     expect((await upload(h, file)).status).toBe(202);
   });
 
   it('when an upload is cut off half-way, then no batch and no file are left', async () => {
-    const advisor = h.ctx.store.accounts.findByEmail('advisorA@test.org')!.id;
-    const before = traces(h, data);
+    const advisor = (await h.ctx.store.accounts.findByEmail('advisorA@test.org'))!.id;
+    const before = await traces(h, data);
     const url = new URL(`${h.url}/batches`);
     const cut = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { authorization: `Bearer ${h.tokens.advisorA}`, 'content-type': 'text/csv', 'transfer-encoding': 'chunked' } });
     cut.on('error', () => undefined);
     cut.write(portfolio(h, 3));
-    while (h.ctx.store.batches.running(advisor) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    while ((await h.ctx.store.batches.running(advisor)) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     cut.destroy();
-    while (h.ctx.store.batches.running(advisor) > 0) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(traces(h, data)).toEqual(before);
+    while ((await h.ctx.store.batches.running(advisor)) > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await traces(h, data)).toEqual(before);
   });
 });
 
@@ -164,12 +164,12 @@ describe('results against the quota', () => {
       const junk = Buffer.from(`id\n${'X\n'.repeat(20_000)}`);
       const accepted = await upload(h, junk);
       expect(accepted.status).toBe(202);
-      await waitForBatch(accepted.body.id);
+      await waitForBatch(h.ctx, accepted.body.id);
       const batch = (await h.call('advisorA', 'GET', `/batches/${accepted.body.id}`)).body;
       expect(batch.status).toBe('failed');
       expect(batch.error).toMatch(/^the results outgrew the space allowed \([\d.]+ (KB|MB) with your other batches, for 1 MB\): the batch was stopped and its partial results removed\./);
       expect(readdirSync(join(data, 'batches', String(accepted.body.id)))).toEqual([]);
-      expect(h.ctx.store.batches.storedBytes(batch.userId)).toBe(0);
+      expect((await h.ctx.store.batches.storedBytes(batch.userId))).toBe(0);
     } finally {
       await h.close();
     }
@@ -184,12 +184,12 @@ describe('results of batches running at once', () => {
       const junk = Buffer.from(`id\n${'X\n'.repeat(ROWS_PER_600KB)}`);
       const [a, b] = await Promise.all([upload(h, junk), upload(h, junk)]);
       expect([a.status, b.status]).toEqual([202, 202]);
-      await Promise.all([waitForBatch(a.body.id), waitForBatch(b.body.id)]);
+      await Promise.all([waitForBatch(h.ctx, a.body.id), waitForBatch(h.ctx, b.body.id)]);
       const statuses = await Promise.all([a, b].map(async (x) => (await h.call('advisorA', 'GET', `/batches/${x.body.id}`)).body.status as string));
       expect(statuses).toContain('failed');
-      const advisor = h.ctx.store.accounts.findByEmail('advisorA@test.org')!.id;
+      const advisor = (await h.ctx.store.accounts.findByEmail('advisorA@test.org'))!.id;
       const onDisk = [a, b].flatMap((x) => readdirSync(join(data, 'batches', String(x.body.id))).map((f) => statSync(join(data, 'batches', String(x.body.id), f)).size)).reduce((m, n) => m + n, 0);
-      expect(h.ctx.store.batches.storedBytes(advisor)).toBe(onDisk);
+      expect((await h.ctx.store.batches.storedBytes(advisor))).toBe(onDisk);
       expect(onDisk).toBeLessThanOrEqual(MB);
     } finally {
       await h.close();
@@ -202,7 +202,7 @@ describe('retention', () => {
     const { h, data } = await harness({ BATCH_RESULT_DAYS: 3 });
     try {
       const accepted = await upload(h, portfolio(h, 2));
-      await waitForBatch(accepted.body.id);
+      await waitForBatch(h.ctx, accepted.body.id);
       const folder = join(data, 'batches', String(accepted.body.id));
       expect(readdirSync(folder)).toEqual(['scores.csv']);
       const batch = (await h.call('advisorA', 'GET', `/batches/${accepted.body.id}`)).body;
@@ -211,15 +211,15 @@ describe('retention', () => {
       writeFileSync(join(data, 'batches', '9999'), 'x');
       const now = h.ctx.now;
       h.ctx.now = () => new Date(now().getTime() + 3 * DAY - 1000);
-      expect(sweepBatchFiles(h.ctx, data, { inputDays: 0, resultDays: 3 })).toBe(0);
+      expect(await sweepBatchFiles(h.ctx, data, { inputDays: 0, resultDays: 3 })).toBe(0);
       expect(existsSync(folder)).toBe(true);
       h.ctx.now = () => new Date(now().getTime() + 3 * DAY);
-      expect(sweepBatchFiles(h.ctx, data, { inputDays: 0, resultDays: 3 })).toBe(1);
+      expect(await sweepBatchFiles(h.ctx, data, { inputDays: 0, resultDays: 3 })).toBe(1);
       expect(readdirSync(join(data, 'batches'))).toEqual([]);
       const gone = await h.call('advisorA', 'GET', `/batches/${accepted.body.id}/result?lang=en`);
       expect(gone.status).toBe(410);
       expect(gone.body.error).toMatchObject({ code: 'results-removed', message: expect.stringMatching(/^This batch's results were removed on 2026-11-24: they are kept 3 days after the batch ends\./) });
-      expect(h.ctx.store.batches.storedBytes(batch.userId)).toBe(0);
+      expect((await h.ctx.store.batches.storedBytes(batch.userId))).toBe(0);
     } finally {
       await h.close();
     }
@@ -229,12 +229,12 @@ describe('retention', () => {
     const { h, data } = await harness({ BATCH_INPUT_DAYS: 2, BATCH_RESULT_DAYS: 5 });
     try {
       const accepted = await upload(h, portfolio(h, 2));
-      await waitForBatch(accepted.body.id);
+      await waitForBatch(h.ctx, accepted.body.id);
       const folder = join(data, 'batches', String(accepted.body.id));
       expect(readdirSync(folder).sort()).toEqual(['input.csv', 'scores.csv']);
       const now = h.ctx.now;
       h.ctx.now = () => new Date(now().getTime() + 2 * DAY);
-      expect(sweepBatchFiles(h.ctx, data, { inputDays: 2, resultDays: 5 })).toBe(1);
+      expect(await sweepBatchFiles(h.ctx, data, { inputDays: 2, resultDays: 5 })).toBe(1);
       expect(readdirSync(folder)).toEqual(['scores.csv']);
       expect((await fetch(`${h.url}/batches/${accepted.body.id}/result`, { headers: { authorization: `Bearer ${h.tokens.advisorA}` } })).status).toBe(200);
     } finally {

@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-const assessments = () => h.ctx.store.assessments.listByOrganisation(h.orgA).length;
+const assessments = async () => (await h.ctx.store.assessments.listByOrganisation(h.orgA)).length;
 
 async function send(path: string, headers: Record<string, string>, body?: RequestInit['body'], method = 'POST'): Promise<{ status: number; body: Json }> {
   const res = await fetch(`${h.url}${path}`, { method, headers, ...(body !== undefined && { body }) });
@@ -27,7 +27,7 @@ async function send(path: string, headers: Record<string, string>, body?: Reques
 
 describe('writes authenticated by the session cookie', () => {
   it('when a write comes with the cookie but neither Origin nor the CSRF token (a form or a script elsewhere), then 403 and nothing is written', async () => {
-    const before = assessments();
+    const before = await assessments();
     const form = new FormData();
     form.set('x', '1');
     for (const [type, body] of [['text/plain', 'x=1'], ['application/x-www-form-urlencoded', 'x=1'], [undefined, form], [undefined, undefined]] as const) {
@@ -35,7 +35,7 @@ describe('writes authenticated by the session cookie', () => {
       expect(res.status).toBe(403);
       expect(res.body.error).toMatchObject({ code: 'origin-missing', message: expect.stringContaining('X-CSRF-Token') });
     }
-    expect(assessments()).toBe(before);
+    expect(await assessments()).toBe(before);
   });
 
   it('when the write comes from another origin, or from an opaque one (Origin: null), then 403 even with a token', async () => {
@@ -69,7 +69,7 @@ describe('writes authenticated by the session cookie', () => {
 
 describe('content types a route does not document', () => {
   it('when a route taking no body gets a form, plain text or a file, then 415 even from this origin', async () => {
-    const before = assessments();
+    const before = await assessments();
     const form = new FormData();
     form.set('x', '1');
     for (const [type, body] of [['text/plain', 'x=1'], ['application/x-www-form-urlencoded', 'x=1'], [undefined, form], ['text/csv', 'id\n1\n'], [undefined, new Blob(['x'])]] as const) {
@@ -77,7 +77,7 @@ describe('content types a route does not document', () => {
       expect(res.status).toBe(415);
       expect(res.body.error.code).toBe('unsupported-media-type');
     }
-    expect(assessments()).toBe(before);
+    expect(await assessments()).toBe(before);
   });
 
   it('when a JSON route gets a form or plain text, then 415 — and so does the upload route, which takes only portfolio files', async () => {
@@ -91,6 +91,6 @@ describe('content types a route does not document', () => {
       expect(res.status).toBe(415);
       expect(res.body.error.message).toBe('This type of file is not accepted: send a CSV, JSON Lines or XLSX file.');
     }
-    expect(h.ctx.store.organisations.get(h.orgA)!.name).toBe('Org A');
+    expect((await h.ctx.store.organisations.get(h.orgA))!.name).toBe('Org A');
   });
 });

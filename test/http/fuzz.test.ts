@@ -17,30 +17,30 @@ let planA: number;
 let snapshotB: string;
 
 /** Everything organisation B has, to prove hostile requests from A's side change none of it. */
-function organisationB(): string {
+async function organisationB(): Promise<string> {
   const db = h.ctx.store.db;
   return JSON.stringify([
-    db.prepare('SELECT * FROM organisations WHERE id = ?').all(h.orgB),
-    db.prepare('SELECT * FROM assessments WHERE organisation_id = ?').all(h.orgB),
-    db.prepare('SELECT * FROM plans WHERE organisation_id = ?').all(h.orgB),
+    await db.selectFrom('organisations').selectAll().where('id', '=', h.orgB).execute(),
+    await db.selectFrom('assessments').selectAll().where('organisation_id', '=', h.orgB).orderBy('id').execute(),
+    await db.selectFrom('plans').selectAll().where('organisation_id', '=', h.orgB).orderBy('id').execute(),
   ]);
 }
 
 beforeAll(async () => {
   h = await startHarness({ config: { DATA_DIR: mkdtempSync(join(tmpdir(), 'impact-fuzz-')) } });
-  const admin = actorOf(h.ctx, h.ctx.store.accounts.findByEmail('admin@test.org')!);
+  const admin = await actorOf(h.ctx, (await h.ctx.store.accounts.findByEmail('admin@test.org'))!);
   for (const [org, example] of [[h.orgA, 'insertion-esus'], [h.orgB, 'scop-40']] as const) {
-    const a = unwrap(createAssessment(h.ctx, admin, org));
-    const saved = unwrap(saveAnswers(h.ctx, admin, a.id, { version: a.version, answers: examples.get(example)!.answers }));
+    const a = unwrap(await createAssessment(h.ctx, admin, org));
+    const saved = unwrap(await saveAnswers(h.ctx, admin, a.id, { version: a.version, answers: examples.get(example)!.answers }));
     const submitted = unwrap(await submitAssessment(h.ctx, admin, a.id, saved.version));
-    if (org === h.orgA) planA = unwrap(createPlan(h.ctx, admin, submitted.id, {})).id;
+    if (org === h.orgA) planA = unwrap(await createPlan(h.ctx, admin, submitted.id, {})).id;
   }
-  draftA = unwrap(createAssessment(h.ctx, admin, h.orgA)).id;
-  snapshotB = organisationB();
+  draftA = unwrap(await createAssessment(h.ctx, admin, h.orgA)).id;
+  snapshotB = await organisationB();
 });
 afterAll(async () => {
   // Uploads the probes got accepted finish before the database closes under them.
-  for (const id of h.ctx.store.db.prepare('SELECT id FROM batches').pluck().all() as number[]) await waitForBatch(id);
+  for (const id of await h.ctx.store.batches.ids()) await waitForBatch(h.ctx, id);
   await h.close();
 });
 
@@ -97,7 +97,7 @@ describe('hostile input on every JSON route', () => {
     );
     // Still alive, and organisation B untouched by anything aimed at A (or at B by A's people).
     expect((await h.call('leaderA', 'GET', '/auth/me')).status).toBe(200);
-    expect(organisationB()).toBe(snapshotB);
+    expect(await organisationB()).toBe(snapshotB);
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     expect([...statuses.keys()].some((s) => s >= 400)).toBe(true);
   });
@@ -106,6 +106,8 @@ describe('hostile input on every JSON route', () => {
 // ---- Classes, not cases: every route the OpenAPI document lists, so routes added later are probed too.
 
 interface Operation { method: string; template: string; path: string; types: string[]; auth: boolean; params: string[]; numericQuery: { name: string; zero: boolean }[] }
+
+const numeric = (schema: { pattern?: string; type?: string } | undefined) => /^\^(\[1-9\]|\(0\|)/.test(schema?.pattern ?? '') || ['number', 'integer'].includes(schema?.type ?? '');
 
 async function operations(): Promise<Operation[]> {
   const doc = (await h.call(null, 'GET', '/openapi.json')).body as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> }; security?: unknown; parameters: { name: string; in: string; schema?: { pattern?: string; type?: string } }[] }>> };
@@ -116,9 +118,10 @@ async function operations(): Promise<Operation[]> {
     path: template.replace(/\{(\w+)\}/g, (_m, name: string) => String(ids[name] ?? 1)),
     types: Object.keys(op.requestBody?.content ?? {}),
     auth: op.security !== undefined,
-    params: op.parameters.filter((p) => p.in === 'path').map((p) => p.name),
+    // Ids in the path (a published page's slug is text, not an id).
+    params: op.parameters.filter((p) => p.in === 'path' && numeric(p.schema)).map((p) => p.name),
     // A number in the query: spelled in digits (a pattern), or a bare number or integer (which would coerce "0x1").
-    numericQuery: op.parameters.filter((p) => p.in === 'query' && (/^\^(\[1-9\]|\(0\|)/.test(p.schema?.pattern ?? '') || ['number', 'integer'].includes(p.schema?.type ?? '')))
+    numericQuery: op.parameters.filter((p) => p.in === 'query' && numeric(p.schema))
       .map((p) => ({ name: p.name, zero: (p.schema!.pattern ?? '').startsWith('^(0|') })),
   })));
 }
@@ -148,12 +151,12 @@ const CONTENTS: [string, string][] = [
 const ENCODINGS: [string, (b: string) => Buffer][] = [['', (b) => Buffer.from(b)], ['gzip', (b) => gzipSync(b)], ['deflate', (b) => deflateSync(b)], ['br', (b) => brotliCompressSync(b)]];
 
 /** Headers of one caller: a fresh session for each cookie (a probe's logout must not end the next one's). */
-function headersOf(caller: Caller): Record<string, string> {
+async function headersOf(caller: Caller): Promise<Record<string, string>> {
   if (caller === 'anonymous') return {};
   if (caller === 'bearer') return { authorization: `Bearer ${h.tokens.advisorA}` };
   const session = newSecret(SESSION_PREFIX);
-  const advisor = h.ctx.store.accounts.findByEmail('advisorA@test.org')!;
-  h.ctx.store.accounts.createSession(digest(session), advisor.id, h.ctx.now().toISOString(), new Date(h.ctx.now().getTime() + 3600_000).toISOString());
+  const advisor = (await h.ctx.store.accounts.findByEmail('advisorA@test.org'))!;
+  (await h.ctx.store.accounts.createSession(digest(session), advisor.id, h.ctx.now().toISOString(), new Date(h.ctx.now().getTime() + 3600_000).toISOString()));
   const cookie = `impact_session=${session}`;
   const origin = new URL(h.url).origin;
   return {
@@ -185,7 +188,7 @@ describe('content types × routes × callers × encodings', () => {
           for (const [encoding, pack] of text === '' ? ENCODINGS.slice(0, 1) : ENCODINGS) {
             const res = await fetch(`${h.url}${op.path}`, {
               method: op.method,
-              headers: { ...headersOf(caller), ...(type && { 'content-type': type }), ...(encoding && { 'content-encoding': encoding }) },
+              headers: { ...(await headersOf(caller)), ...(type && { 'content-type': type }), ...(encoding && { 'content-encoding': encoding }) },
               ...(text !== '' && { body: pack(text) }),
             });
             const answer = await res.text();
@@ -203,7 +206,7 @@ describe('content types × routes × callers × encodings', () => {
         }
       }
     }
-    const lost = organisationB() === snapshotB ? 0 : 1;
+    const lost = (await organisationB()) === snapshotB ? 0 : 1;
     report('content types × routes × callers × encodings', { tried, failed, lost, leaked });
     expect(failed).toEqual([]);
     expect([lost, leaked]).toEqual([0, 0]);
@@ -233,7 +236,7 @@ describe('id spellings', () => {
         }
       }
     }
-    report('id spellings', { tried, failed, lost: organisationB() === snapshotB ? 0 : 1, leaked: 0 });
+    report('id spellings', { tried, failed, lost: (await organisationB()) === snapshotB ? 0 : 1, leaked: 0 });
     expect(tried).toBeGreaterThan(400);
     expect(failed).toEqual([]);
   });

@@ -3,13 +3,15 @@ import type { Server } from 'node:http';
 import { pino } from 'pino';
 import { createApiToken, createUser } from '../../src/app/accounts.js';
 import { createContext, type AppContext } from '../../src/app/app-context.js';
+import { createBatchRunner } from '../../src/app/batch-runner.js';
 import { createOrganisation } from '../../src/app/organisations.js';
 import { createWorkshop } from '../../src/app/workshops.js';
 import { testConfig, type Config } from '../../src/config.js';
 import { loadContent } from '../../src/content/load-content.js';
-import type { AnswersDocument } from '../../src/core/content-model.js';
+import type { AnswersDocument, Content } from '../../src/core/content-model.js';
 import { createApp } from '../../src/http/create-app.js';
-import { Store } from '../../src/store/store.js';
+import { openStore } from '../../src/store/open-store.js';
+import { testLocation } from '../support/test-store.js';
 import { apiContract } from '../support/api-contract.js';
 
 const loaded = loadContent();
@@ -23,6 +25,8 @@ export const PASSWORD = 'correct horse battery';
 export interface Harness {
   url: string;
   ctx: AppContext;
+  /** Where its data lives: another harness given it shares the database, as another instance would. */
+  location: { url?: string; file: string };
   orgA: number;
   orgB: number;
   tokens: Record<Who, string>;
@@ -32,21 +36,25 @@ export interface Harness {
 }
 
 /**
- * The real app on 127.0.0.1, port 0, over a real SQLite store (in memory unless a file is given):
+ * The real app on 127.0.0.1, port 0, over a real store of this run's database (SQLite in memory
+ * unless a file is given, or a PostgreSQL database of its own; `sameDatabaseAs` another harness's):
  * two organisations A and B, a leader of each, an advisor and an expert (workshop) of A, an admin.
+ * `content` replaces the committed content (an earlier edition, say).
  */
-export async function startHarness(options: { file?: string; config?: Partial<Config>; seed?: boolean } = {}): Promise<Harness> {
-  const config = testConfig({ DATABASE_FILE: options.file ?? ':memory:', ...options.config });
-  const store = Store.open(config.DATABASE_FILE);
-  const ctx = createContext(store, content, () => new Date('2026-11-21T10:00:00Z'));
+export async function startHarness(options: { file?: string; sameDatabaseAs?: Harness; config?: Partial<Config>; seed?: boolean; content?: Content } = {}): Promise<Harness> {
+  const owned = options.sameDatabaseAs ? undefined : await testLocation(options.file);
+  const location = options.sameDatabaseAs?.location ?? owned!;
+  const config = testConfig({ DATABASE_FILE: location.file, DATABASE_URL: location.url, ...options.config });
+  const store = await openStore(location);
+  const ctx = createContext(store, options.content ?? content, () => new Date('2026-11-21T10:00:00Z'));
   const tokens = {} as Record<Who, string>;
   let orgA = 1;
   let orgB = 2;
   if (options.seed !== false) {
     const a = examples.get('insertion-esus')!;
     const b = examples.get('scop-40')!;
-    orgA = unwrap(createOrganisation(ctx, null, { name: 'Org A', profile: a.profile })).id;
-    orgB = unwrap(createOrganisation(ctx, null, { name: 'Org B', profile: b.profile })).id;
+    orgA = unwrap(await createOrganisation(ctx, null, { name: 'Org A', profile: a.profile })).id;
+    orgB = unwrap(await createOrganisation(ctx, null, { name: 'Org B', profile: b.profile })).id;
     const people: [Who, 'leader' | 'advisor' | 'expert' | 'admin', number[]][] = [
       ['leaderA', 'leader', [orgA]],
       ['leaderB', 'leader', [orgB]],
@@ -56,11 +64,12 @@ export async function startHarness(options: { file?: string; config?: Partial<Co
     ];
     for (const [who, role, orgs] of people) {
       unwrap(await createUser(ctx, { email: `${who}@test.org`, name: who, role, password: PASSWORD, organisations: orgs }));
-      tokens[who] = unwrap(createApiToken(ctx, `${who}@test.org`, 'tests')).token;
+      tokens[who] = unwrap(await createApiToken(ctx, `${who}@test.org`, 'tests')).token;
     }
-    unwrap(createWorkshop(ctx, null, { title: 'Atelier', expertEmail: 'expertA@test.org', date: '2026-10-10', place: 'Montpellier', organisationIds: [orgA] }));
+    unwrap(await createWorkshop(ctx, null, { title: 'Atelier', expertEmail: 'expertA@test.org', date: '2026-10-10', place: 'Montpellier', organisationIds: [orgA] }));
   }
-  const app = createApp(ctx, config, pino({ level: 'silent' }));
+  const batches = createBatchRunner(ctx, config, () => undefined);
+  const app = createApp(ctx, config, pino({ level: 'silent' }), { batches });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -69,6 +78,7 @@ export async function startHarness(options: { file?: string; config?: Partial<Co
   return {
     url,
     ctx,
+    location,
     orgA,
     orgB,
     tokens,
@@ -91,7 +101,9 @@ export async function startHarness(options: { file?: string; config?: Partial<Co
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      store.close();
+      await batches.stop();
+      await store.close();
+      await owned?.drop();
     },
   };
 }

@@ -65,7 +65,7 @@ describe('login limits, per address and per account, counted in the database', (
 
   it('when an office behind one address logs in successfully many times, then no budget is used up', async () => {
     for (let i = 0; i < 12; i++) expect((await loginFrom(h, '127.0.0.30', 'expertA@test.org', PASSWORD)).status).toBe(200);
-    expect(h.ctx.store.db.prepare("SELECT count(*) FROM login_failures WHERE address = '127.0.0.30'").pluck().get()).toBe(0);
+    expect(await h.ctx.store.db.selectFrom('login_failures').selectAll().where('address', '=', '127.0.0.30').execute()).toEqual([]);
   });
 
   it('when many wrong guesses arrive at the same moment, then each one counts and no more than the limit are checked', async () => {
@@ -103,9 +103,8 @@ describe('the address behind a proxy (TRUST_PROXY)', () => {
 
 describe('several instances on one database', () => {
   it('when failures are made through one instance, then the other refuses the account too', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'impact-login-')), 'db.sqlite');
-    const first = await startHarness({ file, config: LIMITS });
-    const second = await startHarness({ file, config: LIMITS, seed: false });
+    const first = await startHarness({ file: join(mkdtempSync(join(tmpdir(), 'impact-login-')), 'db.sqlite'), config: LIMITS });
+    const second = await startHarness({ sameDatabaseAs: first, config: LIMITS, seed: false });
     try {
       for (let i = 0; i < 8; i++) await loginFrom(first, `127.0.0.${60 + i}`, 'leaderA@test.org', 'wrong');
       expect((await loginFrom(second, '127.0.0.70', 'leaderA@test.org', PASSWORD)).status).toBe(429);

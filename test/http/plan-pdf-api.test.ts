@@ -12,9 +12,9 @@ let planId: number;
 
 beforeAll(async () => {
   h = await startHarness();
-  const admin = actorOf(h.ctx, h.ctx.store.accounts.findByEmail('admin@test.org')!);
-  const a = unwrap(createAssessment(h.ctx, admin, h.orgA));
-  const saved = unwrap(saveAnswers(h.ctx, admin, a.id, { version: a.version, answers: examples.get('insertion-esus')!.answers }));
+  const admin = await actorOf(h.ctx, (await h.ctx.store.accounts.findByEmail('admin@test.org'))!);
+  const a = unwrap(await createAssessment(h.ctx, admin, h.orgA));
+  const saved = unwrap(await saveAnswers(h.ctx, admin, a.id, { version: a.version, answers: examples.get('insertion-esus')!.answers }));
   const submitted = unwrap(await submitAssessment(h.ctx, admin, a.id, saved.version));
   const { body: s } = await h.call('leaderA', 'GET', `/assessments/${submitted.id}/suggestions?limit=3`);
   let plan = (await h.call('leaderA', 'POST', `/assessments/${submitted.id}/plans`, { title: 'Plan 2027', actionIds: s.suggestions.map((x: { actionId: string }) => x.actionId) })).body;

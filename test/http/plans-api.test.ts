@@ -9,9 +9,9 @@ let h: Harness;
 let baseline: number;
 
 async function submitted(answers: Record<string, unknown>): Promise<number> {
-  const admin = actorOf(h.ctx, h.ctx.store.accounts.findByEmail('admin@test.org')!);
-  const a = unwrap(createAssessment(h.ctx, admin, h.orgA));
-  const saved = unwrap(saveAnswers(h.ctx, admin, a.id, { version: a.version, answers: answers as never }));
+  const admin = await actorOf(h.ctx, (await h.ctx.store.accounts.findByEmail('admin@test.org'))!);
+  const a = unwrap(await createAssessment(h.ctx, admin, h.orgA));
+  const saved = unwrap(await saveAnswers(h.ctx, admin, a.id, { version: a.version, answers: answers as never }));
   return unwrap(await submitAssessment(h.ctx, admin, a.id, saved.version)).id;
 }
 

@@ -68,8 +68,9 @@ describe('re-assessment, reopening and deleting drafts through the API', () => {
 
   it('when an earlier answer no longer fits the questionnaire, then the rest is carried over and that answer is left to give', async () => {
     // An option since removed from a check-all question, stored before the content changed.
-    const latest = h.ctx.store.assessments.listByOrganisation(h.orgA).at(-1)!;
-    h.ctx.store.db.prepare('UPDATE assessments SET answers = json_set(answers, \'$."labels-held"\', json(\'["esus","sector"]\'), \'$."carbon-reduced-plan"\', \'gone\') WHERE id = ?').run(latest.id);
+    const latest = (await h.ctx.store.assessments.listByOrganisation(h.orgA)).at(-1)!;
+    const answers = { ...latest.answers, 'labels-held': ['esus', 'sector'], 'carbon-reduced-plan': 'gone' };
+    await h.ctx.store.db.updateTable('assessments').set({ answers: JSON.stringify(answers) }).where('id', '=', latest.id).execute();
     const draft = (await h.call('leaderA', 'POST', `/organisations/${h.orgA}/assessments`)).body;
     expect(draft.answers['labels-held']).toEqual(['sector']);
     expect(draft.answers['carbon-reduced-plan']).toBeUndefined();
@@ -93,7 +94,7 @@ describe('re-assessment, reopening and deleting drafts through the API', () => {
     const deleted = await h.call('leaderA', 'DELETE', `/assessments/${draft.id}?version=${draft.version}`);
     expect(deleted.body).toEqual({ deleted: draft.id });
     expect((await h.call('leaderA', 'GET', `/assessments/${draft.id}`)).status).toBe(404);
-    const entry = h.ctx.store.audit.byOrganisation(h.orgA).find((e) => e.action === 'delete' && e.entityId === draft.id)!;
+    const entry = (await h.ctx.store.audit.byOrganisation(h.orgA)).find((e) => e.action === 'delete' && e.entityId === draft.id)!;
     expect(entry.detail).toMatchObject({ number: draft.number, answers: draft.answers });
   });
 
@@ -118,7 +119,7 @@ describe('re-assessment, reopening and deleting drafts through the API', () => {
     expect((await h.call('leaderA', 'GET', `/assessments/${latest.id}/result`)).body.error.code).toBe('no-result');
     const refused = await h.call('leaderA', 'DELETE', `/assessments/${latest.id}?version=${reopened.body.version}`);
     expect(refused.body.error.code).toBe('was-submitted');
-    expect(h.ctx.store.audit.byOrganisation(h.orgA).some((e) => e.action === 'reopen' && e.entityId === latest.id)).toBe(true);
+    expect((await h.ctx.store.audit.byOrganisation(h.orgA)).some((e) => e.action === 'reopen' && e.entityId === latest.id)).toBe(true);
 
     // Corrected and submitted again: the page can show both results.
     const saved = await h.call('leaderA', 'PATCH', `/assessments/${latest.id}`, { version: reopened.body.version, answers: { 'giving-share': '1+' } });
@@ -129,7 +130,7 @@ describe('re-assessment, reopening and deleting drafts through the API', () => {
   });
 
   it('when a plan drawn from the assessment was submitted to the expert, then reopening is refused in words', async () => {
-    const latest = h.ctx.store.assessments.listByOrganisation(h.orgA).filter((a) => a.status === 'submitted').at(-1)!;
+    const latest = (await h.ctx.store.assessments.listByOrganisation(h.orgA)).filter((a) => a.status === 'submitted').at(-1)!;
     const plan = (await h.call('leaderA', 'POST', `/assessments/${latest.id}/plans`, { actionIds: [] })).body;
     // A draft plan does not stand in the way...
     expect((await h.call('leaderA', 'POST', `/assessments/${latest.id}/reopen?lang=en`, { version: latest.version + 1 })).body.error.code).toBe('version-conflict');

@@ -1,11 +1,15 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../src/store/database.js';
+import { openStore } from '../../src/store/open-store.js';
 import { submittedAssessment, submittedPlan } from '../support/plan-fixtures.js';
 import { startHarness, type Harness } from '../http/harness.js';
 
 let h: Harness;
+// A file for SQLite: the database is opened again, as at the next start.
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ file: join(mkdtempSync(join(tmpdir(), 'impact-005-')), 'db.sqlite') });
 });
 afterAll(async () => h.close());
 
@@ -17,12 +21,19 @@ describe('migration 005: decisions on comments, items set aside', () => {
     await h.call('expertA', 'POST', `/plans/${plan.id}/review`, { version, decision: 'request-changes', comment: 'Datez les actions.' });
     // Back to the schema as it was before 005: no decision column, no removed_at.
     const db = h.ctx.store.db;
-    db.exec('ALTER TABLE plan_comments DROP COLUMN decision; ALTER TABLE plan_items DROP COLUMN removed_at; DELETE FROM schema_migrations WHERE version = 5;');
-    expect(migrate(db)).toEqual([5]);
-    expect(db.prepare('SELECT body, decision FROM plan_comments WHERE plan_id = ? ORDER BY id').all(plan.id)).toEqual([
-      { body: 'Une question.', decision: null },
-      { body: 'Datez les actions.', decision: 'request-changes' },
-    ]);
+    await db.schema.alterTable('plan_comments').dropColumn('decision').execute();
+    await db.schema.alterTable('plan_items').dropColumn('removed_at').execute();
+    await db.deleteFrom('schema_migrations').where('version', '=', 5).execute();
+    const again = await openStore(h.location);
+    try {
+      expect(again.migrated).toEqual([5]);
+      expect(await again.db.selectFrom('plan_comments').select(['body', 'decision']).where('plan_id', '=', plan.id).orderBy('id').execute()).toEqual([
+        { body: 'Une question.', decision: null },
+        { body: 'Datez les actions.', decision: 'request-changes' },
+      ]);
+    } finally {
+      await again.close();
+    }
     expect((await h.call('leaderA', 'GET', `/plans/${plan.id}`)).body.items).toHaveLength(2);
   });
 });

@@ -70,7 +70,10 @@ function scorePlainRecord(context: BatchContext, plan: ColumnPlan, cells: ByteCe
   const texts = () => Array.from({ length: record.count }, (_, i) => textOf(record.starts[i]!, record.ends[i]!));
   const refs = context.keep && refsOf(context, plan, (i) => (i < record.count ? textOf(record.starts[i]!, record.ends[i]!) : undefined));
   if (!state.check()) return scoreDocument(context, row, id, documentOf(plan, texts()), sink, refs);
-  scoreChecked(context, row, id, () => documentOf(plan, texts()), sink, refs);
+  // The name as documentOf reads it, without building the document.
+  const at = plan.nameIndex;
+  const name = at >= 0 && at < record.count && record.ends[at]! > record.starts[at]! ? textOf(record.starts[at]!, record.ends[at]!).trim() : '';
+  scoreChecked(context, row, id, () => documentOf(plan, texts()), sink, refs, undefined, name);
 }
 
 /** Whether every cell of a record is blank (`cell.trim() === ''`): bytes other than ASCII spaces are decoded to be sure. */

@@ -28,5 +28,5 @@ export function scoreTextRecord(context: BatchContext, plan: ColumnPlan, row: nu
   // The answers document is built only for a row with a problem, or one to keep.
   const refs = context.keep && refsOf(context, plan, (i) => record[i]);
   if (!state.check()) return scoreDocument(context, row, id, documentOf(plan, record), sink, refs);
-  scoreChecked(context, row, id, () => documentOf(plan, record), sink, refs);
+  scoreChecked(context, row, id, () => documentOf(plan, record), sink, refs, undefined, plan.nameIndex >= 0 ? String(record[plan.nameIndex] ?? '').trim() : '');
 }

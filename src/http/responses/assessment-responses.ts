@@ -58,6 +58,47 @@ export const Movement = component('Movement', z.object({
   answersChanged: z.number().int(),
 }));
 
+export const Standing = component('Standing', z.object({
+  title: z.string(),
+  intro: z.string().meta({ description: 'Among whom: « Parmi les 425 organisations qui ont publié leur Impact Score entre 2021 et 2024 ; … »' }),
+  bias: z.string().meta({ description: 'Who these organisations are, and what the real score adds that this one does not' }),
+  source: z.object({ text: z.string(), url: z.string() }),
+  legend: z.string().meta({ description: 'How to read the quartile chart' }),
+  groups: z.array(z.object({
+    region: z.string().nullable().meta({ description: 'Null for every published organisation; a region code of the profile for its region' }),
+    count: z.number().int(),
+    heading: z.string(),
+    scores: z.array(z.object({
+      id: z.string().meta({ description: '"global" or a pillar id' }),
+      title: z.string(),
+      score: nullableNumber,
+      scoreText: z.string(),
+      rank: z.object({ kind: z.enum(['within', 'below', 'above']), percent: z.number() }).nullable().meta({ description: 'Null when the score does not apply' }),
+      rankText: z.string(),
+      quartiles: z.tuple([z.number(), z.number(), z.number()]).meta({ description: '25th, median, 75th percentile' }),
+      quartilesText: z.string(),
+      whiskers: z.object({ levels: z.tuple([z.number(), z.number()]), values: z.tuple([z.number(), z.number()]) }),
+    })),
+  })),
+}));
+
+export const Peers = component('Peers', z.object({
+  level: z.enum(['size-and-sector', 'size', 'all']).meta({ description: 'The narrowest group with 5 or more other consenting organisations: same headcount band and sector family, then same band, then all' }),
+  count: z.number().int().meta({ description: 'Organisations in the group, the reader’s own left out' }),
+  title: z.string(),
+  intro: z.string().meta({ description: 'Who is in the group, in words' }),
+  scores: z.array(z.object({
+    id: z.string().meta({ description: '"global", a pillar id or an indicator id' }),
+    kind: z.enum(['global', 'pillar', 'indicator']),
+    title: z.string(),
+    score: nullableNumber.meta({ description: 'The reader’s own score' }),
+    scoreText: z.string(),
+    count: z.number().int().meta({ description: 'Organisations of the group that hold this score (5 or more; fewer and the row is left out)' }),
+    quartiles: z.tuple([z.number(), z.number(), z.number()]).meta({ description: '25th, median, 75th percentile' }),
+    quartilesText: z.string(),
+  })),
+}));
+
 export const AssessmentResult = component('AssessmentResult', z.object({
   assessmentId: z.number().int(),
   organisationId: z.number().int(),
@@ -67,4 +108,6 @@ export const AssessmentResult = component('AssessmentResult', z.object({
   report: Report,
   earlierResults: z.array(z.object({ ...earlierResult, pillars: z.array(z.object({ id: z.string(), score: nullableNumber })) })),
   since: Movement.nullable(),
+  standing: Standing.nullable().meta({ description: 'Where the global and each pillar stand among the published Impact Scores; null when the content ships none' }),
+  peers: Peers.nullable().meta({ description: 'Organisations like it on this instance that agreed to count in comparisons; null when fewer than 5 others' }),
 }));

@@ -8,3 +8,4 @@ export * from './organisation-responses.js';
 export * from './plan-responses.js';
 export * from './report-responses.js';
 export * from './suggestion-responses.js';
+export * from './publication-responses.js';

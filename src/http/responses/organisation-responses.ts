@@ -9,6 +9,8 @@ export const Organisation = component('Organisation', z.object({
   siren: z.string().nullable(),
   profile: z.record(z.string(), AnswerValue),
   createdAt: timestamp,
+  countInComparisons: z.boolean().meta({ description: 'Whether it counts in the comparisons shown to organisations like it on this instance (off until asked at its first submission)' }),
+  comparisonsAskedAt: timestamp.nullable().meta({ description: 'When that was answered; null: not asked yet' }),
   access: Access.exclude(['none']).meta({ description: 'What the caller may do with it' }),
 }));
 

@@ -48,7 +48,7 @@ export function authRoutes(registry: RouteRegistry, ctx: AppContext, config: Con
       if (!result.ok) return result;
       // A fresh session on every successful login (no fixation); a failed one leaves the current session alone.
       const previous = sessionOf(req);
-      if (previous) logout(ctx, previous);
+      if (previous) await logout(ctx, previous);
       setCookie(req, res, result.value.session, config.SESSION_TTL_HOURS * 3600);
       return ok({ user: result.value.user, expiresAt: result.value.expiresAt.toISOString(), csrfToken: csrfTokenOf(result.value.session) });
     },
@@ -59,9 +59,9 @@ export function authRoutes(registry: RouteRegistry, ctx: AppContext, config: Con
     summary: 'Déconnexion / log out',
     responses: { 200: 'Logged out' },
     response: shapes.LoggedOut,
-    handler: ({ req, res }) => {
+    handler: async ({ req, res }) => {
       const session = sessionOf(req);
-      if (session) logout(ctx, session);
+      if (session) await logout(ctx, session);
       res.clearCookie(SESSION_COOKIE, { path: '/' });
       return ok({ loggedOut: true });
     },
@@ -72,10 +72,10 @@ export function authRoutes(registry: RouteRegistry, ctx: AppContext, config: Con
     summary: 'Qui suis-je, et quelles organisations / who am I, and which organisations',
     responses: { 200: 'The user and the organisations they may see', 401: 'Not logged in' },
     response: shapes.Me,
-    handler: ({ user, actor, req }) => {
+    handler: async ({ user, actor, req }) => {
       const session = sessionOf(req);
       const viaCookie = req.headers.authorization === undefined && session !== undefined;
-      return ok({ user, organisations: listOrganisations(ctx, actor).map((o) => ({ id: o.id, name: o.name, access: o.access })), ...(viaCookie && { csrfToken: csrfTokenOf(session) }) });
+      return ok({ user, organisations: (await listOrganisations(ctx, actor)).map((o) => ({ id: o.id, name: o.name, access: o.access })), ...(viaCookie && { csrfToken: csrfTokenOf(session) }) });
     },
   });
 }

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request } from 'express';
-import type { Logger } from 'pino';
 import { z } from 'zod';
 import { templateBytes } from '../../batch/write-template.js';
 import type { AppContext } from '../../app/app-context.js';
 import { fail, ok } from '../../app/app-error.js';
-import { getBatch, listBatches, startBatch, type BatchStorage } from '../../app/batches.js';
+import type { BatchRunner } from '../../app/batch-runner.js';
+import { getBatch, listBatches, startBatch } from '../../app/batches.js';
 import { batchFolder } from '../../app/data-folder.js';
 import { portfolioView } from '../../app/portfolio.js';
 import { bilingual } from '../../core/text.js';
@@ -30,21 +30,16 @@ function declaredBytes(req: Request): number | undefined {
   return req.headers['transfer-encoding'] === undefined && length !== undefined && /^\d+$/.test(length) ? Number(length) : undefined;
 }
 
-export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Config, log: Logger): void {
-  const storage: BatchStorage = {
-    dataDir: config.DATA_DIR,
-    ...(config.CONTENT_DIR && { contentRoot: config.CONTENT_DIR }),
-    limits: { uploadBytes: config.BATCH_UPLOAD_LIMIT, quotaBytes: config.BATCH_QUOTA, maxRunning: config.BATCH_MAX_RUNNING, resultDays: config.BATCH_RESULT_DAYS },
-    retention: { inputDays: config.BATCH_INPUT_DAYS, resultDays: config.BATCH_RESULT_DAYS },
-    logError: (message) => log.error(message),
-  };
+export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Config, runner: BatchRunner): void {
   registry.add({
     method: 'post', path: '/batches', tag: 'batches', auth: true, status: 202, accepts: Object.keys(TYPES),
     query: z.object({
-      output: z.enum(['csv', 'jsonl', 'xlsx']).optional(),
+      output: z.enum(['csv', 'jsonl', 'xlsx']).optional().describe('The results\' format; by default the file\'s own (a French Excel CSV gets a French Excel CSV back, semicolons and decimal commas, in its encoding).'),
+      excel: z.enum(['fr', 'en']).optional().describe('CSV results for French Excel (semicolons, decimal commas) or English Excel (commas, decimal points), whatever the file\'s.'),
       store: z.enum(['true', 'false']).optional().describe('true: each complete row naming an organisation of your portfolio in its `organisation` (number) or `siren` column becomes that organisation’s submitted assessment (never matched on `id` or name).'),
       suggestions: queryInteger(0, 10).optional().describe('How many suggested actions per row (3 by default).'),
       partial: z.enum(['true', 'false']).optional().describe('true: score rows leaving required questions unanswered (those earn no points; such rows are never stored).'),
+      strict: z.enum(['true', 'false']).optional().describe('true: reject a row answering a question that does not apply to it; otherwise that answer is ignored with a warning and the row scored.'),
     }),
     summary: 'Envoyer un portefeuille (corps brut : text/csv, application/x-ndjson ou xlsx) à noter en arrière-plan / upload a portfolio file',
     responses: {
@@ -53,15 +48,15 @@ export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Co
     },
     response: shapes.Batch,
     handler: ({ actor, req, query, lang }) => startBatch(ctx, actor, {
-      source: req, declaredBytes: declaredBytes(req), inputFormat: TYPES[mediaType(req)]!, outputFormat: query.output ?? 'csv',
-      store: query.store === 'true', partial: query.partial === 'true', lang, suggestions: query.suggestions ?? 3,
-    }, storage),
+      source: req, declaredBytes: declaredBytes(req), inputFormat: TYPES[mediaType(req)]!, outputFormat: query.output ?? TYPES[mediaType(req)]!, ...(query.excel && { excel: query.excel }),
+      store: query.store === 'true', partial: query.partial === 'true', strict: query.strict === 'true', lang, suggestions: query.suggestions ?? 3,
+    }, runner),
   });
   registry.add({
     method: 'get', path: '/batches', tag: 'batches', auth: true,
     summary: 'Mes lots / my batches', responses: { 200: 'Newest first' },
     response: z.array(shapes.Batch),
-    handler: ({ actor }) => ok(listBatches(ctx, actor)),
+    handler: async ({ actor }) => ok(await listBatches(ctx, actor)),
   });
   registry.add({
     method: 'get', path: '/batches/template', tag: 'batches', auth: true,
@@ -89,8 +84,8 @@ export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Co
     summary: 'Télécharger les résultats d’un lot terminé / download the results',
     responses: { 200: 'The results file', 404: 'Not found', 409: 'Not finished yet', 410: 'Removed under the retention schedule (BATCH_RESULT_DAYS)' },
     produces: Object.values(MIME),
-    handler: ({ actor, params, res }) => {
-      const found = getBatch(ctx, actor, params.batchId);
+    handler: async ({ actor, params, res }) => {
+      const found = await getBatch(ctx, actor, params.batchId);
       if (!found.ok) return found;
       if (found.value.resultsRemovedAt) return resultsRemoved(found.value.resultsRemovedAt, config.BATCH_RESULT_DAYS);
       const format = found.value.outputFormat as keyof typeof MIME;
@@ -111,7 +106,7 @@ export function batchRoutes(registry: RouteRegistry, ctx: AppContext, config: Co
     summary: 'Portefeuille : derniers scores, répartition par pilier, écarts les plus partagés / portfolio view',
     responses: { 200: 'Latest scores of each organisation, distribution per pillar, most shared gaps' },
     response: shapes.Portfolio,
-    handler: ({ actor, lang }) => ok(portfolioView(ctx, actor, lang)),
+    handler: async ({ actor, lang }) => ok(await portfolioView(ctx, actor, lang)),
   });
 }
 

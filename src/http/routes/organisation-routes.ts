@@ -15,7 +15,7 @@ export function organisationRoutes(registry: RouteRegistry, ctx: AppContext): vo
     summary: 'Organisations visibles / organisations you may see',
     responses: { 200: 'List', 401: 'Not logged in' },
     response: z.array(shapes.Organisation),
-    handler: ({ actor }) => ok(listOrganisations(ctx, actor)),
+    handler: async ({ actor }) => ok(await listOrganisations(ctx, actor)),
   });
   registry.add({
     method: 'post', path: '/organisations', tag: 'organisations', auth: true, body: organisationBody, status: 201,

@@ -38,7 +38,10 @@ const itemParams = z.strictObject({ planId: id, itemId: id });
 const assessmentParams = z.strictObject({ assessmentId: id });
 
 export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRenderer): void {
-  const view = async (result: Result<Plan>, lang: Lang): Promise<Result<unknown>> => (result.ok ? ok(await presentPlan(ctx, result.value, lang)) : result);
+  const view = async (pending: Result<Plan> | Promise<Result<Plan>>, lang: Lang): Promise<Result<unknown>> => {
+    const result = await pending;
+    return result.ok ? ok(await presentPlan(ctx, result.value, lang)) : result;
+  };
 
   registry.add({
     method: 'get', path: '/assessments/:assessmentId/suggestions', tag: 'plans', auth: true, params: assessmentParams,

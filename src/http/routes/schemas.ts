@@ -44,6 +44,7 @@ export const organisationBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
   siren: z.string().regex(/^[0-9]{9}$/).nullable().optional(),
   profile: profileSchema.optional(),
+  countInComparisons: z.boolean().optional(),
 });
 
 export const organisationPatch = organisationBody.partial();
@@ -55,6 +56,9 @@ export const answersPatch = z.strictObject({
 });
 
 export const submitBody = z.strictObject({ version: z.number().int().positive() });
+
+/** A submission may carry the organisation's answer to « count in comparisons? », asked at its first one. */
+export const submitWithConsent = submitBody.extend({ countInComparisons: z.boolean().optional() });
 
 export const workshopBody = z.strictObject({
   title: z.string().trim().min(1).max(200),

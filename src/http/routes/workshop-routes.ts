@@ -13,7 +13,7 @@ export function workshopRoutes(registry: RouteRegistry, ctx: AppContext): void {
     summary: 'Ateliers (expert : les siens) / workshops',
     responses: { 200: 'List' },
     response: z.array(shapes.Workshop),
-    handler: ({ actor }) => ok(listWorkshops(ctx, actor)),
+    handler: async ({ actor }) => ok(await listWorkshops(ctx, actor)),
   });
   registry.add({
     method: 'post', path: '/workshops', tag: 'workshops', auth: true, body: workshopBody, status: 201,
@@ -34,6 +34,6 @@ export function workshopRoutes(registry: RouteRegistry, ctx: AppContext): void {
     summary: 'File de relecture de l’expert : plans soumis dans ses ateliers / the expert’s review queue',
     responses: { 200: 'Submitted plans first, then changes requested, then approved' },
     response: z.array(shapes.ReviewQueueEntry),
-    handler: ({ actor }) => ok(reviewQueue(ctx, actor)),
+    handler: async ({ actor }) => ok(await reviewQueue(ctx, actor)),
   });
 }

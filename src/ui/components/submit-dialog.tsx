@@ -1,4 +1,5 @@
 import type { Question } from '../api-types.js';
+import { useState } from 'preact/hooks';
 import { colon, formatDate, t, tn } from '../i18n.js';
 import { href } from '../router.js';
 import { ConfirmDialog } from './confirm-dialog.js';
@@ -13,9 +14,10 @@ export interface Unanswered {
 /**
  * The question before a submission: what is still unanswered, in words (required answers block
  * it, with a link to each section), what was carried over and not confirmed, and what submitting
- * means (scored, then fixed unless reopened).
+ * means (scored, then fixed unless reopened). At the organisation's first submission it also asks
+ * whether the organisation counts in comparisons with organisations like it (off unless ticked).
  */
-export function SubmitDialog({ open, assessmentId, number, missing, optionalLeft, unconfirmed, source, onSubmit, onClose }: {
+export function SubmitDialog({ open, assessmentId, number, missing, optionalLeft, unconfirmed, source, askComparisons, onSubmit, onClose }: {
   open: boolean;
   assessmentId: number;
   number: number;
@@ -23,9 +25,13 @@ export function SubmitDialog({ open, assessmentId, number, missing, optionalLeft
   optionalLeft: number;
   unconfirmed: number;
   source: { number: number; submittedAt: string | null } | null | undefined;
-  onSubmit: () => void;
+  /** True when the organisation was never asked whether it counts in comparisons. */
+  askComparisons: boolean;
+  /** `countInComparisons` only when it was asked. */
+  onSubmit: (countInComparisons?: boolean) => void;
   onClose: () => void;
 }) {
+  const [consent, setConsent] = useState(false);
   const blocked = missing.length > 0;
   const sections = [...new Map(missing.map((m) => [m.section, m.sectionTitle])).entries()];
   return (
@@ -33,7 +39,7 @@ export function SubmitDialog({ open, assessmentId, number, missing, optionalLeft
       actions={blocked
         ? <button type="button" onClick={onClose}>{t('backToQuestions')}</button>
         : <>
-            <button type="button" onClick={onSubmit}>{t('submitConfirm')}</button>
+            <button type="button" onClick={() => onSubmit(askComparisons ? consent : undefined)}>{t('submitConfirm')}</button>
             <button type="button" class="button-secondary" onClick={onClose}>{t('cancel')}</button>
           </>}>
       {blocked ? (
@@ -51,6 +57,12 @@ export function SubmitDialog({ open, assessmentId, number, missing, optionalLeft
           <p>{t('submitText')}</p>
           {unconfirmed > 0 && source ? <p>{tn('submitUnconfirmed', unconfirmed, { number: source.number, date: source.submittedAt ? formatDate(source.submittedAt) : '' })}</p> : null}
           {optionalLeft > 0 ? <p>{tn('submitOptionalLeft', optionalLeft)}</p> : <p>{t('submitAllAnswered')}</p>}
+          {askComparisons ? (
+            <p class="consent">
+              <label><input type="checkbox" name="countInComparisons" checked={consent} onChange={(e) => setConsent((e.target as HTMLInputElement).checked)} /> {t('countInComparisons')}</label>
+              <br /><small>{t('countInComparisonsHelp')}</small>
+            </p>
+          ) : null}
         </>
       )}
     </ConfirmDialog>

@@ -18,7 +18,8 @@ const POLL_MS = 700;
 export function BatchesPage() {
   const state = useLoad(() => api<Batch[]>('GET', '/batches'), []);
   const [file, setFile] = useState<File | undefined>(undefined);
-  const [output, setOutput] = useState('csv');
+  const [output, setOutput] = useState('');
+  const [excel, setExcel] = useState('');
   const [store, setStore] = useState(false);
   const [partial, setPartial] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -56,8 +57,9 @@ export function BatchesPage() {
     const extension = file.name.split('.').pop()?.toLowerCase() ?? '';
     setBusy(true);
     try {
-      const batch = await upload<Batch>(`/batches?output=${output}&store=${store}&partial=${partial}`, file, TYPES[extension] ?? (file.type || 'application/octet-stream'));
+      const batch = await upload<Batch>(`/batches?${output ? `output=${output}&` : ''}${excel ? `excel=${excel}&` : ''}store=${store}&partial=${partial}`, file, TYPES[extension] ?? (file.type || 'application/octet-stream'));
       setCurrent(batch);
+      state.reload();
       setFieldError(undefined);
       setError(undefined);
       follow(batch.id);
@@ -87,11 +89,22 @@ export function BatchesPage() {
         </Field>
         <Field id="batch-output" label={t('outputFormat')}>
           <select id="batch-output" value={output} onChange={(e) => setOutput(e.currentTarget.value)}>
+            <option value="">{t('sameAsFile')}</option>
             <option value="csv">CSV</option>
             <option value="xlsx">XLSX</option>
             <option value="jsonl">JSON Lines</option>
           </select>
         </Field>
+        {/* The dialect only shapes CSV results: asked where they may be CSV. */}
+        {output === 'xlsx' || output === 'jsonl' ? null : (
+          <Field id="batch-excel" label={t('excelFor')} hint={t('excelHint')}>
+            <select id="batch-excel" value={excel} aria-describedby={describedBy('batch-excel', { hint: true })} onChange={(e) => setExcel(e.currentTarget.value)}>
+              <option value="">{t('sameAsFile')}</option>
+              <option value="fr">{t('excelFr')}</option>
+              <option value="en">{t('excelEn')}</option>
+            </select>
+          </Field>
+        )}
         <label class="check">
           <input type="checkbox" checked={store} onChange={(e) => setStore(e.currentTarget.checked)} />
           {t('storeRows')}
@@ -103,11 +116,17 @@ export function BatchesPage() {
         <button type="submit" disabled={busy}>{busy ? t('sending') : t('send')}</button>
       </form>
       {current ? <BatchCard batch={current} live /> : null}
-      <h2>{t('previousBatches')}</h2>
       <Loadable state={state}>
         {(batches) => {
           const others = batches.filter((b) => b.id !== current?.id);
-          return others.length === 0 ? <p>{t('noBatches')}</p> : <ul class="list">{others.map((b) => <li key={b.id}><BatchCard batch={b} /></li>)}</ul>;
+          // The batch followed above is one sent: « none sent » would contradict it.
+          if (others.length === 0 && current) return null;
+          return (
+            <>
+              <h2>{t('previousBatches')}</h2>
+              {others.length === 0 ? <p>{t('noBatches')}</p> : <ul class="list">{others.map((b) => <li key={b.id}><BatchCard batch={b} /></li>)}</ul>}
+            </>
+          );
         }}
       </Loadable>
     </Page>
@@ -139,12 +158,34 @@ function BatchCard({ batch, live = false }: { batch: Batch; live?: boolean }) {
         {s ? (
           <p>
             {t('batchSummary', { scored: formatNumber(s.scored), rejected: formatNumber(s.rejected), stored: formatNumber(batch.stored) })}
+            {s.warned ? ` · ${tn('batchWarned', s.warned)}` : ''}
             {s.global.mean !== null ? ` · ${t('global')}${colon()}${t('meanScore', { mean: formatNumber(s.global.mean) })}` : ''}
           </p>
         ) : null}
         {batch.error ? <p class="field-error">{batch.error}</p> : null}
+        {s?.problems && s.problems.length > 0 ? <RowsToReview problems={s.problems} total={s.rejected + (s.warned ?? 0)} open={live} /> : null}
       </div>
       {batch.status === 'done' ? <a class="button" href={`${API}/batches/${batch.id}/result`} download>{t('downloadResults')}</a> : null}
     </div>
+  );
+}
+
+type RowProblems = NonNullable<NonNullable<Batch['summary']>['problems']>[number];
+
+/** The rows a batch rejected or scored with a warning, each problem in words, as the results file gives them. */
+function RowsToReview({ problems, total, open }: { problems: RowProblems[]; total: number; open: boolean }) {
+  return (
+    <details class="rows-to-review" open={open}>
+      <summary>{t('rowsToReview')} ({formatNumber(total)})</summary>
+      <ul>
+        {problems.map((p) => (
+          <li key={p.row} data-row={p.row}>
+            <strong>{t(p.rejected ? 'rowRejected' : 'rowWarned', { row: p.row, who: p.name || p.id || t('unnamedRow') })}</strong>
+            <ul>{p.messages.map((m, k) => <li key={k}>{m}</li>)}</ul>
+          </li>
+        ))}
+      </ul>
+      {total > problems.length ? <p class="muted">{t('firstRowsOnly', { count: problems.length })}</p> : null}
+    </details>
   );
 }

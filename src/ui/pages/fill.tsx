@@ -126,11 +126,11 @@ function Form({ content, initial, organisation, section, onReopened }: {
     setShowMissing(true);
     setConfirming(true);
   };
-  const submit = async () => {
+  const submit = async (countInComparisons?: boolean) => {
     setConfirming(false);
     setSubmitting(true);
     try {
-      await api<Assessment>('POST', `/assessments/${assessment.id}/submit`, { version: saver.assessment.version });
+      await api<Assessment>('POST', `/assessments/${assessment.id}/submit`, { version: saver.assessment.version, ...(countInComparisons !== undefined && { countInComparisons }) });
       navigate(href.result(assessment.id));
     } catch (e) {
       setSubmitError(e as ApiError);
@@ -275,7 +275,8 @@ function Form({ content, initial, organisation, section, onReopened }: {
       </form>
       <SubmitDialog open={confirming} assessmentId={assessment.id} number={assessment.number} missing={missingNow}
         optionalLeft={unanswered.filter((a) => a.question.optional).length} unconfirmed={carried.length} source={assessment.source}
-        onSubmit={() => void submit()} onClose={() => setConfirming(false)} />
+        askComparisons={organisation.comparisonsAskedAt === null && organisation.access === 'edit'}
+        onSubmit={(consent) => void submit(consent)} onClose={() => setConfirming(false)} />
     </Page>
   );
 }

@@ -1,3 +1,4 @@
+import { ComparisonSetting } from '../components/comparison-setting.js';
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api.js';
 import type { Assessment, Me, Organisation, Plan } from '../api-types.js';
@@ -126,6 +127,7 @@ export function OrganisationPage({ id }: { id: number }) {
                 ))}
               </ul>
             )}
+            {editable ? <ComparisonSetting organisation={organisation} /> : null}
             <ConfirmDialog id="draft-exists" open={dialog?.kind === 'draft-exists'} title={t('draftExistsTitle')} onClose={() => setDialog(undefined)}
               actions={dialog ? <>
                 <a class="button" href={href.fill(dialog.draft.id)}>{t('continueDraft', { number: dialog.draft.number })}</a>

@@ -5,6 +5,9 @@ import { indicatorWhy, PointsDetail } from '../components/indicator-detail.js';
 import { ErrorBox, Loadable, Page } from '../components/page.js';
 import { ReopenAssessment } from '../components/reopen-assessment.js';
 import { ScoreBars, ScoreRing } from '../components/score-chart.js';
+import { StandingSection } from '../components/standing-chart.js';
+import { PeersSection } from '../components/peers-section.js';
+import { PublishControl } from '../components/publish-control.js';
 import { WhatMoved } from '../components/what-moved.js';
 import { formatDate, formatNumber, t, tn } from '../i18n.js';
 import { href, navigate } from '../router.js';
@@ -42,6 +45,9 @@ export function ResultPage({ id }: { id: number }) {
               <ScoreBars caption={t('pillarScores')} bars={report.pillars.map((p) => ({ id: p.id, label: `${p.title} (${t('weight', { weight: p.weight })})`, value: p.score }))} />
               <p class="score-meaning">{t('scoreMeaning', { weights: report.pillars.map((p) => t('percent', { value: p.weight })).join(', ') })}</p>
             </div>
+            {result.standing ? <StandingSection standing={result.standing} /> : null}
+            {result.peers ? <PeersSection peers={result.peers} /> : null}
+            <PublishControl organisation={organisation} assessmentId={id} />
             {result.since ? <WhatMoved movement={result.since} assessmentId={id} /> : null}
             <Highlights title={t('strengthsTitle')} intro={t('strengthsIntro')} ranked={report.strongest.slice(0, 3)} indicators={indicators} focus="strength" />
             <Highlights title={t('prioritiesTitle')} intro={t('prioritiesIntro')} ranked={report.weakest.slice(0, 3)} indicators={indicators} focus="gap"
