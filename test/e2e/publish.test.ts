@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { examples, type Harness } from '../http/harness.js';
+import { type Harness } from '../http/harness.js';
+import { submittedAssessment } from '../support/plan-fixtures.js';
 import { accessibilityViolations, appUrl, browserSuite, fitsWidth, headingProblems, logIn, openPage, plain, visit } from './browser.js';
 
 const suite = browserSuite();
@@ -11,9 +12,7 @@ let id: number;
 
 beforeAll(async () => {
   h = suite.h;
-  const draft = (await h.call('leaderA', 'POST', `/organisations/${h.orgA}/assessments`)).body;
-  const saved = (await h.call('leaderA', 'PATCH', `/assessments/${draft.id}`, { version: draft.version, answers: examples.get('insertion-esus')!.answers })).body;
-  id = (await h.call('leaderA', 'POST', `/assessments/${draft.id}/submit`, { version: saved.version })).body.id;
+  id = await submittedAssessment(h, 'leaderA', h.orgA);
   ({ page: leader, problems } = await openPage(suite.browser, h, { width: 1280 }));
   await logIn(leader, 'leaderA');
 });

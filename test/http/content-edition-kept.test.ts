@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { weightedMean } from '../../src/core/aggregate.js';
 import type { Content } from '../../src/core/content-model.js';
-import { content, examples, startHarness, type Harness } from './harness.js';
+import { submittedAssessment } from '../support/plan-fixtures.js';
+import { content, startHarness, type Harness } from './harness.js';
 
 /** The committed content as edition 2026.2 had it: the same questions and rules, pillars weighted 30/25/45. */
 const EARLIER_WEIGHTS: Record<string, number> = { externalities: 30, sharing: 25, strategy: 45 };
@@ -20,19 +21,11 @@ afterAll(async () => {
   for (const h of opened.reverse()) await h.close().catch(() => undefined);
 });
 
-async function submit(h: Harness, example: string): Promise<number> {
-  const draft = (await h.call('leaderA', 'POST', `/organisations/${h.orgA}/assessments`)).body;
-  const saved = (await h.call('leaderA', 'PATCH', `/assessments/${draft.id}`, { version: draft.version, answers: examples.get(example)!.answers })).body;
-  const done = await h.call('leaderA', 'POST', `/assessments/${draft.id}/submit`, { version: saved.version });
-  expect(done.status).toBe(200);
-  return draft.id as number;
-}
-
 describe('a stored score keeps the content edition it was computed with', () => {
   it('when an assessment submitted under 2026.2 is read after the weights changed, then it shows its 2026.2 result, and a new one is scored with the new weights', async () => {
     const before = await startHarness({ file, content: earlier });
     opened.push(before);
-    const id = await submit(before, 'insertion-esus');
+    const id = await submittedAssessment(before, 'leaderA', before.orgA);
     const stored = (await before.call('leaderA', 'GET', `/assessments/${id}/result`)).body.report;
 
     // The same database, now served with the committed content (its tokens are in the database);
@@ -47,7 +40,7 @@ describe('a stored score keeps the content edition it was computed with', () => 
     expect(read.pillars.map((p: { weight: number }) => p.weight)).toEqual(read.pillars.map((p: { id: string }) => EARLIER_WEIGHTS[p.id]));
     expect(read.global).toBe(weightedMean(read.pillars));
 
-    const fresh = (await after.call('leaderA', 'GET', `/assessments/${await submit(after, 'insertion-esus')}/result`)).body.report;
+    const fresh = (await after.call('leaderA', 'GET', `/assessments/${await submittedAssessment(after, 'leaderA', after.orgA)}/result`)).body.report;
     expect(fresh.contentVersion).toBe(content.version);
     expect(fresh.pillars.map((p: { score: number }) => p.score)).toEqual(read.pillars.map((p: { score: number }) => p.score));
     expect(fresh.pillars.map((p: { weight: number }) => p.weight)).toEqual(content.weights.pillars.map((p) => p.weight));
