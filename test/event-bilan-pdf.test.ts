@@ -57,6 +57,8 @@ async function pdfOf(reassessed: number, lang: Lang): Promise<string> {
 describe('the event bilan as a PDF for partners', () => {
   it('when six took part and two re-assessed, then each intention stands beside its figure, no mean is published, and only the participant who agreed is named', async () => {
     const text = await pdfOf(2, 'fr');
+    // The cover's heading is the event; its organiser is named under it.
+    expect(text.slice(0, 300)).toMatch(/\n\s*De l’Impact Score à l’action\n\s*Organisé par Mouvement Impact France Occitanie\n/);
     expect(text).toMatch(/Participants le jour J \(au 12 mars 2027\)\s+8\s+6\s+non atteint/);
     expect(text).toMatch(/Plans approuvés dans les 6 semaines \(au 23 avril 2027\)\s+4\s+4\s+atteint/);
     expect(text).toMatch(/Des liens durables entre participants\s+—\s+—\s+à apprécier/);
@@ -71,6 +73,7 @@ describe('the event bilan as a PDF for partners', () => {
 
   it('when five or more re-assessed, then the mean change of each score is given, in English too', async () => {
     const text = await pdfOf(5, 'en');
+    expect(text).toContain('Organised by Mouvement Impact France Occitanie');
     expect(text).toMatch(/Global score\s+5\s+52\s+60\s+\+8/);
     expect(text).not.toContain('Fewer than five');
     expect(text).toMatch(/Participant 6\s+Partage\s+submitted\s+1\s*\/\s*2\s+—/);

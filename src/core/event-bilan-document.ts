@@ -33,7 +33,7 @@ export interface EventBilanDocumentInput {
 
 const WORDS = {
   fr: {
-    documentTitle: 'Bilan de l’événement', intentions: 'Intentions et réalisations', intention: 'Intention', target: 'Objectif', achieved: 'Réalisé', outcome: 'Résultat',
+    documentTitle: 'Bilan de l’événement', organisedBy: 'Organisé par', intentions: 'Intentions et réalisations', intention: 'Intention', target: 'Objectif', achieved: 'Réalisé', outcome: 'Résultat',
     outcomes: { met: 'atteint', missed: 'non atteint', pending: 'en cours', 'in-words': 'à apprécier' },
     kinds: { participants: 'Participants le jour J', 'assessed-before': 'Évaluations soumises avant le jour J', 'plans-drafted': 'Participants ayant rédigé un plan', 'plans-approved': 'Plans approuvés dans les {weeks} semaines', 'actions-done': 'Actions réalisées au suivi' },
     byDate: 'au', what: 'Ce qui s’est passé', changes: 'Évolution des scores chez ceux qui ont refait l’évaluation', score: 'Score', before: 'Avant', after: 'Après', delta: 'Écart', count: 'Participants',
@@ -45,7 +45,7 @@ const WORDS = {
     keywords: 'Impact Score, événement, atelier, bilan, plan d’action',
   },
   en: {
-    documentTitle: 'Event report', intentions: 'Intentions and outcomes', intention: 'Intention', target: 'Target', achieved: 'Achieved', outcome: 'Outcome',
+    documentTitle: 'Event report', organisedBy: 'Organised by', intentions: 'Intentions and outcomes', intention: 'Intention', target: 'Target', achieved: 'Achieved', outcome: 'Outcome',
     outcomes: { met: 'met', missed: 'not met', pending: 'under way', 'in-words': 'to be judged' },
     kinds: { participants: 'Participants on the day', 'assessed-before': 'Assessments submitted before the day', 'plans-drafted': 'Participants who drafted a plan', 'plans-approved': 'Plans approved within {weeks} weeks', 'actions-done': 'Actions done by the follow-up' },
     byDate: 'by', what: 'What happened', changes: 'How the scores moved among those who re-assessed', score: 'Score', before: 'Before', after: 'After', delta: 'Change', count: 'Participants',
@@ -96,8 +96,9 @@ export function buildEventBilanDocument(index: ContentIndex, input: EventBilanDo
     labels: w,
     meta: { title: `${w.documentTitle} — ${event.title}`, author: event.organiser, subject: event.title, keywords: w.keywords, date: `${input.today}T00:00:00Z` },
     cover: {
-      title: event.title,
-      organisation: event.organiser,
+      // The event is what partners look for; the organiser is named under it.
+      title: `${w.organisedBy} ${event.organiser}`,
+      organisation: event.title,
       lines: [
         `${formatDate(event.date, lang)}, ${event.place}${lang === 'fr' ? ' ; ' : '; '}${w.followUp} ${formatDate(event.followUp, lang)}`,
         ...(event.partners.length ? [`${w.partners}${colon(lang)}${event.partners.join(', ')}`] : []),
