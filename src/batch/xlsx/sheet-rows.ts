@@ -12,7 +12,7 @@ export interface SheetRow {
    * holds no value but is there (an error, a formula without a result); a hole where there is no cell.
    */
   values: unknown[];
-  /** Each cell's number format by column ('' or undefined for none). */
+  /** Each cell's number format by column ('' for none). */
   formats: string[];
   /** Whether some cell holds something other than blank text (otherwise the row is skipped). */
   filled: boolean;
@@ -86,7 +86,7 @@ class RowReader extends XmlBytes {
     }
     const row: SheetRow = { row: Number.isNaN(number) ? previous + 1 : number, values: [], formats: [], filled: false, longest: 0 };
     // A row's style gives its cells their number format, unless a cell has a style of its own (exceljs).
-    const rowFormat = style > 0 && style < this.tables.numFmts.length ? this.tables.numFmts[style]! : undefined;
+    const rowStyle = style > 0 && style < this.tables.numFmts.length ? style : -1;
     at = this.tagEnd(at);
     if (bytes[at - 2] === SLASH) return this.done(row, at);
     let column = 0;
@@ -99,7 +99,7 @@ class RowReader extends XmlBytes {
         continue;
       }
       if (b === LOWER_C && endsName(bytes[lt + 2])) {
-        column = this.cell(lt, column, row, rowFormat);
+        column = this.cell(lt, column, row, rowStyle);
         at = this.at;
       } else {
         at = this.tagEnd(lt);
@@ -113,7 +113,7 @@ class RowReader extends XmlBytes {
   }
 
   /** Reads the cell whose tag starts at `start` into `row`; its column (1 for A). */
-  private cell(start: number, previous: number, row: SheetRow, rowFormat: string | undefined): number {
+  private cell(start: number, previous: number, row: SheetRow, rowStyle: number): number {
     const { bytes, tables } = this;
     let column = NaN;
     let style = 0;
@@ -126,7 +126,7 @@ class RowReader extends XmlBytes {
       at = next;
     }
     if (Number.isNaN(column)) column = previous + 1;
-    const format = style > 0 && style < tables.numFmts.length ? tables.numFmts[style]! : rowFormat;
+    const styled = style > 0 && style < tables.numFmts.length ? style : rowStyle;
     at = this.tagEnd(at);
     let formula = false;
     let text: string | undefined;
@@ -160,11 +160,11 @@ class RowReader extends XmlBytes {
     this.at = at;
     const hasValue = text !== undefined || vStart >= 0;
     if (!hasValue && !formula) return column;
-    const value = this.value(type, formula, text, vStart, vEnd, format);
+    const value = this.value(type, formula, text, vStart, vEnd, styled >= 0 && tables.dates[styled]!);
     // A cell naming a shared string past the table holds nothing (exceljs: no cell value).
     if (value === undefined) return column;
     row.values[column - 1] = value;
-    row.formats[column - 1] = format ?? '';
+    row.formats[column - 1] = styled >= 0 ? tables.numFmts[styled]! : '';
     if (typeof value === 'string') {
       if (value.length > row.longest) row.longest = value.length;
       if (!row.filled && value.trim() !== '') row.filled = true;
@@ -176,10 +176,11 @@ class RowReader extends XmlBytes {
 
   /**
    * A cell's value as exceljs gives it, undefined for no value at all: from the inline string `text`,
-   * or the <v> text between `start` and `end` (-1: none). A formula's by its cached result, of its
-   * type (exceljs gave a boolean's as 1, an error's as NaN, and none for 0, '' or false).
+   * or the <v> text between `start` and `end` (-1: none); `date` when its format shows a date. A
+   * formula's by its cached result, of its type (exceljs gave a boolean's as 1, an error's as NaN,
+   * and none for 0, '' or false).
    */
-  private value(type: Type, formula: boolean, text: string | undefined, start: number, end: number, format: string | undefined): unknown {
+  private value(type: Type, formula: boolean, text: string | undefined, start: number, end: number, date: boolean): unknown {
     if (text === undefined && start < 0) return null;
     if (formula && type === Type.Error) return null;
     switch (type) {
@@ -198,7 +199,7 @@ class RowReader extends XmlBytes {
         return (text === undefined ? this.integer(start, end) : parseInt(text, 10)) !== 0;
       default: {
         const number = text === undefined ? this.number(start, end) : parseFloat(text);
-        return !formula && isDateFormat(format) ? excelDate(number, this.tables.date1904) : number;
+        return !formula && date ? excelDate(number, this.tables.date1904) : number;
       }
     }
   }
