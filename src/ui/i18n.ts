@@ -1,6 +1,7 @@
 /** The interface's words, French first, English second. Content words come from the API. */
 
 import { assessmentEn, assessmentFr } from './i18n-assessment.js';
+import { eventsEn, eventsFr } from './i18n-events.js';
 
 export type Lang = 'fr' | 'en';
 
@@ -308,6 +309,7 @@ const fr = {
   errorTitle: 'Une erreur est survenue',
   sessionExpired: 'Votre session a expiré\u00a0: reconnectez-vous.',
   ...assessmentFr,
+  ...eventsFr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -576,6 +578,7 @@ const en: Record<MessageKey, string> = {
   errorTitle: 'Something went wrong',
   sessionExpired: 'Your session expired: log in again.',
   ...assessmentEn,
+  ...eventsEn,
 };
 
 /** Both tables, read whole by the copy tests. */
