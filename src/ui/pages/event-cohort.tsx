@@ -80,7 +80,7 @@ function Assignments({ event, cohort, titles, onSaved }: { event: EventDetail; c
     e.preventDefault();
     const assignments = cohort.participants.map((p) => ({ organisationId: p.organisationId, workshopId: choice.get(p.organisationId) ? Number(choice.get(p.organisationId)) : null }));
     try {
-      await api('PUT', `/events/${event.id}/assignments`, { assignments });
+      await api('POST', `/events/${event.id}/assignments`, { assignments });
       setError(undefined);
       setSaved(true);
       onSaved();
@@ -118,10 +118,12 @@ function Assignments({ event, cohort, titles, onSaved }: { event: EventDetail; c
           })}
         </ul>
       )}
-      <div class="button-row">
-        <button type="submit">{t('assignSave')}</button>
-        {saved ? <span role="status" class="save-status save-saved">{t('saved')}</span> : null}
-      </div>
+      {cohort.participants.length > 0 ? (
+        <div class="button-row">
+          <button type="submit">{t('assignSave')}</button>
+          {saved ? <span role="status" class="save-status save-saved">{t('saved')}</span> : null}
+        </div>
+      ) : null}
     </form>
   );
 }

@@ -11,7 +11,7 @@ import { useLoad } from '../use-load.js';
 /** The expert's profile: what they help with, where, from which organisation — shown to their workshops' participants. */
 export function ExpertProfilePage() {
   const state = useLoad(async () => {
-    const [profile, content] = await Promise.all([api<ExpertProfile>('GET', '/experts/me'), questionnaires()]);
+    const [profile, content] = await Promise.all([api<ExpertProfile>('GET', '/me/expert-profile'), questionnaires()]);
     return { profile, content };
   }, []);
   return (
@@ -33,7 +33,7 @@ function ProfileForm({ initial, content }: { initial: ExpertProfile; content: Qu
   const save = async (e: Event) => {
     e.preventDefault();
     try {
-      const next = await api<ExpertProfile>('PUT', '/experts/me', { version: profile.version, indicators, territory: territory.trim() || null, organisation: organisation.trim() || null });
+      const next = await api<ExpertProfile>('PATCH', '/me/expert-profile', { version: profile.version, indicators, territory: territory.trim() || null, organisation: organisation.trim() || null });
       setProfile(next);
       setError(undefined);
       setSaved(true);
@@ -41,7 +41,7 @@ function ProfileForm({ initial, content }: { initial: ExpertProfile; content: Qu
       setSaved(false);
       setError(err as ApiError);
       // Saved elsewhere meanwhile: what is typed stays, and the next save goes over the newer version.
-      if ((err as ApiError).status === 409) setProfile(await api<ExpertProfile>('GET', '/experts/me'));
+      if ((err as ApiError).status === 409) setProfile(await api<ExpertProfile>('GET', '/me/expert-profile'));
     }
   };
   return (
