@@ -165,6 +165,17 @@ export async function submitPlan(ctx: AppContext, actor: Actor, id: number, vers
   return changed ? ok(changed) : conflict((await ctx.store.plans.get(id))!);
 }
 
+/** The organisation shares its draft with its workshop's experts (or stops sharing it): they may then read and comment on it. */
+export async function sharePlan(ctx: AppContext, actor: Actor, id: number, input: { version: number; shared: boolean }): Promise<Result<Plan>> {
+  const found = await editable(ctx, actor, id, input.version);
+  if (!found.ok) return found;
+  const now = isoNow(ctx);
+  const changed = await ctx.store.plans.change(id, input.version, {
+    status: found.value.status, action: input.shared ? 'share' : 'unshare', detail: {}, userId: actor.userId, now, fields: { shared_at: input.shared ? now : null },
+  });
+  return changed ? ok(changed) : conflict((await ctx.store.plans.get(id))!);
+}
+
 /** The workshop's expert approves the plan or asks for changes, with an optional comment. */
 export async function reviewPlan(ctx: AppContext, actor: Actor, id: number, input: { version: number; decision: ReviewDecision; comment?: string }): Promise<Result<Plan>> {
   const found = await visible(ctx, actor, id);

@@ -23,7 +23,7 @@ const ORDER: Record<PlanStatus, number> = { submitted: 0, 'changes-requested': 1
  * workshop for an admin). Drafts stay out: they are the organisation's work in progress.
  */
 export async function reviewQueue(ctx: AppContext, actor: Actor): Promise<ReviewQueueEntry[]> {
-  const workshops = (await ctx.store.workshops.list()).filter((w) => actor.role === 'admin' || w.expertUserId === actor.userId);
+  const workshops = actor.role === 'admin' ? await ctx.store.workshops.list() : await ctx.store.workshops.byExpert(actor.userId);
   const organisationIds = [...new Set(workshops.flatMap((w) => w.organisationIds))];
   const entries: ReviewQueueEntry[] = [];
   for (const organisationId of organisationIds) {

@@ -8,7 +8,8 @@ import { fail, notFound, ok, type Result } from './app-error.js';
 export async function listWorkshops(ctx: AppContext, actor: Actor): Promise<Workshop[]> {
   const all = await ctx.store.workshops.list();
   if (actor.role === 'admin') return all;
-  return all.filter((w) => w.expertUserId === actor.userId || w.organisationIds.some((id) => actor.memberOf.has(id)));
+  const led = new Set((await ctx.store.workshops.byExpert(actor.userId)).map((w) => w.id));
+  return all.filter((w) => led.has(w.id) || w.organisationIds.some((id) => actor.memberOf.has(id)));
 }
 
 export async function getWorkshop(ctx: AppContext, actor: Actor, id: number): Promise<Result<Workshop>> {

@@ -34,11 +34,12 @@ export function canReadAssessment(access: Access, status: 'draft' | 'submitted')
 /**
  * What an actor may do with one plan, given their access to its organisation. A draft is the
  * organisation's own work until it is submitted: a workshop expert neither lists, reads nor
- * comments on it; once submitted (under review, approved, or sent back), the expert reads,
- * comments and reviews. Every plan route asks here.
+ * comments on it — unless the organisation shared it with them during the workshop; once
+ * submitted (under review, approved, or sent back), the expert reads, comments and reviews.
+ * Every plan route asks here.
  */
-export function planAccess(access: Access, plan: { status: PlanStatus }): Access {
-  if (access === 'review' && plan.status === 'draft') return 'none';
+export function planAccess(access: Access, plan: { status: PlanStatus; sharedAt?: string | null }): Access {
+  if (access === 'review' && plan.status === 'draft' && !plan.sharedAt) return 'none';
   return access;
 }
 

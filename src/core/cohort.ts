@@ -1,6 +1,6 @@
 import { round1 } from './aggregate.js';
 import type { Participant, ScoreSummary, WorkshopScope } from './event-model.js';
-import { quartiles, type Quartiles } from './quartiles.js';
+import { quartiles, type Quartiles } from './quantile.js';
 
 /** No figure about fewer organisations than this: below it, one could tell who scored what. */
 export const MINIMUM_GROUP = 5;

@@ -58,6 +58,8 @@ export const eventInput = z.strictObject({
 
 export type EventInput = z.infer<typeof eventInput>;
 export type WorkshopInput = z.infer<typeof workshopInput>;
+export type RecordedTestimony = z.infer<typeof recordedTestimony>;
+export type IntentionInput = z.infer<typeof intentionInput>;
 
 /**
  * What the schema cannot know: that each workshop covers a pillar or indicators of this content,

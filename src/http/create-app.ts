@@ -22,6 +22,9 @@ import { contentRoutes } from './routes/content-routes.js';
 import { organisationRoutes } from './routes/organisation-routes.js';
 import { publicationRoutes } from './routes/publication-routes.js';
 import { planRoutes } from './routes/plan-routes.js';
+import { eventRoutes } from './routes/event-routes.js';
+import { eventPeopleRoutes } from './routes/event-people-routes.js';
+import { eventReportRoutes } from './routes/event-report-routes.js';
 import { workshopRoutes } from './routes/workshop-routes.js';
 
 export const API_PREFIX = '/api/v1';
@@ -56,6 +59,9 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, servi
   assessmentRoutes(registry, ctx);
   workshopRoutes(registry, ctx);
   planRoutes(registry, ctx, pdf);
+  eventRoutes(registry, ctx);
+  eventPeopleRoutes(registry, ctx, config);
+  eventReportRoutes(registry, ctx, pdf);
   batchRoutes(registry, ctx, config, services.batches ?? createBatchRunner(ctx, config, (message) => log.error(message)));
   const openapi = openApiDocument(registry, ctx.content.version);
 

@@ -40,6 +40,14 @@ export class AccountsRepository {
     await this.q.db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
   }
 
+  async setRole(userId: number, role: Role): Promise<void> {
+    await this.q.db.updateTable('users').set({ role }).where('id', '=', userId).execute();
+  }
+
+  async usersWithRole(role: Role): Promise<User[]> {
+    return (await this.q.db.selectFrom('users').selectAll().where('role', '=', role).orderBy('id').execute()).map(toUser);
+  }
+
   async countUsers(): Promise<number> {
     const row = await this.q.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);

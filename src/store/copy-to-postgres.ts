@@ -9,14 +9,15 @@ import { openSqlite } from './sqlite-database.js';
  * target records its own history, the same numbers.
  */
 export const COPY_ORDER = [
-  'organisations', 'users', 'memberships', 'sessions', 'api_tokens', 'workshops', 'workshop_organisations',
+  'organisations', 'users', 'memberships', 'sessions', 'api_tokens', 'events', 'event_intentions', 'workshops', 'workshop_experts',
+  'event_invitations', 'event_participants', 'expert_profiles',
   'assessments', 'results', 'earlier_results', 'audit_log', 'plans', 'plan_items', 'plan_comments', 'plan_history',
   'publications',
   'batches', 'stored_rows', 'login_failures',
 ] as const satisfies readonly Exclude<keyof Schema, 'schema_migrations'>[];
 
 /** Tables whose `id` PostgreSQL generates: their sequences continue after the copied ids. */
-const WITH_IDS = COPY_ORDER.filter((t) => !['memberships', 'sessions', 'workshop_organisations', 'results', 'stored_rows'].includes(t));
+const WITH_IDS = COPY_ORDER.filter((t) => !['memberships', 'sessions', 'workshop_experts', 'event_participants', 'expert_profiles', 'results', 'stored_rows'].includes(t));
 
 export class TargetNotEmpty extends Error {
   constructor(readonly tables: string[]) {

@@ -51,6 +51,8 @@ export interface Plan {
   submittedAt: string | null;
   reviewedAt: string | null;
   reviewedBy: number | null;
+  /** A draft its organisation shared with its workshop's experts, to read and comment on (issue #24). */
+  sharedAt: string | null;
   items: PlanItem[];
   comments: PlanComment[];
   lastDecision: PlanDecision | null;

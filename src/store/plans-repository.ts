@@ -4,7 +4,7 @@ import { transactionQueries, type Queries } from './queries.js';
 import type { Schema } from './schema.js';
 
 /** Plan fields a change may set beside its status. */
-export type PlanFields = Partial<Pick<Selectable<Schema['plans']>, 'title' | 'submitted_at' | 'reviewed_at' | 'reviewed_by'>>;
+export type PlanFields = Partial<Pick<Selectable<Schema['plans']>, 'title' | 'submitted_at' | 'reviewed_at' | 'reviewed_by' | 'shared_at'>>;
 
 const toItem = (r: Selectable<Schema['plan_items']>): PlanItem => ({
   id: r.id, position: r.position, actionId: r.action_id, indicator: r.indicator, title: r.title, owner: r.owner,
@@ -45,7 +45,7 @@ export class PlansRepository {
     return {
       id: row.id, organisationId: row.organisation_id, assessmentId: row.assessment_id, title: row.title, status: row.status,
       version: row.version, createdBy: row.created_by, createdAt: row.created_at, updatedAt: row.updated_at,
-      submittedAt: row.submitted_at, reviewedAt: row.reviewed_at, reviewedBy: row.reviewed_by, items, comments, lastDecision: await this.lastDecision(id),
+      submittedAt: row.submitted_at, reviewedAt: row.reviewed_at, reviewedBy: row.reviewed_by, sharedAt: row.shared_at ?? null, items, comments, lastDecision: await this.lastDecision(id),
     };
   }
 

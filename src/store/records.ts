@@ -20,8 +20,8 @@ export interface Organisation {
 export type MembershipRole = 'leader' | 'advisor';
 
 /** What a user mainly does; access to each organisation is then checked per request. */
-export type Role = 'leader' | 'expert' | 'advisor' | 'admin';
-export const ROLES: readonly Role[] = ['leader', 'expert', 'advisor', 'admin'];
+export type Role = 'leader' | 'expert' | 'advisor' | 'admin' | 'organiser';
+export const ROLES: readonly Role[] = ['leader', 'expert', 'advisor', 'admin', 'organiser'];
 
 export interface User {
   id: number;
@@ -37,10 +37,12 @@ export interface Membership {
   role: MembershipRole;
 }
 
+/** A workshop as the API of before shows it: one of an event's, with its first expert and its participants. */
 export interface Workshop {
   id: number;
+  eventId: number;
   title: string;
-  expertUserId: number;
+  expertUserId: number | null;
   date: string;
   place: string;
   pillar: string | null;
@@ -103,4 +105,6 @@ export interface AuditEntry {
   entity: string;
   entityId: number | null;
   detail: Record<string, unknown>;
+  /** The event the change belongs to (issue #24), when it does. */
+  eventId?: number | null;
 }

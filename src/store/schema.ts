@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AssessmentStatus, MembershipRole, Role } from './records.js';
+import type { IntentionRecord } from './event-records.js';
 import type { ItemStatus, PlanComment, PlanStatus } from './plan-records.js';
 
 /**
@@ -16,8 +17,24 @@ export interface Schema {
   memberships: { user_id: number; organisation_id: number; role: MembershipRole };
   sessions: { token_hash: string; user_id: number; created_at: string; expires_at: string };
   api_tokens: { id: Generated<number>; user_id: number; name: string; token_hash: string; created_at: string; last_used_at: string | null; revoked_at: string | null };
-  workshops: { id: Generated<number>; title: string; expert_user_id: number; date: string; place: string; pillar: string | null; created_at: string };
-  workshop_organisations: { workshop_id: number; organisation_id: number };
+  events: {
+    id: Generated<number>; title: string; date: string; follow_up: string; place: string; partners: Defaulted<string>; improvements: string | null;
+    previous_event_id: number | null; organiser_user_id: number | null; version: Generated<number>; created_at: string; updated_at: string;
+  };
+  event_intentions: {
+    id: Generated<number>; event_id: number; position: number; kind: IntentionRecord['kind']; target: number | null; within_weeks: number | null; text: string | null;
+    version: Generated<number>; created_at: string; updated_at: string;
+  };
+  workshops: {
+    id: Generated<number>; event_id: number; title: string; pillar: string | null; indicators: Defaulted<string>; testimonies: Defaulted<string>; recorded_testimonies: Defaulted<string>;
+    notes: string | null; version: Generated<number>; created_at: string; updated_at: string;
+  };
+  workshop_experts: { workshop_id: number; user_id: number };
+  event_invitations: { id: Generated<number>; event_id: number; code_hash: string; created_at: string; created_by: number | null; revoked_at: string | null; version: Generated<number> };
+  event_participants: {
+    event_id: number; organisation_id: number; workshop_id: number | null; joined_at: string; joined_by: number | null; invitation_id: number | null; named: Defaulted<number>;
+  };
+  expert_profiles: { user_id: number; indicators: Defaulted<string>; territory: string | null; organisation: string | null; version: Generated<number>; updated_at: string };
   assessments: {
     id: Generated<number>; organisation_id: number; number: number; status: AssessmentStatus; profile: string; answers: string; version: Generated<number>;
     created_by: number | null; created_at: string; updated_at: string; submitted_at: string | null; submitted_by: number | null; source_id: number | null; carried: string;
@@ -27,10 +44,10 @@ export interface Schema {
     id: Generated<number>; assessment_id: number; content_version: string; global: number | null; result: string; computed_at: string;
     submitted_at: string | null; submitted_by: number | null; reopened_at: string; reopened_by: number | null;
   };
-  audit_log: { id: Generated<number>; at: string; user_id: number | null; organisation_id: number | null; action: string; entity: string; entity_id: number | null; detail: string };
+  audit_log: { id: Generated<number>; at: string; user_id: number | null; organisation_id: number | null; action: string; entity: string; entity_id: number | null; detail: string; event_id: Defaulted<number | null> };
   plans: {
     id: Generated<number>; organisation_id: number; assessment_id: number; title: string; status: PlanStatus; version: Generated<number>; created_by: number | null;
-    created_at: string; updated_at: string; submitted_at: string | null; reviewed_at: string | null; reviewed_by: number | null;
+    created_at: string; updated_at: string; submitted_at: string | null; reviewed_at: string | null; reviewed_by: number | null; shared_at: Defaulted<string | null>;
   };
   plan_items: {
     id: Generated<number>; plan_id: number; position: number; action_id: string | null; indicator: string; title: string | null; owner: string | null; due: string | null;

@@ -55,11 +55,22 @@ export function migrateSqlite(handle: SqliteHandle): number[] {
   handle.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
   const applied = new Set(handle.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
   const pending = migrationFiles('sqlite').filter((m) => !applied.has(m.version));
-  for (const m of pending) {
-    handle.transaction(() => {
-      handle.exec(m.sql);
-      handle.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, new Date().toISOString());
-    })();
+  if (pending.length === 0) return [];
+  // SQLite changes a constraint only by rebuilding the table; with foreign keys on, dropping a
+  // referenced table would cascade. So they are off while migrating, and every reference is
+  // checked before each migration commits (SQLite's documented procedure for altering tables).
+  handle.pragma('foreign_keys = OFF');
+  try {
+    for (const m of pending) {
+      handle.transaction(() => {
+        handle.exec(m.sql);
+        const broken = handle.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`migration ${m.file} leaves ${broken.length} broken reference(s): ${JSON.stringify(broken.slice(0, 3))}`);
+        handle.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, new Date().toISOString());
+      })();
+    }
+  } finally {
+    handle.pragma('foreign_keys = ON');
   }
   return pending.map((m) => m.version);
 }

@@ -11,6 +11,10 @@ import { PlansRepository } from './plans-repository.js';
 import { exclusive, OutsideTransactionGuard, rootQueries, transactionQueries, type Queries } from './queries.js';
 import type { Schema } from './schema.js';
 import { WorkshopsRepository } from './workshops-repository.js';
+import { EventsRepository } from './events-repository.js';
+import { EventWorkshopsRepository } from './event-workshops-repository.js';
+import { EventParticipantsRepository } from './event-participants-repository.js';
+import { ExpertProfilesRepository } from './expert-profiles-repository.js';
 
 /** What differs between the two databases once their queries are written once: opening, copying, closing. */
 export interface Backend {
@@ -38,6 +42,10 @@ export class Store {
   readonly batches: BatchesRepository;
   readonly loginFailures: LoginFailuresRepository;
   readonly publications: PublicationsRepository;
+  readonly events: EventsRepository;
+  readonly eventWorkshops: EventWorkshopsRepository;
+  readonly eventParticipants: EventParticipantsRepository;
+  readonly expertProfiles: ExpertProfilesRepository;
 
   private constructor(private readonly backend: Backend, private readonly q: Queries, readonly inTransaction: boolean) {
     this.organisations = new OrganisationsRepository(q);
@@ -49,6 +57,10 @@ export class Store {
     this.batches = new BatchesRepository(q);
     this.loginFailures = new LoginFailuresRepository(q);
     this.publications = new PublicationsRepository(q);
+    this.events = new EventsRepository(q);
+    this.eventWorkshops = new EventWorkshopsRepository(q);
+    this.eventParticipants = new EventParticipantsRepository(q);
+    this.expertProfiles = new ExpertProfilesRepository(q);
   }
 
   /** A store over a database opened by `sqlite-database.ts` or `postgres-database.ts`. */

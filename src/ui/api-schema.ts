@@ -191,6 +191,311 @@ export interface components {
                 message: string;
             };
         };
+        Event: {
+            access: components["schemas"]["EventAccess"];
+            /** @description ISO 8601, UTC */
+            createdAt: string;
+            /** @description YYYY-MM-DD */
+            date: string;
+            /** @description YYYY-MM-DD */
+            followUp: string;
+            id: number;
+            improvements: string | null;
+            /** @description The organisers’ own: empty for the others */
+            intentions: components["schemas"]["EventIntention"][];
+            organiser: {
+                name: string;
+                userId: number;
+            } | null;
+            participants: number;
+            partners: string[];
+            phase: components["schemas"]["EventPhase"];
+            place: string;
+            /** @description The event this one started from, with its improvements for next time */
+            previous: {
+                id: number;
+                improvements: string | null;
+                title: string;
+            } | null;
+            title: string;
+            /** @description ISO 8601, UTC */
+            updatedAt: string;
+            version: number;
+            workshops: components["schemas"]["EventWorkshop"][];
+        };
+        /**
+         * @description organise: the event’s organiser or an admin; lead: an expert of one of its workshops; participate: a member of a participating organisation
+         * @enum {string}
+         */
+        EventAccess: "organise" | "lead" | "participate";
+        EventBilan: {
+            changes: {
+                after: number | null;
+                before: number | null;
+                count: number;
+                delta: number | null;
+                id: string;
+                title: string;
+            }[];
+            counts: {
+                assessedBefore: number;
+                items: number;
+                itemsDone: number;
+                participants: number;
+                plansApproved: number;
+                plansDrafted: number;
+                plansSubmitted: number;
+                reassessed: number;
+            };
+            event: {
+                /** @description YYYY-MM-DD */
+                date: string;
+                /** @description YYYY-MM-DD */
+                followUp: string;
+                id: number;
+                partners: string[];
+                place: string;
+                title: string;
+            };
+            improvements: string | null;
+            intentions: {
+                achieved: number | null;
+                /** @description YYYY-MM-DD */
+                deadline: string;
+                id: number;
+                /** @enum {string} */
+                kind: "participants" | "assessed-before" | "plans-drafted" | "plans-approved" | "actions-done" | "words";
+                /** @description The intention in the reader’s language */
+                label: string;
+                /** @enum {string} */
+                outcome: "met" | "missed" | "pending" | "in-words";
+                target: number | null;
+            }[];
+            participants: {
+                assessedBefore: boolean;
+                globalDelta: number | null;
+                items: number;
+                itemsDone: number;
+                /** @description Their name when they agreed to be named, otherwise « Participant 3 » */
+                name: string;
+                named: boolean;
+                number: number;
+                /** @enum {string} */
+                plan: "none" | "draft" | "submitted" | "approved";
+                reassessed: boolean;
+                workshopTitle: string | null;
+            }[];
+            /** @description YYYY-MM-DD */
+            today: string;
+            workshops: {
+                id: number;
+                notes: string | null;
+                title: string;
+            }[];
+        };
+        EventCohort: {
+            assessed: number;
+            eventId: number;
+            gaps: {
+                below50: number;
+                count: number;
+                indicator: string;
+                indicatorTitle: string;
+                mean: number;
+                pillar: string;
+            }[];
+            /** @description No figure is given about fewer organisations */
+            minimumGroup: number;
+            participants: {
+                name: string;
+                organisationId: number;
+                proposedWorkshopId: number | null;
+                /** @description Only for organisations that agreed to be shown */
+                scores: {
+                    global: number | null;
+                    pillars: {
+                        [key: string]: number | null;
+                    };
+                } | null;
+                weakestPillar: string | null;
+                workshopId: number | null;
+            }[];
+            scores: {
+                count: number;
+                /** @description "global" or a pillar’s id */
+                id: string;
+                quartiles: {
+                    count: number;
+                    max: number;
+                    median: number;
+                    min: number;
+                    q1: number;
+                    q3: number;
+                } | null;
+                title: string;
+            }[];
+        };
+        EventHistoryEntry: {
+            action: string;
+            /** @description ISO 8601, UTC */
+            at: string;
+            detail: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            entity: "event" | "intention" | "workshop" | "invitation" | "participant";
+            entityId: number | null;
+            userId: number | null;
+        };
+        EventIntention: {
+            id: number;
+            /** @enum {string} */
+            kind: "participants" | "assessed-before" | "plans-drafted" | "plans-approved" | "actions-done" | "words";
+            target: number | null;
+            text: string | null;
+            version: number;
+            withinWeeks: number | null;
+        };
+        EventInvitation: {
+            /** @description ISO 8601, UTC */
+            createdAt: string;
+            eventId: number;
+            id: number;
+            /** @description Organisations that joined with it */
+            joined: number;
+            revokedAt: string | null;
+            version: number;
+        };
+        EventJoined: {
+            alreadyJoined: boolean;
+            eventId: number;
+            /** @description ISO 8601, UTC */
+            joinedAt: string;
+            organisationId: number;
+        };
+        EventParticipant: {
+            assessment: {
+                assessmentId: number | null;
+                /** @description Submitted by the event’s day */
+                beforeEvent: boolean;
+                /** @enum {string} */
+                status: "none" | "draft" | "submitted";
+                submittedAt: string | null;
+            };
+            /** @description ISO 8601, UTC */
+            joinedAt: string;
+            name: string;
+            /** @description Agreed to be named in the bilan and shown with its scores in the cohort */
+            named: boolean;
+            organisationId: number;
+            plan: {
+                planId: number | null;
+                /** @description A draft the leader shared with the workshop’s experts */
+                shared: boolean;
+                status: "none" | components["schemas"]["PlanStatus"];
+            };
+            workshopId: number | null;
+        };
+        EventParticipants: {
+            eventId: number;
+            joined: number;
+            participants: components["schemas"]["EventParticipant"][];
+            submittedBeforeEvent: number;
+        };
+        /**
+         * @description before the day; after it; from the follow-up day on (re-assessment and bilan)
+         * @enum {string}
+         */
+        EventPhase: "before" | "after" | "follow-up";
+        EventSignedUp: {
+            csrfToken: string;
+            eventId: number;
+            /** @description ISO 8601, UTC */
+            expiresAt: string;
+            organisationId: number;
+            user: {
+                /** @description ISO 8601, UTC */
+                createdAt: string;
+                email: string;
+                id: number;
+                name: string;
+                role: string;
+            };
+        };
+        EventSummary: {
+            access: components["schemas"]["EventAccess"];
+            /** @description YYYY-MM-DD */
+            date: string;
+            /** @description YYYY-MM-DD */
+            followUp: string;
+            id: number;
+            participants: number;
+            phase: components["schemas"]["EventPhase"];
+            place: string;
+            title: string;
+        };
+        EventWorkshop: {
+            eventId: number;
+            experts: components["schemas"]["ExpertProfile"][];
+            id: number;
+            indicators: string[];
+            /** @description The compte rendu, written after the event */
+            notes: string | null;
+            /** @description How many participants are assigned to it */
+            participants: number;
+            pillar: string | null;
+            pillarTitle: string | null;
+            /** @description Testimonies recorded for the event */
+            recordedTestimonies: components["schemas"]["RecordedTestimony"][];
+            /** @description Ids of the testimonies from data/ told there */
+            testimonies: string[];
+            /** @description Both kinds, in the reader’s language (recorded ones have ids event-{workshop}-{n}) */
+            testimonyViews: components["schemas"]["Testimony"][];
+            title: string;
+            version: number;
+        };
+        ExpertProfile: {
+            indicators: string[];
+            /** @description The indicators they help with, in the reader’s language */
+            indicatorTitles: string[];
+            name: string;
+            organisation: string | null;
+            territory: string | null;
+            userId: number;
+            /** @description 0 while the expert has not written a profile */
+            version: number;
+        };
+        ExpertWorkshopView: {
+            event: components["schemas"]["EventSummary"];
+            participants: {
+                assessment: {
+                    assessmentId: number | null;
+                    /** @description Submitted by the event’s day */
+                    beforeEvent: boolean;
+                    /** @enum {string} */
+                    status: "none" | "draft" | "submitted";
+                    submittedAt: string | null;
+                };
+                /** @description The workshop’s indicators, weakest first */
+                gaps: {
+                    indicator: string;
+                    indicatorTitle: string;
+                    score: number | null;
+                }[];
+                name: string;
+                organisationId: number;
+                /** @description Submitted plans, and drafts shared with the experts */
+                plans: {
+                    id: number;
+                    shared: boolean;
+                    status: components["schemas"]["PlanStatus"];
+                    title: string;
+                }[];
+                /** @description Suggested actions in the workshop’s scope, with their testimonies */
+                suggestions: components["schemas"]["Suggestion"][];
+            }[];
+            workshop: components["schemas"]["EventWorkshop"];
+        };
         FollowUpSuggestion: {
             actionId: string;
             /** @description The suggested action it builds on */
@@ -289,6 +594,20 @@ export interface components {
             title: string;
             weight: number;
         };
+        InvitationPreview: {
+            /** @description YYYY-MM-DD */
+            date: string;
+            eventId: number;
+            /** @description False once the follow-up day has passed */
+            open: boolean;
+            organiser: string | null;
+            place: string;
+            title: string;
+            workshops: {
+                pillarTitle: string | null;
+                title: string;
+            }[];
+        };
         /** @enum {string} */
         ItemStatus: "todo" | "in-progress" | "done" | "dropped";
         LoggedOut: {
@@ -349,6 +668,78 @@ export interface components {
                 number: number;
                 submittedAt: string | null;
             };
+        };
+        MyEvent: {
+            event: components["schemas"]["Event"];
+            participations: {
+                assessment: {
+                    assessmentId: number | null;
+                    /** @description Submitted by the event’s day */
+                    beforeEvent: boolean;
+                    /** @enum {string} */
+                    status: "none" | "draft" | "submitted";
+                    submittedAt: string | null;
+                };
+                /** @description The organisation’s own bilan: its scores before and after, its actions done */
+                bilan: {
+                    after: {
+                        global: number | null;
+                        pillars: {
+                            [key: string]: number | null;
+                        };
+                    } | null;
+                    before: {
+                        global: number | null;
+                        pillars: {
+                            [key: string]: number | null;
+                        };
+                    } | null;
+                    items: number;
+                    itemsDone: number;
+                };
+                /** @description ISO 8601, UTC */
+                joinedAt: string;
+                /** @description What is still to do, first things first */
+                missing: {
+                    /** @enum {string} */
+                    code: "assessment" | "submit" | "workshop" | "plan" | "submit-plan" | "reassess";
+                    message: string;
+                }[];
+                name: string;
+                named: boolean;
+                organisationId: number;
+                plan: {
+                    planId: number | null;
+                    /** @description A draft the leader shared with the workshop’s experts */
+                    shared: boolean;
+                    status: "none" | components["schemas"]["PlanStatus"];
+                };
+                reassessment: {
+                    /** @description The re-assessment started after the event, if any */
+                    assessmentId: number | null;
+                    /** @description YYYY-MM-DD */
+                    from: string;
+                    /** @description From the follow-up day on */
+                    open: boolean;
+                    /** @enum {string} */
+                    status: "none" | "draft" | "submitted";
+                };
+                workshop: components["schemas"]["EventWorkshop"] | null;
+            }[];
+        };
+        NewEventInvitation: {
+            /** @description Shown once: only its digest is kept. Give it, or the link, to the invited */
+            code: string;
+            /** @description ISO 8601, UTC */
+            createdAt: string;
+            eventId: number;
+            id: number;
+            /** @description Organisations that joined with it */
+            joined: number;
+            /** @description The join page in the web interface, e.g. /#/join/{code} */
+            path: string;
+            revokedAt: string | null;
+            version: number;
         };
         OpenData: {
             columns: string[];
@@ -457,6 +848,8 @@ export interface components {
             } | null;
             reviewedAt: string | null;
             reviewedBy: number | null;
+            /** @description When its organisation shared the draft with its workshop’s experts (absent from history made before events) */
+            sharedAt?: string | null;
             status: components["schemas"]["PlanStatus"];
             submittedAt: string | null;
             title: string;
@@ -529,6 +922,8 @@ export interface components {
                 organisationId: number;
                 reviewedAt: string | null;
                 reviewedBy: number | null;
+                /** @description When its organisation shared the draft with its workshop’s experts (absent from history made before events) */
+                sharedAt?: string | null;
                 status: components["schemas"]["PlanStatus"];
                 submittedAt: string | null;
                 title: string;
@@ -598,6 +993,8 @@ export interface components {
             organisationId: number;
             reviewedAt: string | null;
             reviewedBy: number | null;
+            /** @description When its organisation shared the draft with its workshop’s experts (absent from history made before events) */
+            sharedAt?: string | null;
             status: components["schemas"]["PlanStatus"];
             submittedAt: string | null;
             title: string;
@@ -733,6 +1130,21 @@ export interface components {
             score: number;
             title: string;
         };
+        RecordedTestimony: {
+            action: string;
+            date: string;
+            organisation: {
+                city?: string;
+                name: string;
+                sector: string;
+            };
+            outcome: string;
+            source: {
+                publisher: string;
+                url: string;
+            };
+            title: string;
+        };
         Report: {
             contentVersion: string;
             global: number | null;
@@ -774,7 +1186,7 @@ export interface components {
             }[];
         };
         /** @enum {string} */
-        Role: "leader" | "expert" | "advisor" | "admin";
+        Role: "leader" | "expert" | "advisor" | "admin" | "organiser";
         RuleView: {
             conditions: {
                 /** @description The answer compared, in words */
@@ -1036,7 +1448,10 @@ export interface components {
             /** @description ISO 8601, UTC */
             createdAt: string;
             date: string;
-            expertUserId: number;
+            /** @description The event it belongs to (issue #24): workshops of before each became an event of their own */
+            eventId: number;
+            /** @description Its first expert; see the event for all of them */
+            expertUserId: number | null;
             id: number;
             organisationIds: number[];
             pillar: string | null;

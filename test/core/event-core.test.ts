@@ -4,7 +4,7 @@ import { cohortOf, MINIMUM_GROUP, type ContentShape } from '../../src/core/cohor
 import { eventBilan } from '../../src/core/event-bilan.js';
 import { measureIntentions } from '../../src/core/event-intentions.js';
 import type { EventFacts, Participant, ParticipantPlan, ScoreSummary, WorkshopScope } from '../../src/core/event-model.js';
-import { quantile, quartiles } from '../../src/core/quartiles.js';
+import { quantile, quartiles } from '../../src/core/quantile.js';
 
 const content: ContentShape = {
   pillars: ['p1', 'p2', 'p3'],

@@ -29,9 +29,13 @@ export interface Harness {
   location: { url?: string; file: string };
   orgA: number;
   orgB: number;
-  tokens: Record<Who, string>;
+  tokens: Record<Who, string> & Record<string, string>;
+  /** Moves the injected clock (ctx.now) to this instant: what happens at the follow-up, say. */
+  setNow(at: Date | string): void;
+  /** Adds an account with a token, to call as `who` (an organiser, another expert…). */
+  addUser(who: string, role: 'leader' | 'advisor' | 'expert' | 'admin' | 'organiser', organisations?: number[]): Promise<number>;
   /** A JSON request as `who` (bearer token), or anonymous. */
-  call(who: Who | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  call(who: Who | (string & {}) | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   close(): Promise<void>;
 }
 
@@ -46,8 +50,9 @@ export async function startHarness(options: { file?: string; sameDatabaseAs?: Ha
   const location = options.sameDatabaseAs?.location ?? owned!;
   const config = testConfig({ DATABASE_FILE: location.file, DATABASE_URL: location.url, ...options.config });
   const store = await openStore(location);
-  const ctx = createContext(store, options.content ?? content, () => new Date('2026-11-21T10:00:00Z'));
-  const tokens = {} as Record<Who, string>;
+  let now = new Date('2026-11-21T10:00:00Z');
+  const ctx = createContext(store, options.content ?? content, () => now);
+  const tokens = {} as Record<Who, string> & Record<string, string>;
   let orgA = 1;
   let orgB = 2;
   if (options.seed !== false) {
@@ -82,6 +87,14 @@ export async function startHarness(options: { file?: string; sameDatabaseAs?: Ha
     orgA,
     orgB,
     tokens,
+    setNow(at) {
+      now = new Date(at);
+    },
+    async addUser(who, role, organisations = []) {
+      const user = unwrap(await createUser(ctx, { email: `${who}@test.org`, name: who, role, password: PASSWORD, organisations }));
+      tokens[who] = unwrap(await createApiToken(ctx, `${who}@test.org`, 'tests')).token;
+      return user.id;
+    },
     async call(who, method, path, body, headers = {}) {
       const response = await fetch(`${url}${path}`, {
         method,

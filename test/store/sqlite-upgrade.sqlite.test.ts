@@ -17,7 +17,7 @@ describe('a SQLite database made before PostgreSQL', () => {
   it('when it is opened, then it is upgraded in place and keeps everything it held', async () => {
     const store = await openStore({ file: databaseBefore21() });
     try {
-      expect(store.migrated).toEqual([7, 8]);
+      expect(store.migrated).toEqual([7, 8, 9]);
       const leader = (await store.accounts.findByEmail('dirigeante@demo.impact-score.org'))!;
       expect(await verifyPassword('demo-leader-2026', leader.passwordHash!)).toBe(true);
       expect(await store.accounts.countUsers()).toBe(4);
@@ -36,6 +36,14 @@ describe('a SQLite database made before PostgreSQL', () => {
       const [batch] = await store.batches.byUser(advisor.id);
       expect(batch).toMatchObject({ status: 'done', rows: 2, stored: 2 });
       expect(await store.loginFailures.count()).toBe(1);
+      // Its workshop became an event's workshop: same expert, same organisations, so the expert still reviews their plans.
+      const expert = (await store.accounts.findByEmail('expert@demo.impact-score.org'))!;
+      const [workshop] = await store.workshops.list();
+      expect(workshop).toMatchObject({ expertUserId: expert.id, organisationIds: expect.arrayContaining([mine!.organisationId]) });
+      expect(await store.workshops.organisationsOfExpert(expert.id)).toContain(mine!.organisationId);
+      const event = (await store.events.get(workshop!.eventId))!;
+      expect(event).toMatchObject({ title: workshop!.title, date: workshop!.date, organiserUserId: null, version: 1 });
+      expect(event.followUp > event.date).toBe(true);
       // The new columns work on the old rows: a finished batch is nobody's job.
       expect(await store.batches.claim({ instance: 'A', until: '2099-01-01T00:00:00.000Z' }, '2098-01-01T00:00:00.000Z')).toBeUndefined();
     } finally {

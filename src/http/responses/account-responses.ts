@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { component, timestamp } from './components.js';
 
-export const Role = component('Role', z.enum(['leader', 'expert', 'advisor', 'admin']));
+export const Role = component('Role', z.enum(['leader', 'expert', 'advisor', 'admin', 'organiser']));
 export const Access = component('Access', z.enum(['none', 'review', 'edit']));
 
 export const User = component('User', z.object({ id: z.number().int(), email: z.string(), name: z.string(), role: Role, createdAt: timestamp }));

@@ -9,3 +9,4 @@ export * from './plan-responses.js';
 export * from './report-responses.js';
 export * from './suggestion-responses.js';
 export * from './publication-responses.js';
+export * from './event-responses.js';

@@ -16,8 +16,9 @@ export const Organisation = component('Organisation', z.object({
 
 export const Workshop = component('Workshop', z.object({
   id: z.number().int(),
+  eventId: z.number().int().meta({ description: 'The event it belongs to (issue #24): workshops of before each became an event of their own' }),
   title: z.string(),
-  expertUserId: z.number().int(),
+  expertUserId: z.number().int().nullable().meta({ description: 'Its first expert; see the event for all of them' }),
   date: z.string(),
   place: z.string(),
   pillar: z.string().nullable(),

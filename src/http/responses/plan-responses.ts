@@ -62,6 +62,7 @@ export const PlanRecord = component('PlanRecord', z.object({
   submittedAt: timestamp.nullable(),
   reviewedAt: timestamp.nullable(),
   reviewedBy: z.number().int().nullable(),
+  sharedAt: timestamp.nullable().optional().meta({ description: 'When its organisation shared the draft with its workshop’s experts (absent from history made before events)' }),
   items: z.array(PlanItemRecord),
   comments: z.array(comment),
   lastDecision: PlanDecision.nullable(),
