@@ -20,8 +20,10 @@ export interface WorkshopDraft {
   indicators: string[];
   /** One e-mail address a line. */
   experts: string;
-  /** The experts as loaded: unchanged, they are not sent again (the API may not tell their addresses). */
+  /** The experts as loaded: unchanged, they are not sent again (the API does not tell their addresses). */
   expertsAtLoad?: string;
+  /** Who leads it now, by name, while the addresses are unknown. */
+  currentExperts?: string[];
   testimonies: string[];
   recorded: TestimonyDraft[];
 }

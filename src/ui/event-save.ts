@@ -1,6 +1,6 @@
 import { api, ApiError } from './api.js';
 import { newKey, toBody, type EventDraft, type IntentionBody, type WorkshopBody, type WorkshopDraft } from './event-draft.js';
-import type { EventDetail, EventIntention, EventWorkshop } from './event-types.js';
+import type { EventDetail, EventIntention, EventWorkshop } from './api-types.js';
 
 /**
  * Saving an edited event: the API versions the event, each intention and each workshop apart, so
@@ -73,14 +73,14 @@ function storedWorkshop(w: EventWorkshop): Omit<WorkshopBody, 'experts'> {
 }
 
 /** The form for a stored event: each part keeps its id and version. */
-export function draftOf(event: EventDetail, expertEmails: Map<number, string>): EventDraft {
+export function draftOf(event: EventDetail): EventDraft {
   return {
     saved: { id: event.id, version: event.version },
     title: event.title, date: event.date, followUp: event.followUp, place: event.place, partners: event.partners.join('\n'),
     intentions: event.intentions.map((i) => ({ key: newKey(), saved: { id: i.id, version: i.version }, kind: i.kind, target: i.target === null ? '' : String(i.target), withinWeeks: String(i.withinWeeks ?? 8), text: i.text ?? '' })),
     workshops: event.workshops.map((w) => ({
       key: newKey(), saved: { id: w.id, version: w.version }, title: w.title, scope: w.pillar === null ? 'indicators' : 'pillar', pillar: w.pillar ?? '', indicators: [...w.indicators],
-      ...expertsOf(w, expertEmails), testimonies: [...w.testimonies],
+      ...expertsOf(w), testimonies: [...w.testimonies],
       recorded: w.recordedTestimonies.map((r) => ({
         key: newKey(), name: r.organisation.name, sector: r.organisation.sector, city: r.organisation.city ?? '', title: r.title, action: r.action, outcome: r.outcome,
         url: r.source.url, publisher: r.source.publisher, date: r.date,
@@ -89,8 +89,10 @@ export function draftOf(event: EventDetail, expertEmails: Map<number, string>): 
   };
 }
 
-/** The experts' addresses, one a line; when the API does not tell them all, kept as loaded and not sent back. */
-function expertsOf(w: EventWorkshop, emails: Map<number, string>): Pick<WorkshopDraft, 'experts' | 'expertsAtLoad'> {
-  const experts = w.experts.map((x) => emails.get(x.userId) ?? x.email ?? '').filter(Boolean).join('\n');
-  return { experts, expertsAtLoad: experts };
+/**
+ * The experts: the API names them without their addresses, so the field starts blank with their
+ * names beside it; left blank it keeps them, addresses typed replace them.
+ */
+function expertsOf(w: EventWorkshop): Pick<WorkshopDraft, 'experts' | 'expertsAtLoad' | 'currentExperts'> {
+  return { experts: '', expertsAtLoad: '', currentExperts: w.experts.map((x) => x.name) };
 }

@@ -206,7 +206,6 @@ export const eventsFr = {
   bilanTarget: 'Objectif',
   bilanAchieved: 'Réalisé',
   bilanOutcome: 'Résultat',
-  bilanBy: 'au {date}',
   outcome_met: 'atteint',
   outcome_missed: 'non atteint',
   outcome_pending: 'en cours',
@@ -250,8 +249,11 @@ export const eventsFr = {
   invitationClosed: 'Les inscriptions à cet événement sont closes\u00a0: la date du suivi est passée.',
   ownBilanGlobal: 'score global {before} → {after} ({delta})',
   ownBilanLine: '{done} actions faites sur {items}',
-  stillToDo: 'Ce qui reste à faire\u00a0:',
+  stillToDo: 'Ce qui reste à faire',
   nextEventTakesOver: 'Sont repris\u00a0: les partenaires, les intentions, les ateliers ({workshops}) avec leurs experts et leurs témoignages. Vous les ajusterez ensuite.',
+  workshopExpertsKept: 'Aujourd’hui\u00a0: {names}. Laissez vide pour les garder\u00a0; écrivez des adresses e-mail, une par ligne, pour les remplacer.',
+  yourWorkshops: 'Vos ateliers',
+  cohortGapsHidden: 'Pas encore\u00a0: le même seuil de cinq évaluations soumises s’applique.',
 };
 
 export type EventsMessages = Record<keyof typeof eventsFr, string>;
@@ -450,7 +452,6 @@ export const eventsEn: EventsMessages = {
   bilanTarget: 'Target',
   bilanAchieved: 'Achieved',
   bilanOutcome: 'Outcome',
-  bilanBy: 'by {date}',
   outcome_met: 'met',
   outcome_missed: 'not met',
   outcome_pending: 'under way',
@@ -494,6 +495,9 @@ export const eventsEn: EventsMessages = {
   invitationClosed: 'This event no longer takes sign-ups: its follow-up date has passed.',
   ownBilanGlobal: 'global score {before} → {after} ({delta})',
   ownBilanLine: '{done} actions done of {items}',
-  stillToDo: 'Still to do:',
+  stillToDo: 'Still to do',
   nextEventTakesOver: 'Taken over: the partners, the intentions, the workshops ({workshops}) with their experts and testimonies. You adjust them next.',
+  workshopExpertsKept: 'Now: {names}. Leave blank to keep them; type email addresses, one a line, to replace them.',
+  yourWorkshops: 'Your workshops',
+  cohortGapsHidden: 'Not yet: the same threshold of five submitted assessments applies.',
 };

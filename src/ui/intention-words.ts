@@ -1,4 +1,4 @@
-import type { EventIntention } from './event-types.js';
+import type { EventIntention } from './api-types.js';
 import { formatNumber, t } from './i18n.js';
 
 /** An intention as the organisers read it: « 20 participants présents le jour J », or its own words. */

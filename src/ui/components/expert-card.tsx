@@ -1,4 +1,4 @@
-import type { ExpertProfile } from '../event-types.js';
+import type { ExpertProfile } from '../api-types.js';
 import { colon, t } from '../i18n.js';
 
 /** An expert as the participants of their workshop see them: who, from where, what they help with. */

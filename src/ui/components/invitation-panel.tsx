@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api.js';
-import type { NewEventInvitation } from '../event-types.js';
+import type { NewEventInvitation } from '../api-types.js';
 import { t } from '../i18n.js';
 import { href } from '../router.js';
 import { ErrorBox } from './page.js';

@@ -63,7 +63,10 @@ export function WorkshopFields({ workshop, n, content, catalogue, errors, onChan
           ))}
         </fieldset>
       )}
-      <Field id={`${id}-experts`} label={t('workshopExperts')} hint={t('workshopExpertsHint')} error={expertsError}>
+      <Field id={`${id}-experts`} label={t('workshopExperts')} error={expertsError}
+        hint={workshop.currentExperts?.length && workshop.experts === workshop.expertsAtLoad
+          ? t('workshopExpertsKept', { names: workshop.currentExperts.join(', ') })
+          : t('workshopExpertsHint')}>
         <textarea id={`${id}-experts`} rows={2} value={workshop.experts} onInput={(e) => onChange({ experts: e.currentTarget.value })}
           aria-invalid={expertsError ? true : undefined} aria-describedby={describedBy(`${id}-experts`, { hint: true, error: expertsError })} />
       </Field>

@@ -1,7 +1,7 @@
 import { API, api } from '../api.js';
 import { Loadable, Page } from '../components/page.js';
 import { TextRecordForm } from '../components/text-record-form.js';
-import type { EventBilan, EventDetail } from '../event-types.js';
+import type { EventBilan, EventDetail } from '../api-types.js';
 import { currentLang, formatDate, formatNumber, t, tn } from '../i18n.js';
 import { href } from '../router.js';
 import { signed } from '../signed.js';
@@ -63,7 +63,7 @@ function Intentions({ bilan }: { bilan: EventBilan }) {
           <tbody>
             {bilan.intentions.map((m) => (
               <tr key={m.id} data-intention={m.kind} data-outcome={m.outcome}>
-                <th scope="row">{m.label}{m.kind === 'words' ? '' : <span class="muted"> ({t('bilanBy', { date: formatDate(m.deadline) })})</span>}</th>
+                <th scope="row">{m.label}</th>
                 <td class="numeric" data-label={t('bilanTarget')}>{m.target === null ? '–' : formatNumber(m.target)}</td>
                 <td class="numeric" data-label={t('bilanAchieved')} data-achieved={m.achieved ?? ''}>{num(m.achieved)}</td>
                 <td data-label={t('bilanOutcome')}><span class={`badge badge-outcome-${m.outcome}`}>{t(`outcome_${m.outcome}`)}</span></td>

@@ -3,7 +3,7 @@ import { api, ApiError } from '../api.js';
 import { ErrorBox, Loadable, Page } from '../components/page.js';
 import { QuartileChart } from '../components/standing-chart.js';
 import { contentTitles } from '../content-titles.js';
-import type { EventDetail, EventCohort } from '../event-types.js';
+import type { EventDetail, EventCohort } from '../api-types.js';
 import { colon, formatNumber, t, tn } from '../i18n.js';
 import { questionnaires } from '../questionnaires.js';
 import { href } from '../router.js';
@@ -54,7 +54,7 @@ function Distribution({ cohort, titles }: { cohort: EventCohort; titles: Map<str
         </div>
       )}
       <h2>{t('cohortGaps')}</h2>
-      {cohort.gaps.length === 0 ? <p class="muted">{shown ? t('cohortNoGaps') : t('cohortTooFew', { minimum: cohort.minimumGroup })}</p> : (
+      {cohort.gaps.length === 0 ? <p class="muted">{shown ? t('cohortNoGaps') : t('cohortGapsHidden')}</p> : (
         <ol class="gaps">
           {cohort.gaps.slice(0, 8).map((g) => (
             <li key={g.indicator} data-gap={g.indicator}>

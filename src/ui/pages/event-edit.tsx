@@ -6,7 +6,7 @@ import { ErrorBox, Loadable, Page } from '../components/page.js';
 import type { TestimonyChoice } from '../components/workshop-fields.js';
 import { emptyEvent } from '../event-draft.js';
 import { draftOf, saveEvent } from '../event-save.js';
-import type { EventDetail } from '../event-types.js';
+import type { EventDetail } from '../api-types.js';
 import { t } from '../i18n.js';
 import { questionnaires } from '../questionnaires.js';
 import { href, navigate } from '../router.js';
@@ -56,7 +56,7 @@ function EditForm({ event, content, choices }: { event: EventDetail; content: Aw
   // What is stored, refreshed after a refusal so that sending again starts from it.
   const [original, setOriginal] = useState(event);
   return (
-    <EventForm initial={draftOf(event, new Map())} content={content} catalogue={choices} submitLabel={t('save')}
+    <EventForm initial={draftOf(event)} content={content} catalogue={choices} submitLabel={t('save')}
       onSubmit={async (_, draft) => {
         try {
           await saveEvent(original, draft);

@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import type { EventDetail, EventParticipants } from '../event-types.js';
+import type { EventDetail, EventParticipants } from '../api-types.js';
 import { InvitationPanel } from '../components/invitation-panel.js';
 import { Loadable, Page } from '../components/page.js';
 import { colon, formatDate, t, tn } from '../i18n.js';
@@ -7,6 +7,7 @@ import { contentTitles, scopeOf } from '../content-titles.js';
 import { intentionWords } from '../intention-words.js';
 import { questionnaires } from '../questionnaires.js';
 import { href } from '../router.js';
+import { useSession } from '../session.js';
 import { useLoad } from '../use-load.js';
 import { MyEventView } from './my-event.js';
 
@@ -97,13 +98,15 @@ function ParticipantList({ event, list }: { event: EventDetail; list: EventParti
   );
 }
 
-function WorkshopList({ event, titles }: { event: EventDetail; titles: Map<string, string> }) {
+function WorkshopList({ event, titles, mine }: { event: EventDetail; titles: Map<string, string>; mine?: number }) {
+  // An expert is shown the workshops they lead (the others' pages are not theirs to open).
+  const shown = mine === undefined ? event.workshops : event.workshops.filter((w) => w.experts.some((x) => x.userId === mine));
   return (
     <section aria-labelledby="workshops-title">
-      <h2 id="workshops-title">{t('eventWorkshops')}</h2>
-      {event.workshops.length === 0 ? <p class="muted">{t('noWorkshops')}</p> : (
+      <h2 id="workshops-title">{mine === undefined ? t('eventWorkshops') : t('yourWorkshops')}</h2>
+      {shown.length === 0 ? <p class="muted">{t('noWorkshops')}</p> : (
         <ul class="cards">
-          {event.workshops.map((w) => (
+          {shown.map((w) => (
             <li key={w.id} class="card" data-workshop={w.id}>
               <h3><a href={href.workshop(event.id, w.id)}>{w.title}</a></h3>
               <p class="muted">{scopeOf(w, titles)}</p>
@@ -119,10 +122,11 @@ function WorkshopList({ event, titles }: { event: EventDetail; titles: Map<strin
 
 /** An expert's view of an event: the workshops they lead in it. */
 function ExpertEvent({ event, titles }: { event: EventDetail; titles: Map<string, string> }) {
+  const { me } = useSession();
   return (
     <Page title={event.title}>
       <EventFacts event={event} />
-      <WorkshopList event={event} titles={titles} />
+      <WorkshopList event={event} titles={titles} mine={me.user.id} />
     </Page>
   );
 }

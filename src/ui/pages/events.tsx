@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import type { EventSummary } from '../event-types.js';
+import type { EventSummary } from '../api-types.js';
 import { Loadable, Page } from '../components/page.js';
 import { formatDate, t } from '../i18n.js';
 import { href } from '../router.js';

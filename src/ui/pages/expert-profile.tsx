@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api.js';
 import type { Questionnaires } from '../api-types.js';
-import type { ExpertProfile } from '../event-types.js';
+import type { ExpertProfile } from '../api-types.js';
 import { describedBy, Field } from '../components/field.js';
 import { ErrorBox, Loadable, Page } from '../components/page.js';
 import { t } from '../i18n.js';

@@ -3,7 +3,7 @@ import { api, ApiError } from '../api.js';
 import type { Me } from '../api-types.js';
 import { describedBy, Field } from '../components/field.js';
 import { ErrorBox, Loadable, Page } from '../components/page.js';
-import type { InvitationPreview } from '../event-types.js';
+import type { InvitationPreview } from '../api-types.js';
 import { formatDate, t } from '../i18n.js';
 import { href, navigate } from '../router.js';
 import { useLoad } from '../use-load.js';

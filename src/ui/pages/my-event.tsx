@@ -4,7 +4,7 @@ import type { Assessment } from '../api-types.js';
 import { ExpertCard } from '../components/expert-card.js';
 import { ErrorBox, Loadable, Page } from '../components/page.js';
 import { scopeOf } from '../content-titles.js';
-import type { MyEvent } from '../event-types.js';
+import type { MyEvent } from '../api-types.js';
 import { formatDate, formatNumber, t } from '../i18n.js';
 import { href, navigate } from '../router.js';
 import { signed } from '../signed.js';
@@ -54,6 +54,12 @@ function ParticipationView({ mine, p, titles, several }: { mine: MyEvent; p: Par
       {several ? <h2>{p.name}</h2> : <p class="muted">{p.name}</p>}
       {error ? <ErrorBox error={error} /> : null}
       {p.reassessment.open ? <FollowUp Sub={Sub} p={p} followUp={event.followUp} busy={busy} start={() => void startAssessment()} /> : null}
+      {p.missing.length > 0 ? (
+        <section class="card still-to-do" aria-label={t('stillToDo')}>
+          <Sub>{t('stillToDo')}</Sub>
+          <ul class="missing">{p.missing.map((m) => <li key={m.code} data-missing={m.code}>{m.message}</li>)}</ul>
+        </section>
+      ) : null}
       <section class="card" aria-label={t('beforeEventTitle')}>
         <Sub>{t('beforeEventTitle')}</Sub>
         {ready ? (
@@ -67,12 +73,6 @@ function ParticipationView({ mine, p, titles, several }: { mine: MyEvent; p: Par
               : <button type="button" disabled={busy} onClick={() => void startAssessment()}>{t('newAssessment')}</button>}
           </>
         )}
-        {p.missing.length > 0 ? (
-          <>
-            <p class="moves-label">{t('stillToDo')}</p>
-            <ul class="missing">{p.missing.map((m) => <li key={m.code} data-missing={m.code}>{m.message}</li>)}</ul>
-          </>
-        ) : null}
       </section>
       <section class="card" aria-label={t('yourWorkshop')}>
         <Sub>{t('yourWorkshop')}</Sub>

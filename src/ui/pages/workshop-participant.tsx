@@ -5,7 +5,7 @@ import { ExpertCard } from '../components/expert-card.js';
 import { ErrorBox, Loadable, Page } from '../components/page.js';
 import { TestimonyCard } from '../components/testimony.js';
 import { pillarOfIndicator, scopeOf } from '../content-titles.js';
-import type { EventDetail, EventWorkshop, MyEvent } from '../event-types.js';
+import type { EventDetail, EventWorkshop, MyEvent } from '../api-types.js';
 import { colon, t } from '../i18n.js';
 import { questionnaires } from '../questionnaires.js';
 import { href } from '../router.js';
@@ -35,7 +35,12 @@ export function WorkshopParticipantPage({ event, workshopId, titles }: { event: 
       {(data) => (
         <Page title={data.workshop.title}>
           <p class="muted"><a href={href.event(event.id)}>{event.title}</a> · {scopeOf(data.workshop, titles)}</p>
-          {data.workshop.experts.map((x) => <ExpertCard key={x.userId} expert={x} />)}
+          {data.workshop.experts.length > 0 ? (
+            <section aria-labelledby="experts-title">
+              <h2 id="experts-title">{t('workshopExperts')}</h2>
+              {data.workshop.experts.map((x) => <ExpertCard key={x.userId} expert={x} />)}
+            </section>
+          ) : null}
           {data.assessmentId === null
             ? <p class="alert">{t('planAfterAssessment')} <a href={href.event(event.id)}>{t('backToEvent')}</a></p>
             : <Drafting workshop={data.workshop} assessmentId={data.assessmentId} suggestions={data.suggestions} initialPlan={data.plan} initiallyShared={data.shared} pillarOf={data.pillarOf} />}

@@ -4,8 +4,8 @@ import { Loadable, Page } from '../components/page.js';
 import { TestimonyCard } from '../components/testimony.js';
 import { TextRecordForm } from '../components/text-record-form.js';
 import { contentTitles, scopeOf } from '../content-titles.js';
-import type { EventDetail, ExpertWorkshopView } from '../event-types.js';
-import { formatDate, formatNumber, t, tn } from '../i18n.js';
+import type { EventDetail, EventParticipants, ExpertWorkshopView } from '../api-types.js';
+import { colon, formatDate, formatNumber, t, tn } from '../i18n.js';
 import { questionnaires } from '../questionnaires.js';
 import { href } from '../router.js';
 import { useLoad } from '../use-load.js';
@@ -23,9 +23,9 @@ export function WorkshopPage({ eventId, id }: { eventId: number; id: number }) {
   }, [eventId]);
   return (
     <Loadable state={state}>
-      {({ event, titles }) => event.access === 'participate'
-        ? <WorkshopParticipantPage event={event} workshopId={id} titles={titles} />
-        : <LeadPage event={event} workshopId={id} titles={titles} />}
+      {({ event, titles }) => event.access === 'participate' ? <WorkshopParticipantPage event={event} workshopId={id} titles={titles} />
+        : event.access === 'lead' ? <LeadPage event={event} workshopId={id} titles={titles} />
+        : <OrganiserWorkshop event={event} workshopId={id} titles={titles} />}
     </Loadable>
   );
 }
@@ -35,19 +35,64 @@ function LeadPage({ event, workshopId, titles }: { event: EventDetail; workshopI
   return <Loadable state={state}>{(view) => <LeadView event={event} view={view} titles={titles} />}</Loadable>;
 }
 
+/**
+ * The organisers' side of a workshop: who leads it, who is placed there, what is told there, and
+ * its notes. Participants' scores are the experts' to read; the organisers see the group's in the cohort.
+ */
+function OrganiserWorkshop({ event, workshopId, titles }: { event: EventDetail; workshopId: number; titles: Map<string, string> }) {
+  const workshop = event.workshops.find((w) => w.id === workshopId);
+  const state = useLoad(() => api<EventParticipants>('GET', `/events/${event.id}/participants`), [event.id]);
+  if (!workshop) return <p class="alert" role="alert">{t('notFoundText')}</p>;
+  return (
+    <Page title={workshop.title}>
+      <p class="muted"><a href={href.event(event.id)}>{event.title}</a> · {formatDate(event.date)} · {scopeOf(workshop, titles)}</p>
+      <Experts workshop={workshop} />
+      <section aria-labelledby="participants-title">
+        <h2 id="participants-title">{t('participantsTitle')}</h2>
+        <Loadable state={state}>
+          {(list) => {
+            const here = list.participants.filter((p) => p.workshopId === workshop.id);
+            return here.length === 0 ? <p class="muted">{t('noParticipantsAssigned')}</p> : (
+              <ul class="list">{here.map((p) => <li key={p.organisationId} class="list-row" data-participant={p.organisationId}><strong>{p.name}</strong>
+                <span class="muted">{t('planLabel')}{colon()}{p.plan.status === 'none' ? t('noPlanYet') : t(`planStatus_${p.plan.status}`)}</span></li>)}</ul>
+            );
+          }}
+        </Loadable>
+        <p><a href={href.eventCohort(event.id)}>{t('cohortLink')}</a></p>
+      </section>
+      <Told workshop={workshop} />
+      <NotesForm eventId={event.id} workshop={workshop} />
+    </Page>
+  );
+}
+
+function Experts({ workshop }: { workshop: Workshop }) {
+  return (
+    <section aria-labelledby="experts-title">
+      <h2 id="experts-title">{t('workshopExperts')}</h2>
+      {workshop.experts.length === 0 ? <p class="muted">{t('noExperts')}</p> : workshop.experts.map((x) => <ExpertCard key={x.userId} expert={x} />)}
+    </section>
+  );
+}
+
+function Told({ workshop }: { workshop: Workshop }) {
+  return (
+    <section aria-labelledby="told-title">
+      <h2 id="told-title">{t('toldThere')}</h2>
+      {workshop.testimonyViews.length === 0 ? <p class="muted">{t('noTestimoniesTold')}</p> : workshop.testimonyViews.map((tm) => <TestimonyCard key={tm.id} testimony={tm} />)}
+    </section>
+  );
+}
+
 type Participant = ExpertWorkshopView['participants'][number];
 type Workshop = ExpertWorkshopView['workshop'];
 
 function LeadView({ event, view, titles }: { event: EventDetail; view: ExpertWorkshopView; titles: Map<string, string> }) {
   const { workshop, participants } = view;
-  const testimonies = workshop.testimonyViews;
   return (
     <Page title={workshop.title}>
       <p class="muted"><a href={href.event(event.id)}>{event.title}</a> · {formatDate(event.date)} · {scopeOf(workshop, titles)}</p>
-      <section aria-labelledby="experts-title">
-        <h2 id="experts-title">{t('workshopExperts')}</h2>
-        {workshop.experts.length === 0 ? <p class="muted">{t('noExperts')}</p> : workshop.experts.map((x) => <ExpertCard key={x.userId} expert={x} />)}
-      </section>
+      <Experts workshop={workshop} />
       <section aria-labelledby="participants-title">
         <h2 id="participants-title">{t('participantsTitle')}</h2>
         <p>{tn('workshopParticipants', participants.length)}</p>
@@ -57,10 +102,7 @@ function LeadView({ event, view, titles }: { event: EventDetail; view: ExpertWor
           </ul>
         )}
       </section>
-      <section aria-labelledby="told-title">
-        <h2 id="told-title">{t('toldThere')}</h2>
-        {testimonies.length === 0 ? <p class="muted">{t('noTestimoniesTold')}</p> : testimonies.map((tm) => <TestimonyCard key={tm.id} testimony={tm} />)}
-      </section>
+      <Told workshop={workshop} />
       <NotesForm eventId={event.id} workshop={workshop} />
     </Page>
   );
@@ -76,7 +118,7 @@ function ParticipantCard({ participant: p, workshop }: { participant: Participan
         <>
           <p class="moves-label">{t('gapsInWorkshop')}</p>
           <ul class="participant-gaps">
-            {p.gaps.map((g) => <li key={g.indicator}>{g.indicatorTitle} — {g.score === null ? t('notScored') : t('outOf100', { score: formatNumber(g.score) })}</li>)}
+            {p.gaps.filter((g) => g.score === null || g.score < 100).slice(0, 5).map((g) => <li key={g.indicator}>{g.indicatorTitle} — {g.score === null ? t('notScored') : t('outOf100', { score: formatNumber(g.score) })}</li>)}
           </ul>
           {p.suggestions.length > 0 ? (
             <details>
