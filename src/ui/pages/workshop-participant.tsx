@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api.js';
 import type { Plan, Suggestion } from '../api-types.js';
-import { ExpertCard } from '../components/expert-card.js';
+import { WorkshopExperts, WorkshopTestimonies } from '../components/workshop-sections.js';
 import { ErrorBox, Loadable, Page } from '../components/page.js';
-import { TestimonyCard } from '../components/testimony.js';
 import { pillarOfIndicator, scopeOf } from '../content-titles.js';
 import type { EventDetail, EventWorkshop, MyEvent } from '../api-types.js';
 import { colon, t } from '../i18n.js';
@@ -35,12 +34,7 @@ export function WorkshopParticipantPage({ event, workshopId, titles }: { event: 
       {(data) => (
         <Page title={data.workshop.title}>
           <p class="muted"><a href={href.event(event.id)}>{event.title}</a> · {scopeOf(data.workshop, titles)}</p>
-          {data.workshop.experts.length > 0 ? (
-            <section aria-labelledby="experts-title">
-              <h2 id="experts-title">{t('workshopExperts')}</h2>
-              {data.workshop.experts.map((x) => <ExpertCard key={x.userId} expert={x} />)}
-            </section>
-          ) : null}
+          <WorkshopExperts workshop={data.workshop} />
           {data.assessmentId === null
             ? <p class="alert">{t('planAfterAssessment')} <a href={href.event(event.id)}>{t('backToEvent')}</a></p>
             : <Drafting workshop={data.workshop} assessmentId={data.assessmentId} suggestions={data.suggestions} initialPlan={data.plan} initiallyShared={data.shared} pillarOf={data.pillarOf} />}
@@ -111,12 +105,7 @@ function Drafting({ workshop, assessmentId, suggestions, initialPlan, initiallyS
           </>
         ) : <p>{t('noPlanInWorkshop')}</p>}
       </section>
-      {workshop.testimonyViews.length > 0 ? (
-        <section aria-labelledby="told-title">
-          <h2 id="told-title">{t('toldThere')}</h2>
-          {workshop.testimonyViews.map((tm) => <TestimonyCard key={tm.id} testimony={tm} />)}
-        </section>
-      ) : null}
+      {workshop.testimonyViews.length > 0 ? <WorkshopTestimonies workshop={workshop} /> : null}
       <h2>{t('workshopActions')}</h2>
       {ours.length === 0 ? <p class="muted">{t('noWorkshopActions')}</p> : <ol class="suggestions">{ours.map(card)}</ol>}
       {others.length > 0 ? (

@@ -1,8 +1,8 @@
 import { api } from '../api.js';
-import { ExpertCard } from '../components/expert-card.js';
 import { Loadable, Page } from '../components/page.js';
 import { TestimonyCard } from '../components/testimony.js';
 import { TextRecordForm } from '../components/text-record-form.js';
+import { WorkshopExperts, WorkshopTestimonies } from '../components/workshop-sections.js';
 import { contentTitles, scopeOf } from '../content-titles.js';
 import type { EventDetail, EventParticipants, ExpertWorkshopView } from '../api-types.js';
 import { colon, formatDate, formatNumber, t, tn } from '../i18n.js';
@@ -46,7 +46,7 @@ function OrganiserWorkshop({ event, workshopId, titles }: { event: EventDetail; 
   return (
     <Page title={workshop.title}>
       <p class="muted"><a href={href.event(event.id)}>{event.title}</a> · {formatDate(event.date)} · {scopeOf(workshop, titles)}</p>
-      <Experts workshop={workshop} />
+      <WorkshopExperts workshop={workshop} />
       <section aria-labelledby="participants-title">
         <h2 id="participants-title">{t('participantsTitle')}</h2>
         <Loadable state={state}>
@@ -60,27 +60,9 @@ function OrganiserWorkshop({ event, workshopId, titles }: { event: EventDetail; 
         </Loadable>
         <p><a href={href.eventCohort(event.id)}>{t('cohortLink')}</a></p>
       </section>
-      <Told workshop={workshop} />
+      <WorkshopTestimonies workshop={workshop} />
       <NotesForm eventId={event.id} workshop={workshop} />
     </Page>
-  );
-}
-
-function Experts({ workshop }: { workshop: Workshop }) {
-  return (
-    <section aria-labelledby="experts-title">
-      <h2 id="experts-title">{t('workshopExperts')}</h2>
-      {workshop.experts.length === 0 ? <p class="muted">{t('noExperts')}</p> : workshop.experts.map((x) => <ExpertCard key={x.userId} expert={x} />)}
-    </section>
-  );
-}
-
-function Told({ workshop }: { workshop: Workshop }) {
-  return (
-    <section aria-labelledby="told-title">
-      <h2 id="told-title">{t('toldThere')}</h2>
-      {workshop.testimonyViews.length === 0 ? <p class="muted">{t('noTestimoniesTold')}</p> : workshop.testimonyViews.map((tm) => <TestimonyCard key={tm.id} testimony={tm} />)}
-    </section>
   );
 }
 
@@ -92,7 +74,7 @@ function LeadView({ event, view, titles }: { event: EventDetail; view: ExpertWor
   return (
     <Page title={workshop.title}>
       <p class="muted"><a href={href.event(event.id)}>{event.title}</a> · {formatDate(event.date)} · {scopeOf(workshop, titles)}</p>
-      <Experts workshop={workshop} />
+      <WorkshopExperts workshop={workshop} />
       <section aria-labelledby="participants-title">
         <h2 id="participants-title">{t('participantsTitle')}</h2>
         <p>{tn('workshopParticipants', participants.length)}</p>
@@ -102,7 +84,7 @@ function LeadView({ event, view, titles }: { event: EventDetail; view: ExpertWor
           </ul>
         )}
       </section>
-      <Told workshop={workshop} />
+      <WorkshopTestimonies workshop={workshop} />
       <NotesForm eventId={event.id} workshop={workshop} />
     </Page>
   );
