@@ -52,12 +52,18 @@ describe('the service and its admin commands', () => {
     const login = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@demo.impact-score.org', password: 'demo-admin-2026' }) });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const orgs = (await (await fetch(`${url}/organisations`, { headers: { cookie } })).json()) as Json;
-    expect(orgs.map((o: { name: string }) => o.name).sort()).toEqual(['Garrigue Logistique Solidaire', 'Maison Rebond', 'Scop Bâti-Loire']);
+    // The three of before, and those of the demo's past event (some re-assessed after its follow-up).
+    expect(orgs.map((o: { name: string }) => o.name).sort()).toEqual([
+      'Association Le Fil des Familles', 'Atelier Vélo du Lez', 'Forges et Usinages de la Moselotte SA', 'Garrigue Logistique Solidaire', 'Maison Rebond', 'Scop Bâti-Loire', 'Scop Lez Numérique',
+    ]);
     for (const org of orgs) {
       const list = (await (await fetch(`${url}/organisations/${org.id}/assessments`, { headers: { cookie } })).json()) as Json;
-      expect(list.map((a: { status: string }) => a.status)).toEqual(['submitted']);
+      expect(list.length).toBeGreaterThan(0);
+      expect(list.map((a: { status: string }) => a.status)).toEqual(list.map(() => 'submitted'));
     }
-    for (const [email, password] of [['dirigeante@demo.impact-score.org', 'demo-leader-2026'], ['expert@demo.impact-score.org', 'demo-expert-2026'], ['conseil@demo.impact-score.org', 'demo-advisor-2026']]) {
+    const events = (await (await fetch(`${url}/events`, { headers: { cookie } })).json()) as Json;
+    expect(events.map((e: { phase: string }) => e.phase)).toEqual(['before', 'follow-up']);
+    for (const [email, password] of [['dirigeante@demo.impact-score.org', 'demo-leader-2026'], ['expert@demo.impact-score.org', 'demo-expert-2026'], ['conseil@demo.impact-score.org', 'demo-advisor-2026'], ['organisatrice@demo.impact-score.org', 'demo-organiser-2026']]) {
       const res = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
       expect(res.status).toBe(200);
     }

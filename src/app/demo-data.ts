@@ -4,7 +4,7 @@ import { actorOf, createUser } from './accounts.js';
 import type { AppContext } from './app-context.js';
 import { createAssessment, saveAnswers, submitAssessment } from './assessments.js';
 import { createOrganisation } from './organisations.js';
-import { createWorkshop } from './workshops.js';
+import { seedDemoEvents } from './demo-events.js';
 
 /** The demo accounts created on first start; the README lists them. */
 export const DEMO_ACCOUNTS: { email: string; password: string; name: string; role: Role; examples: string[] }[] = [
@@ -15,11 +15,12 @@ export const DEMO_ACCOUNTS: { email: string; password: string; name: string; rol
 ];
 
 const DEMO_ORGANISATIONS = ['insertion-esus', 'scop-40', 'mission-company'];
-const WORKSHOP_ORGANISATIONS = ['insertion-esus', 'scop-40'];
+/** Assessed by the demo's past event, at the moments it would have happened. */
+const IN_PAST_EVENT = new Set(['scop-40', 'mission-company']);
 
 /**
- * Fills an empty database with demo content: three organisations of different shapes with a
- * submitted assessment each, a workshop, and one account per role. Does nothing if any user exists.
+ * Fills an empty database with demo content: organisations of different shapes with a submitted
+ * assessment each, a past event with its bilan and an upcoming one, and one account per role. Does nothing if any user exists.
  * All of it is one transaction holding the `demo-data` key: instances starting together on one
  * database create it once (the others find the users the first one made), and a start
  * interrupted half-way leaves nothing to trip over.
@@ -48,6 +49,7 @@ async function seed(ctx: AppContext, examples: ReadonlyMap<string, AnswersDocume
   }
   const admin = await actorOf(ctx, (await ctx.store.accounts.findByEmail(DEMO_ACCOUNTS[0]!.email))!);
   for (const [name, orgId] of orgIds) {
+    if (IN_PAST_EVENT.has(name)) continue;
     const draft = await createAssessment(ctx, admin, orgId);
     if (!draft.ok) throw new Error(`demo data: ${JSON.stringify(draft.error)}`);
     const saved = await saveAnswers(ctx, admin, draft.value.id, { version: draft.value.version, answers: examples.get(name)!.answers });
@@ -55,13 +57,5 @@ async function seed(ctx: AppContext, examples: ReadonlyMap<string, AnswersDocume
     const submitted = await submitAssessment(ctx, admin, saved.value.id, saved.value.version);
     if (!submitted.ok) throw new Error(`demo data: ${JSON.stringify(submitted.error)}`);
   }
-  const workshop = await createWorkshop(ctx, admin, {
-    title: 'De l’Impact Score à l’action — Montpellier',
-    expertEmail: DEMO_ACCOUNTS[2]!.email,
-    date: '2026-10-10',
-    place: 'Cité de l’Économie et des Métiers de demain, Montpellier',
-    pillar: null,
-    organisationIds: WORKSHOP_ORGANISATIONS.map((e) => orgIds.get(e)!),
-  });
-  if (!workshop.ok) throw new Error(`demo data: ${JSON.stringify(workshop.error)}`);
+  await seedDemoEvents(ctx, examples, orgIds, admin, DEMO_ACCOUNTS[2]!.email);
 }

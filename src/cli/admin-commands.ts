@@ -39,7 +39,7 @@ const WORDS = {
 };
 
 /** Opens the database of DATABASE_URL or DATABASE_FILE (without demo data), runs `work`, closes it. */
-async function withContext(config: Config, io: CliIo, lang: Lang, work: (ctx: AppContext) => Promise<number> | number): Promise<number> {
+export async function withContext(config: Config, io: CliIo, lang: Lang, work: (ctx: AppContext) => Promise<number> | number): Promise<number> {
   const opened = await openContext({ ...config, DEMO_DATA: false });
   if (!opened.ok) return fail(io, opened.issues, lang, EXIT.problems);
   try {
@@ -49,7 +49,7 @@ async function withContext(config: Config, io: CliIo, lang: Lang, work: (ctx: Ap
   }
 }
 
-function reportError(io: CliIo, error: AppError, lang: Lang): number {
+export function reportError(io: CliIo, error: AppError, lang: Lang): number {
   io.err(`impact-score: ${localize(error.message, lang)}\n`);
   for (const i of error.issues ?? []) io.err(`  ${i.path}: ${viewIssue(i, lang).message}\n`);
   return EXIT.problems;

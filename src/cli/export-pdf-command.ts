@@ -1,4 +1,4 @@
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import type { Actor } from '../core/access.js';
 import type { PlanDocument } from '../core/plan-document.js';
 import { localize, type Lang } from '../core/text.js';
@@ -9,6 +9,7 @@ import type { Config } from '../config.js';
 import { renderPlanPdf } from '../pdf/render-plan-pdf.js';
 import { fail, readAnswersInput } from './answers-input.js';
 import { EXIT, type CliIo } from './cli-io.js';
+import { writeBeside } from './write-beside.js';
 
 export interface ExportPdfOptions {
   lang: Lang;
@@ -47,16 +48,5 @@ export async function exportPdfCommand(file: string | undefined, options: Export
     io.err(`impact-score: ${localize(built.error.message, options.lang)}\n`);
     return built.error.issues ? fail(io, built.error.issues, options.lang, EXIT.problems, file) : EXIT.problems;
   }
-  // Written beside, then renamed: an interrupted export never leaves a truncated file under the name asked for.
-  const partial = `${options.output}.partial`;
-  try {
-    await renderPlanPdf(built.value, createWriteStream(partial));
-    renameSync(partial, options.output);
-  } catch (error) {
-    rmSync(partial, { force: true });
-    io.err(`impact-score: ${(error as Error).message}\n`);
-    return EXIT.usage;
-  }
-  io.out(`${options.output}\n`);
-  return EXIT.ok;
+  return writeBeside(options.output, io, (partial) => renderPlanPdf(built.value, createWriteStream(partial)));
 }

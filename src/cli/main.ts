@@ -12,6 +12,7 @@ import { scoreCommand } from './score-command.js';
 import { ENGINE_CHOICES, type EngineChoice } from './answers-input.js';
 import { batchCommand, batchTemplateCommand, PORTFOLIO_HELP, type TemplateOptions } from './batch-commands.js';
 import { addDatabaseCommands } from './database-commands.js';
+import { addEventCommands } from './event-commands.js';
 import { exportPdfCommand } from './export-pdf-command.js';
 import { serveCommand } from './serve-command.js';
 import { suggestCommand } from './suggest-command.js';
@@ -222,6 +223,7 @@ function addServiceCommands(program: Command, io: CliIo, env: NodeJS.ProcessEnv,
       };
       setExit(await exportPdfCommand(file, opts, config, io));
     });
+  addEventCommands(program, users, io, withConfig);
   addDatabaseCommands(program, io, withConfig, setExit);
 }
 
