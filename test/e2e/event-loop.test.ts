@@ -349,6 +349,33 @@ describe('an event from its invitation to its bilan, in Chromium', () => {
     expect(text).toContain('Envoyer le lien trois semaines avant, pas deux.');
   });
 
+  let nextId: number;
+  it('when the organiser starts the next event from this one, then its workshops are taken over, and an edit saves only what changed', async () => {
+    await organiser.getByRole('link', { name: 'Préparer l’événement suivant à partir de celui-ci' }).click();
+    await organiser.getByRole('heading', { level: 1, name: 'Nouvel événement à partir du précédent' }).waitFor();
+    expect(plain(await organiser.locator('.previous-event').textContent())).toContain('Envoyer le lien trois semaines avant, pas deux.');
+    await organiser.getByLabel('Titre', { exact: true }).fill('De l’Impact Score à l’action — Montpellier, saison 2');
+    await organiser.getByLabel('Date', { exact: true }).fill('2027-10-07');
+    await organiser.getByLabel('Date du suivi').fill('2028-04-06');
+    await organiser.getByRole('button', { name: 'Créer l’événement' }).click();
+    await organiser.waitForURL(/#\/events\/\d+\/edit$/);
+    nextId = Number(organiser.url().match(/events\/(\d+)/)![1]);
+    const titles = organiser.getByLabel('Titre de l’atelier');
+    await titles.first().waitFor();
+    expect(await titles.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['Stratégie et gouvernance', 'Limiter les externalités', 'Partager la valeur']);
+    await expectAccessible(organiser);
+    await titles.nth(2).fill('Partager le pouvoir et la valeur');
+    await organiser.getByRole('button', { name: 'Enregistrer' }).click();
+    await organiser.waitForURL(`**/#/events/${nextId}`);
+    expect(await organiser.locator('[data-workshop] h3').allTextContents()).toEqual(['Stratégie et gouvernance', 'Limiter les externalités', 'Partager le pouvoir et la valeur']);
+    // Their experts stayed: the field was left blank, so they were not sent again.
+    expect(plain(await organiser.locator('[data-workshop]').nth(1).textContent())).toContain('expertB');
+    const history = (await h.call('orga', 'GET', `/events/${nextId}/history`)).body as { action: string; entity: string; detail: { fields?: string[] } }[];
+    const updates = history.filter((e) => e.action === 'update');
+    expect(updates.map((e) => e.entity)).toEqual(['workshop']);
+    expect(updates[0]!.detail.fields).not.toContain('experts');
+  });
+
   it('when the event’s pages are phone-sized, then nothing sticks out sideways', async () => {
     const { page: phone } = await openPage(suite.browser, h, { width: 390, height: 844 });
     await logInAs(phone, 'orga@test.org');
