@@ -254,6 +254,7 @@ export const eventsFr = {
   workshopExpertsKept: 'Aujourd’hui\u00a0: {names}. Laissez vide pour les garder\u00a0; écrivez des adresses e-mail, une par ligne, pour les remplacer.',
   yourWorkshops: 'Vos ateliers',
   cohortGapsHidden: 'Pas encore\u00a0: le même seuil de cinq évaluations soumises s’applique.',
+  notAssignedShort: 'Pas encore placé dans un atelier.',
 };
 
 export type EventsMessages = Record<keyof typeof eventsFr, string>;
@@ -500,4 +501,5 @@ export const eventsEn: EventsMessages = {
   workshopExpertsKept: 'Now: {names}. Leave blank to keep them; type email addresses, one a line, to replace them.',
   yourWorkshops: 'Your workshops',
   cohortGapsHidden: 'Not yet: the same threshold of five submitted assessments applies.',
+  notAssignedShort: 'Not placed in a workshop yet.',
 };

@@ -76,7 +76,7 @@ function ParticipationView({ mine, p, titles, several }: { mine: MyEvent; p: Par
       </section>
       <section class="card" aria-label={t('yourWorkshop')}>
         <Sub>{t('yourWorkshop')}</Sub>
-        {p.workshop === null ? <p>{t('notAssignedYet')}</p> : (
+        {p.workshop === null ? <p>{p.missing.some((m) => m.code === 'workshop') ? t('notAssignedShort') : t('notAssignedYet')}</p> : (
           <>
             <p><strong>{p.workshop.title}</strong> — {scopeOf(p.workshop, titles)}</p>
             {p.workshop.experts.map((x) => <ExpertCard key={x.userId} expert={x} />)}
