@@ -165,8 +165,10 @@ describe('two instances on one PostgreSQL database', () => {
     const location = await databaseOf(dir);
     const store = await openStore({ url: location.DATABASE_URL, file: '' });
     try {
-      expect([await store.accounts.countUsers(), await store.organisations.count()]).toEqual([4, 3]);
-      expect((await store.db.selectFrom('workshops').select('id').execute())).toHaveLength(1);
+      // One account per role (the organiser's too), and the organisations of the demo's past event beside the three of before.
+      expect([await store.accounts.countUsers(), await store.organisations.count()]).toEqual([5, 7]);
+      expect((await store.events.list()).map((e) => e.title)).toHaveLength(2);
+      expect((await store.db.selectFrom('workshops').select('id').execute())).toHaveLength(6);
     } finally {
       await store.close();
     }
