@@ -178,6 +178,8 @@ describe('an event from its invitation to its bilan, in Chromium', () => {
     await newcomer.locator('header nav').waitFor();
 
     await visit(organiser, h, `#/events/${eventId}`);
+    // The participants load after the page's heading: wait for the second before reading the list.
+    await organiser.locator('[data-participant]').nth(1).waitFor();
     expect(await organiser.locator('[data-participant]').allTextContents()).toEqual([expect.stringContaining('Org A'), expect.stringContaining('Nouvelle Scop')]);
   });
 
@@ -185,7 +187,8 @@ describe('an event from its invitation to its bilan, in Chromium', () => {
     await submitBeforeEvent(leaderA, eventId, 'insertion-esus');
     await submitBeforeEvent(newcomer, eventId, 'scop-40');
     await visit(organiser, h, `#/events/${eventId}`);
-    expect(await organiser.locator('[data-assessed="true"]').count()).toBe(2);
+    await organiser.locator('[data-assessed="true"]').nth(1).waitFor();
+    expect(await organiser.locator('[data-assessed]').count()).toBe(2);
   });
 
   const expertOf = new Map([['Stratégie et gouvernance', 'expertA@test.org'], ['Limiter les externalités', 'expertB@test.org'], ['Partager la valeur', 'expertC@test.org']]);
@@ -367,6 +370,7 @@ describe('an event from its invitation to its bilan, in Chromium', () => {
     await titles.nth(2).fill('Partager le pouvoir et la valeur');
     await organiser.getByRole('button', { name: 'Enregistrer' }).click();
     await organiser.waitForURL(`**/#/events/${nextId}`);
+    await organiser.getByRole('heading', { level: 1, name: 'De l’Impact Score à l’action — Montpellier, saison 2' }).waitFor();
     expect(await organiser.locator('[data-workshop] h3').allTextContents()).toEqual(['Stratégie et gouvernance', 'Limiter les externalités', 'Partager le pouvoir et la valeur']);
     // Their experts stayed: the field was left blank, so they were not sent again.
     expect(plain(await organiser.locator('[data-workshop]').nth(1).textContent())).toContain('expertB');
