@@ -53,3 +53,23 @@ export type ScoreStats = Shapes['ScoreStats'];
 export type Batch = Shapes['Batch'];
 export type Portfolio = Shapes['Portfolio'];
 export type PortfolioComparison = Shapes['PortfolioComparison'];
+
+export type EventAccess = Shapes['EventAccess'];
+export type EventPhase = Shapes['EventPhase'];
+export type EventSummary = Shapes['EventSummary'];
+/** `Event` in the OpenAPI document; named apart from the DOM's Event here. */
+export type EventDetail = Shapes['Event'];
+export type EventIntention = Shapes['EventIntention'];
+export type EventWorkshop = Shapes['EventWorkshop'];
+export type ExpertProfile = Shapes['ExpertProfile'];
+export type RecordedTestimony = Shapes['RecordedTestimony'];
+export type NewEventInvitation = Shapes['NewEventInvitation'];
+export type InvitationPreview = Shapes['InvitationPreview'];
+export type EventJoined = Shapes['EventJoined'];
+export type EventSignedUp = Shapes['EventSignedUp'];
+export type EventParticipant = Shapes['EventParticipant'];
+export type EventParticipants = Shapes['EventParticipants'];
+export type EventCohort = Shapes['EventCohort'];
+export type ExpertWorkshopView = Shapes['ExpertWorkshopView'];
+export type MyEvent = Shapes['MyEvent'];
+export type EventBilan = Shapes['EventBilan'];

@@ -5,7 +5,14 @@ import { ErrorBox, Loading, Page } from './components/page.js';
 import { currentLang, setLang, t, type Lang } from './i18n.js';
 import { BatchesPage } from './pages/batches.js';
 import { ComparePage } from './pages/compare.js';
+import { EventBilanPage } from './pages/event-bilan.js';
+import { EventCohortPage } from './pages/event-cohort.js';
+import { EventEditPage, EventNewPage } from './pages/event-edit.js';
+import { EventPage } from './pages/event.js';
+import { EventsPage } from './pages/events.js';
+import { ExpertProfilePage } from './pages/expert-profile.js';
 import { FillPage } from './pages/fill.js';
+import { JoinPage } from './pages/join.js';
 import { LoginPage } from './pages/login.js';
 import { PublicListPage } from './pages/public-list.js';
 import { PublicResultPage } from './pages/public-result.js';
@@ -15,6 +22,7 @@ import { PortfolioPage } from './pages/portfolio.js';
 import { ResultPage } from './pages/result.js';
 import { ReviewsPage } from './pages/reviews.js';
 import { SuggestionsPage } from './pages/suggestions.js';
+import { WorkshopPage } from './pages/workshop.js';
 import { href, navigate, useRoute, type Route } from './router.js';
 import { SessionContext } from './session.js';
 
@@ -63,6 +71,8 @@ export function App() {
   else if (route.page === 'public-result') main = <PublicResultPage slug={route.slug} />;
   else if (route.page === 'public-list') main = <PublicListPage />;
   else if (me === undefined) main = <Loading />;
+  // An invitation opens for anyone: a new leader creates their account through it.
+  else if (route.page === 'join') main = <JoinPage code={route.code} me={me} onSession={refresh} />;
   // After an expiry the user logs in again and comes back to the page they were on.
   else if (me === null) main = <LoginPage notice={expired ? t('sessionExpired') : undefined} onLogin={async () => { const wasExpired = expired; setExpired(false); await refresh(); if (!wasExpired) navigate(href.home()); }} />;
   else main = <RoutePage route={route} me={me} />;
@@ -89,8 +99,10 @@ export function App() {
 function Nav({ me, route }: { me: Me; route: Route }) {
   const role = me.user.role;
   const links: { to: string; label: string; pages: Route['page'][] }[] = [];
-  if (role !== 'expert') links.push({ to: href.organisations(), label: t('navOrganisations'), pages: ['organisations', 'organisation', 'fill', 'result', 'suggestions', 'compare', 'plan'] });
+  if (role !== 'expert' && role !== 'organiser') links.push({ to: href.organisations(), label: t('navOrganisations'), pages: ['organisations', 'organisation', 'fill', 'result', 'suggestions', 'compare', 'plan'] });
+  if (role !== 'advisor') links.push({ to: href.events(), label: t('navEvents'), pages: ['events', 'event', 'event-new', 'event-edit', 'event-cohort', 'event-bilan', 'workshop'] });
   if (role === 'expert' || role === 'admin') links.push({ to: href.reviews(), label: t('navReviews'), pages: ['reviews'] });
+  if (role === 'expert') links.push({ to: href.expertProfile(), label: t('navProfile'), pages: ['expert-profile'] });
   if (role === 'advisor' || role === 'admin') {
     links.push({ to: href.batches(), label: t('navBatches'), pages: ['batches'] });
     links.push({ to: href.portfolio(), label: t('navPortfolio'), pages: ['portfolio'] });
@@ -121,14 +133,24 @@ function RoutePage({ route, me }: { route: Route; me: Me }) {
     case 'reviews': return <ReviewsPage />;
     case 'batches': return <BatchesPage />;
     case 'portfolio': return <PortfolioPage />;
+    case 'events': return <EventsPage />;
+    case 'event-new': return <EventNewPage from={route.from} />;
+    case 'event': return <EventPage id={route.id} />;
+    case 'event-edit': return <EventEditPage id={route.id} />;
+    case 'event-cohort': return <EventCohortPage id={route.id} />;
+    case 'event-bilan': return <EventBilanPage id={route.id} />;
+    case 'workshop': return <WorkshopPage eventId={route.eventId} id={route.id} />;
+    case 'expert-profile': return <ExpertProfilePage />;
+    case 'join': return <Home me={me} />;
     case 'not-found': return <Page title={t('notFoundTitle')}><p>{t('notFoundText')}</p></Page>;
   }
 }
 
-/** Where each role starts: experts at their review queue, the others at their organisations. */
+/** Where each role starts: experts at their review queue, organisers at their events, the others at their organisations. */
 function Home({ me }: { me: Me }) {
   useEffect(() => {
-    navigate(me.user.role === 'expert' ? href.reviews() : me.user.role === 'advisor' ? href.portfolio() : href.organisations());
+    const role = me.user.role;
+    navigate(role === 'expert' ? href.reviews() : role === 'advisor' ? href.portfolio() : role === 'organiser' ? href.events() : href.organisations());
   }, [me]);
   return <Loading />;
 }

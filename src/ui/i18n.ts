@@ -1,6 +1,7 @@
 /** The interface's words, French first, English second. Content words come from the API. */
 
 import { assessmentEn, assessmentFr } from './i18n-assessment.js';
+import { eventsEn, eventsFr } from './i18n-events.js';
 
 export type Lang = 'fr' | 'en';
 
@@ -315,6 +316,7 @@ const fr = {
   errorTitle: 'Une erreur est survenue',
   sessionExpired: 'Votre session a expiré\u00a0: reconnectez-vous.',
   ...assessmentFr,
+  ...eventsFr,
 };
 
 export type MessageKey = keyof typeof fr;
@@ -590,6 +592,7 @@ const en: Record<MessageKey, string> = {
   errorTitle: 'Something went wrong',
   sessionExpired: 'Your session expired: log in again.',
   ...assessmentEn,
+  ...eventsEn,
 };
 
 /** Both tables, read whole by the copy tests. */

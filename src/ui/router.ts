@@ -16,9 +16,18 @@ export type Route =
   | { page: 'portfolio' }
   | { page: 'public-result'; slug: string }
   | { page: 'public-list' }
+  | { page: 'events' }
+  | { page: 'event-new'; from: number | null }
+  | { page: 'event'; id: number }
+  | { page: 'event-edit'; id: number }
+  | { page: 'event-cohort'; id: number }
+  | { page: 'event-bilan'; id: number }
+  | { page: 'workshop'; eventId: number; id: number }
+  | { page: 'join'; code: string }
+  | { page: 'expert-profile' }
   | { page: 'not-found' };
 
-const PATTERNS: [RegExp, (m: RegExpMatchArray) => Route][] = [
+const PATTERNS: [RegExp, (m: RegExpMatchArray, query: URLSearchParams) => Route][] = [
   [/^\/?$/, () => ({ page: 'home' })],
   [/^\/login$/, () => ({ page: 'login' })],
   [/^\/organisations$/, () => ({ page: 'organisations' })],
@@ -33,13 +42,28 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/portfolio$/, () => ({ page: 'portfolio' })],
   [/^\/public$/, () => ({ page: 'public-list' })],
   [/^\/public\/([A-Za-z0-9_-]{1,64})$/, (m) => ({ page: 'public-result', slug: m[1]! })],
+  [/^\/events$/, () => ({ page: 'events' })],
+  [/^\/events\/new$/, (_, query) => ({ page: 'event-new', from: fromParameter(query) })],
+  [/^\/events\/(\d+)$/, (m) => ({ page: 'event', id: Number(m[1]) })],
+  [/^\/events\/(\d+)\/edit$/, (m) => ({ page: 'event-edit', id: Number(m[1]) })],
+  [/^\/events\/(\d+)\/cohort$/, (m) => ({ page: 'event-cohort', id: Number(m[1]) })],
+  [/^\/events\/(\d+)\/bilan$/, (m) => ({ page: 'event-bilan', id: Number(m[1]) })],
+  [/^\/events\/(\d+)\/workshops\/(\d+)$/, (m) => ({ page: 'workshop', eventId: Number(m[1]), id: Number(m[2]) })],
+  [/^\/join\/([A-Za-z0-9_-]{1,128})$/, (m) => ({ page: 'join', code: m[1]! })],
+  [/^\/profile$/, () => ({ page: 'expert-profile' })],
 ];
 
+/** `?from=12` on the new-event page: start from a previous event's workshops and improvements. */
+function fromParameter(query: URLSearchParams): number | null {
+  const from = query.get('from');
+  return from !== null && /^\d+$/.test(from) ? Number(from) : null;
+}
+
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '').split('?')[0] ?? '';
+  const [path = '', search = ''] = hash.replace(/^#/, '').split('?');
   for (const [pattern, make] of PATTERNS) {
     const m = path.match(pattern);
-    if (m) return make(m);
+    if (m) return make(m, new URLSearchParams(search));
   }
   return { page: 'not-found' };
 }
@@ -60,6 +84,15 @@ export const href = {
   portfolio: () => '#/portfolio',
   publicList: () => '#/public',
   publicResult: (slug: string) => `#/public/${slug}`,
+  events: () => '#/events',
+  eventNew: (from?: number) => (from === undefined ? '#/events/new' : `#/events/new?from=${from}`),
+  event: (id: number) => `#/events/${id}`,
+  eventEdit: (id: number) => `#/events/${id}/edit`,
+  eventCohort: (id: number) => `#/events/${id}/cohort`,
+  eventBilan: (id: number) => `#/events/${id}/bilan`,
+  workshop: (eventId: number, id: number) => `#/events/${eventId}/workshops/${id}`,
+  join: (code: string) => `#/join/${code}`,
+  expertProfile: () => '#/profile',
 };
 
 export function navigate(to: string): void {

@@ -101,7 +101,7 @@ export function SuggestionsPage({ id }: { id: number }) {
 }
 
 /** One action: its gain, where it acts, effort and cost, what it changes, first steps and testimonies. */
-function ActionCard({ action: s, button }: { action: Suggestion | FollowUpSuggestion; button: ComponentChildren }) {
+export function ActionCard({ action: s, button }: { action: Suggestion | FollowUpSuggestion; button: ComponentChildren }) {
   const followUp = 'afterTitle' in s;
   return (
     <article class={followUp ? 'card suggestion follow-up' : 'card suggestion'} data-action={s.actionId}>
