@@ -14,7 +14,7 @@ import { useLoad } from '../use-load.js';
 
 /** The content's testimonies to pick for a workshop, by organisation. */
 const catalogue = async (): Promise<TestimonyChoice[]> =>
-  (await api<TestimonyLibrary>('GET', '/testimonies')).testimonies.map((x) => ({ id: x.id, title: x.title, organisation: x.organisation.name }));
+  (await api<TestimonyLibrary>('GET', '/testimonies')).testimonies.map((x) => ({ id: x.id, title: x.title, organisation: x.organisation.name, indicators: x.indicators }));
 
 /** A new event: blank, or the next one of a previous event. */
 export function EventNewPage({ from }: { from: number | null }) {
