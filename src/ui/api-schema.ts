@@ -1497,6 +1497,32 @@ export interface components {
             };
             title: string;
         };
+        TestimonyEntry: {
+            action: string;
+            date: string;
+            id: string;
+            /** @description The indicators of the actions that cite it (for picking the testimonies of a workshop) */
+            indicators: string[];
+            organisation: {
+                city?: string;
+                headcount?: string;
+                legalForm?: string;
+                name: string;
+                region?: string;
+                sector: string;
+            };
+            outcome: string;
+            source: {
+                date?: string;
+                publisher: string;
+                title?: string;
+                url: string;
+            };
+            title: string;
+        };
+        TestimonyLibrary: {
+            testimonies: components["schemas"]["TestimonyEntry"][];
+        };
         User: {
             /** @description ISO 8601, UTC */
             createdAt: string;

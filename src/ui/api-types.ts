@@ -52,6 +52,7 @@ export type PlanBilan = Shapes['PlanBilan'];
 export type ScoreStats = Shapes['ScoreStats'];
 export type Batch = Shapes['Batch'];
 export type Portfolio = Shapes['Portfolio'];
+export type TestimonyLibrary = Shapes['TestimonyLibrary'];
 export type PortfolioComparison = Shapes['PortfolioComparison'];
 
 export type EventAccess = Shapes['EventAccess'];

@@ -79,6 +79,7 @@ beforeAll(async () => {
 
 describe('an event from its invitation to its bilan, in Chromium', () => {
   let eventId: number;
+  let picked: { id: string; title: string; organisation: { name: string }; indicators: string[] };
   let link: string;
   let organiser: Page;
 
@@ -111,6 +112,17 @@ describe('an event from its invitation to its bilan, in Chromium', () => {
       await box.getByLabel('Pilier', { exact: true }).selectOption(option!);
       await box.getByLabel('Experts').fill(expert);
     }
+    // A testimony of the content's library picked for the first workshop.
+    const first = organiser.locator('fieldset.workshop-fields').nth(0);
+    await first.locator('.testimony-choices summary').click();
+    // Those of the workshop's pillar come first: the first offered is one an action of the pillar cites.
+    const library = (await h.call(null, 'GET', '/testimonies')).body as { testimonies: { id: string; title: string; organisation: { name: string }; indicators: string[] }[] };
+    const firstOffered = plain(await first.locator('.testimony-choices label').first().textContent()).trim();
+    picked = library.testimonies.find((x) => `${x.organisation.name} — ${x.title}` === firstOffered)!;
+    const strategy = new Set(h.ctx.scorer.index.pillars.find((p) => p.id === 'strategy')!.indicators.map((i) => i.id));
+    expect(picked.indicators.some((i) => strategy.has(i))).toBe(true);
+    expect(library.testimonies[0]!.indicators.some((i) => strategy.has(i))).toBe(false); // Not simply the library's order.
+    await first.locator('.testimony-choices input[type=checkbox]').first().check();
     // A testimony told in the second workshop, recorded for the event; its page first given as http://.
     const second = organiser.locator('fieldset.workshop-fields').nth(1);
     await second.getByRole('button', { name: 'Ajouter un témoignage recueilli pour l’événement' }).click();
@@ -139,6 +151,8 @@ describe('an event from its invitation to its bilan, in Chromium', () => {
     await organiser.getByRole('heading', { level: 1, name: 'De l’Impact Score à l’action — Montpellier' }).waitFor();
     expect(plain(await organiser.locator('.intentions-list').textContent())).toContain('2 plans approuvés dans les 8 semaines');
     expect(await organiser.locator('[data-workshop]').count()).toBe(3);
+    const created = (await h.call('orga', 'GET', `/events/${eventId}`)).body as { workshops: { title: string; testimonies: string[] }[] };
+    expect(created.workshops.find((w) => w.title === 'Stratégie et gouvernance')!.testimonies).toEqual([picked.id]);
     await expectAccessible(organiser);
   });
 

@@ -95,6 +95,7 @@ const rows: Row[] = [
   ['review queue', 'GET', () => '/reviews', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 401 }],
   ['list workshops', 'GET', () => '/workshops', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 401 }],
   ['questionnaires', 'GET', () => '/questionnaires', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 200 }],
+  ['testimonies', 'GET', () => '/testimonies', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 200 }],
   // Batches are their uploader's (and an admin's): anyone else gets 404, as for another organisation.
   ['upload a portfolio', 'POST', () => '/batches', file('id\nX\n', 'text/csv'), { leaderA: 403, advisorA: 202, expertA: 403, admin: 202, leaderB: 403, anonymous: 401 }],
   ['list batches', 'GET', () => '/batches', undefined, { leaderA: 200, advisorA: 200, expertA: 200, admin: 200, leaderB: 200, anonymous: 401 }],

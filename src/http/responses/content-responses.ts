@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { component } from './components.js';
+import { Testimony } from './suggestion-responses.js';
 
 export const AnswerValue = component('AnswerValue', z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]));
 
@@ -48,3 +49,9 @@ export const Questionnaires = component('Questionnaires', z.object({
 }));
 
 export const Health = component('Health', z.object({ status: z.literal('ok'), contentVersion: z.string() }));
+
+export const TestimonyEntry = component('TestimonyEntry', Testimony.extend({
+  indicators: z.array(z.string()).meta({ description: 'The indicators of the actions that cite it (for picking the testimonies of a workshop)' }),
+}));
+
+export const TestimonyLibrary = component('TestimonyLibrary', z.object({ testimonies: z.array(TestimonyEntry) }));

@@ -2,6 +2,7 @@ import type { AppContext } from '../../app/app-context.js';
 import { invalid, ok } from '../../app/app-error.js';
 import { presentQuestionnaires } from '../../core/present-questionnaire.js';
 import { score } from '../../core/score.js';
+import { testimonyLibrary } from '../../core/testimony-library.js';
 import { reportJson } from '../../engine/index.js';
 import { JsonText } from '../json-text.js';
 import type { RouteRegistry } from '../route.js';
@@ -15,6 +16,14 @@ export function contentRoutes(registry: RouteRegistry, ctx: AppContext): void {
     responses: { 200: 'Questionnaires in the requested language' },
     response: shapes.Questionnaires,
     handler: ({ lang }) => ok(presentQuestionnaires(ctx.scorer.index, lang)),
+  });
+
+  registry.add({
+    method: 'get', path: '/testimonies', tag: 'content', auth: false,
+    summary: 'Les témoignages du contenu, localisés, avec les indicateurs des actions qui les citent / the content’s testimonies',
+    responses: { 200: 'Every testimony, by organisation name' },
+    response: shapes.TestimonyLibrary,
+    handler: ({ lang }) => ok({ testimonies: testimonyLibrary(ctx.scorer.index, lang) }),
   });
 
   registry.add({

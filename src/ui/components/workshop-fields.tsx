@@ -5,7 +5,7 @@ import { describedBy, Field } from './field.js';
 import { RecordedTestimonyFields } from './recorded-testimony-fields.js';
 
 /** A testimony of data/ an organiser can pick for a workshop. */
-export interface TestimonyChoice { id: string; title: string; organisation: string }
+export interface TestimonyChoice { id: string; title: string; organisation: string; indicators: string[] }
 
 /**
  * One workshop: its title, what it covers (a pillar, or indicators ticked from any pillar), its
@@ -25,6 +25,10 @@ export function WorkshopFields({ workshop, n, content, catalogue, errors, onChan
   const err = (path: string) => errors.get(`${at}${path}`);
   const toggle = (list: string[], value: string, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
   const setRecorded = (key: number, patch: Partial<TestimonyDraft>) => onChange({ recorded: workshop.recorded.map((r) => (r.key === key ? { ...r, ...patch } : r)) });
+  // The testimonies of the workshop's scope first (stable otherwise: by organisation, as the API lists them).
+  const scope = new Set(workshop.scope === 'pillar' ? (content.pillars.find((p) => p.id === workshop.pillar)?.indicators.map((i) => i.id) ?? []) : workshop.indicators);
+  const inScope = (c: TestimonyChoice) => (c.indicators.some((i) => scope.has(i)) ? 0 : 1);
+  const choices = [...catalogue].sort((a, b) => inScope(a) - inScope(b));
   const expertsError = err('/experts') ?? [...errors].find(([path]) => path.startsWith(`${at}/experts/`))?.[1];
   return (
     <fieldset class="card workshop-fields">
@@ -73,7 +77,7 @@ export function WorkshopFields({ workshop, n, content, catalogue, errors, onChan
       {catalogue.length > 0 ? (
         <details class="choices testimony-choices" open={workshop.testimonies.length > 0}>
           <summary>{t('workshopTestimonies', { count: workshop.testimonies.length })}</summary>
-          {catalogue.map((c) => (
+          {choices.map((c) => (
             <label key={c.id} class="check">
               <input type="checkbox" checked={workshop.testimonies.includes(c.id)} onChange={(e) => onChange({ testimonies: toggle(workshop.testimonies, c.id, e.currentTarget.checked) })} />
               {' '}{c.organisation} — {c.title}

@@ -6,14 +6,15 @@ import { ErrorBox, Loadable, Page } from '../components/page.js';
 import type { TestimonyChoice } from '../components/workshop-fields.js';
 import { emptyEvent } from '../event-draft.js';
 import { draftOf, saveEvent } from '../event-save.js';
-import type { EventDetail } from '../api-types.js';
+import type { EventDetail, TestimonyLibrary } from '../api-types.js';
 import { t } from '../i18n.js';
 import { questionnaires } from '../questionnaires.js';
 import { href, navigate } from '../router.js';
 import { useLoad } from '../use-load.js';
 
-/** The library's testimonies to pick for a workshop: none offered until the API lists them (only recorded ones meanwhile). */
-const catalogue = async (): Promise<TestimonyChoice[]> => [];
+/** The content's testimonies to pick for a workshop, by organisation. */
+const catalogue = async (): Promise<TestimonyChoice[]> =>
+  (await api<TestimonyLibrary>('GET', '/testimonies')).testimonies.map((x) => ({ id: x.id, title: x.title, organisation: x.organisation.name, indicators: x.indicators }));
 
 /** A new event: blank, or the next one of a previous event. */
 export function EventNewPage({ from }: { from: number | null }) {
