@@ -64,7 +64,7 @@ export async function addWorkshop(ctx: AppContext, actor: Actor, eventId: number
     await tx.audit.record({ at: now, userId: actor.userId, organisationId: null, action: 'create', entity: 'workshop', entityId: w.id, eventId, detail: { title: w.title } });
     return w;
   });
-  return ok(await presentWorkshop(ctx, created, loaded.value.participants, lang));
+  return ok(await presentWorkshop(ctx, created, loaded.value.participants, lang, loaded.value.access.kind));
 }
 
 export interface WorkshopPatch {
@@ -99,8 +99,8 @@ export async function updateWorkshop(ctx: AppContext, actor: Actor, eventId: num
     if (w) await tx.audit.record({ at: now, userId: actor.userId, organisationId: null, action: 'update', entity: 'workshop', entityId: id, eventId, detail: { fields: Object.keys(patch).filter((k) => k !== 'version') } });
     return w;
   });
-  if (!updated) return eventConflict(await presentWorkshop(ctx, current, loaded.value.participants, lang));
-  return ok(await presentWorkshop(ctx, updated, loaded.value.participants, lang));
+  if (!updated) return eventConflict(await presentWorkshop(ctx, current, loaded.value.participants, lang, loaded.value.access.kind));
+  return ok(await presentWorkshop(ctx, updated, loaded.value.participants, lang, loaded.value.access.kind));
 }
 
 export async function removeWorkshop(ctx: AppContext, actor: Actor, eventId: number, id: number, version: number, lang: Lang) {
@@ -114,5 +114,5 @@ export async function removeWorkshop(ctx: AppContext, actor: Actor, eventId: num
     if (done) await tx.audit.record({ at: now, userId: actor.userId, organisationId: null, action: 'delete', entity: 'workshop', entityId: id, eventId, detail: { title: current.title } });
     return done;
   });
-  return removed ? ok({ deleted: id }) : eventConflict(await presentWorkshop(ctx, current, loaded.value.participants, lang));
+  return removed ? ok({ deleted: id }) : eventConflict(await presentWorkshop(ctx, current, loaded.value.participants, lang, loaded.value.access.kind));
 }

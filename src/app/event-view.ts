@@ -16,7 +16,8 @@ export function indicatorTitle(ctx: AppContext, id: string, lang: Lang): string 
   return entry ? localize(entry.indicator.title, lang) : id;
 }
 
-export async function presentExperts(ctx: AppContext, userIds: readonly number[], lang: Lang) {
+/** `withEmail` for an event's organisers, who name experts by their address in the event form; nobody else reads it. */
+export async function presentExperts(ctx: AppContext, userIds: readonly number[], lang: Lang, withEmail = false) {
   const profiles = await ctx.store.expertProfiles.byUsers(userIds);
   const views = [];
   for (const userId of userIds) {
@@ -26,12 +27,13 @@ export async function presentExperts(ctx: AppContext, userIds: readonly number[]
     views.push({
       userId, name: user?.name ?? '—', indicators, indicatorTitles: indicators.map((id) => indicatorTitle(ctx, id, lang)),
       territory: p?.territory ?? null, organisation: p?.organisation ?? null, version: p?.version ?? 0,
+      ...(withEmail && user && { email: user.email }),
     });
   }
   return views;
 }
 
-export async function presentWorkshop(ctx: AppContext, w: WorkshopRecord, participants: readonly ParticipantRecord[], lang: Lang) {
+export async function presentWorkshop(ctx: AppContext, w: WorkshopRecord, participants: readonly ParticipantRecord[], lang: Lang, access?: LoadedEvent['access']['kind']) {
   const testimonies = new Map(ctx.content.testimonies.map((t) => [t.id, t]));
   const told = w.testimonies.flatMap((id) => (testimonies.has(id) ? [presentTestimony(testimonies.get(id)!, lang)] : []));
   const recorded = w.recordedTestimonies.map((t, i) => ({
@@ -40,7 +42,7 @@ export async function presentWorkshop(ctx: AppContext, w: WorkshopRecord, partic
   return {
     id: w.id, eventId: w.eventId, title: w.title, pillar: w.pillar, pillarTitle: pillarTitle(ctx, w.pillar, lang), indicators: w.indicators,
     testimonies: w.testimonies, recordedTestimonies: w.recordedTestimonies, testimonyViews: [...told, ...recorded], notes: w.notes,
-    experts: await presentExperts(ctx, w.expertIds, lang), participants: participants.filter((p) => p.workshopId === w.id).length, version: w.version,
+    experts: await presentExperts(ctx, w.expertIds, lang, access === 'organise'), participants: participants.filter((p) => p.workshopId === w.id).length, version: w.version,
   };
 }
 
@@ -57,7 +59,7 @@ export async function presentEvent(ctx: AppContext, loaded: LoadedEvent, lang: L
   const previous = event.previousEventId === null ? undefined : await ctx.store.events.get(event.previousEventId);
   const intentions = access.kind === 'organise' ? (await ctx.store.events.intentions(event.id)).map(presentIntention) : [];
   const workshops = [];
-  for (const w of loaded.workshops) workshops.push(await presentWorkshop(ctx, w, loaded.participants, lang));
+  for (const w of loaded.workshops) workshops.push(await presentWorkshop(ctx, w, loaded.participants, lang, access.kind));
   return {
     ...presentSummary(ctx, event, access.kind, loaded.participants.length),
     partners: event.partners, improvements: event.improvements,

@@ -460,6 +460,8 @@ export interface components {
             version: number;
         };
         ExpertProfile: {
+            /** @description Only for the event’s organisers (the event form names experts by address) */
+            email?: string;
             indicators: string[];
             /** @description The indicators they help with, in the reader’s language */
             indicatorTitles: string[];

@@ -90,9 +90,14 @@ export function draftOf(event: EventDetail): EventDraft {
 }
 
 /**
- * The experts: the API names them without their addresses, so the field starts blank with their
- * names beside it; left blank it keeps them, addresses typed replace them.
+ * The experts by address, as the form names them (the API gives organisers their addresses); an
+ * expert whose address is not given leaves the field blank with their names beside it: left blank
+ * it keeps them, addresses typed replace them. Unchanged, they are not sent again.
  */
 function expertsOf(w: EventWorkshop): Pick<WorkshopDraft, 'experts' | 'expertsAtLoad' | 'currentExperts'> {
+  if (w.experts.every((x) => x.email)) {
+    const emails = w.experts.map((x) => x.email!).join('\n');
+    return { experts: emails, expertsAtLoad: emails };
+  }
   return { experts: '', expertsAtLoad: '', currentExperts: w.experts.map((x) => x.name) };
 }

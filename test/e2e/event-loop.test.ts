@@ -380,13 +380,15 @@ describe('an event from its invitation to its bilan, in Chromium', () => {
     const titles = organiser.getByLabel('Titre de l’atelier');
     await titles.first().waitFor();
     expect(await titles.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['Stratégie et gouvernance', 'Limiter les externalités', 'Partager la valeur']);
+    // The experts are named by their addresses, as the form takes them.
+    expect(await organiser.getByLabel('Experts').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))).toEqual(['expertA@test.org', 'expertB@test.org', 'expertC@test.org']);
     await expectAccessible(organiser);
     await titles.nth(2).fill('Partager le pouvoir et la valeur');
     await organiser.getByRole('button', { name: 'Enregistrer' }).click();
     await organiser.waitForURL(`**/#/events/${nextId}`);
     await organiser.getByRole('heading', { level: 1, name: 'De l’Impact Score à l’action — Montpellier, saison 2' }).waitFor();
     expect(await organiser.locator('[data-workshop] h3').allTextContents()).toEqual(['Stratégie et gouvernance', 'Limiter les externalités', 'Partager le pouvoir et la valeur']);
-    // Their experts stayed: the field was left blank, so they were not sent again.
+    // Their experts stayed: unchanged, they were not sent again.
     expect(plain(await organiser.locator('[data-workshop]').nth(1).textContent())).toContain('expertB');
     const history = (await h.call('orga', 'GET', `/events/${nextId}/history`)).body as { action: string; entity: string; detail: { fields?: string[] } }[];
     const updates = history.filter((e) => e.action === 'update');

@@ -89,8 +89,13 @@ describe('an event from its creation to its bilan', () => {
     const mine = await h.call('leaderA', 'GET', `/events/${id}/mine`);
     const workshop = mine.body.participations[0].workshop;
     expect(workshop.experts[0].name).toBe('expertA');
+    // An expert's address is for the organisers, who name experts by it; a participant does not read it, nor the expert's view.
+    expect(workshop.experts[0]).not.toHaveProperty('email');
+    const organised = (await h.call('organiser', 'GET', `/events/${id}`)).body;
+    expect(organised.workshops.find((w: { id: number }) => w.id === workshop.id).experts[0].email).toBe('expertA@test.org');
     const view = await h.call('expertA', 'GET', `/events/${id}/workshops/${workshop.id}`);
     expect(view.status).toBe(200);
+    expect(view.body.workshop.experts[0]).not.toHaveProperty('email');
     const row = view.body.participants[0];
     expect(row.gaps.length).toBeGreaterThan(0);
     expect(row.suggestions.every((s: { pillar: string }) => s.pillar === workshop.pillar)).toBe(true);

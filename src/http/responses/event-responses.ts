@@ -33,6 +33,7 @@ export const ExpertProfile = component('ExpertProfile', z.object({
   territory: z.string().nullable(),
   organisation: z.string().nullable(),
   version: z.number().int().meta({ description: '0 while the expert has not written a profile' }),
+  email: z.string().optional().meta({ description: 'Only for the event’s organisers (the event form names experts by address)' }),
 }));
 
 export const RecordedTestimony = component('RecordedTestimony', z.object({
