@@ -2,6 +2,7 @@ import type { Actor } from '../core/access.js';
 import { applyChanges } from '../core/apply-changes.js';
 import type { Action, AnswersDocument } from '../core/content-model.js';
 import type { ContentIndex } from '../core/content-index.js';
+import { testimonyLibrary } from '../core/testimony-library.js';
 import { missingAnswers, validateAnswers } from '../core/validate-answers.js';
 import { actorOf, createUser } from './accounts.js';
 import type { AppContext } from './app-context.js';
@@ -27,11 +28,18 @@ const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T
   return r.value;
 };
 
-const workshops = (expert: string) => [
-  { title: 'Externalités : emploi, climat, biodiversité', pillar: 'externalities', indicators: [], experts: [expert], testimonies: [], recordedTestimonies: [] },
-  { title: 'Partage : gouvernance et valeur', pillar: 'sharing', indicators: [], experts: [expert], testimonies: [], recordedTestimonies: [] },
-  { title: 'Stratégie : mission et dialogue', pillar: 'strategy', indicators: [], experts: [expert], testimonies: [], recordedTestimonies: [] },
-];
+/** The three pillar workshops, each with two testimonies of the library cited by its pillar's actions (as its notes tell). */
+const workshops = (ctx: AppContext, expert: string) => {
+  const told = (pillar: string) => {
+    const indicators = new Set(ctx.scorer.index.pillars.find((p) => p.id === pillar)?.indicators.map((i) => i.id) ?? []);
+    return testimonyLibrary(ctx.scorer.index, 'fr').filter((t) => t.indicators.some((i) => indicators.has(i))).slice(0, 2).map((t) => t.id);
+  };
+  return [
+    { title: 'Externalités : emploi, climat, biodiversité', pillar: 'externalities', indicators: [], experts: [expert], testimonies: told('externalities'), recordedTestimonies: [] },
+    { title: 'Partage : gouvernance et valeur', pillar: 'sharing', indicators: [], experts: [expert], testimonies: told('sharing'), recordedTestimonies: [] },
+    { title: 'Stratégie : mission et dialogue', pillar: 'strategy', indicators: [], experts: [expert], testimonies: told('strategy'), recordedTestimonies: [] },
+  ];
+};
 
 const intentions = [
   { kind: 'participants' as const, target: 6 },
@@ -53,7 +61,7 @@ export async function seedDemoEvents(base: AppContext, examples: ReadonlyMap<str
   // The past event: eight months ago, its follow-up two months ago.
   const pastId = unwrap(await createEvent(at(-300), organiser, {
     title: 'De l’Impact Score à l’action — Montpellier, printemps', date: day(-240), followUp: day(-60), place: 'Cité de l’Économie et des Métiers de demain, Montpellier',
-    partners: ['Région Occitanie', 'Montpellier Méditerranée Métropole'], intentions, workshops: workshops(expertEmail),
+    partners: ['Région Occitanie', 'Montpellier Méditerranée Métropole'], intentions, workshops: workshops(base, expertEmail),
   })).id;
   const past = (await base.store.eventWorkshops.byEvent(pastId));
   const participants: { orgId: number; example: string }[] = [];
@@ -89,7 +97,7 @@ export async function seedDemoEvents(base: AppContext, examples: ReadonlyMap<str
   // The upcoming one, started from the past one: in three weeks, Garrigue has joined.
   const next = unwrap(await createEvent(at(-10), organiser, {
     title: 'De l’Impact Score à l’action — Nîmes, automne', date: day(21), followUp: day(200), place: 'Pôle entrepreneurial, Nîmes',
-    partners: ['Région Occitanie', 'Nîmes Métropole'], intentions, workshops: workshops(expertEmail),
+    partners: ['Région Occitanie', 'Nîmes Métropole'], intentions, workshops: workshops(base, expertEmail),
   }, pastId)).id;
   await base.store.eventParticipants.join({ eventId: next, organisationId: orgIds.get('insertion-esus')!, workshopId: null, joinedAt: at(-5).now().toISOString(), joinedBy: null, invitationId: null, named: false });
 }

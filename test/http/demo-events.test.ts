@@ -27,6 +27,9 @@ describe('the demo’s events', () => {
     expect(bilan.participants.filter((p: { named: boolean }) => p.named)).toHaveLength(2);
     expect(bilan.workshops.every((w: { notes: string | null }) => w.notes)).toBe(true);
     expect(bilan.improvements).toContain('six semaines');
+    // Each workshop told two testimonies of the library, as its notes say.
+    const event = (await h.call('organiser', 'GET', `/events/${events[1].id}`)).body;
+    expect(event.workshops.map((w: { testimonies: string[] }) => w.testimonies.length)).toEqual([2, 2, 2]);
   });
 
   it('when Garrigue’s leader opens the upcoming event, then it started from the past one and says what is still to do', async () => {
