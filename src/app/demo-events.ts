@@ -30,9 +30,10 @@ const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T
 
 /** The three pillar workshops, each with two testimonies of the library cited by its pillar's actions (as its notes tell). */
 const workshops = (ctx: AppContext, expert: string) => {
+  const library = testimonyLibrary(ctx.scorer.index, 'fr');
   const told = (pillar: string) => {
     const indicators = new Set(ctx.scorer.index.pillars.find((p) => p.id === pillar)?.indicators.map((i) => i.id) ?? []);
-    return testimonyLibrary(ctx.scorer.index, 'fr').filter((t) => t.indicators.some((i) => indicators.has(i))).slice(0, 2).map((t) => t.id);
+    return library.filter((t) => t.indicators.some((i) => indicators.has(i))).slice(0, 2).map((t) => t.id);
   };
   return [
     { title: 'Externalités : emploi, climat, biodiversité', pillar: 'externalities', indicators: [], experts: [expert], testimonies: told('externalities'), recordedTestimonies: [] },

@@ -51,12 +51,12 @@ export interface ClaimedBatch {
 const toRecord = (r: Selectable<BatchesTable>): BatchRecord => ({
   id: r.id, userId: r.user_id, status: r.status, inputFormat: r.input_format, outputFormat: r.output_format, store: r.store === 1, lang: r.lang,
   rows: r.rows, bytesRead: r.bytes_read, totalBytes: r.total_bytes, summary: r.summary === null ? null : JSON.parse(r.summary), stored: r.stored,
-  error: failureOf(r.error), createdAt: r.created_at, finishedAt: r.finished_at,
+  error: storedFailure(r.error), createdAt: r.created_at, finishedAt: r.finished_at,
   inputBytes: r.input_bytes, resultBytes: r.result_bytes, inputRemovedAt: r.input_removed_at, resultsRemovedAt: r.results_removed_at,
 });
 
 /** Failures are stored as issues (JSON); those stored before were their message alone. */
-function failureOf(stored: string | null): IssueView | null {
+function storedFailure(stored: string | null): IssueView | null {
   if (stored === null) return null;
   return stored.startsWith('{') ? (JSON.parse(stored) as IssueView) : { code: 'batch-failed', path: '', message: stored };
 }

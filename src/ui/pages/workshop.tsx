@@ -45,8 +45,7 @@ function OrganiserWorkshop({ event, workshopId, titles }: { event: EventDetail; 
   if (!workshop) return <p class="alert" role="alert">{t('notFoundText')}</p>;
   return (
     <Page title={workshop.title}>
-      <p class="muted"><a href={href.event(event.id)}>{event.title}</a> · {formatDate(event.date)} · {scopeOf(workshop, titles)}</p>
-      <WorkshopExperts workshop={workshop} />
+      <WorkshopHead event={event} workshop={workshop} titles={titles} />
       <section aria-labelledby="participants-title">
         <h2 id="participants-title">{t('participantsTitle')}</h2>
         <Loadable state={state}>
@@ -66,6 +65,16 @@ function OrganiserWorkshop({ event, workshopId, titles }: { event: EventDetail; 
   );
 }
 
+/** Where the workshop stands (its event, day and scope) and who leads it: the top of both views. */
+function WorkshopHead({ event, workshop, titles }: { event: EventDetail; workshop: EventDetail['workshops'][number]; titles: Map<string, string> }) {
+  return (
+    <>
+      <p class="muted"><a href={href.event(event.id)}>{event.title}</a> · {formatDate(event.date)} · {scopeOf(workshop, titles)}</p>
+      <WorkshopExperts workshop={workshop} />
+    </>
+  );
+}
+
 type Participant = ExpertWorkshopView['participants'][number];
 type Workshop = ExpertWorkshopView['workshop'];
 
@@ -73,8 +82,7 @@ function LeadView({ event, view, titles }: { event: EventDetail; view: ExpertWor
   const { workshop, participants } = view;
   return (
     <Page title={workshop.title}>
-      <p class="muted"><a href={href.event(event.id)}>{event.title}</a> · {formatDate(event.date)} · {scopeOf(workshop, titles)}</p>
-      <WorkshopExperts workshop={workshop} />
+      <WorkshopHead event={event} workshop={workshop} titles={titles} />
       <section aria-labelledby="participants-title">
         <h2 id="participants-title">{t('participantsTitle')}</h2>
         <p>{tn('workshopParticipants', participants.length)}</p>
