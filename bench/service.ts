@@ -3,7 +3,8 @@
  * closed-loop client of BENCH_CONNECTIONS (50) keep-alive connections: `GET /health` (the server's
  * bare throughput) and the stateless explained `POST /score`, in turn for BENCH_ROUNDS (2) rounds
  * of BENCH_SECONDS (10) each, so that a machine slowing down slows both. /score is sent the
- * example of the issue (data/examples/insertion-esus.json) and, in its own rounds, 1,000 generated
+ * example of the issue (data/examples/insertion-esus.json), answered with the scores (the default), with
+ * `explain=summary` and with `explain=full` (the whole report), and, in its own rounds, 1,000 generated
  * valid assessments in turn, and the example again with a session cookie rather than a bearer token (a
  * token is marked used, a database write, on every request). Prints throughput and p50/p99 of each,
  * /score's share of /health, and the server's CPU time per request (its process's, from /proc: on a
@@ -45,12 +46,16 @@ const login = await fetch(`${base.href}/auth/login`, { method: 'POST', headers: 
 const session = { Cookie: String(login.headers.get('set-cookie')).split(';')[0]!, Origin: base.origin };
 const health = requestBytes('GET', `${base.pathname}/health`, host, {});
 const scoreExample = requestBytes('POST', `${base.pathname}/score`, host, auth, JSON.stringify(example));
+const scoreSummary = requestBytes('POST', `${base.pathname}/score?explain=summary`, host, auth, JSON.stringify(example));
+const scoreFull = requestBytes('POST', `${base.pathname}/score?explain=full`, host, auth, JSON.stringify(example));
 const scoreBySession = requestBytes('POST', `${base.pathname}/score`, host, session, JSON.stringify(example));
 const scoreGenerated = Array.from({ length: 1000 }, () => requestBytes('POST', `${base.pathname}/score`, host, auth, JSON.stringify(generateAnswers(index, rand))));
 const target = (request: (n: number) => Buffer) => ({ host: base.hostname, port: Number(base.port), request });
 const routes = [
   { name: 'GET /health', target: target(() => health) },
   { name: 'POST /score (example)', target: target(() => scoreExample) },
+  { name: 'POST /score (example, summary)', target: target(() => scoreSummary) },
+  { name: 'POST /score (example, full)', target: target(() => scoreFull) },
   { name: 'POST /score (1,000 generated)', target: target((n) => scoreGenerated[n % scoreGenerated.length]!) },
   { name: 'POST /score (example, session)', target: target(() => scoreBySession) },
 ];
@@ -77,11 +82,11 @@ const merged = (runs: (LoadResult & { cpu: number })[]) => ({
 });
 const rates = new Map([...results].map(([name, runs]) => [name, merged(runs)]));
 const bare = rates.get('GET /health')!;
-console.log(`${'route'.padEnd(32)} ${'requests'.padStart(9)} ${'req/s'.padStart(8)} ${'of /health'.padStart(11)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'errors'.padStart(7)} ${'CPU µs/req'.padStart(11)}`);
+console.log(`${'route'.padEnd(34)} ${'requests'.padStart(9)} ${'req/s'.padStart(8)} ${'of /health'.padStart(11)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'errors'.padStart(7)} ${'CPU µs/req'.padStart(11)}`);
 for (const [name, r] of rates) {
   const rate = r.requests / r.seconds;
   const share = `${((100 * rate) / (bare.requests / bare.seconds)).toFixed(1)} %`;
-  console.log(`${name.padEnd(32)} ${String(r.requests).padStart(9)} ${rate.toFixed(0).padStart(8)} ${share.padStart(11)} ${percentile(r.latencies, 50).toFixed(1).padStart(8)} ${percentile(r.latencies, 99).toFixed(1).padStart(8)} ${percentile(r.latencies, 100).toFixed(1).padStart(8)} ${String(r.errors).padStart(7)} ${(r.cpu / r.requests).toFixed(0).padStart(11)}`);
+  console.log(`${name.padEnd(34)} ${String(r.requests).padStart(9)} ${rate.toFixed(0).padStart(8)} ${share.padStart(11)} ${percentile(r.latencies, 50).toFixed(1).padStart(8)} ${percentile(r.latencies, 99).toFixed(1).padStart(8)} ${percentile(r.latencies, 100).toFixed(1).padStart(8)} ${String(r.errors).padStart(7)} ${(r.cpu / r.requests).toFixed(0).padStart(11)}`);
 }
 console.log(`per round (req/s): ${[...results].map(([name, runs]) => `${name} ${runs.map((r) => (r.requests / r.seconds).toFixed(0)).join(', ')}`).join('; ')}`);
 const verdict = (met: boolean) => (met ? 'met' : 'NOT met');

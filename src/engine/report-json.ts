@@ -1,21 +1,22 @@
 import type { ContentIndex } from '../core/content-index.js';
 import type { Question } from '../core/content-model.js';
 import { formatAnswer } from '../core/format-answer.js';
+import type { ReportDetail } from '../core/report-detail.js';
 import type { Lang } from '../core/text.js';
 import type { CriterionScore, IndicatorScore, RuleOutcome, ScoreResult } from '../core/score-result.js';
 
 /**
- * The JSON text of core's `presentReport` (`JSON.stringify(presentReport(index, result, lang,
- * organisation))`, byte for byte), written straight from the result: no view object is made, and
+ * The JSON text of core's `presentReport` (`JSON.stringify(reportAtDetail(presentReport(index,
+ * result, lang, organisation), detail))`, byte for byte), written straight from the result: no view object is made, and
  * the content's texts (titles, labels, reasons, ids, the values rules expect) are escaped once per
  * content and kept. Presenting a report and stringifying it was half a `/score` request's time;
  * this takes about a fifth of that. Core's `presentReport` stays the specification, and a
  * differential test holds this to it.
  */
-export function reportJson(index: ContentIndex, result: ScoreResult, lang: Lang, organisation?: string): string {
+export function reportJson(index: ContentIndex, result: ScoreResult, lang: Lang, organisation?: string, detail: ReportDetail = 'full'): string {
   let writer = writers.get(index);
   if (!writer) writers.set(index, (writer = new ReportWriter(index)));
-  return writer.write(result, lang, organisation);
+  return writer.write(result, lang, organisation, detail);
 }
 
 const writers = new WeakMap<ContentIndex, ReportWriter>();
@@ -52,7 +53,7 @@ class ReportWriter {
     return this.index.questions.get(id)?.question ?? this.index.profileFields.get(id);
   }
 
-  write(result: ScoreResult, lang: Lang, organisation?: string): string {
+  write(result: ScoreResult, lang: Lang, organisation: string | undefined, detail: ReportDetail): string {
     // A fact has one value in a result, so one answer in words: formatted once per report.
     const answers = new Map<string, string>();
     const scored: Scored[] = [];
@@ -63,7 +64,7 @@ class ReportWriter {
       p.indicators.forEach((i, m) => {
         const title = this.local(this.index.indicators.get(i.id)!.indicator.title, lang);
         if (i.score !== null) scored.push({ id: i.id, pillar: p.id, title, score: i.score });
-        out += `${m ? ',' : ''}${this.indicator(i, title, lang, answers)}`;
+        out += `${m ? ',' : ''}${this.indicator(i, title, lang, answers, detail)}`;
       });
       out += ']}';
     });
@@ -77,14 +78,16 @@ class ReportWriter {
     return `${out}],"weakest":[${list(weakest)}],"strongest":[${list(strongest)}],"unanswered":[${unanswered.join(',')}]}`;
   }
 
-  private indicator(indicator: IndicatorScore, title: string, lang: Lang, answers: Map<string, string>): string {
+  private indicator(indicator: IndicatorScore, title: string, lang: Lang, answers: Map<string, string>, detail: ReportDetail): string {
+    const figures = `{"id":${this.json(indicator.id)},"title":${title},"score":${num(indicator.score)},"weight":${num(indicator.weight)},"points":${num(indicator.points)},"maxPoints":${num(indicator.maxPoints)}`;
+    if (detail === 'scores') return `${figures}}`;
     const reasons: string[] = [];
     const strengths: string[] = [];
     const gaps: { criterion: string; reason: string; points: number; max: number }[] = [];
     let criteria = '';
     indicator.criteria.forEach((c, n) => {
       const reason = this.reason(c, lang);
-      criteria += `${n ? ',' : ''}${this.criterion(c, reason, lang, answers)}`;
+      if (detail === 'full') criteria += `${n ? ',' : ''}${this.criterion(c, reason, lang, answers)}`;
       if (!c.applicable) return;
       // A reason's JSON is a quoted string: the line "points/max reason" is its text with the figures before it.
       reasons.push(`"${c.points}/${c.max} ${reason.slice(1)}`);
@@ -93,7 +96,8 @@ class ReportWriter {
     });
     gaps.sort((a, b) => b.max - b.points - (a.max - a.points));
     const gapsJson = gaps.map((g) => `{"criterion":${this.json(g.criterion)},"reason":${g.reason},"points":${num(g.points)},"max":${num(g.max)}}`).join(',');
-    return `{"id":${this.json(indicator.id)},"title":${title},"score":${num(indicator.score)},"weight":${num(indicator.weight)},"points":${num(indicator.points)},"maxPoints":${num(indicator.maxPoints)},"reasons":[${reasons.join(',')}],"strengths":[${strengths.join(',')}],"gaps":[${gapsJson}],"criteria":[${criteria}]}`;
+    const lines = `${figures},"reasons":[${reasons.join(',')}],"strengths":[${strengths.join(',')}],"gaps":[${gapsJson}]`;
+    return detail === 'full' ? `${lines},"criteria":[${criteria}]}` : `${lines}}`;
   }
 
   /** The step reached (the best that fired), or with none the top step: what was missed. */

@@ -571,6 +571,36 @@ export interface components {
             title: string;
             weight: number;
         };
+        IndicatorAtDetail: {
+            criteria?: {
+                applicable: boolean;
+                id: string;
+                max: number;
+                points: number;
+                questions: {
+                    answer: string;
+                    id: string;
+                    label: string;
+                }[];
+                /** @description The step reached (or, when none, the one within reach) */
+                reason: string;
+                rules: components["schemas"]["RuleView"][];
+            }[];
+            gaps?: {
+                criterion: string;
+                max: number;
+                points: number;
+                reason: string;
+            }[];
+            id: string;
+            maxPoints: number;
+            points: number;
+            reasons?: string[];
+            score: number | null;
+            strengths?: string[];
+            title: string;
+            weight: number;
+        };
         IndicatorReport: {
             criteria: {
                 applicable: boolean;
@@ -1217,6 +1247,28 @@ export interface components {
             pillars: {
                 id: string;
                 indicators: components["schemas"]["IndicatorReport"][];
+                score: number | null;
+                title: string;
+                weight: number;
+            }[];
+            strongest: components["schemas"]["RankedIndicator"][];
+            unanswered: {
+                id: string;
+                indicator: string;
+                label: string;
+                pillar: string;
+            }[];
+            weakest: components["schemas"]["RankedIndicator"][];
+        };
+        ReportAtDetail: {
+            contentVersion: string;
+            global: number | null;
+            /** @enum {string} */
+            lang: "fr" | "en";
+            organisation: string | null;
+            pillars: {
+                id: string;
+                indicators: components["schemas"]["IndicatorAtDetail"][];
                 score: number | null;
                 title: string;
                 weight: number;

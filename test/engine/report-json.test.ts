@@ -4,6 +4,7 @@ import { generateAnswers, random } from '../support/generate-answers.js';
 import { loadContent } from '../../src/content/load-content.js';
 import type { AnswersDocument } from '../../src/core/content-model.js';
 import { presentReport } from '../../src/core/present.js';
+import { reportAtDetail, reportDetails, type ReportDetail } from '../../src/core/report-detail.js';
 import { createScorer, score, type Scorer } from '../../src/core/score.js';
 import type { Lang } from '../../src/core/text.js';
 import { compiledScorer, reportJson } from '../../src/engine/index.js';
@@ -18,19 +19,20 @@ interface Case {
   doc: AnswersDocument;
   lang: Lang;
   organisation?: string;
+  detail?: ReportDetail;
 }
 
 /** Core's presentation, stringified (the specification), against the engine's writer, on the same result. */
 const both = (scorer: Scorer) => {
   const results = new Map<AnswersDocument, Awaited<ReturnType<typeof score>>>();
   const resultOf = async (doc: AnswersDocument) => results.get(doc) ?? results.set(doc, await score(scorer, doc)).get(doc)!;
-  const oracle = async ({ doc, lang, organisation }: Case) => {
+  const oracle = async ({ doc, lang, organisation, detail = 'full' }: Case) => {
     const outcome = await resultOf(doc);
-    return outcome.ok ? JSON.stringify(presentReport(scorer.index, outcome.value, lang, organisation)) : 'invalid';
+    return outcome.ok ? JSON.stringify(reportAtDetail(presentReport(scorer.index, outcome.value, lang, organisation), detail)) : 'invalid';
   };
-  const fast = async ({ doc, lang, organisation }: Case) => {
+  const fast = async ({ doc, lang, organisation, detail }: Case) => {
     const outcome = await resultOf(doc);
-    return outcome.ok ? reportJson(scorer.index, outcome.value, lang, organisation) : 'invalid';
+    return outcome.ok ? reportJson(scorer.index, outcome.value, lang, organisation, detail) : 'invalid';
   };
   return [oracle, fast] as const;
 };
@@ -65,4 +67,18 @@ describe('the report as JSON text, written by the engine, held to core\'s presen
     const [oracle, fast] = both(reference);
     expect(await differential(oracle, fast, inBothLanguages(docs))).toBe(docs.length * 2);
   });
+
+  it('when less is asked (explain=summary, explain=scores), then the text is core\'s report with only those members, in the same order, on golden and random assessments', async () => {
+    const rand = random(2026_12_08);
+    const docs = [...examples.map((e) => e.data), ...Array.from({ length: 100 }, (_, n) => generateAnswers(compiled.index, rand, [0, 0.3][n % 2]))];
+    const cases = inBothLanguages(docs, (n) => ODD[n % ODD.length]).flatMap((c) => reportDetails.map((detail) => ({ ...c, detail })));
+    const [oracle, fast] = both(compiled);
+    expect(await differential(oracle, fast, cases, { name: (c) => [c.lang, c.detail] })).toBe(docs.length * 2 * 3);
+    const first = await score(compiled, docs[0]!);
+    if (!first.ok) throw new Error('example invalid');
+    const sizes = Object.fromEntries(reportDetails.map((detail) => [detail, reportJson(compiled.index, first.value, 'fr', undefined, detail).length]));
+    expect(sizes.scores).toBeLessThan(sizes.summary!);
+    expect(sizes.summary).toBeLessThan(sizes.full! / 4);
+  });
 });
+

@@ -106,13 +106,30 @@ describe('assessments through the API', () => {
     expect(res.body.error.code).toBe('assessment-submitted');
   });
 
-  it('when a script posts an answers document to /score, then it gets the explained score and nothing is stored', async () => {
+  it('when a script posts an answers document to /score, then it gets the scores and nothing is stored', async () => {
     const before = (await h.ctx.store.assessments.listByOrganisation(h.orgA)).length;
     const res = await h.call('advisorA', 'POST', '/score', examples.get('scop-40'));
     expect(res.status).toBe(200);
     expect(res.body.global).toBe(goldenGlobal('scop-40'));
     expect(res.body.weakest.length).toBeGreaterThan(0);
+    expect(Object.keys(res.body.pillars[0].indicators[0])).toEqual(['id', 'title', 'score', 'weight', 'points', 'maxPoints']);
     expect((await h.ctx.store.assessments.listByOrganisation(h.orgA)).length).toBe(before);
+  });
+
+  it('when /score is asked explain=summary or explain=full, then it explains in words or in full; any other explain is a 400 naming the parameter', async () => {
+    const doc = examples.get('scop-40')!;
+    const scores = (await h.call('advisorA', 'POST', '/score', doc)).body;
+    const summary = await h.call('advisorA', 'POST', '/score?explain=summary', doc);
+    const full = await h.call('advisorA', 'POST', '/score?explain=full', doc);
+    expect([summary.status, full.status]).toEqual([200, 200]);
+    const indicator = (body: typeof scores) => body.pillars[1].indicators[0];
+    expect(Object.keys(indicator(summary.body))).toEqual(['id', 'title', 'score', 'weight', 'points', 'maxPoints', 'reasons', 'strengths', 'gaps']);
+    expect(indicator(summary.body).reasons.length).toBeGreaterThan(0);
+    expect(indicator(full.body).criteria[0].rules.length).toBeGreaterThan(0);
+    for (const body of [summary.body, full.body]) expect({ ...body, pillars: undefined }).toEqual({ ...scores, pillars: undefined });
+    const bad = await h.call('advisorA', 'POST', '/score?explain=everything', doc);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].path).toBe('/query/explain');
   });
 
   it('when /score answers, then it answers from the compiled engine, with the report of json-rules-engine\'s explained result, field for field', async () => {
@@ -120,7 +137,7 @@ describe('assessments through the API', () => {
     const doc = examples.get('industry-300')!;
     const reference = await score(createScorer(content), doc);
     if (!reference.ok) throw new Error('example invalid');
-    const res = await h.call('advisorA', 'POST', '/score?lang=en', doc);
+    const res = await h.call('advisorA', 'POST', '/score?lang=en&explain=full', doc);
     expect(res.status).toBe(200);
     expect(res.body).toEqual(JSON.parse(JSON.stringify(presentReport(h.ctx.scorer.index, reference.value, 'en', doc.organisation?.name))));
   });

@@ -29,8 +29,8 @@ describe('one fact, asked once', () => {
 
   it('when local purchasing is answered, then both the local economy and responsible purchasing read it', async () => {
     const base = examples.get('scop-40')!;
-    const low = await h.call('leaderA', 'POST', '/score', { ...base, answers: { ...base.answers, 'circular-economy-local-purchases': '0' } });
-    const high = await h.call('leaderA', 'POST', '/score', { ...base, answers: { ...base.answers, 'circular-economy-local-purchases': '75+' } });
+    const low = await h.call('leaderA', 'POST', '/score?explain=full', { ...base, answers: { ...base.answers, 'circular-economy-local-purchases': '0' } });
+    const high = await h.call('leaderA', 'POST', '/score?explain=full', { ...base, answers: { ...base.answers, 'circular-economy-local-purchases': '75+' } });
     expect([low.status, high.status]).toEqual([200, 200]);
     for (const [indicator, criterion] of [['circular-economy', 'local'], ['responsible-purchasing', 'local']] as const) {
       const before = indicatorOf(low.body, indicator).criteria.find((c) => c.id === criterion)!;
@@ -42,10 +42,10 @@ describe('one fact, asked once', () => {
   it('when the profile says ESUS and no other label is held, then the labels indicator counts the approval as a verified comprehensive scheme', async () => {
     const esus = examples.get('insertion-esus')!;
     expect(esus.answers['labels-held']).toEqual(['none']);
-    const res = await h.call('leaderA', 'POST', '/score', esus);
+    const res = await h.call('leaderA', 'POST', '/score?explain=full', esus);
     const labels = indicatorOf(res.body, 'labels');
     expect(labels.criteria.map((c) => [c.id, c.points])).toEqual([['held', 50], ['assurance', 18], ['progress', 14]]);
-    const without = await h.call('leaderA', 'POST', '/score', { ...esus, profile: { ...esus.profile, statuses: ['siae'] } });
+    const without = await h.call('leaderA', 'POST', '/score?explain=full', { ...esus, profile: { ...esus.profile, statuses: ['siae'] } });
     expect(indicatorOf(without.body, 'labels').criteria.map((c) => c.points)).toEqual([0, 0, 14]);
   });
 });

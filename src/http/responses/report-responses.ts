@@ -37,6 +37,9 @@ export const IndicatorReport = component('IndicatorReport', z.object({
   })),
 }));
 
+// POST /score's indicators: the figures always; the lines in words from explain=summary; the criteria with explain=full.
+export const IndicatorAtDetail = component('IndicatorAtDetail', IndicatorReport.partial({ reasons: true, strengths: true, gaps: true, criteria: true }));
+
 export const RankedIndicator = component('RankedIndicator', z.object({ id: z.string(), pillar: z.string(), title: z.string(), score: z.number() }));
 
 export const Report = component('Report', z.object({
@@ -48,4 +51,8 @@ export const Report = component('Report', z.object({
   weakest: z.array(RankedIndicator),
   strongest: z.array(RankedIndicator),
   unanswered: z.array(z.object({ id: z.string(), pillar: z.string(), indicator: z.string(), label: z.string() })),
+}));
+
+export const ReportAtDetail = component('ReportAtDetail', Report.extend({
+  pillars: z.array(z.object({ id: z.string(), title: z.string(), score: nullableNumber, weight: z.number(), indicators: z.array(IndicatorAtDetail) })),
 }));

@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
 import { invalid, ok } from '../../app/app-error.js';
 import { presentQuestionnaires } from '../../core/present-questionnaire.js';
+import { reportDetails } from '../../core/report-detail.js';
 import { score } from '../../core/score.js';
 import { testimonyLibrary } from '../../core/testimony-library.js';
 import { reportJson } from '../../engine/index.js';
@@ -28,14 +30,15 @@ export function contentRoutes(registry: RouteRegistry, ctx: AppContext): void {
 
   registry.add({
     method: 'post', path: '/score', tag: 'content', auth: true, body: answersDocumentSchema,
-    summary: 'Score expliqué d’un document de réponses, sans rien enregistrer / stateless explained score',
-    responses: { 200: 'The explained score', 400: 'Malformed document', 422: 'Answers that do not fit the questionnaire' },
-    response: shapes.Report,
-    handler: async ({ body, lang }) => {
+    query: z.object({ explain: z.enum(reportDetails).default('scores').meta({ description: 'scores (default): the figures; summary: each indicator’s reasons, strengths and gaps in words too; full: each criterion, the questions it read and every rule with its conditions, as `score --format json`' }) }),
+    summary: 'Score d’un document de réponses, expliqué à la demande, sans rien enregistrer / stateless score, explained on request',
+    responses: { 200: 'The score, explained as much as asked', 400: 'Malformed document', 422: 'Answers that do not fit the questionnaire' },
+    response: shapes.ReportAtDetail,
+    handler: async ({ body, lang, query }) => {
       const { $schema: _ignored, ...doc } = body;
       const outcome = await score(ctx.scorer, doc);
       if (!outcome.ok) return invalid(outcome.issues);
-      return ok(new JsonText(reportJson(ctx.scorer.index, outcome.value, lang, doc.organisation?.name)));
+      return ok(new JsonText(reportJson(ctx.scorer.index, outcome.value, lang, doc.organisation?.name, query.explain)));
     },
   });
 }
