@@ -10,6 +10,11 @@
  *   npm run load -- --url U1 --url U2       servers already running (their API base URLs); the
  *                                           accounts are made with this environment's database
  *
+ * By default each user sends its next request as soon as the last is answered (a closed loop
+ * without pause): the server is saturated, and by Little's law every request's mean latency is then
+ * the users over the throughput, whatever the server. LOAD_THINK_MS gives users a pause after each
+ * answer (0.5 to 1.5 times it, at random), as people reading a page: latency at a load below saturation.
+ *
  * LOAD_SERVER runs another build's server (its dist/src/cli/main.js), to measure a build before a
  * change in turn with this one. Each run prints the targets of issue #22 (no error, p99 under
  * 100 ms for every route but the PDF, the PDF's under 1 s), met or not.
@@ -29,6 +34,10 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const BATCH_ROWS = Number(process.env.LOAD_BATCH_ROWS ?? 30000);
 const USERS = Number(process.env.LOAD_USERS ?? 50);
 const ORGS = Number(process.env.LOAD_ORGS ?? 8);
+// A user's pause after each answer (reading the page), 0.5 to 1.5 times this; 0 (the default): every user asks again at once.
+const THINK_MS = Number(process.env.LOAD_THINK_MS ?? 0);
+// Requests sent in the first seconds are left out of the figures: the server's first PDFs, scores and suggestions build its caches.
+const WARMUP_SECONDS = Number(process.env.LOAD_WARMUP_SECONDS ?? 0);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const { values: args } = parseArgs({ options: { url: { type: 'string', multiple: true }, instances: { type: 'string' }, compare: { type: 'boolean' } } });
 const plans: Plan[] = args.url ? [{ kind: 'running', urls: args.url }]
@@ -50,6 +59,7 @@ async function measure(d: Deployment): Promise<void> {
   const errors = new Map<string, number>();
   const memory: number[][] = [d.rss()];
   const sampler = setInterval(() => memory.push(d.rss()), 5000);
+  const warmEnd = performance.now() + WARMUP_SECONDS * 1000;
 
   /** A client going round the instances, starting at `first`: each request to the next one. */
   const client = (first: number) => {
@@ -61,8 +71,8 @@ async function measure(d: Deployment): Promise<void> {
       const res = await fetch(`${url}${path}`, { method, headers: { cookie, origin: new URL(url).origin, ...(body !== undefined && { 'content-type': 'application/json' }) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
       const payload = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.arrayBuffer();
       const ms = performance.now() - start;
-      (latencies.get(route) ?? latencies.set(route, []).get(route)!).push(ms);
-      if (route === 'GET /assessments/{id}') {
+      if (start >= warmEnd) (latencies.get(route) ?? latencies.set(route, []).get(route)!).push(ms);
+      if (start >= warmEnd && route === 'GET /assessments/{id}') {
         const now = Date.now();
         (batchWindow && now >= batchWindow[0] && (batchWindow[1] === 0 || now <= batchWindow[1]) ? duringBatch : outsideBatch).push(ms);
       }
@@ -70,6 +80,7 @@ async function measure(d: Deployment): Promise<void> {
         const key = `${route} ${res.status}${(payload as { error?: { code?: string } }).error?.code ? ` ${(payload as { error: { code: string } }).error.code}` : ''}`;
         errors.set(key, (errors.get(key) ?? 0) + 1);
       }
+      if (THINK_MS > 0) await new Promise((resolve) => setTimeout(resolve, THINK_MS * (0.5 + Math.random())));
       return { status: res.status, body: payload, headers: res.headers };
     };
   };
@@ -131,7 +142,7 @@ async function measure(d: Deployment): Promise<void> {
 
   const started = Date.now();
   const [batchRun] = await Promise.all([batch(), ...Array.from({ length: USERS }, (_, n) => user(n, started + SECONDS * 1000))]);
-  const elapsed = (Date.now() - started) / 1000;
+  const elapsed = (Date.now() - started) / 1000 - WARMUP_SECONDS;
   clearInterval(sampler);
   memory.push(d.rss());
 
@@ -154,7 +165,10 @@ interface Measured {
 function report({ label, elapsed, latencies, errors, memory, batchRun, outsideBatch, duringBatch }: Measured): void {
   const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
   const total = [...latencies.values()].reduce((n, xs) => n + xs.length, 0);
-  console.log(`\nload on ${label}: ${USERS} users over ${ORGS} organisations, ${elapsed.toFixed(0)} s, ${total} requests, ${(total / elapsed).toFixed(0)} req/s, errors: ${[...errors.values()].reduce((a, b) => a + b, 0)}`);
+  const rate = total / elapsed;
+  console.log(`\nload on ${label}: ${USERS} users over ${ORGS} organisations${THINK_MS > 0 ? `, pausing ${THINK_MS} ms on average after each answer` : ''}${WARMUP_SECONDS > 0 ? `, after ${WARMUP_SECONDS} s of warm-up` : ''}, ${elapsed.toFixed(0)} s, ${total} requests, ${rate.toFixed(0)} req/s, errors: ${[...errors.values()].reduce((a, b) => a + b, 0)}`);
+  // Little's law: with N users always waiting on an answer, the mean wait is N over the throughput.
+  if (THINK_MS === 0) console.log(`without pauses, each of the ${USERS} users always waits on an answer: the mean latency is ${USERS} / ${rate.toFixed(0)} req/s = ${((1000 * USERS) / rate).toFixed(0)} ms whatever the server; a mean under 100 ms would take more than ${(USERS * 10).toLocaleString('en')} req/s of this mix`);
   console.log(`${'route'.padEnd(38)} ${'count'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`);
   for (const [route, xs] of [...latencies].sort()) {
     xs.sort((a, b) => a - b);
