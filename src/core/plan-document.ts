@@ -111,8 +111,14 @@ const WORDS = {
 /** The words of plans, shared with the bilan so both documents say the same. */
 export { WORDS as PLAN_WORDS };
 
+// toLocaleDateString makes a formatter on every call; a plan formats dozens of dates.
+const DATE_FORMATS = {
+  fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+
 export function formatDate(iso: string, lang: Lang): string {
-  return new Date(iso).toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return DATE_FORMATS[lang].format(new Date(iso));
 }
 
 const score = (s: number | null, lang: Lang) => (s === null ? '—' : `${formatDecimal(s, lang)}/100`);
