@@ -18,19 +18,17 @@ export function indicatorTitle(ctx: AppContext, id: string, lang: Lang): string 
 
 /** `withEmail` for an event's organisers, who name experts by their address in the event form; nobody else reads it. */
 export async function presentExperts(ctx: AppContext, userIds: readonly number[], lang: Lang, withEmail = false) {
-  const profiles = await ctx.store.expertProfiles.byUsers(userIds);
-  const views = [];
-  for (const userId of userIds) {
-    const user = await ctx.store.accounts.getUser(userId);
+  const [profiles, users] = await Promise.all([ctx.store.expertProfiles.byUsers(userIds), ctx.store.accounts.getUsers(userIds)]);
+  return userIds.map((userId) => {
+    const user = users.find((u) => u.id === userId);
     const p = profiles.find((x) => x.userId === userId);
     const indicators = p?.indicators ?? [];
-    views.push({
+    return {
       userId, name: user?.name ?? '—', indicators, indicatorTitles: indicators.map((id) => indicatorTitle(ctx, id, lang)),
       territory: p?.territory ?? null, organisation: p?.organisation ?? null, version: p?.version ?? 0,
       ...(withEmail && user && { email: user.email }),
-    });
-  }
-  return views;
+    };
+  });
 }
 
 export async function presentWorkshop(ctx: AppContext, w: WorkshopRecord, participants: readonly ParticipantRecord[], lang: Lang, access?: LoadedEvent['access']['kind']) {

@@ -28,6 +28,12 @@ export class AccountsRepository {
     return row && toUser(row);
   }
 
+  /** The users of these ids (those that exist), in one query. */
+  async getUsers(ids: readonly number[]): Promise<User[]> {
+    if (ids.length === 0) return [];
+    return (await this.q.db.selectFrom('users').selectAll().where('id', 'in', [...new Set(ids)]).execute()).map(toUser);
+  }
+
   /** The user with this email, whatever its case (SQLite: a NOCASE column; PostgreSQL: an index on lower(email)). */
   async findByEmail(email: string): Promise<(User & { passwordHash: string | null }) | undefined> {
     const row = await this.q.db

@@ -6,6 +6,7 @@ import { listOrganisers, makeOrganiser } from '../../app/organisers.js';
 import { sharePlan } from '../../app/plans.js';
 import { presentPlan } from '../../app/plan-view.js';
 import type { PdfRenderer } from '../../pdf/pdf-renderer.js';
+import { pdfDownload } from '../pdf-download.js';
 import { ok } from '../../app/app-error.js';
 import type { RouteRegistry } from '../route.js';
 import * as shapes from '../responses/index.js';
@@ -26,13 +27,7 @@ export function eventReportRoutes(registry: RouteRegistry, ctx: AppContext, pdf:
     summary: 'Le bilan en PDF pour les partenaires, participants anonymes sauf accord (?lang=en) / the bilan as a PDF',
     responses: { 200: 'application/pdf, streamed', 403: 'Organisers only', 404: 'Not found (nothing is sent before access is checked)' },
     produces: ['application/pdf'],
-    handler: async ({ actor, params, lang, res }) => {
-      const built = await eventBilanDocument(ctx, actor, params.eventId, lang);
-      if (!built.ok) return built;
-      res.status(200).type('application/pdf').setHeader('Content-Disposition', `attachment; filename="event-${params.eventId}-bilan-${lang}.pdf"`);
-      await pdf.render(built.value, res);
-      return undefined;
-    },
+    handler: async ({ actor, params, lang, res }) => pdfDownload(pdf, res, await eventBilanDocument(ctx, actor, params.eventId, lang), `event-${params.eventId}-bilan-${lang}.pdf`),
   });
   registry.add({
     method: 'get', path: '/me/expert-profile', tag: 'events', auth: true,

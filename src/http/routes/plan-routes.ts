@@ -7,6 +7,7 @@ import { compareAssessments, suggestionsFor } from '../../app/insights.js';
 import { storedPlanDocument } from '../../app/plan-document-data.js';
 import { presentPlan } from '../../app/plan-view.js';
 import type { PdfRenderer } from '../../pdf/pdf-renderer.js';
+import { pdfDownload } from '../pdf-download.js';
 import { addItem, commentPlan, createPlan, getPlan, listPlans, planHistory, removeItem, renamePlan, reorderItems, restoreItem, reviewPlan, submitPlan, updateItem } from '../../app/plans.js';
 import { presentSuggestions } from '../../core/present-suggestions.js';
 import type { Lang } from '../../core/text.js';
@@ -71,13 +72,7 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
     summary: 'Le bilan en PDF : chaque plan parti de l’évaluation antérieure, prévu et réalisé (?lang=en) / the progress report as a PDF',
     responses: { 200: 'application/pdf, streamed', 404: 'Not found, nothing earlier, or no plan drawn from the earlier assessment (nothing is sent before access is checked)' },
     produces: ['application/pdf'],
-    handler: async ({ actor, params, query, lang, res }) => {
-      const built = await bilanDocument(ctx, actor, params.assessmentId, query.with, lang);
-      if (!built.ok) return built;
-      res.status(200).type('application/pdf').setHeader('Content-Disposition', `attachment; filename="bilan-${params.assessmentId}-${lang}.pdf"`);
-      await pdf.render(built.value, res);
-      return undefined;
-    },
+    handler: async ({ actor, params, query, lang, res }) => pdfDownload(pdf, res, await bilanDocument(ctx, actor, params.assessmentId, query.with, lang), `bilan-${params.assessmentId}-${lang}.pdf`),
   });
   registry.add({
     method: 'post', path: '/assessments/:assessmentId/plans', tag: 'plans', auth: true, params: assessmentParams, status: 201,
@@ -178,14 +173,7 @@ export function planRoutes(registry: RouteRegistry, ctx: AppContext, pdf: PdfRen
     summary: 'Le plan d’action en PDF (?lang=en pour l’anglais) / the action plan as a PDF',
     responses: { 200: 'application/pdf, streamed', 404: 'Not found (nothing is sent before access is checked)' },
     produces: ['application/pdf'],
-    handler: async ({ actor, params, lang, res }) => {
-      // Everything is checked and gathered before the first byte: a refused plan gets a JSON 404.
-      const built = await storedPlanDocument(ctx, actor, params.planId, lang);
-      if (!built.ok) return built;
-      res.status(200).type('application/pdf').setHeader('Content-Disposition', `attachment; filename="plan-${params.planId}-${lang}.pdf"`);
-      await pdf.render(built.value, res);
-      return undefined;
-    },
+    handler: async ({ actor, params, lang, res }) => pdfDownload(pdf, res, await storedPlanDocument(ctx, actor, params.planId, lang), `plan-${params.planId}-${lang}.pdf`),
   });
   registry.add({
     method: 'get', path: '/plans/:planId/history', tag: 'plans', auth: true, params: planParams,
