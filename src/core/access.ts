@@ -54,7 +54,8 @@ export function canCreateOrganisation(actor: Actor): boolean {
  * it. Empty for an admin, who reads every organisation anyway.
  */
 export function readableOrganisations(actor: Actor): ReadonlySet<number> {
-  return actor.role === 'admin' ? new Set() : new Set([...actor.memberOf, ...actor.reviewerOf]);
+  const visible = visibleOrganisations(actor);
+  return new Set(visible === 'all' ? [] : visible);
 }
 
 /** The organisations an actor may list: all for an admin, else those it has access to. */
