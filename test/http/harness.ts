@@ -41,12 +41,13 @@ export interface Harness {
 
 /**
  * The real app on 127.0.0.1, port 0, over a real store of this run's database (SQLite in memory
- * unless a file is given, or a PostgreSQL database of its own; `sameDatabaseAs` another harness's):
+ * unless a file is given, or a PostgreSQL database of its own; `database` a PostgreSQL database made
+ * for the test, dropped at the end; `sameDatabaseAs` another harness's):
  * two organisations A and B, a leader of each, an advisor and an expert (workshop) of A, an admin.
  * `content` replaces the committed content (an earlier edition, say).
  */
-export async function startHarness(options: { file?: string; sameDatabaseAs?: Harness; config?: Partial<Config>; seed?: boolean; content?: Content } = {}): Promise<Harness> {
-  const owned = options.sameDatabaseAs ? undefined : await testLocation(options.file);
+export async function startHarness(options: { file?: string; database?: { url: string; drop: () => Promise<void> }; sameDatabaseAs?: Harness; config?: Partial<Config>; seed?: boolean; content?: Content } = {}): Promise<Harness> {
+  const owned = options.sameDatabaseAs ? undefined : options.database ? { ...options.database, file: '' } : await testLocation(options.file);
   const location = options.sameDatabaseAs?.location ?? owned!;
   const config = testConfig({ DATABASE_FILE: location.file, DATABASE_URL: location.url, ...options.config });
   const store = await openStore(location);

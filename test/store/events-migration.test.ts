@@ -1,34 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/app/accounts.js';
-import { migrationFiles } from '../../src/store/migration-files.js';
 import { startHarness, unwrap, type Harness } from '../http/harness.js';
-
-/**
- * A database at migration 008 holding a workshop of before (an admin's list of organisations and
- * one expert) with a plan sent back by its expert: the fixture of before PostgreSQL (006), brought
- * to 008 by the SQL files alone, then opened by the service, which applies 009.
- */
-function databaseAt008(): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'impact-009-')), 'impact-score.db');
-  writeFileSync(file, gunzipSync(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'sqlite-before-21', 'impact-score.db.gz'))));
-  const db = new Database(file);
-  for (const m of migrationFiles('sqlite').filter((f) => f.version === 7 || f.version === 8)) {
-    db.exec(m.sql);
-    db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, '2026-11-01T00:00:00Z');
-  }
-  expect(db.prepare('SELECT COUNT(*) AS n FROM workshop_organisations').get()).toEqual({ n: expect.any(Number) });
-  db.close();
-  return file;
-}
+import { postgresAt008, sqliteAt008 } from '../support/database-at-008.js';
+import { TEST_DIALECT } from '../support/test-store.js';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ file: databaseAt008(), seed: false });
+  // A store at 008 holding a workshop of before and a plan its expert sent back, in this run's dialect; the service applies 009.
+  h = await startHarness(TEST_DIALECT === 'postgres' ? { database: await postgresAt008(), seed: false } : { file: sqliteAt008(), seed: false });
   for (const [who, email] of [['leader', 'dirigeante@demo.impact-score.org'], ['expert', 'expert@demo.impact-score.org']] as const) {
     h.tokens[who] = unwrap(await createApiToken(h.ctx, email, 'tests')).token;
   }
