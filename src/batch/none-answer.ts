@@ -14,8 +14,10 @@ const WORDS = new Set(['aucun', 'aucune', 'neant', 'none']);
 
 /** Whether a text (a cell, or a piece of one between separators) is a word for « none of these ». */
 export function isNoneWord(text: string): boolean {
-  if (text.length > 8) return false;
-  return WORDS.has(text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase());
+  const trimmed = text.trim();
+  // Longer than the longest word (aucune): no need to fold it.
+  if (trimmed.length > 6) return false;
+  return WORDS.has(trimmed.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
 }
 
 /** Whether a question offers a "none" option of its own (most pillar questions do; the profile's statuses do not). */

@@ -1,7 +1,7 @@
 import type { Question } from '../core/content-model.js';
 import { bilingual, localize, type Lang, type LocalizedText } from '../core/text.js';
 import { noneWithOthers } from './none-answer.js';
-import { parseCell } from './parse-cell.js';
+import { cellParser } from './parse-cell.js';
 
 /** What a workbook cell gives its column: the value the cell parser reads, or why it is refused (the code and message). */
 export type XlsxRead = { value: unknown } | { refused: { code: string; message: LocalizedText } };
@@ -39,8 +39,17 @@ export function readXlsxCell(value: unknown, numFmt: () => string | undefined, q
 
 // A text is read by the cell parser, except « aucun » with other answers, refused (see none-answer.ts).
 function textRead(raw: unknown, question: Question | undefined): XlsxRead {
-  const refused = question && noneWithOthers(question, raw, (text) => parseCell(question, text));
+  const refused = question && noneWithOthers(question, raw, parserOf(question));
   return refused ? { refused } : { value: raw };
+}
+
+// The texts a column's cells repeat (the none option's label among them) are read once.
+const parsers = new WeakMap<Question, (raw: unknown) => unknown>();
+
+function parserOf(question: Question): (raw: unknown) => unknown {
+  let parse = parsers.get(question);
+  if (!parse) parsers.set(question, (parse = cellParser(question)));
+  return parse;
 }
 
 /** A header cell's text (a column's name). */
