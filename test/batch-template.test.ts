@@ -65,8 +65,8 @@ describe('the portfolio template', () => {
 
   it('when the template is made, then each multiple-choice column says how to write several answers and none, and its list offers « aucun » last where the question has no "none" option of its own', async () => {
     for (const [lang, none, several, expected] of [
-      ['fr', 'aucun', `(plusieurs réponses séparées par |, «${NBSP}aucun${NBSP}» si aucune)`, `Une ou plusieurs réponses de la liste, séparées par |${NBSP}; «${NBSP}aucun${NBSP}» (ou «${NBSP}néant${NBSP}») si aucune ne s’applique, une cellule vide étant une question sans réponse.`],
-      ['en', 'none', '(several answers separated by |, "none" if none)', 'One or more answers from the list, separated by |; "none" if none applies, an empty cell being a question left unanswered.'],
+      ['fr', 'aucun', `(plusieurs réponses séparées par |, «${NBSP}aucun${NBSP}» si aucune)`, `Une ou plusieurs réponses de la liste, séparées par |${NBSP}; «${NBSP}aucun${NBSP}» si aucune ne s’applique (une cellule vide est sans réponse).`],
+      ['en', 'none', '(several answers separated by |, "none" if none)', 'One or more answers from the list, separated by |; "none" if none applies (an empty cell is no answer).'],
     ] as const) {
       const workbook = await template(lang);
       const sheet = workbook.worksheets[0]!;
