@@ -16,11 +16,11 @@ describe('the columns of a portfolio', () => {
     expect(isLabelRow({ id: 'ORG-1' })).toBe(false);
   });
 
-  it('when the template is made, then every multiple-choice question\'s label says the separator, in the reader\'s language', () => {
+  it('when the template is made, then every multiple-choice question\'s label says the separator and the word for none, in the reader\'s language', () => {
     const columns = portfolioColumns(index, 'fr');
     const multiple = columns.filter((c) => c.question?.type === 'multiple');
     expect(multiple.length).toBeGreaterThan(10);
-    for (const c of multiple) expect(c.label).toMatch(/ \(plusieurs réponses séparées par \|\)$/);
+    for (const c of multiple) expect(c.label).toMatch(/ \(plusieurs réponses séparées par \|, « aucun » si aucune\)$/);
     for (const c of columns.filter((c) => c.question && c.question.type !== 'multiple')) expect(c.label).not.toContain('séparées');
   });
 

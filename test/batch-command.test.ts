@@ -354,8 +354,8 @@ describe('impact-score batch-template without -o', () => {
     const [ids, labels] = parse(out, { bom: true }) as string[][];
     expect(ids!.slice(0, 5)).toEqual(['id', 'name', 'organisation', 'siren', 'headcount']);
     expect(labels!.slice(0, 4)).toEqual(['Your reference (free text)', 'Organisation name', 'Organisation number in impact-score (to store the assessment there)', 'SIREN (9 digits; to store the assessment)']);
-    // The help row says how to name several options in one cell, and who the question is for.
-    expect(labels![ids!.indexOf('inclusion-practices')]).toMatch(/ \(several answers separated by \|\) — only if "Headcount" is 1 or more$/);
+    // The help row says how to name several options in one cell, or none, and who the question is for.
+    expect(labels![ids!.indexOf('inclusion-practices')]).toMatch(/ \(several answers separated by \|, "none" if none\) — only if "Headcount" is 1 or more$/);
   });
 
   it('when the XLSX template is asked without -o into a pipe, then the workbook comes on standard output', async () => {
@@ -366,12 +366,13 @@ describe('impact-score batch-template without -o', () => {
     expect((workbook.worksheets[0]!.getRow(1).values as string[]).slice(1, 6)).toEqual(['id', 'name', 'organisation', 'siren', 'headcount']);
   });
 
-  it('when the help of batch or batch-template is asked, then it says which columns name the organisation to store into, the separator of several answers, and how workbook cells are read', async () => {
+  it('when the help of batch or batch-template is asked, then it says which columns name the organisation to store into, the separator of several answers, how to write none, and how workbook cells are read', async () => {
     for (const command of ['batch', 'batch-template']) {
       const { code, out } = await run(command, '--help');
       expect(code).toBe(0);
       expect(out.toString()).toMatch(/organisation +n° de l’organisation dans impact-score/);
       expect(out.toString()).toContain('several answers separated by |');
+      expect(out.toString()).toContain('« aucun » (ou « néant ») si aucune réponse ne s’applique ; une cellule vide est sans réponse /\n  "none" where no answer applies; an empty cell is no answer');
       expect(out.toString()).toContain('XLSX: a percentage is read by the cell\'s format (7% = 7)');
     }
   });

@@ -10,6 +10,7 @@ import { inlinePool } from '../src/batch/scoring-pool.js';
 import { templateBytes } from '../src/batch/write-template.js';
 import { loadContent } from '../src/content/load-content.js';
 import { createScorer, score } from '../src/core/score.js';
+import { localize } from '../src/core/text.js';
 import { typeIn } from './support/fill-template.js';
 
 const loaded = loadContent();
@@ -60,6 +61,37 @@ describe('the portfolio template', () => {
     expect(row('legal-form')[2]).toBe('Une réponse de la liste.');
     expect(row('headcount')[3]).toBe('Toutes les organisations');
     for (const r of ids.map((id) => row(id))) expect(r[2]).not.toBe('');
+  });
+
+  it('when the template is made, then each multiple-choice column says how to write several answers and none, and its list offers « aucun » last where the question has no "none" option of its own', async () => {
+    for (const [lang, none, several, expected] of [
+      ['fr', 'aucun', `(plusieurs réponses séparées par |, «${NBSP}aucun${NBSP}» si aucune)`, `Une ou plusieurs réponses de la liste, séparées par |${NBSP}; «${NBSP}aucun${NBSP}» si aucune ne s’applique (une cellule vide est sans réponse).`],
+      ['en', 'none', '(several answers separated by |, "none" if none)', 'One or more answers from the list, separated by |; "none" if none applies (an empty cell is no answer).'],
+    ] as const) {
+      const workbook = await template(lang);
+      const sheet = workbook.worksheets[0]!;
+      const ids = (sheet.getRow(1).values as string[]).slice(1);
+      const [csvIds, csvHelp] = parse(await templateBytes(index, 'csv', lang), { bom: true }) as string[][];
+      expect(csvIds).toEqual(ids);
+      const lists = workbook.worksheets[1]!;
+      const help = workbook.worksheets[2]!;
+      const offered = (id: string) => {
+        const formula = sheet.getCell(3, ids.indexOf(id) + 1).dataValidation.formulae![0] as string;
+        const [, letter, last] = /!\$([A-Z]+)\$1:\$[A-Z]+\$(\d+)$/.exec(formula)!;
+        return Array.from({ length: Number(last) }, (_, k) => lists.getCell(`${letter}${k + 1}`).value);
+      };
+      for (const id of ids.filter((c) => (index.profileFields.get(c) ?? index.questions.get(c)?.question)?.type === 'multiple')) {
+        const q = index.profileFields.get(id) ?? index.questions.get(id)!.question;
+        expect(csvHelp![ids.indexOf(id)]).toContain(several);
+        expect(String(sheet.getRow(2).getCell(ids.indexOf(id) + 1).value)).toContain(several);
+        // (Then « n/a » where the question takes it.)
+        expect(String(help.getRow(ids.indexOf(id) + 2).getCell(3).value).slice(0, expected.length)).toBe(expected);
+        const labels = q.options!.map((o) => localize(o.label, lang));
+        const hasNone = q.options!.some((o) => o.value === 'none');
+        expect([id, offered(id)]).toEqual([id, [...labels, ...(q.notApplicable ? ['n/a'] : []), ...(hasNone ? [] : [none])]]);
+      }
+      expect(offered('statuses').at(-1)).toBe(none);
+    }
   });
 
   it('when the CSV template is made, then its second row is the same help row', async () => {

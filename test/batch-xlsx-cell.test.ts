@@ -64,6 +64,13 @@ describe('workbook cells read by their number format', () => {
     expect(read(12, 'General', single)).toBe(12);
   });
 
+  it('when a multiple-choice cell says « aucun » with other answers (typed, rich text or a formula\'s result), then it is refused, saying what to do; « aucun » alone is read', () => {
+    const statuses = question('statuses')!;
+    const refusal = 'refused: the cell says "none" and names other answers too: keep "none" alone if no answer applies, or the other answers without it.';
+    expect([read('aucun | esus', 'General', statuses), read({ richText: [{ text: 'Néant' }, { text: ' | mission' }] }, 'General', statuses), read({ formula: 'A1', result: 'none;bcorp' }, 'General', statuses)]).toEqual([refusal, refusal, refusal]);
+    expect([read('aucun', 'General', statuses), read('esus | mission', 'General', statuses), read('aucun | esus', 'General', text)]).toEqual(['aucun', 'esus | mission', 'aucun | esus']);
+  });
+
   it('when a header cell is rich text, a formula, a date or empty, then its text is the column name', () => {
     expect([{ richText: [{ text: 'i' }, { text: 'd ' }] }, { formula: '"id"', result: 'id' }, new Date(Date.UTC(2026, 0, 2)), null].map(xlsxText)).toEqual(['id', 'id', '2026-01-02', '']);
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { noneWithOthers } from '../src/batch/none-answer.js';
 import { cellParser, parseCell, plainNumber } from '../src/batch/parse-cell.js';
 import { loadContent } from '../src/content/load-content.js';
 import type { Question } from '../src/core/content-model.js';
@@ -93,5 +94,41 @@ describe('option labels in cells', () => {
     const practices = questions.find((q) => q.id === 'inclusion-practices')!;
     expect(parseCell(practices, 'partners|inconnu')).toEqual(['partners', 'inconnu']);
     expect(parseCell(practices, 'partners, autre chose; x')).toEqual(['partners', 'autre chose', 'x']);
+  });
+});
+
+describe('« aucun »: none of the answers, in a multiple-choice cell', () => {
+  const multiple = questions.filter((q) => q.type === 'multiple');
+  const statuses = questions.find((q) => q.id === 'statuses')!;
+  const practices = questions.find((q) => q.id === 'inclusion-practices')!;
+  const spellings = ['aucun', 'Aucun', 'aucune', 'AUCUNE', 'néant', 'Néant', 'NÉANT', 'neant', 'none', 'None', 'NONE', ' aucune '];
+
+  it('when a cell holds a word for none, spelt any way, then it is the question\'s "none" option where it has one (as the web questionnaire records it), and no box ticked otherwise', () => {
+    expect(multiple.filter((q) => !q.options!.some((o) => o.value === 'none')).map((q) => q.id)).toContain('statuses');
+    for (const q of multiple) {
+      const expected = q.options!.some((o) => o.value === 'none') ? ['none'] : [];
+      const parse = cellParser(q);
+      for (const cell of spellings) {
+        expect([q.id, cell, parseCell(q, cell)]).toEqual([q.id, cell, expected]);
+        // Twice: the second time from what the column remembered.
+        expect([q.id, cell, parse(cell), parse(cell)]).toEqual([q.id, cell, expected, expected]);
+      }
+    }
+  });
+
+  it('when a cell is empty, then it is still no answer, and the words mean nothing special to other questions', () => {
+    expect(parseCell(statuses, '')).toBeUndefined();
+    expect(parseCell(statuses, '  ')).toBeUndefined();
+    const single = questions.find((q) => q.type === 'single' && !q.options!.some((o) => /^(aucun|none)/i.test(o.label.fr) || /^none/i.test(o.label.en ?? '')))!;
+    expect(parseCell(single, 'aucun')).toBe('aucun');
+    expect(parseCell(questions.find((q) => q.type === 'text')!, 'néant')).toBe('néant');
+  });
+
+  it('when a word for none is written with other answers, then the cell is refused, saying what to do, and a cell of options only or of the word alone is not', () => {
+    for (const [q, cell] of [[statuses, 'aucun | esus'], [statuses, 'esus;Néant'], [statuses, 'mission, none'], [practices, 'aucune | partners'], [practices, 'none|partners']] as const) {
+      const parse = cellParser(q);
+      expect([cell, noneWithOthers(q, cell, parse)]).toEqual([cell, { code: 'none-with-others', message: expect.objectContaining({ fr: expect.stringMatching(/gardez «\s?aucun\s?» seul/) }) }]);
+    }
+    for (const [q, cell] of [[statuses, 'aucun'], [statuses, 'esus | mission'], [practices, 'none'], [practices, 'Aucune de ces pratiques'], [statuses, '']] as const) expect([cell, noneWithOthers(q, cell, cellParser(q))]).toEqual([cell, undefined]);
   });
 });

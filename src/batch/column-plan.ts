@@ -6,6 +6,8 @@ import { rowRefs } from './store-refs.js';
 
 /** Where each column of a header goes, worked out once per header. */
 export interface ColumnPlan {
+  /** The header's column names, as read. */
+  header: readonly string[];
   idIndex: number;
   nameIndex: number;
   organisationIndex: number;
@@ -32,7 +34,7 @@ export function planOf(context: BatchContext, header: readonly string[]): Column
     if (question) columns.push({ index: i, id, slot: engine.slotOf(id)!, profile: field !== undefined, question, parse: cellParser(question) });
   });
   plan = {
-    idIndex: header.indexOf(ID_COLUMN), nameIndex: header.indexOf(NAME_COLUMN), organisationIndex: header.indexOf(ORGANISATION_COLUMN), sirenIndex: header.indexOf(SIREN_COLUMN),
+    header: [...header], idIndex: header.indexOf(ID_COLUMN), nameIndex: header.indexOf(NAME_COLUMN), organisationIndex: header.indexOf(ORGANISATION_COLUMN), sirenIndex: header.indexOf(SIREN_COLUMN),
     oneColumnPerSlot: new Set(columns.map((c) => c.slot)).size === columns.length, columns,
   };
   byHeader.set(key, plan);

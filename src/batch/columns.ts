@@ -2,6 +2,7 @@ import type { ContentIndex } from '../core/content-index.js';
 import type { Question } from '../core/content-model.js';
 import { bilingual, localize, type Lang } from '../core/text.js';
 import { unreadableFile } from './batch-file-error.js';
+import { NONE_WORDS } from './none-answer.js';
 import { OPTION_SEPARATOR } from './option-labels.js';
 
 /** The identifier column of a portfolio file: the advisor's own reference, free text, never matched to anything. */
@@ -24,14 +25,14 @@ const LABELS = {
     name: 'Nom de l’organisation',
     organisation: 'N° de l’organisation dans impact-score (pour y enregistrer l’évaluation)',
     siren: 'SIREN (9 chiffres ; pour enregistrer l’évaluation)',
-    several: `plusieurs réponses séparées par ${OPTION_SEPARATOR}`,
+    several: `plusieurs réponses séparées par ${OPTION_SEPARATOR}, « ${NONE_WORDS.fr} » si aucune`,
   },
   en: {
     id: 'Your reference (free text)',
     name: 'Organisation name',
     organisation: 'Organisation number in impact-score (to store the assessment there)',
     siren: 'SIREN (9 digits; to store the assessment)',
-    several: `several answers separated by ${OPTION_SEPARATOR}`,
+    several: `several answers separated by ${OPTION_SEPARATOR}, "${NONE_WORDS.en}" if none`,
   },
 } as const;
 

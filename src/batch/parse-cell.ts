@@ -1,5 +1,7 @@
 import type { AnswerValue, Question } from '../core/content-model.js';
 import { NOT_APPLICABLE } from '../core/content-model.js';
+import { NONE_OPTION } from '../core/answer-value.js';
+import { isNoneWord, noneAnswer } from './none-answer.js';
 import { OPTION_SEPARATOR, optionNamed, optionsNamed } from './option-labels.js';
 
 const TRUE = new Set(['oui', 'yes', 'true', 'vrai', '1', 'o', 'y', 'x']);
@@ -10,8 +12,8 @@ const NA = new Set(['n/a', 'na', 'nc', 'non concerné', 'non concernée', 'sans 
  * One spreadsheet cell as an answer, reading what people type: oui/non, 12,5 or 12.5, 45 %,
  * option labels as well as values (see option-labels.ts: typographic characters, case and spaces
  * aside), several options separated by | (or by ; or a comma where that reads unambiguously,
- * whole labels first). An empty cell is no answer. What cannot be read is passed on as it is, for
- * validation to name the problem.
+ * whole labels first). An empty cell is no answer; « aucun » (« néant », "none") is none of the
+ * options (see none-answer.ts). What cannot be read is passed on as it is, for validation to name the problem.
  */
 export function parseCell(question: Question, raw: unknown): AnswerValue | undefined {
   if (raw === null || raw === undefined) return undefined;
@@ -40,9 +42,7 @@ export function parseCell(question: Question, raw: unknown): AnswerValue | undef
     case 'ladder':
       return optionValue(question, text);
     case 'multiple':
-      // Option values joined by | (what most cells hold) are read at once; anything else by labels,
-      // and when no reading names only options, each piece as it is, for validation to name.
-      return valuesJoined(question, text) ?? optionsNamed(text, (piece) => namedValue(question, piece)) ?? text.split(/[|;,]/).map((part) => part.trim()).filter(Boolean).map((part) => optionValue(question, part));
+      return multipleValue(question, text);
     case 'text':
       return text;
   }
@@ -124,6 +124,21 @@ function valuesJoined(question: Question, text: string): string[] | undefined {
     found.push(value);
   }
   return found;
+}
+
+/**
+ * A multiple-choice cell: option values joined by | (what most cells hold) are read at once;
+ * anything else by labels, and when no reading names only options, each piece as it is, for
+ * validation to name. A word for « none » alone is the question's none option or no box ticked;
+ * with others, it is the none option among them, which noneWithOthers refuses.
+ */
+function multipleValue(question: Question, text: string): string[] {
+  const joined = valuesJoined(question, text);
+  if (joined) return joined;
+  const values = canonicalValues(question);
+  if (isNoneWord(text)) return noneAnswer(question).map((v) => values.get(v) ?? v);
+  const name = (piece: string) => namedValue(question, piece) ?? (isNoneWord(piece) ? (values.get(NONE_OPTION) ?? NONE_OPTION) : undefined);
+  return optionsNamed(text, name) ?? text.split(/[|;,]/).map((part) => part.trim()).filter(Boolean).map((part) => name(part) ?? part);
 }
 
 function optionValue(question: Question, text: string): string {

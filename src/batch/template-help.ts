@@ -5,6 +5,7 @@ import { localize, type Lang } from '../core/text.js';
 import { typeset } from '../core/typography.js';
 import type { Column } from './columns.js';
 import { conditionWords } from './condition-words.js';
+import { hasNoneOption, NONE_WORDS } from './none-answer.js';
 import { OPTION_SEPARATOR } from './option-labels.js';
 
 /**
@@ -20,7 +21,7 @@ export interface ColumnHelp {
   appliesTo: string;
   /** The question's own help. */
   help: string;
-  /** The texts a drop-down list offers (option labels, yes and no, n/a), none for free cells. */
+  /** The texts a drop-down list offers (option labels, yes and no, n/a, « aucun »), none for free cells. */
   choices: string[];
 }
 
@@ -31,7 +32,7 @@ const WORDS = {
     name: 'Texte libre : le nom de l’organisation, repris dans les résultats.',
     organisation: 'Le numéro de l’organisation dans impact-score, en chiffres, pour y enregistrer l’évaluation (sinon laissez vide).',
     siren: 'Les 9 chiffres du SIREN, pour enregistrer l’évaluation dans l’organisation (sinon laissez vide).',
-    single: 'Une réponse de la liste.', multiple: `Une ou plusieurs réponses de la liste, séparées par ${OPTION_SEPARATOR}.`,
+    single: 'Une réponse de la liste.', multiple: `Une ou plusieurs réponses de la liste, séparées par ${OPTION_SEPARATOR} ; « ${NONE_WORDS.fr} » si aucune ne s’applique (une cellule vide est sans réponse).`,
     boolean: 'oui ou non.', text: 'Texte libre (facultatif).', percentage: 'Un pourcentage', number: 'Un nombre', whole: 'Un nombre entier',
     between: (low: string, high: string) => `de ${low} à ${high}`, atLeast: (low: string) => `d’au moins ${low}`,
     percentTyped: 'tapé 7 ou 7 %', na: '« n/a » si la question ne vous concerne pas.', yes: 'oui', no: 'non',
@@ -42,7 +43,7 @@ const WORDS = {
     name: 'Free text: the organisation’s name, shown in the results.',
     organisation: 'The organisation’s number in impact-score, in digits, to store the assessment there (otherwise leave empty).',
     siren: 'The 9 digits of the SIREN, to store the assessment in the organisation (otherwise leave empty).',
-    single: 'One answer from the list.', multiple: `One or more answers from the list, separated by ${OPTION_SEPARATOR}.`,
+    single: 'One answer from the list.', multiple: `One or more answers from the list, separated by ${OPTION_SEPARATOR}; "${NONE_WORDS.en}" if none applies (an empty cell is no answer).`,
     boolean: 'yes or no.', text: 'Free text (optional).', percentage: 'A percentage', number: 'A number', whole: 'A whole number',
     between: (low: string, high: string) => `from ${low} to ${high}`, atLeast: (low: string) => `of at least ${low}`,
     percentTyped: 'typed 7 or 7%', na: '"n/a" where the question does not concern you.', yes: 'yes', no: 'no',
@@ -86,7 +87,9 @@ function expectedOf(q: Question, lang: Lang): string {
 function choicesOf(q: Question, lang: Lang): string[] {
   const na = q.notApplicable ? ['n/a'] : [];
   if (q.type === 'boolean') return [WORDS[lang].yes, WORDS[lang].no, ...na];
-  return q.options ? [...q.options.map((o) => localize(o.label, lang)), ...na] : [];
+  // A check-all question without a "none" option of its own is offered the word for it, last.
+  const none = q.type === 'multiple' && !hasNoneOption(q) ? [NONE_WORDS[lang]] : [];
+  return q.options ? [...q.options.map((o) => localize(o.label, lang)), ...na, ...none] : [];
 }
 
 function capitalised(text: string): string {

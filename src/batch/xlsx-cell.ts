@@ -1,5 +1,7 @@
 import type { Question } from '../core/content-model.js';
 import { bilingual, localize, type Lang, type LocalizedText } from '../core/text.js';
+import { noneWithOthers } from './none-answer.js';
+import { cellParser } from './parse-cell.js';
 
 /** What a workbook cell gives its column: the value the cell parser reads, or why it is refused (the issue's code and message). */
 export type XlsxRead = { value: unknown } | { refused: { code: string; message: LocalizedText } };
@@ -15,12 +17,13 @@ export type XlsxRead = { value: unknown } | { refused: { code: string; message: 
  * question (a note); anywhere else it is refused, saying it is a date, since no question takes one
  * (a number or an option Excel turned into a date, such as 12/5). `formatsKnown` is false when the
  * workbook's styles came after its sheet, so that no cell's format could be read: then no number
- * in a percentage column can be told apart.
+ * in a percentage column can be told apart. A multiple-choice cell saying « aucun » with other
+ * answers is refused too, as it would be in a CSV.
  */
 export function readXlsxCell(value: unknown, numFmt: () => string | undefined, question: Question | undefined, formatsKnown = true): XlsxRead {
   const raw = plainValue(value);
   if (raw instanceof Date) return !question || question.type === 'text' ? { value: dateText(raw, 'en') } : { refused: { code: 'cell-holds-date', message: holdsDate(raw) } };
-  if (typeof raw !== 'number') return { value: raw };
+  if (typeof raw !== 'number') return textRead(raw, question);
   const percent = isPercentFormat(numFmt());
   if (question?.type === 'percentage') {
     if (!formatsKnown) return { refused: { code: 'cell-format-unknown', message: FORMATS_UNKNOWN } };
@@ -32,6 +35,21 @@ export function readXlsxCell(value: unknown, numFmt: () => string | undefined, q
   if (question?.type === 'number') return { refused: { code: 'percent-for-number', message: percentForNumber(raw, question) } };
   // Elsewhere it is text as shown, for the cell parser to read or validation to name.
   return { value: `${decimal(hundredfold(raw), 'fr')} %` };
+}
+
+// A text is read by the cell parser, except « aucun » with other answers, refused (see none-answer.ts).
+function textRead(raw: unknown, question: Question | undefined): XlsxRead {
+  const refused = question && noneWithOthers(question, raw, parserOf(question));
+  return refused ? { refused } : { value: raw };
+}
+
+// The texts a column's cells repeat (the none option's label among them) are read once.
+const parsers = new WeakMap<Question, (raw: unknown) => unknown>();
+
+function parserOf(question: Question): (raw: unknown) => unknown {
+  let parse = parsers.get(question);
+  if (!parse) parsers.set(question, (parse = cellParser(question)));
+  return parse;
 }
 
 /** A header cell's text (a column's name). */

@@ -27,6 +27,8 @@ Colonnes / columns:
 Cellules / cells:
   plusieurs réponses séparées par | ; valeurs ou libellés (typographie, casse et espaces indifférents) /
   several answers separated by |; values or labels (typography, case and spaces aside)
+  « aucun » (ou « néant ») si aucune réponse ne s’applique ; une cellule vide est sans réponse /
+  "none" where no answer applies; an empty cell is no answer
   XLSX : un pourcentage se lit selon le format de la cellule (7 % = 7) ; un nombre entre 0 et 1 sans %
   et une date hors des notes sont refusés / XLSX: a percentage is read by the cell's format (7% = 7);
   a number between 0 and 1 without % and a date outside notes are refused

@@ -2,16 +2,17 @@ import { createWriteStream } from 'node:fs';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { portfolioColumns } from '../../src/batch/columns.js';
+import { NONE_WORDS } from '../../src/batch/none-answer.js';
 import type { ContentIndex } from '../../src/core/content-index.js';
 import type { AnswersDocument, AnswerValue } from '../../src/core/content-model.js';
 import { generateAnswers, random } from './generate-answers.js';
 
-/** A cell as a French spreadsheet would hold it: oui/non, decimal comma, options joined by |. */
+/** A cell as a French spreadsheet would hold it: oui/non, decimal comma, options joined by |, « aucun » for none ticked. */
 export function cellOf(value: AnswerValue | undefined): string {
   if (value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
   if (typeof value === 'number') return String(value).replace('.', ',');
-  if (Array.isArray(value)) return value.join('|');
+  if (Array.isArray(value)) return value.length === 0 ? NONE_WORDS.fr : value.join('|');
   return value;
 }
 

@@ -4,6 +4,7 @@ const UNKNOWN = Known.unknown;
 import type { BatchContext } from '../batch-context.js';
 import { documentOf, planOf, refsOf, type ColumnPlan } from '../column-plan.js';
 import { ID_COLUMN, isLabelRow } from '../columns.js';
+import { refusedCells, scoreRefused } from '../refused-cells.js';
 import type { RowSink } from '../row-sink.js';
 import { rejected, scoreChecked, scoreDocument } from '../score-rows.js';
 import { ByteCellReader, isAscii, type TextOf } from './byte-cell.js';
@@ -69,7 +70,11 @@ function scorePlainRecord(context: BatchContext, plan: ColumnPlan, cells: ByteCe
   // The record's texts are made only for a row with a problem, or one to keep.
   const texts = () => Array.from({ length: record.count }, (_, i) => textOf(record.starts[i]!, record.ends[i]!));
   const refs = context.keep && refsOf(context, plan, (i) => (i < record.count ? textOf(record.starts[i]!, record.ends[i]!) : undefined));
-  if (!state.check()) return scoreDocument(context, row, id, documentOf(plan, texts()), sink, refs);
+  if (!state.check()) {
+    const record = texts();
+    const refused = refusedCells(plan, record);
+    return refused ? scoreRefused(context, plan, row, record, refused, sink) : scoreDocument(context, row, id, documentOf(plan, record), sink, refs);
+  }
   // The name as documentOf reads it, without building the document.
   const at = plan.nameIndex;
   const name = at >= 0 && at < record.count && record.ends[at]! > record.starts[at]! ? textOf(record.starts[at]!, record.ends[at]!).trim() : '';

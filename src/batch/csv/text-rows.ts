@@ -2,6 +2,7 @@ import { Known } from '../../engine/index.js';
 import type { BatchContext } from '../batch-context.js';
 import { documentOf, planOf, refsOf, type ColumnPlan } from '../column-plan.js';
 import { ID_COLUMN, isLabelRow } from '../columns.js';
+import { refusedCells, scoreRefused } from '../refused-cells.js';
 import type { RowSink } from '../row-sink.js';
 import { scoreChecked, scoreDocument } from '../score-rows.js';
 import { chunkText, type CsvChunk } from './csv-chunk.js';
@@ -27,6 +28,9 @@ export function scoreTextRecord(context: BatchContext, plan: ColumnPlan, row: nu
   }
   // The answers document is built only for a row with a problem, or one to keep.
   const refs = context.keep && refsOf(context, plan, (i) => record[i]);
-  if (!state.check()) return scoreDocument(context, row, id, documentOf(plan, record), sink, refs);
+  if (!state.check()) {
+    const refused = refusedCells(plan, record);
+    return refused ? scoreRefused(context, plan, row, record, refused, sink) : scoreDocument(context, row, id, documentOf(plan, record), sink, refs);
+  }
   scoreChecked(context, row, id, () => documentOf(plan, record), sink, refs, undefined, plan.nameIndex >= 0 ? String(record[plan.nameIndex] ?? '').trim() : '');
 }

@@ -44,8 +44,9 @@ export function readCells(row: SheetRow, header: readonly (string | null)[], que
     const column = header[i];
     if (column === null || column === undefined) continue;
     const value = row.values[i];
-    // Texts, booleans and empty cells are read as they are (readXlsxCell would give them so): only numbers and dates are read by their format.
-    if (typeof value !== 'number' && !(value instanceof Date)) {
+    // Texts, booleans and empty cells are read as they are (readXlsxCell would give them so): only numbers and dates are read by their format,
+    // and a multiple choice's texts checked for « aucun » with other answers.
+    if (typeof value !== 'number' && !(value instanceof Date) && !(typeof value === 'string' && questions[i]?.type === 'multiple')) {
       values[i] = value ?? null;
       continue;
     }
