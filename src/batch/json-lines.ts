@@ -67,7 +67,7 @@ export function eachJsonLine(chunk: JsonLinesChunk, visit: (row: InputRow) => vo
   for (let start = 0; start < bytes.length; row++) {
     let newline = bytes.indexOf(NEWLINE, start);
     if (newline < 0) newline = bytes.length;
-    const read = lineRow(row, bytes.subarray(start, newline));
+    const read = jsonLineRow(row, bytes.subarray(start, newline));
     if (read) visit(read);
     start = newline + 1;
   }
@@ -75,7 +75,7 @@ export function eachJsonLine(chunk: JsonLinesChunk, visit: (row: InputRow) => vo
 }
 
 /** One line as a row; undefined for a blank one. */
-function lineRow(row: number, bytes: Buffer): InputRow | undefined {
+export function jsonLineRow(row: number, bytes: Buffer): InputRow | undefined {
   if (bytes.length > MAX_RECORD_BYTES) return { row, cells: {}, unreadable: TOO_LONG };
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '').trim();
   if (text === '') return undefined;

@@ -86,8 +86,8 @@ export function plainRecord(): PlainRecord {
 }
 
 // FNV-1a, 32 bits: a few operations per byte, well spread for short texts.
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
 
 /** A cell's hash, what the columns look up the texts they remember by (see ByteCellReader). */
 export function cellHash(bytes: Uint8Array, start: number, end: number): number {

@@ -1,0 +1,248 @@
+import type { AnswerValue } from '../core/content-model.js';
+import type { BatchContext } from './batch-context.js';
+import { ByteCellReader, type ByteColumn, type TextOf } from './csv/byte-cell.js';
+import { FNV_OFFSET, FNV_PRIME } from './csv/plain-records.js';
+import { answerValue, MAX_KEY, MAX_NAME } from './document-shape.js';
+import { ByteKeys } from './json-keys.js';
+
+const [QUOTE, BACKSLASH, COMMA, COLON, MINUS, POINT, ZERO, NINE] = [0x22, 0x5c, 0x2c, 0x3a, 0x2d, 0x2e, 0x30, 0x39] as const;
+const [OPEN_ARRAY, CLOSE_ARRAY, OPEN_OBJECT, CLOSE_OBJECT, SPACE, TAB, CR] = [0x5b, 0x5d, 0x7b, 0x7d, 0x20, 0x09, 0x0d] as const;
+const [SMALL_E, CAPITAL_E, PLUS, SMALL_T, SMALL_F] = [0x65, 0x45, 0x2b, 0x74, 0x66] as const;
+const TOP = new ByteKeys(['$schema', 'organisation', 'profile', 'answers']);
+const [SCHEMA, ORGANISATION, PROFILE, ANSWERS] = [0, 1, 2, 3] as const;
+const ORGANISATION_KEYS = new ByteKeys(['name', 'siren']);
+const [NAME, SIREN] = [0, 1] as const;
+const TRUE = Buffer.from('true');
+const FALSE = Buffer.from('false');
+const NOT_FOUND = -1;
+
+/** Thrown by a column's parse for a value the schema would refuse: the line is then read as it was. */
+const UNUSUAL = new Error('not the usual shape');
+
+/**
+ * A JSON line of the usual shape (`{"organisation":{…},"profile":{…},"answers":{…}}`, keys in any
+ * order) read from its bytes straight into the engine's row, as CSV cells are (decision 016): keys
+ * found by their bytes, values remembered by their bytes with their codes and what is known of
+ * them (`ByteCellReader`), no string, object or parse per line. It takes only what JSON.parse and
+ * `hasDocumentShape` would read alike with no doubt: strings without escapes or control
+ * characters, plain JSON numbers, booleans, lists of such strings, each key once, known fields and
+ * questions in their place. Anything else (`read` says false) is read as before.
+ */
+export class JsonLineReader {
+  private readonly keys: ByteKeys;
+  private readonly cells: ByteCellReader;
+  private readonly slots: Int32Array;
+  /** By column: 1 for a profile field, 0 for a question. */
+  private readonly profile: Uint8Array;
+  /** By column: the last line that gave it a value (a key twice in a line is read as before). */
+  private readonly seen: Int32Array;
+  private line = 0;
+  private bytes: Buffer = Buffer.alloc(0);
+  private end = 0;
+  private readonly textOf: TextOf = (start, end) => this.bytes.toString('utf8', start, end);
+  /** The organisation's name and SIREN as the last line read gives them (undefined when it gives none). */
+  name: string | undefined;
+  siren: string | undefined;
+
+  constructor(private readonly context: BatchContext) {
+    const { index, engine } = context;
+    const columns: (ByteColumn & { id: string; profile: boolean })[] = [];
+    for (const [id, question] of index.profileFields) columns.push({ id, question, slot: engine.slotOf(id)!, profile: true, parse: valueOf });
+    for (const [id, { question }] of index.questions) columns.push({ id, question, slot: engine.slotOf(id)!, profile: false, parse: valueOf });
+    // A key the schema refuses by its length is never found: its line is read as before.
+    this.keys = new ByteKeys(columns.map((c) => (c.id.length >= 1 && c.id.length <= MAX_KEY ? c.id : '')));
+    this.cells = new ByteCellReader(columns, engine.codes);
+    this.slots = Int32Array.from(columns, (c) => c.slot);
+    this.profile = Uint8Array.from(columns, (c) => (c.profile ? 1 : 0));
+    this.seen = new Int32Array(columns.length);
+  }
+
+  /** The chunk whose lines are read next. */
+  startChunk(bytes: Buffer): void {
+    this.bytes = bytes;
+  }
+
+  /** Reads bytes[start, end) (one line) into the engine's row; false when it is not of the usual shape (the row is then left in any state). */
+  read(start: number, end: number): boolean {
+    this.line++;
+    this.end = end;
+    this.name = this.siren = undefined;
+    this.context.row.clear();
+    try {
+      return this.document(this.space(start)) === end;
+    } catch (error) {
+      if (error === UNUSUAL) return false;
+      throw error;
+    }
+  }
+
+  /** The whole document from `i`; where its bytes and the spaces after it end, or NOT_FOUND. */
+  private document(i: number): number {
+    let found = 0;
+    const at = this.members(i, TOP, (key, from) => {
+      if ((found & (1 << key)) !== 0) return NOT_FOUND;
+      found |= 1 << key;
+      if (key === SCHEMA) return this.stringEnd(from);
+      if (key === ORGANISATION) return this.organisation(from);
+      return this.answers(from, key === PROFILE);
+    });
+    return at >= 0 && (found & (1 << PROFILE)) !== 0 && (found & (1 << ANSWERS)) !== 0 ? at : NOT_FOUND;
+  }
+
+  private organisation(i: number): number {
+    let name = -1;
+    const at = this.members(i, ORGANISATION_KEYS, (key, from) => {
+      const end = this.stringEnd(from);
+      if (end < 0 || (key === NAME ? this.name : this.siren) !== undefined) return NOT_FOUND;
+      const text = this.textOf(from + 1, end - 1);
+      if (key === SIREN) {
+        if (!isSiren(this.bytes, from + 1, end - 1)) return NOT_FOUND;
+        this.siren = text;
+      } else {
+        this.name = text;
+        name = text.length;
+      }
+      return end;
+    });
+    return name >= 1 && name <= MAX_NAME ? at : NOT_FOUND;
+  }
+
+  private answers(i: number, profile: boolean): number {
+    const { context, cells, slots, seen, line } = this;
+    const wanted = profile ? 1 : 0;
+    return this.members(i, this.keys, (column, from) => {
+      if (this.profile[column] !== wanted || seen[column] === line) return NOT_FOUND;
+      seen[column] = line;
+      const end = this.valueEnd(from);
+      if (end < 0) return NOT_FOUND;
+      const value = cells.read(column, this.bytes, from, end, this.textOf);
+      context.row.set(slots[column]!, value, cells.known, cells.code);
+      return end;
+    });
+  }
+
+  /**
+   * An object's members from `i` (its `{`), each key found in `keys` and its value read by
+   * `value` (from where it starts, to where it ends or NOT_FOUND); where the object and the
+   * spaces after it end, or NOT_FOUND.
+   */
+  private members(i: number, keys: ByteKeys, value: (key: number, from: number) => number): number {
+    const { bytes, end } = this;
+    if (i >= end || bytes[i] !== OPEN_OBJECT) return NOT_FOUND;
+    i = this.space(i + 1);
+    if (i < end && bytes[i] === CLOSE_OBJECT) return this.space(i + 1);
+    for (;;) {
+      if (i >= end || bytes[i] !== QUOTE) return NOT_FOUND;
+      // Hashed as `cellHash` does, on the way.
+      let hash = FNV_OFFSET;
+      let k = i + 1;
+      for (; k < end; k++) {
+        const c = bytes[k]!;
+        if (c === QUOTE) break;
+        if (c === BACKSLASH || c < SPACE) return NOT_FOUND;
+        hash = Math.imul(hash ^ c, FNV_PRIME);
+      }
+      if (k >= end) return NOT_FOUND;
+      const key = keys.find(bytes, i + 1, k, hash);
+      if (key < 0) return NOT_FOUND;
+      i = this.space(k + 1);
+      if (i >= end || bytes[i] !== COLON) return NOT_FOUND;
+      i = value(key, this.space(i + 1));
+      if (i < 0) return NOT_FOUND;
+      i = this.space(i);
+      if (i < end && bytes[i] === COMMA) i = this.space(i + 1);
+      else if (i < end && bytes[i] === CLOSE_OBJECT) return this.space(i + 1);
+      else return NOT_FOUND;
+    }
+  }
+
+  /** Where the value starting at `i` ends: a string, a list of strings, a boolean or a number; NOT_FOUND for anything else. */
+  private valueEnd(i: number): number {
+    const { bytes, end } = this;
+    if (i >= end) return NOT_FOUND;
+    const c = bytes[i]!;
+    if (c === QUOTE) return this.stringEnd(i);
+    if (c === OPEN_ARRAY) return this.listEnd(i);
+    if (c === SMALL_T) return this.literalEnd(i, TRUE);
+    if (c === SMALL_F) return this.literalEnd(i, FALSE);
+    return this.numberEnd(i);
+  }
+
+  /** A string from its quote at `i`, without escapes or control characters; where it ends (after its quote), or NOT_FOUND. */
+  private stringEnd(i: number): number {
+    const { bytes, end } = this;
+    if (i >= end || bytes[i] !== QUOTE) return NOT_FOUND;
+    for (let k = i + 1; k < end; k++) {
+      const c = bytes[k]!;
+      if (c === QUOTE) return k + 1;
+      if (c === BACKSLASH || c < SPACE) return NOT_FOUND;
+    }
+    return NOT_FOUND;
+  }
+
+  private listEnd(i: number): number {
+    const { bytes, end } = this;
+    i = this.space(i + 1);
+    if (i < end && bytes[i] === CLOSE_ARRAY) return i + 1;
+    for (;;) {
+      i = this.stringEnd(i);
+      if (i < 0) return NOT_FOUND;
+      i = this.space(i);
+      if (i < end && bytes[i] === COMMA) i = this.space(i + 1);
+      else if (i < end && bytes[i] === CLOSE_ARRAY) return i + 1;
+      else return NOT_FOUND;
+    }
+  }
+
+  private literalEnd(i: number, literal: Buffer): number {
+    if (i + literal.length > this.end) return NOT_FOUND;
+    for (let k = 0; k < literal.length; k++) if (this.bytes[i + k] !== literal[k]) return NOT_FOUND;
+    return i + literal.length;
+  }
+
+  /** A number as JSON writes it (`-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`); its value is then read as JSON.parse reads it. */
+  private numberEnd(i: number): number {
+    const { bytes, end } = this;
+    if (i < end && bytes[i] === MINUS) i++;
+    if (i < end && bytes[i] === ZERO) i++;
+    else if (isDigit(bytes, i, end)) while (isDigit(bytes, i, end)) i++;
+    else return NOT_FOUND;
+    if (i < end && bytes[i] === POINT) {
+      if (!isDigit(bytes, ++i, end)) return NOT_FOUND;
+      while (isDigit(bytes, i, end)) i++;
+    }
+    if (i < end && (bytes[i] === SMALL_E || bytes[i] === CAPITAL_E)) {
+      if (i + 1 < end && (bytes[i + 1] === PLUS || bytes[i + 1] === MINUS)) i++;
+      if (!isDigit(bytes, ++i, end)) return NOT_FOUND;
+      while (isDigit(bytes, i, end)) i++;
+    }
+    return i;
+  }
+
+  /** Past JSON's spaces other than a line feed (a line has none). */
+  private space(i: number): number {
+    const { bytes, end } = this;
+    while (i < end && (bytes[i] === SPACE || bytes[i] === TAB || bytes[i] === CR)) i++;
+    return i;
+  }
+}
+
+function isDigit(bytes: Uint8Array, i: number, end: number): boolean {
+  return i < end && bytes[i]! >= ZERO && bytes[i]! <= NINE;
+}
+
+function isSiren(bytes: Uint8Array, start: number, end: number): boolean {
+  if (end - start !== 9) return false;
+  for (let i = start; i < end; i++) if (!isDigit(bytes, i, end)) return false;
+  return true;
+}
+
+/**
+ * A value's JSON text as JSON.parse gives it, when `hasDocumentShape` takes it: lists frozen, so
+ * that remembered ones keep their codes (see `ValueCodes`); anything else makes the line unusual.
+ */
+function valueOf(raw: unknown): AnswerValue {
+  const value = JSON.parse(raw as string) as unknown;
+  if (!answerValue(value)) throw UNUSUAL;
+  return (Array.isArray(value) ? Object.freeze(value) : value) as AnswerValue;
+}
