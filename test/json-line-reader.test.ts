@@ -4,6 +4,8 @@ import { generateAnswers, random } from './support/generate-answers.js';
 import { differential } from './support/differential.js';
 import { createBatchContext, type BatchContext, type RowOptions } from '../src/batch/batch-context.js';
 import { CsvRowWriter } from '../src/batch/csv/csv-row-writer.js';
+import { cellHash } from '../src/batch/csv/plain-records.js';
+import { ByteKeys } from '../src/batch/json-keys.js';
 import { JsonLineReader } from '../src/batch/json-line-reader.js';
 import { scoreJsonLinesChunk, scoreJsonLinesText } from '../src/batch/json-line-rows.js';
 import type { JsonLinesChunk } from '../src/batch/json-lines.js';
@@ -95,6 +97,8 @@ const VARIANTS: ((doc: AnswersDocument & { organisation?: unknown }, rand: () =>
   (doc) => `${JSON.stringify(doc).slice(0, -1)},"answers":{}}`,
   (_doc, rand) => pick(rand, ['', '   ', '{}', '[]', '"x"', '{ not json', `${'['.repeat(40)}${']'.repeat(40)}`, '{"profile":{},"answers":{}}']),
   (doc) => JSON.stringify(doc).replace('{', '{ ').replaceAll(':', ' :\t').replaceAll(',', ' , '),
+  (doc, rand) => JSON.stringify({ ...doc, answers: Object.fromEntries(Object.entries(doc.answers).sort(() => rand() - 0.5)) }),
+  (doc, rand) => JSON.stringify(doc).replace(/"(inclusion-[a-z-]+)":/, (_, id: string) => `"${pick(rand, [id.slice(0, -1), `${id}x`, id.toUpperCase(), `${id}\\u0000`, `${id} `])}":`),
   (doc, rand) => JSON.stringify(doc).replace(/"name":"[^"]*"/, `"name":${pick(rand, ['"Caf\\u00e9"', '"fin\\\\"', '"a\\\\\\"b"', '"\\/"', '"tab\\t"'])}`),
 ];
 
@@ -156,5 +160,18 @@ describe('which lines the bytes take', () => {
       const line = VARIANTS[variant]!(doc, rand, doc);
       expect([variant, takes(line)]).toEqual([variant, false]);
     }
+  });
+});
+
+describe('keys found by their bytes', () => {
+  it('when keys are looked up by their bytes, then each known one is found (first by the key expected there), and no other, an empty one never', () => {
+    const keys = new ByteKeys(['profile', '', 'answers', 'inclusion-hires']);
+    const find = (text: string, expected = -1) => {
+      const bytes = Buffer.from(`"${text}":1`);
+      const quote = expected >= 0 ? keys.quoteAfter(expected, bytes, 1, bytes.length) : -1;
+      return quote >= 0 ? expected : keys.find(bytes, 1, 1 + Buffer.byteLength(text), cellHash(bytes, 1, 1 + Buffer.byteLength(text)));
+    };
+    expect(['profile', 'answers', 'inclusion-hires', '', 'inclusion-hire', 'inclusion-hiresx', 'Profile', 'é'].map((k) => find(k))).toEqual([0, 2, 3, -1, -1, -1, -1, -1]);
+    expect(['inclusion-hires', 'inclusion-hiresx', 'inclusion-hire', 'answers'].map((k) => find(k, 3))).toEqual([3, -1, -1, 2]);
   });
 });

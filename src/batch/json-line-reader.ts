@@ -37,6 +37,11 @@ export class JsonLineReader {
   /** By column: the last line that gave it a value (a key twice in a line is read as before). */
   private readonly seen: Int32Array;
   private line = 0;
+  /** By column: the column whose key followed its key last time; and the first key of the profile [1] and of the answers [0]. */
+  private readonly follows: Int32Array;
+  private readonly firsts = Int32Array.of(-1, -1);
+  /** Where the last key found ends (past its quote). */
+  private at = 0;
   private bytes: Buffer = Buffer.alloc(0);
   private end = 0;
   private readonly textOf: TextOf = (start, end) => this.bytes.toString('utf8', start, end);
@@ -50,11 +55,12 @@ export class JsonLineReader {
     for (const [id, question] of index.profileFields) columns.push({ id, question, slot: engine.slotOf(id)!, profile: true, parse: valueOf });
     for (const [id, { question }] of index.questions) columns.push({ id, question, slot: engine.slotOf(id)!, profile: false, parse: valueOf });
     // A key the schema refuses by its length is never found: its line is read as before.
-    this.keys = new ByteKeys(columns.map((c) => (c.id.length >= 1 && c.id.length <= MAX_KEY ? c.id : '')));
+    this.keys = new ByteKeys(columns.map((c) => (c.id.length >= 1 && c.id.length <= MAX_KEY && !/["\\\u0000-\u001f]/.test(c.id) ? c.id : '')));
     this.cells = new ByteCellReader(columns, engine.codes);
     this.slots = Int32Array.from(columns, (c) => c.slot);
     this.profile = Uint8Array.from(columns, (c) => (c.profile ? 1 : 0));
     this.seen = new Int32Array(columns.length);
+    this.follows = new Int32Array(columns.length).fill(-1);
   }
 
   /** The chunk whose lines are read next. */
@@ -107,18 +113,64 @@ export class JsonLineReader {
     return name >= 1 && name <= MAX_NAME ? at : NOT_FOUND;
   }
 
+  /**
+   * The profile's or the answers' members from `i` (its `{`), each value set in its slot; where
+   * the object and the spaces after it end, or NOT_FOUND. Lines give their keys in the same order
+   * as a rule: the key that followed a key last time is tried first, by its bytes.
+   */
   private answers(i: number, profile: boolean): number {
-    const { context, cells, slots, seen, line } = this;
+    const { bytes, end, cells, slots, seen, line, follows } = this;
+    const { row } = this.context;
     const wanted = profile ? 1 : 0;
-    return this.members(i, this.keys, (column, from) => {
-      if (this.profile[column] !== wanted || seen[column] === line) return NOT_FOUND;
+    if (i >= end || bytes[i] !== OPEN_OBJECT) return NOT_FOUND;
+    i = this.space(i + 1);
+    if (i < end && bytes[i] === CLOSE_OBJECT) return this.space(i + 1);
+    let previous = -1;
+    for (;;) {
+      const column = this.key(i, this.keys, previous < 0 ? this.firsts[wanted]! : follows[previous]!);
+      if (column < 0 || this.profile[column] !== wanted || seen[column] === line) return NOT_FOUND;
       seen[column] = line;
-      const end = this.valueEnd(from);
-      if (end < 0) return NOT_FOUND;
-      const value = cells.read(column, this.bytes, from, end, this.textOf);
-      context.row.set(slots[column]!, value, cells.known, cells.code);
-      return end;
-    });
+      if (previous < 0) this.firsts[wanted] = column;
+      else follows[previous] = column;
+      previous = column;
+      i = this.space(this.at);
+      if (i >= end || bytes[i] !== COLON) return NOT_FOUND;
+      const from = this.space(i + 1);
+      const to = this.valueEnd(from);
+      if (to < 0) return NOT_FOUND;
+      const value = cells.read(column, bytes, from, to, this.textOf);
+      row.set(slots[column]!, value, cells.known, cells.code);
+      i = this.space(to);
+      if (i < end && bytes[i] === COMMA) i = this.space(i + 1);
+      else if (i < end && bytes[i] === CLOSE_OBJECT) return this.space(i + 1);
+      else return NOT_FOUND;
+    }
+  }
+
+  /**
+   * The key whose quote is at `i`, found in `keys` (`expected` tried first): its number, and
+   * `at` set past its closing quote; NOT_FOUND for a key not there, or with escapes.
+   */
+  private key(i: number, keys: ByteKeys, expected: number): number {
+    const { bytes, end } = this;
+    if (i >= end || bytes[i] !== QUOTE) return NOT_FOUND;
+    const quote = expected >= 0 ? keys.quoteAfter(expected, bytes, i + 1, end) : NOT_FOUND;
+    if (quote >= 0) {
+      this.at = quote + 1;
+      return expected;
+    }
+    // Hashed as `cellHash` does, on the way.
+    let hash = FNV_OFFSET;
+    let k = i + 1;
+    for (; k < end; k++) {
+      const c = bytes[k]!;
+      if (c === QUOTE) break;
+      if (c === BACKSLASH || c < SPACE) return NOT_FOUND;
+      hash = Math.imul(hash ^ c, FNV_PRIME);
+    }
+    if (k >= end) return NOT_FOUND;
+    this.at = k + 1;
+    return keys.find(bytes, i + 1, k, hash);
   }
 
   /**
@@ -132,20 +184,9 @@ export class JsonLineReader {
     i = this.space(i + 1);
     if (i < end && bytes[i] === CLOSE_OBJECT) return this.space(i + 1);
     for (;;) {
-      if (i >= end || bytes[i] !== QUOTE) return NOT_FOUND;
-      // Hashed as `cellHash` does, on the way.
-      let hash = FNV_OFFSET;
-      let k = i + 1;
-      for (; k < end; k++) {
-        const c = bytes[k]!;
-        if (c === QUOTE) break;
-        if (c === BACKSLASH || c < SPACE) return NOT_FOUND;
-        hash = Math.imul(hash ^ c, FNV_PRIME);
-      }
-      if (k >= end) return NOT_FOUND;
-      const key = keys.find(bytes, i + 1, k, hash);
+      const key = this.key(i, keys, NOT_FOUND);
       if (key < 0) return NOT_FOUND;
-      i = this.space(k + 1);
+      i = this.space(this.at);
       if (i >= end || bytes[i] !== COLON) return NOT_FOUND;
       i = value(key, this.space(i + 1));
       if (i < 0) return NOT_FOUND;
