@@ -55,7 +55,7 @@ export class JsonLineReader {
     for (const [id, question] of index.profileFields) columns.push({ id, question, slot: engine.slotOf(id)!, profile: true, parse: valueOf });
     for (const [id, { question }] of index.questions) columns.push({ id, question, slot: engine.slotOf(id)!, profile: false, parse: valueOf });
     // A key the schema refuses by its length is never found: its line is read as before.
-    this.keys = new ByteKeys(columns.map((c) => (c.id.length >= 1 && c.id.length <= MAX_KEY && !/["\\\u0000-\u001f]/.test(c.id) ? c.id : '')));
+    this.keys = new ByteKeys(columns.map((c) => (c.id.length >= 1 && c.id.length <= MAX_KEY && [...c.id].every(plainInJson) ? c.id : '')));
     this.cells = new ByteCellReader(columns, engine.codes);
     this.slots = Int32Array.from(columns, (c) => c.slot);
     this.profile = Uint8Array.from(columns, (c) => (c.profile ? 1 : 0));
@@ -266,6 +266,11 @@ export class JsonLineReader {
     while (i < end && (bytes[i] === SPACE || bytes[i] === TAB || bytes[i] === CR)) i++;
     return i;
   }
+}
+
+/** A character JSON writes as it is, without an escape. */
+function plainInJson(char: string): boolean {
+  return char >= ' ' && char !== '"' && char !== '\\';
 }
 
 function isDigit(bytes: Uint8Array, i: number, end: number): boolean {
