@@ -4,17 +4,12 @@ import { ByteCellReader, type ByteColumn, type TextOf } from './csv/byte-cell.js
 import { FNV_OFFSET, FNV_PRIME } from './csv/plain-records.js';
 import { answerValue, MAX_KEY, MAX_NAME } from './document-shape.js';
 import { ByteKeys } from './json-keys.js';
+import { BACKSLASH, CLOSE_OBJECT, COLON, COMMA, isDigit, NOT_FOUND, OPEN_OBJECT, QUOTE, SPACE, spaceEnd, stringEnd, valueEnd } from './json-tokens.js';
 
-const [QUOTE, BACKSLASH, COMMA, COLON, MINUS, POINT, ZERO, NINE] = [0x22, 0x5c, 0x2c, 0x3a, 0x2d, 0x2e, 0x30, 0x39] as const;
-const [OPEN_ARRAY, CLOSE_ARRAY, OPEN_OBJECT, CLOSE_OBJECT, SPACE, TAB, CR] = [0x5b, 0x5d, 0x7b, 0x7d, 0x20, 0x09, 0x0d] as const;
-const [SMALL_E, CAPITAL_E, PLUS, SMALL_T, SMALL_F] = [0x65, 0x45, 0x2b, 0x74, 0x66] as const;
 const TOP = new ByteKeys(['$schema', 'organisation', 'profile', 'answers']);
 const [SCHEMA, ORGANISATION, PROFILE, ANSWERS] = [0, 1, 2, 3] as const;
 const ORGANISATION_KEYS = new ByteKeys(['name', 'siren']);
 const [NAME, SIREN] = [0, 1] as const;
-const TRUE = Buffer.from('true');
-const FALSE = Buffer.from('false');
-const NOT_FOUND = -1;
 
 /** Thrown by a column's parse for a value the schema would refuse: the line is then read as it was. */
 const UNUSUAL = new Error('not the usual shape');
@@ -75,7 +70,7 @@ export class JsonLineReader {
     this.name = this.siren = undefined;
     this.context.row.clear();
     try {
-      return this.document(this.space(start)) === end;
+      return this.document(spaceEnd(this.bytes, start, end)) === end;
     } catch (error) {
       if (error === UNUSUAL) return false;
       throw error;
@@ -88,7 +83,7 @@ export class JsonLineReader {
     const at = this.members(i, TOP, (key, from) => {
       if ((found & (1 << key)) !== 0) return NOT_FOUND;
       found |= 1 << key;
-      if (key === SCHEMA) return this.stringEnd(from);
+      if (key === SCHEMA) return stringEnd(this.bytes, from, this.end);
       if (key === ORGANISATION) return this.organisation(from);
       return this.answers(from, key === PROFILE);
     });
@@ -98,17 +93,17 @@ export class JsonLineReader {
   private organisation(i: number): number {
     let name = -1;
     const at = this.members(i, ORGANISATION_KEYS, (key, from) => {
-      const end = this.stringEnd(from);
-      if (end < 0 || (key === NAME ? this.name : this.siren) !== undefined) return NOT_FOUND;
-      const text = this.textOf(from + 1, end - 1);
+      const to = stringEnd(this.bytes, from, this.end);
+      if (to < 0 || (key === NAME ? this.name : this.siren) !== undefined) return NOT_FOUND;
+      const text = this.textOf(from + 1, to - 1);
       if (key === SIREN) {
-        if (!isSiren(this.bytes, from + 1, end - 1)) return NOT_FOUND;
+        if (!isSiren(this.bytes, from + 1, to - 1)) return NOT_FOUND;
         this.siren = text;
       } else {
         this.name = text;
         name = text.length;
       }
-      return end;
+      return to;
     });
     return name >= 1 && name <= MAX_NAME ? at : NOT_FOUND;
   }
@@ -123,8 +118,8 @@ export class JsonLineReader {
     const { row } = this.context;
     const wanted = profile ? 1 : 0;
     if (i >= end || bytes[i] !== OPEN_OBJECT) return NOT_FOUND;
-    i = this.space(i + 1);
-    if (i < end && bytes[i] === CLOSE_OBJECT) return this.space(i + 1);
+    i = spaceEnd(bytes, i + 1, end);
+    if (i < end && bytes[i] === CLOSE_OBJECT) return spaceEnd(bytes, i + 1, end);
     let previous = -1;
     for (;;) {
       const column = this.key(i, this.keys, previous < 0 ? this.firsts[wanted]! : follows[previous]!);
@@ -133,16 +128,16 @@ export class JsonLineReader {
       if (previous < 0) this.firsts[wanted] = column;
       else follows[previous] = column;
       previous = column;
-      i = this.space(this.at);
+      i = spaceEnd(bytes, this.at, end);
       if (i >= end || bytes[i] !== COLON) return NOT_FOUND;
-      const from = this.space(i + 1);
-      const to = this.valueEnd(from);
+      const from = spaceEnd(bytes, i + 1, end);
+      const to = valueEnd(this.bytes, from, end);
       if (to < 0) return NOT_FOUND;
       const value = cells.read(column, bytes, from, to, this.textOf);
       row.set(slots[column]!, value, cells.known, cells.code);
-      i = this.space(to);
-      if (i < end && bytes[i] === COMMA) i = this.space(i + 1);
-      else if (i < end && bytes[i] === CLOSE_OBJECT) return this.space(i + 1);
+      i = spaceEnd(bytes, to, end);
+      if (i < end && bytes[i] === COMMA) i = spaceEnd(bytes, i + 1, end);
+      else if (i < end && bytes[i] === CLOSE_OBJECT) return spaceEnd(bytes, i + 1, end);
       else return NOT_FOUND;
     }
   }
@@ -181,100 +176,26 @@ export class JsonLineReader {
   private members(i: number, keys: ByteKeys, value: (key: number, from: number) => number): number {
     const { bytes, end } = this;
     if (i >= end || bytes[i] !== OPEN_OBJECT) return NOT_FOUND;
-    i = this.space(i + 1);
-    if (i < end && bytes[i] === CLOSE_OBJECT) return this.space(i + 1);
+    i = spaceEnd(bytes, i + 1, end);
+    if (i < end && bytes[i] === CLOSE_OBJECT) return spaceEnd(bytes, i + 1, end);
     for (;;) {
       const key = this.key(i, keys, NOT_FOUND);
       if (key < 0) return NOT_FOUND;
-      i = this.space(this.at);
+      i = spaceEnd(bytes, this.at, end);
       if (i >= end || bytes[i] !== COLON) return NOT_FOUND;
-      i = value(key, this.space(i + 1));
+      i = value(key, spaceEnd(bytes, i + 1, end));
       if (i < 0) return NOT_FOUND;
-      i = this.space(i);
-      if (i < end && bytes[i] === COMMA) i = this.space(i + 1);
-      else if (i < end && bytes[i] === CLOSE_OBJECT) return this.space(i + 1);
+      i = spaceEnd(bytes, i, end);
+      if (i < end && bytes[i] === COMMA) i = spaceEnd(bytes, i + 1, end);
+      else if (i < end && bytes[i] === CLOSE_OBJECT) return spaceEnd(bytes, i + 1, end);
       else return NOT_FOUND;
     }
-  }
-
-  /** Where the value starting at `i` ends: a string, a list of strings, a boolean or a number; NOT_FOUND for anything else. */
-  private valueEnd(i: number): number {
-    const { bytes, end } = this;
-    if (i >= end) return NOT_FOUND;
-    const c = bytes[i]!;
-    if (c === QUOTE) return this.stringEnd(i);
-    if (c === OPEN_ARRAY) return this.listEnd(i);
-    if (c === SMALL_T) return this.literalEnd(i, TRUE);
-    if (c === SMALL_F) return this.literalEnd(i, FALSE);
-    return this.numberEnd(i);
-  }
-
-  /** A string from its quote at `i`, without escapes or control characters; where it ends (after its quote), or NOT_FOUND. */
-  private stringEnd(i: number): number {
-    const { bytes, end } = this;
-    if (i >= end || bytes[i] !== QUOTE) return NOT_FOUND;
-    for (let k = i + 1; k < end; k++) {
-      const c = bytes[k]!;
-      if (c === QUOTE) return k + 1;
-      if (c === BACKSLASH || c < SPACE) return NOT_FOUND;
-    }
-    return NOT_FOUND;
-  }
-
-  private listEnd(i: number): number {
-    const { bytes, end } = this;
-    i = this.space(i + 1);
-    if (i < end && bytes[i] === CLOSE_ARRAY) return i + 1;
-    for (;;) {
-      i = this.stringEnd(i);
-      if (i < 0) return NOT_FOUND;
-      i = this.space(i);
-      if (i < end && bytes[i] === COMMA) i = this.space(i + 1);
-      else if (i < end && bytes[i] === CLOSE_ARRAY) return i + 1;
-      else return NOT_FOUND;
-    }
-  }
-
-  private literalEnd(i: number, literal: Buffer): number {
-    if (i + literal.length > this.end) return NOT_FOUND;
-    for (let k = 0; k < literal.length; k++) if (this.bytes[i + k] !== literal[k]) return NOT_FOUND;
-    return i + literal.length;
-  }
-
-  /** A number as JSON writes it (`-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`); its value is then read as JSON.parse reads it. */
-  private numberEnd(i: number): number {
-    const { bytes, end } = this;
-    if (i < end && bytes[i] === MINUS) i++;
-    if (i < end && bytes[i] === ZERO) i++;
-    else if (isDigit(bytes, i, end)) while (isDigit(bytes, i, end)) i++;
-    else return NOT_FOUND;
-    if (i < end && bytes[i] === POINT) {
-      if (!isDigit(bytes, ++i, end)) return NOT_FOUND;
-      while (isDigit(bytes, i, end)) i++;
-    }
-    if (i < end && (bytes[i] === SMALL_E || bytes[i] === CAPITAL_E)) {
-      if (i + 1 < end && (bytes[i + 1] === PLUS || bytes[i + 1] === MINUS)) i++;
-      if (!isDigit(bytes, ++i, end)) return NOT_FOUND;
-      while (isDigit(bytes, i, end)) i++;
-    }
-    return i;
-  }
-
-  /** Past JSON's spaces other than a line feed (a line has none). */
-  private space(i: number): number {
-    const { bytes, end } = this;
-    while (i < end && (bytes[i] === SPACE || bytes[i] === TAB || bytes[i] === CR)) i++;
-    return i;
   }
 }
 
 /** A character JSON writes as it is, without an escape. */
 function plainInJson(char: string): boolean {
   return char >= ' ' && char !== '"' && char !== '\\';
-}
-
-function isDigit(bytes: Uint8Array, i: number, end: number): boolean {
-  return i < end && bytes[i]! >= ZERO && bytes[i]! <= NINE;
 }
 
 function isSiren(bytes: Uint8Array, start: number, end: number): boolean {
