@@ -1,11 +1,13 @@
 import type { AnswerValue } from '../core/content-model.js';
 import type { BatchContext } from './batch-context.js';
 import { ByteCellReader, type ByteColumn, type TextOf } from './csv/byte-cell.js';
-import { FNV_OFFSET, FNV_PRIME } from './csv/plain-records.js';
+import { FNV } from './csv/plain-records.js';
 import { answerValue, MAX_KEY, MAX_NAME } from './document-shape.js';
 import { ByteKeys } from './json-keys.js';
 import { BACKSLASH, CLOSE_OBJECT, COLON, COMMA, isDigit, NOT_FOUND, OPEN_OBJECT, QUOTE, SPACE, spaceEnd, stringEnd, valueEnd } from './json-tokens.js';
 
+// As plain constants: read for every byte of a key.
+const { offset: FNV_OFFSET, prime: FNV_PRIME } = FNV;
 const TOP = new ByteKeys(['$schema', 'organisation', 'profile', 'answers']);
 const [SCHEMA, ORGANISATION, PROFILE, ANSWERS] = [0, 1, 2, 3] as const;
 const ORGANISATION_KEYS = new ByteKeys(['name', 'siren']);
