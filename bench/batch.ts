@@ -6,7 +6,7 @@
  * BENCH_BATCH_ROWS: comma-separated CSV sizes (default 100000,1000000: memory must stay flat from one
  * to the other). JSON Lines and XLSX are measured too, on BENCH_BATCH_OTHER_ROWS rows (default 20000),
  * each against a CSV of the same organisations measured just before it, as a ratio to CSV's rate:
- * JSON Lines are cut on bytes and parsed in the workers as CSV is (decision 010); so is the XLSX
+ * JSON Lines are cut on bytes and read in the workers as CSV is (decisions 010, 016); so is the XLSX
  * sheet's XML, once inflated (decision 015).
  */
 import { execFileSync } from 'node:child_process';

@@ -9,26 +9,29 @@
  *
  * Each argument is a build's output folder (`dist` of a checkout). BENCH_COMPARE_ROWS (40000)
  * and BENCH_COMPARE_SUGGESTIONS (3) set the work (BENCH_COMPARE_QUOTED=N: one row in N with a
- * quoted cell), BENCH_COMPARE_CLOCK=cpu times CPU rather than
+ * quoted cell; BENCH_COMPARE_FORMAT=jsonl: the same organisations as JSON Lines, cut in chunks
+ * as the main thread cuts them), BENCH_COMPARE_CLOCK=cpu times CPU rather than
  * wall time; it prints each build's microseconds per row
  * (scoring in one thread: reading cells, checking, scoring, suggesting, writing) and its ratio to
  * the first.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readCsvChunks } from '../src/batch/csv/csv-chunks.js';
 import type { CsvChunk } from '../src/batch/csv/csv-chunk.js';
+import { readJsonLinesChunks, type JsonLinesChunk } from '../src/batch/json-lines.js';
 import { loadContent } from '../src/content/load-content.js';
 import { indexContent } from '../src/core/content-index.js';
-import { writePortfolio } from '../test/support/generate-portfolio.js';
+import { writePortfolio, writePortfolioAs } from '../test/support/generate-portfolio.js';
 
 const roots = process.argv.slice(2).map((root) => resolve(root));
 if (roots.length < 2) throw new Error('usage: node dist/bench/compare-builds.js DIST_A DIST_B [DIST_C…]');
 const rows = Number(process.env.BENCH_COMPARE_ROWS ?? 40000);
 const suggestions = Number(process.env.BENCH_COMPARE_SUGGESTIONS ?? 3);
 const quoteEvery = Number(process.env.BENCH_COMPARE_QUOTED ?? 0);
+const jsonLines = process.env.BENCH_COMPARE_FORMAT === 'jsonl';
 const PASSES = 3;
 // Nanoseconds of wall time, or with BENCH_COMPARE_CLOCK=cpu of this process's CPU time: steadier
 // when others load the machine (it counts no time spent waiting for a core).
@@ -41,7 +44,7 @@ const clock = process.env.BENCH_COMPARE_CLOCK === 'cpu'
 
 interface Build {
   root: string;
-  score: (chunk: CsvChunk) => unknown;
+  score: (chunk: CsvChunk | JsonLinesChunk) => unknown;
   nanoseconds: number;
 }
 
@@ -67,10 +70,15 @@ async function buildAt(root: string): Promise<Build> {
 const loaded = loadContent();
 if (!loaded.ok) throw new Error('content invalid');
 const dir = mkdtempSync(join(tmpdir(), 'impact-compare-'));
-const file = join(dir, 'portfolio.csv');
-await writePortfolio(indexContent(loaded.value.content), file, rows, 17, { quoteEvery });
-const chunks: CsvChunk[] = [];
-for await (const work of readCsvChunks(file, { bytesRead: 0, totalBytes: 0 }, 500)) if (!Array.isArray(work)) chunks.push(work);
+const file = join(dir, jsonLines ? 'portfolio.jsonl' : 'portfolio.csv');
+const chunks: (CsvChunk | JsonLinesChunk)[] = [];
+if (jsonLines) {
+  await writePortfolioAs('jsonl', indexContent(loaded.value.content), file, rows, 17);
+  for await (const work of readJsonLinesChunks(createReadStream(file), 500)) if (!Array.isArray(work)) chunks.push(work);
+} else {
+  await writePortfolio(indexContent(loaded.value.content), file, rows, 17, { quoteEvery });
+  for await (const work of readCsvChunks(file, { bytesRead: 0, totalBytes: 0 }, 500)) if (!Array.isArray(work)) chunks.push(work);
+}
 rmSync(dir, { recursive: true, force: true });
 
 const builds: Build[] = [];
@@ -87,5 +95,5 @@ for (let pass = 0; pass < PASSES; pass++) {
   }
 }
 const perRow = (b: Build) => b.nanoseconds / 1000 / (rows * (PASSES - 1));
-console.log(`\ncompare builds: ${rows.toLocaleString('en')} rows, ${suggestions} suggestions${quoteEvery > 0 ? `, one row in ${quoteEvery} quoted` : ''}, same chunks in turn, one thread`);
+console.log(`\ncompare builds: ${rows.toLocaleString('en')} ${jsonLines ? 'JSON lines' : 'rows'}, ${suggestions} suggestions${quoteEvery > 0 ? `, one row in ${quoteEvery} quoted` : ''}, same chunks in turn, one thread`);
 for (const b of builds) console.log(`${b.root.padEnd(40)} ${perRow(b).toFixed(2).padStart(8)} µs/row ${(perRow(b) / perRow(builds[0]!)).toFixed(3).padStart(7)}×`);

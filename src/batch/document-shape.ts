@@ -2,8 +2,8 @@ import { MAX_TEXT_LENGTH } from '../core/answer-value.js';
 
 // The limits of answersDocumentSchema (src/core/answers-document.ts), which this check mirrors.
 const MAX_ANSWERS = 2000;
-const MAX_KEY = 100;
-const MAX_NAME = 200;
+export const MAX_KEY = 100;
+export const MAX_NAME = 200;
 const MAX_LIST = 100;
 const MAX_OPTION = 200;
 const TOP = new Set(['$schema', 'organisation', 'profile', 'answers']);
@@ -46,7 +46,8 @@ function answerMap(map: unknown): boolean {
   return true;
 }
 
-function answerValue(value: unknown): boolean {
+/** Whether a value of the profile or answers has the shape the schema accepts. */
+export function answerValue(value: unknown): boolean {
   if (typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value);
   if (typeof value === 'string') return value.length <= MAX_TEXT_LENGTH;

@@ -7,9 +7,10 @@ import { formatRows, type TextFormat } from './format-rows.js';
 import type { InputRow } from './input-row.js';
 import { resultWords, type ResultWords } from './result-words.js';
 import type { RowResult, WrittenResult } from './row-result.js';
-import { eachJsonLine, type JsonLinesChunk } from './json-lines.js';
+import type { JsonLinesChunk } from './json-lines.js';
+import { scoreJsonLinesChunk } from './json-line-rows.js';
 import { ResultList, type RowSink } from './row-sink.js';
-import { scoreInputRow, scoreJsonRow } from './score-rows.js';
+import { scoreInputRow } from './score-rows.js';
 import type { LocalizedText } from '../core/text.js';
 import { WorkbookRefused } from './xlsx/sheet-input.js';
 import type { XlsxChunk } from './xlsx/xlsx-chunk.js';
@@ -58,7 +59,7 @@ function scoreAll(context: BatchContext, work: Work, format: TextFormat | undefi
 function scoreChunk(context: BatchContext, chunk: CsvChunk | JsonLinesChunk | XlsxChunk, sink: RowSink): number {
   if (chunk.kind === 'csv') return scoreCsvChunk(context, chunk, sink);
   if (chunk.kind === 'xlsx') return scoreXlsxChunk(context, chunk, sink);
-  return eachJsonLine(chunk, (row) => scoreJsonRow(context, row, sink));
+  return scoreJsonLinesChunk(context, chunk, sink);
 }
 
 // One writer per batch and format (a run has one), its buffers reused from chunk to chunk.
