@@ -1,10 +1,11 @@
 import type { Actor } from '../core/access.js';
 import { checkEventAgainstContent, type IntentionInput, type RecordedTestimony, type WorkshopInput } from '../core/event-input.js';
 import type { Lang } from '../core/text.js';
-import { isoNow, type AppContext } from './app-context.js';
+import type { AppContext } from './app-context.js';
 import { invalid, notFound, ok } from './app-error.js';
 import { eventConflict, loadEvent, loadForOrganiser, organisersOnly } from './event-load.js';
 import { presentIntention, presentWorkshop } from './event-view.js';
+import { auditedEventWrite } from './event-write.js';
 import { expertIds, intentionFields, workshopFields } from './events.js';
 
 /** An event's intentions and workshops, each changed at the version its writer read (409 otherwise), audited. */
@@ -12,15 +13,16 @@ import { expertIds, intentionFields, workshopFields } from './events.js';
 const intentionNotFound = () => notFound('Intention', 'Intention');
 const workshopNotFound = () => notFound('Atelier', 'Workshop');
 
+/** A workshop's problems against the content, at the workshop's own paths (`/pillar`, not `/workshops/0/pillar`). */
+const workshopIssues = (ctx: AppContext, workshop: WorkshopInput) =>
+  checkEventAgainstContent({ workshops: [workshop] }, ctx.scorer.index).map((i) => ({ ...i, path: i.path.replace(/^\/workshops\/0/, '') }));
+
 export async function addIntention(ctx: AppContext, actor: Actor, eventId: number, input: IntentionInput) {
   const loaded = await loadForOrganiser(ctx, actor, eventId);
   if (!loaded.ok) return loaded;
-  const now = isoNow(ctx);
-  return ok(presentIntention(await ctx.store.transaction(async (tx) => {
-    const created = await tx.events.addIntention(eventId, intentionFields(input), now);
-    await tx.audit.record({ at: now, userId: actor.userId, organisationId: null, action: 'create', entity: 'intention', entityId: created.id, eventId, detail: { kind: input.kind } });
-    return created;
-  })));
+  const created = await auditedEventWrite(ctx, actor, eventId, (tx, now) => tx.events.addIntention(eventId, intentionFields(input), now),
+    (c) => ({ action: 'create', entity: 'intention', entityId: c.id, detail: { kind: input.kind } }));
+  return ok(presentIntention(created!));
 }
 
 export async function updateIntention(ctx: AppContext, actor: Actor, eventId: number, id: number, version: number, input: IntentionInput) {
@@ -28,12 +30,8 @@ export async function updateIntention(ctx: AppContext, actor: Actor, eventId: nu
   if (!loaded.ok) return loaded;
   const current = await ctx.store.events.intention(id);
   if (!current || current.eventId !== eventId) return intentionNotFound();
-  const now = isoNow(ctx);
-  const updated = await ctx.store.transaction(async (tx) => {
-    const changed = await tx.events.updateIntention(id, version, intentionFields(input), now);
-    if (changed) await tx.audit.record({ at: now, userId: actor.userId, organisationId: null, action: 'update', entity: 'intention', entityId: id, eventId, detail: { kind: input.kind } });
-    return changed;
-  });
+  const updated = await auditedEventWrite(ctx, actor, eventId, (tx, now) => tx.events.updateIntention(id, version, intentionFields(input), now),
+    () => ({ action: 'update', entity: 'intention', entityId: id, detail: { kind: input.kind } }));
   return updated ? ok(presentIntention(updated)) : eventConflict(presentIntention(current));
 }
 
@@ -42,29 +40,21 @@ export async function removeIntention(ctx: AppContext, actor: Actor, eventId: nu
   if (!loaded.ok) return loaded;
   const current = await ctx.store.events.intention(id);
   if (!current || current.eventId !== eventId) return intentionNotFound();
-  const now = isoNow(ctx);
-  const removed = await ctx.store.transaction(async (tx) => {
-    const done = await tx.events.removeIntention(id, version);
-    if (done) await tx.audit.record({ at: now, userId: actor.userId, organisationId: null, action: 'delete', entity: 'intention', entityId: id, eventId, detail: { kind: current.kind } });
-    return done;
-  });
+  const removed = await auditedEventWrite(ctx, actor, eventId, (tx) => tx.events.removeIntention(id, version),
+    () => ({ action: 'delete', entity: 'intention', entityId: id, detail: { kind: current.kind } }));
   return removed ? ok({ deleted: id }) : eventConflict(presentIntention(current));
 }
 
 export async function addWorkshop(ctx: AppContext, actor: Actor, eventId: number, input: WorkshopInput, lang: Lang) {
   const loaded = await loadForOrganiser(ctx, actor, eventId);
   if (!loaded.ok) return loaded;
-  const issues = checkEventAgainstContent({ workshops: [input] }, ctx.scorer.index).map((i) => ({ ...i, path: i.path.replace(/^\/workshops\/0/, '') }));
+  const issues = workshopIssues(ctx, input);
   const experts = await expertIds(ctx, input.experts, '/experts');
   if (!experts.ok) issues.push(...(experts.error.issues ?? []));
   if (issues.length > 0 || !experts.ok) return invalid(issues);
-  const now = isoNow(ctx);
-  const created = await ctx.store.transaction(async (tx) => {
-    const w = await tx.eventWorkshops.create(eventId, workshopFields(input), experts.value, now);
-    await tx.audit.record({ at: now, userId: actor.userId, organisationId: null, action: 'create', entity: 'workshop', entityId: w.id, eventId, detail: { title: w.title } });
-    return w;
-  });
-  return ok(await presentWorkshop(ctx, created, loaded.value.participants, lang, loaded.value.access.kind));
+  const created = await auditedEventWrite(ctx, actor, eventId, (tx, now) => tx.eventWorkshops.create(eventId, workshopFields(input), experts.value, now),
+    (w) => ({ action: 'create', entity: 'workshop', entityId: w.id, detail: { title: w.title } }));
+  return ok(await presentWorkshop(ctx, created!, loaded.value.participants, lang, loaded.value.access.kind));
 }
 
 export interface WorkshopPatch {
@@ -89,16 +79,12 @@ export async function updateWorkshop(ctx: AppContext, actor: Actor, eventId: num
   const notesOnly = experts === undefined && Object.keys(fields).every((k) => k === 'notes');
   if (access.kind !== 'organise' && !(access.kind === 'lead' && access.workshops.has(id) && notesOnly)) return organisersOnly();
   const merged = { title: current.title, pillar: current.pillar, indicators: current.indicators, testimonies: current.testimonies, recordedTestimonies: current.recordedTestimonies, experts: [], ...fields };
-  const issues = checkEventAgainstContent({ workshops: [merged] }, ctx.scorer.index).map((i) => ({ ...i, path: i.path.replace(/^\/workshops\/0/, '') }));
+  const issues = workshopIssues(ctx, merged);
   const ids = experts === undefined ? undefined : await expertIds(ctx, experts, '/experts');
   if (ids && !ids.ok) issues.push(...(ids.error.issues ?? []));
   if (issues.length > 0) return invalid(issues);
-  const now = isoNow(ctx);
-  const updated = await ctx.store.transaction(async (tx) => {
-    const w = await tx.eventWorkshops.update(id, version, fields, ids?.ok ? ids.value : undefined, now);
-    if (w) await tx.audit.record({ at: now, userId: actor.userId, organisationId: null, action: 'update', entity: 'workshop', entityId: id, eventId, detail: { fields: Object.keys(patch).filter((k) => k !== 'version') } });
-    return w;
-  });
+  const updated = await auditedEventWrite(ctx, actor, eventId, (tx, now) => tx.eventWorkshops.update(id, version, fields, ids?.ok ? ids.value : undefined, now),
+    () => ({ action: 'update', entity: 'workshop', entityId: id, detail: { fields: Object.keys(patch).filter((k) => k !== 'version') } }));
   if (!updated) return eventConflict(await presentWorkshop(ctx, current, loaded.value.participants, lang, loaded.value.access.kind));
   return ok(await presentWorkshop(ctx, updated, loaded.value.participants, lang, loaded.value.access.kind));
 }
@@ -108,11 +94,7 @@ export async function removeWorkshop(ctx: AppContext, actor: Actor, eventId: num
   if (!loaded.ok) return loaded;
   const current = loaded.value.workshops.find((w) => w.id === id);
   if (!current) return workshopNotFound();
-  const now = isoNow(ctx);
-  const removed = await ctx.store.transaction(async (tx) => {
-    const done = await tx.eventWorkshops.remove(id, version);
-    if (done) await tx.audit.record({ at: now, userId: actor.userId, organisationId: null, action: 'delete', entity: 'workshop', entityId: id, eventId, detail: { title: current.title } });
-    return done;
-  });
+  const removed = await auditedEventWrite(ctx, actor, eventId, (tx) => tx.eventWorkshops.remove(id, version),
+    () => ({ action: 'delete', entity: 'workshop', entityId: id, detail: { title: current.title } }));
   return removed ? ok({ deleted: id }) : eventConflict(await presentWorkshop(ctx, current, loaded.value.participants, lang, loaded.value.access.kind));
 }

@@ -9,6 +9,7 @@ import { isoNow, type AppContext } from './app-context.js';
 import { fail, notFound, ok, type Result } from './app-error.js';
 import { eventConflict, loadForOrganiser, phaseOf, today } from './event-load.js';
 import { pillarTitle } from './event-view.js';
+import { auditedEventWrite } from './event-write.js';
 import { createOrganisation } from './organisations.js';
 import { digest } from './secrets.js';
 
@@ -43,13 +44,9 @@ export async function createInvitation(ctx: AppContext, actor: Actor, eventId: n
   const loaded = await loadForOrganiser(ctx, actor, eventId);
   if (!loaded.ok) return loaded;
   const code = newInvitationCode();
-  const now = isoNow(ctx);
-  const invitation = await ctx.store.transaction(async (tx) => {
-    const created = await tx.eventParticipants.createInvitation(eventId, digest(normaliseCode(code)), actor.userId, now);
-    await tx.audit.record({ at: now, userId: actor.userId, organisationId: null, action: 'create', entity: 'invitation', entityId: created.id, eventId, detail: {} });
-    return created;
-  });
-  return ok({ ...present(invitation, 0), code, path: `/#/join/${code}` });
+  const invitation = await auditedEventWrite(ctx, actor, eventId, (tx, now) => tx.eventParticipants.createInvitation(eventId, digest(normaliseCode(code)), actor.userId, now),
+    (created) => ({ action: 'create', entity: 'invitation', entityId: created.id, detail: {} }));
+  return ok({ ...present(invitation!, 0), code, path: `/#/join/${code}` });
 }
 
 export async function revokeInvitation(ctx: AppContext, actor: Actor, eventId: number, id: number, version: number) {
@@ -57,12 +54,8 @@ export async function revokeInvitation(ctx: AppContext, actor: Actor, eventId: n
   if (!loaded.ok) return loaded;
   const current = await ctx.store.eventParticipants.invitation(id);
   if (!current || current.eventId !== eventId) return invitationNotFound();
-  const now = isoNow(ctx);
-  const done = await ctx.store.transaction(async (tx) => {
-    const revoked = await tx.eventParticipants.revokeInvitation(id, version, now);
-    if (revoked) await tx.audit.record({ at: now, userId: actor.userId, organisationId: null, action: 'revoke', entity: 'invitation', entityId: id, eventId, detail: {} });
-    return revoked;
-  });
+  const done = await auditedEventWrite(ctx, actor, eventId, (tx, now) => tx.eventParticipants.revokeInvitation(id, version, now),
+    () => ({ action: 'revoke', entity: 'invitation', entityId: id, detail: {} }));
   const joined = loaded.value.participants.filter((p) => p.invitationId === id).length;
   return done ? ok(present((await ctx.store.eventParticipants.invitation(id))!, joined)) : eventConflict(present(current, joined));
 }
