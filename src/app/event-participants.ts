@@ -1,6 +1,7 @@
 import type { Actor } from '../core/access.js';
 import { canSeeParticipant } from '../core/event-access.js';
-import { cohortOf, MINIMUM_GROUP } from '../core/cohort.js';
+import { cohortOf } from '../core/cohort.js';
+import { MINIMUM_GROUP } from '../core/minimum-group.js';
 import { bilingual, type Lang } from '../core/text.js';
 import type { ParticipantRecord } from '../store/event-records.js';
 import { isoNow, type AppContext } from './app-context.js';

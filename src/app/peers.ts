@@ -3,9 +3,6 @@ import { peerGroup, type PeerEntry, type PeerGroup } from '../core/peer-group.js
 import type { Answers } from '../store/records.js';
 import type { AppContext } from './app-context.js';
 
-/** The fewest organisations, other than the reader's, a group must count for any figure of it to be shown. */
-export const PEER_MINIMUM = 5;
-
 /**
  * Organisations like the reader's on this instance: the latest submitted results of those that
  * agreed to count in comparisons, grouped by `peerGroup` (the organisation itself left out, and
@@ -13,7 +10,7 @@ export const PEER_MINIMUM = 5;
  * checked the reader may see this organisation's result.
  */
 export async function peersOf(ctx: AppContext, organisationId: number, profile: Answers, readable: ReadonlySet<number> = new Set()): Promise<PeerGroup | null> {
-  return peerGroup({ organisationId, profile }, await comparableResults(ctx, readable), PEER_MINIMUM);
+  return peerGroup({ organisationId, profile }, await comparableResults(ctx, readable));
 }
 
 /** The latest results of the organisations that agreed to count, but for those the reader reads one by one. */

@@ -5,7 +5,8 @@ import { presentPortfolioComparison, presentPosition } from '../core/present-por
 import { localize, type Lang } from '../core/text.js';
 import type { AppContext } from './app-context.js';
 import { listOrganisations } from './organisations.js';
-import { comparableResults, PEER_MINIMUM } from './peers.js';
+import { comparableResults } from './peers.js';
+import { MINIMUM_GROUP } from '../core/minimum-group.js';
 
 const BANDS = [20, 40, 60, 80, 101];
 
@@ -27,7 +28,6 @@ export async function portfolioView(ctx: AppContext, actor: Actor, lang: Lang) {
   const comparison = portfolioComparison(
     scored.map((s) => ({ organisationId: s.org.id, profile: s.profile, result: s.result })),
     await comparableResults(ctx, readableOrganisations(actor)),
-    PEER_MINIMUM,
   );
   const index = ctx.scorer.index;
   const distribution = (values: (number | null)[]) => {
@@ -58,7 +58,7 @@ export async function portfolioView(ctx: AppContext, actor: Actor, lang: Lang) {
       pillars: Object.fromEntries((l.result?.pillars ?? []).map((p) => [p.id, p.score])),
       position: l.result ? presentPosition(comparison.groups.get(l.org.id) ?? null, l.result, lang) : null,
     })),
-    comparison: presentPortfolioComparison(index, comparison, PEER_MINIMUM, lang),
+    comparison: presentPortfolioComparison(index, comparison, MINIMUM_GROUP, lang),
     distribution: {
       global: distribution(scored.map((s) => s.result.global)),
       pillars: Object.fromEntries(index.pillars.map((p) => [p.id, distribution(scored.map((s) => s.result.pillars.find((x) => x.id === p.id)?.score ?? null))])),

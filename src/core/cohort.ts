@@ -1,9 +1,7 @@
 import { round1 } from './aggregate.js';
 import type { Participant, ScoreSummary, WorkshopScope } from './event-model.js';
+import { MINIMUM_GROUP } from './minimum-group.js';
 import { quartiles, type Quartiles } from './quantile.js';
-
-/** No figure about fewer organisations than this: below it, one could tell who scored what. */
-export const MINIMUM_GROUP = 5;
 
 export interface CohortScore {
   /** 'global' or a pillar's id. */

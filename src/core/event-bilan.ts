@@ -1,5 +1,6 @@
 import { round1 } from './aggregate.js';
-import { MINIMUM_GROUP, type ContentShape } from './cohort.js';
+import type { ContentShape } from './cohort.js';
+import { MINIMUM_GROUP } from './minimum-group.js';
 import { measureIntentions, type MeasuredIntention } from './event-intentions.js';
 import type { EventFacts, Intention, Participant, ScoreSummary } from './event-model.js';
 

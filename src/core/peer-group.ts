@@ -1,3 +1,4 @@
+import { MINIMUM_GROUP } from './minimum-group.js';
 import { quantile } from './quantile.js';
 import type { ScoreResult } from './score-result.js';
 import { sectorFamily } from './sector-family.js';
@@ -33,7 +34,7 @@ export interface PeerGroup {
  * organisations hold is not given, so no aggregate reveals one organisation. `entries` are the
  * latest submitted results of organisations that agreed to count (the caller's to choose).
  */
-export function peerGroup(reader: { organisationId: number; profile: Record<string, unknown> }, entries: readonly PeerEntry[], minimum = 5): PeerGroup | null {
+export function peerGroup(reader: { organisationId: number; profile: Record<string, unknown> }, entries: readonly PeerEntry[], minimum = MINIMUM_GROUP): PeerGroup | null {
   // One entry an organisation (the last given), the reader's own left out.
   const others = [...new Map(entries.map((e) => [e.organisationId, e])).values()].filter((e) => e.organisationId !== reader.organisationId);
   const sameSize = others.filter((e) => e.profile.headcount !== undefined && e.profile.headcount === reader.profile.headcount);

@@ -1,3 +1,4 @@
+import { MINIMUM_GROUP } from './minimum-group.js';
 import { figuresOf, peerGroup, type PeerEntry, type PeerFigure, type PeerGroup } from './peer-group.js';
 
 /** Where a score falls in a group's quartiles. */
@@ -28,7 +29,7 @@ export interface PortfolioComparison {
  * leaves out of `consenting` every organisation the reader reads one by one (the portfolio among
  * them): with their scores known, a group's quartiles could give away the one other in it.
  */
-export function portfolioComparison(portfolio: readonly PeerEntry[], consenting: readonly PeerEntry[], minimum = 5): PortfolioComparison {
+export function portfolioComparison(portfolio: readonly PeerEntry[], consenting: readonly PeerEntry[], minimum = MINIMUM_GROUP): PortfolioComparison {
   const inPortfolio = new Set(portfolio.map((e) => e.organisationId));
   const outside = [...new Map(consenting.filter((e) => !inPortfolio.has(e.organisationId)).map((e) => [e.organisationId, e])).values()];
   const groups = new Map(portfolio.map((e) => [e.organisationId, peerGroup(e, consenting, minimum)]));

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cohortOf, MINIMUM_GROUP, type ContentShape } from '../../src/core/cohort.js';
+import { cohortOf, type ContentShape } from '../../src/core/cohort.js';
+import { MINIMUM_GROUP } from '../../src/core/minimum-group.js';
 import { eventBilan } from '../../src/core/event-bilan.js';
 import { measureIntentions } from '../../src/core/event-intentions.js';
 import type { EventFacts, Participant, ParticipantPlan, ScoreSummary, WorkshopScope } from '../../src/core/event-model.js';
