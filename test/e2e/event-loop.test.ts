@@ -396,6 +396,22 @@ describe('an event from its invitation to its bilan, in Chromium', () => {
     expect(updates[0]!.detail.fields).not.toContain('experts');
   });
 
+  it('when the organiser saves a workshop’s notes that someone changed meanwhile, then they are told, and saving again keeps theirs', async () => {
+    const workshop = ((await h.call('orga', 'GET', `/events/${eventId}`)).body as { workshops: { id: number; version: number }[] }).workshops[0]!;
+    await visit(organiser, h, `#/events/${eventId}/workshops/${workshop.id}`);
+    const notes = organiser.locator('#workshop-notes');
+    await notes.waitFor();
+    expect((await h.call('orga', 'PATCH', `/events/${eventId}/workshops/${workshop.id}`, { version: workshop.version, notes: 'Écrit dans un autre onglet.' })).status).toBe(200);
+    await notes.fill('Trois actions datées par participant.');
+    const form = organiser.locator('form[aria-labelledby="workshop-notes-title"]');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await form.locator('.error-box, [role="alert"]').first().waitFor();
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await form.getByRole('status').waitFor();
+    const saved = ((await h.call('orga', 'GET', `/events/${eventId}`)).body as { workshops: { id: number; notes: string | null }[] }).workshops.find((w) => w.id === workshop.id)!;
+    expect(saved.notes).toBe('Trois actions datées par participant.');
+  });
+
   it('when the event’s pages are phone-sized, then nothing sticks out sideways', async () => {
     const { page: phone } = await openPage(suite.browser, h, { width: 390, height: 844 });
     await logInAs(phone, 'orga@test.org');
