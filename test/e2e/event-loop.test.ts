@@ -374,7 +374,8 @@ describe('an event from its invitation to its bilan, in Chromium', () => {
     await organiser.getByLabel('Titre', { exact: true }).fill('De l’Impact Score à l’action — Montpellier, saison 2');
     await organiser.getByLabel('Date', { exact: true }).fill('2027-10-07');
     await organiser.getByLabel('Date du suivi').fill('2028-04-06');
-    await organiser.getByRole('button', { name: 'Créer l’événement' }).click();
+    // Clicked twice, as an impatient hand does: one event is made.
+    await organiser.getByRole('button', { name: 'Créer l’événement' }).dblclick();
     await organiser.waitForURL(/#\/events\/\d+\/edit$/);
     nextId = Number(organiser.url().match(/events\/(\d+)/)![1]);
     const titles = organiser.getByLabel('Titre de l’atelier');
@@ -390,6 +391,8 @@ describe('an event from its invitation to its bilan, in Chromium', () => {
     expect(await organiser.locator('[data-workshop] h3').allTextContents()).toEqual(['Stratégie et gouvernance', 'Limiter les externalités', 'Partager le pouvoir et la valeur']);
     // Their experts stayed: unchanged, they were not sent again.
     expect(plain(await organiser.locator('[data-workshop]').nth(1).textContent())).toContain('expertB');
+    const seasons = ((await h.call('orga', 'GET', '/events')).body as { title: string }[]).filter((e) => e.title.includes('saison 2'));
+    expect(seasons).toHaveLength(1);
     const history = (await h.call('orga', 'GET', `/events/${nextId}/history`)).body as { action: string; entity: string; detail: { fields?: string[] } }[];
     const updates = history.filter((e) => e.action === 'update');
     expect(updates.map((e) => e.entity)).toEqual(['workshop']);

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api.js';
 import { EventForm } from '../components/event-form.js';
 import { describedBy, Field } from '../components/field.js';
@@ -89,14 +89,23 @@ type NextField = 'title' | 'date' | 'followUp' | 'place';
 function NextEventForm({ previous }: { previous: EventDetail }) {
   const [fields, setFields] = useState<Record<NextField, string>>({ title: '', date: '', followUp: '', place: previous.place });
   const [error, setError] = useState<ApiError | undefined>(undefined);
+  // Creating carries no version: a second click while the first is on its way would make a second event.
+  const [busy, setBusy] = useState(false);
+  const sending = useRef(false);
   const errors = error?.byPath() ?? new Map<string, string>();
   const submit = async (e: Event) => {
     e.preventDefault();
+    if (sending.current) return;
+    sending.current = true;
+    setBusy(true);
     try {
       const created = await api<EventDetail>('POST', `/events/${previous.id}/next`, fields);
       navigate(href.eventEdit(created.id));
     } catch (err) {
       setError(err as ApiError);
+    } finally {
+      sending.current = false;
+      setBusy(false);
     }
   };
   const input = (field: NextField, label: string, date = false) => {
@@ -118,7 +127,7 @@ function NextEventForm({ previous }: { previous: EventDetail }) {
         {input('date', t('eventDate'), true)}
         {input('followUp', t('eventFollowUp'), true)}
         {input('place', t('eventPlace'))}
-        <button type="submit">{t('eventCreate')}</button>
+        <button type="submit" disabled={busy}>{t('eventCreate')}</button>
       </form>
     </>
   );
