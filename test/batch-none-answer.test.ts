@@ -123,7 +123,9 @@ describe('« aucun »: none of a multiple choice\'s answers, in a portfolio cell
       fr: 'la cellule dit « aucun » et nomme aussi d’autres réponses : gardez « aucun » seul si aucune réponse ne s’applique, ou les autres réponses sans lui.',
       en: 'the cell says "none" and names other answers too: keep "none" alone if no answer applies, or the other answers without it.',
     };
-    const cases: [string, Record<string, string>][] = [['statuses', { statuses: 'aucun | esus' }], ['statuses', { statuses: 'esus;Néant' }], ['gender-equality-measures', { 'gender-equality-measures': 'aucune | promotion' }]];
+    const cases: [string, Record<string, string>][] = [['statuses', { statuses: 'aucun | esus' }], ['statuses', { statuses: 'esus;Néant' }], ['gender-equality-measures', { 'gender-equality-measures': 'aucune | promotion' }],
+      // The none option by its own label, which says none of the words.
+      ['value-sharing-schemes', { 'value-sharing-schemes': 'No scheme | participation' }]];
     for (const lang of ['fr', 'en'] as const) {
       for (const options of MODES) {
         for (const [column, cells] of cases) {

@@ -30,17 +30,14 @@ export function noneAnswer(question: Question): string[] {
   return hasNoneOption(question) ? [NONE_OPTION] : [];
 }
 
-// Only a cell holding one of the words (or the none option's label) can combine « none » with
-// others: the rest are never read twice (see noneWithOthers).
-const MAY_NAME_NONE = /aucun|n[eé]ant|none/i;
-
 /**
  * Why a multiple-choice cell is refused when it names « none » together with other options
  * (« aucun | esus »): it contradicts itself, as the web questionnaire does not let it. `parse` is
  * the column's cell parser, which reads « none » as the "none" option in such a cell.
  */
 export function noneWithOthers(question: Question, text: unknown, parse: (raw: unknown) => unknown): { code: string; message: LocalizedText } | undefined {
-  if (question.type !== 'multiple' || typeof text !== 'string' || !MAY_NAME_NONE.test(text)) return undefined;
+  // Read by the column's parser, which remembers each text: the words and the none option's own label, however spelt.
+  if (question.type !== 'multiple' || typeof text !== 'string') return undefined;
   const value = parse(text);
   return Array.isArray(value) && value.includes(NONE_OPTION) && value.some((v) => v !== NONE_OPTION) ? { code: 'none-with-others', message: NONE_WITH_OTHERS } : undefined;
 }
