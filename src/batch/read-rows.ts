@@ -5,14 +5,13 @@ import ExcelJS from 'exceljs';
 import type { ContentIndex } from '../core/content-index.js';
 import type { Question } from '../core/content-model.js';
 import { issue, type Issue } from '../core/issue.js';
-import { bilingual } from '../core/text.js';
 import { BatchFileError, unreadableFile } from './batch-file-error.js';
 import { checkHeader } from './columns.js';
 import type { InputRow } from './input-row.js';
 import { readJsonLinesChunks, type JsonLinesChunk } from './json-lines.js';
 import { cellPath } from './row-problems.js';
 import { readXlsxCell, xlsxText } from './xlsx-cell.js';
-import { MAX_CELL_CHARS, MAX_COLUMNS, rowTooLarge, UNREADABLE_WORKBOOK } from './xlsx/workbook-refusals.js';
+import { EMPTY_SHEET, MAX_CELL_CHARS, MAX_COLUMNS, rowTooLarge, UNREADABLE_WORKBOOK } from './xlsx/workbook-refusals.js';
 
 export type InputFormat = 'csv' | 'jsonl' | 'xlsx';
 
@@ -28,14 +27,14 @@ export function formatOf(file: string): InputFormat | undefined {
 /** Tracks how far into the file reading has gone, for progress and remaining time. */
 export interface ReadProgress {
   bytesRead: number;
-  /** 0 when how far reading has gone cannot be told from the bytes read (XLSX). */
+  /** 0 while unknown; for XLSX, the sheet's compressed size, against its compressed bytes read. */
   totalBytes: number;
 }
 
 /**
- * The rows of an XLSX portfolio file, streamed, with spreadsheet row numbers. (CSV and JSON Lines
- * are read in chunks of bytes parsed by the workers: see csv-chunks.ts and `jsonLinesChunks`.) A
- * workbook's cells are read for their column's question in `index` (see xlsx-cell.ts).
+ * The rows of an XLSX portfolio file, streamed by exceljs, with spreadsheet row numbers: the
+ * reference the tests hold the workers' reader to (xlsx/xlsx-chunks.ts, decision 015), which the
+ * batch runs. A workbook's cells are read for their column's question in `index` (see xlsx-cell.ts).
  */
 export function readRows(file: string, format: 'xlsx', progress: ReadProgress, index?: ContentIndex): AsyncGenerator<InputRow> {
   // exceljs may copy the whole zip to a temporary file before the first row (a sheet stored
@@ -86,7 +85,7 @@ async function* readXlsx(file: string, progress: ReadProgress, index: ContentInd
     if (error instanceof BatchFileError) throw error;
     throw unreadableFile(file, 'unreadable-workbook', UNREADABLE_WORKBOOK);
   }
-  if (!header) throw unreadableFile(file, 'empty-sheet', bilingual('feuille vide', 'empty sheet'));
+  if (!header) throw unreadableFile(file, 'empty-sheet', EMPTY_SHEET);
 }
 
 /** A sheet's row as a batch row: each cell read for its column's question; a cell refused is left empty and said why. */

@@ -7,10 +7,16 @@ export const MAX_CELL_CHARS = 100_000;
 /** A row past the limits above, or (for the reader in the workers) whose XML alone passes MAX_ROW_BYTES. */
 export function rowTooLarge(row: number): LocalizedText {
   return bilingual(
-    `ligne ${row} démesurée (plus de ${MAX_COLUMNS} colonnes ou une cellule de plus de ${MAX_CELL_CHARS} caractères)`,
-    `row ${row} too large (more than ${MAX_COLUMNS} columns or a cell of more than ${MAX_CELL_CHARS} characters)`,
+    `ligne ${row} démesurée (plus de ${MAX_COLUMNS} colonnes ou une cellule de plus de ${MAX_CELL_CHARS} caractères) : raccourcissez ses cellules trop longues ou retirez les colonnes en trop, puis renvoyez le classeur`,
+    `row ${row} too large (more than ${MAX_COLUMNS} columns or a cell of more than ${MAX_CELL_CHARS} characters): shorten its longest cells or remove the extra columns, then send the workbook again`,
   );
 }
+
+// The portfolio is read from the first sheet only: a reader whose rows sit on another tab must be told where to put them.
+export const EMPTY_SHEET = bilingual(
+  'feuille vide : la première feuille du classeur (l’onglet de gauche) ne contient rien ; mettez-y le portefeuille, les noms de colonnes en ligne 1',
+  'empty sheet: the workbook’s first sheet (the leftmost tab) holds nothing; put the portfolio there, its column names in row 1',
+);
 
 // The zip library's own reason (« Corrupted zip? ») tells a reader nothing they can act on.
 export const UNREADABLE_WORKBOOK = bilingual(

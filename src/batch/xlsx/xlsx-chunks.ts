@@ -1,4 +1,3 @@
-import { bilingual } from '../../core/text.js';
 import { BatchFileError, unreadableFile } from '../batch-file-error.js';
 import { checkHeader } from '../columns.js';
 import type { ReadProgress } from '../read-rows.js';
@@ -6,7 +5,7 @@ import { SheetCutter } from './sheet-cutter.js';
 import { checkRowSize, headerOf, WorkbookRefused } from './sheet-input.js';
 import { eachSheetRow, sheetTables, type SheetRow } from './sheet-rows.js';
 import { SheetDamaged } from './xml-bytes.js';
-import { rowTooLarge, UNREADABLE_WORKBOOK, workbookTooLarge } from './workbook-refusals.js';
+import { EMPTY_SHEET, rowTooLarge, UNREADABLE_WORKBOOK, workbookTooLarge } from './workbook-refusals.js';
 import { readBook } from './workbook-parts.js';
 import type { XlsxBook, XlsxChunk } from './xlsx-chunk.js';
 import { ZipFile, ZipTooLarge } from './zip-file.js';
@@ -32,7 +31,7 @@ export async function* readXlsxChunks(file: string, progress: ReadProgress, rows
   }
   try {
     const { sheet, book } = await readBook(zip);
-    if (!sheet) throw unreadableFile(file, 'empty-sheet', bilingual('feuille vide', 'empty sheet'));
+    if (!sheet) throw unreadableFile(file, 'empty-sheet', EMPTY_SHEET);
     progress.totalBytes = sheet.compressedSize;
     const cutter = new SheetCutter(rowsPerChunk);
     let header: (string | null)[] | undefined;
@@ -45,7 +44,7 @@ export async function* readXlsxChunks(file: string, progress: ReadProgress, rows
       if (cutter.ended) break;
     }
     if (!cutter.ended) throw new SheetDamaged('sheet cut short');
-    if (!header) throw unreadableFile(file, 'empty-sheet', bilingual('feuille vide', 'empty sheet'));
+    if (!header) throw unreadableFile(file, 'empty-sheet', EMPTY_SHEET);
   } catch (error) {
     throw refusal(file, error);
   } finally {

@@ -134,8 +134,8 @@ export function BatchesPage() {
 }
 
 /**
- * How far a batch has read its file. A total of 0 is unknown (an XLSX file: the bytes read tell
- * nothing of the rows to come), so the bar then only shows activity and the rows read stand alone.
+ * How far a batch has read its file (for a workbook, its sheet's compressed bytes). A total of 0 is
+ * unknown, so the bar then only shows activity and the rows read stand alone.
  */
 function BatchProgress({ batch }: { batch: Batch }) {
   const label = t('batchLine', { id: batch.id, status: t(`batchStatus_${batch.status}`) });
