@@ -4,7 +4,7 @@ import type { ColumnPlan } from './column-plan.js';
 import { noneWithOthers } from './none-answer.js';
 import { cellPath } from './row-problems.js';
 import type { RowSink } from './row-sink.js';
-import { scoreCellsRow } from './score-rows.js';
+import { scoreRefusedRow } from './score-rows.js';
 
 /**
  * A CSV record's cells that no reading can take (« aucun » with other answers, see
@@ -25,5 +25,5 @@ export function scoreRefused(context: BatchContext, plan: ColumnPlan, row: numbe
   const columns = new Set(refused.map((p) => p.path));
   const cells: Record<string, unknown> = {};
   plan.header.forEach((column, i) => (cells[column] = columns.has(cellPath(column)) ? '' : record[i]));
-  scoreCellsRow(context, { row, cells, refused }, sink);
+  scoreRefusedRow(context, { row, cells, refused }, sink);
 }

@@ -70,20 +70,13 @@ export function scoreInputRow(context: BatchContext, input: InputRow): RowResult
   return input.refused ? withRefused(context, one.results[0]!, input.refused) : one.results[0]!;
 }
 
-/** A workbook row read in a worker (see xlsx/xlsx-chunk-rows.ts), scored into `sink`: as scoreInputRow does, without a result per row when it is valid. */
-export function scoreCellsRow(context: BatchContext, input: InputRow, sink: RowSink): void {
-  if (input.refused) {
-    const result = scoreInputRow(context, input);
-    if (!('skip' in result)) sink.result(result);
-    return;
-  }
-  if (isLabelRow(input.cells)) return;
-  const built = fromCells(context, input.cells);
-  if (!built.ok) return sink.result(rejected(context, input.row, built.id, built.issues, built.name));
-  scoreDocument(context, input.row, built.id, built.doc, sink, built.refs);
+/** A row some of whose cells were refused (a workbook's, or a CSV record's « aucun » with others), rejected into `sink` as scoreInputRow says. */
+export function scoreRefusedRow(context: BatchContext, input: InputRow, sink: RowSink): void {
+  const result = scoreInputRow(context, input);
+  if (!('skip' in result)) sink.result(result);
 }
 
-/** A workbook row without refused cells, its values by the columns of `plan` (as fromCells orders a row's cells): scored as scoreCellsRow scores it. */
+/** A workbook row without refused cells, its values by the columns of `plan` (as fromCells orders a row's cells): scored as scoreInputRow scores it. */
 export function scoreRecord(context: BatchContext, row: number, plan: ColumnPlan, record: readonly unknown[], sink: RowSink): void {
   if (isLabelRow({ [ID_COLUMN]: plan.idIndex >= 0 ? record[plan.idIndex] : undefined })) return;
   const built = fromRecord(context, plan, record);

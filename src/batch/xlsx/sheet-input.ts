@@ -63,12 +63,16 @@ export function readCells(row: SheetRow, header: readonly (string | null)[], que
 
 /** A sheet's row as a batch row (as the reference reader builds it): each cell read for its column's question; a cell refused is left out and said why. */
 export function inputRowOf(row: SheetRow, header: readonly (string | null)[], questions: readonly (Question | undefined)[], formatsKnown: boolean): InputRow {
-  const { values, refused } = readCells(row, header, questions, formatsKnown);
+  return inputRowFrom(row.row, header, readCells(row, header, questions, formatsKnown));
+}
+
+/** A row's cells already read (readCells) as a batch row. */
+export function inputRowFrom(row: number, header: readonly (string | null)[], { values, refused }: ReturnType<typeof readCells>): InputRow {
   const cells: Record<string, unknown> = {};
   header.forEach((column, i) => {
     if (column !== null && values[i] !== REFUSED) cells[column] = values[i];
   });
-  return { row: row.row, cells, ...(refused && { refused }) };
+  return { row, cells, ...(refused && { refused }) };
 }
 
 /**

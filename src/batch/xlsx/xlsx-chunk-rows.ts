@@ -3,8 +3,8 @@ import type { BatchContext } from '../batch-context.js';
 import type { InputRow } from '../input-row.js';
 import type { RowSink } from '../row-sink.js';
 import { planOf } from '../column-plan.js';
-import { scoreCellsRow, scoreRecord } from '../score-rows.js';
-import { checkRowSize, inputRowOf, questionsOf, readCells, recordColumns, WorkbookRefused } from './sheet-input.js';
+import { scoreRecord, scoreRefusedRow } from '../score-rows.js';
+import { checkRowSize, inputRowFrom, inputRowOf, questionsOf, readCells, recordColumns, WorkbookRefused } from './sheet-input.js';
 import { eachSheetRow, sheetTables, type SheetRow } from './sheet-rows.js';
 import { SheetDamaged } from './xml-bytes.js';
 import { UNREADABLE_WORKBOOK } from './workbook-refusals.js';
@@ -22,9 +22,9 @@ export function scoreXlsxChunk(context: BatchContext, chunk: XlsxChunk, sink: Ro
   const { names, sources } = recordColumns(header);
   const plan = planOf(context, names);
   return eachRow(chunk, (row) => {
-    const { values, refused } = readCells(row, header, questions, book.formatsKnown);
-    if (refused) return scoreCellsRow(context, inputRowOf(row, header, questions, book.formatsKnown), sink);
-    scoreRecord(context, row.row, plan, sources.map((i) => values[i]), sink);
+    const read = readCells(row, header, questions, book.formatsKnown);
+    if (read.refused) return scoreRefusedRow(context, inputRowFrom(row.row, header, read), sink);
+    scoreRecord(context, row.row, plan, sources.map((i) => read.values[i]), sink);
   });
 }
 
