@@ -4,8 +4,7 @@ import { eachJsonLine, jsonLineRow, type JsonLinesChunk } from './json-lines.js'
 import { JsonLineReader } from './json-line-reader.js';
 import { MAX_RECORD_BYTES } from './row-problems.js';
 import type { RowSink } from './row-sink.js';
-import { scoreChecked, scoreJsonRow } from './score-rows.js';
-import { sirenRef } from './store-refs.js';
+import { scoreChecked, scoreJsonRow, sirenRefs, withoutSchema } from './score-rows.js';
 
 const NEWLINE = 0x0a;
 
@@ -37,7 +36,7 @@ function scoreLine(context: BatchContext, reader: JsonLineReader, row: number, b
   if (end - start <= MAX_RECORD_BYTES && reader.read(start, end) && context.row.check()) {
     // As scoreJsonRow has them: the identifier is the SIREN, else the name; the document is parsed only when wanted.
     const { name, siren } = reader;
-    const refs = context.keep ? (siren ? [sirenRef(siren)] : []) : undefined;
+    const refs = context.keep ? sirenRefs(siren) : undefined;
     return scoreChecked(context, row, siren ?? name ?? '', () => documentOf(bytes, start, end), sink, refs, undefined, name);
   }
   const input = jsonLineRow(row, bytes.subarray(start, end));
@@ -45,10 +44,7 @@ function scoreLine(context: BatchContext, reader: JsonLineReader, row: number, b
 }
 
 /** The line's document as scoreJsonRow keeps it: parsed, without its $schema. */
-function documentOf(bytes: Buffer, start: number, end: number): AnswersDocument {
-  const { $schema: _schema, ...doc } = jsonLineRow(0, bytes.subarray(start, end))!.document as AnswersDocument & { $schema?: string };
-  return doc;
-}
+const documentOf = (bytes: Buffer, start: number, end: number): AnswersDocument => withoutSchema(jsonLineRow(0, bytes.subarray(start, end))!.document);
 
 // One reader per batch (a worker scores one at a time), what it remembers kept from chunk to chunk.
 const readers = new WeakMap<BatchContext, JsonLineReader>();

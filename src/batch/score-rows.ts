@@ -89,8 +89,7 @@ export function scoreJsonRow(context: BatchContext, input: InputRow, sink: RowSi
   // Most lines are valid documents: checked by the engine without the schema's parse (see document-shape.ts).
   if (hasDocumentShape(input.document) && context.row.setDocument(input.document as AnswersDocument)) {
     const built = fromJson(context, input.document, false);
-    // As the schema's parse gives it: the same document without its $schema.
-    const { $schema: _schema, ...doc } = input.document as AnswersDocument & { $schema?: string };
+    const doc = withoutSchema(input.document);
     if (built.ok) return scoreChecked(context, input.row, built.id, () => doc, sink, built.refs);
   }
   const built = fromJson(context, input.document);
@@ -125,6 +124,14 @@ function fromJson(context: BatchContext, document: unknown, parse = true): Built
   const org = (document as { organisation?: { siren?: unknown; name?: unknown } } | null)?.organisation;
   const id = String(org?.siren ?? org?.name ?? '');
   if (!parsed.ok) return { ok: false, id, issues: parsed.issues, ...(typeof org?.name === 'string' && { name: org.name }) };
-  const siren = parsed.value.organisation?.siren;
-  return { ok: true, doc: parsed.value, id, ...(context.keep && { refs: siren ? [sirenRef(siren)] : [] }) };
+  return { ok: true, doc: parsed.value, id, ...(context.keep && { refs: sirenRefs(parsed.value.organisation?.siren) }) };
 }
+
+/** A JSON line's document as the schema's parse gives it: the same, without its $schema. */
+export function withoutSchema(document: unknown): AnswersDocument {
+  const { $schema: _schema, ...doc } = document as AnswersDocument & { $schema?: string };
+  return doc;
+}
+
+/** What a JSON line says of its organisation, for the rows a batch keeps: its SIREN, if any. */
+export const sirenRefs = (siren: string | undefined): string[] => (siren ? [sirenRef(siren)] : []);
