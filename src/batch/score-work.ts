@@ -12,7 +12,7 @@ import { scoreJsonLinesChunk } from './json-line-rows.js';
 import { ResultList, type RowSink } from './row-sink.js';
 import { scoreInputRow } from './score-rows.js';
 import type { LocalizedText } from '../core/text.js';
-import { WorkbookRefused } from './xlsx/sheet-input.js';
+import { WorkbookRefused } from './xlsx/workbook-refusals.js';
 import type { XlsxChunk } from './xlsx/xlsx-chunk.js';
 import { scoreXlsxChunk } from './xlsx/xlsx-chunk-rows.js';
 

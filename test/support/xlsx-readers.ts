@@ -4,7 +4,7 @@ import type { TextFormat } from '../../src/batch/format-rows.js';
 import type { InputRow } from '../../src/batch/input-row.js';
 import { readRows } from '../../src/batch/read-rows.js';
 import { scoreWork, type ScoredChunk } from '../../src/batch/score-work.js';
-import { WorkbookRefused } from '../../src/batch/xlsx/sheet-input.js';
+import { WorkbookRefused } from '../../src/batch/xlsx/workbook-refusals.js';
 import type { XlsxChunk } from '../../src/batch/xlsx/xlsx-chunk.js';
 import { eachXlsxRow } from '../../src/batch/xlsx/xlsx-chunk-rows.js';
 import { readXlsxChunks } from '../../src/batch/xlsx/xlsx-chunks.js';

@@ -1,4 +1,4 @@
-type GrowableArray = Uint8Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
+type GrowableArray = Uint8Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
 
 /** A typed array's copy with room for at least `least` entries, twice the length at least (amortised growth), the rest zero. */
 export function grown<T extends GrowableArray>(array: T, least: number): T {

@@ -1,3 +1,4 @@
+import { grown } from '../csv/grown-array.js';
 import { elementsOf, xmlText } from './xml-text.js';
 
 /**
@@ -17,13 +18,13 @@ const CACHED = 4096;
 /** The shared strings of xl/sharedStrings.xml: a rich text's runs joined, its phonetic guides (<rPh>) left out. */
 export function sharedStringsOf(xml: Buffer): SharedStrings {
   let bytes = Buffer.alloc(Math.max(1024, xml.length >> 1));
-  let spans: Uint32Array = new Uint32Array(1024);
+  let spans = new Uint32Array(1024);
   let length = 0;
   let count = 0;
   const text = xml.toString('utf8');
   for (const { content } of elementsOf(text, 'si')) {
     const value = siText(content);
-    if (2 * count + 2 > spans.length) spans = grown(spans);
+    if (2 * count + 2 > spans.length) spans = grown(spans, 2 * count + 2);
     spans[2 * count] = length;
     if (value === null) {
       spans[2 * count + 1] = NO_TEXT;
@@ -56,12 +57,6 @@ function siText(content: string): string | null {
   for (const { content: t } of elementsOf(content.replace(/<rPh[\s>][\s\S]*?<\/rPh>/g, ''), 't')) parts.push(xmlText(t));
   const joined = parts.join('');
   return joined === '' && !runs ? null : joined;
-}
-
-function grown(spans: Uint32Array): Uint32Array {
-  const bigger = new Uint32Array(spans.length * 2);
-  bigger.set(spans);
-  return bigger;
 }
 
 /** Reads shared strings by index (in a worker or the main thread). */

@@ -1,22 +1,11 @@
 import type { ContentIndex } from '../../core/content-index.js';
 import type { Question } from '../../core/content-model.js';
 import { issue, type Issue } from '../../core/issue.js';
-import type { LocalizedText } from '../../core/text.js';
 import type { InputRow } from '../input-row.js';
 import { cellPath } from '../row-problems.js';
 import { readXlsxCell, xlsxText } from '../xlsx-cell.js';
 import type { SheetRow } from './sheet-rows.js';
-import { MAX_CELL_CHARS, MAX_COLUMNS, rowTooLarge } from './workbook-refusals.js';
-
-/** The workbook cannot be scored on from this row: the run stops, saying why (a row too large, a damaged sheet). */
-export class WorkbookRefused extends Error {
-  constructor(
-    readonly code: string,
-    readonly why: LocalizedText,
-  ) {
-    super(why.en);
-  }
-}
+import { MAX_CELL_CHARS, MAX_COLUMNS, rowTooLarge, WorkbookRefused } from './workbook-refusals.js';
 
 /** Refuses a row no portfolio needs (see MAX_COLUMNS), as the whole workbook. */
 export function checkRowSize(row: SheetRow): void {

@@ -1,5 +1,15 @@
 import { bilingual, type LocalizedText } from '../../core/text.js';
 
+/** The workbook cannot be scored on from this row: the run stops, saying why (a row too large, a damaged sheet). */
+export class WorkbookRefused extends Error {
+  constructor(
+    readonly code: string,
+    readonly why: LocalizedText,
+  ) {
+    super(why.en);
+  }
+}
+
 /** What no portfolio's row needs, refused so that a workbook unfolding into huge rows stops the run (a zip bomb). */
 export const MAX_COLUMNS = 5000;
 export const MAX_CELL_CHARS = 100_000;

@@ -4,10 +4,10 @@ import type { InputRow } from '../input-row.js';
 import type { RowSink } from '../row-sink.js';
 import { planOf } from '../column-plan.js';
 import { scoreRecord, scoreRefusedRow } from '../score-rows.js';
-import { checkRowSize, inputRowFrom, inputRowOf, questionsOf, readCells, recordColumns, WorkbookRefused } from './sheet-input.js';
+import { checkRowSize, inputRowFrom, inputRowOf, questionsOf, readCells, recordColumns } from './sheet-input.js';
 import { eachSheetRow, sheetTables, type SheetRow } from './sheet-rows.js';
 import { SheetDamaged } from './xml-bytes.js';
-import { UNREADABLE_WORKBOOK } from './workbook-refusals.js';
+import { UNREADABLE_WORKBOOK, WorkbookRefused } from './workbook-refusals.js';
 import type { XlsxChunk } from './xlsx-chunk.js';
 
 /**
