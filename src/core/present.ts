@@ -1,7 +1,7 @@
 import type { ContentIndex } from './content-index.js';
 import type { Question } from './content-model.js';
 import { formatAnswer } from './format-answer.js';
-import type { CriterionScore, IndicatorScore, ScoreResult } from './score-result.js';
+import { topStep, type CriterionScore, type IndicatorScore, type ScoreResult } from './score-result.js';
 import { localize, type Lang } from './text.js';
 
 /** The score as a user reads it, in one language: what `score --format json` prints. */
@@ -128,7 +128,6 @@ function presentCriterion(criterion: CriterionScore, lang: Lang, question: (id: 
   return { id: criterion.id, applicable: criterion.applicable, points: criterion.points, max: criterion.max, reason: criterionReason(rules, criterion.points), questions: [...read.values()], rules };
 }
 
-const topStep = <R extends { points: number }>(rules: readonly R[]): R | undefined => [...rules].sort((a, b) => b.points - a.points)[0];
 
 // The best step that fired explains the points; with none, the top step shows what was missed.
 function criterionReason(rules: CriterionView['rules'], points: number): string {

@@ -54,3 +54,10 @@ export interface ScoreResult {
   /** Required questions left unanswered (they earned no points). */
   unanswered: string[];
 }
+
+/** The first of the steps worth the most points: what a criterion's top step asks (its gap's reason). */
+export function topStep<R extends { points: number }>(rules: readonly R[]): R | undefined {
+  let top: R | undefined;
+  for (const r of rules) if (!top || r.points > top.points) top = r;
+  return top;
+}

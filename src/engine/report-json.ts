@@ -3,7 +3,7 @@ import type { Question } from '../core/content-model.js';
 import { formatAnswer } from '../core/format-answer.js';
 import type { ReportDetail } from '../core/report-detail.js';
 import type { Lang } from '../core/text.js';
-import type { CriterionScore, IndicatorScore, RuleOutcome, ScoreResult } from '../core/score-result.js';
+import { topStep, type CriterionScore, type IndicatorScore, type RuleOutcome, type ScoreResult } from '../core/score-result.js';
 
 /**
  * The JSON text of core's `presentReport` (`JSON.stringify(reportAtDetail(presentReport(index,
@@ -86,13 +86,14 @@ class ReportWriter {
     const gaps: { criterion: string; reason: string; points: number; max: number }[] = [];
     let criteria = '';
     indicator.criteria.forEach((c, n) => {
-      const reason = this.reason(c, lang);
+      const top = topStep(c.rules);
+      const reason = this.reason(c, top, lang);
       if (detail === 'full') criteria += `${n ? ',' : ''}${this.criterion(c, reason, lang, answers)}`;
       if (!c.applicable) return;
       // A reason's JSON is a quoted string: the line "points/max reason" is its text with the figures before it.
       reasons.push(`"${c.points}/${c.max} ${reason.slice(1)}`);
       if (c.points === c.max) strengths.push(reason);
-      else if (c.points < c.max) gaps.push({ criterion: c.id, reason: topStep(c.rules) ? this.local(topStep(c.rules)!.reason, lang) : reason, points: c.points, max: c.max });
+      else if (c.points < c.max) gaps.push({ criterion: c.id, reason: top ? this.local(top.reason, lang) : reason, points: c.points, max: c.max });
     });
     gaps.sort((a, b) => b.max - b.points - (a.max - a.points));
     const gapsJson = gaps.map((g) => `{"criterion":${this.json(g.criterion)},"reason":${g.reason},"points":${num(g.points)},"max":${num(g.max)}}`).join(',');
@@ -101,8 +102,8 @@ class ReportWriter {
   }
 
   /** The step reached (the best that fired), or with none the top step: what was missed. */
-  private reason(c: CriterionScore, lang: Lang): string {
-    const best = c.rules.find((r) => r.fired && r.points === c.points) ?? topStep(c.rules);
+  private reason(c: CriterionScore, top: RuleOutcome | undefined, lang: Lang): string {
+    const best = c.rules.find((r) => r.fired && r.points === c.points) ?? top;
     return best ? this.local(best.reason, lang) : '""';
   }
 
@@ -132,11 +133,4 @@ class ReportWriter {
   private rule(r: RuleOutcome, counted: boolean, lang: Lang): string {
     return `{"name":${this.json(r.name)},"fired":${r.fired},"counted":${counted},"points":${num(r.points)},"reason":${this.local(r.reason, lang)},"conditions":[`;
   }
-}
-
-// The first of the steps worth the most points (core's `topStep`: a stable sort, highest first).
-function topStep(rules: readonly RuleOutcome[]): RuleOutcome | undefined {
-  let top: RuleOutcome | undefined;
-  for (const r of rules) if (!top || r.points > top.points) top = r;
-  return top;
 }
