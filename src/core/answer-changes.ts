@@ -1,7 +1,7 @@
 import { factsOf } from './condition.js';
 import type { ContentIndex } from './content-index.js';
 import type { AnswerValue } from './content-model.js';
-import type { CriterionScore, ScoreResult } from './score-result.js';
+import { topStep, type CriterionScore, type ScoreResult } from './score-result.js';
 import type { LocalizedText } from './text.js';
 
 type Answers = Readonly<Record<string, AnswerValue>>;
@@ -108,6 +108,5 @@ function factsRead(index: ContentIndex, indicator: string): Set<string> {
 /** The step a criterion reached now, or else the one it had reached, or else its top step. */
 function stepReason(now: CriterionScore, was: CriterionScore | undefined): LocalizedText {
   const reached = (c: CriterionScore | undefined) => c?.rules.find((r) => r.fired && r.points === c.points && c.points > 0);
-  const top = [...now.rules].sort((a, b) => b.points - a.points)[0];
-  return (reached(now) ?? reached(was) ?? top)?.reason ?? { fr: now.id, en: now.id };
+  return (reached(now) ?? reached(was) ?? topStep(now.rules))?.reason ?? { fr: now.id, en: now.id };
 }
