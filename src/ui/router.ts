@@ -50,6 +50,8 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray, query: URLSearchParams) => Route]
   [/^\/events\/(\d+)\/bilan$/, (m) => ({ page: 'event-bilan', id: Number(m[1]) })],
   [/^\/events\/(\d+)\/workshops\/(\d+)$/, (m) => ({ page: 'workshop', eventId: Number(m[1]), id: Number(m[2]) })],
   [/^\/join\/([A-Za-z0-9_-]{1,128})$/, (m) => ({ page: 'join', code: m[1]! })],
+  // Without a code: the page where a code given by hand (read out, printed) is typed.
+  [/^\/join$/, () => ({ page: 'join', code: '' })],
   [/^\/profile$/, () => ({ page: 'expert-profile' })],
 ];
 
@@ -91,7 +93,7 @@ export const href = {
   eventCohort: (id: number) => `#/events/${id}/cohort`,
   eventBilan: (id: number) => `#/events/${id}/bilan`,
   workshop: (eventId: number, id: number) => `#/events/${eventId}/workshops/${id}`,
-  join: (code: string) => `#/join/${code}`,
+  join: (code = '') => (code ? `#/join/${code}` : '#/join'),
   expertProfile: () => '#/profile',
 };
 

@@ -164,6 +164,19 @@ describe('an event from its invitation to its bilan, in Chromium', () => {
     await expectAccessible(organiser);
   });
 
+  it('when someone was given the code by hand, then they type it from the login page, any case and spaces aside, and reach the invitation', async () => {
+    const code = (await organiser.locator('.invitation-code').getAttribute('data-code'))!;
+    const someone = await browserAs(null);
+    await someone.getByRole('link', { name: 'J’ai un code d’invitation' }).click();
+    await someone.getByLabel('Code d’invitation').fill('wrong/code');
+    await someone.getByRole('button', { name: 'Voir l’invitation' }).click();
+    await someone.getByText('Un code ne contient que des lettres').waitFor();
+    await expectAccessible(someone);
+    await someone.getByLabel('Code d’invitation').fill(` ${code.toLowerCase().replace(/-/g, ' ')} `);
+    await someone.getByRole('button', { name: 'Voir l’invitation' }).click();
+    await someone.getByRole('heading', { level: 1, name: /^Rejoindre/ }).waitFor();
+  });
+
   let leaderA: Page;
   let newcomer: Page;
   it('when a leader with an account and a newcomer open the link, then both join: one logging in, one creating their account and organisation', async () => {

@@ -16,6 +16,33 @@ interface Joined { eventId: number }
  * organisation in one step. Either way they land on their event page.
  */
 export function JoinPage({ code, me, onSession }: { code: string; me: Me | null; onSession: () => Promise<void> }) {
+  return code ? <JoinWithCode code={code} me={me} onSession={onSession} /> : <TypeCode />;
+}
+
+/** A code given by hand, typed in: spaces left out, then the invitation's page, which says whether it works. */
+function TypeCode() {
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const typed = code.replace(/\s+/g, '');
+    if (!/^[A-Za-z0-9_-]{1,128}$/.test(typed)) return setError(t('invitationCodeMalformed'));
+    navigate(href.join(typed));
+  };
+  return (
+    <Page title={t('joinTitle')}>
+      <form class="card form-narrow" onSubmit={submit} noValidate>
+        <Field id="invitation-code" label={t('invitationCodeLabel')} hint={t('invitationCodeHint')} error={error}>
+          <input id="invitation-code" autocomplete="off" value={code} onInput={(e) => { setCode(e.currentTarget.value); setError(undefined); }}
+            aria-invalid={error ? true : undefined} aria-describedby={describedBy('invitation-code', { hint: true, error })} />
+        </Field>
+        <button type="submit">{t('invitationCodeSubmit')}</button>
+      </form>
+    </Page>
+  );
+}
+
+function JoinWithCode({ code, me, onSession }: { code: string; me: Me | null; onSession: () => Promise<void> }) {
   const state = useLoad(() => api<InvitationPreview>('POST', '/invitations/preview', { code }), [code]);
   const [mode, setMode] = useState<'register' | 'login'>('register');
   if (state.error && (state.error.status === 404 || state.error.status === 410)) {

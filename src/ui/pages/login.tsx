@@ -3,6 +3,7 @@ import { api, ApiError } from '../api.js';
 import { describedBy, Field } from '../components/field.js';
 import { Page } from '../components/page.js';
 import { t } from '../i18n.js';
+import { href } from '../router.js';
 
 export function LoginPage({ onLogin, notice }: { onLogin: () => Promise<void>; notice?: string | undefined }) {
   const [email, setEmail] = useState('');
@@ -40,6 +41,7 @@ export function LoginPage({ onLogin, notice }: { onLogin: () => Promise<void>; n
         </Field>
         <button type="submit" disabled={busy}>{busy ? t('loggingIn') : t('login')}</button>
       </form>
+      <p><a href={href.join()}>{t('haveInvitationCode')}</a></p>
     </Page>
   );
 }
