@@ -55,8 +55,6 @@ export type Portfolio = Shapes['Portfolio'];
 export type TestimonyLibrary = Shapes['TestimonyLibrary'];
 export type PortfolioComparison = Shapes['PortfolioComparison'];
 
-export type EventAccess = Shapes['EventAccess'];
-export type EventPhase = Shapes['EventPhase'];
 export type EventSummary = Shapes['EventSummary'];
 /** `Event` in the OpenAPI document; named apart from the DOM's Event here. */
 export type EventDetail = Shapes['Event'];
@@ -68,7 +66,6 @@ export type NewEventInvitation = Shapes['NewEventInvitation'];
 export type InvitationPreview = Shapes['InvitationPreview'];
 export type EventJoined = Shapes['EventJoined'];
 export type EventSignedUp = Shapes['EventSignedUp'];
-export type EventParticipant = Shapes['EventParticipant'];
 export type EventParticipants = Shapes['EventParticipants'];
 export type EventCohort = Shapes['EventCohort'];
 export type ExpertWorkshopView = Shapes['ExpertWorkshopView'];

@@ -5,7 +5,6 @@
  */
 export const eventsFr = {
   navEvents: 'Événements',
-  navWorkshops: 'Mes ateliers',
   navProfile: 'Mon profil d’expert',
   // the form
   eventAbout: 'L’événement',
@@ -174,8 +173,6 @@ export const eventsFr = {
   gapsInWorkshop: 'Ses écarts dans le champ de l’atelier',
   actionsForGaps: 'Les actions suggérées pour ces écarts',
   planLabel: 'Plan',
-  openPlanOf: 'Ouvrir le plan de {name}',
-  draftNotShared: 'brouillon pas encore montré',
   noPlanYet: 'pas encore de plan',
   workshopNotes: 'Compte rendu de l’atelier',
   workshopNotesLabel: 'Compte rendu',
@@ -238,7 +235,6 @@ export const eventsFr = {
   bilanParticipantsTitle: 'Les participants',
   bilanAnonymised: 'Anonymes, sauf les organisations qui ont accepté d’être nommées\u00a0; l’écart de score n’est donné que pour elles.',
   bilanParticipant: 'Participant',
-  participantNumber: 'Participant {number}',
   bilanActions: 'Actions faites',
   bilanGlobalChange: 'Écart du score global',
   bilanPlan_none: 'aucun',
@@ -266,7 +262,6 @@ export type EventsMessages = Record<keyof typeof eventsFr, string>;
 
 export const eventsEn: EventsMessages = {
   navEvents: 'Events',
-  navWorkshops: 'My workshops',
   navProfile: 'My expert profile',
   eventAbout: 'The event',
   eventTitle: 'Title',
@@ -428,8 +423,6 @@ export const eventsEn: EventsMessages = {
   gapsInWorkshop: 'Their gaps within the workshop’s scope',
   actionsForGaps: 'The actions suggested for these gaps',
   planLabel: 'Plan',
-  openPlanOf: 'Open the plan of {name}',
-  draftNotShared: 'draft not shown yet',
   noPlanYet: 'no plan yet',
   workshopNotes: 'Workshop notes',
   workshopNotesLabel: 'Notes',
@@ -490,7 +483,6 @@ export const eventsEn: EventsMessages = {
   bilanParticipantsTitle: 'The participants',
   bilanAnonymised: 'Anonymous, except the organisations that agreed to be named; the score change is given only for them.',
   bilanParticipant: 'Participant',
-  participantNumber: 'Participant {number}',
   bilanActions: 'Actions done',
   bilanGlobalChange: 'Global score change',
   bilanPlan_none: 'none',

@@ -6,7 +6,7 @@ import { href } from '../router.js';
 import { ErrorBox } from './page.js';
 
 /** The address a participant opens to join: this server's page, the code in it. */
-export const joinLink = (code: string) => `${location.origin}${location.pathname}${href.join(code)}`;
+const joinLink = (code: string) => `${location.origin}${location.pathname}${href.join(code)}`;
 
 /**
  * The invitation: no mail server, a link to copy and send as the organisers like. Only a digest

@@ -6,7 +6,7 @@ import { ErrorBox, Loadable, Page } from '../components/page.js';
 import type { TestimonyChoice } from '../components/workshop-fields.js';
 import { emptyEvent } from '../event-draft.js';
 import { draftOf, saveEvent } from '../event-save.js';
-import type { EventDetail, TestimonyLibrary } from '../api-types.js';
+import type { EventDetail, Questionnaires, TestimonyLibrary } from '../api-types.js';
 import { t } from '../i18n.js';
 import { questionnaires } from '../questionnaires.js';
 import { href, navigate } from '../router.js';
@@ -54,7 +54,7 @@ export function EventEditPage({ id }: { id: number }) {
   );
 }
 
-function EditForm({ event, content, choices }: { event: EventDetail; content: Awaited<ReturnType<typeof questionnaires>>; choices: TestimonyChoice[] }) {
+function EditForm({ event, content, choices }: { event: EventDetail; content: Questionnaires; choices: TestimonyChoice[] }) {
   // What is stored, refreshed after a refusal so that sending again starts from it.
   const [original, setOriginal] = useState(event);
   return (

@@ -3,12 +3,12 @@ import { api, ApiError } from '../api.js';
 import type { Me } from '../api-types.js';
 import { describedBy, Field } from '../components/field.js';
 import { ErrorBox, Loadable, Page } from '../components/page.js';
-import type { InvitationPreview } from '../api-types.js';
+import type { EventJoined, EventSignedUp, InvitationPreview } from '../api-types.js';
 import { formatDate, t } from '../i18n.js';
 import { href, navigate } from '../router.js';
 import { useLoad } from '../use-load.js';
 
-interface Joined { eventId: number }
+type Joined = Pick<EventJoined, 'eventId'>;
 
 /**
  * Joining an event with its invitation link. Logged in, the leader picks which of their
@@ -94,7 +94,7 @@ function JoinWithAccount({ code, me, onJoined }: { code: string; me: Me; onJoine
   const join = async (e: Event) => {
     e.preventDefault();
     try {
-      await onJoined(await api<Joined>('POST', '/invitations/join', { code, organisationId, named }));
+      await onJoined(await api<EventJoined>('POST', '/invitations/join', { code, organisationId, named }));
     } catch (err) {
       setError(err as ApiError);
     }
@@ -126,7 +126,7 @@ function Register({ code, onJoined }: { code: string; onJoined: (j: Joined) => P
     setBusy(true);
     try {
       const { organisation, ...person } = fields;
-      await onJoined(await api<Joined>('POST', '/invitations/signup', { code, ...person, organisation: { name: organisation }, named }));
+      await onJoined(await api<EventSignedUp>('POST', '/invitations/signup', { code, ...person, organisation: { name: organisation }, named }));
     } catch (err) {
       setError(err as ApiError);
       setTimeout(() => document.querySelector<HTMLElement>('.register-form [aria-invalid="true"]')?.focus());

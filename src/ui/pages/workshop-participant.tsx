@@ -27,7 +27,7 @@ export function WorkshopParticipantPage({ event, workshopId, titles }: { event: 
       assessmentId === null ? [] : api<{ suggestions: Suggestion[] }>('GET', `/assessments/${assessmentId}/suggestions?limit=60`).then((r) => r.suggestions),
       p.plan.planId !== null ? api<Plan>('GET', `/plans/${p.plan.planId}`) : undefined,
     ]);
-    return { workshop: p.workshop, assessmentId, suggestions, plan, shared: p.plan.shared, pillarOf: pillarOfIndicator(content) };
+    return { workshop: p.workshop, assessmentId, suggestions, plan, pillarOf: pillarOfIndicator(content) };
   }, [event.id, workshopId]);
   return (
     <Loadable state={state}>
@@ -37,18 +37,18 @@ export function WorkshopParticipantPage({ event, workshopId, titles }: { event: 
           <WorkshopExperts workshop={data.workshop} />
           {data.assessmentId === null
             ? <p class="alert">{t('planAfterAssessment')} <a href={href.event(event.id)}>{t('backToEvent')}</a></p>
-            : <Drafting workshop={data.workshop} assessmentId={data.assessmentId} suggestions={data.suggestions} initialPlan={data.plan} initiallyShared={data.shared} pillarOf={data.pillarOf} />}
+            : <Drafting workshop={data.workshop} assessmentId={data.assessmentId} suggestions={data.suggestions} initialPlan={data.plan} pillarOf={data.pillarOf} />}
         </Page>
       )}
     </Loadable>
   );
 }
 
-function Drafting({ workshop, assessmentId, suggestions, initialPlan, initiallyShared, pillarOf }: {
-  workshop: EventWorkshop; assessmentId: number; suggestions: Suggestion[]; initialPlan: Plan | undefined; initiallyShared: boolean; pillarOf: Map<string, string>;
+function Drafting({ workshop, assessmentId, suggestions, initialPlan, pillarOf }: {
+  workshop: EventWorkshop; assessmentId: number; suggestions: Suggestion[]; initialPlan: Plan | undefined; pillarOf: Map<string, string>;
 }) {
   const [plan, setPlan] = useState(initialPlan);
-  const [shared, setShared] = useState(initiallyShared);
+  const shared = plan?.sharedAt != null;
   const [busy, setBusy] = useState<string | undefined>(undefined);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const inScope = (s: Suggestion) => (workshop.pillar !== null ? pillarOf.get(s.indicator) === workshop.pillar : workshop.indicators.includes(s.indicator));
@@ -76,7 +76,6 @@ function Drafting({ workshop, assessmentId, suggestions, initialPlan, initiallyS
     if (!plan) return;
     try {
       setPlan(await api<Plan>('POST', `/plans/${plan.id}/share`, { version: plan.version, shared: true }));
-      setShared(true);
       setError(undefined);
     } catch (e) {
       setError(e as ApiError);
