@@ -1,6 +1,6 @@
 import type { Questionnaires } from '../api-types.js';
 import { emptyTestimony, type TestimonyDraft, type WorkshopDraft } from '../event-draft.js';
-import { t } from '../i18n.js';
+import { t, tn } from '../i18n.js';
 import { describedBy, Field } from './field.js';
 import { RecordedTestimonyFields } from './recorded-testimony-fields.js';
 
@@ -76,7 +76,7 @@ export function WorkshopFields({ workshop, n, content, catalogue, errors, onChan
       </Field>
       {catalogue.length > 0 ? (
         <details class="choices testimony-choices" open={workshop.testimonies.length > 0}>
-          <summary>{t('workshopTestimonies', { count: workshop.testimonies.length })}</summary>
+          <summary>{tn('workshopTestimonies', workshop.testimonies.length)}</summary>
           {choices.map((c) => (
             <label key={c.id} class="check">
               <input type="checkbox" checked={workshop.testimonies.includes(c.id)} onChange={(e) => onChange({ testimonies: toggle(workshop.testimonies, c.id, e.currentTarget.checked) })} />

@@ -31,7 +31,7 @@ export function EventBilanPage({ id }: { id: number }) {
             <ul class="bilan-counts">
               <li data-count="participants">{tn('bilanParticipants', bilan.counts.participants)} · {tn('bilanAssessedBefore', bilan.counts.assessedBefore)}</li>
               <li data-count="plans">{tn('bilanPlansDrafted', bilan.counts.plansDrafted)} · {tn('bilanPlansSubmitted', bilan.counts.plansSubmitted)} · {tn('bilanPlansApproved', bilan.counts.plansApproved)}</li>
-              <li data-count="items">{t('bilanItemsDone', { done: bilan.counts.itemsDone, items: bilan.counts.items })} · {tn('bilanReassessed', bilan.counts.reassessed)}</li>
+              <li data-count="items">{tn('bilanItemsDone', bilan.counts.itemsDone, { items: bilan.counts.items })} · {tn('bilanReassessed', bilan.counts.reassessed)}</li>
             </ul>
           </section>
           <Changes bilan={bilan} />

@@ -47,7 +47,7 @@ function Distribution({ cohort, titles }: { cohort: EventCohort; titles: Map<str
                 {s.quartiles ? <>
                   <QuartileChart score={{ score: null, quartiles: [s.quartiles.q1, s.quartiles.median, s.quartiles.q3] }} />
                   <span class="standing-quartiles">{t('cohortQuartiles', { q1: formatNumber(s.quartiles.q1), median: formatNumber(s.quartiles.median), q3: formatNumber(s.quartiles.q3), count: s.count })}</span>
-                </> : <span class="standing-quartiles">{t('cohortTooFewHere')}</span>}
+                </> : <span class="standing-quartiles">{t('cohortTooFewHere', { minimum: cohort.minimumGroup })}</span>}
               </li>
             ))}
           </ul>

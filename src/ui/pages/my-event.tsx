@@ -5,7 +5,7 @@ import { ExpertCard } from '../components/expert-card.js';
 import { ErrorBox, Loadable, Page } from '../components/page.js';
 import { scopeOf } from '../content-titles.js';
 import type { MyEvent } from '../api-types.js';
-import { formatDate, formatNumber, t } from '../i18n.js';
+import { formatDate, formatNumber, t, tn } from '../i18n.js';
 import { href, navigate } from '../router.js';
 import { signed } from '../signed.js';
 import { useLoad } from '../use-load.js';
@@ -104,7 +104,7 @@ function FollowUp({ Sub, p, followUp, busy, start }: { Sub: 'h2' | 'h3'; p: Part
         <>
           <p>{t('followUpDone')}</p>
           <p data-own-bilan="true">
-            {t('ownBilanLine', { done: bilan.itemsDone, items: bilan.items })}
+            {tn('ownBilanLine', bilan.itemsDone, { items: bilan.items })}
             {bilan.before?.global != null && bilan.after?.global != null
               ? ` · ${t('ownBilanGlobal', { before: formatNumber(bilan.before.global), after: formatNumber(bilan.after.global), delta: signed(bilan.after.global - bilan.before.global) })}`
               : ''}
