@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api.js';
 import type { Me } from '../api-types.js';
 import { describedBy, Field } from '../components/field.js';
+import { LoginForm } from '../components/login-form.js';
 import { ErrorBox, Loadable, Page } from '../components/page.js';
 import type { EventJoined, EventSignedUp, InvitationPreview } from '../api-types.js';
 import { formatDate, t } from '../i18n.js';
@@ -66,7 +67,8 @@ function JoinWithCode({ code, me, onSession }: { code: string; me: Me | null; on
                 <button type="button" class={mode === 'register' ? undefined : 'button-secondary'} aria-pressed={mode === 'register'} onClick={() => setMode('register')}>{t('joinNewAccount')}</button>
                 <button type="button" class={mode === 'login' ? undefined : 'button-secondary'} aria-pressed={mode === 'login'} onClick={() => setMode('login')}>{t('joinHaveAccount')}</button>
               </div>
-              {mode === 'register' ? <Register code={code} onJoined={done} /> : <LoginToJoin onSession={onSession} />}
+              {/* Logging in keeps the invitation's page: once in, the leader picks their organisation above. */}
+              {mode === 'register' ? <Register code={code} onJoined={done} /> : <LoginForm idPrefix="join" onLogin={onSession} />}
             </>
           )}
         </Page>
@@ -156,34 +158,6 @@ function Register({ code, onJoined }: { code: string; onJoined: (j: Joined) => P
       {input('organisation', t('registerOrganisation'), 'text', 'organization')}
       <NamedConsent named={named} setNamed={setNamed} />
       <button type="submit" disabled={busy}>{t('registerSubmit')}</button>
-    </form>
-  );
-}
-
-/** Logging in here keeps the invitation's page: once in, the leader picks their organisation above. */
-function LoginToJoin({ onSession }: { onSession: () => Promise<void> }) {
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    try {
-      await api('POST', '/auth/login', { email, password });
-      await onSession();
-    } catch (err) {
-      setError(err as ApiError);
-    }
-  };
-  return (
-    <form class="card form-narrow" onSubmit={(e) => void submit(e)} noValidate>
-      {error ? <p class="alert alert-error" role="alert">{error.message}</p> : null}
-      <Field id="join-email" label={t('email')}>
-        <input id="join-email" type="email" autocomplete="username" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
-      </Field>
-      <Field id="join-password" label={t('password')}>
-        <input id="join-password" type="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
-      </Field>
-      <button type="submit">{t('login')}</button>
     </form>
   );
 }
