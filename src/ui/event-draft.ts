@@ -80,6 +80,12 @@ export function toBody(draft: EventDraft): { body: EventBody; problems: string[]
   return { body: { title: draft.title, date: draft.date, followUp: draft.followUp, place: draft.place, partners: lines(draft.partners), intentions, workshops }, problems };
 }
 
+/** A testimony recorded for the event, as the form holds it. */
+export const testimonyDraft = (r: RecordedTestimonyBody): TestimonyDraft => ({
+  key: newKey(), name: r.organisation.name, sector: r.organisation.sector, city: r.organisation.city ?? '', title: r.title, action: r.action, outcome: r.outcome,
+  url: r.source.url, publisher: r.source.publisher, date: r.date,
+});
+
 /** The form for an event the API answered (to edit it, or to start a new one from it). */
 export function toDraft(body: EventBody): EventDraft {
   return {
@@ -88,10 +94,7 @@ export function toDraft(body: EventBody): EventDraft {
     workshops: body.workshops.map((w) => ({
       key: newKey(), title: w.title, scope: w.pillar === null ? 'indicators' : 'pillar', pillar: w.pillar ?? '', indicators: [...w.indicators],
       experts: w.experts.join('\n'), testimonies: [...w.testimonies],
-      recorded: w.recordedTestimonies.map((r) => ({
-        key: newKey(), name: r.organisation.name, sector: r.organisation.sector, city: r.organisation.city ?? '', title: r.title, action: r.action, outcome: r.outcome,
-        url: r.source.url, publisher: r.source.publisher, date: r.date,
-      })),
+      recorded: w.recordedTestimonies.map(testimonyDraft),
     })),
   };
 }

@@ -1,5 +1,5 @@
 import { api, ApiError } from './api.js';
-import { newKey, toBody, type EventDraft, type IntentionBody, type WorkshopBody, type WorkshopDraft } from './event-draft.js';
+import { newKey, testimonyDraft, toBody, type EventDraft, type IntentionBody, type WorkshopBody, type WorkshopDraft } from './event-draft.js';
 import type { EventDetail, EventIntention, EventWorkshop } from './api-types.js';
 
 /**
@@ -81,10 +81,7 @@ export function draftOf(event: EventDetail): EventDraft {
     workshops: event.workshops.map((w) => ({
       key: newKey(), saved: { id: w.id, version: w.version }, title: w.title, scope: w.pillar === null ? 'indicators' : 'pillar', pillar: w.pillar ?? '', indicators: [...w.indicators],
       ...expertsOf(w), testimonies: [...w.testimonies],
-      recorded: w.recordedTestimonies.map((r) => ({
-        key: newKey(), name: r.organisation.name, sector: r.organisation.sector, city: r.organisation.city ?? '', title: r.title, action: r.action, outcome: r.outcome,
-        url: r.source.url, publisher: r.source.publisher, date: r.date,
-      })),
+      recorded: w.recordedTestimonies.map(testimonyDraft),
     })),
   };
 }
