@@ -1,3 +1,4 @@
+import { IndicatorChoices } from './indicator-choices.js';
 import type { Questionnaires } from '../api-types.js';
 import { emptyTestimony, type TestimonyDraft, type WorkshopDraft } from '../event-draft.js';
 import { t, tn } from '../i18n.js';
@@ -52,20 +53,7 @@ export function WorkshopFields({ workshop, n, content, catalogue, errors, onChan
           </select>
         </Field>
       ) : (
-        <fieldset class="choices indicator-choices">
-          <legend>{t('workshopIndicators')}</legend>
-          {err('/indicators') ? <p class="field-error">{err('/indicators')}</p> : null}
-          {content.pillars.map((p) => (
-            <div key={p.id} class="choice-group">
-              <p class="choice-group-title">{p.title}</p>
-              {p.indicators.map((i) => (
-                <label key={i.id} class="check">
-                  <input type="checkbox" checked={workshop.indicators.includes(i.id)} onChange={(e) => onChange({ indicators: toggle(workshop.indicators, i.id, e.currentTarget.checked) })} /> {i.title}
-                </label>
-              ))}
-            </div>
-          ))}
-        </fieldset>
+        <IndicatorChoices content={content} legend={t('workshopIndicators')} value={workshop.indicators} error={err('/indicators')} onChange={(indicators) => onChange({ indicators })} />
       )}
       <Field id={`${id}-experts`} label={t('workshopExperts')} error={expertsError}
         hint={workshop.currentExperts?.length && workshop.experts === workshop.expertsAtLoad

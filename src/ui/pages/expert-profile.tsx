@@ -1,3 +1,4 @@
+import { IndicatorChoices } from '../components/indicator-choices.js';
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api.js';
 import type { Questionnaires } from '../api-types.js';
@@ -55,20 +56,7 @@ function ProfileForm({ initial, content }: { initial: ExpertProfile; content: Qu
         <input id="profile-territory" value={territory} maxLength={200} onInput={(e) => setTerritory(e.currentTarget.value)}
           aria-describedby={describedBy('profile-territory', { hint: true, error: errors.get('/territory') })} />
       </Field>
-      <fieldset class="choices indicator-choices">
-        <legend>{t('profileIndicators')}</legend>
-        {errors.get('/indicators') ? <p class="field-error">{errors.get('/indicators')}</p> : null}
-        {content.pillars.map((p) => (
-          <div key={p.id} class="choice-group">
-            <p class="choice-group-title">{p.title}</p>
-            {p.indicators.map((i) => (
-              <label key={i.id} class="check">
-                <input type="checkbox" checked={indicators.includes(i.id)} onChange={(e) => setIndicators(e.currentTarget.checked ? [...indicators, i.id] : indicators.filter((x) => x !== i.id))} /> {i.title}
-              </label>
-            ))}
-          </div>
-        ))}
-      </fieldset>
+      <IndicatorChoices content={content} legend={t('profileIndicators')} value={indicators} error={errors.get('/indicators')} onChange={setIndicators} />
       <div class="button-row">
         <button type="submit">{t('save')}</button>
         {saved ? <span role="status" class="save-status save-saved">{t('saved')}</span> : null}
