@@ -8,6 +8,7 @@ import { signed } from '../signed.js';
 import { useLoad } from '../use-load.js';
 
 const num = (v: number | null) => (v === null ? '–' : formatNumber(v));
+const delta = (v: number | null) => (v === null ? '–' : signed(v));
 
 /**
  * The event's bilan: each intention against its figure, what the participants did, how the scores
@@ -64,7 +65,7 @@ function Intentions({ bilan }: { bilan: EventBilan }) {
             {bilan.intentions.map((m) => (
               <tr key={m.id} data-intention={m.kind} data-outcome={m.outcome}>
                 <th scope="row">{m.label}</th>
-                <td class="numeric" data-label={t('bilanTarget')}>{m.target === null ? '–' : formatNumber(m.target)}</td>
+                <td class="numeric" data-label={t('bilanTarget')}>{num(m.target)}</td>
                 <td class="numeric" data-label={t('bilanAchieved')} data-achieved={m.achieved ?? ''}>{num(m.achieved)}</td>
                 <td data-label={t('bilanOutcome')}><span class={`badge badge-outcome-${m.outcome}`}>{t(`outcome_${m.outcome}`)}</span></td>
               </tr>
@@ -93,7 +94,7 @@ function Changes({ bilan }: { bilan: EventBilan }) {
                   <td class="numeric" data-label={t('bilanCount')}>{c.count}</td>
                   <td class="numeric" data-label={t('bilanBefore')}>{num(c.before)}</td>
                   <td class="numeric" data-label={t('bilanAfter')}>{num(c.after)}</td>
-                  <td class="numeric" data-label={t('bilanDelta')}>{c.delta === null ? '–' : signed(c.delta)}</td>
+                  <td class="numeric" data-label={t('bilanDelta')}>{delta(c.delta)}</td>
                 </tr>
               ))}
             </tbody>
@@ -120,7 +121,7 @@ function Participants({ bilan }: { bilan: EventBilan }) {
                 <td data-label={t('workshop')}>{p.workshopTitle ?? '–'}</td>
                 <td data-label={t('planLabel')}>{t(`bilanPlan_${p.plan}`)}</td>
                 <td class="numeric" data-label={t('bilanActions')}>{p.itemsDone} / {p.items}</td>
-                <td class="numeric" data-label={t('bilanGlobalChange')}>{p.globalDelta === null ? '–' : signed(p.globalDelta)}</td>
+                <td class="numeric" data-label={t('bilanGlobalChange')}>{delta(p.globalDelta)}</td>
               </tr>
             ))}
           </tbody>
