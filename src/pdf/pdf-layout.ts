@@ -29,6 +29,8 @@ export interface DocumentMeta { title: string; author: string; subject: string; 
 export function openPdf(meta: DocumentMeta, lang: Lang, out: Writable): { w: Writer; done: Promise<void> } {
   const date = new Date(meta.date);
   const doc = new PDFDocument({
+    // No default font: pdfkit would build Helvetica's metrics for every document, never used.
+    font: null as unknown as string,
     size: 'A4', margins: MARGIN, bufferPages: true, autoFirstPage: true, pdfVersion: '1.7', tagged: true,
     lang: lang === 'fr' ? 'fr-FR' : 'en-GB', displayTitle: true,
     info: { Title: meta.title, Author: meta.author, Subject: meta.subject, Keywords: meta.keywords, Creator: 'impact-score', Producer: 'impact-score', CreationDate: date, ModDate: date },
@@ -39,7 +41,7 @@ export function openPdf(meta: DocumentMeta, lang: Lang, out: Writable): { w: Wri
     doc.once('error', reject);
   });
   doc.pipe(out);
-  // Bold first, as the cover uses it first: the fonts keep the names (F2, F3) they always had.
+  // Bold first, as the cover uses it first: the fonts are named F1 and F2 in that order.
   dejaVu().bold.register(doc, 'bold');
   dejaVu().body.register(doc, 'body');
   const root = doc.struct('Document');

@@ -15,12 +15,18 @@ const MAX_WORDS = 10_000;
 
 /** A word as pdfkit reads it: fontkit's GlyphRun without what pdfkit never reads. */
 class Word {
+  private width: number | undefined;
+
   constructor(readonly glyphs: Glyph[], readonly positions: { xAdvance: number }[]) {}
 
+  /** Summed once, on first reading: pdfkit scales the positions after layout, then reads the width each time a line has the word. */
   get advanceWidth(): number {
-    let width = 0;
-    for (const p of this.positions) width += p.xAdvance;
-    return width;
+    if (this.width === undefined) {
+      let width = 0;
+      for (const p of this.positions) width += p.xAdvance;
+      this.width = width;
+    }
+    return this.width;
   }
 }
 
