@@ -51,8 +51,5 @@ export async function getResult(ctx: AppContext, actor: Actor, id: number): Prom
 async function previousOf(ctx: AppContext, a: Assessment): Promise<Assessment | undefined> {
   const source = a.sourceId === null ? undefined : await ctx.store.assessments.get(a.sourceId);
   if (source?.status === 'submitted') return source;
-  return (await ctx.store.assessments.listByOrganisation(a.organisationId))
-    .filter((b) => b.status === 'submitted' && ((b.submittedAt ?? '') < (a.submittedAt ?? '') || (b.submittedAt === a.submittedAt && b.id < a.id)))
-    .sort((x, y) => (x.submittedAt ?? '').localeCompare(y.submittedAt ?? '') || x.id - y.id)
-    .at(-1);
+  return a.submittedAt === null ? undefined : ctx.store.assessments.latestSubmitted(a.organisationId, { submittedAt: a.submittedAt, id: a.id });
 }

@@ -90,10 +90,7 @@ export async function listAssessments(ctx: AppContext, actor: Actor, organisatio
 
 /** The organisation's latest submitted assessment, if any. */
 export async function latestSubmitted(ctx: AppContext, organisationId: number): Promise<Assessment | undefined> {
-  return (await ctx.store.assessments.listByOrganisation(organisationId))
-    .filter((a) => a.status === 'submitted')
-    .sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.id - b.id)
-    .at(-1);
+  return ctx.store.assessments.latestSubmitted(organisationId);
 }
 
 /**

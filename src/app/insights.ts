@@ -41,9 +41,9 @@ export interface ComparisonView extends Comparison {
 export async function compareAssessments(ctx: AppContext, actor: Actor, assessmentId: number, withId?: number, lang: Lang = 'fr'): Promise<Result<ComparisonView>> {
   const after = await readableAssessment(ctx, actor, assessmentId);
   if (!after) return notFound('Évaluation', 'Assessment');
-  const isEarlier = (a: Assessment) => a.status === 'submitted' && ((a.submittedAt ?? '') < (after.submittedAt ?? '\uffff') || (a.submittedAt === after.submittedAt && a.id < after.id));
-  const earlier = (await ctx.store.assessments.listByOrganisation(after.organisationId)).filter(isEarlier).sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.id - b.id);
-  const before = withId === undefined ? earlier.at(-1) : await readableAssessment(ctx, actor, withId);
+  // By default the latest submitted before it (before all of them, for a draft).
+  const before = withId !== undefined ? await readableAssessment(ctx, actor, withId)
+    : await ctx.store.assessments.latestSubmitted(after.organisationId, after.submittedAt === null ? undefined : { submittedAt: after.submittedAt, id: after.id });
   if (!before || before.organisationId !== after.organisationId) {
     return withId === undefined
       ? fail('not-found', 'no-previous-assessment', bilingual('Aucune évaluation soumise plus ancienne à comparer.', 'No earlier submitted assessment to compare with.'))

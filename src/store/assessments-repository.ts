@@ -65,6 +65,25 @@ export class AssessmentsRepository {
     return row && toAssessment(row);
   }
 
+  /**
+   * The organisation's latest submitted assessment (by submission, then number of creation), or the
+   * latest submitted before `before`: one row read, where listing them all grew with every draft.
+   */
+  async latestSubmitted(organisationId: number, before?: { submittedAt: string; id: number }): Promise<Assessment | undefined> {
+    let query = this.q.db.selectFrom('assessments').selectAll()
+      .where('organisation_id', '=', organisationId)
+      .where('status', '=', 'submitted')
+      .where('submitted_at', 'is not', null);
+    if (before) {
+      query = query.where((eb) => eb.or([
+        eb('submitted_at', '<', before.submittedAt),
+        eb.and([eb('submitted_at', '=', before.submittedAt), eb('id', '<', before.id)]),
+      ]));
+    }
+    const row = await query.orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    return row && toAssessment(row);
+  }
+
   /** An organisation's assessments, oldest first. */
   async listByOrganisation(organisationId: number): Promise<Assessment[]> {
     const rows = await this.q.db.selectFrom('assessments').selectAll().where('organisation_id', '=', organisationId).orderBy('created_at').orderBy('id').execute();

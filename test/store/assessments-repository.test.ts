@@ -77,4 +77,21 @@ describe('assessments repository', () => {
     expect(b).toMatchObject({ number: 2, sourceId: a.id, carried: ['q'], answers: { q: 'oui' } });
     expect((await store.assessments.listByOrganisation(orgId)).map((x) => x.id)).toEqual([a.id, b.id]);
   });
+
+  it('when asked for the latest submitted assessment, then it is the last submitted (the later one on a tie), drafts aside, and before a given one the one just before it', async () => {
+    expect(await store.assessments.latestSubmitted(orgId)).toBeUndefined();
+    const [a, b, c, d] = [await draft(), await draft(), await draft(), await draft()];
+    // Submitted out of creation order; c and a at the same instant.
+    await store.assessments.submit(b.id, 1, aResult(1), leaderId, later(1));
+    await store.assessments.submit(c.id, 1, aResult(2), leaderId, later(3));
+    await store.assessments.submit(a.id, 1, aResult(3), leaderId, later(3));
+    const other = await store.organisations.create({ name: 'Autre', siren: null, profile: {} }, NOW);
+    const elsewhere = await store.assessments.create({ organisationId: other.id, profile: {}, createdBy: null }, NOW);
+    await store.assessments.submit(elsewhere.id, 1, aResult(4), null, later(9));
+    expect((await store.assessments.latestSubmitted(orgId))?.id).toBe(c.id);
+    expect((await store.assessments.latestSubmitted(orgId, { submittedAt: later(3), id: c.id }))?.id).toBe(a.id);
+    expect((await store.assessments.latestSubmitted(orgId, { submittedAt: later(3), id: a.id }))?.id).toBe(b.id);
+    expect(await store.assessments.latestSubmitted(orgId, { submittedAt: later(1), id: b.id })).toBeUndefined();
+    expect((await store.assessments.get(d.id))?.status).toBe('draft');
+  });
 });
