@@ -4,7 +4,7 @@ import { bilingual } from '../core/text.js';
 import { exampleName, loadContent } from '../content/load-content.js';
 import type { Config } from '../config.js';
 import { openStore, withoutPassword } from '../store/open-store.js';
-import { DamagedDatabase } from '../store/sqlite-database.js';
+import { DamagedDatabase, type Commits } from '../store/sqlite-database.js';
 import type { Store } from '../store/store.js';
 import { createContext, type AppContext } from './app-context.js';
 import { dataFolderProblem } from './data-folder.js';
@@ -14,9 +14,10 @@ import { seedDemoData } from './demo-data.js';
  * Everything the service and the admin commands start from: content loaded and checked (a broken
  * content file stops here, never scores wrongly), the data folder writable (for the service), the
  * database checked (SQLite) or reached (PostgreSQL), opened and migrated, and, on the first start,
- * the demo data.
+ * the demo data. The service groups SQLite's commits and waits for them before answering (decision
+ * 018); the admin commands flush each as they make it.
  */
-export async function openContext(config: Config, needs: { dataFolder?: boolean; onLostConnection?: (error: Error) => void } = {}): Promise<Outcome<AppContext & { seeded: boolean }>> {
+export async function openContext(config: Config, needs: { dataFolder?: boolean; onLostConnection?: (error: Error) => void; commits?: Commits } = {}): Promise<Outcome<AppContext & { seeded: boolean }>> {
   const loaded = loadContent(config.CONTENT_DIR);
   if (!loaded.ok) return loaded;
   // The service writes uploaded files; the admin commands do not, and need no data folder.
@@ -25,7 +26,7 @@ export async function openContext(config: Config, needs: { dataFolder?: boolean;
   const where = config.DATABASE_URL ? withoutPassword(config.DATABASE_URL) : config.DATABASE_FILE;
   let store: Store;
   try {
-    store = await openStore({ url: config.DATABASE_URL, file: config.DATABASE_FILE }, { poolSize: config.DATABASE_POOL_SIZE, ...(needs.onLostConnection && { onIdleError: needs.onLostConnection }) });
+    store = await openStore({ url: config.DATABASE_URL, file: config.DATABASE_FILE }, { poolSize: config.DATABASE_POOL_SIZE, ...(needs.onLostConnection && { onIdleError: needs.onLostConnection }), ...(needs.commits && { commits: needs.commits }) });
   } catch (error) {
     if (error instanceof DamagedDatabase) {
       const found = error.problems.join(' ; ');

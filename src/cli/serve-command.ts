@@ -17,7 +17,7 @@ export async function serveCommand(config: Config, io: CliIo, lang: Lang = 'fr')
   const logger = serviceLogger(config.LOG_LEVEL);
   // A PostgreSQL connection lost between queries: the next query reconnects, the operator should know.
   const onLostConnection = (error: Error) => logger.warn({ reason: error.message }, 'database connection lost');
-  const opened = await openContext(config, { dataFolder: true, onLostConnection });
+  const opened = await openContext(config, { dataFolder: true, onLostConnection, commits: 'grouped' });
   if (!opened.ok) return fail(io, opened.issues, lang, EXIT.problems);
   const ctx = opened.value;
   // A SQLite file is served by one process: batches its previous process held are free at once.

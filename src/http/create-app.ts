@@ -10,6 +10,7 @@ import { bilingual } from '../core/text.js';
 import { sendError } from './api-error.js';
 import { authenticateRequest, rejectCrossSiteWrites } from './authenticate.js';
 import { createPdfRenderer, type PdfRenderer } from '../pdf/pdf-renderer.js';
+import { durableAnswers } from './durable-answers.js';
 import { redacting } from './logging.js';
 import { openApiDocument } from './openapi.js';
 import { CONTENT_SECURITY_POLICY, webApp } from './web-app.js';
@@ -82,6 +83,8 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, servi
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
+  // Below liveness and readiness, which read nothing a write could change.
+  api.use(durableAnswers(ctx.store, log));
   registry.mount(api, express.json({ limit: config.BODY_LIMIT, strict: true, inflate: false }));
   app.use(API_PREFIX, api);
   app.use(webApp());
@@ -102,7 +105,13 @@ async function databaseAnswers(ctx: AppContext): Promise<string> {
     timer = setTimeout(() => resolve('timeout'), READINESS_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([ctx.store.ping().then(() => 'ok'), late]);
+    // A store that could not flush its commits to the disk acknowledges nothing more (decision 018).
+    const answers = async () => {
+      await ctx.store.ping();
+      await ctx.store.durable();
+      return 'ok';
+    };
+    return await Promise.race([answers(), late]);
   } catch (error) {
     return storageUnavailable(error) ?? 'error';
   } finally {

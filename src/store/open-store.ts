@@ -1,4 +1,5 @@
-import { backupSqlite, openSqlite } from './sqlite-database.js';
+import type { DataSync } from './group-commit.js';
+import { backupSqlite, openSqlite, type Commits } from './sqlite-database.js';
 import { openPostgres, type PostgresOptions } from './postgres-database.js';
 import { Store } from './store.js';
 
@@ -8,8 +9,15 @@ export interface StoreLocation {
   file: string;
 }
 
+/** How SQLite's commits reach the disk: each as it is made (the admin commands), or grouped (the service, which waits for them before answering). */
+export interface StoreOptions extends PostgresOptions {
+  commits?: Commits;
+  /** How grouped commits are flushed: fs.fdatasync unless a test watches it. */
+  flush?: DataSync;
+}
+
 /** Opens (and migrates) the database the configuration names: `DATABASE_URL` if set, else `DATABASE_FILE`. */
-export async function openStore(location: StoreLocation, options: PostgresOptions = {}): Promise<Store> {
+export async function openStore(location: StoreLocation, options: StoreOptions = {}): Promise<Store> {
   if (location.url) {
     const { db, migrated } = await openPostgres(location.url, options);
     return Store.over({
@@ -22,11 +30,12 @@ export async function openStore(location: StoreLocation, options: PostgresOption
       close: () => db.destroy(),
     }, db);
   }
-  const { handle, db, migrated } = openSqlite(location.file);
+  const { handle, db, migrated, groupCommit } = openSqlite(location.file, options.commits, options.flush);
   return Store.over({
     dialect: 'sqlite',
     name: location.file,
     migrated,
+    ...(groupCommit && { durable: () => groupCommit.durable() }),
     backup: (target) => backupSqlite(handle, target),
     close: () => db.destroy(),
   }, db);

@@ -1,17 +1,24 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig, type SqliteStatement } from 'kysely';
+import { GroupCommit, type DataSync } from './group-commit.js';
 import { migrationFiles } from './migration-files.js';
 import type { Schema } from './schema.js';
 
 export type SqliteHandle = Database.Database;
 
+/** How commits reach the disk: each flushed as it is made, or flushed together (decision 018). */
+export type Commits = 'each' | 'grouped';
+
 /**
  * Opens the SQLite database (":memory:" or a file, whose folder is created), checked page by
  * page, in WAL mode with foreign keys on, and applies the numbered migrations not yet applied.
+ * Commits are flushed to the disk each as it is made (`synchronous = FULL`), or, `grouped`, by
+ * the returned `groupCommit` for whoever waits on it (the service, before it answers); `flush` is
+ * fs.fdatasync unless a test watches it.
  */
-export function openSqlite(file: string): { handle: SqliteHandle; db: Kysely<Schema>; migrated: number[] } {
+export function openSqlite(file: string, commits: Commits = 'each', flush?: DataSync): { handle: SqliteHandle; db: Kysely<Schema>; migrated: number[]; groupCommit?: GroupCommit } {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const handle = new Database(file);
   refuseDamaged(handle);
@@ -22,7 +29,16 @@ export function openSqlite(file: string): { handle: SqliteHandle; db: Kysely<Sch
   // acknowledged write.
   handle.pragma('synchronous = FULL');
   const migrated = migrateSqlite(handle);
-  return { handle, db: new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: preparedOnce(handle) }) }), migrated };
+  let groupCommit: GroupCommit | undefined;
+  if (commits === 'grouped' && file !== ':memory:') {
+    // NORMAL writes commits to the WAL without flushing it; the group commit flushes it before
+    // any answer is sent, which keeps every acknowledged write as FULL did.
+    groupCommit = new GroupCommit(`${file}-wal`, flush);
+    handle.pragma('synchronous = NORMAL');
+  }
+  const database = preparedOnce(handle, groupCommit);
+  const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database }) });
+  return { handle, db, migrated, ...(groupCommit && { groupCommit }) };
 }
 
 const STATEMENTS_KEPT = 500;
@@ -32,20 +48,48 @@ const STATEMENTS_KEPT = 500;
  * runs again, which was a twentieth of the server's time under load. Kysely runs one query at a
  * time on SQLite's one connection, so a statement is never in use twice at once. Queries are
  * built from a few hundred shapes (`in` lists of every length aside): past STATEMENTS_KEPT, the
- * cache starts afresh rather than growing.
+ * cache starts afresh rather than growing. With a group commit, each statement that ends a
+ * commit tells it.
  */
-function preparedOnce(handle: SqliteHandle): SqliteDatabase {
-  const statements = new Map<string, Database.Statement>();
+function preparedOnce(handle: SqliteHandle, groupCommit: GroupCommit | undefined): SqliteDatabase {
+  const statements = new Map<string, SqliteStatement>();
   return {
-    close: () => handle.close(),
+    close: () => {
+      groupCommit?.close();
+      handle.close();
+    },
     prepare: (sql: string) => {
       let statement = statements.get(sql);
       if (!statement) {
         if (statements.size >= STATEMENTS_KEPT) statements.clear();
-        statements.set(sql, (statement = handle.prepare(sql)));
+        const prepared = handle.prepare(sql);
+        statements.set(sql, (statement = groupCommit ? toldOfCommits(prepared, handle, groupCommit) : prepared));
       }
       return statement;
     },
+  };
+}
+
+/**
+ * A statement that tells the group commit when it ends one: a COMMIT (SQLite counts it as read
+ * only), or a statement that writes, run outside any transaction. A ROLLBACK counts too: one
+ * flush for nothing.
+ */
+function toldOfCommits(statement: Database.Statement, handle: SqliteHandle, groupCommit: GroupCommit): SqliteStatement {
+  const writes = !statement.readonly;
+  const watched = <T>(call: () => T): T => {
+    const wasInTransaction = handle.inTransaction;
+    try {
+      return call();
+    } finally {
+      if (!handle.inTransaction && (wasInTransaction || writes)) groupCommit.committedOne();
+    }
+  };
+  return {
+    reader: statement.reader,
+    all: (parameters) => watched(() => statement.all(parameters)),
+    run: (parameters) => watched(() => statement.run(parameters)),
+    iterate: (parameters) => statement.iterate(parameters),
   };
 }
 

@@ -23,6 +23,8 @@ export interface Backend {
   readonly name: string;
   /** The migrations applied when it was opened. */
   readonly migrated: number[];
+  /** Undefined when every commit is on the disk (always, but for SQLite's grouped commits); else the promise that they will be. */
+  durable?(): Promise<void> | undefined;
   backup(target: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -104,6 +106,15 @@ export class Store {
   /** Whether the database answers (readiness): a trivial query. */
   async ping(): Promise<void> {
     await sql`SELECT 1`.execute(this.q.db);
+  }
+
+  /**
+   * Undefined when every commit made so far is on the disk; otherwise the promise that they will
+   * be. Whoever acknowledges a write (the service, before it answers) waits for it: with grouped
+   * commits, SQLite's are flushed together after they are made (decision 018).
+   */
+  durable(): Promise<void> | undefined {
+    return this.backend.durable?.();
   }
 
   backup(target: string): Promise<void> {

@@ -10,7 +10,7 @@ import { testConfig, type Config } from '../../src/config.js';
 import { loadContent } from '../../src/content/load-content.js';
 import type { AnswersDocument, Content } from '../../src/core/content-model.js';
 import { createApp } from '../../src/http/create-app.js';
-import { openStore } from '../../src/store/open-store.js';
+import { openStore, type StoreOptions } from '../../src/store/open-store.js';
 import { testLocation } from '../support/test-store.js';
 import { apiContract } from '../support/api-contract.js';
 
@@ -44,13 +44,14 @@ export interface Harness {
  * unless a file is given, or a PostgreSQL database of its own; `database` a PostgreSQL database made
  * for the test, dropped at the end; `sameDatabaseAs` another harness's):
  * two organisations A and B, a leader of each, an advisor and an expert (workshop) of A, an admin.
- * `content` replaces the committed content (an earlier edition, say).
+ * `content` replaces the committed content (an earlier edition, say); `store` opens it as told
+ * (SQLite's commits grouped, as the service does).
  */
-export async function startHarness(options: { file?: string; database?: { url: string; drop: () => Promise<void> }; sameDatabaseAs?: Harness; config?: Partial<Config>; seed?: boolean; content?: Content } = {}): Promise<Harness> {
+export async function startHarness(options: { file?: string; database?: { url: string; drop: () => Promise<void> }; sameDatabaseAs?: Harness; config?: Partial<Config>; seed?: boolean; content?: Content; store?: StoreOptions } = {}): Promise<Harness> {
   const owned = options.sameDatabaseAs ? undefined : options.database ? { ...options.database, file: '' } : await testLocation(options.file);
   const location = options.sameDatabaseAs?.location ?? owned!;
   const config = testConfig({ DATABASE_FILE: location.file, DATABASE_URL: location.url, ...options.config });
-  const store = await openStore(location);
+  const store = await openStore(location, options.store);
   let now = new Date('2026-11-21T10:00:00Z');
   const ctx = createContext(store, options.content ?? content, () => now);
   const tokens = {} as Record<Who, string> & Record<string, string>;
