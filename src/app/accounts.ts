@@ -30,15 +30,20 @@ export async function login(ctx: AppContext, email: string, password: string, tt
   if (!found || !valid) {
     return fail('unauthenticated', 'invalid-credentials', bilingual('Adresse ou mot de passe incorrect.', 'Wrong email or password.'));
   }
+  const { passwordHash: _hidden, ...user } = found;
+  return ok({ user, ...(await openSession(ctx, user.id, ttlHours)) });
+}
+
+/** A new session for the user, its login in the audit log; the secret is returned once, only its digest kept. */
+export async function openSession(ctx: AppContext, userId: number, ttlHours: number): Promise<{ session: string; expiresAt: Date }> {
   const session = newSecret(SESSION_PREFIX);
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + ttlHours * 3600_000);
   await ctx.store.transaction(async (tx) => {
-    await tx.accounts.createSession(digest(session), found.id, now.toISOString(), expiresAt.toISOString());
-    await tx.audit.record({ at: now.toISOString(), userId: found.id, organisationId: null, action: 'login', entity: 'user', entityId: found.id, detail: {} });
+    await tx.accounts.createSession(digest(session), userId, now.toISOString(), expiresAt.toISOString());
+    await tx.audit.record({ at: now.toISOString(), userId, organisationId: null, action: 'login', entity: 'user', entityId: userId, detail: {} });
   });
-  const { passwordHash: _hidden, ...user } = found;
-  return ok({ user, session, expiresAt });
+  return { session, expiresAt };
 }
 
 export async function logout(ctx: AppContext, session: string): Promise<void> {
@@ -58,6 +63,8 @@ export interface NewUser {
   name: string;
   role: Role;
   password?: string;
+  /** The password already hashed (`hashPassword`), for a signup that hashes it before its transaction. */
+  passwordHash?: string;
   organisations?: number[];
 }
 
@@ -81,7 +88,7 @@ export async function createUser(ctx: AppContext, input: NewUser): Promise<Resul
   if (orgs.length > 0 && !membership) {
     return fail('invalid', 'invalid-membership', bilingual('Seuls les dirigeants et les conseillers sont rattachés à des organisations (les experts le sont par leurs ateliers).', 'Only leaders and advisors belong to organisations (experts through their workshops).'));
   }
-  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+  const passwordHash = input.passwordHash ?? (input.password === undefined ? null : await hashPassword(input.password));
   const now = isoNow(ctx);
   const user = await ctx.store.transaction(async (tx) => {
     const created = await tx.accounts.createUser({ email: input.email, name: input.name, passwordHash, role: input.role }, now);

@@ -3,15 +3,15 @@ import { organisationAccess, type Actor } from '../core/access.js';
 import { bilingual } from '../core/text.js';
 import type { InvitationRecord } from '../store/event-records.js';
 import type { Answers } from '../store/records.js';
-import { createUser, login, MIN_PASSWORD_LENGTH } from './accounts.js';
+import { createUser, MIN_PASSWORD_LENGTH, openSession } from './accounts.js';
 import { issue } from '../core/issue.js';
 import { isoNow, type AppContext } from './app-context.js';
-import { fail, notFound, ok, type Result } from './app-error.js';
+import { fail, notFound, ok, type AppError, type Result } from './app-error.js';
 import { eventConflict, loadForOrganiser, phaseOf, today } from './event-load.js';
 import { pillarTitle } from './event-view.js';
 import { auditedEventWrite } from './event-write.js';
 import { createOrganisation } from './organisations.js';
-import { digest } from './secrets.js';
+import { digest, hashPassword } from './secrets.js';
 
 /**
  * Invitations to an event: a code (or the link holding it) lets an organisation join. It grants
@@ -107,31 +107,54 @@ export interface SignupInput {
   named?: boolean;
 }
 
-/** A new leader creates their account and organisation through the invitation, joins, and is logged in. */
+/** A refusal inside the signup's transaction, thrown so that what was made before it is rolled back. */
+class SignupRefused extends Error {
+  constructor(readonly refusal: { ok: false; error: AppError }) {
+    super(refusal.error.code);
+  }
+}
+
+function accepted<T>(result: Result<T>): T {
+  if (!result.ok) throw new SignupRefused(result);
+  return result.value;
+}
+
+/**
+ * A new leader creates their account and organisation through the invitation, joins, and is
+ * logged in: all of it in one transaction, so that a signup refused or failing half-way leaves
+ * no organisation or account behind.
+ */
 export async function signupWithInvitation(ctx: AppContext, code: string, input: SignupInput, ttlHours: number) {
   const found = await live(ctx, code);
   if (!found) return invitationNotFound();
   if (phaseOf(found.event, today(ctx)) === 'follow-up') return closed();
-  if (await ctx.store.accounts.findByEmail(input.email)) {
-    return fail('conflict', 'email-taken', bilingual(
-      `Un compte existe déjà pour ${input.email} : connectez-vous, puis rejoignez l’événement avec ce lien.`,
-      `An account already exists for ${input.email}: log in, then join the event with this link.`,
-    ));
-  }
-  // Checked before anything is created, so a refused signup leaves no organisation behind.
+  const taken = () => fail('conflict', 'email-taken', bilingual(
+    `Un compte existe déjà pour ${input.email} : connectez-vous, puis rejoignez l’événement avec ce lien.`,
+    `An account already exists for ${input.email}: log in, then join the event with this link.`,
+  ));
+  if (await ctx.store.accounts.findByEmail(input.email)) return taken();
   if (input.password.length < MIN_PASSWORD_LENGTH) {
     return fail('invalid', 'weak-password', bilingual(`Le mot de passe doit faire au moins ${MIN_PASSWORD_LENGTH} caractères.`, `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`), {
       issues: [issue('weak-password', '/password', bilingual('Trop court.', 'Too short.'))],
     });
   }
-  const organisation = await createOrganisation(ctx, null, { name: input.organisation.name, siren: input.organisation.siren ?? null, profile: input.organisation.profile ?? {} });
-  if (!organisation.ok) return organisation;
-  const user = await createUser(ctx, { email: input.email, name: input.name, role: 'leader', password: input.password, organisations: [organisation.value.id] });
-  if (!user.ok) return user;
-  const actor: Actor = { userId: user.value.id, role: 'leader', memberOf: new Set([organisation.value.id]), reviewerOf: new Set() };
-  const joined = await joinEvent(ctx, actor, code, { organisationId: organisation.value.id, named: input.named });
-  if (!joined.ok) return joined;
-  const session = await login(ctx, input.email, input.password, ttlHours);
-  if (!session.ok) return session;
-  return ok({ eventId: found.event.id, organisationId: organisation.value.id, user: session.value.user, session: session.value.session, expiresAt: session.value.expiresAt });
+  // Hashed before the transaction: scrypt takes tens of milliseconds, and would hold SQLite's one connection.
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return ok(await ctx.store.transaction(async (tx) => {
+      const inside: AppContext = { ...ctx, store: tx };
+      // Two signups with one address at once: the second waits here, then finds the account.
+      await tx.exclusive(`signup:${input.email.toLowerCase()}`);
+      if (await tx.accounts.findByEmail(input.email)) throw new SignupRefused(taken());
+      const organisation = accepted(await createOrganisation(inside, null, { name: input.organisation.name, siren: input.organisation.siren ?? null, profile: input.organisation.profile ?? {} }));
+      const user = accepted(await createUser(inside, { email: input.email, name: input.name, role: 'leader', passwordHash, organisations: [organisation.id] }));
+      const actor: Actor = { userId: user.id, role: 'leader', memberOf: new Set([organisation.id]), reviewerOf: new Set() };
+      accepted(await joinEvent(inside, actor, code, { organisationId: organisation.id, named: input.named }));
+      const { session, expiresAt } = await openSession(inside, user.id, ttlHours);
+      return { eventId: found.event.id, organisationId: organisation.id, user, session, expiresAt };
+    }));
+  } catch (error) {
+    if (error instanceof SignupRefused) return error.refusal;
+    throw error;
+  }
 }

@@ -67,6 +67,18 @@ describe('writing an event’s parts', () => {
     expect((await h.call('admin', 'GET', '/organisations')).body.length).toBe(before);
   });
 
+  it('when one address signs up twice at once (a double click), then one account is made, the other is told it exists, and one organisation, not two', async () => {
+    const { code } = (await h.call('organiser', 'POST', `/events/${id}/invitations`)).body;
+    const before = (await h.call('admin', 'GET', '/organisations')).body.length;
+    const body = { code, name: 'Double', email: 'double@test.org', password: 'un mot de passe long', organisation: { name: 'Coop Double' } };
+    const both = await Promise.all([h.call(null, 'POST', '/invitations/signup', body), h.call(null, 'POST', '/invitations/signup', body)]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.status === 409)!.body.error.code).toBe('email-taken');
+    const organisations = (await h.call('admin', 'GET', '/organisations')).body as { name: string }[];
+    expect(organisations.length).toBe(before + 1);
+    expect(organisations.filter((o) => o.name === 'Coop Double')).toHaveLength(1);
+  });
+
   it('when the expert writes a profile, then a participant of their workshop reads it in the event', async () => {
     const first = await h.call('expertA', 'PATCH', '/me/expert-profile', { version: 0, indicators: ['inclusion-hires-x'], territory: 'Hérault', organisation: 'CCI' });
     expect(first.status).toBe(422);
