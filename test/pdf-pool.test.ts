@@ -1,4 +1,6 @@
 import { mkdtempSync } from 'node:fs';
+import { createServer, get } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -101,6 +103,25 @@ describe('the pool of PDF workers', () => {
     pdfs.forEach((bytes, n) => expect(bytes.equals(alone[n]!)).toBe(true));
     expect(finished).toEqual([0, 1, 2]);
     expect(pool.held()).toBe(0);
+    await pool.close();
+  });
+
+  it('when the one downloading a PDF goes away before its end, then the rendering still settles (the route does not wait for ever) and the next PDF comes out whole', async () => {
+    const pool = createPdfPool(new URL('../dist/src/pdf/pdf-worker.js', import.meta.url), 1);
+    const document = await plan('sas-5', 'fr');
+    let settled = false;
+    const server = createServer((_req, res) => void pool.render(document, res).then(() => (settled = true), () => (settled = true)));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const request = get({ host: '127.0.0.1', port: (server.address() as AddressInfo).port });
+    request.on('response', (response) => response.once('data', () => request.destroy()));
+    request.on('error', () => undefined);
+    await new Promise((resolve) => request.on('close', resolve));
+    // The worker done with it, its answer to the pool read: the rendering has settled, or never will.
+    while (pool.held() > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(settled).toBe(true);
+    expect((await render(pool, document)).subarray(-6).toString()).toBe('%%EOF\n');
+    server.close();
     await pool.close();
   });
 

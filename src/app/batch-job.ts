@@ -106,6 +106,8 @@ async function end(ctx: AppContext, claimed: ClaimedBatch, storage: BatchStorage
   });
   if (ended) {
     try {
+      // The input goes only once its batch is recorded as ended on the disk (grouped commits, decision 018).
+      await ctx.store.durable();
       if (removeInputNow) removeInput(storage.dataDir, id);
       removeOtherAttempts(storage.dataDir, id, claimed.attempt);
     } catch (error) {

@@ -10,7 +10,7 @@ import { bilingual } from '../core/text.js';
 import { sendError } from './api-error.js';
 import { authenticateRequest, rejectCrossSiteWrites } from './authenticate.js';
 import { createPdfRenderer, type PdfRenderer } from '../pdf/pdf-renderer.js';
-import { durableAnswers } from './durable-answers.js';
+import { ANSWERED, durableAnswers } from './durable-answers.js';
 import { redacting } from './logging.js';
 import { openApiDocument } from './openapi.js';
 import { CONTENT_SECURITY_POLICY, webApp } from './web-app.js';
@@ -67,6 +67,8 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, servi
   const openapi = openApiDocument(registry, ctx.content.version);
 
   const api = express.Router();
+  // First, so that no answer (a refusal included) leaves before the commits made before it are on the disk.
+  api.use(durableAnswers(ctx.store, log));
   // Compressed bodies are refused: a few kilobytes can unfold into gigabytes (and no browser sends them).
   api.use(refuseCompressedBodies);
   api.use(authenticateRequest(ctx));
@@ -83,8 +85,6 @@ export function createApp(ctx: AppContext, config: Config, logger: Logger, servi
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  // Below liveness and readiness, which read nothing a write could change.
-  api.use(durableAnswers(ctx.store, log));
   registry.mount(api, express.json({ limit: config.BODY_LIMIT, strict: true, inflate: false }));
   app.use(API_PREFIX, api);
   app.use(webApp());
@@ -149,6 +149,12 @@ function storageUnavailable(error: unknown): string | undefined {
 // Body-parser errors are the client's; anything else is a bug: logged with the request id,
 // answered without a stack.
 function errorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {
+  if (res.headersSent || res.locals[ANSWERED]) {
+    // Already answered (its end waiting for a flush, maybe): a second answer would corrupt the first.
+    req.log.error({ err: error }, 'error after the answer was given');
+    res.destroy();
+    return;
+  }
   const lang = requestLang(req);
   const e = error as { type?: string; status?: number; message?: string };
   if (e.type === 'entity.parse.failed') {

@@ -1,4 +1,4 @@
-import type { Writable } from 'node:stream';
+import { finished, type Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import type { PdfDocument } from './render-pdf.js';
 import type { PdfRenderer } from './pdf-renderer.js';
@@ -63,7 +63,12 @@ export function createPdfPool(script: string | URL, size: number): PdfPool {
         idle.push(worker);
       }
       if (reply.error) job.reject(new Error(reply.error));
-      else job.out.end(() => job.resolve());
+      else {
+        // Settled once the answer is out or its reader gone: `end`'s callback never comes for an
+        // answer whose connection closed (a download left half-way), and the route would wait for ever.
+        job.out.end();
+        finished(job.out, () => job.resolve());
+      }
       dispatch();
     });
     let alive = true;

@@ -24,10 +24,19 @@ export function flushThread(): DataSync & { stop(): Promise<void> } {
   worker.on('message', (failed: { message: string; code?: string } | null) => {
     waiting.shift()?.(failed && Object.assign(new Error(failed.message), { code: failed.code }));
   });
-  worker.on('error', (error) => {
-    for (const done of waiting.splice(0)) done(error);
-  });
+  // A thread that died (an error, or stopped) answers no flush: those waiting and any later fail.
+  let dead: Error | undefined;
+  const die = (error: Error) => {
+    dead ??= error;
+    for (const done of waiting.splice(0)) done(dead);
+  };
+  worker.on('error', die);
+  worker.on('exit', (code) => die(new Error(`the flushing thread stopped (exit code ${code})`)));
   const sync = (fd: number, done: (error: Error | null) => void) => {
+    if (dead) {
+      queueMicrotask(() => done(dead!));
+      return;
+    }
     waiting.push(done);
     worker.postMessage(fd);
   };

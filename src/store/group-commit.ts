@@ -6,10 +6,10 @@ export type DataSync = (fd: number, done: (error: Error | null) => void) => void
 
 /**
  * Group commit for a SQLite file in WAL mode with `synchronous = NORMAL`: SQLite writes each
- * commit to the WAL without flushing it, and `durable()` gives the promise of one `fdatasync` of
- * the WAL, on libuv's threads, covering every commit made before it was asked. Whoever
- * acknowledges a write waits for that promise; commits made while a flush runs share the next
- * one. With `synchronous = FULL`, SQLite flushed the WAL on the event loop at every commit (why,
+ * commit to the WAL without flushing it; a flush (`fdatasync` of the WAL, on a thread of its own)
+ * starts just after, and `durable()` gives the promise of one covering every commit made before
+ * it was asked. Whoever acknowledges a write waits for that promise; commits made while a flush
+ * runs share the next one. With `synchronous = FULL`, SQLite flushed the WAL on the event loop at every commit (why,
  * and the proof that this keeps what FULL kept: decision 018).
  */
 export class GroupCommit {
@@ -38,17 +38,35 @@ export class GroupCommit {
     this.sync = sync ?? this.thread!;
   }
 
-  /** Called as a commit returns (the statement that ended it, or a write outside any transaction). */
+  private scheduled = false;
+
+  /**
+   * Called as a commit returns (the statement that ended it, or a write outside any transaction).
+   * A flush starts once the commits of this turn of the event loop are made, whether or not an
+   * answer waits for it: a commit nobody acknowledges (a batch's progress) is on the disk as soon.
+   */
   committedOne(): void {
     this.committed++;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      // A failure is kept (`failure`) and said to whoever waits next.
+      this.durable()?.catch(() => undefined);
+    });
+  }
+
+  /** The flush that failed, if one did: nothing is durable after it. */
+  get failure(): Error | undefined {
+    return this.failed;
   }
 
   /** Undefined when every commit made so far is on the disk; otherwise the promise of a flush covering them all. */
   durable(): Promise<void> | undefined {
     if (this.synced >= this.committed) return undefined;
     if (this.failed) return Promise.reject(this.failed);
-    if (this.closed) return Promise.reject(new Error('the database was closed before its last commits were flushed'));
     if (this.running && this.running.upTo >= this.committed) return this.running.promise;
+    if (this.closed) return Promise.reject(new Error('the database was closed before its last commits were flushed'));
     if (!this.next) {
       let resolve!: () => void;
       let reject!: (error: Error) => void;

@@ -35,7 +35,7 @@ export async function openStore(location: StoreLocation, options: StoreOptions =
     dialect: 'sqlite',
     name: location.file,
     migrated,
-    ...(groupCommit && { durable: () => groupCommit.durable() }),
+    ...(groupCommit && { durable: () => groupCommit.durable(), flushFailure: () => groupCommit.failure }),
     backup: (target) => backupSqlite(handle, target),
     close: () => db.destroy(),
   }, db);

@@ -33,7 +33,9 @@ export function openSqlite(file: string, commits: Commits = 'each', flush?: Data
   if (commits === 'grouped' && file !== ':memory:') {
     // NORMAL writes commits to the WAL without flushing it; the group commit flushes it before
     // any answer is sent, which keeps every acknowledged write as FULL did.
-    groupCommit = new GroupCommit(`${file}-wal`, flush);
+    // The WAL beside the file SQLite opened: a symbolic link resolved, as SQLite resolves it.
+    const opened = (handle.pragma('database_list') as { name: string; file: string }[]).find((d) => d.name === 'main')!.file;
+    groupCommit = new GroupCommit(`${opened}-wal`, flush);
     handle.pragma('synchronous = NORMAL');
   }
   const database = preparedOnce(handle, groupCommit);

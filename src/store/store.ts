@@ -25,6 +25,8 @@ export interface Backend {
   readonly migrated: number[];
   /** Undefined when every commit is on the disk (always, but for SQLite's grouped commits); else the promise that they will be. */
   durable?(): Promise<void> | undefined;
+  /** A flush of grouped commits that failed: nothing is durable after it. */
+  flushFailure?(): Error | undefined;
   backup(target: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -115,6 +117,11 @@ export class Store {
    */
   durable(): Promise<void> | undefined {
     return this.backend.durable?.();
+  }
+
+  /** The flush of grouped commits that failed, if one did: the service then acknowledges nothing more. */
+  flushFailure(): Error | undefined {
+    return this.backend.flushFailure?.();
   }
 
   backup(target: string): Promise<void> {

@@ -1,7 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { durableAnswers } from '../../src/http/durable-answers.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/store.js';
 import type { DataSync } from '../../src/store/group-commit.js';
 import { watchedFlush } from '../support/watched-flush.js';
 import { startHarness, type Harness } from './harness.js';
@@ -60,5 +67,63 @@ describe('answers wait for the commits to be on the disk (grouped commits, decis
     const ready = await h.call(null, 'GET', '/ready');
     expect(ready.status).toBe(503);
     expect(ready.body).toMatchObject({ status: 'unavailable', database: 'error' });
+    // Later writes are refused before they write anything: a client retrying makes no twin.
+    const drafts = (await h.ctx.store.assessments.listByOrganisation(h.orgA)).length;
+    const again = await h.call('leaderA', 'POST', `/organisations/${h.orgA}/assessments`, {});
+    expect(again).toMatchObject({ status: 503, body: { error: { code: 'storage-unavailable' } } });
+    expect(again.body.error.message).toContain('rien n’a été modifié');
+    expect((await h.ctx.store.assessments.listByOrganisation(h.orgA)).length).toBe(drafts);
+  });
+});
+
+describe('the middleware over answers of every kind', () => {
+  let server: Server | undefined;
+  let store: Store | undefined;
+  afterEach(async () => {
+    server?.close();
+    await store?.close();
+    server = store = undefined;
+  });
+
+  /** An app of a few routes over a grouped store, each committing before it answers. */
+  async function app(flush: DataSync): Promise<string> {
+    folder = mkdtempSync(join(tmpdir(), 'impact-durable-'));
+    store = await openStore({ file: join(folder, 'impact.db') }, { commits: 'grouped', flush });
+    const s = store;
+    const made = () => s.organisations.create({ name: 'Coop', siren: null, profile: {} }, '2026-12-07T10:00:00.000Z');
+    const web = express();
+    web.use(durableAnswers(s, pino({ level: 'silent' })));
+    web.get('/streamed', async (_req, res) => {
+      await made();
+      res.type('text/plain');
+      res.write('first piece, ');
+      setTimeout(() => res.end('last piece'), 20);
+    });
+    web.get('/broken', async (_req, res) => {
+      await made();
+      (res.end as (chunk: unknown) => void)(123); // a bug: Node refuses a number
+    });
+    web.get('/plain', (_req, res) => void res.send('ok'));
+    server = web.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server!.once('listening', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  it('when an answer is written in pieces (a PDF, a results file), then not even its headers leave before the flush, and then all of it', async () => {
+    const { watched, flush, release } = watchedFlush();
+    const base = await app(flush);
+    watched.hold = true;
+    const streamed = fetch(`${base}/streamed`);
+    await until(async () => (await store!.organisations.count()) === 1);
+    expect(await settled(streamed)).toBe('waiting');
+    release();
+    expect(await (await streamed).text()).toBe('first piece, last piece');
+  });
+
+  it('when a route\'s answer throws once its flush is done, then that answer fails and the service goes on', async () => {
+    const { flush } = watchedFlush();
+    const base = await app(flush);
+    await expect(fetch(`${base}/broken`)).rejects.toThrow();
+    expect(await (await fetch(`${base}/plain`)).text()).toBe('ok');
   });
 });

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, fdatasync, mkdtempSync, openSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { flushThread } from '../../src/store/flush-thread.js';
 import type { DataSync } from '../../src/store/group-commit.js';
 import { watchedFlush } from '../support/watched-flush.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -111,7 +112,7 @@ describe('grouped commits (SQLite, the service)', () => {
     expect(watched.flushes).toBe(1);
   });
 
-  it('when the flushes run on their own thread (the default), then the commits are on disk for the next process', async () => {
+  it('when the flushes run on their own thread (the default), then every commit is flushed and read back by the next process', async () => {
     const file = databaseFile();
     const store = await grouped(undefined, file);
     await Promise.all(Array.from({ length: 10 }, (_, i) => organisation(store, `org ${i}`)));
@@ -131,11 +132,49 @@ describe('grouped commits (SQLite, the service)', () => {
     await organisation(store);
     const running = store.durable()!;
     await organisation(store, 'after');
-    const next = store.durable()!;
+    const next = expect(store.durable()!).rejects.toThrow('closed before');
     await store.close();
     stores.splice(0);
-    await expect(next).rejects.toThrow('closed before');
+    await next;
     release();
     await running;
+  });
+
+  it('when a commit is made and nobody asks (a batch\'s progress), then it is flushed all the same', async () => {
+    const { watched, flush } = watchedFlush();
+    const store = await grouped(flush);
+    await organisation(store);
+    while (watched.flushes === 0) await new Promise((resolve) => setImmediate(resolve));
+    await store.durable();
+    expect(store.durable()).toBeUndefined();
+  });
+
+  it('when the file is reached through a symbolic link, then the WAL flushed is the one SQLite writes, beside the real file', async () => {
+    const real = databaseFile();
+    await (await openStore({ file: real })).close();
+    const link = join(dirname(real), 'link.db');
+    symlinkSync(real, link);
+    writeFileSync(`${link}-wal`, ''); // a stale file by the link's name must not be the one flushed
+    const flushed: string[] = [];
+    const store = await grouped((fd, done) => {
+      flushed.push(readlinkSync(`/proc/self/fd/${fd}`));
+      fdatasync(fd, done);
+    }, link);
+    await organisation(store);
+    await store.durable();
+    expect(flushed).toEqual([`${real}-wal`]);
+  });
+
+  it('when the flushing thread has stopped, then a flush asked of it fails at once rather than never answering', async () => {
+    const thread = flushThread();
+    await thread.stop();
+    const file = databaseFile();
+    writeFileSync(file, '');
+    const fd = openSync(file, 'r');
+    try {
+      await expect(new Promise<void>((resolve, reject) => thread(fd, (error) => (error ? reject(error) : resolve())))).rejects.toThrow('stopped');
+    } finally {
+      closeSync(fd);
+    }
   });
 });
