@@ -20,7 +20,7 @@ export async function portfolioView(ctx: AppContext, actor: Actor, lang: Lang) {
   const organisations = (await listOrganisations(ctx, actor)).filter((o) => o.access === 'edit');
   const latest = [];
   for (const org of organisations) {
-    const submitted = (await ctx.store.assessments.listByOrganisation(org.id)).filter((a) => a.status === 'submitted').at(-1);
+    const submitted = await ctx.store.assessments.latestSubmitted(org.id);
     const stored = submitted ? await ctx.store.assessments.result(submitted.id) : undefined;
     latest.push({ org, assessmentId: submitted?.id ?? null, submittedAt: submitted?.submittedAt ?? null, profile: submitted?.profile ?? {}, result: stored?.result });
   }

@@ -79,3 +79,20 @@ describe('an advisor’s portfolio against the instance', () => {
     expect(body.comparison.scores.every((s: Row) => s.portfolio === null && s.instance!.count === 6)).toBe(true);
   });
 });
+
+describe('an organisation of the portfolio with two assessments', () => {
+  it('when the older draft is submitted after the newer one, then the portfolio shows the one submitted last, as its result pages and reopening count it', async () => {
+    const org = (await h.call('advisorA', 'POST', '/organisations', { name: 'Deux brouillons', profile: example.profile })).body;
+    const older = (await h.call('advisorA', 'POST', `/organisations/${org.id}/assessments`)).body;
+    const newer = (await h.call('advisorA', 'POST', `/organisations/${org.id}/assessments`)).body;
+    const submitAt = async (draft: { id: number; version: number }, at: string) => {
+      const saved = await h.call('advisorA', 'PATCH', `/assessments/${draft.id}`, { version: draft.version, answers: example.answers });
+      h.setNow(at);
+      expect((await h.call('advisorA', 'POST', `/assessments/${draft.id}/submit`, { version: saved.body.version })).status).toBe(200);
+    };
+    await submitAt(newer, '2026-11-22T09:00:00Z');
+    await submitAt(older, '2026-11-23T09:00:00Z');
+    const row = (await h.call('advisorA', 'GET', '/portfolio')).body.organisations.find((o: { id: number }) => o.id === org.id);
+    expect(row).toMatchObject({ assessmentId: older.id, submittedAt: '2026-11-23T09:00:00.000Z' });
+  });
+});
