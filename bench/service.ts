@@ -6,7 +6,7 @@
  * example of the issue (data/examples/insertion-esus.json), answered with the scores (the default), with
  * `explain=summary` and with `explain=full` (the whole report), and, in its own rounds, 1,000 generated
  * valid assessments in turn, and the example again with a session cookie rather than a bearer token (a
- * token is marked used, a database write, on every request); and writes: a new draft in one of 50
+ * token is marked used, a database write, once a minute at most); and writes: a new draft in one of 50
  * organisations in turn, each answered once its commit is on the disk (decision 018). Prints throughput and p50/p99 of each,
  * /score's share of /health, and the server's CPU time per request (its process's, from /proc: on a
  * machine shared with other work, this moves less than throughput does).
@@ -42,7 +42,7 @@ const index = indexContent(loaded.value.content);
 const { $schema: _ignored, ...example } = JSON.parse(readFileSync(join(ROOT, 'data/examples/insertion-esus.json'), 'utf8')) as Record<string, unknown>;
 const host = `${base.hostname}:${base.port}`;
 const auth = { Authorization: `Bearer ${token}` };
-// As the web page: a session cookie and this site's Origin. A session is only read; a token is marked used (a write) on every request.
+// As the web page: a session cookie and this site's Origin. A session is only read; a token is marked used (a write) once a minute at most.
 const login = await fetch(`${base.href}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@load.test', password: 'bench-password-1' }) });
 const session = { Cookie: String(login.headers.get('set-cookie')).split(';')[0]!, Origin: base.origin };
 const health = requestBytes('GET', `${base.pathname}/health`, host, {});

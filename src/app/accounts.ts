@@ -68,16 +68,19 @@ export interface NewUser {
   organisations?: number[];
 }
 
+/** The refusal of a password shorter than MIN_PASSWORD_LENGTH, at its field. */
+export function weakPassword() {
+  return fail('invalid', 'weak-password', bilingual(`Le mot de passe doit faire au moins ${MIN_PASSWORD_LENGTH} caractères.`, `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`), {
+    issues: [issue('weak-password', '/password', bilingual('Trop court.', 'Too short.'))],
+  });
+}
+
 /** Creates a user (admin task, from the CLI); leaders and advisors get memberships of the given organisations. */
 export async function createUser(ctx: AppContext, input: NewUser): Promise<Result<User>> {
   if (await ctx.store.accounts.findByEmail(input.email)) {
     return fail('conflict', 'email-taken', bilingual(`Un compte existe déjà pour ${input.email}.`, `An account already exists for ${input.email}.`));
   }
-  if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) {
-    return fail('invalid', 'weak-password', bilingual(`Le mot de passe doit faire au moins ${MIN_PASSWORD_LENGTH} caractères.`, `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`), {
-      issues: [issue('weak-password', '/password', bilingual('Trop court.', 'Too short.'))],
-    });
-  }
+  if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) return weakPassword();
   const orgs = input.organisations ?? [];
   const unknown: number[] = [];
   for (const id of orgs) if (!(await ctx.store.organisations.get(id))) unknown.push(id);

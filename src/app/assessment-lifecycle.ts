@@ -2,7 +2,7 @@ import type { Actor } from '../core/access.js';
 import { bilingual } from '../core/text.js';
 import { isoNow, type AppContext } from './app-context.js';
 import { fail, ok, type Result } from './app-error.js';
-import { conflict, editableDraft, latestSubmitted, readable, viewOf, type AssessmentView } from './assessments.js';
+import { conflict, editableDraft, readable, viewOf, type AssessmentView } from './assessments.js';
 import { readOnly } from './organisations.js';
 
 /**
@@ -20,7 +20,7 @@ export async function reopenAssessment(ctx: AppContext, actor: Actor, id: number
     return fail('conflict', 'assessment-draft', bilingual('Cette évaluation n’est pas soumise : elle se modifie déjà.', 'This assessment is not submitted: it can already be changed.'), { current: await viewOf(ctx, assessment) });
   }
   if (assessment.version !== version) return conflict(ctx, assessment);
-  const latest = await latestSubmitted(ctx, assessment.organisationId);
+  const latest = await ctx.store.assessments.latestSubmitted(assessment.organisationId);
   if (latest && latest.id !== assessment.id) {
     return fail('conflict', 'not-latest', bilingual(
       `L’évaluation n° ${latest.number} a été soumise depuis : seule la dernière évaluation soumise peut être rouverte.`,

@@ -88,11 +88,6 @@ export async function listAssessments(ctx: AppContext, actor: Actor, organisatio
   return ok(summaries);
 }
 
-/** The organisation's latest submitted assessment, if any. */
-export async function latestSubmitted(ctx: AppContext, organisationId: number): Promise<Assessment | undefined> {
-  return ctx.store.assessments.latestSubmitted(organisationId);
-}
-
 /**
  * Starts a draft, with the organisation's profile as it stands today. When the organisation has a
  * submitted assessment, the draft starts from its answers (those that still fit today's
@@ -103,7 +98,7 @@ export async function createAssessment(ctx: AppContext, actor: Actor, organisati
   if (!org.ok) return org;
   if (org.value.access !== 'edit') return readOnly();
   const now = isoNow(ctx);
-  const source = await latestSubmitted(ctx, organisationId);
+  const source = await ctx.store.assessments.latestSubmitted(organisationId);
   const carried = source ? carryOver(ctx.scorer.index, org.value.profile, source.answers) : undefined;
   const created = await ctx.store.transaction(async (tx) => {
     const a = await tx.assessments.create({

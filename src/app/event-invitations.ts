@@ -3,8 +3,7 @@ import { organisationAccess, type Actor } from '../core/access.js';
 import { bilingual } from '../core/text.js';
 import type { InvitationRecord } from '../store/event-records.js';
 import type { Answers } from '../store/records.js';
-import { createUser, MIN_PASSWORD_LENGTH, openSession } from './accounts.js';
-import { issue } from '../core/issue.js';
+import { createUser, MIN_PASSWORD_LENGTH, openSession, weakPassword } from './accounts.js';
 import { isoNow, type AppContext } from './app-context.js';
 import { fail, notFound, ok, type AppError, type Result } from './app-error.js';
 import { eventConflict, loadForOrganiser, phaseOf, today } from './event-load.js';
@@ -132,12 +131,9 @@ export async function signupWithInvitation(ctx: AppContext, code: string, input:
     `Un compte existe déjà pour ${input.email} : connectez-vous, puis rejoignez l’événement avec ce lien.`,
     `An account already exists for ${input.email}: log in, then join the event with this link.`,
   ));
+  // Both checked before the password is hashed (createUser checks a password, not a hash).
   if (await ctx.store.accounts.findByEmail(input.email)) return taken();
-  if (input.password.length < MIN_PASSWORD_LENGTH) {
-    return fail('invalid', 'weak-password', bilingual(`Le mot de passe doit faire au moins ${MIN_PASSWORD_LENGTH} caractères.`, `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`), {
-      issues: [issue('weak-password', '/password', bilingual('Trop court.', 'Too short.'))],
-    });
-  }
+  if (input.password.length < MIN_PASSWORD_LENGTH) return weakPassword();
   // Hashed before the transaction: scrypt takes tens of milliseconds, and would hold SQLite's one connection.
   const passwordHash = await hashPassword(input.password);
   try {

@@ -8,6 +8,7 @@ import { isoNow, type AppContext } from './app-context.js';
 import { fail, invalid, ok, type Result } from './app-error.js';
 import { eventConflict, loadEvent, loadForOrganiser } from './event-load.js';
 import { presentEvent, presentSummary } from './event-view.js';
+import { auditedEventWrite } from './event-write.js';
 
 /** Events: an organiser creates, changes and starts the next one from the last; everyone lists theirs. */
 
@@ -102,12 +103,8 @@ export async function updateEvent(ctx: AppContext, actor: Actor, id: number, pat
   const date = fields.date ?? loaded.value.event.date;
   const followUp = fields.followUp ?? loaded.value.event.followUp;
   if (followUp <= date) return invalid([issue('follow-up-before', '/followUp', bilingual('Le suivi vient après l’événement.', 'The follow-up comes after the event.'))]);
-  const now = isoNow(ctx);
-  const updated = await ctx.store.transaction(async (tx) => {
-    const event = await tx.events.update(id, version, fields, now);
-    if (event) await tx.audit.record({ at: now, userId: actor.userId, organisationId: null, action: 'update', entity: 'event', entityId: id, eventId: id, detail: { fields: Object.keys(fields) } });
-    return event;
-  });
+  const updated = await auditedEventWrite(ctx, actor, id, (tx, now) => tx.events.update(id, version, fields, now),
+    () => ({ action: 'update', entity: 'event', entityId: id, detail: { fields: Object.keys(fields) } }));
   if (!updated) return eventConflict(await presentEvent(ctx, loaded.value, lang));
   return getEvent(ctx, actor, id, lang);
 }

@@ -6,7 +6,6 @@ import { localize, type Lang } from '../core/text.js';
 import type { AppContext } from './app-context.js';
 import { listOrganisations } from './organisations.js';
 import { comparableResults } from './peers.js';
-import { MINIMUM_GROUP } from '../core/minimum-group.js';
 
 const BANDS = [20, 40, 60, 80, 101];
 
@@ -58,7 +57,7 @@ export async function portfolioView(ctx: AppContext, actor: Actor, lang: Lang) {
       pillars: Object.fromEntries((l.result?.pillars ?? []).map((p) => [p.id, p.score])),
       position: l.result ? presentPosition(comparison.groups.get(l.org.id) ?? null, l.result, lang) : null,
     })),
-    comparison: presentPortfolioComparison(index, comparison, MINIMUM_GROUP, lang),
+    comparison: presentPortfolioComparison(index, comparison, lang),
     distribution: {
       global: distribution(scored.map((s) => s.result.global)),
       pillars: Object.fromEntries(index.pillars.map((p) => [p.id, distribution(scored.map((s) => s.result.pillars.find((x) => x.id === p.id)?.score ?? null))])),

@@ -22,29 +22,29 @@ export interface PeerGroup {
   /** The narrowest group that has enough organisations: same size band and sector family, then size only, then all. */
   level: PeerLevel;
   count: number;
-  /** By 'global', pillar id and indicator id; a score held by fewer than `minimum` organisations is left out. */
+  /** By 'global', pillar id and indicator id; a score held by fewer than MINIMUM_GROUP organisations is left out. */
   figures: Record<string, PeerFigure>;
 }
 
 /**
  * Organisations like the reader's on this instance: the narrowest group (same headcount band and
- * sector family, then same band, then all) with at least `minimum` organisations other than the
+ * sector family, then same band, then all) with at least MINIMUM_GROUP organisations other than the
  * reader's, its median and quartiles for the global, each pillar and each indicator. The
- * reader's own organisation never counts in its group, and a figure that fewer than `minimum`
+ * reader's own organisation never counts in its group, and a figure that fewer than MINIMUM_GROUP
  * organisations hold is not given, so no aggregate reveals one organisation. `entries` are the
  * latest submitted results of organisations that agreed to count (the caller's to choose).
  */
-export function peerGroup(reader: { organisationId: number; profile: Record<string, unknown> }, entries: readonly PeerEntry[], minimum = MINIMUM_GROUP): PeerGroup | null {
+export function peerGroup(reader: { organisationId: number; profile: Record<string, unknown> }, entries: readonly PeerEntry[]): PeerGroup | null {
   // One entry an organisation (the last given), the reader's own left out.
   const others = [...new Map(entries.map((e) => [e.organisationId, e])).values()].filter((e) => e.organisationId !== reader.organisationId);
   const sameSize = others.filter((e) => e.profile.headcount !== undefined && e.profile.headcount === reader.profile.headcount);
   const family = sectorFamily(reader.profile.sector);
   const sameFamily = sameSize.filter((e) => family !== undefined && sectorFamily(e.profile.sector) === family);
   const levels: [PeerLevel, PeerEntry[]][] = [['size-and-sector', sameFamily], ['size', sameSize], ['all', others]];
-  const found = levels.find(([, group]) => group.length >= minimum);
+  const found = levels.find(([, group]) => group.length >= MINIMUM_GROUP);
   if (!found) return null;
   const [level, group] = found;
-  return { level, count: group.length, figures: figuresOf(group, minimum) };
+  return { level, count: group.length, figures: figuresOf(group, MINIMUM_GROUP) };
 }
 
 /** The median and quartiles of every score a group holds; a score fewer than `minimum` of them hold is left out. */

@@ -1,5 +1,6 @@
 import type { ContentIndex } from './content-index.js';
 import { formatDecimal } from './format-answer.js';
+import { MINIMUM_GROUP } from './minimum-group.js';
 import type { PeerFigure, PeerGroup, PeerLevel } from './peer-group.js';
 import { quartilePosition, type PortfolioComparison, type QuartilePosition } from './portfolio-comparison.js';
 import type { ScoreResult } from './score-result.js';
@@ -65,7 +66,7 @@ function side(figure: PeerFigure | undefined, lang: Lang): SideView | null {
 }
 
 /** The portfolio's and the instance's median and quartiles side by side: global, then each pillar and its indicators. */
-export function presentPortfolioComparison(index: ContentIndex, comparison: PortfolioComparison, minimum: number, lang: Lang): PortfolioComparisonView {
+export function presentPortfolioComparison(index: ContentIndex, comparison: PortfolioComparison, lang: Lang): PortfolioComparisonView {
   const w = WORDS[lang];
   const rows = [
     { id: 'global', kind: 'global' as const, title: w.global },
@@ -78,7 +79,7 @@ export function presentPortfolioComparison(index: ContentIndex, comparison: Port
   const scores = rows
     .map((row) => ({ ...row, portfolio: side(portfolio.figures[row.id], lang), instance: side(instance?.figures[row.id], lang) }))
     .filter((row) => row.portfolio !== null || row.instance !== null);
-  const intro = `${w.portfolio(portfolio.count)} ${instance ? w.instance(instance.count) : w.none(minimum)}`;
+  const intro = `${w.portfolio(portfolio.count)} ${instance ? w.instance(instance.count) : w.none(MINIMUM_GROUP)}`;
   return typesetDocument<PortfolioComparisonView>({ title: w.title, intro, instanceCount: instance?.count ?? null, scores }, lang);
 }
 

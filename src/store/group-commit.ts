@@ -9,8 +9,8 @@ export type DataSync = (fd: number, done: (error: Error | null) => void) => void
  * commit to the WAL without flushing it; a flush (`fdatasync` of the WAL, on a thread of its own)
  * starts just after, and `durable()` gives the promise of one covering every commit made before
  * it was asked. Whoever acknowledges a write waits for that promise; commits made while a flush
- * runs share the next one. With `synchronous = FULL`, SQLite flushed the WAL on the event loop at every commit (why,
- * and the proof that this keeps what FULL kept: decision 018).
+ * runs share the next one. With `synchronous = FULL`, SQLite flushed the WAL on the event loop at
+ * every commit (why, and the proof that this keeps what FULL kept: decision 018).
  */
 export class GroupCommit {
   private readonly fd: number;
@@ -27,6 +27,8 @@ export class GroupCommit {
    */
   private failed: Error | undefined;
   private closed = false;
+  /** A flush is to start once this turn of the event loop's commits are made. */
+  private scheduled = false;
 
   private readonly sync: DataSync;
   private readonly thread: ReturnType<typeof flushThread> | undefined;
@@ -37,8 +39,6 @@ export class GroupCommit {
     if (!sync) this.thread = flushThread();
     this.sync = sync ?? this.thread!;
   }
-
-  private scheduled = false;
 
   /**
    * Called as a commit returns (the statement that ended it, or a write outside any transaction).
@@ -66,7 +66,7 @@ export class GroupCommit {
     if (this.synced >= this.committed) return undefined;
     if (this.failed) return Promise.reject(this.failed);
     if (this.running && this.running.upTo >= this.committed) return this.running.promise;
-    if (this.closed) return Promise.reject(new Error('the database was closed before its last commits were flushed'));
+    if (this.closed) return Promise.reject(closedFirst());
     if (!this.next) {
       let resolve!: () => void;
       let reject!: (error: Error) => void;
@@ -104,7 +104,7 @@ export class GroupCommit {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.next?.reject(new Error('the database was closed before its last commits were flushed'));
+    this.next?.reject(closedFirst());
     this.next = undefined;
     if (!this.running) this.release();
   }
@@ -114,3 +114,5 @@ export class GroupCommit {
     void this.thread?.stop();
   }
 }
+
+const closedFirst = () => new Error('the database was closed before its last commits were flushed');

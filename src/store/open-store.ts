@@ -12,7 +12,7 @@ export interface StoreLocation {
 /** How SQLite's commits reach the disk: each as it is made (the admin commands), or grouped (the service, which waits for them before answering). */
 export interface StoreOptions extends PostgresOptions {
   commits?: Commits;
-  /** How grouped commits are flushed: fs.fdatasync unless a test watches it. */
+  /** How grouped commits are flushed: fdatasync on a thread of its own unless a test watches it. */
   flush?: DataSync;
 }
 

@@ -16,7 +16,7 @@ export type Commits = 'each' | 'grouped';
  * page, in WAL mode with foreign keys on, and applies the numbered migrations not yet applied.
  * Commits are flushed to the disk each as it is made (`synchronous = FULL`), or, `grouped`, by
  * the returned `groupCommit` for whoever waits on it (the service, before it answers); `flush` is
- * fs.fdatasync unless a test watches it.
+ * fdatasync on a thread of its own unless a test watches it.
  */
 export function openSqlite(file: string, commits: Commits = 'each', flush?: DataSync): { handle: SqliteHandle; db: Kysely<Schema>; migrated: number[]; groupCommit?: GroupCommit } {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -32,8 +32,8 @@ export function openSqlite(file: string, commits: Commits = 'each', flush?: Data
   let groupCommit: GroupCommit | undefined;
   if (commits === 'grouped' && file !== ':memory:') {
     // NORMAL writes commits to the WAL without flushing it; the group commit flushes it before
-    // any answer is sent, which keeps every acknowledged write as FULL did.
-    // The WAL beside the file SQLite opened: a symbolic link resolved, as SQLite resolves it.
+    // any answer is sent, which keeps every acknowledged write as FULL did. The WAL is the one
+    // beside the file SQLite opened: a symbolic link resolved, as SQLite resolves it.
     const opened = (handle.pragma('database_list') as { name: string; file: string }[]).find((d) => d.name === 'main')!.file;
     groupCommit = new GroupCommit(`${opened}-wal`, flush);
     handle.pragma('synchronous = NORMAL');

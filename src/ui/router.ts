@@ -27,6 +27,9 @@ export type Route =
   | { page: 'expert-profile' }
   | { page: 'not-found' };
 
+/** What an invitation code in a link or typed by hand may hold (the server says whether it is one). */
+export const INVITATION_CODE = '[A-Za-z0-9_-]{1,128}';
+
 const PATTERNS: [RegExp, (m: RegExpMatchArray, query: URLSearchParams) => Route][] = [
   [/^\/?$/, () => ({ page: 'home' })],
   [/^\/login$/, () => ({ page: 'login' })],
@@ -49,7 +52,7 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray, query: URLSearchParams) => Route]
   [/^\/events\/(\d+)\/cohort$/, (m) => ({ page: 'event-cohort', id: Number(m[1]) })],
   [/^\/events\/(\d+)\/bilan$/, (m) => ({ page: 'event-bilan', id: Number(m[1]) })],
   [/^\/events\/(\d+)\/workshops\/(\d+)$/, (m) => ({ page: 'workshop', eventId: Number(m[1]), id: Number(m[2]) })],
-  [/^\/join\/([A-Za-z0-9_-]{1,128})$/, (m) => ({ page: 'join', code: m[1]! })],
+  [new RegExp(`^/join/(${INVITATION_CODE})$`), (m) => ({ page: 'join', code: m[1]! })],
   // Without a code: the page where a code given by hand (read out, printed) is typed.
   [/^\/join$/, () => ({ page: 'join', code: '' })],
   [/^\/profile$/, () => ({ page: 'expert-profile' })],

@@ -8,9 +8,9 @@ import { ErrorBox } from './page.js';
 /**
  * A long text kept with a versioned record (a workshop's notes, the event's improvements). A stale
  * write is refused with its reason; the text typed stays, and the next save goes over the version
- * now stored.
+ * now stored, which the refusal carries (`current`).
  */
-export function TextRecordForm({ id, title, label, hint, field, initial, version: initialVersion, save, current, children }: {
+export function TextRecordForm({ id, title, label, hint, field, initial, version: initialVersion, save, children }: {
   id: string;
   title: string;
   label: string;
@@ -21,8 +21,6 @@ export function TextRecordForm({ id, title, label, hint, field, initial, version
   version: number;
   /** Sends the text (null when blank) with the version read; answers the new version. */
   save: (text: string | null, version: number) => Promise<number>;
-  /** The version stored now, after a conflict. */
-  current: () => Promise<number>;
   children?: ComponentChildren;
 }) {
   const [text, setText] = useState(initial ?? '');
@@ -38,7 +36,7 @@ export function TextRecordForm({ id, title, label, hint, field, initial, version
     } catch (err) {
       setSaved(false);
       setError(err as ApiError);
-      if ((err as ApiError).status === 409) setVersion(await current());
+      if ((err as ApiError).status === 409) setVersion(((err as ApiError).details.current as { version: number }).version);
     }
   };
   const fieldError = error?.byPath().get(field);

@@ -136,8 +136,7 @@ function Improvements({ event }: { event: EventDetail }) {
   return (
     <TextRecordForm id="improvements" title={t('improvementsTitle')} label={t('improvementsLabel')} hint={t('improvementsHint')} field="/improvements"
       initial={event.improvements} version={event.version}
-      save={async (improvements, version) => (await api<EventDetail>('PATCH', `/events/${event.id}`, { version, improvements })).version}
-      current={async () => (await api<EventDetail>('GET', `/events/${event.id}`)).version}>
+      save={async (improvements, version) => (await api<EventDetail>('PATCH', `/events/${event.id}`, { version, improvements })).version}>
       <a href={href.eventNew(event.id)}>{t('nextEventLink')}</a>
     </TextRecordForm>
   );

@@ -6,7 +6,7 @@ import { LoginForm } from '../components/login-form.js';
 import { ErrorBox, Loadable, Page } from '../components/page.js';
 import type { EventJoined, EventSignedUp, InvitationPreview } from '../api-types.js';
 import { formatDate, t } from '../i18n.js';
-import { href, navigate } from '../router.js';
+import { href, INVITATION_CODE, navigate } from '../router.js';
 import { useLoad } from '../use-load.js';
 
 type Joined = Pick<EventJoined, 'eventId'>;
@@ -27,7 +27,7 @@ function TypeCode() {
   const submit = (e: Event) => {
     e.preventDefault();
     const typed = code.replace(/\s+/g, '');
-    if (!/^[A-Za-z0-9_-]{1,128}$/.test(typed)) return setError(t('invitationCodeMalformed'));
+    if (!new RegExp(`^${INVITATION_CODE}$`).test(typed)) return setError(t('invitationCodeMalformed'));
     navigate(href.join(typed));
   };
   return (

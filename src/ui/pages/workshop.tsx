@@ -146,8 +146,6 @@ function NotesForm({ eventId, workshop }: { eventId: number; workshop: Workshop 
   return (
     <TextRecordForm id="workshop-notes" title={t('workshopNotes')} label={t('workshopNotesLabel')} hint={t('workshopNotesHint')} field="/notes"
       initial={workshop.notes} version={workshop.version}
-      save={async (notes, version) => (await api<Workshop>('PATCH', path, { version, notes })).version}
-      // The event, not the expert's view of the workshop: organisers read it too.
-      current={async () => (await api<EventDetail>('GET', `/events/${eventId}`)).workshops.find((w) => w.id === workshop.id)!.version} />
+      save={async (notes, version) => (await api<Workshop>('PATCH', path, { version, notes })).version} />
   );
 }
